@@ -8,7 +8,8 @@ import tseslint from 'typescript-eslint';
  */
 const layers = [
   ['model'],
-  ['config', 'format', 'text'],
+  ['text'],
+  ['config', 'format'],
   ['ingest', 'nlp', 'tagging', 'archive', 'digest'],
   ['pipeline'],
   ['cli', 'server'],

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PostSchema } from './post.js';
+import { OriginSchema } from './origin.js';
 import { SummaryLineSchema } from './summary-line.js';
 
 /**
@@ -16,5 +17,7 @@ export const EntrySchema = z.object({
   /** Exact source lines of the body. */
   body: z.array(z.string()),
   summaries: z.array(SummaryLineSchema),
+  /** Set by importers other than the clip-document parser. */
+  origin: OriginSchema.optional(),
 });
 export type Entry = z.infer<typeof EntrySchema>;

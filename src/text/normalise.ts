@@ -58,15 +58,18 @@ function isKatakana(ch: string | undefined): boolean {
 }
 
 function foldKana(text: string, map: number[] | null): MappedText {
-  let out = '';
+  // Pieces are joined once at the end: indexing into a string while appending to it makes V8
+  // flatten the rope on every character, which is quadratic on long texts.
+  const out: string[] = [];
   const outMap: number[] = [];
+  let prev: string | undefined;
   const emit = (s: string, from: number): void => {
-    out += s;
+    out.push(s);
+    prev = s;
     if (map) outMap.push(map[from] ?? 0);
   };
   for (let i = 0; i < text.length; i += 1) {
     const ch = text[i] as string;
-    const prev = out[out.length - 1];
     if (ch === 'ヴ') {
       const next = text[i + 1];
       const folded = next === undefined ? undefined : SMALL_TO_V[next];
@@ -80,7 +83,7 @@ function foldKana(text: string, map: number[] | null): MappedText {
     else emit(ch, i);
   }
   if (map) outMap.push(map[text.length] ?? 0);
-  return { text: out, map: map ? outMap : [] };
+  return { text: out.join(''), map: map ? outMap : [] };
 }
 
 function codePointLength(text: string, i: number): number {

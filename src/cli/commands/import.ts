@@ -1,0 +1,60 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { formatDiagnostic } from '../../model/index.js';
+import { importClipFiles, type SourceFile } from '../../pipeline/index.js';
+import { writeJson, type CommandContext } from '../context.js';
+import { UsageError } from '../io.js';
+import { startProgress } from '../progress.js';
+
+/** Progress bars appear past this much input. */
+const LARGE_INPUT_BYTES = 4 * 1024 * 1024;
+
+/** `kirinuki import FILE...`: clip documents into the archive, one transaction per file. */
+export async function importCommand(
+  ctx: CommandContext,
+  paths: string[],
+  opts: { day?: string },
+): Promise<number> {
+  if (opts.day !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(opts.day))
+    throw new UsageError(`import: --day must be YYYY-MM-DD, got "${opts.day}"`);
+  const files = expandPaths(paths).map((name): SourceFile => ({ name, bytes: readFileSync(name) }));
+  const size = files.reduce((n, f) => n + f.bytes.length, 0);
+  const progress = startProgress(
+    ctx.io,
+    files.length,
+    size > LARGE_INPUT_BYTES || files.length > 20,
+  );
+  const archive = await ctx.openArchive();
+  const summary = importClipFiles(archive, files, {
+    ...(opts.day === undefined ? {} : { day: opts.day }),
+    onFile: (done, total, name) => progress.update(done, total, name),
+  });
+  progress.stop();
+  for (const d of summary.diagnostics) ctx.io.stderr.write(`${formatDiagnostic(d)}\n`);
+  if (ctx.json) writeJson(ctx.io, summary);
+  else
+    for (const f of summary.files)
+      ctx.io.stdout.write(
+        f.report
+          ? `${f.file}: ${f.report.inserted} new, ${f.report.unchanged} already in the archive (day ${f.day})\n`
+          : `${f.file}: not imported\n`,
+      );
+  return summary.files.some((f) => f.report === null) ? 1 : 0;
+}
+
+/** Files as given; a directory stands for the `.txt` files in it, sorted. */
+function expandPaths(paths: string[]): string[] {
+  return paths.flatMap((p) => {
+    let stat;
+    try {
+      stat = statSync(p);
+    } catch {
+      throw new UsageError(`import: no such file: ${p}`);
+    }
+    if (!stat.isDirectory()) return [p];
+    return readdirSync(p)
+      .filter((n) => n.endsWith('.txt'))
+      .sort()
+      .map((n) => join(p, n));
+  });
+}

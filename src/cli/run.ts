@@ -1,0 +1,109 @@
+import { Command, CommanderError } from 'commander';
+import type { Archive } from '../archive/index.js';
+import type { CommandContext } from './context.js';
+import { UsageError, type CliIo } from './io.js';
+
+/**
+ * The kirinuki command line as a function: parses `argv` (without `node` and the script), runs
+ * the command against `io`, and resolves to the exit code — 0 ok, 1 user error, 2 internal
+ * error. Command implementations load lazily so start-up stays fast.
+ *
+ * @example
+ * const code = await run(['search', '停戦', '--db', 'archive.db'], processIo());
+ */
+export async function run(argv: readonly string[], io: CliIo): Promise<number> {
+  let code = 0;
+  let archive: Archive | undefined;
+  const program = new Command('kirinuki');
+  const ctx: CommandContext = {
+    io,
+    json: argv.includes('--json'),
+    openArchive: async () => {
+      const { openSqliteArchive, defaultArchivePath } = await import('../archive/index.js');
+      archive ??= openSqliteArchive(
+        program.opts<{ db?: string }>().db ?? defaultArchivePath(io.env),
+      );
+      return archive;
+    },
+  };
+  const act =
+    <A extends unknown[]>(load: () => Promise<(ctx: CommandContext, ...a: A) => Promise<number>>) =>
+    async (...a: A): Promise<void> => {
+      code = await (await load())(ctx, ...a);
+    };
+  defineCommands(program, io, act);
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+  } catch (e) {
+    code = exitCodeFor(e, io);
+  } finally {
+    archive?.close();
+  }
+  return code;
+}
+
+function exitCodeFor(e: unknown, io: CliIo): number {
+  if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 1;
+  if (e instanceof UsageError) {
+    io.stderr.write(`kirinuki: ${e.message}\n`);
+    return 1;
+  }
+  const err = e as Error;
+  io.stderr.write(`kirinuki: internal error: ${err.message ?? String(e)}\n`);
+  if (err.cause)
+    io.stderr.write(`  caused by: ${String((err.cause as Error).message ?? err.cause)}\n`);
+  return 2;
+}
+
+// Keeps the action type loose enough for commander's variadic callbacks.
+type Act = <A extends unknown[]>(
+  load: () => Promise<(ctx: CommandContext, ...a: A) => Promise<number>>,
+) => (...a: A) => Promise<void>;
+
+function defineCommands(program: Command, io: CliIo, act: Act): void {
+  program
+    .description('kirinuki (切り抜き): capture, search and publish daily news-clipping digests')
+    .option('--db <path>', 'archive file (default: $KIRINUKI_DB or the user data directory)')
+    .option('--json', 'machine-readable output')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
+    .showHelpAfterError('(run with --help for usage)');
+  const sub = (name: string, description: string): Command =>
+    program
+      .command(name)
+      .description(description)
+      .option('--json', 'machine-readable output')
+      .exitOverride();
+
+  sub('parse <file>', 'parse a clip document (FILE or - for stdin) and print it as JSON').action(
+    act(async () => (await import('./commands/parse.js')).parseCommand),
+  );
+  sub('render <file>', 'render the JSON printed by `parse` back to the exact text').action(
+    act(async () => (await import('./commands/render.js')).renderCommand),
+  );
+  sub('import <files...>', 'import clip documents (files or directories of .txt) into the archive')
+    .option('--day <YYYY-MM-DD>', 'file the entries under this digest day')
+    .action(act(async () => (await import('./commands/import.js')).importCommand));
+  sub(
+    'search <query...>',
+    'search the archive: words, "phrases", -exclude, tag: from: speaker: since: until:',
+  )
+    .option('--limit <n>', 'results to show', '20')
+    .option('--offset <n>', 'results to skip', '0')
+    .action(act(async () => (await import('./commands/search.js')).searchCommand));
+  sub('show <id>', 'show one entry by id or unique id prefix').action(
+    act(async () => (await import('./commands/show.js')).showCommand),
+  );
+  sub('export', 'write every entry, by day')
+    .option('--format <format>', 'jsonl or text', 'jsonl')
+    .action(act(async () => (await import('./commands/export.js')).exportCommand));
+  sub('digest', "print a day's digest in the clip-document text format")
+    .option('--date <YYYY-MM-DD>', 'the digest day')
+    .action(act(async () => (await import('./commands/digest.js')).digestCommand));
+  sub('stats', 'what the archive holds').action(
+    act(async () => (await import('./commands/stats.js')).statsCommand),
+  );
+  sub('demo', 'import the bundled sample digests and show what kirinuki found (npm start)')
+    .option('--dir <dir>', 'a directory of clip documents instead of the bundled samples')
+    .action(act(async () => (await import('./commands/demo.js')).demoCommand));
+}

@@ -1,0 +1,2 @@
+/** Publishing: a day's entries rendered as a digest. */
+export * from './render-digest-text.js';
