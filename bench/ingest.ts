@@ -1,0 +1,168 @@
+/**
+ * Ingest benchmarks: story grouping on 100,000 entries, importing a 50 MB Movable Type
+ * export, and feed parsing throughput. Inputs are generated (seeded), so runs compare.
+ * Called by `bench/run.ts`; runnable alone with `npx tsx bench/ingest.ts`.
+ */
+import { fileURLToPath } from 'node:url';
+import {
+  dedupeEntries,
+  extractBlogArchive,
+  extractFeed,
+  groupStories,
+} from '../src/ingest/index.js';
+import type { Entry } from '../src/model/index.js';
+
+/** A small deterministic PRNG (mulberry32), so generated corpora are the same every run. */
+function random(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A vocabulary of 5,000 made-up two- to four-kanji words, drawn with a Zipf-like skew. */
+function vocabulary(rand: () => number): string[] {
+  return Array.from({ length: 5000 }, () => {
+    const length = 2 + Math.floor(rand() * 3);
+    return Array.from({ length }, () =>
+      String.fromCharCode(0x4e00 + Math.floor(rand() * 0x5000)),
+    ).join('');
+  });
+}
+const WORDS = vocabulary(random(1));
+const PARTICLES = ['は', 'が', 'を', 'に', 'で', 'と', 'の', 'も', 'へ', 'から'];
+
+function sentence(rand: () => number, words: number): string {
+  let s = '';
+  for (let i = 0; i < words; i += 1) {
+    s +=
+      WORDS[Math.floor(rand() ** 2 * WORDS.length)] +
+      (PARTICLES[Math.floor(rand() * PARTICLES.length)] ?? '');
+  }
+  return `${s}${Math.floor(rand() * 100)}日、発表した。`;
+}
+
+/** A rewrite: some sentences kept, words dropped, as another outlet would retell the story. */
+function rewrite(text: string, rand: () => number): string {
+  return text
+    .split('。')
+    .filter(() => rand() > 0.2)
+    .map((s) => s.replace(/[^は]+は/, (m) => (rand() > 0.5 ? m : '')))
+    .join('。');
+}
+
+function storyEntries(count: number): Entry[] {
+  const rand = random(42);
+  const entries: Entry[] = [];
+  for (let i = 0; i < count; i += 1) {
+    const base = i > 10 && rand() < 0.3 ? entries[Math.floor(rand() * entries.length)] : undefined;
+    const text = base
+      ? rewrite(base.body.join(''), rand)
+      : [1, 2, 3].map(() => sentence(rand, 6)).join('');
+    entries.push({ id: `e${i}`, post: null, bodyKind: 'article', body: [text], summaries: [] });
+  }
+  return entries;
+}
+
+async function time<T>(f: () => T | Promise<T>): Promise<{ value: T; ms: number }> {
+  const start = performance.now();
+  const value = await f();
+  return { value, ms: performance.now() - start };
+}
+
+async function benchStories(): Promise<string[]> {
+  const entries = storyEntries(100_000);
+  const grouped = await time(() => groupStories(entries));
+  const multi = grouped.value.filter((s) => s.entryIds.length > 1).length;
+  const dedupe = await time(() => dedupeEntries(entries));
+  return [
+    `| story grouping, 100,000 entries (~110 chars each) | ${(grouped.ms / 1000).toFixed(2)} s | ${Math.round(100_000 / (grouped.ms / 1000)).toLocaleString('en')} entries/s; ${multi.toLocaleString('en')} stories with ≥ 2 entries |`,
+    `| exact dedupe, 100,000 entries | ${(dedupe.ms / 1000).toFixed(2)} s | ${dedupe.value.merges.length.toLocaleString('en')} merges |`,
+  ];
+}
+
+/** One day's digest as a blog post body: posts with attribution, article lines, a summary line. */
+function digestHtml(rand: () => number, day: number): string {
+  const lines: string[] = [];
+  for (let k = 0; k < 12; k += 1) {
+    lines.push(`${sentence(rand, 4)} https://t.co/${Math.floor(rand() * 1e9).toString(36)}`);
+    lines.push(`— ロイター (@ReutersJapan) January ${(day % 28) + 1}, 2024`);
+    for (let b = 0; b < 6; b += 1) lines.push(sentence(rand, 10));
+    lines.push(`#ウクライナ戦況(${WORDS[k % WORDS.length]}・「${sentence(rand, 3)}」)`);
+  }
+  return `<p>${lines.join('<br />\n')}</p>`;
+}
+
+function movableTypeExport(targetBytes: number): string {
+  const rand = random(7);
+  const posts: string[] = [];
+  let size = 0;
+  for (let day = 0; size < targetBytes; day += 1) {
+    const date = new Date(Date.UTC(2015, 0, 1) + day * 86_400_000);
+    const mdy = `${String(date.getUTCMonth() + 1).padStart(2, '0')}/${String(date.getUTCDate()).padStart(2, '0')}/${date.getUTCFullYear()}`;
+    const post = `AUTHOR: curator\nTITLE: ${mdy} のまとめ\nBASENAME: ${day}\nSTATUS: Publish\nCONVERT BREAKS: 0\nDATE: ${mdy} 21:00:00\nCATEGORY: ウクライナ\n-----\nBODY:\n${digestHtml(rand, day)}\n-----\nEXTENDED BODY:\n\n-----\n--------\n`;
+    posts.push(post);
+    size += Buffer.byteLength(post);
+  }
+  return posts.join('');
+}
+
+async function benchMovableType(): Promise<string[]> {
+  const text = movableTypeExport(50 * 1024 * 1024);
+  const bytes = Buffer.from(text, 'utf8');
+  const result = await time(() => extractBlogArchive(bytes, 'bench.txt', 'movable-type'));
+  const mb = bytes.length / 1024 / 1024;
+  return [
+    `| Movable Type import, ${mb.toFixed(1)} MB, ${result.value.documents.length.toLocaleString('en')} posts | ${(result.ms / 1000).toFixed(2)} s | ${result.value.entries.length.toLocaleString('en')} entries, ${(mb / (result.ms / 1000)).toFixed(1)} MB/s (target: < 60 s) |`,
+  ];
+}
+
+function rssFeed(items: number): string {
+  const rand = random(3);
+  const body = Array.from({ length: items }, (_, i) => {
+    const text = sentence(rand, 12);
+    return `<item><title>${sentence(rand, 3)}</title><link>https://example.jp/news/${i}?utm_source=rss</link><pubDate>Thu, 18 Jan 2024 09:00:00 +0900</pubDate><description><![CDATA[<p>${text}</p><p>${text}</p>]]></description></item>`;
+  }).join('\n');
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel><title>例ニュース</title><link>https://example.jp/</link><description>d</description>\n${body}\n</channel></rss>`;
+}
+
+async function benchFeeds(): Promise<string[]> {
+  const bytes = Buffer.from(rssFeed(100), 'utf8');
+  const rounds = 200;
+  const result = await time(() => {
+    let n = 0;
+    for (let i = 0; i < rounds; i += 1) n += extractFeed(bytes, 'bench.xml').entries.length;
+    return n;
+  });
+  const perSecond = result.value / (result.ms / 1000);
+  const mbPerSecond = (bytes.length * rounds) / 1024 / 1024 / (result.ms / 1000);
+  return [
+    `| feed parse, RSS 2.0 of 100 items × ${rounds} | ${(result.ms / 1000).toFixed(2)} s | ${Math.round(perSecond).toLocaleString('en')} items/s, ${mbPerSecond.toFixed(1)} MB/s |`,
+  ];
+}
+
+/**
+ * Runs the ingest benchmarks and returns a markdown table.
+ *
+ * @example
+ * console.log(await benchIngest());
+ */
+export async function benchIngest(): Promise<string> {
+  const rows = [...(await benchStories()), ...(await benchMovableType()), ...(await benchFeeds())];
+  return [
+    '## Ingest',
+    '',
+    `Node ${process.version}.`,
+    '',
+    '| benchmark | time | figures |',
+    '|---|---|---|',
+    ...rows,
+  ].join('\n');
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  console.log(await benchIngest());
+}

@@ -1,0 +1,57 @@
+import type { Diagnostic } from '../../model/index.js';
+
+/** Where in the input a finding is: a 1-based line, or a 0-based byte offset. */
+export interface Position {
+  line?: number;
+  byteOffset?: number;
+}
+
+/**
+ * A diagnostic from ingest: the message gets the `ingest: ` prefix, the file name and position
+ * are attached when known.
+ *
+ * @example
+ * ingestDiagnostic('feed.xml', 'item without a link', { line: 12 }, 'warning');
+ */
+export function ingestDiagnostic(
+  file: string,
+  message: string,
+  where: Position = {},
+  severity: Diagnostic['severity'] = 'error',
+): Diagnostic {
+  const d: Diagnostic = { severity, message: `ingest: ${message}`, file };
+  if (where.line !== undefined) d.line = where.line;
+  if (where.byteOffset !== undefined) d.byteOffset = where.byteOffset;
+  return d;
+}
+
+/**
+ * The 1-based line number of a UTF-16 offset in `text`.
+ *
+ * @example
+ * lineAt('a\nb\nc', 4); // 3
+ */
+export function lineAt(text: string, offset: number): number {
+  let line = 1;
+  const end = Math.min(offset, text.length);
+  for (let i = text.indexOf('\n'); i !== -1 && i < end; i = text.indexOf('\n', i + 1)) line += 1;
+  return line;
+}
+
+/**
+ * Line numbers for many offsets at once, in one pass: `lineAt` for each would be quadratic on a
+ * 50 MB export. `offsets` must be ascending.
+ */
+export function linesAt(text: string, offsets: readonly number[]): number[] {
+  const out: number[] = [];
+  let line = 1;
+  let pos = 0;
+  for (const offset of offsets) {
+    for (let i = text.indexOf('\n', pos); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+      line += 1;
+      pos = i + 1;
+    }
+    out.push(line);
+  }
+  return out;
+}
