@@ -1,0 +1,140 @@
+/**
+ * Annotation benchmark: throughput on one core (MB/s of UTF-8 input, end to end through
+ * `annotateEntry`), start-up (loading and compiling the knowledge plus the first call), peak
+ * RSS, and the time on adversarial input at 1 MB and 10 MB to show it stays linear.
+ *
+ * `npx tsx bench/annotate.ts [--mb 20]` prints the markdown table; bench/run.ts calls
+ * {@link benchAnnotate}.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { documentEntries, type Entry } from '../src/model/index.js';
+import {
+  annotate,
+  annotateEntry,
+  entryText,
+  loadKnowledge,
+  type Knowledge,
+} from '../src/nlp/index.js';
+import { parseClipDocument } from '../src/format/index.js';
+import { generateCorpus } from './corpus.js';
+
+const MB = 1e6;
+
+/** Runs the benchmark and returns it as a markdown table. */
+export async function benchAnnotate(options: { mb?: number } = {}): Promise<string> {
+  const t0 = performance.now();
+  const knowledge = loadKnowledge();
+  const loadMs = performance.now() - t0;
+  annotate('ロシアのプーチン大統領は16日、「主導権は我々にある」と主張した。', {
+    knowledge,
+    date: '2024-01-17',
+  });
+  const startupMs = performance.now() - t0;
+  const target = (options.mb ?? 20) * MB;
+  const corpus = throughput(knowledge, corpusDays(target));
+  const example = throughput(knowledge, [exampleEntries(target / 4)]);
+  const rssAfterThroughput = process.resourceUsage().maxRSS / 1024;
+  const rows = [
+    '| measure | value |',
+    '|---|---|',
+    `| start-up: load + compile knowledge | ${loadMs.toFixed(0)} ms |`,
+    `| start-up: knowledge + first annotate | ${startupMs.toFixed(0)} ms |`,
+    `| throughput, bench corpus (${(corpus.bytes / MB).toFixed(1)} MB, ${corpus.entries} entries) | ${rate(corpus)} |`,
+    `| throughput, real example digest repeated (${(example.bytes / MB).toFixed(1)} MB) | ${rate(example)} |`,
+    `| peak RSS after the throughput runs | ${rssAfterThroughput.toFixed(0)} MB |`,
+    ...adversarial(knowledge),
+    `| peak RSS after the 10 MB adversarial inputs | ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB |`,
+  ];
+  return rows.join('\n');
+}
+
+function rate(t: Throughput): string {
+  return `${t.mbps.toFixed(2)} MB/s wall, ${t.cpuMbps.toFixed(2)} MB/s per CPU second`;
+}
+
+/** Times only the annotate calls; batches are generated one at a time so memory stays flat. */
+function throughput(k: Knowledge, batches: Iterable<Entry[]>): Throughput {
+  let bytes = 0;
+  let entries = 0;
+  let ms = 0;
+  let cpuUs = 0;
+  for (const batch of batches) {
+    bytes += batch.reduce((n, e) => n + Buffer.byteLength(entryText(e)), 0);
+    entries += batch.length;
+    const t = performance.now();
+    const c = process.cpuUsage();
+    for (const e of batch) annotateEntry(e, { knowledge: k });
+    const used = process.cpuUsage(c);
+    cpuUs += used.user + used.system;
+    ms += performance.now() - t;
+  }
+  return { bytes, entries, mbps: bytes / MB / (ms / 1000), cpuMbps: bytes / MB / (cpuUs / 1e6) };
+}
+
+/**
+ * Wall-clock MB/s, and MB per CPU second: on a shared machine the wall clock also counts time
+ * the process waited for a core, so the CPU figure is the steadier one.
+ */
+interface Throughput {
+  bytes: number;
+  entries: number;
+  mbps: number;
+  cpuMbps: number;
+}
+
+/** The project's reproducible bench corpus (bench/corpus.ts), a digest day at a time. */
+function* corpusDays(bytes: number): Generator<Entry[]> {
+  let total = 0;
+  for (const day of generateCorpus({ size: 1_000_000, days: 730 })) {
+    total += day.entries.reduce((n, e) => n + Buffer.byteLength(entryText(e)), 0);
+    yield day.entries;
+    if (total >= bytes) return;
+  }
+}
+
+function exampleEntries(bytes: number): Entry[] {
+  const path = fileURLToPath(
+    new URL('../../shared/examples/000_dfec5c4496ff07cd.txt', import.meta.url),
+  );
+  let entries: Entry[];
+  try {
+    entries = documentEntries(parseClipDocument(readFileSync(path, 'utf8')).document);
+  } catch {
+    return [];
+  }
+  const one = entries.reduce((n, e) => n + Buffer.byteLength(entryText(e)), 0);
+  const times = Math.max(1, Math.ceil(bytes / Math.max(1, one)));
+  return Array.from({ length: times }, () => entries).flat();
+}
+
+/** Hostile inputs at 1 and 10 MB: the ratio of times should be near 10 (linear). */
+function adversarial(k: Knowledge): string[] {
+  const cases: [string, (n: number) => string][] = [
+    [
+      'one paragraph of wire copy',
+      (n) => 'ロシアのプーチン大統領は16日、「主導権は我々にある」と主張した、'.repeat(n / 96),
+    ],
+    ['unbalanced 「', (n) => '「ゼレンスキー氏は'.repeat(n / 27)],
+    [
+      '20-deep nesting',
+      (n) => `${'「'.repeat(20)}同氏は${'」'.repeat(20)}と述べた。`.repeat(n / 150),
+    ],
+    ['emoji and 🗣️ marks', (n) => '🇷🇺🗣️我々は🐸🇺🇸'.repeat(n / 40)],
+  ];
+  return cases.map(([name, make]) => {
+    const [small, big] = [1, 10].map((mb) => {
+      const text = make(mb * MB);
+      const t = performance.now();
+      annotate(text, { knowledge: k, date: '2024-01-18' });
+      return performance.now() - t;
+    });
+    return `| adversarial: ${name}, 1 MB → 10 MB | ${small?.toFixed(0)} ms → ${big?.toFixed(0)} ms |`;
+  });
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const i = process.argv.indexOf('--mb');
+  const mb = i >= 0 ? Number(process.argv[i + 1]) : undefined;
+  console.log(await benchAnnotate(mb === undefined ? {} : { mb }));
+}

@@ -1,0 +1,24 @@
+import { goldEvaluation } from './annotation/gold-eval.js';
+import { curatorEvaluation } from './annotation/curator-eval.js';
+import { loadKnowledge } from '../src/nlp/index.js';
+import { evalStories } from './stories.js';
+import { evalTagging } from './tagging.js';
+import type { Evaluation } from './types.js';
+
+export type { Evaluation } from './types.js';
+
+/** Every evaluation `npm run eval` runs, in order: one entry per module of this folder. */
+export function evaluations(): Evaluation[] {
+  const knowledge = loadKnowledge();
+  return [
+    goldEvaluation(knowledge, 'annotation', 'gold set'),
+    goldEvaluation(
+      knowledge,
+      'annotation-heldout',
+      'held-out gold set (written after tuning; first-run figures in docs/quality.md)',
+    ),
+    curatorEvaluation(knowledge),
+    { name: 'stories: grouping', run: evalStories },
+    { name: 'tagging: suggestion and summary lines', run: evalTagging },
+  ];
+}

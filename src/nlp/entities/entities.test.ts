@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { loadKnowledge } from '../knowledge/index.js';
+import { aliasesOf, canonicalName } from '../aliases.js';
+import { extractEntities } from './index.js';
+
+const k = loadKnowledge();
+const entities = (text: string) =>
+  extractEntities(text, k).map((e) => [e.type, e.surface, e.canonical, e.title]);
+
+describe('extractEntities', () => {
+  it('gives one canonical name to transliteration variants', () => {
+    expect(entities('ハリコフとキエフ、ゼレンシキー氏')).toEqual([
+      ['place', 'ハリコフ', 'ハルキウ', null],
+      ['place', 'キエフ', 'キーウ', null],
+      ['person', 'ゼレンシキー', 'ゼレンスキー', '氏'],
+    ]);
+  });
+
+  it('reads flag emoji as countries', () => {
+    expect(entities('🇷🇺と🇺🇸')).toEqual([
+      ['country', '🇷🇺', 'ロシア', null],
+      ['country', '🇺🇸', '米国', null],
+    ]);
+  });
+
+  it('finds unknown people through their titles, keeping the title apart', () => {
+    expect(entities('ムーディーズのトーステン・ネストマン上級副社長は')).toEqual([
+      ['organisation', 'ムーディーズ', 'ムーディーズ', null],
+      ['person', 'トーステン・ネストマン', 'トーステン・ネストマン', '上級副社長'],
+    ]);
+  });
+
+  it('reads Jiji-style name・country title', () => {
+    expect(entities('プーチン・ロシア大統領は')).toEqual([
+      ['person', 'プーチン', 'プーチン', '大統領'],
+      ['country', 'ロシア', 'ロシア', null],
+    ]);
+  });
+
+  it('joins a country and a ministry into one organisation', () => {
+    expect(entities('ロシア外務省と露軍')).toEqual([
+      ['organisation', 'ロシア外務省', 'ロシア外務省', null],
+      ['organisation', '露軍', 'ロシア軍', null],
+    ]);
+  });
+
+  it('reads country abbreviations only where they are ones', () => {
+    expect(entities('日米韓の首脳').map((e) => e[2])).toEqual(['日本', '米国', '韓国']);
+    expect(entities('米を炊いた。独自に調べた。中東情勢')).toEqual([
+      ['place', '中東', '中東', null],
+    ]);
+  });
+
+  it('resolves a surname to the full name written earlier', () => {
+    expect(entities('トーステン・ネストマン氏は…ネストマン氏は').map((e) => e[2])).toEqual([
+      'トーステン・ネストマン',
+      'トーステン・ネストマン',
+    ]);
+  });
+
+  it('does not take a title followed by more kanji for a title', () => {
+    expect(entities('国防相会合が開かれた')).toEqual([]);
+  });
+});
+
+describe('aliases for search', () => {
+  it('expands a name to every spelling the gazetteer knows, and leaves unknown terms alone', () => {
+    expect(aliasesOf('ハリコフ', k)).toEqual(['ハルキウ', 'ハリコフ', 'ハルキフ', 'ハルキュウ']);
+    expect(canonicalName('ナワルヌイ', k)).toBe('ナワリヌイ');
+    expect(canonicalName('ハリコフ州', k)).toBeNull();
+    expect(aliasesOf('和平', k)).toEqual(['和平']);
+  });
+});

@@ -1,0 +1,87 @@
+import type { Entity } from '../../model/index.js';
+import type { Knowledge } from '../knowledge/index.js';
+import { composeOrganisations } from './compose.js';
+import { Coverage, type Mention } from './mention.js';
+import { scanPronouns } from './pronouns.js';
+import { scanAbbreviations, scanFlags, scanGazetteer } from './scan-gazetteer.js';
+import { scanTitles } from './titles.js';
+
+export { firstMentionFrom, type Mention, type MentionKind } from './mention.js';
+
+/**
+ * Every name, role and pronoun in the text, sorted by position: the gazetteer first, then flag
+ * emoji and abbreviations, then names found through their titles, then pronouns.
+ *
+ * @example
+ * findMentions('ロシア外務省のザハロワ報道官は', knowledge).map((m) => m.canonical);
+ * // ['ロシア外務省', 'ザハロワ']
+ */
+export function findMentions(text: string, k: Knowledge): Mention[] {
+  const cover = new Coverage(text.length);
+  const known = [...scanGazetteer(text, k, cover), ...scanFlags(text, k)];
+  known.push(...scanAbbreviations(text, k, cover));
+  known.sort(byStart);
+  const titled = scanTitles(text, k, known, cover);
+  const all = [...known, ...titled, ...scanPronouns(text, k, cover)].sort(byStart);
+  const composed = composeOrganisations(text, withoutBodiesInTitles(all));
+  resolveSurnames(composed);
+  return composed;
+}
+
+/**
+ * The named entities of a text (people, organisations, places, countries) with their canonical
+ * names; roles and pronouns are left to speaker resolution.
+ *
+ * @example
+ * extractEntities('ハリコフ当局によると', knowledge)[0]; // { type: 'place', canonical: 'ハルキウ', … }
+ */
+export function extractEntities(
+  text: string,
+  k: Knowledge,
+  mentions = findMentions(text, k),
+): Entity[] {
+  const out: Entity[] = [];
+  for (const m of mentions) {
+    if (m.kind === 'role' || m.kind === 'coref') continue;
+    const { start, end, kind, surface, title, via } = m;
+    out.push({ type: kind, start, end, surface, canonical: m.canonical ?? surface, title, via });
+  }
+  return out;
+}
+
+/**
+ * A generic body inside a title is part of the title, not a mention of its own:
+ * `イエルマーク大統領府長官` names no 大統領府. Mentions are sorted by start.
+ */
+function withoutBodiesInTitles(mentions: Mention[]): Mention[] {
+  let titleEnd = -1;
+  let nameEnd = -1;
+  return mentions.filter((m) => {
+    const inTitle = m.generic && m.start >= nameEnd && m.end <= titleEnd;
+    if (m.phraseEnd > m.end && m.phraseEnd > titleEnd) {
+      nameEnd = m.end;
+      titleEnd = m.phraseEnd;
+    }
+    return !inTitle;
+  });
+}
+
+function byStart(a: Mention, b: Mention): number {
+  return a.start - b.start || b.end - a.end;
+}
+
+/**
+ * A person named only by surname after the full name (`トーステン・ネストマン` … `ネストマン氏`,
+ * `キム・ジョンウン` … `キム総書記`) is the same person.
+ */
+function resolveSurnames(mentions: Mention[]): void {
+  const byPart = new Map<string, string>();
+  for (const m of mentions) {
+    if (m.kind !== 'person') continue;
+    const parts = m.surface.split('・');
+    if (parts.length > 1) {
+      for (const p of [parts[0], parts[parts.length - 1]])
+        if (p) byPart.set(p, m.canonical ?? m.surface);
+    } else if (m.via === 'title') m.canonical = byPart.get(m.surface) ?? m.canonical;
+  }
+}

@@ -1,0 +1,147 @@
+import type { EntityType } from '../../model/index.js';
+import type { KnowledgeSource } from './merge.js';
+import type { CaveatPhrase } from './schema.js';
+import { Trie } from './trie.js';
+
+/** What the gazetteer knows about one name; `role` words (`兵士`, `当局者`) name no one. */
+export interface EntityInfo {
+  canonical: string;
+  type: EntityType | 'role';
+  org: string | null;
+  generic: boolean;
+  outlet: boolean;
+}
+
+/**
+ * Knowledge compiled once into matchers; pass it to every `annotate` call. Building it takes a
+ * few milliseconds; it holds no file handles and is safe to share.
+ */
+export interface Knowledge {
+  gazetteer: Trie<EntityInfo>;
+  byCanonical: Map<string, EntityInfo>;
+  /** Canonical name → every name it is written as, for search expansion. */
+  names: Map<string, string[]>;
+  titles: Set<string>;
+  maxTitleLength: number;
+  /** 1 for each UTF-16 unit that ends some title written in kanji. */
+  titleFinalUnits: Uint8Array;
+  /** Titles written in kana (`さん`), found by a search of their own. */
+  kanaTitles: string[];
+  corefPerson: Trie<string>;
+  corefOrganisation: Trie<string>;
+  corefTitlePrefix: string;
+  speechVerbs: Trie<string>;
+  speechNouns: Trie<string>;
+  namingMarkers: Trie<string>;
+  termCues: string[];
+  speechMarks: string[];
+  commentMarks: string[];
+  caveats: Trie<CaveatPhrase>;
+  flags: Map<string, string>;
+  abbreviations: Map<string, string>;
+  /** 1 for each UTF-16 unit that is an abbreviation, for a fast scan. */
+  abbreviationUnits: Uint8Array;
+  abbreviationAlone: Set<string>;
+  abbreviationHeads: Trie<string>;
+  abbreviationStops: Trie<string>;
+  /** Lower-cased handle → outlet canonical name. */
+  outletHandles: Map<string, string>;
+}
+
+/**
+ * Compiles merged knowledge into matchers.
+ *
+ * @example
+ * const k = compileKnowledge(mergeKnowledge([file]));
+ * k.gazetteer.scan('ハリコフ')[0]?.value.canonical; // 'ハルキウ'
+ */
+export function compileKnowledge(src: KnowledgeSource): Knowledge {
+  const { gazetteer, byCanonical, names } = compileGazetteer(src);
+  return {
+    gazetteer,
+    byCanonical,
+    names,
+    titles: new Set(src.titles),
+    maxTitleLength: Math.max(0, ...src.titles.map((t) => t.length)),
+    titleFinalUnits: unitSet(src.titles.map((t) => t.slice(-1))),
+    kanaTitles: src.titles.filter((t) => /^[\u3041-\u30ff]+$/.test(t)),
+    corefPerson: wordTrie(src.corefPerson, false),
+    corefOrganisation: wordTrie(src.corefOrganisation, false),
+    corefTitlePrefix: src.corefTitlePrefix,
+    speechVerbs: wordTrie(src.speechVerbs, false),
+    speechNouns: wordTrie(src.speechNouns, false),
+    namingMarkers: wordTrie(src.namingMarkers, false),
+    termCues: src.termCues,
+    speechMarks: src.speechMarks,
+    commentMarks: src.commentMarks,
+    caveats: valueTrie(src.caveats.map((c) => [c.phrase, c])),
+    flags: new Map(Object.entries(src.flags)),
+    abbreviations: new Map(Object.entries(src.abbreviations)),
+    abbreviationUnits: unitSet(Object.keys(src.abbreviations)),
+    abbreviationAlone: new Set(src.abbreviationAlone),
+    abbreviationHeads: wordTrie(src.abbreviationHeads, false),
+    abbreviationStops: wordTrie(src.abbreviationStops, false),
+    outletHandles: new Map(
+      src.outlets.flatMap((o) => o.handles.map((h) => [h.toLowerCase(), o.canonical])),
+    ),
+  };
+}
+
+function compileGazetteer(src: KnowledgeSource): {
+  gazetteer: Trie<EntityInfo>;
+  byCanonical: Map<string, EntityInfo>;
+  names: Map<string, string[]>;
+} {
+  const gazetteer = new Trie<EntityInfo>();
+  const byCanonical = new Map<string, EntityInfo>();
+  const names = new Map<string, string[]>();
+  const add = (written: string[], info: EntityInfo): void => {
+    byCanonical.set(info.canonical, info);
+    names.set(info.canonical, [...new Set([...(names.get(info.canonical) ?? []), ...written])]);
+    for (const name of written) gazetteer.add(name, info);
+  };
+  for (const o of src.outlets) {
+    const info = {
+      canonical: o.canonical,
+      type: 'organisation' as const,
+      org: null,
+      generic: false,
+      outlet: true,
+    };
+    add([o.canonical, ...o.aliases], info);
+  }
+  // Roles share the trie so the longest word wins: 当局者 (a person) over 当局 (a body).
+  for (const r of src.roles) {
+    gazetteer.add(r, { canonical: r, type: 'role', org: null, generic: false, outlet: false });
+  }
+  for (const e of src.entities) {
+    const info = {
+      canonical: e.canonical,
+      type: e.type,
+      org: e.org ?? null,
+      generic: e.generic ?? false,
+      outlet: false,
+    };
+    add([e.canonical, ...e.aliases], info);
+  }
+  return { gazetteer, byCanonical, names };
+}
+
+function unitSet(chars: readonly string[]): Uint8Array {
+  const set = new Uint8Array(0x10000);
+  for (const c of chars) if (c.length === 1) set[c.charCodeAt(0)] = 1;
+  return set;
+}
+
+function wordTrie(words: readonly string[], bounded = true): Trie<string> {
+  return valueTrie(
+    words.map((w) => [w, w]),
+    bounded,
+  );
+}
+
+function valueTrie<T>(pairs: readonly [string, T][], bounded = false): Trie<T> {
+  const trie = new Trie<T>(bounded);
+  for (const [word, value] of pairs) trie.add(word, value);
+  return trie;
+}

@@ -1,0 +1,123 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  compileKnowledge,
+  foldWord,
+  mergeKnowledge,
+  parseKnowledgeFile,
+  parseKnowledgeFiles,
+  loadKnowledge,
+  SHIPPED_KNOWLEDGE_DIR,
+  Trie,
+} from './index.js';
+
+const k = loadKnowledge();
+
+const shippedFiles = readdirSync(SHIPPED_KNOWLEDGE_DIR).filter((f) => f.endsWith('.json'));
+
+describe('shipped knowledge files', () => {
+  it.each(shippedFiles)('%s parses', (file) => {
+    const r = parseKnowledgeFile({
+      path: file,
+      text: readFileSync(join(SHIPPED_KNOWLEDGE_DIR, file), 'utf8'),
+    });
+    expect(r.ok).toBe(true);
+  });
+
+  it('never gives one alias two canonical names', () => {
+    const seen = new Map<string, string>();
+    const clashes: string[] = [];
+    for (const file of shippedFiles) {
+      const r = parseKnowledgeFile({
+        path: file,
+        text: readFileSync(join(SHIPPED_KNOWLEDGE_DIR, file), 'utf8'),
+      });
+      if (!r.ok) continue;
+      for (const e of r.value.entities ?? []) {
+        for (const name of [e.canonical, ...e.aliases]) {
+          const key = foldWord(name);
+          const before = seen.get(key);
+          if (before !== undefined && before !== e.canonical)
+            clashes.push(`${name}: ${before} / ${e.canonical}`);
+          seen.set(key, e.canonical);
+        }
+      }
+    }
+    expect(clashes).toEqual([]);
+  });
+
+  it('maps every flag to a country or organisation the gazetteer knows', () => {
+    const unknown = [...k.flags.values()].filter((c) => !k.byCanonical.has(c));
+    expect(unknown).toEqual([]);
+  });
+
+  it('resolves the transliteration variants the curators meet', () => {
+    const canonical = (s: string): string | undefined => k.gazetteer.scan(s)[0]?.value.canonical;
+    expect(canonical('ハリコフ')).toBe('ハルキウ');
+    expect(canonical('キエフ')).toBe('キーウ');
+    expect(canonical('ゼレンシキー')).toBe('ゼレンスキー');
+    expect(canonical('ナワルヌイ')).toBe('ナワリヌイ');
+  });
+});
+
+describe('mergeKnowledge', () => {
+  it('lets a later file add aliases and override an entity', () => {
+    const src = mergeKnowledge([
+      { entities: [{ canonical: 'キーウ', type: 'place', aliases: ['キエフ'] }] },
+      { entities: [{ canonical: 'キーウ', type: 'place', aliases: ['Kyiv'], org: 'ウクライナ' }] },
+    ]);
+    expect(src.entities).toEqual([
+      { canonical: 'キーウ', type: 'place', aliases: ['キエフ', 'Kyiv'], org: 'ウクライナ' },
+    ]);
+  });
+
+  it('removes words and entities named in remove', () => {
+    const src = mergeKnowledge([
+      { titles: ['大統領', '氏'], entities: [{ canonical: 'X', type: 'person', aliases: [] }] },
+      { remove: ['氏', 'X'] },
+    ]);
+    expect(src.titles).toEqual(['大統領']);
+    expect(src.entities).toEqual([]);
+  });
+
+  it('reports a bad user file with its path', () => {
+    const r = parseKnowledgeFiles([{ path: 'mine.json', text: '{"titles": [1]}' }]);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.file).toBe('mine.json');
+    expect(parseKnowledgeFile({ path: 'x.json', text: 'not json' }).ok).toBe(false);
+  });
+
+  it('compiles a user alias into the matcher', () => {
+    const mine = compileKnowledge(
+      mergeKnowledge([
+        { entities: [{ canonical: 'ハルキウ', type: 'place', aliases: ['Kharkiv'] }] },
+      ]),
+    );
+    expect(mine.gazetteer.scan('in Kharkiv today')[0]?.value.canonical).toBe('ハルキウ');
+  });
+});
+
+describe('Trie', () => {
+  const t = new Trie<string>();
+  t.add('ゼレンスキー', 'Z');
+  t.add('ミック・ウォレス', 'W');
+  t.add('NATO', 'N');
+  t.add('ロシア', 'R');
+
+  it('matches through long vowels, middle dots, full-width letters and ヴ spellings', () => {
+    expect(t.scan('ゼレンスキ氏').map((m) => m.value)).toEqual(['Z']);
+    expect(t.scan('ミックウォレス議員').map((m) => m.value)).toEqual(['W']);
+    expect(t.scan('ＮＡＴＯ首脳').map((m) => [m.value, m.start, m.end])).toEqual([['N', 0, 4]]);
+  });
+
+  it('keeps the trailing long vowel in the span', () => {
+    expect(t.scan('ゼレンスキー氏')[0]).toMatchObject({ start: 0, end: 6 });
+  });
+
+  it('does not cut a name out of a longer katakana or Latin word', () => {
+    expect(t.scan('ベロシア')).toEqual([]);
+    expect(t.scan('NATOS')).toEqual([]);
+    expect(t.scan('#nato_news')).toEqual([]);
+  });
+});

@@ -1,0 +1,90 @@
+import type { Knowledge } from '../knowledge/index.js';
+import type { Sentences } from './sentences.js';
+
+/** A sentence that ends by reporting speech without brackets: `…を実施したと発表した。` */
+export interface IndirectReport {
+  sentence: number;
+  /** Where the quotative と (or という) stands: the reported words end here. */
+  at: number;
+  verb: string;
+}
+
+/** The report must close its sentence: the verb starts this close to the sentence end. */
+const TAIL = 14;
+const CLOSING =
+  /^(?:という|といいます|ということです|とされる|としている|としています|とした|としました)[。\s]*$/;
+
+/**
+ * Sentences whose main predicate is a reporting verb after the quotative と, not after a closing
+ * bracket (that is a direct quote): `北朝鮮は…緊密に協力していく立場を再確認したとしています。`,
+ * `発表によると、…60人以上が死亡したという。`.
+ *
+ * @example
+ * findIndirectReports('国防省は攻撃を実施したと発表した。', k, sentences); // [{ sentence: 0, at: 11, verb: '発表した' }]
+ */
+export function findIndirectReports(
+  text: string,
+  k: Knowledge,
+  sentences: Sentences,
+): IndirectReport[] {
+  const out: IndirectReport[] = [];
+  for (let i = 0; i < sentences.starts.length; i += 1) {
+    const { start, end } = sentences.bounds(i);
+    const found = reportIn(text, k, start, end);
+    if (found) out.push({ sentence: i, ...found });
+  }
+  return out;
+}
+
+function reportIn(
+  text: string,
+  k: Knowledge,
+  start: number,
+  end: number,
+): { at: number; verb: string } | null {
+  for (let p = Math.max(start + 6, end - TAIL); p < end; p += 1) {
+    if (text.charAt(p) !== 'と' || text.charAt(p - 1) === '」') continue;
+    const closing = CLOSING.exec(text.slice(p, end));
+    if (closing) return { at: p, verb: closing[0].replace(/[。\s]+$/, '').slice(1) };
+    const v = p + 1 + (text.charAt(p + 1) === '、' ? 1 : 0);
+    const verb = k.speechVerbs.longestAt(text, v);
+    if (verb && verb.start === v) return { at: p, verb: verbTail(text, verb.start, verb.end, end) };
+  }
+  return null;
+}
+
+function verbTail(text: string, start: number, stemEnd: number, end: number): string {
+  return text
+    .slice(start, end)
+    .replace(/[。！？!?\s]+$/, '')
+    .slice(0, stemEnd - start + 6);
+}
+
+/** Shorter reported words are rarely worth a quote (`…したと述べた` after a long subject). */
+const MIN_INDIRECT = 6;
+const LEAD =
+  /^[\s、]*(?:(?:[^、「」。はが]{1,12}?(?:日|夜|朝|午前|午後|で|に対し|に対して|に))、)?/;
+
+/** Reported words after a direct quote in the same sentence start after its clause: `「…」と述べ、…と明らかにした`. */
+function afterDirectQuote(text: string, from: number, to: number): number {
+  const quoteEnd = text.lastIndexOf('」と', to);
+  if (quoteEnd < from) return from;
+  const comma = text.indexOf('、', quoteEnd);
+  return comma >= 0 && comma < to ? comma + 1 : to;
+}
+
+/** Skips a leading time or place phrase (`17日、`, `記者会見で、`) before the reported words. */
+function skipLead(text: string, from: number, to: number): number {
+  const m = LEAD.exec(text.slice(from, to));
+  return from + (m ? m[0].length : 0);
+}
+
+/**
+ * Where the reported words start, given where the speaker's phrase ends (or the sentence
+ * starts): after a time or place phrase and after any direct quote of the same sentence; null
+ * when too little is left to be worth a quote.
+ */
+export function reportedWordsStart(text: string, from: number, to: number): number | null {
+  const start = afterDirectQuote(text, skipLead(text, from, to), to);
+  return to - start < MIN_INDIRECT ? null : start;
+}

@@ -1,0 +1,181 @@
+import { describe, expect, it } from 'vitest';
+import { annotate } from '../annotate.js';
+import { loadKnowledge } from '../knowledge/index.js';
+import { findBrackets } from './brackets.js';
+
+const knowledge = loadKnowledge();
+const quotes = (text: string) =>
+  annotate(text, { knowledge, date: '2024-01-18' }).quotes.map((q) => ({
+    kind: q.kind,
+    text: q.text,
+    canonical: q.canonical,
+    org: q.org,
+    verb: q.verb,
+    attribution: q.attribution,
+  }));
+
+describe('extractQuotes: attribution patterns of wire copy', () => {
+  it('Xは…「…」と主張した, with org and verb', () => {
+    expect(
+      quotes(
+        'ロシアのプーチン大統領は16日、「ロシア軍の手に完全に主導権があることは明らかだ」と主張した',
+      ),
+    ).toEqual([
+      {
+        kind: 'speech',
+        text: 'ロシア軍の手に完全に主導権があることは明らかだ',
+        canonical: 'プーチン',
+        org: 'ロシア',
+        verb: '主張した',
+        attribution: 'explicit',
+      },
+    ]);
+  });
+
+  it('organisation plus person: ロシア外務省のザハロワ報道官', () => {
+    const [q] = quotes(
+      'ロシア外務省のザハロワ報道官は17日、記者会見で「条約の承認が最終段階にある」と述べた。',
+    );
+    expect(q).toMatchObject({ canonical: 'ザハロワ', org: 'ロシア外務省', verb: '述べた' });
+  });
+
+  it('「…」とXは: the speaker after the quote', () => {
+    expect(quotes('「交渉の扉は開いている」とペスコフ報道官は記者団に語った。')[0]).toMatchObject({
+      canonical: 'ペスコフ',
+    });
+  });
+
+  it('does not take a subject of the next sentence as the speaker', () => {
+    const [q] = quotes(
+      '兵士は「弾薬が足りない」と訴えた。ロシアのプーチン大統領は別の場で演説した。',
+    );
+    expect(q?.canonical).toBeNull();
+  });
+
+  it('unknown names before a title become the speaker as written', () => {
+    expect(
+      quotes('ウクライナのカミシン戦略産業相は「迎撃に成功した」と発表した。')[0],
+    ).toMatchObject({ canonical: 'カミシン', org: 'ウクライナ' });
+  });
+
+  it('同氏 and 同相 point back to the last person named', () => {
+    const text =
+      'ラブロフ外相は会見した。同相は「対話は可能だ」と述べた。ナワリヌイ氏も投稿した。同氏は「自由を」と訴えた。';
+    expect(quotes(text).map((q) => [q.canonical, q.attribution])).toEqual([
+      ['ラブロフ', 'coreference'],
+      ['ナワリヌイ', 'coreference'],
+    ]);
+  });
+
+  it('consecutive quotes in sentences without a subject keep the speaker', () => {
+    const text = 'バウアー氏は「変革が必要だ」と発言。さらに「備えなければならない」と述べた。';
+    expect(quotes(text).map((q) => [q.canonical, q.attribution])).toEqual([
+      ['バウアー', 'explicit'],
+      ['バウアー', 'carried'],
+    ]);
+  });
+
+  it('two speakers in one sentence', () => {
+    const text =
+      'プーチン大統領は「主導権は我々にある」と主張した一方、ゼレンスキー大統領も「戦争は公正な平和で終わる」と述べた。';
+    expect(quotes(text).map((q) => q.canonical)).toEqual(['プーチン', 'ゼレンスキー']);
+  });
+
+  it('names, terms and scare quotes are not speech', () => {
+    const text =
+      '世界経済フォーラムの年次総会、通称「ダボス会議」で演説した。兵器は「フランケンSAM」と呼ばれる。内務省はSNS「テレグラム」に投稿した。';
+    expect(quotes(text)).toEqual([]);
+  });
+
+  it('a quoted phrase inside a reported statement is a fragment of the same speaker', () => {
+    const [q] = quotes('内務省は、デモは「許可されていない集会」だったと明らかにした。');
+    expect(q).toMatchObject({ kind: 'fragment', canonical: '内務省' });
+  });
+
+  it('inner 『』 belong to the outer quote', () => {
+    const r = quotes(
+      'ゼレンスキー大統領は「ロシアは『交渉』と言いながら攻撃を続ける」と批判した。',
+    );
+    expect(r.map((q) => q.text)).toEqual(['ロシアは『交渉』と言いながら攻撃を続ける']);
+  });
+
+  it('🗣️ in a post: the words after the mark, by the person named before it', () => {
+    const r = quotes(
+      'プーチン大統領は協議したと述べた。🗣️我々は課題を理解している。\n決定は公正でなければならない。🐸 pic.twitter.com/x',
+    );
+    expect(r).toEqual([
+      {
+        kind: 'speech',
+        text: '我々は課題を理解している。\n決定は公正でなければならない。',
+        canonical: 'プーチン',
+        org: 'ロシア',
+        verb: null,
+        attribution: 'mark',
+      },
+    ]);
+  });
+
+  it('headlines: the speaker opens the line and the quote follows without a particle', () => {
+    expect(quotes('プーチン大統領「ロシアに主導権」ウクライナも抗戦\n本文')[0]).toMatchObject({
+      kind: 'speech',
+      canonical: 'プーチン',
+    });
+    expect(quotes('ゼレンスキー氏、「春までに反撃」 前線を視察')[0]).toMatchObject({
+      kind: 'speech',
+      canonical: 'ゼレンスキー',
+    });
+  });
+
+  it('a quote standing alone, then the speaker: 「…」。Xはこう訴えた', () => {
+    expect(quotes('「勝利は近い」。ゼレンスキー大統領は演説でこう訴えた。')[0]).toMatchObject({
+      canonical: 'ゼレンスキー',
+      attribution: 'explicit',
+    });
+  });
+
+  it('Xによると「…」という', () => {
+    expect(quotes('ウクライナ空軍によると「無人機40機を撃墜した」という。')[0]).toMatchObject({
+      kind: 'speech',
+      canonical: 'ウクライナ空軍',
+    });
+  });
+
+  it('reported speech without brackets, attributed to the main subject of its sentence', () => {
+    const r = quotes(
+      '英国防省は、A50は重要で、ロシアは再考せざるを得なくなるだろうと分析しています。',
+    );
+    expect(r).toEqual([
+      {
+        kind: 'indirect',
+        text: 'A50は重要で、ロシアは再考せざるを得なくなるだろう',
+        canonical: '英国国防省',
+        org: '英国',
+        verb: '分析しています',
+        attribution: 'explicit',
+      },
+    ]);
+    const [carried] = quotes(
+      'ロシア国防省は17日、ハルキウの建物を攻撃したと発表した。発表によると、60人以上が死亡したという。',
+    ).slice(1);
+    expect(carried).toMatchObject({
+      text: '発表によると、60人以上が死亡した',
+      canonical: 'ロシア国防省',
+      attribution: 'carried',
+    });
+  });
+
+  it('reports an unknown speaker as unknown', () => {
+    expect(quotes('「もう慣れた」と言う。')[0]).toMatchObject({
+      canonical: null,
+      attribution: 'unknown',
+    });
+  });
+});
+
+describe('findBrackets', () => {
+  it('keeps only the outermost pairs and survives unbalanced brackets', () => {
+    expect(findBrackets('「a『b』」と「c')).toEqual([{ open: 0, close: 5 }]);
+    expect(findBrackets('」」「「x」')).toEqual([{ open: 3, close: 5 }]);
+    expect(findBrackets('「a』b」')).toEqual([{ open: 0, close: 4 }]);
+  });
+});

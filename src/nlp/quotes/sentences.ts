@@ -1,0 +1,46 @@
+import type { Bracket } from './brackets.js';
+
+/** 。！？!? and the line feed end a sentence. */
+function isSentenceEnd(c: number): boolean {
+  return c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 0x21 || c === 0x3f || c === 0x0a;
+}
+
+/**
+ * Sentence boundaries that ignore 。 inside quotations: `starts[i]` is where sentence i begins.
+ * Finding the sentence of an offset is a binary search.
+ */
+export class Sentences {
+  readonly starts: number[] = [0];
+  constructor(
+    private readonly text: string,
+    brackets: readonly Bracket[],
+  ) {
+    let b = 0;
+    for (let i = 0; i < text.length; i += 1) {
+      const br = brackets[b];
+      if (br && i === br.open) {
+        i = br.close;
+        b += 1;
+        continue;
+      }
+      if (isSentenceEnd(text.charCodeAt(i))) this.starts.push(i + 1);
+    }
+  }
+
+  /** Index of the sentence holding offset `at`. */
+  indexOf(at: number): number {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((this.starts[mid] ?? 0) <= at) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  /** `[start, end)` of sentence `i`, its final 。 included. */
+  bounds(i: number): { start: number; end: number } {
+    return { start: this.starts[i] ?? 0, end: this.starts[i + 1] ?? this.text.length };
+  }
+}
