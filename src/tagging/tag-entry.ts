@@ -1,0 +1,46 @@
+import type { Annotations, Entry } from '../model/index.js';
+import type { LabelledExample } from './model/examples.js';
+import { suggestTags, type SuggestOptions, type TagSuggestion } from './model/suggest.js';
+import type { TagModel } from './model/tag-model.js';
+import { entryLabels } from './relabel.js';
+import { proposeSummaryLine, type ProposedLine } from './writer/propose.js';
+import type { SummaryStyle } from './writer/style.js';
+
+/** What kirinuki proposes for an entry: its tags, and a summary line for each proposed tag. */
+export interface EntryProposal {
+  suggestion: TagSuggestion;
+  /** One line per proposed tag, main tag first; empty when none fits. */
+  lines: ProposedLine[];
+}
+
+/**
+ * Suggests tags for an entry and writes a summary line for each: what `kirinuki suggest` prints
+ * and what the `annotate --jsonl` batch writes (`tags` from `suggestion.ranked`, `summary` from
+ * `lines[0]`).
+ *
+ * @example
+ * const { suggestion, lines } = proposeForEntry(model, style, { entry, annotations });
+ * lines.map((l) => l.raw); // ['#露朝(…)']
+ */
+export function proposeForEntry(
+  model: TagModel,
+  style: SummaryStyle,
+  input: { entry: Entry; annotations: Annotations | null },
+  options: SuggestOptions = {},
+): EntryProposal {
+  const suggestion = suggestTags(model, input, options);
+  const lines = suggestion.labels.map((tag) =>
+    proposeSummaryLine(input.entry, input.annotations, tag, style),
+  );
+  return { suggestion, lines };
+}
+
+/**
+ * An archived entry as a training example: its summary lines' tags are its labels.
+ *
+ * @example
+ * trainTagModel(entries.map((e) => labelledExample(e, annotationsOf(e))), { taxonomy });
+ */
+export function labelledExample(entry: Entry, annotations: Annotations | null): LabelledExample {
+  return { entry, annotations, labels: entryLabels(entry) };
+}

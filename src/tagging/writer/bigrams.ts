@@ -1,0 +1,23 @@
+import { normaliseFast } from '../features/fast-normalise.js';
+import { forEachBigram } from '../features/units.js';
+
+/** The set of character bigrams of a text after normalisation, for overlap measures. */
+export function bigramSet(text: string): Set<string> {
+  const out = new Set<string>();
+  forEachBigram(normaliseFast(text), (a, b) => out.add(String.fromCodePoint(a, b)));
+  return out;
+}
+
+/**
+ * The share of `part`'s bigrams found in `whole`: 1 when `part` is a (normalised) piece of
+ * `whole`, even with its inner brackets changed or a few characters dropped.
+ *
+ * @example
+ * coverage(bigramSet('凍結資産運用益'), bigramSet('凍結した資産の運用益')); // 0.667
+ */
+export function coverage(part: ReadonlySet<string>, whole: ReadonlySet<string>): number {
+  if (part.size === 0) return 0;
+  let n = 0;
+  for (const b of part) if (whole.has(b)) n += 1;
+  return n / part.size;
+}

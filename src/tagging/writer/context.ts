@@ -1,0 +1,77 @@
+import type { Annotations, Entry } from '../../model/index.js';
+import { bigramSet, coverage } from './bigrams.js';
+import type { SummaryStyle } from './style.js';
+
+// A phrase the curator used before counts as said by this entry when this much of it is: a
+// habit (used twice or more) loosely, a one-off phrase only when nearly all of it is there.
+const HABIT_COVERAGE = 0.6;
+const ONE_OFF_COVERAGE = 0.9;
+// Headline pieces are cut at spaces and punctuation; `=` starts Reuters' source credit.
+const HEADLINE_BREAK = /[\s、,，。!！?？:：;；…]+/u;
+const QUOTED = /「[^」]*」|“[^”]*”|"[^"]*"|『[^』]*』/gu;
+
+/**
+ * Context keywords saying what happened: first the phrases the curator has used with this tag
+ * before and that this entry also says (`国防相会合`, `凍結資産の運用益`), then pieces of an
+ * outlet's headline (`要衝チャシウヤール巡り激戦`) unless `withHeadline` is false. At most
+ * `limit`, most used first.
+ *
+ * @example
+ * contextKeywords({ entry, annotations, style }, 'NATO', 1); // ['国防相会合']
+ */
+export function contextKeywords(
+  scene: ContextScene,
+  tag: string,
+  limit: number,
+  withHeadline = true,
+): string[] {
+  if (limit <= 0) return [];
+  const { entry, style } = scene;
+  const text = bigramSet([entry.post?.text ?? '', ...entry.body].join('\n'));
+  const habits = Object.entries(style.contexts[tag] ?? {})
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .filter(
+      ([phrase, n]) =>
+        coverage(bigramSet(phrase), text) >= (n >= 2 ? HABIT_COVERAGE : ONE_OFF_COVERAGE),
+    )
+    .map(([phrase]) => phrase);
+  const out: string[] = [];
+  for (const phrase of [...habits, ...(withHeadline ? headlinePhrases(scene) : [])]) {
+    if (out.length >= limit) break;
+    const b = bigramSet(phrase);
+    if (!out.some((o) => coverage(b, bigramSet(o)) >= 0.5)) out.push(phrase);
+  }
+  return out;
+}
+
+/** What finding context keywords looks at. */
+export interface ContextScene {
+  entry: Entry;
+  annotations: Annotations;
+  style: SummaryStyle;
+}
+
+// A headline piece often ends in the particle that tied it to the next: 戦争終結に, 実効性重視を.
+const TRAILING_PARTICLE = /[にをはがでともへの]$/u;
+
+/**
+ * Pieces of an outlet's headline that can stand as keywords: quoted words, the source credit
+ * after `=`, trailing particles and the link removed; 4 to 20 characters, not bare kana, and
+ * not just a name (the speaker is named with the quote). Commentary has no headline.
+ *
+ * @example
+ * headlinePhrases(scene); // ['東部の要衝チャシウヤール巡り激戦', 'ロシア軍が攻勢強める']
+ */
+export function headlinePhrases(scene: ContextScene): string[] {
+  const post = scene.entry.post;
+  if (!post || post.truncated || scene.annotations.source?.kind === 'individual') return [];
+  const names = new Set(
+    scene.annotations.entities.flatMap((e) => [e.surface, e.surface + (e.title ?? '')]),
+  );
+  const head = (post.text.split('\n')[0] ?? '').replace(/https?:\/\/\S+/gu, '');
+  return (head.replace(QUOTED, ' ').split(/[=＝]/u)[0] ?? '')
+    .split(HEADLINE_BREAK)
+    .map((p) => p.trim().replace(TRAILING_PARTICLE, ''))
+    .filter((p) => p.length >= 4 && p.length <= 20 && /[\p{sc=Han}\p{sc=Katakana}]/u.test(p))
+    .filter((p) => !names.has(p));
+}

@@ -1,0 +1,57 @@
+/**
+ * How speakers are written: a name (katakana, Latin, or a kanji name the curator knows) and a
+ * title after it (大統領, 軍事委員長, 米特別代表). Japanese writes no space between them; a
+ * foreign name is katakana, so the title starts where the katakana ends.
+ */
+
+const KATAKANA_NAME =
+  /^([\p{sc=Katakana}ー・=＝A-Za-z.]+)(\p{sc=Han}[\p{sc=Han}\p{sc=Hiragana}ー]*)$/u;
+
+/** The honorific a curator drops: `ナワリヌイ氏` → `ナワリヌイ`. */
+export const HONORIFIC = '氏';
+
+/**
+ * Splits a written speaker into name and title when the name is katakana (or Latin) and the
+ * title kanji; null otherwise.
+ *
+ * @example
+ * splitTitle('シルスキー総司令官'); // { name: 'シルスキー', title: '総司令官' }
+ * splitTitle('ゼレンスキー'); // null
+ */
+export function splitTitle(speaker: string): { name: string; title: string } | null {
+  const m = KATAKANA_NAME.exec(speaker);
+  if (!m) return null;
+  return { name: m[1] ?? '', title: m[2] ?? '' };
+}
+
+/**
+ * The katakana (or Latin) name a written speaker starts with, after any prefix such as a
+ * country (`チェコ、フィアラ首相` → `フィアラ`), for matching the same person across lines.
+ */
+export function nameKey(speaker: string): string | null {
+  const last = speaker.split(/[、,]/u).pop() ?? speaker;
+  const m = /([\p{sc=Katakana}ー・=＝]{2,})(?:\p{sc=Han}|$)/u.exec(last);
+  return m ? (m[1] ?? null) : null;
+}
+
+/** Whether a character is a katakana letter (not the middle dot). */
+export function isKatakanaChar(ch: string | undefined): boolean {
+  return ch !== undefined && /\p{sc=Katakana}/u.test(ch) && ch !== '・';
+}
+
+// Spokespeople speak for their organisation, so the organisation is their identity.
+const SPOKESPERSON = /(報道官|広報官|報道担当|スポークスマン)$/u;
+
+/** Whether a title is a spokesperson's. */
+export function isSpokesperson(title: string | null): boolean {
+  return title !== null && SPOKESPERSON.test(title);
+}
+
+/**
+ * The first run of a display name that is not emoji or symbols: `🌍ユーラシア時評🗺️` →
+ * `ユーラシア時評`. Commentary accounts decorate their names; the curator quotes the name.
+ */
+export function plainAuthorName(name: string): string {
+  const runs = name.split(/[^\p{L}\p{N}ー・]+/u).filter((r) => r.length >= 2);
+  return runs[0] ?? name.trim();
+}

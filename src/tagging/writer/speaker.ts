@@ -1,0 +1,114 @@
+import type { Annotations, Entity, Entry, Quote } from '../../model/index.js';
+import { HONORIFIC, nameKey, plainAuthorName, isSpokesperson } from './names.js';
+import type { SummaryStyle } from './style.js';
+
+/** What deciding how to write a speaker needs besides the quote. */
+export interface SpeakerScene {
+  entry: Entry;
+  annotations: Annotations;
+  style: SummaryStyle;
+  /** The entry's most mentioned countries: their officials need no country before the name. */
+  homeCountries: readonly string[];
+}
+
+// A title that starts with a country's one-character abbreviation already says where the
+// official is from: ネルソン米財務次官.
+const COUNTRY_IN_TITLE = /^[米英仏独露中韓朝日伊加豪印]/u;
+// Organisations whose name reads as one word with what follows: ロシア外務省ザハロワ報道官.
+const GLUED_ORGANISATION = /[省庁府局部軍院会社]$/u;
+
+/**
+ * Writes the speaker of a quote as the curator would: the name with the title it first
+ * appeared with (`シルスキー氏` → `シルスキー総司令官`), `氏` dropped, the curator's own form when
+ * they have written this person before, the organisation before a spokesperson, and the country
+ * before a foreign official of a country the entry is not mainly about. A commentary post's
+ * unattributed words are the account's. Null when there is no speaker to name.
+ *
+ * @example
+ * writeSpeaker(quote, scene); // 'チェコ、フィアラ首相'
+ */
+export function writeSpeaker(q: Quote, scene: SpeakerScene): string | null {
+  if (q.speaker === null) return commentator(scene);
+  const person = titledMention(q, scene.annotations.entities);
+  const written = person ? nameWithTitle(person, scene.style) : plain(q.speaker, scene.style);
+  const known = person
+    ? curatorForm(written, scene.style)
+    : scene.style.speakers[written]
+      ? written
+      : null;
+  if (known !== null) return known;
+  if (!scene.style.prefixCountries || q.org === null || names(written, q.org, scene))
+    return written;
+  if (!person) return `${q.org}${written}`;
+  if (isSpokesperson(person.title)) return joinPrefix(q.org, written);
+  const isCountry = scene.annotations.entities.some(
+    (e) => e.type === 'country' && e.canonical === q.org,
+  );
+  if (!isCountry || scene.homeCountries.includes(q.org)) return written;
+  if (COUNTRY_IN_TITLE.test(person.title ?? '')) return written;
+  return `${q.org}、${written}`;
+}
+
+/**
+ * The countries mentioned most in the entry (the first two by mentions, ties by first
+ * mention): what the entry is about, whose officials need no introduction.
+ */
+export function homeCountries(annotations: Annotations): string[] {
+  const counts = new Map<string, number>();
+  for (const e of annotations.entities)
+    if (e.type === 'country') counts.set(e.canonical, (counts.get(e.canonical) ?? 0) + 1);
+  return [...counts.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 2)
+    .map(([c]) => c);
+}
+
+/** Whether the written speaker already names the organisation or country, in any spelling. */
+function names(written: string, org: string, scene: SpeakerScene): boolean {
+  if (written.includes(org)) return true;
+  return scene.annotations.entities.some((e) => e.canonical === org && written.includes(e.surface));
+}
+
+function commentator(scene: SpeakerScene): string | null {
+  const post = scene.entry.post;
+  const individual = scene.annotations.source?.kind === 'individual' || post?.truncated === true;
+  return post && individual ? plainAuthorName(post.authorName) : null;
+}
+
+/** The first mention of the speaker that carries a real title (not just 氏). */
+function titledMention(q: Quote, entities: readonly Entity[]): Entity | null {
+  if (q.canonical === null) return null;
+  const mentions = entities.filter((e) => e.type === 'person' && e.canonical === q.canonical);
+  return mentions.find((e) => e.title !== null && e.title !== HONORIFIC) ?? mentions[0] ?? null;
+}
+
+function nameWithTitle(person: Entity, style: SummaryStyle): string {
+  const title = person.title ?? '';
+  if (title === HONORIFIC) return style.dropHonorific ? person.surface : person.surface + title;
+  return style.keepTitles ? person.surface + title : person.surface;
+}
+
+function plain(speaker: string, style: SummaryStyle): string {
+  return style.dropHonorific && speaker.endsWith(HONORIFIC) && speaker.length > 2
+    ? speaker.slice(0, -HONORIFIC.length)
+    : speaker;
+}
+
+/** The form the curator wrote this person in most often; null for someone new to them. */
+function curatorForm(written: string, style: SummaryStyle): string | null {
+  const key = nameKey(written);
+  if (key === null) return style.speakers[written] ? written : null;
+  // Match people by their katakana name only; an organisation (ロシア国防省) is not a person.
+  let best: [string, number] | null = null;
+  for (const [form, n] of Object.entries(style.speakers))
+    if (
+      nameKey(form) === key &&
+      (!best || n > best[1] || (n === best[1] && form.length > best[0].length))
+    )
+      best = [form, n];
+  return best ? best[0] : null;
+}
+
+function joinPrefix(org: string, written: string): string {
+  return GLUED_ORGANISATION.test(org) ? `${org}${written}` : `${org}、${written}`;
+}
