@@ -3,7 +3,7 @@
  * pipeline functions the CLI is built from.
  *
  * @example
- * import { parseClipDocument, openSqliteArchive, importClipFiles } from 'kirinuki';
+ * import { parseClipDocument, openSqliteArchive, importFiles } from 'kirinuki';
  */
 export * from './model/index.js';
 export * from './format/index.js';

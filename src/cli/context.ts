@@ -6,6 +6,8 @@ export interface CommandContext {
   io: CliIo;
   /** `--json` given anywhere on the command line. */
   json: boolean;
+  /** The archive file named by `--db`, `KIRINUKI_DB` or the default, without opening it. */
+  archivePath(): Promise<string>;
   /** Opens the archive named by `--db`, `KIRINUKI_DB` or the default; closed by `run`. */
   openArchive(): Promise<Archive>;
 }

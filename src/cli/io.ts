@@ -1,10 +1,12 @@
 import { readFileSync } from 'node:fs';
+import type { Readable } from 'node:stream';
 
 /** Where a command reads and writes: the real process, or a test's buffers. */
 export interface CliIo {
   stdout: { write(text: string): void; isTTY?: boolean };
   stderr: { write(text: string): void; isTTY?: boolean };
-  readStdin(): Promise<Uint8Array>;
+  /** Standard input as a stream, for commands that read it line by line. */
+  stdin(): Readable;
   env: Record<string, string | undefined>;
 }
 
@@ -13,18 +15,17 @@ export function processIo(): CliIo {
   return {
     stdout: process.stdout,
     stderr: process.stderr,
-    readStdin: async () => {
-      const chunks: Buffer[] = [];
-      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-      return Buffer.concat(chunks);
-    },
+    stdin: () => process.stdin,
     env: process.env,
   };
 }
 
 /** Reads a named file, or standard input for `-`. */
 export async function readInput(io: CliIo, file: string): Promise<Uint8Array> {
-  return file === '-' ? io.readStdin() : readFileSync(file);
+  if (file !== '-') return readFileSync(file);
+  const chunks: Buffer[] = [];
+  for await (const chunk of io.stdin()) chunks.push(Buffer.from(chunk as Uint8Array));
+  return Buffer.concat(chunks);
 }
 
 /** A user error: the CLI prints the message and exits with 1. */

@@ -18,6 +18,10 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const ctx: CommandContext = {
     io,
     json: argv.includes('--json'),
+    archivePath: async () => {
+      const { defaultArchivePath } = await import('../archive/index.js');
+      return program.opts<{ db?: string }>().db ?? defaultArchivePath(io.env);
+    },
     openArchive: async () => {
       const { openSqliteArchive, defaultArchivePath } = await import('../archive/index.js');
       archive ??= openSqliteArchive(
@@ -54,6 +58,8 @@ function exitCodeFor(e: unknown, io: CliIo): number {
     io.stderr.write(`  caused by: ${String((err.cause as Error).message ?? err.cause)}\n`);
   return 2;
 }
+
+const TAXONOMY_HELP = 'the taxonomy file (default: taxonomy.json beside the archive)';
 
 // Keeps the action type loose enough for commander's variadic callbacks.
 type Act = <A extends unknown[]>(
@@ -103,6 +109,49 @@ function defineCommands(program: Command, io: CliIo, act: Act): void {
   sub('stats', 'what the archive holds').action(
     act(async () => (await import('./commands/stats.js')).statsCommand),
   );
+  sub(
+    'annotate [file]',
+    'quotes and speakers, names, dates and caveats of a clip document or plain text',
+  )
+    .option(
+      '--jsonl',
+      'stream JSON lines {"id","text","date"?} in, one annotation line out per input',
+    )
+    .option(
+      '--knowledge <files...>',
+      'extra knowledge files (aliases, titles, …) extending data/nlp',
+    )
+    .option('--taxonomy <path>', TAXONOMY_HELP)
+    .action(act(async () => (await import('./commands/annotate.js')).annotateCommand));
+  const tags = sub('tags', 'list the tags of the taxonomy and the archive with their counts')
+    .option('--taxonomy <path>', TAXONOMY_HELP)
+    .action(act(async () => (await import('./commands/tags.js')).tagsCommand));
+  const tagsSub = (name: string, description: string): Command =>
+    tags
+      .command(name)
+      .description(description)
+      .option('--taxonomy <path>', TAXONOMY_HELP)
+      .option('--json', 'machine-readable output')
+      .exitOverride();
+  tagsSub('add <name>', 'add a tag to the taxonomy (and to the trained model)')
+    .option('--description <text>', 'what the tag is about: teaches a model with no labels yet')
+    .option('--keywords <words...>', 'words that suggest the tag')
+    .action(act(async () => (await import('./commands/tags.js')).tagsAddCommand));
+  tagsSub('rename <old> <new>', 'rename a tag in the taxonomy, the archive and the model').action(
+    act(async () => (await import('./commands/tags.js')).tagsRenameCommand),
+  );
+  tagsSub('merge <tags...>', 'merge tags into the last one named, everywhere').action(
+    act(async () => (await import('./commands/tags.js')).tagsMergeCommand),
+  );
+  sub('train', 'rebuild the tag model and summary style from the labelled entries of the archive')
+    .option('--taxonomy <path>', TAXONOMY_HELP)
+    .option('--knowledge <files...>', 'extra knowledge files for annotation')
+    .action(act(async () => (await import('./commands/train.js')).trainCommand));
+  sub('suggest <file>', 'print a clip document (FILE or -) with proposed summary lines where none')
+    .option('--explain', 'say why each tag was proposed (stderr; in the JSON with --json)')
+    .option('--taxonomy <path>', TAXONOMY_HELP)
+    .option('--knowledge <files...>', 'extra knowledge files for annotation')
+    .action(act(async () => (await import('./commands/suggest.js')).suggestCommand));
   sub('demo', 'import the bundled sample digests and show what kirinuki found (npm start)')
     .option('--dir <dir>', 'a directory of clip documents instead of the bundled samples')
     .action(act(async () => (await import('./commands/demo.js')).demoCommand));

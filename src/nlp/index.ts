@@ -4,7 +4,7 @@
  * `[start, end)` UTF-16 code units into the annotated text.
  */
 export { annotate, annotateEntry, entryText, type AnnotateOptions } from './annotate.js';
-export { annotateJsonl, type JsonlReport } from './jsonl.js';
+export { annotateJsonl, type JsonlLine, type JsonlOptions, type JsonlReport } from './jsonl.js';
 export { aliasesOf, canonicalName } from './aliases.js';
 export { findCaveats } from './caveats/find-caveats.js';
 export { resolveDates } from './dates/resolve-dates.js';

@@ -64,4 +64,28 @@ describe('annotateJsonl', () => {
     expect(rows[1]?.error).toMatch(/line 2/);
     expect(rows[2]?.error).toMatch(/line 4: id/);
   });
+
+  it('adds the fields of an enrich hook after the annotations; a failing hook fails its line', async () => {
+    const out: string[] = [];
+    const report = await annotateJsonl(
+      linesOf('{"id":1,"text":"キエフ","handle":"kyodo"}', '{"id":2,"text":"boom"}'),
+      (l) => out.push(l),
+      {
+        knowledge,
+        enrich: (line) => {
+          if (line.text === 'boom') throw new Error('hook failed');
+          return { seen: [line.id, line.handle, line.annotations.entities.length] };
+        },
+      },
+    );
+    expect(report).toEqual({ lines: 2, errors: 1 });
+    const first = JSON.parse(out[0] ?? '{}') as Record<string, unknown>;
+    expect(Object.keys(first).slice(-1)).toEqual(['seen']);
+    expect(first.seen).toEqual([1, 'kyodo', 1]);
+    expect(JSON.parse(out[1] ?? '{}')).toMatchObject({
+      line: 2,
+      id: 2,
+      error: expect.stringMatching(/hook failed/),
+    });
+  });
 });

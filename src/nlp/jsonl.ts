@@ -9,6 +9,24 @@ const InputLineSchema = z.object({
   handle: z.string().nullable().optional(),
 });
 
+/** An input line as read, with its annotations: what a {@link JsonlOptions.enrich} hook sees. */
+export interface JsonlLine {
+  id: string | number;
+  text: string;
+  date: string | null;
+  handle: string | null;
+  annotations: Annotations;
+}
+
+export interface JsonlOptions extends Omit<AnnotateOptions, 'date' | 'source'> {
+  /**
+   * Extra fields for each output line, written after the annotations, from the input and its
+   * annotations (the pipeline adds suggested tags and a summary line this way). A hook that throws makes that line an error
+   * line, like a failed annotation.
+   */
+  enrich?: (line: JsonlLine) => Record<string, unknown>;
+}
+
 /** Counts from one JSONL run. */
 export interface JsonlReport {
   lines: number;
@@ -26,7 +44,7 @@ export interface JsonlReport {
 export async function annotateJsonl(
   lines: AsyncIterable<string>,
   write: (line: string) => void,
-  options: Omit<AnnotateOptions, 'date' | 'source'>,
+  options: JsonlOptions,
 ): Promise<JsonlReport> {
   const report = { lines: 0, errors: 0 };
   let n = 0;
@@ -42,13 +60,10 @@ export async function annotateJsonl(
 }
 
 type LineOutput =
-  ({ id: string | number } & Annotations) | { line: number; id?: string | number; error: string };
+  | ({ id: string | number } & Annotations & Record<string, unknown>)
+  | { line: number; id?: string | number; error: string };
 
-function annotateLine(
-  raw: string,
-  n: number,
-  options: Omit<AnnotateOptions, 'date' | 'source'>,
-): LineOutput {
+function annotateLine(raw: string, n: number, { enrich, ...options }: JsonlOptions): LineOutput {
   let json: unknown;
   try {
     json = JSON.parse(raw);
@@ -63,12 +78,13 @@ function annotateLine(
       error: `nlp: line ${n}: ${issue ? `${issue.path.join('.')}: ${issue.message}` : 'invalid'}`,
     };
   }
-  const { id, text, date, handle } = parsed.data;
+  const { id, text } = parsed.data;
+  const date = parsed.data.date ?? null;
+  const handle = parsed.data.handle ?? null;
   try {
-    return {
-      id,
-      ...annotate(text, { ...options, date: date ?? null, source: { handle: handle ?? null } }),
-    };
+    const annotations = annotate(text, { ...options, date, source: { handle } });
+    const extra = enrich ? enrich({ id, text, date, handle, annotations }) : {};
+    return { id, ...annotations, ...extra };
   } catch (e) {
     return { line: n, id, error: `nlp: line ${n}: ${String(e)}` };
   }

@@ -1,3 +1,12 @@
 /** The one place that chains ingest → nlp → tagging → archive → digest. */
+export * from './batches.js';
+export * from './compare-proposals.js';
 export * from './digest-of-day.js';
-export * from './import-clip-files.js';
+export * from './fetch-into-archive.js';
+export * from './import-files.js';
+export * from './relabel-archive.js';
+export * from './suggest-lines.js';
+export * from './tag-edits.js';
+export * from './tag-store.js';
+export * from './tagger.js';
+export * from './train-tags.js';

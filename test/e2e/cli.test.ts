@@ -1,5 +1,6 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { Readable } from 'node:stream';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -23,7 +24,7 @@ async function kirinuki(args: string[], stdin = ''): Promise<Captured> {
   const io: CliIo = {
     stdout: { write: (s) => void (stdout += s) },
     stderr: { write: (s) => void (stderr += s) },
-    readStdin: async () => new TextEncoder().encode(stdin),
+    stdin: () => Readable.from([Buffer.from(stdin)]),
     env: {},
   };
   const code = await run(args, io);
@@ -67,7 +68,7 @@ describe.skipIf(!existsSync(example))('the real example through the archive', ()
   it('imports 15 entries once, and a second import changes nothing', async () => {
     const first = await kirinuki(['--db', db, 'import', example]);
     expect(first.code).toBe(0);
-    expect(first.stdout).toContain('15 new, 0 already');
+    expect(first.stdout).toContain("15 new, 0 already in the archive (clip; 2024-01-18)");
     const again = await kirinuki(['--db', db, 'import', example]);
     expect(again.stdout).toContain('0 new, 15 already');
   });

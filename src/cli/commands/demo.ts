@@ -2,8 +2,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { formatDiagnostic } from '../../model/index.js';
-import { digestOfDay, importClipFiles } from '../../pipeline/index.js';
+import type { Archive } from '../../archive/index.js';
+import { compareProposals, digestOfDay, importFiles, readTaxonomy } from '../../pipeline/index.js';
 import type { CommandContext } from '../context.js';
+import { loadCliKnowledge } from '../knowledge.js';
 import { formatStats } from './stats.js';
 
 /** The bundled sample digests, beside `src/` and `dist/` alike. */
@@ -11,7 +13,8 @@ export const SAMPLES_DIR = fileURLToPath(new URL('../../../samples', import.meta
 
 /**
  * `kirinuki demo` (`npm start`): imports the bundled sample digests into the archive, prints
- * the latest day's digest and a short account of what was found.
+ * the latest day's digest, summary lines proposed for some of its entries, and a short account
+ * of what was found.
  */
 export async function demoCommand(ctx: CommandContext, opts: { dir?: string }): Promise<number> {
   const dir = opts.dir ?? SAMPLES_DIR;
@@ -20,9 +23,9 @@ export async function demoCommand(ctx: CommandContext, opts: { dir?: string }): 
     .sort();
   const files = names.map((n) => ({ name: join(dir, n), bytes: readFileSync(join(dir, n)) }));
   const archive = await ctx.openArchive();
-  const summary = importClipFiles(archive, files);
+  const summary = importFiles(archive, files, { today: new Date().toISOString().slice(0, 10) });
   for (const d of summary.diagnostics) ctx.io.stderr.write(`${formatDiagnostic(d)}\n`);
-  const days = summary.files.flatMap((f) => (f.day ? [f.day] : [])).sort();
+  const days = summary.files.flatMap((f) => f.days).sort();
   const latest = days[days.length - 1];
   const out = ctx.io.stdout;
   for (const f of summary.files)
@@ -32,8 +35,30 @@ export async function demoCommand(ctx: CommandContext, opts: { dir?: string }): 
   if (latest !== undefined) {
     out.write(`\n===== digest for ${latest} =====\n`);
     out.write(digestOfDay(archive, latest));
+    await showProposals(ctx, archive, latest, join(dir, 'taxonomy.json'));
   }
   out.write('\n===== the archive =====\n');
   out.write(formatStats(archive.stats()));
   return summary.files.some((f) => f.report === null) ? 1 : 0;
+}
+
+/** Lines kirinuki proposes for a few entries of the day, trained on the other days only. */
+async function showProposals(
+  ctx: CommandContext,
+  archive: Archive,
+  day: string,
+  taxonomyFile: string,
+): Promise<void> {
+  const taxonomy = readTaxonomy(taxonomyFile);
+  if (!taxonomy.ok) return;
+  const knowledge = await loadCliKnowledge(ctx.io);
+  const options = { taxonomy: taxonomy.value, knowledge, limit: 3 };
+  const out = ctx.io.stdout;
+  out.write(`\n===== proposed summary lines (trained on the other days) =====\n`);
+  for (const c of compareProposals(archive, day, options)) {
+    out.write(`${c.headline.split('\n')[0]?.slice(0, 50) ?? ''}\n`);
+    for (const l of c.curator) out.write(`  curator:  ${l}\n`);
+    for (const l of c.proposed) out.write(`  kirinuki: ${l}\n`);
+    if (c.proposed.length === 0) out.write('  kirinuki: (no tag fits)\n');
+  }
 }

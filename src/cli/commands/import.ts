@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatDiagnostic } from '../../model/index.js';
-import { importClipFiles, type SourceFile } from '../../pipeline/index.js';
+import { importFiles, type SourceFile } from '../../pipeline/index.js';
 import { writeJson, type CommandContext } from '../context.js';
 import { UsageError } from '../io.js';
 import { startProgress } from '../progress.js';
@@ -9,7 +9,10 @@ import { startProgress } from '../progress.js';
 /** Progress bars appear past this much input. */
 const LARGE_INPUT_BYTES = 4 * 1024 * 1024;
 
-/** `kirinuki import FILE...`: clip documents into the archive, one transaction per file. */
+/**
+ * `kirinuki import FILE...`: clip documents, blog archives (Movable Type, WXR), feeds, article
+ * pages, Telegram exports, embeds or pastes into the archive, one transaction per file.
+ */
 export async function importCommand(
   ctx: CommandContext,
   paths: string[],
@@ -25,7 +28,8 @@ export async function importCommand(
     size > LARGE_INPUT_BYTES || files.length > 20,
   );
   const archive = await ctx.openArchive();
-  const summary = importClipFiles(archive, files, {
+  const summary = importFiles(archive, files, {
+    today: new Date().toISOString().slice(0, 10),
     ...(opts.day === undefined ? {} : { day: opts.day }),
     onFile: (done, total, name) => progress.update(done, total, name),
   });
@@ -36,13 +40,13 @@ export async function importCommand(
     for (const f of summary.files)
       ctx.io.stdout.write(
         f.report
-          ? `${f.file}: ${f.report.inserted} new, ${f.report.unchanged} already in the archive (day ${f.day})\n`
+          ? `${f.file}: ${f.report.inserted} new, ${f.report.unchanged} already in the archive (${f.format}; ${f.days.join(', ')})\n`
           : `${f.file}: not imported\n`,
       );
   return summary.files.some((f) => f.report === null) ? 1 : 0;
 }
 
-/** Files as given; a directory stands for the `.txt` files in it, sorted. */
+/** Files as given; a directory stands for the files in it, sorted. */
 function expandPaths(paths: string[]): string[] {
   return paths.flatMap((p) => {
     let stat;
@@ -52,8 +56,9 @@ function expandPaths(paths: string[]): string[] {
       throw new UsageError(`import: no such file: ${p}`);
     }
     if (!stat.isDirectory()) return [p];
-    return readdirSync(p)
-      .filter((n) => n.endsWith('.txt'))
+    return readdirSync(p, { withFileTypes: true })
+      .filter((d) => d.isFile() && !d.name.startsWith('.'))
+      .map((d) => d.name)
       .sort()
       .map((n) => join(p, n));
   });

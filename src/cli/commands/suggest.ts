@@ -1,0 +1,67 @@
+import { decodeUtf8, parseClipDocument, renderClipDocument } from '../../format/index.js';
+import { formatDiagnostic } from '../../model/index.js';
+import { suggestLinesForDocument, type EntrySuggestion } from '../../pipeline/index.js';
+import { writeJson, type CommandContext } from '../context.js';
+import { readInput, UsageError } from '../io.js';
+import { loadCliKnowledge } from '../knowledge.js';
+import { loadCliTagger } from '../tagger.js';
+
+/**
+ * `kirinuki suggest FILE|-`: the clip document again, with proposed summary lines for the
+ * entries that have none; `--explain` says why on stderr (in the JSON with `--json`).
+ */
+export async function suggestCommand(
+  ctx: CommandContext,
+  file: string,
+  opts: { explain?: boolean; taxonomy?: string; knowledge?: string[] },
+): Promise<number> {
+  const text = decodeUtf8(await readInput(ctx.io, file), file);
+  if (!text.ok) {
+    ctx.io.stderr.write(`${formatDiagnostic(text.error)}\n`);
+    return 1;
+  }
+  const { document, diagnostics } = parseClipDocument(text.value, { file });
+  for (const d of diagnostics) ctx.io.stderr.write(`${formatDiagnostic(d)}\n`);
+  const knowledge = await loadCliKnowledge(ctx.io, opts.knowledge);
+  const tagger = await loadCliTagger(ctx, 'suggest', knowledge, opts);
+  if (tagger === 'error') return 1;
+  if (tagger === null)
+    throw new UsageError(
+      'suggest: no tags to suggest: import summarised entries or add tags with `kirinuki tags add`',
+    );
+  const explain = opts.explain ?? false;
+  const r = suggestLinesForDocument(document, tagger, knowledge, { explain });
+  const out = renderClipDocument(r.document);
+  if (ctx.json) writeJson(ctx.io, { text: out, entries: r.entries.map((e) => asJson(e, explain)) });
+  else ctx.io.stdout.write(out.endsWith('\n') ? out : `${out}\n`);
+  if (explain && !ctx.json) for (const e of r.entries) ctx.io.stderr.write(describe(e));
+  return 0;
+}
+
+function asJson(e: EntrySuggestion, explain: boolean): Record<string, unknown> {
+  const { entryId: id, suggestion: s, lines } = e;
+  const why = explain ? { explanations: e.explanations } : {};
+  return { id, lines: lines.map((l) => l.raw), tags: s.ranked, none: s.noneReason, ...why };
+}
+
+const num = (x: number): string => (x >= 0 ? `+${x.toFixed(2)}` : x.toFixed(2));
+
+/** Why, for people: the features for and against each tag, and the most similar entries. */
+function describe(e: EntrySuggestion): string {
+  const out = [`${e.entryId}: ${e.suggestion.labels.join(' ') || 'no tag fits'}`];
+  if (e.suggestion.noneReason) out.push(`  none: ${e.suggestion.noneReason}`);
+  for (const x of e.explanations) {
+    const list = (fs: typeof x.for): string =>
+      fs.map((f) => `${f.feature} ${num(f.contribution)}`).join(', ') || '-';
+    out.push(
+      `  ${x.tag} ${x.score.toFixed(2)}`,
+      `    for: ${list(x.for)}`,
+      `    against: ${list(x.against)}`,
+    );
+    const like = x.similar.map(
+      (n) => `${n.id} (${n.labels.join(', ')}) ${n.similarity.toFixed(2)}`,
+    );
+    if (like.length > 0) out.push(`    like: ${like.join('; ')}`);
+  }
+  return `${out.join('\n')}\n`;
+}

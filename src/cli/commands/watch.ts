@@ -1,0 +1,55 @@
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { emptyWatchState, parseSourcesFile, type WatchState } from '../../ingest/index.js';
+import { formatDiagnostic } from '../../model/index.js';
+import { watchOnce } from '../../pipeline/index.js';
+import type { CommandContext } from '../context.js';
+import { UsageError } from '../io.js';
+
+interface WatchOptions {
+  state?: string;
+  interval: string;
+  once?: boolean;
+  allowHost?: string[];
+}
+
+/**
+ * `kirinuki watch SOURCES`: polls the feeds listed in a sources file, files what is new, and
+ * repeats every `--interval` minutes (or once with `--once`). The validators and seen items
+ * are kept in a state file beside the sources file.
+ */
+export async function watchCommand(ctx: CommandContext, sourcesFile: string, opts: WatchOptions): Promise<number> {
+  const minutes = Number(opts.interval);
+  if (!(minutes > 0)) throw new UsageError(`watch: --interval must be a positive number of minutes, got "${opts.interval}"`);
+  const parsed = parseSourcesFile(readFileSync(sourcesFile, 'utf8'), sourcesFile);
+  for (const d of parsed.diagnostics) ctx.io.stderr.write(`${formatDiagnostic(d)}\n`);
+  const statePath = opts.state ?? `${sourcesFile}.state.json`;
+  let state = loadState(statePath);
+  const archive = await ctx.openArchive();
+  for (;;) {
+    const round = await watchOnce(archive, parsed.sources, state, {
+      today: new Date().toISOString().slice(0, 10),
+      poll: { allowPrivateHosts: opts.allowHost ?? [] },
+    });
+    state = round.state;
+    saveState(statePath, state);
+    ctx.io.stdout.write(`${new Date().toISOString()} ${round.inserted} new entr${round.inserted === 1 ? 'y' : 'ies'} filed\n${round.summary}\n`);
+    if (opts.once) return round.report.some((r) => r.outcome === 'failed') ? 1 : 0;
+    await sleep(minutes * 60_000);
+  }
+}
+
+function loadState(path: string): WatchState {
+  if (!existsSync(path)) return emptyWatchState();
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as WatchState;
+  } catch (e) {
+    throw new UsageError(`watch: state file ${path} is not valid JSON (${(e as Error).message}); move it away to start afresh`);
+  }
+}
+
+/** Written to a temporary file and renamed, so a crash never leaves half a state file. */
+function saveState(path: string, state: WatchState): void {
+  writeFileSync(`${path}.tmp`, `${JSON.stringify(state, null, 2)}\n`);
+  renameSync(`${path}.tmp`, path);
+}

@@ -1,0 +1,66 @@
+import type { Archive } from '../archive/index.js';
+import {
+  detectSource,
+  fetchUrl,
+  formatPollReport,
+  pollSources,
+  type FetchOptions,
+  type PollOptions,
+  type SourceReport,
+  type WatchSource,
+  type WatchState,
+} from '../ingest/index.js';
+import { err, ok, type Diagnostic, type Result } from '../model/index.js';
+import { entryBatches, ingestBatches } from './batches.js';
+import type { FileImport } from './import-files.js';
+
+/**
+ * Fetches one URL — a feed, an article page or a post — safely, reads it with the matching
+ * importer and files what it holds. Network trouble is an error value, never an exception.
+ *
+ * @example
+ * const r = await fetchIntoArchive(archive, 'https://example.jp/rss', { today: '2024-03-06' });
+ * if (r.ok) r.value.report?.inserted;
+ */
+export async function fetchIntoArchive(
+  archive: Archive,
+  url: string,
+  options: { today: string; fetch?: FetchOptions },
+): Promise<Result<FileImport & { diagnostics: Diagnostic[] }, Diagnostic>> {
+  const fetched = await fetchUrl(url, options.fetch ?? {});
+  if (!fetched.ok) return err({ severity: 'error', message: fetched.error.message, file: url });
+  const resource = fetched.value;
+  const kind = detectSource(url, resource);
+  if (kind === 'unknown')
+    return err({ severity: 'error', file: url, message: `pipeline: ${resource.url} is not a feed, an article page or a post (${resource.contentType ?? 'no content type'})` });
+  const read = ingestBatches(resource.body, resource.url, {
+    today: options.today,
+    read: {
+      ...(kind === 'embed' ? {} : { format: kind }),
+      baseUrl: resource.url,
+      ...(resource.charset ? { httpCharset: resource.charset } : {}),
+    },
+  });
+  const report = read.batches.length > 0 ? archive.importBatches(read.batches) : null;
+  const days = [...new Set(read.batches.map((b) => b.day))].sort();
+  return ok({ file: resource.url, format: read.format, days, report, diagnostics: read.diagnostics });
+}
+
+/**
+ * Polls every watched feed once (conditional GET, per-host rate limit, retries) and files the
+ * new items. The caller keeps the returned state for the next poll.
+ *
+ * @example
+ * const { state, summary } = await watchOnce(archive, sources, saved, { today });
+ */
+export async function watchOnce(
+  archive: Archive,
+  sources: readonly WatchSource[],
+  state: WatchState,
+  options: { today: string; poll?: PollOptions },
+): Promise<{ state: WatchState; report: SourceReport[]; inserted: number; summary: string }> {
+  const polled = await pollSources(sources, state, options.poll ?? {});
+  const batches = entryBatches(polled.newEntries, 'watch', { today: options.today });
+  const inserted = batches.length > 0 ? archive.importBatches(batches).inserted : 0;
+  return { state: polled.state, report: polled.report, inserted, summary: formatPollReport(polled.report) };
+}

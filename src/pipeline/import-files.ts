@@ -1,0 +1,71 @@
+import type { Archive, ImportReport } from '../archive/index.js';
+import { decodeUtf8, looksLikeClipDocument } from '../format/index.js';
+import { detectImportFormat } from '../ingest/index.js';
+import type { Diagnostic } from '../model/index.js';
+import { clipBatches, ingestBatches, type FileBatches } from './batches.js';
+
+/** A file to import: its name (for messages and provenance) and its bytes. */
+export interface SourceFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+export interface ImportOptions {
+  /** File every entry under this digest day instead of the one read from the input. */
+  day?: string;
+  /** The day for entries that carry no date of their own (`YYYY-MM-DD`). */
+  today: string;
+  /** Called after each file, for progress bars. */
+  onFile?: (done: number, total: number, file: string) => void;
+}
+
+export interface FileImport {
+  file: string;
+  format: FileBatches['format'] | null;
+  /** Days the file's entries were filed under. */
+  days: string[];
+  /** `null` when nothing of the file was stored (see diagnostics). */
+  report: ImportReport | null;
+}
+
+export interface ImportSummary {
+  files: FileImport[];
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Imports files of any supported kind — clip documents, blog archives, feeds, article pages,
+ * Telegram exports, embeds, pastes — one transaction per file: a file that fails leaves the
+ * archive as it was, and the other files are still imported.
+ *
+ * @example
+ * const summary = importFiles(archive, [{ name: 'day.txt', bytes }], { today: '2024-01-18' });
+ * summary.files[0]?.report?.inserted; // 15
+ */
+export function importFiles(
+  archive: Archive,
+  files: readonly SourceFile[],
+  options: ImportOptions,
+): ImportSummary {
+  const summary: ImportSummary = { files: [], diagnostics: [] };
+  files.forEach((file, i) => {
+    const read = readFile(file, options);
+    summary.diagnostics.push(...read.diagnostics);
+    const report = read.batches.length > 0 ? archive.importBatches(read.batches) : null;
+    const days = [...new Set(read.batches.map((b) => b.day))].sort();
+    summary.files.push({ file: file.name, format: read.format, days, report });
+    options.onFile?.(i + 1, files.length, file.name);
+  });
+  return summary;
+}
+
+function readFile(file: SourceFile, options: ImportOptions): FileBatches {
+  const format = detectImportFormat(file.name, file.bytes);
+  if (format === 'paste' && looksLikeClipDocument(new TextDecoder().decode(file.bytes.subarray(0, 65536)))) {
+    // A clip document must be valid UTF-8: guessing at a damaged digest would file wrong text.
+    const text = decodeUtf8(file.bytes, file.name);
+    if (!text.ok) return { format: 'clip', batches: [], diagnostics: [text.error] };
+    return clipBatches(text.value, file.name, options.day);
+  }
+  return ingestBatches(file.bytes, file.name, { ...options, ...(options.day ? { day: options.day } : {}) });
+}

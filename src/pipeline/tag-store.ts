@@ -1,0 +1,81 @@
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { err, ok, type Diagnostic, type Result } from '../model/index.js';
+import {
+  emptyTaxonomy,
+  parseSummaryStyle,
+  parseTagModel,
+  parseTaxonomy,
+  renderTaxonomy,
+  serialiseTagModel,
+  type SummaryStyle,
+  type TagModel,
+  type Taxonomy,
+} from '../tagging/index.js';
+
+/**
+ * Where the tagging state of an archive lives: the curator's taxonomy (`taxonomy.json` beside
+ * the archive unless chosen), and the trained model and learned style beside the archive file
+ * (`<db>.tag-model.json`, `<db>.style.json`).
+ */
+export interface TagStorePaths {
+  taxonomy: string;
+  model: string;
+  style: string;
+}
+
+/**
+ * @example
+ * tagStorePaths('/data/archive.db');
+ * // { taxonomy: '/data/taxonomy.json', model: '/data/archive.db.tag-model.json', style: '/data/archive.db.style.json' }
+ */
+export function tagStorePaths(archivePath: string, taxonomyPath?: string): TagStorePaths {
+  return {
+    taxonomy: taxonomyPath ?? join(dirname(archivePath), 'taxonomy.json'),
+    model: `${archivePath}.tag-model.json`,
+    style: `${archivePath}.style.json`,
+  };
+}
+
+/** The taxonomy file; a file that does not exist yet is an empty taxonomy. */
+export function readTaxonomy(path: string): Result<Taxonomy, Diagnostic[]> {
+  if (!existsSync(path)) return ok(emptyTaxonomy());
+  return parseTaxonomy(readFileSync(path, 'utf8'), path);
+}
+
+/** The stored model, or null when none has been trained yet. */
+export function readTagModel(path: string): Result<TagModel | null, Diagnostic> {
+  if (!existsSync(path)) return ok(null);
+  const r = parseTagModel(readFileSync(path, 'utf8'));
+  return r.ok ? r : err({ ...r.error, file: path });
+}
+
+/** The stored style, or null when none has been learned yet. */
+export function readSummaryStyle(path: string): Result<SummaryStyle | null, Diagnostic> {
+  if (!existsSync(path)) return ok(null);
+  const r = parseSummaryStyle(readFileSync(path, 'utf8'));
+  return r.ok ? r : err({ ...r.error, file: path });
+}
+
+export function writeTaxonomy(path: string, taxonomy: Taxonomy): void {
+  writeAtomic(path, renderTaxonomy(taxonomy));
+}
+
+export function writeTagModel(path: string, model: TagModel): void {
+  writeAtomic(path, serialiseTagModel(model));
+}
+
+export function writeSummaryStyle(path: string, style: SummaryStyle): void {
+  writeAtomic(path, `${JSON.stringify(style)}\n`);
+}
+
+/**
+ * Writes a file so that a reader sees the old or the new content, never half of it: a
+ * temporary file beside it, then a rename over it. Creates the directory if need be.
+ */
+export function writeAtomic(path: string, text: string): void {
+  mkdirSync(dirname(path), { recursive: true });
+  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  writeFileSync(tmp, text);
+  renameSync(tmp, path);
+}

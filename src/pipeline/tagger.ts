@@ -1,0 +1,105 @@
+import type { Archive } from '../archive/index.js';
+import { err, ok, type Diagnostic, type Result } from '../model/index.js';
+import type { Knowledge } from '../nlp/index.js';
+import {
+  createTagModel,
+  DEFAULT_SUMMARY_STYLE,
+  type SummaryStyle,
+  type TagModel,
+  type Taxonomy,
+} from '../tagging/index.js';
+import {
+  readSummaryStyle,
+  readTagModel,
+  readTaxonomy,
+  writeSummaryStyle,
+  writeTagModel,
+  type TagStorePaths,
+} from './tag-store.js';
+import { trainTagsFromArchive, type TrainedTags } from './train-tags.js';
+
+/** What suggesting needs: the taxonomy, a tag model and the curator's style. */
+export interface Tagger {
+  taxonomy: Taxonomy;
+  model: TagModel;
+  style: SummaryStyle;
+}
+
+/**
+ * Where the tagger came from: the stored model, one trained just now from the archive, or a
+ * cold-start model made from the taxonomy's descriptions and keywords alone.
+ */
+export type TaggerSource = 'stored' | 'trained' | 'cold-start';
+
+export interface LoadedTagger {
+  tagger: Tagger;
+  source: TaggerSource;
+  /** For a model trained just now: how many labelled entries it learned from. */
+  labelled?: number;
+}
+
+/**
+ * Trains a model and learns the style from the archive and stores both beside it (`kirinuki
+ * train`).
+ *
+ * @example
+ * const r = trainAndStoreTags(archive, tagStorePaths(dbPath), knowledge);
+ * if (r.ok) r.value.labelled; // 42
+ */
+export function trainAndStoreTags(
+  archive: Archive,
+  paths: TagStorePaths,
+  knowledge: Knowledge,
+): Result<TrainedTags & { taxonomy: Taxonomy }, Diagnostic[]> {
+  const taxonomy = readTaxonomy(paths.taxonomy);
+  if (!taxonomy.ok) return taxonomy;
+  const trained = trainTagsFromArchive(archive, { taxonomy: taxonomy.value, knowledge });
+  writeTagModel(paths.model, trained.model);
+  writeSummaryStyle(paths.style, trained.style);
+  return ok({ ...trained, taxonomy: taxonomy.value });
+}
+
+/**
+ * The tagger of an archive: the stored model and style; without a stored model, one trained
+ * from the archive's labelled entries (and stored); without any, a cold-start model from the
+ * taxonomy. Null when there is nothing to learn tags from at all.
+ *
+ * @example
+ * const r = loadTagger(archive, tagStorePaths(dbPath), knowledge);
+ * if (r.ok && r.value?.source === 'trained') console.error('trained a model first');
+ */
+export function loadTagger(
+  archive: Archive,
+  paths: TagStorePaths,
+  knowledge: Knowledge,
+): Result<LoadedTagger | null, Diagnostic[]> {
+  const taxonomy = readTaxonomy(paths.taxonomy);
+  if (!taxonomy.ok) return taxonomy;
+  const model = readTagModel(paths.model);
+  const style = readSummaryStyle(paths.style);
+  if (!model.ok) return err([model.error]);
+  if (!style.ok) return err([style.error]);
+  if (model.value) {
+    const tagger = { taxonomy: taxonomy.value, model: model.value, style: style.value };
+    return ok({
+      tagger: { ...tagger, style: tagger.style ?? DEFAULT_SUMMARY_STYLE },
+      source: 'stored',
+    });
+  }
+  if (archive.stats().summaryLines > 0) {
+    const trained = trainAndStoreTags(archive, paths, knowledge);
+    if (!trained.ok) return trained;
+    const { model: m, style: s, labelled } = trained.value;
+    return ok({
+      tagger: { taxonomy: taxonomy.value, model: m, style: s },
+      source: 'trained',
+      labelled,
+    });
+  }
+  if (taxonomy.value.tags.length === 0) return ok(null);
+  const cold = createTagModel(taxonomy.value);
+  return ok({
+    tagger: { taxonomy: taxonomy.value, model: cold, style: DEFAULT_SUMMARY_STYLE },
+    source: 'cold-start',
+  });
+}
