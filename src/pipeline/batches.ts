@@ -17,9 +17,17 @@ export function clipBatches(text: string, file: string, day: string | undefined)
   if (batchDay === null) {
     const message =
       'pipeline: cannot tell which day this digest is for (no dated post, no date in the file name); use --day YYYY-MM-DD';
-    return { format: 'clip', batches: [], diagnostics: [...parsed.diagnostics, { severity: 'error', file, message }] };
+    return {
+      format: 'clip',
+      batches: [],
+      diagnostics: [...parsed.diagnostics, { severity: 'error', file, message }],
+    };
   }
-  return { format: 'clip', batches: [documentBatch(parsed.document, file, batchDay)], diagnostics: parsed.diagnostics };
+  return {
+    format: 'clip',
+    batches: [documentBatch(parsed.document, file, batchDay)],
+    diagnostics: parsed.diagnostics,
+  };
 }
 
 /**
@@ -36,10 +44,16 @@ export function ingestBatches(
     ...options.read,
   });
   if (r.documents !== undefined) {
-    const batches = r.documents.map((d) => documentBatch(d.document, file, options.day ?? d.day ?? options.today));
+    const batches = r.documents.map((d) =>
+      documentBatch(d.document, file, options.day ?? d.day ?? options.today),
+    );
     return { format: r.format, batches, diagnostics: r.diagnostics };
   }
-  return { format: r.format, batches: entryBatches(r.entries, file, options), diagnostics: r.diagnostics };
+  return {
+    format: r.format,
+    batches: entryBatches(r.entries, file, options),
+    diagnostics: r.diagnostics,
+  };
 }
 
 /** Entries filed under their own date (or `day`, or `today` when they have none), a batch a day. */

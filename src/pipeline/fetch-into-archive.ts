@@ -32,7 +32,11 @@ export async function fetchIntoArchive(
   const resource = fetched.value;
   const kind = detectSource(url, resource);
   if (kind === 'unknown')
-    return err({ severity: 'error', file: url, message: `pipeline: ${resource.url} is not a feed, an article page or a post (${resource.contentType ?? 'no content type'})` });
+    return err({
+      severity: 'error',
+      file: url,
+      message: `pipeline: ${resource.url} is not a feed, an article page or a post (${resource.contentType ?? 'no content type'})`,
+    });
   const read = ingestBatches(resource.body, resource.url, {
     today: options.today,
     read: {
@@ -43,7 +47,13 @@ export async function fetchIntoArchive(
   });
   const report = read.batches.length > 0 ? archive.importBatches(read.batches) : null;
   const days = [...new Set(read.batches.map((b) => b.day))].sort();
-  return ok({ file: resource.url, format: read.format, days, report, diagnostics: read.diagnostics });
+  return ok({
+    file: resource.url,
+    format: read.format,
+    days,
+    report,
+    diagnostics: read.diagnostics,
+  });
 }
 
 /**
@@ -62,5 +72,10 @@ export async function watchOnce(
   const polled = await pollSources(sources, state, options.poll ?? {});
   const batches = entryBatches(polled.newEntries, 'watch', { today: options.today });
   const inserted = batches.length > 0 ? archive.importBatches(batches).inserted : 0;
-  return { state: polled.state, report: polled.report, inserted, summary: formatPollReport(polled.report) };
+  return {
+    state: polled.state,
+    report: polled.report,
+    inserted,
+    summary: formatPollReport(polled.report),
+  };
 }

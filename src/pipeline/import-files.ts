@@ -61,11 +61,17 @@ export function importFiles(
 
 function readFile(file: SourceFile, options: ImportOptions): FileBatches {
   const format = detectImportFormat(file.name, file.bytes);
-  if (format === 'paste' && looksLikeClipDocument(new TextDecoder().decode(file.bytes.subarray(0, 65536)))) {
+  if (
+    format === 'paste' &&
+    looksLikeClipDocument(new TextDecoder().decode(file.bytes.subarray(0, 65536)))
+  ) {
     // A clip document must be valid UTF-8: guessing at a damaged digest would file wrong text.
     const text = decodeUtf8(file.bytes, file.name);
     if (!text.ok) return { format: 'clip', batches: [], diagnostics: [text.error] };
     return clipBatches(text.value, file.name, options.day);
   }
-  return ingestBatches(file.bytes, file.name, { ...options, ...(options.day ? { day: options.day } : {}) });
+  return ingestBatches(file.bytes, file.name, {
+    ...options,
+    ...(options.day ? { day: options.day } : {}),
+  });
 }

@@ -68,7 +68,7 @@ describe.skipIf(!existsSync(example))('the real example through the archive', ()
   it('imports 15 entries once, and a second import changes nothing', async () => {
     const first = await kirinuki(['--db', db, 'import', example]);
     expect(first.code).toBe(0);
-    expect(first.stdout).toContain("15 new, 0 already in the archive (clip; 2024-01-18)");
+    expect(first.stdout).toContain('15 new, 0 already in the archive (clip; 2024-01-18)');
     const again = await kirinuki(['--db', db, 'import', example]);
     expect(again.stdout).toContain('0 new, 15 already');
   });

@@ -20,7 +20,9 @@ export async function fetchCommand(
   if (ctx.json) writeJson(ctx.io, r.value);
   else {
     const { report, format, file, days } = r.value;
-    ctx.io.stdout.write(`${file} (${format}): ${report?.inserted ?? 0} new, ${report?.unchanged ?? 0} already in the archive${days.length ? ` (${days.join(', ')})` : ''}\n`);
+    ctx.io.stdout.write(
+      `${file} (${format}): ${report?.inserted ?? 0} new, ${report?.unchanged ?? 0} already in the archive${days.length ? ` (${days.join(', ')})` : ''}\n`,
+    );
   }
   return 0;
 }

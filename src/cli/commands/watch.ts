@@ -18,9 +18,16 @@ interface WatchOptions {
  * repeats every `--interval` minutes (or once with `--once`). The validators and seen items
  * are kept in a state file beside the sources file.
  */
-export async function watchCommand(ctx: CommandContext, sourcesFile: string, opts: WatchOptions): Promise<number> {
+export async function watchCommand(
+  ctx: CommandContext,
+  sourcesFile: string,
+  opts: WatchOptions,
+): Promise<number> {
   const minutes = Number(opts.interval);
-  if (!(minutes > 0)) throw new UsageError(`watch: --interval must be a positive number of minutes, got "${opts.interval}"`);
+  if (!(minutes > 0))
+    throw new UsageError(
+      `watch: --interval must be a positive number of minutes, got "${opts.interval}"`,
+    );
   const parsed = parseSourcesFile(readFileSync(sourcesFile, 'utf8'), sourcesFile);
   for (const d of parsed.diagnostics) ctx.io.stderr.write(`${formatDiagnostic(d)}\n`);
   const statePath = opts.state ?? `${sourcesFile}.state.json`;
@@ -33,7 +40,9 @@ export async function watchCommand(ctx: CommandContext, sourcesFile: string, opt
     });
     state = round.state;
     saveState(statePath, state);
-    ctx.io.stdout.write(`${new Date().toISOString()} ${round.inserted} new entr${round.inserted === 1 ? 'y' : 'ies'} filed\n${round.summary}\n`);
+    ctx.io.stdout.write(
+      `${new Date().toISOString()} ${round.inserted} new entr${round.inserted === 1 ? 'y' : 'ies'} filed\n${round.summary}\n`,
+    );
     if (opts.once) return round.report.some((r) => r.outcome === 'failed') ? 1 : 0;
     await sleep(minutes * 60_000);
   }
@@ -44,7 +53,9 @@ function loadState(path: string): WatchState {
   try {
     return JSON.parse(readFileSync(path, 'utf8')) as WatchState;
   } catch (e) {
-    throw new UsageError(`watch: state file ${path} is not valid JSON (${(e as Error).message}); move it away to start afresh`);
+    throw new UsageError(
+      `watch: state file ${path} is not valid JSON (${(e as Error).message}); move it away to start afresh`,
+    );
   }
 }
 
