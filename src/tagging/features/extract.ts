@@ -1,5 +1,5 @@
 import type { Annotations, Entry } from '../../model/index.js';
-import { normaliseFast } from './fast-normalise.js';
+import { normaliseForMatch } from '../../text/index.js';
 import { hashPair, hashString } from './hashing.js';
 import { binaryVector, sumVectors, type SparseVector } from './sparse.js';
 import { forEachBigram } from './units.js';
@@ -60,7 +60,7 @@ export function entryTexts(entry: Entry, maxBodyChars: number): { head: string; 
     if (body.length >= maxBodyChars) break;
     body += `${line}\n`;
   }
-  return { head: normaliseFast(head), body: normaliseFast(body.slice(0, maxBodyChars)) };
+  return { head: normaliseForMatch(head), body: normaliseForMatch(body.slice(0, maxBodyChars)) };
 }
 
 /**

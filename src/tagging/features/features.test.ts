@@ -1,32 +1,9 @@
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { normaliseForMatch } from '../../text/index.js';
 import { makeEntry, NO_ANNOTATIONS } from '../../../test/fixtures/tagging.js';
 import { annotationFeatures } from './annotation-features.js';
 import { DEFAULT_FEATURE_OPTIONS, extractFeatures } from './extract.js';
-import { normaliseFast } from './fast-normalise.js';
 import { featureNames } from './names.js';
 import { forEachBigram } from './units.js';
-
-describe('normaliseFast', () => {
-  it('equals normaliseForMatch on any text', () => {
-    const kana = fc.constantFrom(
-      ...'ヴァィェォーｰ―‐−～・=･アカサタナバビブベボゔぶ漢字ａＢ1２ﾊﾟ '.split(''),
-    );
-    fc.assert(
-      fc.property(
-        fc.oneof(
-          fc.string({ unit: 'binary' }),
-          fc.array(kana).map((a) => a.join('')),
-        ),
-        (s) => {
-          expect(normaliseFast(s)).toBe(normaliseForMatch(s));
-        },
-      ),
-      { numRuns: 500 },
-    );
-  });
-});
 
 describe('forEachBigram', () => {
   it('pairs adjacent word characters, breaking at punctuation, digits folded', () => {

@@ -1,4 +1,4 @@
-import { normaliseFast } from '../features/fast-normalise.js';
+import { normaliseForMatch } from '../../text/index.js';
 import { relabelTag, type Relabelling } from '../taxonomy-edit.js';
 import type { TagDefinition } from '../taxonomy.js';
 import { seedExamples } from './examples.js';
@@ -60,7 +60,7 @@ export function addTagToModel(model: TagModel, tag: TagDefinition): TagModel {
     model.tags.push(tag.name);
     model.linear = withExtraTag(model.linear);
   }
-  const words = [...new Set((tag.keywords ?? []).map((k) => normaliseFast(k)))].filter(
+  const words = [...new Set((tag.keywords ?? []).map((k) => normaliseForMatch(k)))].filter(
     (k) => k !== '',
   );
   model.keywords = model.keywords.filter((k) => k.tag !== tag.name);

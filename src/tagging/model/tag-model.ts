@@ -3,7 +3,7 @@ import {
   type FeatureOptions,
   type KeywordSet,
 } from '../features/extract.js';
-import { normaliseFast } from '../features/fast-normalise.js';
+import { normaliseForMatch } from '../../text/index.js';
 import type { Taxonomy } from '../taxonomy.js';
 import type { FitOptions } from './adagrad.js';
 import type { Calibration } from './calibration.js';
@@ -109,7 +109,7 @@ export function resolveOptions(overrides: Partial<TagModelOptions> = {}): TagMod
 /** The taxonomy's keywords, normalised as entry text is, per tag that has any. */
 export function keywordSets(taxonomy: Taxonomy): KeywordSet[] {
   return taxonomy.tags.flatMap((t) => {
-    const keywords = [...new Set((t.keywords ?? []).map((k) => normaliseFast(k)))].filter(
+    const keywords = [...new Set((t.keywords ?? []).map((k) => normaliseForMatch(k)))].filter(
       (k) => k !== '',
     );
     return keywords.length === 0 ? [] : [{ tag: t.name, keywords }];

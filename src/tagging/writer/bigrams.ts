@@ -1,10 +1,10 @@
-import { normaliseFast } from '../features/fast-normalise.js';
+import { normaliseForMatch } from '../../text/index.js';
 import { forEachBigram } from '../features/units.js';
 
 /** The set of character bigrams of a text after normalisation, for overlap measures. */
 export function bigramSet(text: string): Set<string> {
   const out = new Set<string>();
-  forEachBigram(normaliseFast(text), (a, b) => out.add(String.fromCodePoint(a, b)));
+  forEachBigram(normaliseForMatch(text), (a, b) => out.add(String.fromCodePoint(a, b)));
   return out;
 }
 
