@@ -1,4 +1,5 @@
-import type { Diagnostic, Entry, Result } from '../model/index.js';
+import type { Entry, Result } from '../model/index.js';
+import type { QueryError } from './query/query-ast.js';
 
 /** An entry as the archive keeps it: the entry plus where and when it was filed. */
 export interface StoredEntry {
@@ -19,6 +20,18 @@ export interface ImportBatch {
   entries: Entry[];
   /** Document-level tag lines (`#NATOexpansion`), kept for the day's digest. */
   documentTagLines: string[];
+  /**
+   * People found in the entries' text by the annotation layer, by entry id: who is quoted
+   * (`speaker:`, `person:`) and who is mentioned (`person:`). Names are stored as given; pass
+   * the canonical name and the surface as written where they differ.
+   */
+  people?: Record<string, EntryPeople>;
+}
+
+/** The people of one entry's text: quoted speakers and mentioned persons. */
+export interface EntryPeople {
+  speakers: string[];
+  mentions: string[];
 }
 
 export interface ImportReport {
@@ -32,6 +45,11 @@ export interface ImportReport {
 export interface Snippet {
   text: string;
   highlights: [number, number][];
+  /**
+   * Where `text` starts in `entrySearchText(entry)` (post, body and summary lines joined by
+   * newlines), so a UI knows whether to show a leading `…`.
+   */
+  offset: number;
 }
 
 export interface SearchHit {
@@ -43,11 +61,32 @@ export interface SearchHit {
 export interface SearchOptions {
   limit?: number;
   offset?: number;
+  /**
+   * Count matches exactly up to this many (default 1,000). Beyond it, `total` is an estimate
+   * and `totalExact` is false: counting a word found in most clips exactly costs as much as
+   * the archive is large. `count()` is always exact.
+   */
+  totalLimit?: number;
+  /**
+   * The alternatives of a search term (aliases, spelling variants), the term included or not:
+   * a term matches when any alternative does, a negated term excludes them all, and
+   * `speaker:`/`person:` values are expanded too. The archive knows no names itself; callers
+   * pass e.g. `(t) => aliasesOf(t, knowledge)`.
+   */
+  expandTerm?: (term: string) => string[];
 }
 
+/** What `count()` takes of `SearchOptions`. */
+export type CountOptions = Pick<SearchOptions, 'expandTerm'>;
+
 export interface SearchResults {
-  /** Total matches for the query, not only those returned. */
+  /**
+   * Matches for the query, not only those returned: exact when `totalExact`, else an estimate
+   * (more than `SearchOptions.totalLimit`) from how densely the newest matches are filed.
+   */
   total: number;
+  /** False when there are more than `SearchOptions.totalLimit` matches. */
+  totalExact: boolean;
   hits: SearchHit[];
 }
 
@@ -72,12 +111,27 @@ export interface ArchiveStats {
 export interface Archive {
   /** Stores a batch in one transaction: all of it or none of it. Idempotent per entry id. */
   importBatch(batch: ImportBatch): ImportReport;
+  /**
+   * Stores several batches — one file whose entries span several days — in one transaction:
+   * all of them or none. The report adds up the batches'.
+   */
+  importBatches(batches: readonly ImportBatch[]): ImportReport;
+  /**
+   * Replaces stored entries (matched by id) with new versions — a tag renamed or merged — in
+   * one transaction: their JSON, tags and tag counts, summary-line speakers and full-text row.
+   * Where and when each was filed stays as imported. Ids not in the archive are skipped; returns
+   * how many entries were replaced.
+   */
+  updateEntries(entries: readonly Entry[]): number;
   /** An entry by its id, or by a unique prefix of at least 6 characters. */
   findEntry(idOrPrefix: string): StoredEntry | null;
-  /** Ranked search with snippets; the query syntax is in docs/format.md. */
-  search(query: string, options?: SearchOptions): Result<SearchResults, Diagnostic>;
+  /**
+   * Ranked search with snippets; the query syntax is in docs/format.md and `parseQuery`. A
+   * malformed query is an error value with the character offset of the fault.
+   */
+  search(query: string, options?: SearchOptions): Result<SearchResults, QueryError>;
   /** Number of entries matching the query, without ranking or snippets. */
-  count(query: string): Result<number, Diagnostic>;
+  count(query: string, options?: CountOptions): Result<number, QueryError>;
   /** A day's entries in filing order. */
   entriesOfDay(day: string): StoredEntry[];
   /** The document-level tag lines filed for a day, in order, without duplicates. */
@@ -85,5 +139,12 @@ export interface Archive {
   /** Every entry, by day then filing order; streams, so it works on a million entries. */
   allEntries(): IterableIterator<StoredEntry>;
   stats(): ArchiveStats;
+  /**
+   * Compacts the full-text index and refreshes the query planner's statistics. Searches are
+   * correct without it; after a large import they are faster with it (for SQLite, about twice
+   * as fast on common words). Takes a while: seconds per 100,000 entries.
+   */
+  optimize(): void;
+  /** Closes the archive; closing twice is harmless. */
   close(): void;
 }

@@ -11,7 +11,9 @@ import {
   type WatchState,
 } from '../ingest/index.js';
 import { err, ok, type Diagnostic, type Result } from '../model/index.js';
+import type { Knowledge } from '../nlp/index.js';
 import { entryBatches, ingestBatches } from './batches.js';
+import { withPeople } from './entry-people.js';
 import type { FileImport } from './import-files.js';
 
 /**
@@ -25,7 +27,7 @@ import type { FileImport } from './import-files.js';
 export async function fetchIntoArchive(
   archive: Archive,
   url: string,
-  options: { today: string; fetch?: FetchOptions },
+  options: { today: string; fetch?: FetchOptions; knowledge?: Knowledge },
 ): Promise<Result<FileImport & { diagnostics: Diagnostic[] }, Diagnostic>> {
   const fetched = await fetchUrl(url, options.fetch ?? {});
   if (!fetched.ok) return err({ severity: 'error', message: fetched.error.message, file: url });
@@ -45,7 +47,8 @@ export async function fetchIntoArchive(
       ...(resource.charset ? { httpCharset: resource.charset } : {}),
     },
   });
-  const report = read.batches.length > 0 ? archive.importBatches(read.batches) : null;
+  const batches = withPeople(read.batches, options.knowledge);
+  const report = batches.length > 0 ? archive.importBatches(batches) : null;
   const days = [...new Set(read.batches.map((b) => b.day))].sort();
   return ok({
     file: resource.url,
@@ -67,10 +70,13 @@ export async function watchOnce(
   archive: Archive,
   sources: readonly WatchSource[],
   state: WatchState,
-  options: { today: string; poll?: PollOptions },
+  options: { today: string; poll?: PollOptions; knowledge?: Knowledge },
 ): Promise<{ state: WatchState; report: SourceReport[]; inserted: number; summary: string }> {
   const polled = await pollSources(sources, state, options.poll ?? {});
-  const batches = entryBatches(polled.newEntries, 'watch', { today: options.today });
+  const batches = withPeople(
+    entryBatches(polled.newEntries, 'watch', { today: options.today }),
+    options.knowledge,
+  );
   const inserted = batches.length > 0 ? archive.importBatches(batches).inserted : 0;
   return {
     state: polled.state,

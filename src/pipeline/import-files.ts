@@ -2,7 +2,9 @@ import type { Archive, ImportReport } from '../archive/index.js';
 import { decodeUtf8, looksLikeClipDocument } from '../format/index.js';
 import { detectImportFormat } from '../ingest/index.js';
 import type { Diagnostic } from '../model/index.js';
+import type { Knowledge } from '../nlp/index.js';
 import { clipBatches, ingestBatches, type FileBatches } from './batches.js';
+import { withPeople } from './entry-people.js';
 
 /** A file to import: its name (for messages and provenance) and its bytes. */
 export interface SourceFile {
@@ -17,6 +19,8 @@ export interface ImportOptions {
   today: string;
   /** Called after each file, for progress bars. */
   onFile?: (done: number, total: number, file: string) => void;
+  /** Annotate the entries and file who they quote and mention (`speaker:`, `person:`). */
+  knowledge?: Knowledge;
 }
 
 export interface FileImport {
@@ -51,7 +55,8 @@ export function importFiles(
   files.forEach((file, i) => {
     const read = readFile(file, options);
     summary.diagnostics.push(...read.diagnostics);
-    const report = read.batches.length > 0 ? archive.importBatches(read.batches) : null;
+    const batches = withPeople(read.batches, options.knowledge);
+    const report = batches.length > 0 ? archive.importBatches(batches) : null;
     const days = [...new Set(read.batches.map((b) => b.day))].sort();
     summary.files.push({ file: file.name, format: read.format, days, report });
     options.onFile?.(i + 1, files.length, file.name);

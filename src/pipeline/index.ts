@@ -2,6 +2,7 @@
 export * from './batches.js';
 export * from './compare-proposals.js';
 export * from './digest-of-day.js';
+export * from './entry-people.js';
 export * from './fetch-into-archive.js';
 export * from './import-files.js';
 export * from './relabel-archive.js';

@@ -78,12 +78,39 @@ describe.skipIf(!existsSync(example))('the real example through the archive', ()
     ['催涙', 1],
     ['tag:露朝', 1],
     ['from:@nhk_news', 3],
-    ['speaker:ゼレンスキー', 2],
-    ['ハリコフ', 1],
+    // Two quote ゼレンスキー in their summary lines; the NATO entry quotes him in its text.
+    ['speaker:ゼレンスキー', 3],
+    // Quoted only in the text (the summary line names 格付け2社).
+    ['speaker:ネストマン', 1],
+    ['speaker:ザハロワ', 1],
+    ['person:プーチン', 5],
+    ['person:ラブロフ', 1],
+    ['ナワリヌイ -person:プーチン', 0],
+    ['ナワリヌイ -person:ラブロフ', 1],
+    // ハリコフ and ハルキウ are one city: each finds both entries.
+    ['ハリコフ', 2],
+    ['ハルキウ', 2],
   ])('search %s finds %i entries', async (query, n) => {
     const r = await kirinuki(['--db', db, 'search', query, '--json']);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).total).toBe(n);
+  });
+
+  it('finds the entry that says ハリコフ when searching for ハルキウ, highlighting ハリコフ', async () => {
+    const r = await kirinuki(['--db', db, 'search', 'ハルキウ', '--json']);
+    const hits: { id: string; snippet: { text: string; highlights: [number, number][] } }[] =
+      JSON.parse(r.stdout).hits;
+    const kharkov = hits.find((h) => h.id.startsWith('cd97f01e'));
+    expect(kharkov).toBeDefined();
+    const marked = kharkov?.snippet.highlights.map(([s, e]) => kharkov.snippet.text.slice(s, e));
+    expect(marked).toContain('ハリコフ');
+    expect(marked).not.toContain('ハルキウ');
+  });
+
+  it('finds the Iran entry by the speaker quoted in its text', async () => {
+    const r = await kirinuki(['--db', db, 'search', 'speaker:ザハロワ報道官', '--json']);
+    const hits: { id: string }[] = JSON.parse(r.stdout).hits;
+    expect(hits.map((h) => h.id.slice(0, 8))).toEqual(['eec5abb6']);
   });
 
   it('prints a malformed query as a user error, not an SQL error', async () => {

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { formatDiagnostic } from '../../model/index.js';
 import type { Archive } from '../../archive/index.js';
+import type { Knowledge } from '../../nlp/index.js';
 import { compareProposals, digestOfDay, importFiles, readTaxonomy } from '../../pipeline/index.js';
 import type { CommandContext } from '../context.js';
 import { loadCliKnowledge } from '../knowledge.js';
@@ -22,8 +23,10 @@ export async function demoCommand(ctx: CommandContext, opts: { dir?: string }): 
     .filter((n) => n.endsWith('.txt'))
     .sort();
   const files = names.map((n) => ({ name: join(dir, n), bytes: readFileSync(join(dir, n)) }));
+  const knowledge = await loadCliKnowledge(ctx.io);
   const archive = await ctx.openArchive();
-  const summary = importFiles(archive, files, { today: new Date().toISOString().slice(0, 10) });
+  const today = new Date().toISOString().slice(0, 10);
+  const summary = importFiles(archive, files, { today, knowledge });
   for (const d of summary.diagnostics) ctx.io.stderr.write(`${formatDiagnostic(d)}\n`);
   const days = summary.files.flatMap((f) => f.days).sort();
   const latest = days[days.length - 1];
@@ -35,7 +38,7 @@ export async function demoCommand(ctx: CommandContext, opts: { dir?: string }): 
   if (latest !== undefined) {
     out.write(`\n===== digest for ${latest} =====\n`);
     out.write(digestOfDay(archive, latest));
-    await showProposals(ctx, archive, latest, join(dir, 'taxonomy.json'));
+    showProposals(ctx, archive, latest, join(dir, 'taxonomy.json'), knowledge);
   }
   out.write('\n===== the archive =====\n');
   out.write(formatStats(archive.stats()));
@@ -43,15 +46,15 @@ export async function demoCommand(ctx: CommandContext, opts: { dir?: string }): 
 }
 
 /** Lines kirinuki proposes for a few entries of the day, trained on the other days only. */
-async function showProposals(
+function showProposals(
   ctx: CommandContext,
   archive: Archive,
   day: string,
   taxonomyFile: string,
-): Promise<void> {
+  knowledge: Knowledge,
+): void {
   const taxonomy = readTaxonomy(taxonomyFile);
   if (!taxonomy.ok) return;
-  const knowledge = await loadCliKnowledge(ctx.io);
   const options = { taxonomy: taxonomy.value, knowledge, limit: 3 };
   const out = ctx.io.stdout;
   out.write(`\n===== proposed summary lines (trained on the other days) =====\n`);

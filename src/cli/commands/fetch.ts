@@ -1,6 +1,7 @@
 import { formatDiagnostic } from '../../model/index.js';
 import { fetchIntoArchive } from '../../pipeline/index.js';
 import { writeJson, type CommandContext } from '../context.js';
+import { loadCliKnowledge } from '../knowledge.js';
 
 /** `kirinuki fetch URL`: one feed, article page or post into the archive. */
 export async function fetchCommand(
@@ -8,8 +9,10 @@ export async function fetchCommand(
   url: string,
   opts: { allowHost?: string[]; timeout: string },
 ): Promise<number> {
+  const knowledge = await loadCliKnowledge(ctx.io);
   const r = await fetchIntoArchive(await ctx.openArchive(), url, {
     today: new Date().toISOString().slice(0, 10),
+    knowledge,
     fetch: { allowPrivateHosts: opts.allowHost ?? [], timeoutMs: Number(opts.timeout) * 1000 },
   });
   if (!r.ok) {

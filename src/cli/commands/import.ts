@@ -4,6 +4,7 @@ import { formatDiagnostic } from '../../model/index.js';
 import { importFiles, type SourceFile } from '../../pipeline/index.js';
 import { writeJson, type CommandContext } from '../context.js';
 import { UsageError } from '../io.js';
+import { loadCliKnowledge } from '../knowledge.js';
 import { startProgress } from '../progress.js';
 
 /** Progress bars appear past this much input. */
@@ -27,9 +28,11 @@ export async function importCommand(
     files.length,
     size > LARGE_INPUT_BYTES || files.length > 20,
   );
+  const knowledge = await loadCliKnowledge(ctx.io);
   const archive = await ctx.openArchive();
   const summary = importFiles(archive, files, {
     today: new Date().toISOString().slice(0, 10),
+    knowledge,
     ...(opts.day === undefined ? {} : { day: opts.day }),
     onFile: (done, total, name) => progress.update(done, total, name),
   });

@@ -2,6 +2,7 @@ import type { SearchHit } from '../../archive/index.js';
 import { formatDiagnostic } from '../../model/index.js';
 import { writeJson, type CommandContext } from '../context.js';
 import { UsageError } from '../io.js';
+import { loadCliKnowledge } from '../knowledge.js';
 import { markSnippet } from '../highlight.js';
 
 /** `kirinuki search QUERY`: ranked entries with highlighted snippets. */
@@ -16,8 +17,11 @@ export async function searchCommand(
     throw new UsageError(
       'search: --limit must be a positive integer and --offset a non-negative one',
     );
+  const knowledge = await loadCliKnowledge(ctx.io);
+  const { aliasesOf } = await import('../../nlp/index.js');
   const archive = await ctx.openArchive();
-  const result = archive.search(words.join(' '), { limit, offset });
+  const expandTerm = (term: string): string[] => aliasesOf(term, knowledge);
+  const result = archive.search(words.join(' '), { limit, offset, expandTerm });
   if (!result.ok) {
     ctx.io.stderr.write(`${formatDiagnostic(result.error)}\n`);
     return 1;

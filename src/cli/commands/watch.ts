@@ -5,6 +5,7 @@ import { formatDiagnostic } from '../../model/index.js';
 import { watchOnce } from '../../pipeline/index.js';
 import type { CommandContext } from '../context.js';
 import { UsageError } from '../io.js';
+import { loadCliKnowledge } from '../knowledge.js';
 
 interface WatchOptions {
   state?: string;
@@ -32,11 +33,13 @@ export async function watchCommand(
   for (const d of parsed.diagnostics) ctx.io.stderr.write(`${formatDiagnostic(d)}\n`);
   const statePath = opts.state ?? `${sourcesFile}.state.json`;
   let state = loadState(statePath);
+  const knowledge = await loadCliKnowledge(ctx.io);
   const archive = await ctx.openArchive();
   for (;;) {
     const round = await watchOnce(archive, parsed.sources, state, {
       today: new Date().toISOString().slice(0, 10),
       poll: { allowPrivateHosts: opts.allowHost ?? [] },
+      knowledge,
     });
     state = round.state;
     saveState(statePath, state);

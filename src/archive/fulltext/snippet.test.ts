@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { normaliseForMatch } from '../../text/index.js';
+import { findRanges, makeSnippet } from './snippet.js';
+
+const slices = (text: string, ranges: [number, number][]): string[] =>
+  ranges.map(([s, e]) => text.slice(s, e));
+
+describe('findRanges', () => {
+  it('maps matches in normalised text back to the original characters', () => {
+    const text = 'ＮＡＴＯとnatoとヴォルチャンスク、ゼレンスキー氏';
+    const terms = ['nato', 'ボルチャンスク', 'ゼレンスキ'].map(normaliseForMatch);
+    expect(slices(text, findRanges(text, terms))).toEqual([
+      'ＮＡＴＯ',
+      'nato',
+      'ヴォルチャンスク',
+      'ゼレンスキー',
+    ]);
+  });
+
+  it('merges overlapping matches and ignores empty terms', () => {
+    expect(findRanges('停戦停戦', ['停戦', '戦停', ''])).toEqual([[0, 4]]);
+    expect(findRanges('停戦', [])).toEqual([]);
+  });
+});
+
+describe('makeSnippet', () => {
+  it('returns short texts whole, with highlights into the excerpt', () => {
+    expect(makeSnippet('ロシアと露朝の会談', ['露朝'])).toEqual({
+      text: 'ロシアと露朝の会談',
+      highlights: [[4, 6]],
+      offset: 0,
+    });
+  });
+
+  it('cuts the window with the most matches, with some lead', () => {
+    const text = `${'あ'.repeat(300)}停戦${'い'.repeat(300)}停戦と停戦${'う'.repeat(300)}`;
+    const s = makeSnippet(text, ['停戦'], { length: 60, lead: 10 });
+    expect(s.text.length).toBe(60);
+    expect(s.offset).toBe(602 - 10);
+    expect(slices(s.text, s.highlights)).toEqual(['停戦', '停戦']);
+    expect(text.slice(s.offset, s.offset + s.text.length)).toBe(s.text);
+  });
+
+  it('starts at the beginning when nothing matches', () => {
+    expect(makeSnippet('abcdef', ['x'], { length: 3 })).toEqual({
+      text: 'abc',
+      highlights: [],
+      offset: 0,
+    });
+  });
+
+  it('never cuts a surrogate pair in half', () => {
+    const s = makeSnippet(`${'🐸'.repeat(50)}停戦`, ['停戦'], { length: 9, lead: 3 });
+    expect(s.text.startsWith('\udc38')).toBe(false);
+    expect(slices(s.text, s.highlights)).toEqual(['停戦']);
+  });
+});

@@ -1,0 +1,98 @@
+import type { Snippet } from '../archive.js';
+import { normaliseWithMapFast } from './fast-normalise.js';
+
+export interface SnippetOptions {
+  /** Length of the excerpt in UTF-16 units, about; default 120. */
+  length?: number;
+  /** Context kept before the first highlight of the window; default 20. */
+  lead?: number;
+}
+
+/**
+ * Cuts an excerpt of `text` around the matches of `terms`, with highlights as `[start, end)`
+ * ranges into the excerpt. Terms are matched after normalisation (`normaliseWithMap`, via its fast port), and
+ * each match is mapped back to the original characters, so `ＮＡＴＯ` in the text is
+ * highlighted whole for the term `nato`. The excerpt is the window with the most matches.
+ *
+ * @example
+ * const s = makeSnippet('ロシアと露朝の会談', ['露朝']);
+ * s.text.slice(...s.highlights[0]); // '露朝'
+ */
+export function makeSnippet(
+  text: string,
+  normalisedTerms: readonly string[],
+  options: SnippetOptions = {},
+): Snippet {
+  const length = options.length ?? 120;
+  const lead = options.lead ?? 20;
+  const ranges = findRanges(text, normalisedTerms);
+  if (ranges.length === 0) return cut(text, 0, Math.min(text.length, length), []);
+  const first = bestWindow(ranges, length - lead);
+  let start = Math.max(0, (ranges[first] as [number, number])[0] - lead);
+  const end = Math.min(text.length, start + length);
+  start = Math.max(0, Math.min(start, end - length));
+  return cut(text, start, end, ranges);
+}
+
+/** Every match of every term in the original text, sorted, overlaps merged. */
+export function findRanges(text: string, normalisedTerms: readonly string[]): [number, number][] {
+  const terms = normalisedTerms.filter((t) => t.length > 0);
+  if (terms.length === 0) return [];
+  const mapped = normaliseWithMapFast(text);
+  const found: [number, number][] = [];
+  for (const term of terms) {
+    for (let i = mapped.text.indexOf(term); i >= 0; i = mapped.text.indexOf(term, i + 1)) {
+      const start = mapped.map[i] as number;
+      const end = mapped.map[i + term.length] as number;
+      if (end > start) found.push([start, end]);
+    }
+  }
+  return merge(found.sort((a, b) => a[0] - b[0] || a[1] - b[1]));
+}
+
+function merge(sorted: [number, number][]): [number, number][] {
+  const out: [number, number][] = [];
+  for (const r of sorted) {
+    const last = out[out.length - 1];
+    if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
+    else out.push([r[0], r[1]]);
+  }
+  return out;
+}
+
+/** Index of the range that starts the window of `length` covering the most ranges. */
+function bestWindow(ranges: [number, number][], length: number): number {
+  let best = 0;
+  let bestCount = 0;
+  let j = 0;
+  for (let i = 0; i < ranges.length; i += 1) {
+    const limit = (ranges[i] as [number, number])[0] + length;
+    if (j < i) j = i;
+    while (j < ranges.length && (ranges[j] as [number, number])[1] <= limit) j += 1;
+    if (j - i > bestCount) {
+      bestCount = j - i;
+      best = i;
+    }
+  }
+  return best;
+}
+
+function cut(text: string, start: number, end: number, ranges: [number, number][]): Snippet {
+  const s = avoidSplitPair(text, start, -1);
+  const e = avoidSplitPair(text, end, 1);
+  const highlights: [number, number][] = [];
+  for (const [a, b] of ranges) {
+    const from = Math.max(a, s);
+    const to = Math.min(b, e);
+    if (to > from) highlights.push([from - s, to - s]);
+  }
+  return { text: text.slice(s, e), highlights, offset: s };
+}
+
+/** Moves a cut off the middle of a surrogate pair. */
+function avoidSplitPair(text: string, at: number, direction: -1 | 1): number {
+  if (at <= 0 || at >= text.length) return at;
+  const c = text.charCodeAt(at);
+  const isLow = c >= 0xdc00 && c <= 0xdfff;
+  return isLow ? at + (direction === 1 ? 1 : -1) : at;
+}

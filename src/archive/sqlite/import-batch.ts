@@ -1,0 +1,161 @@
+import type { Database } from 'better-sqlite3';
+import { KirinukiError, type Entry } from '../../model/index.js';
+import type { ImportBatch, ImportReport } from '../archive.js';
+import { indexChars, indexText } from '../fulltext/bigram-tokens.js';
+import { documentLength } from '../fulltext/bm25.js';
+import { entrySections, type EntrySections } from '../fulltext/entry-text.js';
+import { normaliseFast } from '../fulltext/fast-normalise.js';
+import { importStatements, type ImportStatements } from './import-statements.js';
+
+type FulltextRow = [rowid: number, post: string, body: string, summary: string, chars: string];
+
+/** Imports batches: one transaction each, idempotent per entry id. */
+export class Importer {
+  private readonly s: ImportStatements;
+  private readonly run: (batches: readonly ImportBatch[]) => ImportReport;
+
+  constructor(db: Database) {
+    this.s = importStatements(db);
+    this.run = db.transaction((batches: readonly ImportBatch[]) => {
+      const total: ImportReport = { inserted: 0, unchanged: 0 };
+      for (const batch of batches) {
+        const r = this.store(batch);
+        total.inserted += r.inserted;
+        total.unchanged += r.unchanged;
+      }
+      return total;
+    });
+  }
+
+  /** Stores batches in one transaction; any failure rolls all of them back and throws. */
+  importBatches(batches: readonly ImportBatch[]): ImportReport {
+    try {
+      return this.run(batches);
+    } catch (e) {
+      for (const lookup of [this.s.handles, this.s.tags, this.s.persons]) lookup.reset();
+      if (e instanceof KirinukiError) throw e;
+      const why = e instanceof Error ? e.message : String(e);
+      const what = `import of ${describe(batches)} failed, nothing was stored: ${why}`;
+      throw new KirinukiError('archive', what, { cause: e });
+    }
+  }
+
+  /**
+   * All relational writes first, then the full-text rows back to back. The order matters for
+   * speed: a statement that needs a statement journal (an upsert, an INSERT … SELECT) opens a
+   * savepoint, and FTS5 flushes its pending in-memory index to disk at every savepoint, so
+   * interleaving them with full-text inserts wrote one tiny index segment per entry.
+   */
+  private store(batch: ImportBatch): ImportReport {
+    const report: ImportReport = { inserted: 0, unchanged: 0 };
+    this.s.ensureDay.run(batch.day);
+    let seq = this.s.nextSeq.get(batch.day) as number;
+    let summaryLines = 0;
+    let length = 0;
+    const fulltext: FulltextRow[] = [];
+    const dates = new Map<string, [count: number, min: number, max: number]>();
+    for (const entry of batch.entries) {
+      if (this.s.exists.get(entry.id) !== undefined) {
+        report.unchanged += 1;
+        continue;
+      }
+      const { rowid, date } = this.insertEntry(entry, batch, seq);
+      const index = entryIndexText(entry);
+      fulltext.push([rowid, index.post, index.body, index.summary, index.chars]);
+      length += index.length;
+      countDate(dates, date, rowid);
+      seq += 1;
+      report.inserted += 1;
+      summaryLines += entry.summaries.length;
+    }
+    for (const lookup of [this.s.handles, this.s.tags, this.s.persons]) lookup.flush();
+    this.s.countDay.run(report.inserted, summaryLines, batch.day);
+    for (const [date, [count, min, max]] of dates) this.s.date.run(date, count, min, max);
+    this.s.length.run(length);
+    for (const line of batch.documentTagLines) this.s.tagLine.run({ day: batch.day, line });
+    for (const row of fulltext) this.s.fts.run(...row);
+    return report;
+  }
+
+  /** The entry's row, tags, summary-line speakers and the people found in its text. */
+  private insertEntry(
+    entry: Entry,
+    batch: ImportBatch,
+    seq: number,
+  ): { rowid: number; date: string } {
+    const post = entry.post;
+    const handleId = post ? this.s.handles.id(post.handle, () => post.handle.toLowerCase()) : null;
+    const date = post?.date ?? batch.day;
+    const info = this.s.entry.run(entry.id, batch.day, seq, batch.source, date, handleId);
+    const rowid = Number(info.lastInsertRowid);
+    this.s.doc.run(rowid, JSON.stringify(entry));
+    for (const tag of new Set(entry.summaries.map((s) => s.tag)))
+      this.s.entryTag.run(
+        rowid,
+        this.s.tags.id(tag, () => normaliseFast(tag)),
+      );
+    for (const name of summarySpeakers(entry))
+      this.s.entryPerson.run(
+        rowid,
+        this.s.persons.id(name, () => normaliseFast(name)),
+      );
+    const people =
+      batch.people && Object.hasOwn(batch.people, entry.id) ? batch.people[entry.id] : undefined;
+    if (people) {
+      for (const [role, names] of [
+        ['speaker', people.speakers],
+        ['mention', people.mentions],
+      ] as const)
+        for (const name of new Set(names.map((n) => n.trim())))
+          if (name !== '')
+            this.s.textPerson.run(
+              rowid,
+              this.s.persons.id(name, () => normaliseFast(name)),
+              role,
+            );
+    }
+    return { rowid, date };
+  }
+}
+
+function describe(batches: readonly ImportBatch[]): string {
+  const sources = [...new Set(batches.map((b) => b.source))].join(', ');
+  const days = batches.map((b) => b.day).sort();
+  const span = days.length > 1 ? `${days[0]}…${days[days.length - 1]}` : (days[0] ?? 'no day');
+  return `${sources || 'nothing'} (${span})`;
+}
+
+/** Speakers named in the summary lines' quote segments, distinct, in order. */
+export function summarySpeakers(entry: Entry): string[] {
+  const names = new Set<string>();
+  for (const line of entry.summaries)
+    for (const seg of line.segments)
+      if (seg.kind === 'quote' && seg.speaker !== null && seg.speaker.trim() !== '')
+        names.add(seg.speaker.trim());
+  return [...names];
+}
+
+/** The index token text of each section and of `chars`, and the entry's length for BM25. */
+export function entryIndexText(entry: Entry): EntrySections & { chars: string; length: number } {
+  const s = entrySections(entry);
+  const post = normaliseFast(s.post);
+  const body = normaliseFast(s.body);
+  const summary = normaliseFast(s.summary);
+  return {
+    post: indexText(post),
+    body: indexText(body),
+    summary: indexText(summary),
+    chars: indexChars([post, body, summary]),
+    length: documentLength({ post, body, summary }),
+  };
+}
+
+function countDate(
+  dates: Map<string, [number, number, number]>,
+  date: string,
+  rowid: number,
+): void {
+  const d = dates.get(date);
+  if (d) dates.set(date, [d[0] + 1, Math.min(d[1], rowid), Math.max(d[2], rowid)]);
+  else dates.set(date, [1, rowid, rowid]);
+}

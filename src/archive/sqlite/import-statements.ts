@@ -1,0 +1,111 @@
+import type { Database, Statement } from 'better-sqlite3';
+
+export interface ImportStatements {
+  exists: Statement;
+  ensureDay: Statement;
+  countDay: Statement;
+  nextSeq: Statement;
+  entry: Statement;
+  doc: Statement;
+  entryTag: Statement;
+  entryPerson: Statement;
+  /** A person found in the text: role `speaker` or `mention`, source `text`. */
+  textPerson: Statement;
+  fts: Statement;
+  date: Statement;
+  length: Statement;
+  tagLine: Statement;
+  handles: Lookup;
+  tags: Lookup;
+  persons: Lookup;
+}
+
+/** The prepared statements of an import, made once per archive. */
+export function importStatements(db: Database): ImportStatements {
+  return {
+    exists: db.prepare('SELECT 1 FROM entries WHERE id = ?').pluck(),
+    ensureDay: db.prepare('INSERT INTO days (day) VALUES (?) ON CONFLICT DO NOTHING'),
+    countDay: db.prepare(
+      `UPDATE days SET entry_count = entry_count + ?, summary_line_count = summary_line_count + ?
+       WHERE day = ?`,
+    ),
+    nextSeq: db.prepare('SELECT coalesce(max(seq) + 1, 0) FROM entries WHERE day = ?').pluck(),
+    entry: db.prepare(
+      `INSERT INTO entries (id, day, seq, source, date, handle_id) VALUES (?, ?, ?, ?, ?, ?)`,
+    ),
+    doc: db.prepare('INSERT INTO entry_docs (entry, json) VALUES (?, ?)'),
+    entryTag: db.prepare('INSERT OR IGNORE INTO entry_tags (entry, tag) VALUES (?, ?)'),
+    entryPerson: db.prepare(
+      `INSERT OR IGNORE INTO entry_persons (entry, person, role, source)
+       VALUES (?, ?, 'speaker', 'summary')`,
+    ),
+    textPerson: db.prepare(
+      `INSERT OR IGNORE INTO entry_persons (entry, person, role, source) VALUES (?, ?, ?, 'text')`,
+    ),
+    fts: db.prepare(
+      'INSERT INTO entries_fts (rowid, post, body, summary, chars) VALUES (?, ?, ?, ?, ?)',
+    ),
+    date: db.prepare(
+      `INSERT INTO dates (date, entry_count, min_rowid, max_rowid) VALUES (?, ?, ?, ?)
+       ON CONFLICT (date) DO UPDATE SET entry_count = entry_count + excluded.entry_count,
+         min_rowid = min(min_rowid, excluded.min_rowid),
+         max_rowid = max(max_rowid, excluded.max_rowid)`,
+    ),
+    length: db.prepare("UPDATE meta SET value = value + ? WHERE key = 'fulltext_length'"),
+    tagLine: db.prepare(
+      `INSERT INTO day_tag_lines (day, position, line)
+       SELECT @day, coalesce(max(position) + 1, 0), @line FROM day_tag_lines WHERE day = @day
+       ON CONFLICT DO NOTHING`,
+    ),
+    handles: new Lookup(db, 'handles', 'handle'),
+    tags: new Lookup(db, 'tags', 'tag'),
+    persons: new Lookup(db, 'persons', 'name'),
+  };
+}
+
+/**
+ * Ids of the small lookup tables (handles, tags, persons) by exact name, created on first use,
+ * remembered for the length of one batch, with the batch's entry counts added once at its end.
+ * The memory is per batch because a failed batch rolls its new rows back.
+ */
+export class Lookup {
+  private readonly find: Statement;
+  private readonly insert: Statement;
+  private readonly addCount: Statement | null;
+  private readonly ids = new Map<string, number>();
+  private readonly counts = new Map<number, number>();
+
+  constructor(db: Database, table: 'handles' | 'tags' | 'persons', column: string) {
+    this.find = db.prepare(`SELECT id FROM ${table} WHERE ${column} = ?`).pluck();
+    this.insert = db.prepare(`INSERT INTO ${table} (${column}, norm) VALUES (?, ?)`);
+    this.addCount =
+      table === 'persons'
+        ? null
+        : db.prepare(`UPDATE ${table} SET entry_count = entry_count + ? WHERE id = ?`);
+  }
+
+  /** The id of `name` (inserted with `norm` if new), counting one more entry for it. */
+  id(name: string, norm: () => string): number {
+    let id = this.ids.get(name);
+    if (id === undefined) {
+      id =
+        (this.find.get(name) as number | undefined) ??
+        Number(this.insert.run(name, norm()).lastInsertRowid);
+      this.ids.set(name, id);
+    }
+    this.counts.set(id, (this.counts.get(id) ?? 0) + 1);
+    return id;
+  }
+
+  /** Writes the batch's counts; call once at the end of the batch, inside its transaction. */
+  flush(): void {
+    if (this.addCount) for (const [id, n] of this.counts) this.addCount.run(n, id);
+    this.reset();
+  }
+
+  /** Forgets the batch (after a rollback, its ids may not exist). */
+  reset(): void {
+    this.ids.clear();
+    this.counts.clear();
+  }
+}

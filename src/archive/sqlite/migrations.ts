@@ -1,0 +1,172 @@
+import type { Database } from 'better-sqlite3';
+import { KirinukiError } from '../../model/index.js';
+
+/**
+ * The schema as an append-only list: never edit a released migration, add the next one. The
+ * database records how many it has applied in `PRAGMA user_version`.
+ */
+export interface Migration {
+  version: number;
+  description: string;
+  sql: string;
+}
+
+/** Version of the full-text index format; a change means the index must be rebuilt. */
+export const FULLTEXT_FORMAT = 'bigram-chars-v1';
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    description: 'entries, days, handles, tags, persons, document tag lines, full-text index',
+    sql: `
+      CREATE TABLE meta (key TEXT PRIMARY KEY, value ANY NOT NULL) WITHOUT ROWID;
+      INSERT INTO meta (key, value) VALUES ('fulltext_format', '${FULLTEXT_FORMAT}');
+      -- Total length of all entries' normalised text, for BM25's average document length.
+      INSERT INTO meta (key, value) VALUES ('fulltext_length', 0);
+
+      CREATE TABLE days (
+        day TEXT PRIMARY KEY CHECK (day GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+        entry_count INTEGER NOT NULL DEFAULT 0,
+        summary_line_count INTEGER NOT NULL DEFAULT 0
+      ) WITHOUT ROWID;
+
+      -- Per post date: how many entries and their rowid span, so that since:/until: can
+      -- narrow a full-text scan to a rowid range (entries are mostly filed in date order).
+      CREATE TABLE dates (
+        date TEXT PRIMARY KEY,
+        entry_count INTEGER NOT NULL,
+        min_rowid INTEGER NOT NULL,
+        max_rowid INTEGER NOT NULL
+      ) WITHOUT ROWID;
+
+      CREATE TABLE handles (
+        id INTEGER PRIMARY KEY,
+        handle TEXT NOT NULL UNIQUE,
+        norm TEXT NOT NULL,
+        entry_count INTEGER NOT NULL DEFAULT 0
+      );
+      CREATE INDEX handles_norm ON handles (norm);
+
+      -- Narrow rows, many to a page: filters and joins with the full-text index read these.
+      CREATE TABLE entries (
+        rowid INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE CHECK (length(id) > 0),
+        day TEXT NOT NULL REFERENCES days (day),
+        seq INTEGER NOT NULL,
+        source TEXT NOT NULL,
+        -- the post's date, else the digest day: what since:/until: filter on
+        date TEXT NOT NULL CHECK (date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+        handle_id INTEGER REFERENCES handles (id),
+        UNIQUE (day, seq)
+      );
+      CREATE INDEX entries_date ON entries (date);
+      CREATE INDEX entries_handle ON entries (handle_id, date);
+      -- The entry itself, as JSON: the only copy of its text.
+      CREATE TABLE entry_docs (
+        entry INTEGER PRIMARY KEY REFERENCES entries (rowid) ON DELETE CASCADE,
+        json TEXT NOT NULL
+      );
+
+      CREATE TABLE tags (
+        id INTEGER PRIMARY KEY,
+        tag TEXT NOT NULL UNIQUE,
+        norm TEXT NOT NULL,
+        entry_count INTEGER NOT NULL DEFAULT 0
+      );
+      CREATE INDEX tags_norm ON tags (norm);
+      CREATE TABLE entry_tags (
+        entry INTEGER NOT NULL REFERENCES entries (rowid) ON DELETE CASCADE,
+        tag INTEGER NOT NULL REFERENCES tags (id),
+        PRIMARY KEY (entry, tag)
+      ) WITHOUT ROWID;
+      CREATE INDEX entry_tags_tag ON entry_tags (tag, entry);
+
+      -- People named in entries. Summary-line speakers are filed with role 'speaker' and
+      -- source 'summary'; the annotation layer adds source 'text' and role 'mention'
+      -- (for person:) without a schema change.
+      CREATE TABLE persons (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        norm TEXT NOT NULL
+      );
+      CREATE TABLE entry_persons (
+        entry INTEGER NOT NULL REFERENCES entries (rowid) ON DELETE CASCADE,
+        person INTEGER NOT NULL REFERENCES persons (id),
+        role TEXT NOT NULL CHECK (role IN ('speaker', 'mention')),
+        source TEXT NOT NULL CHECK (source IN ('summary', 'text')),
+        PRIMARY KEY (entry, person, role, source)
+      ) WITHOUT ROWID;
+      CREATE INDEX entry_persons_person ON entry_persons (person, role, entry);
+
+      CREATE TABLE day_tag_lines (
+        day TEXT NOT NULL REFERENCES days (day),
+        position INTEGER NOT NULL,
+        line TEXT NOT NULL,
+        PRIMARY KEY (day, position),
+        UNIQUE (day, line)
+      ) WITHOUT ROWID;
+
+      -- Bigram tokens (see fulltext/bigram-tokens.ts); contentless: the text lives in entries.
+      -- \`chars\` holds each entry's distinct characters, for one-character searches.
+      CREATE VIRTUAL TABLE entries_fts USING fts5 (
+        post, body, summary, chars,
+        content = '', contentless_delete = 1, tokenize = 'ascii', detail = full
+      );
+      -- Merge 8 segments of a level at a time (default 4): a fifth less import work for the
+      -- same query speed; a larger in-memory index before flushing (default 1 MB).
+      INSERT INTO entries_fts (entries_fts, rank) VALUES ('automerge', 8);
+      INSERT INTO entries_fts (entries_fts, rank) VALUES ('hashsize', 33554432);
+    `,
+  },
+];
+
+/**
+ * Brings the schema up to date, one transaction per migration. A database written by a newer
+ * kirinuki is refused rather than guessed at.
+ */
+export function migrate(db: Database, migrations: readonly Migration[] = MIGRATIONS): number {
+  const latest = migrations[migrations.length - 1]?.version ?? 0;
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > latest)
+    throw new KirinukiError(
+      'archive',
+      `the database has schema version ${current}, newer than this kirinuki knows (${latest}); upgrade kirinuki`,
+    );
+  for (const m of migrations) {
+    if (m.version <= current) continue;
+    try {
+      db.transaction(() => {
+        db.exec(m.sql);
+        db.pragma(`user_version = ${m.version}`);
+      })();
+    } catch (e) {
+      throw new KirinukiError('archive', `migration ${m.version} (${m.description}) failed`, {
+        cause: e,
+      });
+    }
+  }
+  checkFulltextFormat(db);
+  return latest;
+}
+
+/** For a read-only archive, which cannot be migrated: it must already be current. */
+export function checkSchema(db: Database, migrations: readonly Migration[] = MIGRATIONS): void {
+  const latest = migrations[migrations.length - 1]?.version ?? 0;
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current !== latest)
+    throw new KirinukiError(
+      'archive',
+      `the database has schema version ${current}, this kirinuki reads ${latest}; open it writable once to migrate it`,
+    );
+  checkFulltextFormat(db);
+}
+
+function checkFulltextFormat(db: Database): void {
+  const row = db.prepare(`SELECT value FROM meta WHERE key = 'fulltext_format'`).get() as
+    { value: string } | undefined;
+  if (row?.value !== FULLTEXT_FORMAT)
+    throw new KirinukiError(
+      'archive',
+      `the full-text index has format ${row?.value ?? 'none'}, expected ${FULLTEXT_FORMAT}; rebuild the archive`,
+    );
+}

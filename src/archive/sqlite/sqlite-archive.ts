@@ -1,0 +1,234 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { err, KirinukiError, ok, type Entry, type Result } from '../../model/index.js';
+import type {
+  Archive,
+  ArchiveStats,
+  CountOptions,
+  ImportBatch,
+  ImportReport,
+  SearchOptions,
+  SearchResults,
+  StoredEntry,
+} from '../archive.js';
+import { entrySearchText } from '../fulltext/entry-text.js';
+import { normaliseFast } from '../fulltext/fast-normalise.js';
+import { parseQuery } from '../query/parse-query.js';
+import type { QueryError } from '../query/query-ast.js';
+import { compileQuery, CONTAINS_FUNCTION, type CompiledQuery } from './compile-query.js';
+import { Importer } from './import-batch.js';
+import { Updater } from './update-entries.js';
+import { checkSchema, migrate } from './migrations.js';
+import { rankedSearch } from './ranked-search.js';
+import { PersonNames } from './person-names.js';
+import { QueryRunner } from './run-query.js';
+import { ENTRY_COLUMNS, ENTRY_TABLES, parseEntryJson, storedEntry, type EntryRow } from './rows.js';
+import { archiveStats } from './stats.js';
+
+export interface SqliteArchiveOptions {
+  /** Open without writing: no migrations, imports fail. */
+  readonly?: boolean;
+  /** SQLite page cache in MiB; default 64. */
+  cacheMiB?: number;
+  /** Memory-mapped I/O in MiB; default 256 (0 turns it off). */
+  mmapMiB?: number;
+  /**
+   * How many of a query's matches, the most recently filed, `search` ranks by BM25; default
+   * 100. A query with more matches is ranked among its newest ones (see `ranked-search.ts`).
+   */
+  rankCandidates?: number;
+}
+
+/**
+ * Opens (creating if needed) the archive in one SQLite file: WAL journal, foreign keys on,
+ * schema migrated to the current version.
+ *
+ * @example
+ * const archive = openSqliteArchive(defaultArchivePath());
+ * archive.importBatch({ source: 'digest.txt', day: '2024-01-18', entries, documentTagLines: [] });
+ * const r = archive.search('停戦 from:@ReutersJapan');
+ * archive.close();
+ */
+export function openSqliteArchive(path: string, options: SqliteArchiveOptions = {}): Archive {
+  let db: Database.Database;
+  try {
+    if (path !== ':memory:' && path !== '' && !options.readonly)
+      mkdirSync(dirname(path), { recursive: true });
+    db = new Database(path, { readonly: options.readonly ?? false });
+  } catch (e) {
+    throw new KirinukiError('archive', `cannot open ${path}`, { cause: e });
+  }
+  try {
+    configure(db, path, options);
+    if (options.readonly) checkSchema(db);
+    else migrate(db);
+    return new SqliteArchive(db, path, options.rankCandidates ?? 100);
+  } catch (e) {
+    db.close();
+    throw e instanceof KirinukiError
+      ? e
+      : new KirinukiError('archive', `cannot open ${path}`, { cause: e });
+  }
+}
+
+function configure(db: Database.Database, path: string, options: SqliteArchiveOptions): void {
+  if (path !== ':memory:' && !options.readonly) db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  db.pragma(`cache_size = ${-1024 * (options.cacheMiB ?? 64)}`);
+  db.pragma(`mmap_size = ${1024 * 1024 * (options.mmapMiB ?? 256)}`);
+  db.pragma('temp_store = MEMORY');
+  db.function(CONTAINS_FUNCTION, { deterministic: true }, (json: unknown, term: unknown) => {
+    const text = entrySearchText(parseEntryJson(String(json)));
+    return normaliseFast(text).includes(String(term)) ? 1 : 0;
+  });
+}
+
+class SqliteArchive implements Archive {
+  private readonly importer: Importer;
+  private readonly updater: Updater;
+  private readonly runner: QueryRunner;
+  private readonly byId: Database.Statement;
+  private readonly byIdFrom: Database.Statement;
+  private readonly ofDay: Database.Statement;
+  private readonly tagLines: Database.Statement;
+  private readonly after: Database.Statement;
+
+  private readonly byRowids: Database.Statement;
+  private readonly persons: PersonNames;
+
+  constructor(
+    private readonly db: Database.Database,
+    private readonly path: string,
+    private readonly rankCandidates: number,
+  ) {
+    this.importer = new Importer(db);
+    this.updater = new Updater(db);
+    this.runner = new QueryRunner(db);
+    this.persons = new PersonNames(db);
+    this.byId = db.prepare(`SELECT ${ENTRY_COLUMNS} FROM ${ENTRY_TABLES} WHERE e.id = ?`);
+    this.byRowids = db.prepare(
+      `SELECT ${ENTRY_COLUMNS} FROM json_each(?) j JOIN entries e ON e.rowid = j.value
+       JOIN entry_docs d ON d.entry = e.rowid`,
+    );
+    this.byIdFrom = db.prepare(
+      `SELECT ${ENTRY_COLUMNS}, e.id AS id FROM ${ENTRY_TABLES} WHERE e.id >= ? ORDER BY e.id LIMIT 2`,
+    );
+    this.ofDay = db.prepare(
+      `SELECT ${ENTRY_COLUMNS} FROM ${ENTRY_TABLES} WHERE e.day = ? ORDER BY e.seq`,
+    );
+    this.tagLines = db
+      .prepare('SELECT line FROM day_tag_lines WHERE day = ? ORDER BY position')
+      .pluck();
+    this.after = db.prepare(
+      `SELECT ${ENTRY_COLUMNS} FROM ${ENTRY_TABLES} WHERE (e.day, e.seq) > (?, ?) ORDER BY e.day, e.seq LIMIT ?`,
+    );
+  }
+
+  importBatch(batch: ImportBatch): ImportReport {
+    return this.importer.importBatches([batch]);
+  }
+
+  importBatches(batches: readonly ImportBatch[]): ImportReport {
+    return this.importer.importBatches(batches);
+  }
+
+  updateEntries(entries: readonly Entry[]): number {
+    return this.updater.updateEntries(entries);
+  }
+
+  findEntry(idOrPrefix: string): StoredEntry | null {
+    const exact = this.byId.get(idOrPrefix) as EntryRow | undefined;
+    if (exact) return storedEntry(exact);
+    if ([...idOrPrefix].length < 6) return null;
+    const rows = (this.byIdFrom.all(idOrPrefix) as (EntryRow & { id: string })[]).filter((r) =>
+      r.id.startsWith(idOrPrefix),
+    );
+    return rows.length === 1 ? storedEntry(rows[0] as EntryRow) : null;
+  }
+
+  search(query: string, options: SearchOptions = {}): Result<SearchResults, QueryError> {
+    const compiled = this.compile(query, options.expandTerm);
+    if (!compiled.ok) return compiled;
+    const o = {
+      limit: options.limit ?? 20,
+      offset: options.offset ?? 0,
+      totalLimit: options.totalLimit ?? 1000,
+      candidates: this.rankCandidates,
+    };
+    const fetch = (rowids: readonly number[]): Map<number, StoredEntry> => this.fetch(rowids);
+    return ok(this.guard(query, () => rankedSearch(this.runner, fetch, compiled.value, o)));
+  }
+
+  count(query: string, options: CountOptions = {}): Result<number, QueryError> {
+    const compiled = this.compile(query, options.expandTerm);
+    if (!compiled.ok) return compiled;
+    return ok(this.guard(query, () => this.runner.count(compiled.value)));
+  }
+
+  entriesOfDay(day: string): StoredEntry[] {
+    return (this.ofDay.all(day) as EntryRow[]).map(storedEntry);
+  }
+
+  documentTagLinesOfDay(day: string): string[] {
+    return this.tagLines.all(day) as string[];
+  }
+
+  /** Reads in pages of 500 by (day, seq), so the connection stays usable while iterating. */
+  *allEntries(): IterableIterator<StoredEntry> {
+    let day = '';
+    let seq = -1;
+    for (;;) {
+      const rows = this.after.all(day, seq, 500) as EntryRow[];
+      for (const row of rows) yield storedEntry(row);
+      const last = rows[rows.length - 1];
+      if (!last || rows.length < 500) return;
+      day = last.day;
+      seq = last.seq;
+    }
+  }
+
+  stats(): ArchiveStats {
+    return archiveStats(this.db, this.path);
+  }
+
+  optimize(): void {
+    try {
+      this.db.exec("INSERT INTO entries_fts (entries_fts) VALUES ('optimize')");
+      this.db.exec('ANALYZE');
+      if (this.path !== ':memory:') this.db.pragma('wal_checkpoint(TRUNCATE)');
+    } catch (e) {
+      throw new KirinukiError('archive', `optimize of ${this.path} failed`, { cause: e });
+    }
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+
+  private fetch(rowids: readonly number[]): Map<number, StoredEntry> {
+    const rows = this.byRowids.all(JSON.stringify(rowids)) as EntryRow[];
+    return new Map(rows.map((r) => [r.rowid, storedEntry(r)]));
+  }
+
+  private compile(
+    query: string,
+    expandTerm?: (term: string) => string[],
+  ): Result<CompiledQuery, QueryError> {
+    const parsed = parseQuery(query);
+    if (!parsed.ok) return err(parsed.error);
+    const speakerIds = (norm: string): string => this.persons.matching(norm);
+    return ok(compileQuery(parsed.value, { speakerIds, expandTerm }));
+  }
+
+  /** Query text never reaches SQL unbound, so a failure here is a bug or a broken database. */
+  private guard<T>(query: string, run: () => T): T {
+    try {
+      return run();
+    } catch (e) {
+      throw new KirinukiError('archive', `query failed: ${JSON.stringify(query)}`, { cause: e });
+    }
+  }
+}

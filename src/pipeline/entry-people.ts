@@ -1,0 +1,35 @@
+import type { EntryPeople, ImportBatch } from '../archive/index.js';
+import type { Entry } from '../model/index.js';
+import { annotateEntry, type Knowledge } from '../nlp/index.js';
+
+/**
+ * Who an entry's text quotes and mentions, for `speaker:` and `person:`: each name canonical
+ * (`ザハロワ`) and as written (`ザハロワ報道官`) where they differ.
+ *
+ * @example
+ * entryPeople(entry, knowledge); // { speakers: ['ザハロワ', 'ザハロワ報道官'], mentions: ['プーチン'] }
+ */
+export function entryPeople(entry: Entry, knowledge: Knowledge): EntryPeople {
+  const { annotations } = annotateEntry(entry, { knowledge });
+  const speakers = new Set<string>();
+  const mentions = new Set<string>();
+  const add = (names: Set<string>, ...found: (string | null)[]): void => {
+    for (const name of found) if (name !== null && name.trim() !== '') names.add(name.trim());
+  };
+  for (const q of annotations.quotes) add(speakers, q.canonical, q.speaker);
+  for (const e of annotations.entities)
+    if (e.type === 'person') add(mentions, e.canonical, e.surface);
+  return { speakers: [...speakers], mentions: [...mentions] };
+}
+
+/** The batches with `people` filled in from their entries' text; as they are without knowledge. */
+export function withPeople(
+  batches: readonly ImportBatch[],
+  knowledge: Knowledge | undefined,
+): ImportBatch[] {
+  if (knowledge === undefined) return [...batches];
+  return batches.map((b) => ({
+    ...b,
+    people: Object.fromEntries(b.entries.map((e) => [e.id, entryPeople(e, knowledge)])),
+  }));
+}
