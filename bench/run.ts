@@ -1,0 +1,106 @@
+/**
+ * `npm run bench -- [--only archive,ingest,annotate] [--sizes 100000,1000000] [--repeat 5]
+ *   [--no-trigram] [--out bench/out]`
+ *
+ * Runs the archive benchmark at each size and writes a markdown report to stdout and to
+ * `bench/out/archive-<sizes>.md` (with the raw figures as JSON beside it); then the ingest and
+ * annotation benchmarks (`bench/ingest.ts`, `bench/annotate.ts`), each to `bench/out/<name>.md`.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { runArchiveBench, type ArchiveBenchResult } from './archive.js';
+import { report } from './report.js';
+
+const SUITES = ['archive', 'ingest', 'annotate'] as const;
+type Suite = (typeof SUITES)[number];
+
+interface Args {
+  only: Suite[];
+  sizes: number[];
+  repeat: number;
+  trigram: boolean;
+  out: string;
+}
+
+function parseArgs(argv: string[]): Args {
+  const args: Args = {
+    only: [...SUITES],
+    sizes: [100_000, 1_000_000],
+    repeat: 5,
+    trigram: true,
+    out: 'bench/out',
+  };
+  for (let i = 0; i < argv.length; i += 1) {
+    const a = argv[i];
+    const next = (): string => argv[++i] ?? '';
+    if (a === '--only') args.only = next().split(',').filter(isSuite);
+    else if (a === '--sizes')
+      args.sizes = next()
+        .split(',')
+        .map((s) => Number(s.replaceAll('_', '')));
+    else if (a === '--repeat') args.repeat = Number(next());
+    else if (a === '--no-trigram') args.trigram = false;
+    else if (a === '--out') args.out = next();
+    else throw new Error(`bench: unknown argument ${a}`);
+  }
+  if (args.sizes.some((n) => !Number.isInteger(n) || n <= 0))
+    throw new Error('bench: --sizes takes positive integers');
+  return args;
+}
+
+function isSuite(s: string): s is Suite {
+  if ((SUITES as readonly string[]).includes(s)) return true;
+  throw new Error(`bench: unknown suite ${s} (known: ${SUITES.join(', ')})`);
+}
+
+/** The machine, for the report: figures mean little without it. */
+function machine(): string {
+  const cpu = cpus();
+  const sqlite = (
+    new Database(':memory:').prepare('SELECT sqlite_version() AS v').get() as { v: string }
+  ).v;
+  return `${cpu.length} × ${cpu[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM, Node ${process.version}, SQLite ${sqlite}`;
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  mkdirSync(args.out, { recursive: true });
+  if (args.only.includes('archive')) await archive(args);
+  if (args.only.includes('ingest'))
+    await other(args, 'ingest', async () => (await import('./ingest.js')).benchIngest());
+  if (args.only.includes('annotate'))
+    await other(args, 'annotate', async () => (await import('./annotate.js')).benchAnnotate());
+}
+
+async function archive(args: Args): Promise<void> {
+  const log = (line: string): void => void process.stderr.write(`${line}\n`);
+  const results: ArchiveBenchResult[] = [];
+  for (const size of args.sizes) {
+    log(`bench: ${size} clips`);
+    results.push(
+      await runArchiveBench({
+        size,
+        dir: args.out,
+        repeat: args.repeat,
+        trigram: args.trigram,
+        log,
+      }),
+    );
+  }
+  const md = report(results, machine(), process.argv.slice(2).join(' '));
+  process.stdout.write(`${md}\n`);
+  const name = `archive-${args.sizes.join('-')}`;
+  writeFileSync(join(args.out, `${name}.md`), `${md}\n`);
+  writeFileSync(join(args.out, `${name}.json`), `${JSON.stringify(results, null, 2)}\n`);
+}
+
+/** A benchmark owned by another module: its markdown to stdout and to bench/out/<name>.md. */
+async function other(args: Args, name: string, run: () => Promise<string>): Promise<void> {
+  const md = await run();
+  process.stdout.write(`\n${md}\n`);
+  writeFileSync(join(args.out, `${name}.md`), `${md}\n`);
+}
+
+await main();
