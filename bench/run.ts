@@ -1,10 +1,10 @@
 /**
- * `npm run bench -- [--only archive,ingest,annotate] [--sizes 100000,1000000] [--repeat 5]
+ * `npm run bench -- [--only archive,ingest,annotate,tagging] [--sizes 100000,1000000] [--repeat 5]
  *   [--no-trigram] [--out bench/out]`
  *
  * Runs the archive benchmark at each size and writes a markdown report to stdout and to
- * `bench/out/archive-<sizes>.md` (with the raw figures as JSON beside it); then the ingest and
- * annotation benchmarks (`bench/ingest.ts`, `bench/annotate.ts`), each to `bench/out/<name>.md`.
+ * `bench/out/archive-<sizes>.md` (with the raw figures as JSON beside it); then the ingest,
+ * annotation and tagging benchmarks (`bench/ingest.ts`, `bench/annotate.ts`, `bench/tagging.ts`), each to `bench/out/<name>.md`.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -13,7 +13,7 @@ import Database from 'better-sqlite3';
 import { runArchiveBench, type ArchiveBenchResult } from './archive.js';
 import { report } from './report.js';
 
-const SUITES = ['archive', 'ingest', 'annotate'] as const;
+const SUITES = ['archive', 'ingest', 'annotate', 'tagging'] as const;
 type Suite = (typeof SUITES)[number];
 
 interface Args {
@@ -72,6 +72,8 @@ async function main(): Promise<void> {
     await other(args, 'ingest', async () => (await import('./ingest.js')).benchIngest());
   if (args.only.includes('annotate'))
     await other(args, 'annotate', async () => (await import('./annotate.js')).benchAnnotate());
+  if (args.only.includes('tagging'))
+    await other(args, 'tagging', async () => (await import('./tagging.js')).benchTagging());
 }
 
 async function archive(args: Args): Promise<void> {
