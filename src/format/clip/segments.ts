@@ -1,6 +1,14 @@
 import type { Segment } from '../../model/index.js';
 
-const OPENERS: Record<string, string> = { '「': '」', '『': '』', '(': ')', '（': '）', '“': '”' };
+/** Bracket pairs by UTF-16 code: 「」 『』 () （） “”. */
+const CLOSER_OF = new Map([
+  [0x300c, 0x300d],
+  [0x300e, 0x300f],
+  [0x28, 0x29],
+  [0xff08, 0xff09],
+  [0x201c, 0x201d],
+]);
+const NAKAGURO = 0x30fb; // ・
 
 /**
  * Splits summary-line content on top-level `・`. A `・` between two katakana is part of a name
@@ -11,14 +19,17 @@ const OPENERS: Record<string, string> = { '「': '」', '『': '』', '(': ')', 
  */
 export function splitSegments(content: string): Segment[] {
   const pieces: string[] = [];
-  const stack: string[] = [];
+  const stack: number[] = [];
   let start = 0;
-  for (let i = 0; i < content.length; i += 1) {
-    const ch = content[i] as string;
-    const closer = OPENERS[ch];
+  // Jump from bracket to bracket: this runs over every summary line of an archive.
+  const interesting = /[「」『』()（）“”・]/g;
+  for (let m = interesting.exec(content); m !== null; m = interesting.exec(content)) {
+    const i = m.index;
+    const c = content.charCodeAt(i);
+    const closer = CLOSER_OF.get(c);
     if (closer !== undefined) stack.push(closer);
-    else if (ch === stack[stack.length - 1]) stack.pop();
-    else if (ch === '・' && stack.length === 0 && !joinsKatakana(content, i)) {
+    else if (c === stack[stack.length - 1]) stack.pop();
+    else if (c === NAKAGURO && stack.length === 0 && !joinsKatakana(content, i)) {
       pieces.push(content.slice(start, i));
       start = i + 1;
     }
