@@ -1,5 +1,5 @@
 import type { Snippet } from '../archive.js';
-import { normaliseWithMapFast } from './fast-normalise.js';
+import { normaliseWithMap } from '../../text/index.js';
 
 export interface SnippetOptions {
   /** Length of the excerpt in UTF-16 units, about; default 120. */
@@ -10,7 +10,7 @@ export interface SnippetOptions {
 
 /**
  * Cuts an excerpt of `text` around the matches of `terms`, with highlights as `[start, end)`
- * ranges into the excerpt. Terms are matched after normalisation (`normaliseWithMap`, via its fast port), and
+ * ranges into the excerpt. Terms are matched after normalisation (`normaliseWithMap`), and
  * each match is mapped back to the original characters, so `ＮＡＴＯ` in the text is
  * highlighted whole for the term `nato`. The excerpt is the window with the most matches.
  *
@@ -38,7 +38,7 @@ export function makeSnippet(
 export function findRanges(text: string, normalisedTerms: readonly string[]): [number, number][] {
   const terms = normalisedTerms.filter((t) => t.length > 0);
   if (terms.length === 0) return [];
-  const mapped = normaliseWithMapFast(text);
+  const mapped = normaliseWithMap(text);
   const found: [number, number][] = [];
   for (const term of terms) {
     for (let i = mapped.text.indexOf(term); i >= 0; i = mapped.text.indexOf(term, i + 1)) {

@@ -1,5 +1,5 @@
 import { indexRuns, runTokens } from './bigram-tokens.js';
-import { normaliseFast } from './fast-normalise.js';
+import { normaliseForMatch } from '../../text/index.js';
 
 /**
  * How a search term is found in the bigram index (see `bigram-tokens.ts`).
@@ -29,7 +29,7 @@ export interface TermMatch {
  * termMatch('ゼレンスキー'); // fts: '{post body summary} : "ゼレ レン ンス スキ"'
  */
 export function termMatch(term: string): TermMatch {
-  const normalised = normaliseFast(term);
+  const normalised = normaliseForMatch(term);
   const runs = indexRuns(normalised);
   const chars = [...normalised];
   const single = runs.length === 1 && runs[0]?.length === chars.length;

@@ -1,4 +1,4 @@
-import { normaliseFast } from '../fulltext/fast-normalise.js';
+import { normaliseForMatch } from '../../text/index.js';
 import { termMatch, type TermMatch } from '../fulltext/term-match.js';
 import type { ParsedQuery, QueryFilter } from '../query/query-ast.js';
 
@@ -121,7 +121,7 @@ function countedFilter(
   if (filters.length === 0 || filters.some((f) => f.negated)) return null;
   const keys = new Set(filters.map((f) => f.key));
   if (keys.size === 1 && keys.has('tag') && filters.length === 1)
-    return { kind: 'tag', norm: normaliseFast((filters[0] as QueryFilter).value) };
+    return { kind: 'tag', norm: normaliseForMatch((filters[0] as QueryFilter).value) };
   const only = filters.length === 1 ? (filters[0] as QueryFilter) : null;
   if (only?.key === 'speaker' || only?.key === 'person')
     return { kind: only.key, ids: personIds(only, lookups) };
@@ -169,7 +169,7 @@ function compileFilters(
         addCondition(
           out,
           `{rowid} ${f.negated ? 'NOT IN' : 'IN'} (${TAGGED})`,
-          normaliseFast(f.value),
+          normaliseForMatch(f.value),
         );
         break;
       case 'speaker':
@@ -220,9 +220,9 @@ function alternativeMatches(text: string, lookups: QueryLookups): TermMatch[] {
 
 /** Ids of the persons a `speaker:`/`person:` value or any of its alternatives names (JSON). */
 function personIds(f: QueryFilter, lookups: QueryLookups): string {
-  const norms = new Set([normaliseFast(f.value)]);
+  const norms = new Set([normaliseForMatch(f.value)]);
   for (const alt of lookups.expandTerm?.(f.value) ?? []) {
-    const norm = normaliseFast(alt);
+    const norm = normaliseForMatch(alt);
     if (norm.trim() !== '') norms.add(norm);
   }
   if (norms.size === 1) return lookups.speakerIds([...norms][0] as string);

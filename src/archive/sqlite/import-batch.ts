@@ -4,7 +4,7 @@ import type { ImportBatch, ImportReport } from '../archive.js';
 import { indexChars, indexText } from '../fulltext/bigram-tokens.js';
 import { documentLength } from '../fulltext/bm25.js';
 import { entrySections, type EntrySections } from '../fulltext/entry-text.js';
-import { normaliseFast } from '../fulltext/fast-normalise.js';
+import { normaliseForMatch } from '../../text/index.js';
 import { importStatements, type ImportStatements } from './import-statements.js';
 
 type FulltextRow = [rowid: number, post: string, body: string, summary: string, chars: string];
@@ -92,12 +92,12 @@ export class Importer {
     for (const tag of new Set(entry.summaries.map((s) => s.tag)))
       this.s.entryTag.run(
         rowid,
-        this.s.tags.id(tag, () => normaliseFast(tag)),
+        this.s.tags.id(tag, () => normaliseForMatch(tag)),
       );
     for (const name of summarySpeakers(entry))
       this.s.entryPerson.run(
         rowid,
-        this.s.persons.id(name, () => normaliseFast(name)),
+        this.s.persons.id(name, () => normaliseForMatch(name)),
       );
     const people =
       batch.people && Object.hasOwn(batch.people, entry.id) ? batch.people[entry.id] : undefined;
@@ -110,7 +110,7 @@ export class Importer {
           if (name !== '')
             this.s.textPerson.run(
               rowid,
-              this.s.persons.id(name, () => normaliseFast(name)),
+              this.s.persons.id(name, () => normaliseForMatch(name)),
               role,
             );
     }
@@ -138,9 +138,9 @@ export function summarySpeakers(entry: Entry): string[] {
 /** The index token text of each section and of `chars`, and the entry's length for BM25. */
 export function entryIndexText(entry: Entry): EntrySections & { chars: string; length: number } {
   const s = entrySections(entry);
-  const post = normaliseFast(s.post);
-  const body = normaliseFast(s.body);
-  const summary = normaliseFast(s.summary);
+  const post = normaliseForMatch(s.post);
+  const body = normaliseForMatch(s.body);
+  const summary = normaliseForMatch(s.summary);
   return {
     post: indexText(post),
     body: indexText(body),

@@ -1,7 +1,7 @@
 import type { SearchHit, SearchResults, StoredEntry } from '../archive.js';
 import { bm25, documentLength, idf, type ScoredTerm } from '../fulltext/bm25.js';
 import { entrySearchText, entrySections } from '../fulltext/entry-text.js';
-import { normaliseFast } from '../fulltext/fast-normalise.js';
+import { normaliseForMatch } from '../../text/index.js';
 import { makeSnippet } from '../fulltext/snippet.js';
 import type { CompiledQuery } from './compile-query.js';
 import type { QueryRunner } from './run-query.js';
@@ -102,9 +102,9 @@ function score(runner: QueryRunner, entries: Map<number, StoredEntry>, q: Compil
   for (const [rowid, stored] of entries) {
     const s = entrySections(stored.entry);
     const sections = {
-      post: normaliseFast(s.post),
-      body: normaliseFast(s.body),
-      summary: normaliseFast(s.summary),
+      post: normaliseForMatch(s.post),
+      body: normaliseForMatch(s.body),
+      summary: normaliseForMatch(s.summary),
     };
     scored.push({
       rowid,

@@ -13,7 +13,7 @@ import type {
   StoredEntry,
 } from '../archive.js';
 import { entrySearchText } from '../fulltext/entry-text.js';
-import { normaliseFast } from '../fulltext/fast-normalise.js';
+import { normaliseForMatch } from '../../text/index.js';
 import { parseQuery } from '../query/parse-query.js';
 import type { QueryError } from '../query/query-ast.js';
 import { compileQuery, CONTAINS_FUNCTION, type CompiledQuery } from './compile-query.js';
@@ -82,7 +82,7 @@ function configure(db: Database.Database, path: string, options: SqliteArchiveOp
   db.pragma('temp_store = MEMORY');
   db.function(CONTAINS_FUNCTION, { deterministic: true }, (json: unknown, term: unknown) => {
     const text = entrySearchText(parseEntryJson(String(json)));
-    return normaliseFast(text).includes(String(term)) ? 1 : 0;
+    return normaliseForMatch(text).includes(String(term)) ? 1 : 0;
   });
 }
 

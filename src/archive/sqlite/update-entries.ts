@@ -1,6 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { KirinukiError, type Entry } from '../../model/index.js';
-import { normaliseFast } from '../fulltext/fast-normalise.js';
+import { normaliseForMatch } from '../../text/index.js';
 import { entryIndexText, summarySpeakers } from './import-batch.js';
 import { importStatements, type ImportStatements } from './import-statements.js';
 import { parseEntryJson } from './rows.js';
@@ -81,13 +81,13 @@ export class Updater {
       for (const tag of new Set(entry.summaries.map((l) => l.tag)))
         this.s.entryTag.run(
           row.rowid,
-          this.s.tags.id(tag, () => normaliseFast(tag)),
+          this.s.tags.id(tag, () => normaliseForMatch(tag)),
         );
       this.unspeak.run(row.rowid);
       for (const name of summarySpeakers(entry))
         this.s.entryPerson.run(
           row.rowid,
-          this.s.persons.id(name, () => normaliseFast(name)),
+          this.s.persons.id(name, () => normaliseForMatch(name)),
         );
       this.lines.run(entry.summaries.length - old.summaries.length, row.day);
       reindex.push([row.rowid, entry, old]);
