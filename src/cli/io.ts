@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Readable } from 'node:stream';
+import { decodeUtf8 } from '../format/index.js';
+import { formatDiagnostic } from '../model/index.js';
 
 /** Where a command reads and writes: the real process, or a test's buffers. */
 export interface CliIo {
@@ -31,4 +33,15 @@ export async function readInput(io: CliIo, file: string): Promise<Uint8Array> {
 /** A user error: the CLI prints the message and exits with 1. */
 export class UsageError extends Error {
   override readonly name = 'UsageError';
+}
+
+/**
+ * Reads a file (or `-`) as strict UTF-8 text; on invalid bytes prints the offset and returns
+ * `null`, so the command exits with 1.
+ */
+export async function readTextInput(io: CliIo, file: string): Promise<string | null> {
+  const text = decodeUtf8(await readInput(io, file), file);
+  if (text.ok) return text.value;
+  io.stderr.write(`${formatDiagnostic(text.error)}\n`);
+  return null;
 }

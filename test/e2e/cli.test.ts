@@ -1,35 +1,14 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { Readable } from 'node:stream';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { run, type CliIo } from '../../src/cli/index.js';
+import { kirinuki } from './run-cli.js';
 
 const example = fileURLToPath(
   new URL('../../../shared/examples/000_dfec5c4496ff07cd.txt', import.meta.url),
 );
 const samples = fileURLToPath(new URL('../../samples', import.meta.url));
-
-interface Captured {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs the CLI in-process against buffers, as the bin would against the terminal. */
-async function kirinuki(args: string[], stdin = ''): Promise<Captured> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    stdout: { write: (s) => void (stdout += s) },
-    stderr: { write: (s) => void (stderr += s) },
-    stdin: () => Readable.from([Buffer.from(stdin)]),
-    env: {},
-  };
-  const code = await run(args, io);
-  return { code, stdout, stderr };
-}
 
 let dir: string;
 let db: string;

@@ -1,35 +1,14 @@
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { run, type CliIo } from '../../src/cli/index.js';
+import { kirinuki } from './run-cli.js';
 import { parseSummaryLine } from '../../src/format/index.js';
 
 const samples = fileURLToPath(new URL('../../samples', import.meta.url));
 const DAYS = ['2024-03-04', '2024-03-05', '2024-03-06'];
 const sampleFile = (day: string): string => join(samples, `${day}.txt`);
-
-interface Captured {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs the CLI in-process against buffers, as the bin would against the terminal. */
-async function kirinuki(args: string[], stdin = ''): Promise<Captured> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    stdout: { write: (s) => void (stdout += s) },
-    stderr: { write: (s) => void (stderr += s) },
-    stdin: () => Readable.from([Buffer.from(stdin)]),
-    env: {},
-  };
-  const code = await run(args, io);
-  return { code, stdout, stderr };
-}
 
 let root: string;
 beforeAll(() => {

@@ -1,10 +1,10 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { decodeUtf8, looksLikeClipDocument, parseClipDocument } from '../../format/index.js';
-import { documentEntries, formatDiagnostic, type Annotations } from '../../model/index.js';
+import { looksLikeClipDocument, parseClipDocument } from '../../format/index.js';
+import { documentEntries, type Annotations } from '../../model/index.js';
 import { annotate, annotateEntry, annotateJsonl, type Knowledge } from '../../nlp/index.js';
 import { writeJson, type CommandContext } from '../context.js';
-import { readInput } from '../io.js';
+import { readTextInput } from '../io.js';
 import { loadCliKnowledge } from '../knowledge.js';
 import { loadCliTagger } from '../tagger.js';
 
@@ -26,17 +26,14 @@ export async function annotateCommand(
   const knowledge = await loadCliKnowledge(ctx.io, opts.knowledge);
   const path = file ?? '-';
   if (opts.jsonl) return annotateLines(ctx, path, knowledge, opts.taxonomy);
-  const text = decodeUtf8(await readInput(ctx.io, path), path);
-  if (!text.ok) {
-    ctx.io.stderr.write(`${formatDiagnostic(text.error)}\n`);
-    return 1;
-  }
-  const results = looksLikeClipDocument(text.value)
-    ? documentEntries(parseClipDocument(text.value, { file: path }).document).map((entry) => ({
+  const text = await readTextInput(ctx.io, path);
+  if (text === null) return 1;
+  const results = looksLikeClipDocument(text)
+    ? documentEntries(parseClipDocument(text, { file: path }).document).map((entry) => ({
         id: entry.id,
         ...annotateEntry(entry, { knowledge }),
       }))
-    : [{ id: path, text: text.value, annotations: annotate(text.value, { knowledge }) }];
+    : [{ id: path, text: text, annotations: annotate(text, { knowledge }) }];
   if (ctx.json) writeJson(ctx.io, results);
   else for (const r of results) ctx.io.stdout.write(describe(r.id, r.annotations));
   return 0;

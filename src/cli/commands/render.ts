@@ -1,18 +1,15 @@
-import { decodeUtf8, renderClipDocument } from '../../format/index.js';
-import { DocumentSchema, formatDiagnostic } from '../../model/index.js';
+import { renderClipDocument } from '../../format/index.js';
+import { DocumentSchema } from '../../model/index.js';
 import type { CommandContext } from '../context.js';
-import { readInput } from '../io.js';
+import { readTextInput } from '../io.js';
 
 /** `kirinuki render FILE|-`: the JSON of `parse` back to the exact text. */
 export async function renderCommand(ctx: CommandContext, file: string): Promise<number> {
-  const text = decodeUtf8(await readInput(ctx.io, file), file);
-  if (!text.ok) {
-    ctx.io.stderr.write(`${formatDiagnostic(text.error)}\n`);
-    return 1;
-  }
+  const text = await readTextInput(ctx.io, file);
+  if (text === null) return 1;
   let json: unknown;
   try {
-    json = JSON.parse(text.value);
+    json = JSON.parse(text);
   } catch (e) {
     ctx.io.stderr.write(`render: ${file}: not JSON: ${(e as Error).message}\n`);
     return 1;

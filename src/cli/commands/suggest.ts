@@ -1,8 +1,8 @@
-import { decodeUtf8, parseClipDocument, renderClipDocument } from '../../format/index.js';
+import { parseClipDocument, renderClipDocument } from '../../format/index.js';
 import { formatDiagnostic } from '../../model/index.js';
 import { suggestLinesForDocument, type EntrySuggestion } from '../../pipeline/index.js';
 import { writeJson, type CommandContext } from '../context.js';
-import { readInput, UsageError } from '../io.js';
+import { readTextInput, UsageError } from '../io.js';
 import { loadCliKnowledge } from '../knowledge.js';
 import { loadCliTagger } from '../tagger.js';
 
@@ -15,12 +15,9 @@ export async function suggestCommand(
   file: string,
   opts: { explain?: boolean; taxonomy?: string; knowledge?: string[] },
 ): Promise<number> {
-  const text = decodeUtf8(await readInput(ctx.io, file), file);
-  if (!text.ok) {
-    ctx.io.stderr.write(`${formatDiagnostic(text.error)}\n`);
-    return 1;
-  }
-  const { document, diagnostics } = parseClipDocument(text.value, { file });
+  const text = await readTextInput(ctx.io, file);
+  if (text === null) return 1;
+  const { document, diagnostics } = parseClipDocument(text, { file });
   for (const d of diagnostics) ctx.io.stderr.write(`${formatDiagnostic(d)}\n`);
   const knowledge = await loadCliKnowledge(ctx.io, opts.knowledge);
   const tagger = await loadCliTagger(ctx, 'suggest', knowledge, opts);
