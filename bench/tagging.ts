@@ -5,8 +5,9 @@
  * fixed seed): news-like clips of 1–3 KB with one or two summary lines each, whose tags are the
  * labels. Called by `bench/run.ts`; runnable alone with `npx tsx bench/tagging.ts`.
  */
+import { loadAnnotator } from '../eval/tagging-data.js';
 import { pathToFileURL } from 'node:url';
-import type { Annotations, Entry } from '../src/model/index.js';
+import type { Entry } from '../src/model/index.js';
 import {
   entryLabels,
   learnStyle,
@@ -66,21 +67,6 @@ export async function benchTagging(options: TaggingBenchOptions = {}): Promise<s
     suggest,
     write,
   });
-}
-
-/** The annotator of `src/nlp` when it is there (imported dynamically, like the evaluation). */
-async function loadAnnotator(): Promise<((entry: Entry) => Annotations) | null> {
-  const path = '../src/nlp/index.js';
-  try {
-    const nlp = (await import(path)) as Record<string, unknown>;
-    const { annotateEntry, loadKnowledge } = nlp;
-    if (typeof annotateEntry !== 'function' || typeof loadKnowledge !== 'function') return null;
-    const knowledge: unknown = loadKnowledge();
-    return (entry) =>
-      (annotateEntry(entry, { knowledge }) as { annotations: Annotations }).annotations;
-  } catch {
-    return null;
-  }
 }
 
 function corpus(n: number, seed: number): Entry[] {

@@ -3,6 +3,7 @@
  * `../shared`, never copied into the repo), the gold set in `test/gold/tagging/`, and the
  * bundled samples; each entry with the annotations of `src/nlp` when that layer is there.
  */
+import { annotateEntry, loadKnowledge } from '../src/nlp/index.js';
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -26,28 +27,15 @@ export interface Labelled {
   source: Source;
 }
 
-/** Annotates an entry; null when `src/nlp` is not available. */
+/** Annotates an entry; null runs the evaluation without annotation features. */
 export type Annotator = ((entry: Entry) => Annotations) | null;
 
-/**
- * The annotator of `src/nlp`, imported dynamically so this evaluation runs (without
- * annotation features) before that layer exists.
- */
+/** The annotator of `src/nlp`, with the shipped knowledge loaded once. */
 export async function loadAnnotator(): Promise<Annotator> {
-  const path = '../src/nlp/index.js';
-  try {
-    const nlp = (await import(path)) as Record<string, unknown>;
-    const { annotateEntry, loadKnowledge } = nlp;
-    if (typeof annotateEntry !== 'function' || typeof loadKnowledge !== 'function') return null;
-    const knowledge: unknown = loadKnowledge();
-    return (entry) =>
-      (annotateEntry(entry, { knowledge }) as { annotations: Annotations }).annotations;
-  } catch {
-    return null;
-  }
+  const knowledge = loadKnowledge();
+  return (entry) => annotateEntry(entry, { knowledge }).annotations;
 }
 
-/** The labelled entries of every source that is present, in a fixed order. */
 export async function loadLabelled(annotate: Annotator): Promise<Labelled[]> {
   const files: [string, Source][] = [];
   if (existsSync(EXAMPLE_FILE)) files.push([EXAMPLE_FILE, 'example']);
