@@ -27,8 +27,13 @@ const ATTRIBUTION =
 export function parseAttribution(line: string): Attribution | null {
   const m = ATTRIBUTION.exec(line);
   if (!m) return null;
-  const [, name = '', handle = '', monthName = '', day = '', year = ''] = m;
-  const month = monthIndex(monthName);
+  // Indexing rather than destructuring: array destructuring goes through the iterator protocol,
+  // and this runs once per entry.
+  const name = m[1] ?? '';
+  const handle = m[2] ?? '';
+  const day = m[4] ?? '';
+  const year = m[5] ?? '';
+  const month = monthIndex(m[3] ?? '');
   if (month < 0) return null;
   const d = Number(day);
   const y = Number(year);
@@ -43,8 +48,14 @@ export function looksLikeAttribution(line: string): boolean {
   return ATTRIBUTION.test(line);
 }
 
+/** Every prefix of three or more letters of a month name ('jan', 'janu', …) → its index. */
+const MONTH_PREFIXES = new Map(
+  MONTHS.flatMap((m, i) =>
+    Array.from({ length: m.length - 2 }, (_, k) => [m.slice(0, k + 3), i] as const),
+  ),
+);
+
+/** The month an English name or abbreviation of three letters or more names; -1 if none. */
 function monthIndex(name: string): number {
-  const n = name.toLowerCase();
-  if (n.length < 3) return -1;
-  return MONTHS.findIndex((m) => m.startsWith(n));
+  return MONTH_PREFIXES.get(name.toLowerCase()) ?? -1;
 }

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import * as crypto from 'node:crypto';
 import type { Entry } from '../../model/index.js';
 import { normaliseForMatch } from '../../text/index.js';
 
@@ -25,6 +25,14 @@ function entryKey(entry: Omit<Entry, 'id'>): string {
   return `text:${normaliseForMatch(text)}`;
 }
 
+// One-shot `crypto.hash` builds no Hash object per entry and takes about half the time; it hashes
+// the same UTF-8 bytes, so the ids are the same (they are stored in archives and must never
+// change). It needs Node 20.12; older Node 20 releases fall back to `createHash`.
+const oneShot = typeof crypto.hash === 'function' ? crypto.hash : undefined;
+
 function hashKey(key: string): string {
-  return createHash('sha256').update(key).digest('hex').slice(0, 16);
+  const hex = oneShot
+    ? oneShot('sha256', key, 'hex')
+    : crypto.createHash('sha256').update(key).digest('hex');
+  return hex.slice(0, 16);
 }

@@ -9,11 +9,21 @@ import type { Post } from '../../model/index.js';
 export function isFullTextOf(post: Post, body: readonly string[]): boolean {
   const shown = squash(post.text);
   if (shown.length < 8) return false;
-  // Only the start of the body matters; don't normalise a whole article.
-  const full = squash(body.join('').slice(0, post.text.length * 2 + 64));
+  // Only the start of the body matters; don't join, let alone normalise, a whole article.
+  const full = squash(joinedStart(body, post.text.length * 2 + 64));
   if (full.startsWith(shown)) return true;
   // Tolerate small differences near the cut (an emoji or a character dropped by the embed).
   return commonPrefix(shown, full) >= Math.max(20, Math.floor(shown.length * 0.9));
+}
+
+/** `lines.join('').slice(0, length)`, joining only the lines it takes. */
+function joinedStart(lines: readonly string[], length: number): string {
+  let out = '';
+  for (const line of lines) {
+    if (out.length >= length) break;
+    out += line;
+  }
+  return out.slice(0, length);
 }
 
 function squash(text: string): string {

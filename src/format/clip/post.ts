@@ -27,21 +27,26 @@ export function buildPost(
   tailLines: string[],
   who: Attribution,
 ): Post {
-  const lines = [...headLines, ...tailLines];
-  const links = lines.flatMap((l) => [...l.matchAll(LINK)].map((m) => m[0]));
-  const last = lines[lines.length - 1] ?? '';
-  const tagMatch = TRAILING_HASHTAGS.exec(last.replace(LINK, ' '));
-  const hashtags = tagMatch
-    ? [...tagMatch[0].matchAll(/#([\p{L}\p{N}_]+)/gu)].map((m) => m[1] ?? '')
-    : [];
-  const cleaned = lines.map((l, i) => {
-    let t = l.replace(LINK, '');
-    if (i === lines.length - 1) t = t.replace(TRAILING_HASHTAGS, '');
-    return t.trimEnd();
-  });
+  const lines = tailLines.length === 0 ? headLines : [...headLines, ...tailLines];
+  const links: string[] = [];
+  const cleaned: string[] = [];
+  let hashtags: string[] = [];
+  for (let i = 0; i < lines.length; i += 1) {
+    const line = lines[i] ?? '';
+    const pieces = splitLinks(line, links);
+    let t = pieces.join('');
+    if (i === lines.length - 1 && t.includes('#')) {
+      // Trailing hashtags are looked for with the links blanked out, then removed from the text.
+      const tagMatch = TRAILING_HASHTAGS.exec(pieces.join(' '));
+      if (tagMatch) hashtags = hashtagsOf(tagMatch[0]);
+      t = t.replace(TRAILING_HASHTAGS, '');
+    }
+    cleaned.push(t.trimEnd());
+  }
   const lastText = cleaned[cleaned.length - 1] ?? '';
-  const truncated = /…$/u.test(lastText);
-  if (truncated) cleaned[cleaned.length - 1] = lastText.replace(/\s*…$/u, '');
+  // A cut-short embed ends with `…` (before the link): drop it and the space before it.
+  const truncated = lastText.endsWith('…');
+  if (truncated) cleaned[cleaned.length - 1] = lastText.slice(0, -1).trimEnd();
   return {
     platform: 'x',
     headLines,
@@ -55,4 +60,32 @@ export function buildPost(
     date: who.date,
     truncated,
   };
+}
+
+/**
+ * The tags of a run of trailing hashtags (` #nhk_news #ロシア `): what follows each `#`, less the
+ * white space after it — a tag is letters, digits and `_` only, so it holds no `#` or space.
+ */
+function hashtagsOf(run: string): string[] {
+  return run
+    .split('#')
+    .slice(1)
+    .map((t) => t.trimEnd());
+}
+
+/**
+ * The text of a line around its links, in order (one more piece than links), and its links
+ * pushed to `links`: one pass of the link expression serves both the links and the text.
+ */
+function splitLinks(line: string, links: string[]): string[] {
+  const pieces: string[] = [];
+  let last = 0;
+  LINK.lastIndex = 0;
+  for (let m = LINK.exec(line); m !== null; m = LINK.exec(line)) {
+    pieces.push(line.slice(last, m.index));
+    links.push(m[0]);
+    last = m.index + m[0].length;
+  }
+  pieces.push(last === 0 ? line : line.slice(last));
+  return pieces;
 }

@@ -25,7 +25,9 @@ const MAX_TAIL_LINES = 12;
  * lines up to the first one that does (X embeds put the attribution after the first paragraph).
  */
 export function findPosts(lines: readonly string[], info: readonly LineInfo[]): PostSpan[] {
-  const attributions = info.flatMap((x, i) => (x.kind === 'attribution' ? [i] : []));
+  const attributions: number[] = [];
+  for (let i = 0; i < info.length; i += 1)
+    if (info[i]?.kind === 'attribution') attributions.push(i);
   const spans: PostSpan[] = [];
   let floor = 0;
   attributions.forEach((a, k) => {
@@ -33,8 +35,7 @@ export function findPosts(lines: readonly string[], info: readonly LineInfo[]): 
     if (x?.kind !== 'attribution') return;
     const headStart = findHeadStart(info, a, floor);
     const next = attributions[k + 1] ?? lines.length + 1;
-    const head = lines.slice(headStart, a);
-    const last = head[head.length - 1];
+    const last = headStart < a ? lines[a - 1] : undefined; // the head's last line
     const end =
       last !== undefined && endsWithLink(last) ? a : findTailEnd(lines, info, a, next - 1);
     spans.push({ headStart, attribution: a, end, who: x.who });

@@ -1,14 +1,24 @@
 import type { Segment } from '../../model/index.js';
 
-/** Bracket pairs by UTF-16 code: 「」 『』 () （） “”. */
-const CLOSER_OF = new Map([
-  [0x300c, 0x300d],
-  [0x300e, 0x300f],
-  [0x28, 0x29],
-  [0xff08, 0xff09],
-  [0x201c, 0x201d],
-]);
 const NAKAGURO = 0x30fb; // ・
+
+/** The closing bracket of an opening one, by UTF-16 code: 「」 『』 () （） “”; else -1. */
+function closerOf(c: number): number {
+  switch (c) {
+    case 0x300c:
+      return 0x300d;
+    case 0x300e:
+      return 0x300f;
+    case 0x28:
+      return 0x29;
+    case 0xff08:
+      return 0xff09;
+    case 0x201c:
+      return 0x201d;
+    default:
+      return -1;
+  }
+}
 
 /**
  * Splits summary-line content on top-level `・`. A `・` between two katakana is part of a name
@@ -18,35 +28,40 @@ const NAKAGURO = 0x30fb; // ・
  * splitSegments('反転攻勢・ミック・ウォレス議員「戦争だ」').length; // 2
  */
 export function splitSegments(content: string): Segment[] {
-  const pieces: string[] = [];
+  if (content === '') return [];
+  const segments: Segment[] = [];
   const stack: number[] = [];
   let start = 0;
-  // Jump from bracket to bracket: this runs over every summary line of an archive.
+  // Jump from bracket to bracket: this runs over every summary line of an archive, and the
+  // expression finds the next one in native code, warm or cold.
   const interesting = /[「」『』()（）“”・]/g;
   for (let m = interesting.exec(content); m !== null; m = interesting.exec(content)) {
     const i = m.index;
     const c = content.charCodeAt(i);
-    const closer = CLOSER_OF.get(c);
-    if (closer !== undefined) stack.push(closer);
-    else if (c === stack[stack.length - 1]) stack.pop();
+    const closer = closerOf(c);
+    if (closer >= 0) stack.push(closer);
+    else if (stack.length > 0 && c === stack[stack.length - 1]) stack.pop();
     else if (c === NAKAGURO && stack.length === 0 && !joinsKatakana(content, i)) {
-      pieces.push(content.slice(start, i));
+      segments.push(parseSegment(content.slice(start, i)));
       start = i + 1;
     }
   }
-  pieces.push(content.slice(start));
-  if (pieces.length === 1 && pieces[0] === '') return [];
-  return pieces.map(parseSegment);
+  segments.push(parseSegment(content.slice(start)));
+  return segments;
 }
 
-function isKatakana(ch: string | undefined): boolean {
-  if (ch === undefined) return false;
-  const c = ch.charCodeAt(0);
+// The scanners below compare UTF-16 codes (`charCodeAt`), not `text[i]`: indexing a Japanese
+// string allocates a one-character string per step.
+const OPEN_QUOTE = 0x300c; // 「
+const CLOSE_QUOTE = 0x300d; // 」
+
+/** Katakana, or the long vowel mark ー; false for NaN (out of range). */
+function isKatakana(c: number): boolean {
   return (c >= 0x30a1 && c <= 0x30fa) || c === 0x30fc;
 }
 
 function joinsKatakana(text: string, i: number): boolean {
-  return isKatakana(text[i - 1]) && isKatakana(text[i + 1]);
+  return isKatakana(text.charCodeAt(i - 1)) && isKatakana(text.charCodeAt(i + 1));
 }
 
 /** One segment: plain context, or `speaker「quote」「quote」rest`. */
@@ -55,7 +70,7 @@ function parseSegment(text: string): Segment {
   if (open < 0) return { kind: 'context', text };
   const quotes: string[] = [];
   let i = open;
-  while (text[i] === '「') {
+  while (text.charCodeAt(i) === OPEN_QUOTE) {
     const close = matchingClose(text, i);
     if (close < 0) return { kind: 'context', text };
     quotes.push(text.slice(i + 1, close));
@@ -70,8 +85,9 @@ function parseSegment(text: string): Segment {
 function matchingClose(text: string, open: number): number {
   let depth = 0;
   for (let i = open; i < text.length; i += 1) {
-    if (text[i] === '「') depth += 1;
-    else if (text[i] === '」') {
+    const c = text.charCodeAt(i);
+    if (c === OPEN_QUOTE) depth += 1;
+    else if (c === CLOSE_QUOTE) {
       depth -= 1;
       if (depth === 0) return i;
     }

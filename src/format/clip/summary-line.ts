@@ -1,9 +1,13 @@
 import type { Segment, SummaryLine } from '../../model/index.js';
+import { firstNonSpace, isSpace, lastNonSpace } from './lines.js';
 import { splitSegments } from './segments.js';
 
 // `#Tag(…)`; pasted lines may use full-width `＃（）`. The content runs to the last `)`, so
 // parentheses inside quotes — 「(ロシアと)交渉したくない…」 — stay in the content.
-const SUMMARY_LINE = /^\s*[#＃]([^\s#＃()（）]+)[(（](.*)[)）]\s*$/u;
+// parseSummaryLine matches exactly `/^\s*[#＃]([^\s#＃()（）]+)[(（](.*)[)）]\s*$/u`, scanning by
+// hand because it runs on every summary line of an archive: the expression backtracks from the
+// end of the line and builds a match array for each one.
+const LINE_TERMINATOR = /[\n\r\u2028\u2029]/;
 const TAG_ONLY_LINE = /^\s*(?:[#＃][^\s#＃()（）]+\s*)+$/u;
 
 /**
@@ -15,10 +19,35 @@ const TAG_ONLY_LINE = /^\s*(?:[#＃][^\s#＃()（）]+\s*)+$/u;
  * //  { kind: 'quote', speaker: 'プーチン大統領', quotes: ['協力する'], rest: '' }]
  */
 export function parseSummaryLine(line: string): SummaryLine | null {
-  const m = SUMMARY_LINE.exec(line);
-  if (!m) return null;
-  const [, tag = '', content = ''] = m;
-  return { raw: line, tag, content, segments: splitSegments(content) };
+  const hash = firstNonSpace(line);
+  const h = line.charCodeAt(hash); // NaN when the line is blank
+  if (h !== 0x23 /* # */ && h !== 0xff03 /* ＃ */) return null;
+  // The tag runs to the first space, `#` or bracket, which must be an opening bracket.
+  let open = hash + 1;
+  while (open < line.length && !endsTag(line.charCodeAt(open))) open += 1;
+  const o = line.charCodeAt(open);
+  if (open === hash + 1 || (o !== 0x28 /* ( */ && o !== 0xff08) /* （ */) return null;
+  // The content runs to the last visible character, which must be a closing bracket.
+  const close = lastNonSpace(line);
+  const k = line.charCodeAt(close);
+  if (close <= open || (k !== 0x29 /* ) */ && k !== 0xff09) /* ） */) return null;
+  const content = line.slice(open + 1, close);
+  // `.` does not match line terminators: content holding one is not a summary line.
+  if (LINE_TERMINATOR.test(content)) return null;
+  return { raw: line, tag: line.slice(hash + 1, open), content, segments: splitSegments(content) };
+}
+
+/** Characters that cannot be part of a tag: white space, `#＃` and the brackets `()（）`. */
+function endsTag(c: number): boolean {
+  return (
+    c === 0x23 ||
+    c === 0xff03 ||
+    c === 0x28 ||
+    c === 0x29 ||
+    c === 0xff08 ||
+    c === 0xff09 ||
+    isSpace(c)
+  );
 }
 
 /** Whether the line is only hashtags, like the document tags `#反ロシア#対中露戦`. */
