@@ -1,10 +1,12 @@
 /**
- * `npm run bench -- [--only archive,ingest,annotate,tagging] [--sizes 100000,1000000] [--repeat 5]
- *   [--no-trigram] [--out bench/out]`
+ * `npm run bench -- [--only archive,ingest,annotate,tagging,parse,cold-start] [--sizes 100000,1000000]
+ *   [--repeat 5] [--no-trigram] [--out bench/out]`
  *
  * Runs the archive benchmark at each size and writes a markdown report to stdout and to
  * `bench/out/archive-<sizes>.md` (with the raw figures as JSON beside it); then the ingest,
- * annotation and tagging benchmarks (`bench/ingest.ts`, `bench/annotate.ts`, `bench/tagging.ts`), each to `bench/out/<name>.md`.
+ * annotation, tagging, clip-document parsing and CLI cold-start benchmarks (`bench/ingest.ts`,
+ * `bench/annotate.ts`, `bench/tagging.ts`, `bench/parse.ts`, `bench/cold-start.ts`), each to
+ * `bench/out/<name>.md`.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -13,7 +15,7 @@ import Database from 'better-sqlite3';
 import { runArchiveBench, type ArchiveBenchResult } from './archive.js';
 import { report } from './report.js';
 
-const SUITES = ['archive', 'ingest', 'annotate', 'tagging'] as const;
+const SUITES = ['archive', 'ingest', 'annotate', 'tagging', 'parse', 'cold-start'] as const;
 type Suite = (typeof SUITES)[number];
 
 interface Args {
@@ -74,6 +76,15 @@ async function main(): Promise<void> {
     await other(args, 'annotate', async () => (await import('./annotate.js')).benchAnnotate());
   if (args.only.includes('tagging'))
     await other(args, 'tagging', async () => (await import('./tagging.js')).benchTagging());
+  if (args.only.includes('parse'))
+    await other(args, 'parse', async () => {
+      const { runParseBench, parseBenchReport } = await import('./parse.js');
+      return parseBenchReport(await runParseBench({ repeat: args.repeat }));
+    });
+  if (args.only.includes('cold-start'))
+    await other(args, 'cold-start', async () =>
+      (await import('./cold-start.js')).runColdStartBench(),
+    );
 }
 
 async function archive(args: Args): Promise<void> {

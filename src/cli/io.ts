@@ -1,7 +1,5 @@
 import { readFileSync } from 'node:fs';
 import type { Readable } from 'node:stream';
-import { decodeUtf8 } from '../format/index.js';
-import { formatDiagnostic } from '../model/index.js';
 
 /** Where a command reads and writes: the real process, or a test's buffers. */
 export interface CliIo {
@@ -40,8 +38,11 @@ export class UsageError extends Error {
  * `null`, so the command exits with 1.
  */
 export async function readTextInput(io: CliIo, file: string): Promise<string | null> {
+  // Loaded here, not at the top: run.ts imports this module, and `--help` needs neither.
+  const { decodeUtf8 } = await import('../format/index.js');
   const text = decodeUtf8(await readInput(io, file), file);
   if (text.ok) return text.value;
+  const { formatDiagnostic } = await import('../model/index.js');
   io.stderr.write(`${formatDiagnostic(text.error)}\n`);
   return null;
 }

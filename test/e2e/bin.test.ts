@@ -1,0 +1,45 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+// The other e2e tests call `run` in process; these run the installed command as a user does:
+// bin/kirinuki.js and the esbuild bundle of the CLI that `npm run build` (and `npm ci`) makes.
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const bin = join(root, 'bin/kirinuki.js');
+const bundle = join(root, 'dist/bundle/cli/kirinuki.mjs');
+
+function kirinukiBin(args: string[]): { code: number | null; stdout: string; stderr: string } {
+  const env = { ...process.env };
+  for (const name of ['NODE_OPTIONS', 'KIRINUKI_DB', 'KIRINUKI_KNOWLEDGE']) delete env[name];
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8', env });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'kirinuki-bin-'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('the built bin', () => {
+  it('runs the bundle built by npm run build', () => {
+    expect(existsSync(bundle), `${bundle} is missing: run npm run build`).toBe(true);
+    const r = kirinukiBin(['--help']);
+    expect(r).toMatchObject({ code: 0, stderr: '' });
+    expect(r.stdout).toContain('search');
+  });
+
+  it('imports and searches, matching aliases from the shipped knowledge', () => {
+    const db = join(dir, 'archive.db');
+    expect(kirinukiBin(['--db', db, 'import', join(root, 'samples')]).code).toBe(0);
+    // ハリコフ is an alias of ハルキウ in data/nlp: the bundle's knowledge snapshot must know it.
+    const r = kirinukiBin(['--db', db, '--json', 'search', 'ハリコフ']);
+    expect(r.code).toBe(0);
+    const found = JSON.parse(r.stdout) as { hits: { snippet: { text: string } }[] };
+    expect(found.hits.some((h) => h.snippet.text.includes('ハルキウ'))).toBe(true);
+    expect(found.hits.some((h) => h.snippet.text.includes('ハリコフ'))).toBe(true);
+  });
+});
