@@ -3,7 +3,12 @@
  * export, and feed parsing throughput. Inputs are generated (seeded), so runs compare.
  * Called by `bench/run.ts`; runnable alone with `npx tsx bench/ingest.ts`.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { openSqliteArchive, type ImportBatch } from '../src/archive/index.js';
+import { fileBatches, importFiles } from '../src/pipeline/index.js';
 import {
   dedupeEntries,
   extractBlogArchive,
@@ -84,6 +89,55 @@ async function benchStories(): Promise<string[]> {
   ];
 }
 
+/** Days from 2024-01-01, as `YYYY-MM-DD`. */
+function dayOf(index: number): string {
+  return new Date(Date.UTC(2024, 0, 1) + index * 86_400_000).toISOString().slice(0, 10);
+}
+
+/**
+ * Filing 100,000 captured entries into a SQLite archive, a day's batch at a time (274 entries a
+ * day for a year; rewrites land on the day of their original or up to two days later): through
+ * `fileBatches` (identity look-ups, replacement, story assignment over a ±2-day window) against
+ * the archive's bare `importBatches`.
+ */
+export async function benchFiling(count = 100_000): Promise<string[]> {
+  const entries = storyEntries(count);
+  const perDay = Math.ceil(count / 365);
+  const days = new Map<string, typeof entries>();
+  entries.forEach((entry, i) => {
+    const day = dayOf(Math.floor(i / perDay));
+    days.set(day, [...(days.get(day) ?? []), entry]);
+  });
+  const batches: ImportBatch[] = [...days].map(([day, list]) => ({
+    source: 'bench',
+    day,
+    entries: list,
+    documentTagLines: [],
+  }));
+  const dir = mkdtempSync(join(tmpdir(), 'kirinuki-filing-'));
+  try {
+    const bare = openSqliteArchive(join(dir, 'bare.db'));
+    const plain = await time(() => {
+      for (const b of batches) bare.importBatches([b]);
+    });
+    bare.close();
+    const archive = openSqliteArchive(join(dir, 'filed.db'));
+    const sketches = new Map();
+    let joined = 0;
+    const filed = await time(() => {
+      for (const b of batches) joined += fileBatches(archive, [b], { sketches }).joinedStories;
+    });
+    archive.close();
+    const rate = (ms: number): string => Math.round(count / (ms / 1000)).toLocaleString('en');
+    return [
+      `| filing ${count.toLocaleString('en')} entries, bare \`importBatches\` | ${(plain.ms / 1000).toFixed(2)} s | ${rate(plain.ms)} entries/s |`,
+      `| filing ${count.toLocaleString('en')} entries with dedupe and stories (\`fileBatches\`) | ${(filed.ms / 1000).toFixed(2)} s | ${rate(filed.ms)} entries/s; ${joined.toLocaleString('en')} joined a story; ${(((filed.ms - plain.ms) / plain.ms) * 100).toFixed(0)} % over bare |`,
+    ];
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 /** One day's digest as a blog post body: posts with attribution, article lines, a summary line. */
 function digestHtml(rand: () => number, day: number): string {
   const lines: string[] = [];
@@ -96,7 +150,7 @@ function digestHtml(rand: () => number, day: number): string {
   return `<p>${lines.join('<br />\n')}</p>`;
 }
 
-function movableTypeExport(targetBytes: number): string {
+export function movableTypeExport(targetBytes: number): string {
   const rand = random(7);
   const posts: string[] = [];
   let size = 0;
@@ -115,9 +169,21 @@ async function benchMovableType(): Promise<string[]> {
   const bytes = Buffer.from(text, 'utf8');
   const result = await time(() => extractBlogArchive(bytes, 'bench.txt', 'movable-type'));
   const mb = bytes.length / 1024 / 1024;
-  return [
-    `| Movable Type import, ${mb.toFixed(1)} MB, ${result.value.documents.length.toLocaleString('en')} posts | ${(result.ms / 1000).toFixed(2)} s | ${result.value.entries.length.toLocaleString('en')} entries, ${(mb / (result.ms / 1000)).toFixed(1)} MB/s (target: < 60 s) |`,
-  ];
+  const dir = mkdtempSync(join(tmpdir(), 'kirinuki-mt-'));
+  try {
+    const archive = openSqliteArchive(join(dir, 'mt.db'));
+    const imported = await time(() =>
+      importFiles(archive, [{ name: 'export.txt', bytes }], { today: '2024-01-01' }),
+    );
+    archive.close();
+    const inserted = imported.value.files[0]?.report?.inserted ?? 0;
+    return [
+      `| Movable Type read, ${mb.toFixed(1)} MB, ${result.value.documents.length.toLocaleString('en')} posts | ${(result.ms / 1000).toFixed(2)} s | ${result.value.entries.length.toLocaleString('en')} entries, ${(mb / (result.ms / 1000)).toFixed(1)} MB/s |`,
+      `| Movable Type import into an archive (\`kirinuki import\` without annotation), same file | ${(imported.ms / 1000).toFixed(2)} s | ${inserted.toLocaleString('en')} entries filed (target: < 60 s) |`,
+    ];
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 function rssFeed(items: number): string {
@@ -151,7 +217,12 @@ async function benchFeeds(): Promise<string[]> {
  * console.log(await benchIngest());
  */
 export async function benchIngest(): Promise<string> {
-  const rows = [...(await benchStories()), ...(await benchMovableType()), ...(await benchFeeds())];
+  const rows = [
+    ...(await benchStories()),
+    ...(await benchFiling()),
+    ...(await benchMovableType()),
+    ...(await benchFeeds()),
+  ];
   return [
     '## Ingest',
     '',

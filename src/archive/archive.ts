@@ -10,6 +10,11 @@ export interface StoredEntry {
   seq: number;
   /** The source the entry was imported from (file path, URL, `-`). */
   source: string;
+  /**
+   * The story the entry belongs to: the id of the story's first entry, the entry's own id
+   * when no other entry tells the same news.
+   */
+  story: string;
 }
 
 /** One file's worth of entries, imported all-or-nothing. */
@@ -26,6 +31,32 @@ export interface ImportBatch {
    * the canonical name and the surface as written where they differ.
    */
   people?: Record<string, EntryPeople>;
+  /**
+   * Identity keys by entry id (see `identityOf` in ingest/dedupe): filed with the entry so
+   * that a later capture of the same post or article is found by `findByKeys`.
+   */
+  keys?: Record<string, string[]>;
+  /**
+   * Entries already filed that entries of this batch supersede — the full text of a truncated
+   * post, the article of a feed item, the digest's clip of a captured post — by the id of
+   * the superseding entry (which may be its own id: a new version of an entry). The old
+   * entries are removed and their ids become keys (`id:<old id>`) of the new one, so
+   * `findEntry(oldId)` still finds it.
+   */
+  replaces?: Record<string, string[]>;
+  /** Story ids by entry id; an entry not listed is a story of its own. */
+  stories?: Record<string, string>;
+  /** Stories joined by this batch: every entry filed under `from` moves to `to`. */
+  storyMerges?: { from: string; to: string }[];
+}
+
+/** What `updateDerived` rewrites of one entry. */
+export interface DerivedData {
+  id: string;
+  keys?: string[];
+  people?: EntryPeople;
+  /** The entry's story; its own id for a story of its own. */
+  story?: string;
 }
 
 /** The people of one entry's text: quoted speakers and mentioned persons. */
@@ -39,6 +70,8 @@ export interface ImportReport {
   inserted: number;
   /** Entries already in the archive (same id): importing twice is a no-op. */
   unchanged: number;
+  /** Entries filed earlier that were superseded by a more complete copy (`replaces`). */
+  replaced: number;
 }
 
 /** A highlighted excerpt: `[start, end)` UTF-16 ranges into `text` mark the matched terms. */
@@ -123,7 +156,17 @@ export interface Archive {
    * how many entries were replaced.
    */
   updateEntries(entries: readonly Entry[]): number;
-  /** An entry by its id, or by a unique prefix of at least 6 characters. */
+  /**
+   * Replaces what was derived from stored entries — identity keys, the people found in their
+   * text, their story — in one transaction, for an archive filed before these existed or
+   * after the rules that derive them changed. A field left out is kept as it is; ids not in
+   * the archive are skipped. Returns how many entries were updated.
+   */
+  updateDerived(rows: readonly DerivedData[]): number;
+  /**
+   * An entry by its id, or by a unique prefix of at least 6 characters, or by the id of an
+   * entry it superseded.
+   */
   findEntry(idOrPrefix: string): StoredEntry | null;
   /**
    * Ranked search with snippets; the query syntax is in docs/format.md and `parseQuery`. A
@@ -134,6 +177,22 @@ export interface Archive {
   count(query: string, options?: CountOptions): Result<number, QueryError>;
   /** A day's entries in filing order. */
   entriesOfDay(day: string): StoredEntry[];
+  /** The entries filed from day `from` to day `to` (both included), by day then filing order. */
+  entriesOfDays(from: string, to: string): StoredEntry[];
+  /**
+   * Entries filed with any of these identity keys (see `ImportBatch.keys`), each once, at most
+   * `limit` (default 20) times the number of keys: candidates for "already in the archive",
+   * to be confirmed by the caller.
+   */
+  findByKeys(keys: readonly string[], limit?: number): StoredEntry[];
+  /**
+   * For each of these keys that any entry is filed with, those entries (at most `limit`,
+   * default 20, per key): the same look-up as `findByKeys` for a whole batch at once, saying
+   * which key found which entry.
+   */
+  matchKeys(keys: readonly string[], limit?: number): Map<string, StoredEntry[]>;
+  /** The entries of a story, by day then filing order. */
+  entriesOfStory(story: string): StoredEntry[];
   /** The document-level tag lines filed for a day, in order, without duplicates. */
   documentTagLinesOfDay(day: string): string[];
   /** Every entry, by day then filing order; streams, so it works on a million entries. */

@@ -7,14 +7,17 @@ export interface Progress {
   stop(): void;
 }
 
-/** Shows a bar only for large inputs on a terminal. */
-export function startProgress(io: CliIo, total: number, large: boolean): Progress {
+/**
+ * Shows a bar only for large inputs on a terminal. `update` may change the total: an import
+ * counts files, then the posts of a large blog archive.
+ */
+export function startProgress(io: CliIo, total: number, large: boolean, name = 'import'): Progress {
   if (!large || !io.stderr.isTTY || io.stderr !== process.stderr) {
     return { update: () => undefined, stop: () => undefined };
   }
   const bar = new cliProgress.SingleBar(
     {
-      format: 'import [{bar}] {value}/{total} files | {label}',
+      format: `${name} [{bar}] {value}/{total} {label}`,
       stream: process.stderr,
       hideCursor: true,
     },
@@ -22,7 +25,10 @@ export function startProgress(io: CliIo, total: number, large: boolean): Progres
   );
   bar.start(total, 0, { label: '' });
   return {
-    update: (done, t, label) => bar.update(done, { label, total: t }),
+    update: (done, t, label) => {
+      if (t !== bar.getTotal()) bar.setTotal(t);
+      bar.update(done, { label });
+    },
     stop: () => bar.stop(),
   };
 }

@@ -89,6 +89,7 @@ function defineCommands(program: Command, io: CliIo, act: Act): void {
   );
   sub('import <files...>', 'import clip documents (files or directories of .txt) into the archive')
     .option('--day <YYYY-MM-DD>', 'file the entries under this digest day')
+    .option('--story-days <n>', 'days either side of an entry to look for its story', '2')
     .action(act(async () => (await import('./commands/import.js')).importCommand));
   sub(
     'search <query...>',
@@ -96,6 +97,7 @@ function defineCommands(program: Command, io: CliIo, act: Act): void {
   )
     .option('--limit <n>', 'results to show', '20')
     .option('--offset <n>', 'results to skip', '0')
+    .option('--stories', 'one result per story, with how many other sources it has')
     .action(act(async () => (await import('./commands/search.js')).searchCommand));
   sub('show <id>', 'show one entry by id or unique id prefix').action(
     act(async () => (await import('./commands/show.js')).showCommand),
@@ -105,7 +107,12 @@ function defineCommands(program: Command, io: CliIo, act: Act): void {
     .action(act(async () => (await import('./commands/export.js')).exportCommand));
   sub('digest', "print a day's digest in the clip-document text format")
     .option('--date <YYYY-MM-DD>', 'the digest day')
+    .option('--stories', 'show each story once, naming its other sources')
     .action(act(async () => (await import('./commands/digest.js')).digestCommand));
+  sub('reindex', 'derive identity keys, people and stories again for every entry')
+    .option('--story-days <n>', 'days either side of an entry to look for its story', '2')
+    .option('--no-people', 'keep the people found in the text as they are (faster)')
+    .action(act(async () => (await import('./commands/reindex.js')).reindexCommand));
   sub('stats', 'what the archive holds').action(
     act(async () => (await import('./commands/stats.js')).statsCommand),
   );
@@ -152,6 +159,16 @@ function defineCommands(program: Command, io: CliIo, act: Act): void {
     .option('--taxonomy <path>', TAXONOMY_HELP)
     .option('--knowledge <files...>', 'extra knowledge files for annotation')
     .action(act(async () => (await import('./commands/suggest.js')).suggestCommand));
+  sub('fetch <url>', 'fetch a feed, article page or post and file it in the archive')
+    .option('--allow-host <hosts...>', 'hosts that may resolve to loopback or private addresses')
+    .option('--timeout <seconds>', 'time for one request', '15')
+    .action(act(async () => (await import('./commands/fetch.js')).fetchCommand));
+  sub('watch <sources>', 'poll the feeds listed in a sources file and file what is new')
+    .option('--state <path>', 'state file (default: SOURCES.state.json)')
+    .option('--interval <minutes>', 'minutes between polls', '30')
+    .option('--once', 'poll once and exit')
+    .option('--allow-host <hosts...>', 'hosts that may resolve to loopback or private addresses')
+    .action(act(async () => (await import('./commands/watch.js')).watchCommand));
   sub('demo', 'import the bundled sample digests and show what kirinuki found (npm start)')
     .option('--dir <dir>', 'a directory of clip documents instead of the bundled samples')
     .action(act(async () => (await import('./commands/demo.js')).demoCommand));

@@ -1,2 +1,3 @@
 /** Publishing: a day's entries rendered as a digest. */
 export * from './render-digest-text.js';
+export * from './story-digest.js';

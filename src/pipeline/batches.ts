@@ -1,13 +1,20 @@
 import type { ImportBatch } from '../archive/index.js';
 import { parseClipDocument } from '../format/index.js';
 import { documentEntries, type Diagnostic, type Document, type Entry } from '../model/index.js';
-import { importBytes, type ImportFormat, type ImportOptions } from '../ingest/index.js';
+import {
+  dedupeEntries,
+  importBytes,
+  type ImportFormat,
+  type ImportOptions,
+} from '../ingest/index.js';
 
 /** What a file turns into: the batches to file (one transaction), and what was found. */
 export interface FileBatches {
   format: ImportFormat | 'clip';
   batches: ImportBatch[];
   diagnostics: Diagnostic[];
+  /** Entries of the file that were the same as another of its entries and were merged. */
+  duplicates: number;
 }
 
 /** A clip document is one batch, filed under its digest day. */
@@ -21,12 +28,14 @@ export function clipBatches(text: string, file: string, day: string | undefined)
       format: 'clip',
       batches: [],
       diagnostics: [...parsed.diagnostics, { severity: 'error', file, message }],
+      duplicates: 0,
     };
   }
   return {
     format: 'clip',
     batches: [documentBatch(parsed.document, file, batchDay)],
     diagnostics: parsed.diagnostics,
+    duplicates: 0,
   };
 }
 
@@ -47,21 +56,25 @@ export function ingestBatches(
     const batches = r.documents.map((d) =>
       documentBatch(d.document, file, options.day ?? d.day ?? options.today),
     );
-    return { format: r.format, batches, diagnostics: r.diagnostics };
+    return { format: r.format, batches, diagnostics: r.diagnostics, duplicates: 0 };
   }
   return {
     format: r.format,
-    batches: entryBatches(r.entries, file, options),
     diagnostics: r.diagnostics,
+    ...entryBatches(r.entries, file, options),
   };
 }
 
-/** Entries filed under their own date (or `day`, or `today` when they have none), a batch a day. */
+/**
+ * Captured entries, the same post or article merged into one (see `dedupeEntries`), filed
+ * under their own date (or `day`, or `today` when they have none), a batch a day.
+ */
 export function entryBatches(
-  entries: readonly Entry[],
+  captured: readonly Entry[],
   source: string,
   options: { day?: string; today: string },
-): ImportBatch[] {
+): { batches: ImportBatch[]; duplicates: number } {
+  const { entries, merges } = dedupeEntries(captured);
   const byDay = new Map<string, Entry[]>();
   for (const entry of entries) {
     const day = options.day ?? entryDate(entry) ?? options.today;
@@ -69,7 +82,13 @@ export function entryBatches(
     if (list) list.push(entry);
     else byDay.set(day, [entry]);
   }
-  return [...byDay].map(([day, list]) => ({ source, day, entries: list, documentTagLines: [] }));
+  const batches = [...byDay].map(([day, list]) => ({
+    source,
+    day,
+    entries: list,
+    documentTagLines: [],
+  }));
+  return { batches, duplicates: merges.reduce((n, m) => n + m.merged.length, 0) };
 }
 
 function documentBatch(doc: Document, file: string, day: string): ImportBatch {

@@ -1,5 +1,11 @@
-import type { Archive } from '../archive/index.js';
-import { renderDigestText } from '../digest/index.js';
+import type { Archive, StoredEntry } from '../archive/index.js';
+import {
+  digestStories,
+  renderDigestText,
+  renderStoryDigest,
+  type DigestStory,
+  type StoryDigestInput,
+} from '../digest/index.js';
 
 /**
  * A day's digest from the archive, in the clip-document text format.
@@ -12,4 +18,31 @@ export function digestOfDay(archive: Archive, day: string): string {
     entries: archive.entriesOfDay(day).map((s) => s.entry),
     documentTagLines: archive.documentTagLinesOfDay(day),
   });
+}
+
+/**
+ * What a day's story digest is made of: the day's entries with their stories, and every entry
+ * of those stories (sources on other days included).
+ */
+export function storyDigestInput(archive: Archive, day: string): StoryDigestInput {
+  const entries = archive.entriesOfDay(day);
+  const stories = new Map<string, StoredEntry[]>();
+  for (const s of entries)
+    if (!stories.has(s.story)) stories.set(s.story, archive.entriesOfStory(s.story));
+  return { entries, stories, documentTagLines: archive.documentTagLinesOfDay(day) };
+}
+
+/**
+ * A day's digest with each story once and its other sources named (see `renderStoryDigest`).
+ *
+ * @example
+ * storyDigestOfDay(archive, '2024-01-18');
+ */
+export function storyDigestOfDay(archive: Archive, day: string): string {
+  return renderStoryDigest(storyDigestInput(archive, day));
+}
+
+/** A day's stories as data, for JSON output and the workbench. */
+export function storiesOfDay(archive: Archive, day: string): DigestStory[] {
+  return digestStories(storyDigestInput(archive, day));
 }

@@ -2,6 +2,8 @@ import type { Archive } from '../archive/index.js';
 import {
   detectSource,
   fetchUrl,
+  oembedUrl,
+  statusIdFromUrl,
   formatPollReport,
   pollSources,
   type FetchOptions,
@@ -13,8 +15,8 @@ import {
 import { err, ok, type Diagnostic, type Result } from '../model/index.js';
 import type { Knowledge } from '../nlp/index.js';
 import { entryBatches, ingestBatches } from './batches.js';
-import { withPeople } from './entry-people.js';
-import type { FileImport } from './import-files.js';
+import { fileBatches } from './file-batches.js';
+import { fileReport, type FileImport } from './import-files.js';
 
 /**
  * Fetches one URL — a feed, an article page or a post — safely, reads it with the matching
@@ -27,31 +29,39 @@ import type { FileImport } from './import-files.js';
 export async function fetchIntoArchive(
   archive: Archive,
   url: string,
-  options: { today: string; fetch?: FetchOptions; knowledge?: Knowledge },
+  options: {
+    today: string;
+    fetch?: FetchOptions;
+    knowledge?: Knowledge;
+    /** Where posts are asked for by oEmbed (default X's public endpoint). */
+    oembedEndpoint?: string;
+  },
 ): Promise<Result<FileImport & { diagnostics: Diagnostic[] }, Diagnostic>> {
-  const fetched = await fetchUrl(url, options.fetch ?? {});
+  // A post's page is a script-only app; its oEmbed answer carries the post as embed HTML.
+  const status = statusIdFromUrl(url);
+  const target = status ? oembedUrl(url, options.oembedEndpoint) : url;
+  const fetched = await fetchUrl(target, options.fetch ?? {});
   if (!fetched.ok) return err({ severity: 'error', message: fetched.error.message, file: url });
   const resource = fetched.value;
-  const kind = detectSource(url, resource);
+  const kind = status ? 'oembed' : detectSource(url, resource);
   if (kind === 'unknown')
     return err({
       severity: 'error',
       file: url,
       message: `pipeline: ${resource.url} is not a feed, an article page or a post (${resource.contentType ?? 'no content type'})`,
     });
-  const read = ingestBatches(resource.body, resource.url, {
+  const read = ingestBatches(resource.body, status ? url : resource.url, {
     today: options.today,
     read: {
       ...(kind === 'embed' ? {} : { format: kind }),
-      baseUrl: resource.url,
+      baseUrl: status ? url : resource.url,
       ...(resource.charset ? { httpCharset: resource.charset } : {}),
     },
   });
-  const batches = withPeople(read.batches, options.knowledge);
-  const report = batches.length > 0 ? archive.importBatches(batches) : null;
+  const report = fileReport(archive, read, options);
   const days = [...new Set(read.batches.map((b) => b.day))].sort();
   return ok({
-    file: resource.url,
+    file: status ? url : resource.url,
     format: read.format,
     days,
     report,
@@ -73,11 +83,8 @@ export async function watchOnce(
   options: { today: string; poll?: PollOptions; knowledge?: Knowledge },
 ): Promise<{ state: WatchState; report: SourceReport[]; inserted: number; summary: string }> {
   const polled = await pollSources(sources, state, options.poll ?? {});
-  const batches = withPeople(
-    entryBatches(polled.newEntries, 'watch', { today: options.today }),
-    options.knowledge,
-  );
-  const inserted = batches.length > 0 ? archive.importBatches(batches).inserted : 0;
+  const read = entryBatches(polled.newEntries, 'watch', { today: options.today });
+  const inserted = fileBatches(archive, read.batches, options).inserted;
   return {
     state: polled.state,
     report: polled.report,

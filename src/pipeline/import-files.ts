@@ -1,10 +1,11 @@
-import type { Archive, ImportReport } from '../archive/index.js';
+import type { Archive } from '../archive/index.js';
 import { decodeUtf8, looksLikeClipDocument } from '../format/index.js';
 import { detectImportFormat } from '../ingest/index.js';
 import type { Diagnostic } from '../model/index.js';
 import type { Knowledge } from '../nlp/index.js';
+import type { SketchCache } from '../ingest/index.js';
 import { clipBatches, ingestBatches, type FileBatches } from './batches.js';
-import { withPeople } from './entry-people.js';
+import { fileBatches, type FilingOptions, type FilingReport } from './file-batches.js';
 
 /** A file to import: its name (for messages and provenance) and its bytes. */
 export interface SourceFile {
@@ -19,8 +20,12 @@ export interface ImportOptions {
   today: string;
   /** Called after each file, for progress bars. */
   onFile?: (done: number, total: number, file: string) => void;
+  /** Called as the posts of a blog archive are read, for progress bars. */
+  onPosts?: (done: number, total: number, file: string) => void;
   /** Annotate the entries and file who they quote and mention (`speaker:`, `person:`). */
   knowledge?: Knowledge;
+  /** Days either side of an entry's day to look for its story; `false` for none (default 2). */
+  storyWindowDays?: number | false;
 }
 
 export interface FileImport {
@@ -28,8 +33,11 @@ export interface FileImport {
   format: FileBatches['format'] | null;
   /** Days the file's entries were filed under. */
   days: string[];
-  /** `null` when nothing of the file was stored (see diagnostics). */
-  report: ImportReport | null;
+  /**
+   * `null` when nothing of the file was stored (see diagnostics). `duplicates` counts the
+   * file's entries that were the same as another of its entries or as one already filed.
+   */
+  report: FilingReport | null;
 }
 
 export interface ImportSummary {
@@ -52,16 +60,27 @@ export function importFiles(
   options: ImportOptions,
 ): ImportSummary {
   const summary: ImportSummary = { files: [], diagnostics: [] };
+  const sketches: SketchCache = new Map();
   files.forEach((file, i) => {
     const read = readFile(file, options);
     summary.diagnostics.push(...read.diagnostics);
-    const batches = withPeople(read.batches, options.knowledge);
-    const report = batches.length > 0 ? archive.importBatches(batches) : null;
+    const report = fileReport(archive, read, { ...options, sketches });
     const days = [...new Set(read.batches.map((b) => b.day))].sort();
     summary.files.push({ file: file.name, format: read.format, days, report });
     options.onFile?.(i + 1, files.length, file.name);
   });
   return summary;
+}
+
+/** Files what was read (nothing when nothing was read) and counts the file's own duplicates. */
+export function fileReport(
+  archive: Archive,
+  read: FileBatches,
+  options: FilingOptions,
+): FilingReport | null {
+  if (read.batches.length === 0) return null;
+  const report = fileBatches(archive, read.batches, options);
+  return { ...report, duplicates: report.duplicates + read.duplicates };
 }
 
 function readFile(file: SourceFile, options: ImportOptions): FileBatches {
@@ -72,11 +91,13 @@ function readFile(file: SourceFile, options: ImportOptions): FileBatches {
   ) {
     // A clip document must be valid UTF-8: guessing at a damaged digest would file wrong text.
     const text = decodeUtf8(file.bytes, file.name);
-    if (!text.ok) return { format: 'clip', batches: [], diagnostics: [text.error] };
+    if (!text.ok) return { format: 'clip', batches: [], diagnostics: [text.error], duplicates: 0 };
     return clipBatches(text.value, file.name, options.day);
   }
+  const onPosts = options.onPosts;
   return ingestBatches(file.bytes, file.name, {
-    ...options,
+    today: options.today,
     ...(options.day ? { day: options.day } : {}),
+    ...(onPosts ? { read: { onProgress: (done, total) => onPosts(done, total, file.name) } } : {}),
   });
 }

@@ -9,6 +9,7 @@ import { peopleContract } from './contract-people.js';
 import { propertyContract } from './contract-properties.js';
 import { queryContract } from './contract-query.js';
 import { searchContract } from './contract-search.js';
+import { storiesContract } from './contract-stories.js';
 import { updateContract } from './contract-update.js';
 
 /** Opens a fresh, empty archive for one test. */
@@ -38,5 +39,6 @@ export function runArchiveContract(name: string, open: OpenArchive): void {
     propertyContract(fixture);
     updateContract(fixture);
     peopleContract(fixture);
+    storiesContract(fixture);
   });
 }

@@ -42,7 +42,7 @@ export function importContract(f: ArchiveFixture): void {
   describe('import', () => {
     it('stores entries and files them by day in order', () => {
       const a = f.open();
-      expect(a.importBatch(batch(three()))).toEqual({ inserted: 3, unchanged: 0 });
+      expect(a.importBatch(batch(three()))).toEqual({ inserted: 3, unchanged: 0, replaced: 0 });
       expect(a.entriesOfDay(day).map((s) => [s.entry.id, s.seq, s.source])).toEqual([
         ['a1', 0, 'digest.txt'],
         ['b2', 1, 'digest.txt'],
@@ -63,17 +63,21 @@ export function importContract(f: ArchiveFixture): void {
       const a = f.open();
       a.importBatch(batch(three()));
       const before = snapshot(a);
-      expect(a.importBatch(batch(three()))).toEqual({ inserted: 0, unchanged: 3 });
+      expect(a.importBatch(batch(three()))).toEqual({ inserted: 0, unchanged: 3, replaced: 0 });
       expect(snapshot(a)).toEqual(before);
       const more = [...three(), makeEntry({ id: 'd4', text: '新しい項目' })];
-      expect(a.importBatch(batch(more))).toEqual({ inserted: 1, unchanged: 3 });
+      expect(a.importBatch(batch(more))).toEqual({ inserted: 1, unchanged: 3, replaced: 0 });
       expect(a.entriesOfDay(day).map((s) => s.seq)).toEqual([0, 1, 2, 3]);
     });
 
     it('imports several batches in one transaction, all or nothing', () => {
       const a = f.open();
       const next = { ...batch([makeEntry({ id: 'n1', text: '翌日' })]), day: '2024-01-19' };
-      expect(a.importBatches([batch(three()), next])).toEqual({ inserted: 4, unchanged: 0 });
+      expect(a.importBatches([batch(three()), next])).toEqual({
+        inserted: 4,
+        unchanged: 0,
+        replaced: 0,
+      });
       expect(a.entriesOfDay('2024-01-19').map((s) => s.entry.id)).toEqual(['n1']);
       const before = snapshot(a);
       const broken = {
@@ -85,13 +89,13 @@ export function importContract(f: ArchiveFixture): void {
         /archive: import of digest.txt \(2024-01-20…2024-01-21\) failed/,
       );
       expect(snapshot(a)).toEqual(before);
-      expect(a.importBatches([])).toEqual({ inserted: 0, unchanged: 0 });
+      expect(a.importBatches([])).toEqual({ inserted: 0, unchanged: 0, replaced: 0 });
     });
 
     it('counts a repeated id within one batch once', () => {
       const a = f.open();
       const e = makeEntry({ id: 'x1', text: '同じ' });
-      expect(a.importBatch(batch([e, e]))).toEqual({ inserted: 1, unchanged: 1 });
+      expect(a.importBatch(batch([e, e]))).toEqual({ inserted: 1, unchanged: 1, replaced: 0 });
     });
 
     it('imports all or nothing: a failing third entry leaves the archive unchanged', () => {
@@ -116,7 +120,11 @@ export function importContract(f: ArchiveFixture): void {
       expect(a.findEntry('n1')).toBeNull();
       expect(a.count('speaker:新人')).toEqual({ ok: true, value: 0 });
       // The same batch without the bad entry goes in afterwards.
-      expect(a.importBatch(batch(bad.slice(0, 2)))).toEqual({ inserted: 2, unchanged: 0 });
+      expect(a.importBatch(batch(bad.slice(0, 2)))).toEqual({
+        inserted: 2,
+        unchanged: 0,
+        replaced: 0,
+      });
       expect(a.count('tag:新タグ')).toEqual({ ok: true, value: 1 });
     });
 

@@ -54,7 +54,7 @@ export function peopleContract(f: ArchiveFixture): void {
   describe('people from the text, person: and aliases', () => {
     it('files speakers and mentions from the text for speaker: and person:', () => {
       const a = f.open();
-      expect(a.importBatch(peopleBatch())).toEqual({ inserted: 5, unchanged: 0 });
+      expect(a.importBatch(peopleBatch())).toEqual({ inserted: 5, unchanged: 0, replaced: 0 });
       expect(ids(a, 'speaker:ザハロワ')).toEqual(['zak']);
       expect(ids(a, 'speaker:ザハロワ報道官')).toEqual(['zak']);
       expect(ids(a, 'person:ザハロワ')).toEqual(['men', 'zak']);
@@ -70,7 +70,7 @@ export function peopleContract(f: ArchiveFixture): void {
       expect(count(a, 'speaker:ザハロワ')).toBe(1);
       expect(count(a, 'ザハロワ person:ザハロワ')).toBe(2);
       // Importing again changes nothing.
-      expect(a.importBatch(peopleBatch())).toEqual({ inserted: 0, unchanged: 5 });
+      expect(a.importBatch(peopleBatch())).toEqual({ inserted: 0, unchanged: 5, replaced: 0 });
       expect(count(a, 'person:ザハロワ')).toBe(2);
     });
 

@@ -6,23 +6,37 @@ import { documentLength } from '../fulltext/bm25.js';
 import { entrySections, type EntrySections } from '../fulltext/entry-text.js';
 import { normaliseForMatch } from '../../text/index.js';
 import { importStatements, type ImportStatements } from './import-statements.js';
+import { EntryRemover, type RemovedEntry } from './remove-entry.js';
 
 type FulltextRow = [rowid: number, post: string, body: string, summary: string, chars: string];
+
+/** The full-text writes of a transaction, made after its relational writes. */
+interface Fulltext {
+  rows: FulltextRow[];
+  removed: number[];
+}
 
 /** Imports batches: one transaction each, idempotent per entry id. */
 export class Importer {
   private readonly s: ImportStatements;
+  private readonly remover: EntryRemover;
   private readonly run: (batches: readonly ImportBatch[]) => ImportReport;
 
   constructor(db: Database) {
     this.s = importStatements(db);
+    this.remover = new EntryRemover(db, this.s);
     this.run = db.transaction((batches: readonly ImportBatch[]) => {
-      const total: ImportReport = { inserted: 0, unchanged: 0 };
+      const total: ImportReport = { inserted: 0, unchanged: 0, replaced: 0 };
+      const fulltext: Fulltext = { rows: [], removed: [] };
       for (const batch of batches) {
-        const r = this.store(batch);
+        const r = this.store(batch, fulltext);
         total.inserted += r.inserted;
         total.unchanged += r.unchanged;
+        total.replaced += r.replaced;
       }
+      // Full-text writes last, for all batches at once (see `store`).
+      for (const rowid of fulltext.removed) this.s.unindex.run(rowid);
+      for (const row of fulltext.rows) this.s.fts.run(...row);
       return total;
     });
   }
@@ -44,24 +58,27 @@ export class Importer {
    * All relational writes first, then the full-text rows back to back. The order matters for
    * speed: a statement that needs a statement journal (an upsert, an INSERT … SELECT) opens a
    * savepoint, and FTS5 flushes its pending in-memory index to disk at every savepoint, so
-   * interleaving them with full-text inserts wrote one tiny index segment per entry.
+   * interleaving them with full-text inserts wrote one tiny index segment per entry — and
+   * writing them after each batch, one segment per batch. So the caller writes the full-text
+   * rows of all batches after all relational writes.
    */
-  private store(batch: ImportBatch): ImportReport {
-    const report: ImportReport = { inserted: 0, unchanged: 0 };
+  private store(batch: ImportBatch, fulltext: Fulltext): ImportReport {
+    const report: ImportReport = { inserted: 0, unchanged: 0, replaced: 0 };
+    const removed = this.removeSuperseded(batch);
     this.s.ensureDay.run(batch.day);
     let seq = this.s.nextSeq.get(batch.day) as number;
     let summaryLines = 0;
-    let length = 0;
-    const fulltext: FulltextRow[] = [];
+    let length = -removed.reduce((sum, r) => sum + r.length, 0);
     const dates = new Map<string, [count: number, min: number, max: number]>();
+    const heirs = new Map(removed.map((r) => [r.heir, r]));
     for (const entry of batch.entries) {
       if (this.s.exists.get(entry.id) !== undefined) {
         report.unchanged += 1;
         continue;
       }
-      const { rowid, date } = this.insertEntry(entry, batch, seq);
+      const { rowid, date } = this.insertEntry(entry, batch, seq, heirs);
       const index = entryIndexText(entry);
-      fulltext.push([rowid, index.post, index.body, index.summary, index.chars]);
+      fulltext.rows.push([rowid, index.post, index.body, index.summary, index.chars]);
       length += index.length;
       countDate(dates, date, rowid);
       seq += 1;
@@ -73,8 +90,21 @@ export class Importer {
     for (const [date, [count, min, max]] of dates) this.s.date.run(date, count, min, max);
     this.s.length.run(length);
     for (const line of batch.documentTagLines) this.s.tagLine.run({ day: batch.day, line });
-    for (const row of fulltext) this.s.fts.run(...row);
+    for (const { from, to } of batch.storyMerges ?? []) this.s.mergeStory.run({ from, to });
+    for (const r of removed) fulltext.removed.push(r.rowid);
+    report.replaced = removed.length;
     return report;
+  }
+
+  /** Takes out the entries the batch supersedes, remembering which new entry inherits each. */
+  private removeSuperseded(batch: ImportBatch): (RemovedEntry & { heir: string })[] {
+    const removed: (RemovedEntry & { heir: string })[] = [];
+    for (const [heir, olds] of Object.entries(batch.replaces ?? {}))
+      for (const old of olds) {
+        const r = this.remover.removeEntry(old);
+        if (r) removed.push({ ...r, heir });
+      }
+    return removed;
   }
 
   /** The entry's row, tags, summary-line speakers and the people found in its text. */
@@ -82,13 +112,26 @@ export class Importer {
     entry: Entry,
     batch: ImportBatch,
     seq: number,
+    heirs: ReadonlyMap<string, RemovedEntry>,
   ): { rowid: number; date: string } {
     const post = entry.post;
     const handleId = post ? this.s.handles.id(post.handle, () => post.handle.toLowerCase()) : null;
     const date = post?.date ?? batch.day;
-    const info = this.s.entry.run(entry.id, batch.day, seq, batch.source, date, handleId);
+    const inherited = heirs.get(entry.id);
+    const story = own(batch.stories, entry.id) ?? inherited?.story ?? entry.id;
+    const info = this.s.entry.run(
+      entry.id,
+      batch.day,
+      seq,
+      batch.source,
+      date,
+      handleId,
+      story === entry.id ? null : story,
+    );
     const rowid = Number(info.lastInsertRowid);
     this.s.doc.run(rowid, JSON.stringify(entry));
+    for (const key of new Set([...(own(batch.keys, entry.id) ?? []), ...(inherited?.keys ?? [])]))
+      this.s.key.run(key, rowid);
     for (const tag of new Set(entry.summaries.map((s) => s.tag)))
       this.s.entryTag.run(
         rowid,
@@ -99,8 +142,7 @@ export class Importer {
         rowid,
         this.s.persons.id(name, () => normaliseForMatch(name)),
       );
-    const people =
-      batch.people && Object.hasOwn(batch.people, entry.id) ? batch.people[entry.id] : undefined;
+    const people = own(batch.people, entry.id);
     if (people) {
       for (const [role, names] of [
         ['speaker', people.speakers],
@@ -116,6 +158,11 @@ export class Importer {
     }
     return { rowid, date };
   }
+}
+
+/** A record's own property: entry ids come from input and may be `__proto__`. */
+function own<T>(record: Record<string, T> | undefined, key: string): T | undefined {
+  return record !== undefined && Object.hasOwn(record, key) ? record[key] : undefined;
 }
 
 function describe(batches: readonly ImportBatch[]): string {

@@ -12,6 +12,15 @@ export interface ImportStatements {
   /** A person found in the text: role `speaker` or `mention`, source `text`. */
   textPerson: Statement;
   fts: Statement;
+  unindex: Statement;
+  /** Takes one from the counts of an entry's tags; returns their ids. */
+  uncountTags: Statement;
+  /** Deletes tag `@tag` if no entry carries it any more (it leaves the stats and `tag:` counts). */
+  dropUnusedTag: Statement;
+  /** An identity key of an entry. */
+  key: Statement;
+  /** Moves every entry of story `@from` (the entry `@from` itself included) to story `@to`. */
+  mergeStory: Statement;
   date: Statement;
   length: Statement;
   tagLine: Statement;
@@ -31,7 +40,8 @@ export function importStatements(db: Database): ImportStatements {
     ),
     nextSeq: db.prepare('SELECT coalesce(max(seq) + 1, 0) FROM entries WHERE day = ?').pluck(),
     entry: db.prepare(
-      `INSERT INTO entries (id, day, seq, source, date, handle_id) VALUES (?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO entries (id, day, seq, source, date, handle_id, story)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
     ),
     doc: db.prepare('INSERT INTO entry_docs (entry, json) VALUES (?, ?)'),
     entryTag: db.prepare('INSERT OR IGNORE INTO entry_tags (entry, tag) VALUES (?, ?)'),
@@ -44,6 +54,23 @@ export function importStatements(db: Database): ImportStatements {
     ),
     fts: db.prepare(
       'INSERT INTO entries_fts (rowid, post, body, summary, chars) VALUES (?, ?, ?, ?, ?)',
+    ),
+    unindex: db.prepare('DELETE FROM entries_fts WHERE rowid = ?'),
+    uncountTags: db
+      .prepare(
+        `UPDATE tags SET entry_count = entry_count - 1
+         WHERE id IN (SELECT tag FROM entry_tags WHERE entry = ?) RETURNING id`,
+      )
+      .pluck(),
+    dropUnusedTag: db.prepare(
+      `DELETE FROM tags WHERE id = @tag AND entry_count <= 0
+       AND NOT EXISTS (SELECT 1 FROM entry_tags WHERE tag = @tag)`,
+    ),
+    key: db.prepare('INSERT OR IGNORE INTO entry_keys (key, entry) VALUES (?, ?)'),
+    mergeStory: db.prepare(
+      `UPDATE entries SET story = nullif(@to, id)
+       WHERE rowid IN (SELECT rowid FROM entries WHERE story = @from
+                       UNION SELECT rowid FROM entries WHERE id = @from AND story IS NULL)`,
     ),
     date: db.prepare(
       `INSERT INTO dates (date, entry_count, min_rowid, max_rowid) VALUES (?, ?, ?, ?)

@@ -118,6 +118,25 @@ export const MIGRATIONS: readonly Migration[] = [
       INSERT INTO entries_fts (entries_fts, rank) VALUES ('hashsize', 33554432);
     `,
   },
+  {
+    version: 2,
+    description: 'stories and identity keys',
+    sql: `
+      -- The story an entry belongs to (the id of the story's first entry); NULL: its own.
+      ALTER TABLE entries ADD COLUMN story TEXT;
+      CREATE INDEX entries_story ON entries (story) WHERE story IS NOT NULL;
+
+      -- What makes two captures the same post or article (ingest/dedupe/identity.ts): status
+      -- id, canonical URL, author and text, the start of a truncated text, and the ids of
+      -- entries this one superseded.
+      CREATE TABLE entry_keys (
+        key TEXT NOT NULL,
+        entry INTEGER NOT NULL REFERENCES entries (rowid) ON DELETE CASCADE,
+        PRIMARY KEY (key, entry)
+      ) WITHOUT ROWID;
+      CREATE INDEX entry_keys_entry ON entry_keys (entry);
+    `,
+  },
 ];
 
 /**

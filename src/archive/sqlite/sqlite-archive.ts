@@ -6,6 +6,7 @@ import type {
   Archive,
   ArchiveStats,
   CountOptions,
+  DerivedData,
   ImportBatch,
   ImportReport,
   SearchOptions,
@@ -18,6 +19,7 @@ import { parseQuery } from '../query/parse-query.js';
 import type { QueryError } from '../query/query-ast.js';
 import { compileQuery, CONTAINS_FUNCTION, type CompiledQuery } from './compile-query.js';
 import { Importer } from './import-batch.js';
+import { DerivedUpdater } from './update-derived.js';
 import { Updater } from './update-entries.js';
 import { checkSchema, migrate } from './migrations.js';
 import { rankedSearch } from './ranked-search.js';
@@ -89,12 +91,17 @@ function configure(db: Database.Database, path: string, options: SqliteArchiveOp
 class SqliteArchive implements Archive {
   private readonly importer: Importer;
   private readonly updater: Updater;
+  private readonly derived: DerivedUpdater;
   private readonly runner: QueryRunner;
   private readonly byId: Database.Statement;
   private readonly byIdFrom: Database.Statement;
   private readonly ofDay: Database.Statement;
   private readonly tagLines: Database.Statement;
   private readonly after: Database.Statement;
+  private readonly ofDays: Database.Statement;
+  private readonly byKey: Database.Statement;
+  private readonly byKeys: Database.Statement;
+  private readonly ofStory: Database.Statement;
 
   private readonly byRowids: Database.Statement;
   private readonly persons: PersonNames;
@@ -106,6 +113,7 @@ class SqliteArchive implements Archive {
   ) {
     this.importer = new Importer(db);
     this.updater = new Updater(db);
+    this.derived = new DerivedUpdater(db);
     this.runner = new QueryRunner(db);
     this.persons = new PersonNames(db);
     this.byId = db.prepare(`SELECT ${ENTRY_COLUMNS} FROM ${ENTRY_TABLES} WHERE e.id = ?`);
@@ -122,6 +130,29 @@ class SqliteArchive implements Archive {
     this.tagLines = db
       .prepare('SELECT line FROM day_tag_lines WHERE day = ? ORDER BY position')
       .pluck();
+    this.ofDays = db.prepare(
+      `SELECT ${ENTRY_COLUMNS} FROM ${ENTRY_TABLES} WHERE e.day BETWEEN ? AND ? ORDER BY e.day, e.seq`,
+    );
+    this.byKey = db.prepare(
+      `SELECT ${ENTRY_COLUMNS} FROM entry_keys k JOIN entries e ON e.rowid = k.entry
+       JOIN entry_docs d ON d.entry = e.rowid WHERE k.key = ? LIMIT ?`,
+    );
+    // One look-up for many keys: the primary key serves each value of the list, and the
+    // window keeps a key shared by thousands of entries (a common opening) to `limit`.
+    this.byKeys = db.prepare(
+      `SELECT m.key AS key, ${ENTRY_COLUMNS} FROM (
+         SELECT k.key AS key, k.entry AS entry,
+           row_number() OVER (PARTITION BY k.key ORDER BY k.entry) AS n
+         FROM json_each(?) j JOIN entry_keys k ON k.key = j.value) m
+       JOIN entries e ON e.rowid = m.entry JOIN entry_docs d ON d.entry = e.rowid
+       WHERE m.n <= ?`,
+    );
+    this.ofStory = db.prepare(
+      `SELECT ${ENTRY_COLUMNS} FROM ${ENTRY_TABLES} WHERE e.rowid IN (
+         SELECT rowid FROM entries WHERE story = @story
+         UNION SELECT rowid FROM entries WHERE id = @story AND story IS NULL)
+       ORDER BY e.day, e.seq`,
+    );
     this.after = db.prepare(
       `SELECT ${ENTRY_COLUMNS} FROM ${ENTRY_TABLES} WHERE (e.day, e.seq) > (?, ?) ORDER BY e.day, e.seq LIMIT ?`,
     );
@@ -139,9 +170,15 @@ class SqliteArchive implements Archive {
     return this.updater.updateEntries(entries);
   }
 
+  updateDerived(rows: readonly DerivedData[]): number {
+    return this.derived.updateDerived(rows);
+  }
+
   findEntry(idOrPrefix: string): StoredEntry | null {
     const exact = this.byId.get(idOrPrefix) as EntryRow | undefined;
     if (exact) return storedEntry(exact);
+    const heir = this.byKey.get(`id:${idOrPrefix}`, 1) as EntryRow | undefined;
+    if (heir) return storedEntry(heir);
     if ([...idOrPrefix].length < 6) return null;
     const rows = (this.byIdFrom.all(idOrPrefix) as (EntryRow & { id: string })[]).filter((r) =>
       r.id.startsWith(idOrPrefix),
@@ -170,6 +207,36 @@ class SqliteArchive implements Archive {
 
   entriesOfDay(day: string): StoredEntry[] {
     return (this.ofDay.all(day) as EntryRow[]).map(storedEntry);
+  }
+
+  entriesOfDays(from: string, to: string): StoredEntry[] {
+    return (this.ofDays.all(from, to) as EntryRow[]).map(storedEntry);
+  }
+
+  findByKeys(keys: readonly string[], limit = 20): StoredEntry[] {
+    const found = new Map<string, StoredEntry>();
+    for (const list of this.matchKeys(keys, limit).values())
+      for (const s of list) if (!found.has(s.entry.id)) found.set(s.entry.id, s);
+    return [...found.values()].sort((a, b) => a.day.localeCompare(b.day) || a.seq - b.seq);
+  }
+
+  matchKeys(keys: readonly string[], limit = 20): Map<string, StoredEntry[]> {
+    const distinct = [...new Set(keys)];
+    const out = new Map<string, StoredEntry[]>();
+    if (distinct.length === 0) return out;
+    const parsed = new Map<number, StoredEntry>();
+    for (const row of this.byKeys.all(JSON.stringify(distinct), limit) as (EntryRow & {
+      key: string;
+    })[]) {
+      const stored = parsed.get(row.rowid) ?? storedEntry(row);
+      parsed.set(row.rowid, stored);
+      out.set(row.key, [...(out.get(row.key) ?? []), stored]);
+    }
+    return out;
+  }
+
+  entriesOfStory(story: string): StoredEntry[] {
+    return (this.ofStory.all({ story }) as EntryRow[]).map(storedEntry);
   }
 
   documentTagLinesOfDay(day: string): string[] {

@@ -20,9 +20,7 @@ export class Updater {
   private readonly s: ImportStatements;
   private readonly stored: Statement;
   private readonly setJson: Statement;
-  private readonly dropTags: Statement;
   private readonly untag: Statement;
-  private readonly dropUnused: Statement;
   private readonly unspeak: Statement;
   private readonly lines: Statement;
   private readonly unindex: Statement;
@@ -34,17 +32,7 @@ export class Updater {
       'SELECT e.rowid AS rowid, e.day AS day, d.json AS json FROM entries e JOIN entry_docs d ON d.entry = e.rowid WHERE e.id = ?',
     );
     this.setJson = db.prepare('UPDATE entry_docs SET json = ? WHERE entry = ?');
-    this.dropTags = db
-      .prepare(
-        `UPDATE tags SET entry_count = entry_count - 1
-       WHERE id IN (SELECT tag FROM entry_tags WHERE entry = ?) RETURNING id`,
-      )
-      .pluck();
     this.untag = db.prepare('DELETE FROM entry_tags WHERE entry = ?');
-    // A tag no entry carries any more (renamed away) leaves the stats and tag: counts.
-    this.dropUnused = db.prepare(
-      'DELETE FROM tags WHERE id = ? AND entry_count = 0 AND NOT EXISTS (SELECT 1 FROM entry_tags WHERE tag = ?)',
-    );
     this.unspeak = db.prepare("DELETE FROM entry_persons WHERE entry = ? AND source = 'summary'");
     this.lines = db.prepare(
       'UPDATE days SET summary_line_count = summary_line_count + ? WHERE day = ?',
@@ -76,7 +64,7 @@ export class Updater {
       if (!row) continue;
       const old = parseEntryJson(row.json);
       this.setJson.run(JSON.stringify(entry), row.rowid);
-      for (const id of this.dropTags.all(row.rowid) as number[]) dropped.add(id);
+      for (const id of this.s.uncountTags.all(row.rowid) as number[]) dropped.add(id);
       this.untag.run(row.rowid);
       for (const tag of new Set(entry.summaries.map((l) => l.tag)))
         this.s.entryTag.run(
@@ -94,7 +82,7 @@ export class Updater {
       updated += 1;
     }
     for (const lookup of [this.s.tags, this.s.persons]) lookup.flush();
-    for (const id of dropped) this.dropUnused.run(id, id);
+    for (const id of dropped) this.s.dropUnusedTag.run({ tag: id });
     for (const [rowid, entry, old] of reindex) this.reindex(rowid, entry, old);
     return updated;
   }

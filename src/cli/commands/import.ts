@@ -5,6 +5,7 @@ import { importFiles, type SourceFile } from '../../pipeline/index.js';
 import { writeJson, type CommandContext } from '../context.js';
 import { UsageError } from '../io.js';
 import { loadCliKnowledge } from '../knowledge.js';
+import { describeReport } from '../describe-report.js';
 import { startProgress } from '../progress.js';
 
 /** Progress bars appear past this much input. */
@@ -17,10 +18,15 @@ const LARGE_INPUT_BYTES = 4 * 1024 * 1024;
 export async function importCommand(
   ctx: CommandContext,
   paths: string[],
-  opts: { day?: string },
+  opts: { day?: string; storyDays: string },
 ): Promise<number> {
   if (opts.day !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(opts.day))
     throw new UsageError(`import: --day must be YYYY-MM-DD, got "${opts.day}"`);
+  const storyDays = Number(opts.storyDays);
+  if (!Number.isInteger(storyDays) || storyDays < 0)
+    throw new UsageError(
+      `import: --story-days must be a whole number of days, got "${opts.storyDays}"`,
+    );
   const files = expandPaths(paths).map((name): SourceFile => ({ name, bytes: readFileSync(name) }));
   const size = files.reduce((n, f) => n + f.bytes.length, 0);
   const progress = startProgress(
@@ -33,8 +39,10 @@ export async function importCommand(
   const summary = importFiles(archive, files, {
     today: new Date().toISOString().slice(0, 10),
     knowledge,
+    storyWindowDays: storyDays,
     ...(opts.day === undefined ? {} : { day: opts.day }),
-    onFile: (done, total, name) => progress.update(done, total, name),
+    onFile: (done, total, name) => progress.update(done, total, `files | ${name}`),
+    onPosts: (done, total, name) => progress.update(done, total, `posts | ${name}`),
   });
   progress.stop();
   for (const d of summary.diagnostics) ctx.io.stderr.write(`${formatDiagnostic(d)}\n`);
@@ -43,7 +51,7 @@ export async function importCommand(
     for (const f of summary.files)
       ctx.io.stdout.write(
         f.report
-          ? `${f.file}: ${f.report.inserted} new, ${f.report.unchanged} already in the archive (${f.format}; ${f.days.join(', ')})\n`
+          ? `${f.file}: ${describeReport(f.report)} (${f.format}; ${f.days.join(', ')})\n`
           : `${f.file}: not imported\n`,
       );
   return summary.files.some((f) => f.report === null) ? 1 : 0;

@@ -1,15 +1,14 @@
 import type { SearchHit } from '../../archive/index.js';
-import { formatDiagnostic } from '../../model/index.js';
 import { writeJson, type CommandContext } from '../context.js';
 import { UsageError } from '../io.js';
-import { loadCliKnowledge } from '../knowledge.js';
+import { loadAliasExpander } from '../knowledge.js';
 import { markSnippet } from '../highlight.js';
 
 /** `kirinuki search QUERY`: ranked entries with highlighted snippets. */
 export async function searchCommand(
   ctx: CommandContext,
   words: string[],
-  opts: { limit: string; offset: string },
+  opts: { limit: string; offset: string; stories?: boolean },
 ): Promise<number> {
   const limit = Number(opts.limit);
   const offset = Number(opts.offset);
@@ -17,27 +16,53 @@ export async function searchCommand(
     throw new UsageError(
       'search: --limit must be a positive integer and --offset a non-negative one',
     );
-  const knowledge = await loadCliKnowledge(ctx.io);
-  const { aliasesOf } = await import('../../nlp/index.js');
+  const expandTerm = await loadAliasExpander(ctx.io);
   const archive = await ctx.openArchive();
-  const expandTerm = (term: string): string[] => aliasesOf(term, knowledge);
-  const result = archive.search(words.join(' '), { limit, offset, expandTerm });
+  // One hit per story: rank more hits than asked for and keep each story's best.
+  const result = opts.stories
+    ? archive.search(words.join(' '), {
+        limit: Math.min(1000, (offset + limit) * STORY_OVERFETCH),
+        expandTerm,
+      })
+    : archive.search(words.join(' '), { limit, offset, expandTerm });
   if (!result.ok) {
+    const { formatDiagnostic } = await import('../../model/index.js');
     ctx.io.stderr.write(`${formatDiagnostic(result.error)}\n`);
     return 1;
   }
-  const { total, hits } = result.value;
+  const { total, totalExact } = result.value;
+  const hits = opts.stories
+    ? collapseStories(result.value.hits).slice(offset, offset + limit)
+    : result.value.hits.map((hit) => ({ hit, sources: 0 }));
   if (ctx.json) {
-    writeJson(ctx.io, { total, hits: hits.map(hitJson) });
+    writeJson(ctx.io, { total, totalExact, hits: hits.map(hitJson) });
     return 0;
   }
   const tty = ctx.io.stdout.isTTY === true;
-  for (const hit of hits)
-    ctx.io.stdout.write(`${hitHeader(hit)}\n  ${markSnippet(hit.snippet, tty)}\n`);
+  for (const { hit, sources } of hits) {
+    const more = sources > 0 ? `  (+${sources} more in this story)` : '';
+    ctx.io.stdout.write(`${hitHeader(hit)}${more}\n  ${markSnippet(hit.snippet, tty)}\n`);
+  }
+  const counted = totalExact ? `${total}` : `about ${total}`;
+  const shown = hits.length > 0 ? `, showing ${offset + 1}–${offset + hits.length}` : '';
   ctx.io.stdout.write(
-    `${total} match${total === 1 ? '' : 'es'}${total > hits.length ? `, showing ${offset + 1}–${offset + hits.length}` : ''}\n`,
+    `${counted} match${total === 1 ? '' : 'es'}${opts.stories ? ' (entries, not stories)' : ''}${total > hits.length ? shown : ''}\n`,
   );
   return 0;
+}
+
+/** How many hits are ranked per story shown with `--stories`. */
+const STORY_OVERFETCH = 4;
+
+/** The best-ranked hit of each story, with how many other hits the story had. */
+function collapseStories(hits: readonly SearchHit[]): { hit: SearchHit; sources: number }[] {
+  const byStory = new Map<string, { hit: SearchHit; sources: number }>();
+  for (const hit of hits) {
+    const known = byStory.get(hit.stored.story);
+    if (known) known.sources += 1;
+    else byStory.set(hit.stored.story, { hit, sources: 0 });
+  }
+  return [...byStory.values()];
 }
 
 function hitHeader(hit: SearchHit): string {
@@ -47,12 +72,14 @@ function hitHeader(hit: SearchHit): string {
   return `${entry.id}  ${who}  ${tags}`.trimEnd();
 }
 
-function hitJson(hit: SearchHit): object {
-  const { entry, day, source } = hit.stored;
+function hitJson({ hit, sources }: { hit: SearchHit; sources: number }): object {
+  const { entry, day, source, story } = hit.stored;
   return {
     id: entry.id,
     day,
     source,
+    story,
+    otherHitsInStory: sources,
     handle: entry.post?.handle ?? null,
     date: entry.post?.date ?? null,
     tags: entry.summaries.map((s) => s.tag),

@@ -1,3 +1,4 @@
+import { sourceLabel } from '../../digest/index.js';
 import { entryLines } from '../../format/index.js';
 import { writeJson, type CommandContext } from '../context.js';
 
@@ -11,7 +12,18 @@ export async function showCommand(ctx: CommandContext, id: string): Promise<numb
     );
     return 1;
   }
-  if (ctx.json) writeJson(ctx.io, stored);
-  else ctx.io.stdout.write(`${entryLines(stored.entry).join('\n')}\n`);
+  const others = archive.entriesOfStory(stored.story).filter((s) => s.entry.id !== stored.entry.id);
+  if (ctx.json) {
+    writeJson(ctx.io, { ...stored, storyEntries: others.map((s) => s.entry.id) });
+    return 0;
+  }
+  ctx.io.stdout.write(`${entryLines(stored.entry).join('\n')}\n`);
+  if (others.length > 0) {
+    ctx.io.stdout.write(
+      `\nThe same story (${others.length} other source${others.length === 1 ? '' : 's'}):\n`,
+    );
+    for (const s of others)
+      ctx.io.stdout.write(`  ${s.entry.id}  ${s.day}  ${sourceLabel(s.entry, null)}\n`);
+  }
   return 0;
 }

@@ -1,10 +1,10 @@
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { emptyWatchState, parseSourcesFile, type WatchState } from '../../ingest/index.js';
 import { formatDiagnostic } from '../../model/index.js';
 import { watchOnce } from '../../pipeline/index.js';
 import type { CommandContext } from '../context.js';
-import { UsageError } from '../io.js';
+import { readTextInput, UsageError } from '../io.js';
 import { loadCliKnowledge } from '../knowledge.js';
 
 interface WatchOptions {
@@ -17,7 +17,9 @@ interface WatchOptions {
 /**
  * `kirinuki watch SOURCES`: polls the feeds listed in a sources file, files what is new, and
  * repeats every `--interval` minutes (or once with `--once`). The validators and seen items
- * are kept in a state file beside the sources file.
+ * are kept in a state file beside the sources file (or `--state`). Each poll prints a summary,
+ * or with `--json` one line of JSON; what a feed's reader found goes to stderr. With `--once`
+ * the exit code is 1 when a source failed.
  */
 export async function watchCommand(
   ctx: CommandContext,
@@ -29,8 +31,14 @@ export async function watchCommand(
     throw new UsageError(
       `watch: --interval must be a positive number of minutes, got "${opts.interval}"`,
     );
-  const parsed = parseSourcesFile(readFileSync(sourcesFile, 'utf8'), sourcesFile);
+  if (!existsSync(sourcesFile) || !statSync(sourcesFile).isFile())
+    throw new UsageError(`watch: no such file: ${sourcesFile}`);
+  const text = await readTextInput(ctx.io, sourcesFile);
+  if (text === null) return 1;
+  const parsed = parseSourcesFile(text, sourcesFile);
   for (const d of parsed.diagnostics) ctx.io.stderr.write(`${formatDiagnostic(d)}\n`);
+  if (parsed.sources.length === 0)
+    throw new UsageError(`watch: ${sourcesFile} lists no feed URLs (one per line)`);
   const statePath = opts.state ?? `${sourcesFile}.state.json`;
   let state = loadState(statePath);
   const knowledge = await loadCliKnowledge(ctx.io);
@@ -43,9 +51,17 @@ export async function watchCommand(
     });
     state = round.state;
     saveState(statePath, state);
-    ctx.io.stdout.write(
-      `${new Date().toISOString()} ${round.inserted} new entr${round.inserted === 1 ? 'y' : 'ies'} filed\n${round.summary}\n`,
-    );
+    for (const source of round.report)
+      for (const d of source.diagnostics) ctx.io.stderr.write(`${formatDiagnostic(d)}\n`);
+    const time = new Date().toISOString();
+    if (ctx.json)
+      ctx.io.stdout.write(
+        `${JSON.stringify({ time, inserted: round.inserted, sources: round.report })}\n`,
+      );
+    else
+      ctx.io.stdout.write(
+        `${time} ${round.inserted} new entr${round.inserted === 1 ? 'y' : 'ies'} filed\n${round.summary}\n`,
+      );
     if (opts.once) return round.report.some((r) => r.outcome === 'failed') ? 1 : 0;
     await sleep(minutes * 60_000);
   }
@@ -53,13 +69,20 @@ export async function watchCommand(
 
 function loadState(path: string): WatchState {
   if (!existsSync(path)) return emptyWatchState();
+  let state: unknown;
   try {
-    return JSON.parse(readFileSync(path, 'utf8')) as WatchState;
+    state = JSON.parse(readFileSync(path, 'utf8'));
   } catch (e) {
     throw new UsageError(
       `watch: state file ${path} is not valid JSON (${(e as Error).message}); move it away to start afresh`,
     );
   }
+  const sources = (state as { sources?: unknown } | null)?.sources;
+  if (typeof sources !== 'object' || sources === null || Array.isArray(sources))
+    throw new UsageError(
+      `watch: state file ${path} is not a watch state (no "sources" object); move it away to start afresh`,
+    );
+  return state as WatchState;
 }
 
 /** Written to a temporary file and renamed, so a crash never leaves half a state file. */

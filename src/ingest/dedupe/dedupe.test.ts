@@ -3,7 +3,10 @@ import type { Entry } from '../../model/index.js';
 import { extractEmbeds } from '../embed/index.js';
 import { extractPaste } from '../paste/index.js';
 import {
+  assignStories,
   dedupeEntries,
+  identityOf,
+  sameItem,
   estimateContainment,
   estimateJaccard,
   groupStories,
@@ -92,7 +95,7 @@ describe('groupStories', () => {
     ]);
   });
 
-  it('is sub-quadratic: 20,000 distinct entries group in seconds', () => {
+  it('groups large inputs without comparing every pair (cost is in `npm run bench`)', () => {
     let seed = 7;
     const rand = (): number => {
       seed = (seed + 0x6d2b79f5) | 0;
@@ -100,17 +103,108 @@ describe('groupStories', () => {
       t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
       return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
     };
-    const entries = Array.from({ length: 20_000 }, (_, i) =>
-      paste(
-        Array.from({ length: 80 }, () =>
-          String.fromCharCode(0x4e00 + Math.floor(rand() * 3000)),
-        ).join(''),
-        `e${i}`,
-      ),
+    const text = (): string =>
+      Array.from({ length: 80 }, () =>
+        String.fromCharCode(0x4e00 + Math.floor(rand() * 3000)),
+      ).join('');
+    const entries = Array.from({ length: 5_000 }, (_, i) => paste(text(), `e${i}`));
+    entries.push(paste(`${(entries[0] as Entry).body.join('')}。`, 'copy'));
+    const stories = groupStories(entries);
+    expect(stories).toHaveLength(5_000);
+    expect(stories[0]).toEqual({ id: 'e0', entryIds: ['e0', 'copy'] });
+  });
+});
+
+describe('assignStories', () => {
+  const a1 = paste(
+    'ドイツ政府は21日、ウクライナに対し防空システム「IRIS-T」2基と弾薬を追加供与すると発表した。総額は約5億ユーロ。',
+    'a1',
+  );
+  const a2 = paste(
+    'ドイツ政府は21日、ウクライナへ防空システム「IRIS-T」2基と弾薬を追加で供与すると発表した。供与額はおよそ5億ユーロ。',
+    'a2',
+  );
+  const b1 = paste(
+    '国防相は冬を前に防空能力の強化が急務だと述べ、ドイツは追加の防空システムを年内に送る方針を示した。',
+    'b1',
+  );
+  const bridge = paste(
+    `${a1.body.join('')}国防相は冬を前に防空能力の強化が急務だと述べ、ドイツは追加の防空システムを年内に送る方針を示した。`,
+    'bridge',
+  );
+  const lone = paste(
+    '首都の議会は20日、動員法の改正案を第一読会で可決した。最終採決は来月。',
+    'lone',
+  );
+
+  it('puts a new entry in the story of the filed entry it resembles', () => {
+    const r = assignStories([{ entry: a1, story: 'S' }], [a2, lone]);
+    expect(r.stories).toEqual(
+      new Map([
+        ['a2', 'S'],
+        ['lone', 'lone'],
+      ]),
     );
-    const started = performance.now();
-    expect(groupStories(entries)).toHaveLength(20_000);
-    expect(performance.now() - started).toBeLessThan(10_000);
+    expect(r.merges).toEqual([]);
+  });
+
+  it('starts a story at the first new entry when nothing filed resembles it', () => {
+    const r = assignStories([], [a1, lone, a2]);
+    expect(r.stories.get('a2')).toBe('a1');
+    expect(r.stories.get('a1')).toBe('a1');
+  });
+
+  it('joins two filed stories through a bridging entry, the first filed keeping its id', () => {
+    const filed = [
+      { entry: a1, story: 'first' },
+      { entry: b1, story: 'second' },
+    ];
+    expect(assignStories(filed, []).merges).toEqual([]);
+    const r = assignStories(filed, [bridge]);
+    expect(r.stories.get('bridge')).toBe('first');
+    expect(r.merges).toEqual([{ from: 'second', to: 'first' }]);
+  });
+
+  it('reuses cached sketches', () => {
+    const cache = new Map();
+    assignStories([{ entry: a1, story: 'S' }], [a2], {}, cache);
+    expect([...cache.keys()]).toEqual(['a1', 'a2']);
+  });
+});
+
+describe('identity', () => {
+  it('gives a post the same post key from its embed and from a clip document', () => {
+    const e = embed(
+      '停戦交渉が来週再開へ、仲介国が発表 <a href="https://t.co/x">https://t.co/x</a>',
+      '1747871244170555421',
+    );
+    const clip: Entry = {
+      ...(e as Entry),
+      id: 'clip',
+      origin: undefined,
+      body: ['記事本文'],
+    } as Entry;
+    const post = (x: Entry): string | undefined =>
+      identityOf(x).keys.find((k) => k.startsWith('post:'));
+    expect(post(e)).toBeDefined();
+    expect(post(clip)).toBe(post(e));
+    expect(sameItem(e, clip)).toBe(true);
+    expect(sameItem(e, paste('無関係な記事の本文です。', 'z'))).toBe(false);
+  });
+
+  it('probes the heads of complete texts from a truncated one, and the cuts from a complete one', () => {
+    const cut = paste('ゼレンスキー大統領は17日、国民に前向きな考えを…', 'cut');
+    const full = paste(
+      'ゼレンスキー大統領は17日、国民に前向きな考えを持つよう呼びかけた。',
+      'full',
+    );
+    const head = identityOf(full).keys.find((k) => k.startsWith('head:'));
+    expect(identityOf(cut).probes).toContain(head);
+    expect(identityOf(full).probes).toContain(
+      identityOf(cut).keys.find((k) => k.startsWith('cut:')),
+    );
+    expect(sameItem(cut, full)).toBe(true);
+    expect(sameItem(paste('ゼレンスキー大統領は17日、別の話…', 'x'), full)).toBe(false);
   });
 });
 

@@ -1,6 +1,5 @@
 import type { Entry } from '../../model/index.js';
-import { canonicalUrl, normaliseForId, statusIdFromUrl } from '../shared/index.js';
-import { entryText } from './match-text.js';
+import { completeness, identityOf, identityText, isTruncated, MIN_PREFIX } from './identity.js';
 import { UnionFind } from './union-find.js';
 
 /** Entries folded into another by {@link dedupeEntries}. */
@@ -8,9 +7,6 @@ export interface Merge {
   kept: string;
   merged: string[];
 }
-
-/** Truncated prefixes shorter than this are too generic to merge on. */
-const MIN_PREFIX = 12;
 
 /**
  * One entry per post or article: entries with the same id, the same status id, the same
@@ -26,9 +22,9 @@ const MIN_PREFIX = 12;
 export function dedupeEntries(entries: readonly Entry[]): { entries: Entry[]; merges: Merge[] } {
   const sets = new UnionFind(entries.length);
   const owner = new Map<string, number>();
-  const texts = entries.map((e) => normaliseForId(e.post?.text || entryText(e)));
+  const texts = entries.map(identityText);
   entries.forEach((entry, i) => {
-    for (const key of identityKeys(entry, texts[i] as string)) {
+    for (const key of exactKeys(entry)) {
       const first = owner.get(key);
       if (first === undefined) owner.set(key, i);
       else sets.union(first, i);
@@ -51,18 +47,9 @@ export function dedupeEntries(entries: readonly Entry[]): { entries: Entry[]; me
   return { entries: kept, merges };
 }
 
-function identityKeys(entry: Entry, text: string): string[] {
-  const keys = [`id:${entry.id}`];
-  const url = entry.origin?.url === undefined ? null : canonicalUrl(entry.origin.url);
-  const status = url === null ? null : statusIdFromUrl(url);
-  if (status) keys.push(`x:${status.id}`);
-  else if (url !== null) keys.push(`url:${url}`);
-  if (text.length > 0 && !isTruncated(entry, text)) keys.push(`text:${text}`);
-  return keys;
-}
-
-function isTruncated(entry: Entry, text: string): boolean {
-  return entry.post?.truncated === true || text.endsWith('…') || text.endsWith('...');
+/** The identity keys that mean "the same" by themselves (not the truncation prefixes). */
+function exactKeys(entry: Entry): string[] {
+  return identityOf(entry).keys.filter((k) => !k.startsWith('head:') && !k.startsWith('cut:'));
 }
 
 /** A truncated text joins the entry whose text starts with it (looked up by its first characters). */
@@ -86,10 +73,4 @@ function mergeTruncated(
       ?.find((j) => (texts[j] as string).startsWith(prefix));
     if (full !== undefined) sets.union(full, i);
   });
-}
-
-function completeness(entry: Entry): number {
-  const truncated = entry.post?.truncated === true ? 0 : 1;
-  const length = entry.body.join('').length + (entry.post?.text.length ?? 0);
-  return truncated * 1e9 + length;
 }

@@ -9,10 +9,15 @@ export {
   type Sketch,
 } from './minhash.js';
 export {
+  assignStories,
   DEFAULT_STORY_OPTIONS,
   groupStories,
   similar,
+  type FiledEntry,
+  type SketchCache,
   type Story,
+  type StoryAssignment,
   type StoryOptions,
 } from './stories.js';
 export { UnionFind } from './union-find.js';
+export { completeness, identityOf, isCurated, sameItem, type EntryIdentity } from './identity.js';

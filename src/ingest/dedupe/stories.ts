@@ -54,7 +54,11 @@ export interface Story {
  * @example
  * groupStories(entries).filter((s) => s.entryIds.length > 1);
  */
-export function groupStories(entries: readonly Entry[], options: StoryOptions = {}): Story[] {
+export function groupStories(
+  entries: readonly Entry[],
+  options: StoryOptions = {},
+  sketches: SketchCache = new Map(),
+): Story[] {
   if (entries.length >= INDEX_BITS) {
     throw new KirinukiError(
       'ingest',
@@ -62,19 +66,120 @@ export function groupStories(entries: readonly Entry[], options: StoryOptions = 
     );
   }
   const o = { ...DEFAULT_STORY_OPTIONS, ...options };
-  const sketches = entries.map((e) =>
-    sketch(shingleHashes(matchKey(entryText(e)), o.shingle), o.bins),
-  );
+  const sketched = entries.map((e) => sketchOf(e, o, sketches));
   const sets = new UnionFind(entries.length);
   const bands = Math.floor(o.bins / o.bandRows);
   for (let band = 0; band < bands; band += 1) {
-    for (const bucket of bucketsOf(sketches, band, o.bandRows))
-      joinSimilar(bucket, sketches, sets, o);
+    for (const bucket of bucketsOf(sketched, band, o.bandRows))
+      joinSimilar(bucket, sketched, sets, o);
   }
   return sets.groups().map((members) => {
     const ids = members.map((m) => (entries[m] as Entry).id);
     return { id: ids[0] as string, entryIds: ids };
   });
+}
+
+/**
+ * Sketches by entry id, kept between calls by a caller that groups overlapping sets of entries
+ * (an import that looks at the days around each day it files). Only valid for one set of options.
+ */
+export type SketchCache = Map<string, Sketch>;
+
+function sketchOf(entry: Entry, o: Required<StoryOptions>, cache: SketchCache): Sketch {
+  const known = cache.get(entry.id);
+  if (known) return known;
+  const made = sketch(shingleHashes(matchKey(entryText(entry)), o.shingle), o.bins);
+  cache.set(entry.id, made);
+  return made;
+}
+
+/** An entry already filed, with the story it is filed under. */
+export interface FiledEntry {
+  entry: Entry;
+  story: string;
+}
+
+/** What {@link assignStories} decides. */
+export interface StoryAssignment {
+  /** The story of each incoming entry, by entry id. */
+  stories: Map<string, string>;
+  /** Filed stories that the incoming entries join to another: `from` becomes `to`. */
+  merges: { from: string; to: string }[];
+}
+
+/**
+ * Stories for entries about to be filed, given the entries already filed around them (the
+ * days before and after): an incoming entry joins the story of the filed entries it is similar
+ * to, or starts one of its own (its id); when it is similar to entries of two filed stories it
+ * joins them, the story filed first keeping its id. `filed` is in filing order. Pure.
+ *
+ * @example
+ * const { stories, merges } = assignStories(archive.entriesOfDays(from, to), batch.entries);
+ */
+export function assignStories(
+  filed: readonly FiledEntry[],
+  incoming: readonly Entry[],
+  options: StoryOptions = {},
+  sketches: SketchCache = new Map(),
+): StoryAssignment {
+  const o = { ...DEFAULT_STORY_OPTIONS, ...options };
+  const storyOf = new Map(filed.map((f) => [f.entry.id, f.story]));
+  // An incoming entry that is also filed (imported again) is taken as filed.
+  const fresh = incoming.filter((e) => !storyOf.has(e.id));
+  const all = [...filed.map((f) => f.entry), ...fresh];
+  const sketched = all.map((e) => sketchOf(e, o, sketches));
+  const sets = new UnionFind(all.length);
+  // Filed entries of one story start out together, so joining two stories shows as a merge.
+  const firstOfStory = new Map<string, number>();
+  filed.forEach((f, i) => {
+    const first = firstOfStory.get(f.story);
+    if (first === undefined) firstOfStory.set(f.story, i);
+    else sets.union(first, i);
+  });
+  // Only pairs with a new entry are compared: filed pairs were judged when they were filed
+  // (with their own window), and judging them again would make stories depend on import order.
+  const bands = Math.floor(o.bins / o.bandRows);
+  for (let band = 0; band < bands; band += 1)
+    for (const bucket of bucketsOf(sketched, band, o.bandRows))
+      joinWithNew(bucket, filed.length, sketched, sets, o);
+  const stories = new Map<string, string>();
+  const merges: { from: string; to: string }[] = [];
+  for (const members of sets.groups()) {
+    const filedStories = [
+      ...new Set(members.filter((m) => m < filed.length).map((m) => filed[m]?.story as string)),
+    ];
+    const story = filedStories[0] ?? (all[members[0] as number] as Entry).id;
+    for (const from of filedStories.slice(1)) merges.push({ from, to: story });
+    for (const m of members) if (m >= filed.length) stories.set((all[m] as Entry).id, story);
+  }
+  for (const e of incoming) if (storyOf.has(e.id)) stories.set(e.id, storyOf.get(e.id) as string);
+  return { stories, merges };
+}
+
+/**
+ * Joins the new members of one LSH bucket (indices from `firstNew` on) with every other
+ * member they are similar to; a bucket larger than `maxBucket` compares each new member with
+ * the bucket's first members only, as {@link joinSimilar} does.
+ */
+function joinWithNew(
+  bucket: readonly number[],
+  firstNew: number,
+  sketches: readonly Sketch[],
+  sets: UnionFind,
+  o: Required<StoryOptions>,
+): void {
+  const last = bucket[bucket.length - 1] as number;
+  if (last < firstNew) return; // buckets are sorted by index: no new member
+  const limit = bucket.length > o.maxBucket ? o.maxBucket : bucket.length;
+  for (const i of bucket) {
+    if (i < firstNew) continue;
+    for (let y = 0; y < limit; y += 1) {
+      const j = bucket[y] as number;
+      if (j === i || (j >= firstNew && j > i)) continue; // each new pair once
+      if (sets.find(i) !== sets.find(j) && similar(sketches[i] as Sketch, sketches[j] as Sketch, o))
+        sets.union(i, j);
+    }
+  }
 }
 
 /** Whether two sketches are similar enough to be one story. */

@@ -87,6 +87,13 @@ describe('extractEmbeds', () => {
     expect(r.diagnostics[0]).toMatchObject({ severity: 'warning', line: 3 });
   });
 
+  it('reads only the embeds of a whole web page, not its markup', () => {
+    const page = `<!DOCTYPE html><html><head><title>ブログ</title><script>var x=1;</script></head><body><nav>メニュー</nav>\n\n${fixture('mixed-paste.html.txt')}\n\n<footer>著作権</footer></body></html>`;
+    const read = extractEmbeds(page, 'page.html');
+    expect(read.entries.map((e) => e.origin?.kind)).toEqual(['embed', 'embed']);
+    expect(read.entries.flatMap((e) => e.body).join('')).not.toContain('<');
+  });
+
   it('handles empty, huge and binary input without throwing', () => {
     expect(extractEmbeds('', 'e').entries).toEqual([]);
     const many = Array.from(

@@ -19,8 +19,9 @@ const WIDGETS_SCRIPT =
 /**
  * A paste that may hold post embeds: each `<blockquote class="twitter-tweet">` becomes an entry
  * with its post, a line that is only a status URL becomes an entry with that id, and the plain
- * text around them becomes paste entries, one per paragraph. An embed that cannot be read is
- * kept as plain text with an error naming its line.
+ * text around them becomes paste entries, one per paragraph — unless the input is a whole web
+ * page, whose markup around the embeds is no one's notes. An embed that cannot be read is kept
+ * as plain text (skipped on a page) with an error naming its line.
  *
  * @example
  * extractEmbeds(embedHtml + '\n\nメモ: 続報待ち', 'paste.html').entries.length; // 2
@@ -33,9 +34,12 @@ export function extractEmbeds(text: string, source: string): ImportResult {
     matches.map((m) => m.index),
   );
   const result: ImportResult = { entries: [], diagnostics: [] };
+  // A whole web page (a blog post quoting posts) is markup around the embeds, not notes.
+  const page = /^\s*(?:<!doctype html|<html\b)|<body\b/i.test(cleaned);
+  const addText = page ? () => undefined : addPlainText;
   let pos = 0;
   matches.forEach((m, i) => {
-    addPlainText(cleaned.slice(pos, m.index), source, result);
+    addText(cleaned.slice(pos, m.index), source, result);
     pos = m.index + m[0].length;
     const line = lines[i] ?? 1;
     if (!/<\/blockquote>\s*$/i.test(m[0])) {
@@ -46,11 +50,12 @@ export function extractEmbeds(text: string, source: string): ImportResult {
     const read = postEntryFromEmbed(m[0]);
     if (read.ok) result.entries.push(read.entry);
     else {
-      result.diagnostics.push(ingestDiagnostic(source, `${read.reason}; kept as text`, { line }));
-      addPlainText(m[0], source, result);
+      const kept = page ? 'skipped' : 'kept as text';
+      result.diagnostics.push(ingestDiagnostic(source, `${read.reason}; ${kept}`, { line }));
+      addText(m[0], source, result);
     }
   });
-  addPlainText(cleaned.slice(pos), source, result);
+  addText(cleaned.slice(pos), source, result);
   return result;
 }
 

@@ -47,6 +47,9 @@ export function extractOembed(text: string, source: string): ImportResult {
   };
 }
 
+/** X's public oEmbed endpoint. */
+export const OEMBED_ENDPOINT = 'https://publish.twitter.com/oembed';
+
 /**
  * The oEmbed endpoint URL for a status URL, which the fetcher asks instead of the post page
  * (the page itself is a script-only app).
@@ -54,6 +57,6 @@ export function extractOembed(text: string, source: string): ImportResult {
  * @example
  * oembedUrl('https://x.com/nhk_news/status/1'); // 'https://publish.twitter.com/oembed?url=…'
  */
-export function oembedUrl(statusUrl: string): string {
-  return `https://publish.twitter.com/oembed?omit_script=1&url=${encodeURIComponent(statusUrl)}`;
+export function oembedUrl(statusUrl: string, endpoint = OEMBED_ENDPOINT): string {
+  return `${endpoint}?omit_script=1&url=${encodeURIComponent(statusUrl)}`;
 }

@@ -1,0 +1,127 @@
+import type { Archive, DerivedData, StoredEntry } from '../archive/index.js';
+import {
+  assignStories,
+  identityOf,
+  type FiledEntry,
+  type SketchCache,
+  type StoryOptions,
+} from '../ingest/index.js';
+import type { Knowledge } from '../nlp/index.js';
+import { shiftDay } from './days.js';
+import { entryPeople } from './entry-people.js';
+
+export interface ReindexOptions {
+  /** Re-annotate the text and refile who it quotes and mentions; without it, people stay. */
+  knowledge?: Knowledge;
+  /** Days either side of an entry's day to look for its story (default 2). */
+  storyWindowDays?: number;
+  stories?: StoryOptions;
+  /** Entries written per transaction (default 2,000). */
+  chunk?: number;
+  onProgress?: (done: number) => void;
+}
+
+export interface ReindexReport {
+  entries: number;
+  /** Stories with more than one entry. */
+  stories: number;
+  /** Entries in those stories. */
+  entriesInStories: number;
+}
+
+/**
+ * Derives again, for every stored entry, what an import derives: identity keys (so later
+ * captures of the same post are recognised), the people its text quotes and mentions (with
+ * `knowledge`), and its story, regrouped from scratch day by day over a sliding window. For
+ * archives filed by an older kirinuki, or after the knowledge or story thresholds changed.
+ * Streams: memory holds the window and the members of multi-entry stories, not the archive.
+ *
+ * @example
+ * const r = reindexArchive(archive, { knowledge });
+ * r.stories; // stories with more than one entry
+ */
+export function reindexArchive(archive: Archive, options: ReindexOptions = {}): ReindexReport {
+  const window = options.storyWindowDays ?? 2;
+  const chunk = options.chunk ?? 2000;
+  const sketches: SketchCache = new Map();
+  const joined = new Map<string, string>();
+  const renamed = new Map<string, string>();
+  const resolve = (story: string): string => {
+    let s = story;
+    for (let next = renamed.get(s); next !== undefined; next = renamed.get(s)) s = next;
+    return s;
+  };
+  let recent: (FiledEntry & { day: string })[] = [];
+  let pending: DerivedData[] = [];
+  let entries = 0;
+  const flush = (): void => {
+    archive.updateDerived(pending);
+    pending = [];
+  };
+  for (const day of daysOf(archive.allEntries())) {
+    const from = shiftDay(day.day, -window);
+    recent = recent.filter((r) => r.day >= from);
+    const assigned = assignStories(
+      recent,
+      day.entries.map((s) => s.entry),
+      options.stories,
+      sketches,
+    );
+    for (const { from: old, to } of assigned.merges) {
+      renamed.set(old, to);
+      joined.set(old, to);
+      for (const r of recent) if (r.story === old) r.story = to;
+    }
+    for (const stored of day.entries) {
+      const { entry } = stored;
+      const story = assigned.stories.get(entry.id) ?? entry.id;
+      if (story !== entry.id) joined.set(entry.id, story);
+      recent.push({ entry, story, day: day.day });
+      pending.push({
+        id: entry.id,
+        keys: identityOf(entry).keys,
+        story,
+        ...(options.knowledge ? { people: entryPeople(entry, options.knowledge) } : {}),
+      });
+      entries += 1;
+    }
+    pruneSketches(sketches, recent);
+    if (pending.length >= chunk) flush();
+    options.onProgress?.(entries);
+  }
+  flush();
+  // Stories joined after their first entries were written: write the final ids.
+  const finals = [...joined].map(([id, story]) => ({ id, story: resolve(story) }));
+  for (let i = 0; i < finals.length; i += chunk) archive.updateDerived(finals.slice(i, i + chunk));
+  const sizes = new Map<string, number>();
+  for (const { story } of finals) sizes.set(story, (sizes.get(story) ?? 1) + 1);
+  for (const { id } of finals) sizes.delete(id);
+  return {
+    entries,
+    stories: sizes.size,
+    entriesInStories: [...sizes.values()].reduce((a, b) => a + b, 0),
+  };
+}
+
+/** Stored entries grouped by day, in day order (`allEntries` streams by day then position). */
+function* daysOf(
+  stored: Iterable<StoredEntry>,
+): Generator<{ day: string; entries: StoredEntry[] }> {
+  let current: { day: string; entries: StoredEntry[] } | null = null;
+  for (const s of stored) {
+    if (current && current.day !== s.day) {
+      yield current;
+      current = null;
+    }
+    current ??= { day: s.day, entries: [] };
+    current.entries.push(s);
+  }
+  if (current) yield current;
+}
+
+/** Keeps the sketches of the window only, so memory does not grow with the archive. */
+function pruneSketches(sketches: SketchCache, recent: readonly FiledEntry[]): void {
+  if (sketches.size <= recent.length * 2) return;
+  const keep = new Set(recent.map((r) => r.entry.id));
+  for (const id of sketches.keys()) if (!keep.has(id)) sketches.delete(id);
+}
