@@ -446,7 +446,7 @@ describe('kirinuki fetch: refusals and failures', { timeout: LONG }, () => {
     const url = `${server.base}/blocked.xml`;
     const r = await failingFetch(url);
     expect(r.stderr).toBe(
-      `${url}: error: ingest: 127.0.0.1 is a loopback, private or link-local address\n`,
+      `${url}: error: ingest: 127.0.0.1 is a loopback, private or link-local address; refused unless the host is allowed (kirinuki fetch/watch --allow-host 127.0.0.1)\n`,
     );
     expect(server.hits.get('/blocked.xml')).toBeUndefined();
     // The same URL with the host allowed goes through.
@@ -595,7 +595,7 @@ describe('kirinuki watch SOURCES --once', { timeout: LONG }, () => {
     const r = await cli(db3, 'watch', sources, '--once', '--state', join(dir, 'blocked.json'));
     expect(r.code).toBe(1);
     expect(r.stdout).toContain(
-      `${server.base}/watch/minami.xml: failed (ingest: 127.0.0.1 is a loopback, private or link-local address)`,
+      `${server.base}/watch/minami.xml: failed (ingest: 127.0.0.1 is a loopback, private or link-local address; refused unless the host is allowed (kirinuki fetch/watch --allow-host 127.0.0.1))`,
     );
     expect(server.hits.get('/watch/minami.xml')).toBe(hits);
     expect(await entryCount(db3)).toBe(0);

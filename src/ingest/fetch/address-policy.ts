@@ -73,8 +73,9 @@ export class BlockedAddressError extends Error {
     readonly address: string,
   ) {
     const what = 'a loopback, private or link-local address';
+    // Say how to allow it: a local feed server is a legitimate source once the user says so.
     super(
-      `ingest: ${host === address ? `${host} is ${what}` : `${host} resolves to ${address}, ${what}`}`,
+      `ingest: ${host === address ? `${host} is ${what}` : `${host} resolves to ${address}, ${what}`}; refused unless the host is allowed (kirinuki fetch/watch --allow-host ${hostKey(host)})`,
     );
   }
 }
