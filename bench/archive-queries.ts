@@ -18,6 +18,18 @@ export interface ClassFigures {
   trigram: OpLatency | null;
   /** Matches per query, to show how selective the class is. */
   matches: number[];
+  /** Median latency of each query (after `optimize()`), to show which queries are slow. */
+  perQuery: QueryFigures[];
+  /** The same, straight after the import. */
+  perQueryAsImported: QueryFigures[];
+}
+
+export interface QueryFigures {
+  query: string;
+  matches: number;
+  /** Median count and search (top 20) latency in ms. */
+  count: number;
+  search: number;
 }
 
 export function measureClasses(
@@ -30,7 +42,12 @@ export function measureClasses(
     const figures = measureClass(c.queries, archive, trigram, o.repeat);
     const p99 = `count p99 ${figures.ours.count.p99.toFixed(1)} ms, search p99 ${figures.ours.search.p99.toFixed(1)} ms`;
     o.log(`  ${label}: ${c.name}: ${p99}`);
-    return { name: c.name, ...figures, asImported: figures.ours };
+    return {
+      name: c.name,
+      ...figures,
+      asImported: figures.ours,
+      perQueryAsImported: figures.perQuery,
+    };
   });
 }
 
@@ -39,16 +56,25 @@ function measureClass(
   archive: Archive,
   trigram: TrigramBaseline | null,
   repeat: number,
-): Omit<ClassFigures, 'name' | 'asImported'> {
+): Omit<ClassFigures, 'name' | 'asImported' | 'perQueryAsImported'> {
   const ours = { count: [] as number[], search: [] as number[] };
   const theirs = { count: [] as number[], search: [] as number[] };
   const matches: number[] = [];
+  const perQuery: QueryFigures[] = [];
   for (const q of queries) {
     const n = archive.count(q);
     if (!n.ok) throw new Error(`bench: ${n.error.message}`);
     matches.push(n.value);
-    ours.count.push(...timeRuns(repeat, () => archive.count(q)));
-    ours.search.push(...timeRuns(repeat, () => archive.search(q, { limit: 20 })));
+    const count = timeRuns(repeat, () => archive.count(q));
+    const search = timeRuns(repeat, () => archive.search(q, { limit: 20 }));
+    ours.count.push(...count);
+    ours.search.push(...search);
+    perQuery.push({
+      query: q,
+      matches: n.value,
+      count: latency(count).p50,
+      search: latency(search).p50,
+    });
     if (trigram && trigram.count(q) !== null) {
       theirs.count.push(...timeRuns(repeat, () => trigram.count(q)));
       theirs.search.push(...timeRuns(repeat, () => trigram.search(q)));
@@ -61,5 +87,6 @@ function measureClass(
         ? { count: latency(theirs.count), search: latency(theirs.search) }
         : null,
     matches,
+    perQuery,
   };
 }

@@ -71,7 +71,11 @@ export async function runArchiveBench(o: ArchiveBenchOptions): Promise<ArchiveBe
   const after = measureClasses(reopened, trigram?.db ?? null, o, 'optimized');
   reopened.close();
   trigram?.db.close();
-  const classes = after.map((c, i) => ({ ...c, asImported: before[i]?.ours ?? c.ours }));
+  const classes = after.map((c, i) => ({
+    ...c,
+    asImported: before[i]?.ours ?? c.ours,
+    perQueryAsImported: before[i]?.perQuery ?? c.perQuery,
+  }));
   return { size: o.size, archive: imported, trigram: trigram?.figures ?? null, classes };
 }
 

@@ -24,6 +24,10 @@ export function report(results: ArchiveBenchResult[], machine: string, args: str
       'As imported, before `optimize()`:',
       '',
       asImportedTable(r.classes),
+      '',
+      'Median per query, after `optimize()` and as imported (the first run of each, which warms caches, not counted):',
+      '',
+      perQueryTable(r.classes),
     );
   return parts.join('\n');
 }
@@ -94,6 +98,25 @@ function asImportedTable(classes: ClassFigures[]): string {
     [c.name, 'search top-20', ...lat(c.asImported.search)],
   ]);
   return table(['class', 'op', 'p50', 'p95', 'p99'], rows);
+}
+
+function perQueryTable(classes: ClassFigures[]): string {
+  const rows = classes.flatMap((c) =>
+    c.perQuery.map((p, i) => {
+      const before = c.perQueryAsImported[i];
+      return [
+        c.name,
+        `\`${p.query}\``,
+        p.matches.toLocaleString('en'),
+        ms(p.count),
+        ms(p.search),
+        before ? ms(before.count) : 'n/a',
+        before ? ms(before.search) : 'n/a',
+      ];
+    }),
+  );
+  const header = ['class', 'query', 'matches', 'count p50', 'search p50'];
+  return table([...header, 'as imported: count', 'search'], rows);
 }
 
 function lat(l: Latency | null): string[] {

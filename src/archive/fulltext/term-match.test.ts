@@ -9,10 +9,16 @@ describe('termMatch', () => {
   it('answers longer terms with a phrase of bigrams, exactly', () => {
     expect(termMatch('停戦')).toEqual({
       normalised: '停戦',
-      fts: '{post body summary} : "停戦"',
+      fts: '"停戦"',
       verify: false,
     });
-    expect(termMatch('ゼレンスキー').fts).toBe('{post body summary} : "ゼレ レン ンス スキ"');
+    expect(termMatch('ゼレンスキー').fts).toBe('"ゼレ レン ンス スキ"');
+  });
+
+  it('filters columns only where chars holds the same token: a lone unigram', () => {
+    // Bigrams are only ever in the text columns; a one-character token is also in chars.
+    expect(termMatch('露 ').fts).toBe('{post body summary} : "露"');
+    expect(termMatch('露朝 ').fts).toBe('"露朝 朝"');
   });
 
   it('normalises the term first', () => {
@@ -24,7 +30,7 @@ describe('termMatch', () => {
     // Runs followed by a separator must end a text run: their phrase includes the unigram.
     expect(termMatch('国防省 によると')).toEqual({
       normalised: '国防省 によると',
-      fts: '{post body summary} : "国防 防省 省" AND {post body summary} : "によ よる ると"',
+      fts: '"国防 防省 省" AND "によ よる ると"',
       verify: true,
     });
     expect(termMatch('露 朝').fts).toBe('{post body summary} : "露" AND {chars} : "朝"');

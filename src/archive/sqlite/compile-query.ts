@@ -3,21 +3,18 @@ import { termMatch, type TermMatch } from '../fulltext/term-match.js';
 import type { ParsedQuery, QueryFilter } from '../query/query-ast.js';
 
 /**
- * A parsed query as SQL pieces: an FTS5 MATCH expression for what the index can answer, and
- * conditions on the `entries` row `e` for the rest (filters, exclusions the index cannot
- * express alone, checks of terms the index only narrows). Values are bound, never spliced
- * into the SQL, so no query text can cause an SQL error.
+ * A parsed query as the pieces the SQL is built from: an FTS5 MATCH expression for what the
+ * index answers, and conditions on each candidate entry for the rest (filters, exclusions the
+ * index cannot express alone, checks of terms the index only narrows). The conditions are
+ * kept structured, not as SQL, because how each is best written depends on the plan
+ * (`query-plan.ts`): a list built once, or a lookup per candidate. Values are always bound,
+ * never spliced into the SQL, so no query text can cause an SQL error.
  */
 export interface CompiledQuery {
   /** FTS5 expression that every result matches, or `null` when there is no positive term. */
   match: string | null;
-  /**
-   * SQL conditions, joined with AND; each `?` is bound from `params` in order. `{rowid}`
-   * stands for the entry's rowid (the full-text table's own when there is a MATCH, so that no
-   * join is needed); `e.` is the `entries` row, joined only when a condition uses it.
-   */
-  conditions: string[];
-  params: string[];
+  /** Conditions every result meets, besides `match`, cheapest to check first. */
+  conditions: Condition[];
   /** Normalised positive terms and their alternatives (`expandTerm`), for ranking and snippets. */
   highlight: string[];
   /** FTS5 expressions of `highlight`, one per entry (`null` where there is none). */
@@ -40,11 +37,32 @@ export type CountedFilter =
   | { kind: 'from'; norms: string[] }
   | { kind: 'dates' };
 
+/**
+ * One condition on a candidate entry. `tag`, `persons` and a positive `from` name a set of
+ * entries known from an index, which a plan may also start from (`drives` in query-plan.ts).
+ */
+export type Condition =
+  /** Has (or, negated, has not) a summary-line tag whose normalised form is `norm`. */
+  | { kind: 'tag'; negated: boolean; norm: string }
+  /** Names (or not) one of the persons `ids` (a JSON array): as a speaker, or in any role. */
+  | { kind: 'persons'; negated: boolean; speakers: boolean; ids: string }
+  /** Posted by one of these handles (normalised). */
+  | { kind: 'from'; norms: string[] }
+  /** Not posted by this handle (entries without a post pass). */
+  | { kind: 'notFrom'; norm: string }
+  | { kind: 'since'; date: string }
+  | { kind: 'until'; date: string }
+  /** Not matched by an FTS5 expression that the index answers exactly. */
+  | { kind: 'notMatch'; fts: string }
+  /** The normalised text contains one of `terms` (alternatives of a term the index narrows). */
+  | { kind: 'contains'; terms: string[] }
+  /** The normalised text does not contain `term`; `fts` narrows where it might. */
+  | { kind: 'notContains'; fts: string | null; term: string };
+
+export type ConditionKind = Condition['kind'];
+
 /** Name of the SQL function that checks a term against an entry's normalised text. */
 export const CONTAINS_FUNCTION = 'kirinuki_contains';
-
-const FTS_ROWIDS = 'SELECT rowid FROM entries_fts WHERE entries_fts MATCH ?';
-const JSON_OF = '(SELECT json FROM entry_docs WHERE entry = {rowid})';
 
 /** What compiling needs to look up: the ids of the persons a `speaker:`/`person:` value names. */
 export interface QueryLookups {
@@ -56,13 +74,12 @@ export interface QueryLookups {
 
 /**
  * @example
- * compileQuery(parsed, lookups).match; // '{post body summary} : "停戦"'
+ * compileQuery(parsed, lookups).match; // '("停戦")'
  */
 export function compileQuery(query: ParsedQuery, lookups: QueryLookups): CompiledQuery {
   const out: CompiledQuery = {
     match: null,
     conditions: [],
-    params: [],
     highlight: [],
     termMatches: [],
     since: null,
@@ -76,6 +93,7 @@ export function compileQuery(query: ParsedQuery, lookups: QueryLookups): Compile
     .filter((t) => t.negated)
     .flatMap((t) => alternativeMatches(t.text, lookups));
   const ftsPositive: string[] = [];
+  const checks: Condition[] = [];
   for (const alts of positives) {
     for (const m of alts) {
       out.highlight.push(m.normalised);
@@ -88,28 +106,22 @@ export function compileQuery(query: ParsedQuery, lookups: QueryLookups): Compile
         alts.length === 1 ? `(${alts[0]?.fts})` : `(${alts.map((m) => `(${m.fts})`).join(' OR ')})`,
       );
     if (alts.some((m) => m.verify || m.fts === null))
-      addCondition(
-        out,
-        `(${alts.map(() => `${CONTAINS_FUNCTION}(${JSON_OF}, ?)`).join(' OR ')})`,
-        ...alts.map((m) => m.normalised),
-      );
+      checks.push({ kind: 'contains', terms: alts.map((m) => m.normalised) });
   }
   // Exclusions the index answers exactly go into the MATCH as NOT when there is something to
   // subtract from; the others become conditions.
   const exact = negatives.filter((m) => !m.verify && m.fts !== null);
+  const excluded = exact.map((m) => `(${m.fts})`).join(' OR ');
   if (ftsPositive.length > 0) {
     out.match = ftsPositive.join(' AND ');
-    if (exact.length > 0)
-      out.match = `(${out.match}) NOT (${exact.map((m) => `(${m.fts})`).join(' OR ')})`;
+    if (exact.length > 0) out.match = `(${out.match}) NOT (${excluded})`;
   } else if (exact.length > 0) {
-    addCondition(
-      out,
-      `{rowid} NOT IN (${FTS_ROWIDS})`,
-      exact.map((m) => `(${m.fts})`).join(' OR '),
-    );
+    checks.push({ kind: 'notMatch', fts: excluded });
   }
-  for (const m of negatives) if (m.verify) excludeVerified(out, m);
-  compileFilters(query.filters, out, lookups);
+  for (const m of negatives)
+    if (m.verify) checks.push({ kind: 'notContains', fts: m.fts, term: m.normalised });
+  // Filters first (index lookups), then exclusions, then text checks (JSON parsing per entry).
+  out.conditions = [...compileFilters(query.filters, out, lookups), ...checks];
   out.counted = query.terms.length === 0 ? countedFilter(query.filters, lookups) : null;
   return out;
 }
@@ -130,76 +142,38 @@ function countedFilter(
   return null;
 }
 
-function excludeVerified(out: CompiledQuery, m: TermMatch): void {
-  if (m.fts === null) addCondition(out, `NOT ${CONTAINS_FUNCTION}(${JSON_OF}, ?)`, m.normalised);
-  else
-    addCondition(
-      out,
-      `NOT ({rowid} IN (${FTS_ROWIDS}) AND ${CONTAINS_FUNCTION}(${JSON_OF}, ?))`,
-      m.fts,
-      m.normalised,
-    );
-}
-
 function compileFilters(
   filters: readonly QueryFilter[],
   out: CompiledQuery,
   lookups: QueryLookups,
-): void {
-  const from = filters.filter((f) => f.key === 'from' && !f.negated);
-  if (from.length > 0) {
-    const marks = from.map(() => '?').join(', ');
-    addCondition(
-      out,
-      `e.handle_id IN (SELECT id FROM handles WHERE norm IN (${marks}))`,
-      ...from.map(handleNorm),
-    );
-  }
+): Condition[] {
+  const conditions: Condition[] = [];
   for (const f of filters) {
-    switch (f.key) {
-      case 'from':
-        if (f.negated)
-          addCondition(
-            out,
-            '(e.handle_id IS NULL OR e.handle_id NOT IN (SELECT id FROM handles WHERE norm = ?))',
-            handleNorm(f),
-          );
-        break;
-      case 'tag':
-        addCondition(
-          out,
-          `{rowid} ${f.negated ? 'NOT IN' : 'IN'} (${TAGGED})`,
-          normaliseForMatch(f.value),
-        );
-        break;
-      case 'speaker':
-      case 'person':
-        addCondition(
-          out,
-          `{rowid} ${f.negated ? 'NOT IN' : 'IN'} (${f.key === 'speaker' ? SPOKEN : NAMED})`,
-          personIds(f, lookups),
-        );
-        break;
-      case 'since':
-        addCondition(out, 'e.date >= ?', f.value);
-        if (out.since === null || f.value > out.since) out.since = f.value;
-        break;
-      case 'until':
-        addCondition(out, 'e.date <= ?', f.value);
-        if (out.until === null || f.value < out.until) out.until = f.value;
-        break;
+    if (f.key === 'since') {
+      conditions.push({ kind: 'since', date: f.value });
+      if (out.since === null || f.value > out.since) out.since = f.value;
+    } else if (f.key === 'until') {
+      conditions.push({ kind: 'until', date: f.value });
+      if (out.until === null || f.value < out.until) out.until = f.value;
     }
   }
+  // Repeated from: filters are alternatives (an entry has one author).
+  const from = filters.filter((f) => f.key === 'from' && !f.negated);
+  if (from.length > 0) conditions.push({ kind: 'from', norms: from.map(handleNorm) });
+  for (const f of filters) {
+    if (f.key === 'from' && f.negated) conditions.push({ kind: 'notFrom', norm: handleNorm(f) });
+    else if (f.key === 'tag')
+      conditions.push({ kind: 'tag', negated: f.negated, norm: normaliseForMatch(f.value) });
+    else if (f.key === 'speaker' || f.key === 'person')
+      conditions.push({
+        kind: 'persons',
+        negated: f.negated,
+        speakers: f.key === 'speaker',
+        ids: personIds(f, lookups),
+      });
+  }
+  return conditions;
 }
-
-// Written as nested IN lists so that SQLite looks the few matching tags and persons up first
-// and then reads their entries from the index, rather than scanning every entry's links.
-const TAGGED = 'SELECT entry FROM entry_tags WHERE tag IN (SELECT id FROM tags WHERE norm = ?)';
-// Speakers from summary lines and from the text alike; `person:` takes every role.
-export const SPOKEN = `SELECT entry FROM entry_persons WHERE role = 'speaker'
-  AND person IN (SELECT value FROM json_each(?))`;
-export const NAMED = `SELECT entry FROM entry_persons
-  WHERE person IN (SELECT value FROM json_each(?))`;
 
 /**
  * The term and its alternatives (`expandTerm`) as index matches, the term first, without
@@ -234,9 +208,4 @@ function personIds(f: QueryFilter, lookups: QueryLookups): string {
 
 function handleNorm(f: QueryFilter): string {
   return f.value.normalize('NFKC').toLowerCase();
-}
-
-function addCondition(out: CompiledQuery, sql: string, ...params: string[]): void {
-  out.conditions.push(sql);
-  out.params.push(...params);
 }

@@ -33,33 +33,30 @@ export function rankedSearch(
 ): SearchResults {
   if (q.highlight.length === 0) return byDate(runner, fetch, q, o);
   const want = Math.max(o.candidates, o.offset + o.limit);
-  const rowids = runner.newest(q, want);
+  // One statement gives the candidates and the total up to `totalLimit`: the newest matches,
+  // as many as either needs. Fewer than asked for means these are all of them.
+  const asked = Math.max(want, o.totalLimit + 1);
+  const newest = runner.newest(q, asked);
   const { total, totalExact } =
-    rowids.length < want // every match is a candidate: no need to count them again
-      ? { total: rowids.length, totalExact: true }
-      : totalOf(runner, q, rowids, o.totalLimit);
+    newest.length < asked
+      ? { total: newest.length, totalExact: true }
+      : { total: runner.estimateFromNewest(newest, newest.length, q), totalExact: false };
+  const rowids = newest.slice(0, want);
   if (rowids.length === 0 || o.limit <= 0) return { total, totalExact, hits: [] };
   const scored = score(runner, fetch(rowids), q);
   const page = scored.slice(o.offset, o.offset + o.limit);
   return { total, totalExact, hits: page.map((s) => hit(s.stored, s.score, q.highlight)) };
 }
 
-/** Exact up to `limit` matches, else estimated from the newest ones. */
-function totalOf(
-  runner: QueryRunner,
-  q: CompiledQuery,
-  newest: readonly number[],
-  limit: number,
-): { total: number; totalExact: boolean } {
-  const counted = runner.countUpTo(q, limit);
-  if (counted <= limit) return { total: counted, totalExact: true };
-  return { total: runner.estimateFromNewest(newest, counted, q), totalExact: false };
-}
+/** A count that costs more than this (by its plan's estimate) is not made for a search total. */
+const EXACT_BUDGET_MS = 15;
 
 /**
- * Filters only: the newest entries by post date, with an exact total — from the counters
- * when the filter has them, from the page itself when it is not full, else counted (filters
- * are answered from indexes, so this is cheap next to counting a common word).
+ * Filters only: the newest entries by post date. The total is exact when that is cheap —
+ * from the counters kept at import, or when there are at most `totalLimit` matches, or from
+ * a count whose plan costs little — else it is estimated, as for words: `speaker:` of someone
+ * quoted in a tenth of the archive would otherwise cost a count of 100,000 links at a million
+ * entries.
  */
 function byDate(
   runner: QueryRunner,
@@ -67,21 +64,32 @@ function byDate(
   q: CompiledQuery,
   o: RankedSearchOptions,
 ): SearchResults {
-  const cheap = q.counted !== null || (q.match === null && q.conditions.length === 0);
-  const known = cheap ? runner.count(q) : null;
-  if (known === 0 || o.limit <= 0)
-    return { total: known ?? runner.count(q), totalExact: true, hits: [] };
-  // Dense: walking the date index backwards finds the page within a few thousand rows.
-  const dense = known !== null && (o.offset + o.limit) * runner.entryCount() <= 5000 * known;
-  const rowids = runner.byDate(q, o.limit, o.offset, dense);
-  const pageTells = rowids.length < o.limit && (rowids.length > 0 || o.offset === 0);
-  const total = known ?? (pageTells ? o.offset + rowids.length : runner.count(q));
+  // Counters, or a cheap count from the filters' indexes. A count that would read the
+  // full-text index (an excluded word) is left for later: collecting the matches below
+  // costs as much, and gives the page too when they are few.
+  let total = runner.countIfCheap(q, EXACT_BUDGET_MS, true);
+  let totalExact = true;
+  let rowids: number[] | null = null;
+  if (total === null) {
+    // The newest filed matches, up to one more than `totalLimit`: all of them, to be sorted
+    // by date here, or enough to estimate how many there are.
+    const newest = runner.newest(q, o.totalLimit + 1);
+    if (newest.length <= o.totalLimit) {
+      total = newest.length;
+      rowids = o.limit > 0 ? runner.sortByDate(newest, o.limit, o.offset) : [];
+    } else {
+      total = runner.countIfCheap(q, EXACT_BUDGET_MS);
+      totalExact = total !== null;
+      total ??= runner.estimateFromNewest(newest, newest.length, q);
+    }
+  }
+  rowids ??= total > 0 && o.limit > 0 ? runner.byDate(q, o.limit, o.offset, total) : [];
   const entries = fetch(rowids);
   const hits = rowids.flatMap((r) => {
     const stored = entries.get(r);
     return stored ? [hit(stored, 0, [])] : [];
   });
-  return { total, totalExact: true, hits };
+  return { total, totalExact, hits };
 }
 
 interface Scored {

@@ -1,35 +1,78 @@
 import type { Database, Statement } from 'better-sqlite3';
-import { NAMED, SPOKEN, type CompiledQuery, type CountedFilter } from './compile-query.js';
+import type { CompiledQuery, Condition, CountedFilter } from './compile-query.js';
+import {
+  COST,
+  filterPlans,
+  matchPlans,
+  planFilters,
+  planMatch,
+  type Plan,
+  type Sizes,
+} from './query-plan.js';
+import { entrySet, readsEntryRow, renderCondition } from './query-sql.js';
+import { TagSupersets, VersionedCache } from './tag-supersets.js';
 
 /**
- * Runs the SQL of compiled queries. Every full-text query has the same shape: the FTS5 table,
- * joined to `entries e` only when there are conditions on it, narrowed to a rowid range when
- * the query has since:/until: (entries are mostly filed in date order, and FTS5 seeks
- * straight to a rowid range instead of scanning the whole posting list).
+ * Runs compiled queries: estimates the sizes of their parts, picks a plan (`query-plan.ts`)
+ * and runs its SQL. A plan reads candidates from the FTS5 table (newest first, narrowed to a
+ * rowid range when the query has since:/until:, since entries are mostly filed in date
+ * order), from `entries`, or from a small filter's index, and checks the other conditions on
+ * each candidate.
  */
 export class QueryRunner {
   private readonly cache = new Map<string, Statement>();
+  private readonly supersets: TagSupersets;
+  /** Links of speaker:/person: filters, counted for planning. */
+  private readonly links: VersionedCache<number>;
 
-  constructor(private readonly db: Database) {}
+  constructor(private readonly db: Database) {
+    this.supersets = new TagSupersets(db, (fts) => this.estimateMatches(fts));
+    this.links = new VersionedCache(db);
+  }
 
   /** Exact number of entries matching. */
   count(q: CompiledQuery): number {
-    if (q.match === null && q.conditions.length === 0)
-      return this.cached('SELECT coalesce(sum(entry_count), 0) FROM days').pluck().get() as number;
-    const counted = q.counted ? this.countFromCounters(q, q.counted) : null;
+    const counted = this.counters(q);
     if (counted !== null) return counted;
-    const { sql, params } = this.select(q, 'count(*)', '');
-    return this.cached(sql)
-      .pluck()
-      .get(...params) as number;
+    const sizes = this.sizes(q);
+    const plan = q.match === null ? planFilters(q, sizes, Infinity) : planMatch(q, sizes, Infinity);
+    return this.run(q, plan, 'count')() as number;
+  }
+
+  /**
+   * The exact number of matches from counters kept at import, or from one index when that
+   * costs at most `budgetMs` (a speaker's links); `null` when the query needs more.
+   */
+  countFromCounters(q: CompiledQuery, budgetMs: number): number | null {
+    if (q.counted?.kind === 'speaker' || q.counted?.kind === 'person') {
+      const cap = (budgetMs / COST.listRow) * 1000;
+      if (this.setSize(personsOf(q.counted), cap) >= cap) return null;
+    }
+    return this.counters(q);
+  }
+
+  /**
+   * The exact number of matches if a count's plan costs at most `budgetMs`, else `null`;
+   * with `onlyEntries`, also `null` when the plan would read the full-text index.
+   */
+  countIfCheap(q: CompiledQuery, budgetMs: number, onlyEntries = false): number | null {
+    const counted = this.countFromCounters(q, budgetMs);
+    if (counted !== null) return counted;
+    const sizes = this.sizes(q);
+    const plan = q.match === null ? planFilters(q, sizes, Infinity) : planMatch(q, sizes, Infinity);
+    if (plan.cost > 1000 * budgetMs || (onlyEntries && plan.source !== 'entries')) return null;
+    return this.run(q, plan, 'count')() as number;
   }
 
   /**
    * Counts kept at import (per tag, per author, per post date) or read from one index (per
-   * speaker or person); `null` for a tag spelled in several ways (an entry may carry two of them, so
-   * their counts do not add up).
+   * speaker or person); `null` when the query needs more, or for a tag spelled in several
+   * ways (an entry may carry two of them, so their counts do not add up).
    */
-  private countFromCounters(q: CompiledQuery, c: CountedFilter): number | null {
+  private counters(q: CompiledQuery): number | null {
+    if (q.match === null && q.conditions.length === 0) return this.entryCount();
+    const c: CountedFilter | null = q.counted;
+    if (c === null) return null;
     const one = (sql: string, ...params: unknown[]): number =>
       (this.cached(sql)
         .pluck()
@@ -39,8 +82,10 @@ export class QueryRunner {
       const [spellings, n] = this.cached(sql).raw().get(c.norm) as [number, number];
       return spellings <= 1 ? n : null;
     }
-    if (c.kind === 'speaker') return one(`SELECT count(DISTINCT entry) FROM (${SPOKEN})`, c.ids);
-    if (c.kind === 'person') return one(`SELECT count(DISTINCT entry) FROM (${NAMED})`, c.ids);
+    if (c.kind === 'speaker' || c.kind === 'person') {
+      const set = entrySet(personsOf(c)) as { sql: string; params: unknown[] };
+      return one(`SELECT count(DISTINCT entry) FROM (${set.sql})`, ...set.params);
+    }
     if (c.kind === 'from') {
       const marks = c.norms.map(() => '?').join(', ');
       return one(`SELECT sum(entry_count) FROM handles WHERE norm IN (${marks})`, ...c.norms);
@@ -49,36 +94,73 @@ export class QueryRunner {
     return one(sql, q.since ?? '0000-00-00', q.until ?? '9999-99-99');
   }
 
-  /** The number of matches if at most `limit`, else `limit + 1`: cheap for common terms. */
-  countUpTo(q: CompiledQuery, limit: number): number {
-    if (q.match === null && q.conditions.length === 0) return Math.min(this.count(q), limit + 1);
-    const { sql, params } = this.select(q, '1', `LIMIT ${Math.floor(limit) + 1}`);
-    return this.cached(`SELECT count(*) FROM (${sql})`)
-      .pluck()
-      .get(...params) as number;
-  }
-
-  /** Rowids of the `limit` most recently filed matches (highest rowids), newest first. */
+  /**
+   * Rowids of the `limit` most recently filed matches (highest rowids), newest first. Fewer
+   * than `limit` means these are all of them.
+   */
   newest(q: CompiledQuery, limit: number): number[] {
-    const rowid = q.match === null ? 'e.rowid' : 'entries_fts.rowid';
-    const { sql, params } = this.select(q, `${rowid} AS rowid`, `ORDER BY ${rowid} DESC LIMIT ?`);
-    return this.cached(sql)
-      .pluck()
-      .all(...params, limit) as number[];
+    const sizes = this.sizes(q);
+    const plan = q.match === null ? planFilters(q, sizes, limit) : planMatch(q, sizes, limit);
+    return this.newestOf(q, plan, Math.floor(limit));
   }
 
   /**
-   * A page of matches by post date, newest first: the order when there are no terms. When
-   * the matches are a large share of the archive (`dense`), walking the date index backwards
-   * finds a page after a few rows; when they are few, SQLite collects and sorts them.
+   * The newest `limit` rows of a plan. When the plan expects to read every match anyway, the
+   * full-text index is read in rowid order, which FTS5 does faster than backwards (up to
+   * twice as fast), and the rows are reversed here; should there be many more than expected,
+   * the rows are read again backwards, stopping after `limit`.
    */
-  byDate(q: CompiledQuery, limit: number, offset: number, dense: boolean): number[] {
-    const where = q.conditions.length > 0 ? `WHERE ${render(q.conditions, 'e.rowid')}` : '';
-    const from = dense ? 'entries e INDEXED BY entries_date' : 'entries e';
-    const sql = `SELECT e.rowid FROM ${from} ${where} ORDER BY e.date DESC, e.rowid DESC LIMIT ? OFFSET ?`;
-    return this.cached(sql)
-      .pluck()
-      .all(...q.params, limit, offset) as number[];
+  private newestOf(q: CompiledQuery, plan: Plan, limit: number): number[] {
+    if (plan.source !== 'fts' || !plan.complete || limit < 0)
+      return this.run(q, plan, 'newest')(limit) as number[];
+    const all = this.run(q, plan, 'ascending')(ASCENDING_CAP) as number[];
+    if (all.length >= ASCENDING_CAP) return this.run(q, plan, 'newest')(limit) as number[];
+    return all.reverse().slice(0, limit);
+  }
+
+  /**
+   * A page of the matches of a query without a MATCH by post date, newest first, given
+   * about how many there are. When they are a large share of the archive, walking the date
+   * index backwards finds a page after a few rows, checking each against the conditions;
+   * when they are few, they are collected from the smallest filter and sorted.
+   */
+  byDate(q: CompiledQuery, limit: number, offset: number, total: number): number[] {
+    const n = this.entryCount();
+    const sizes = this.sizes(q);
+    if ((offset + limit) * n <= 5000 * total) {
+      // The date index is walked from the `until:` date: its conditions stay indexable.
+      const plan = { ...planFilters(q, sizes, offset + limit, 'scan'), indexed: true };
+      return this.run(q, plan, 'dateWalk')(limit, offset) as number[];
+    }
+    const plan = planFilters(q, sizes, Infinity);
+    if (plan.source === 'entries') return this.run(q, plan, 'byDate')(limit, offset) as number[];
+    // Found through the full-text index: all of them, then sorted.
+    return this.sortByDate(this.newestOf(q, plan, -1), limit, offset);
+  }
+
+  /**
+   * Every plan considered for a statement needing `want` rows, cheapest or not: they must
+   * all give the same rows (tested in query-plan.test.ts).
+   */
+  candidatePlans(q: CompiledQuery, want: number): Plan[] {
+    const sizes = this.sizes(q);
+    return q.match === null
+      ? filterPlans(q, sizes, want, 'any', true)
+      : matchPlans(q, sizes, want, true);
+  }
+
+  /** Runs a plan: the count of its rows, or with `limit` its newest rowids. */
+  runPlan(q: CompiledQuery, plan: Plan, limit?: number): number | number[] {
+    return limit === undefined
+      ? (this.run(q, plan, 'count')() as number)
+      : this.newestOf(q, plan, limit);
+  }
+
+  /** The page `offset, limit` of these rowids by post date, newest first. */
+  sortByDate(rowids: readonly number[], limit: number, offset: number): number[] {
+    const sql = `SELECT rowid FROM entries WHERE rowid IN (SELECT value FROM json_each(?))
+      ORDER BY date DESC, rowid DESC LIMIT ? OFFSET ?`;
+    return this.cached(sql).pluck().all(JSON.stringify(rowids), limit, offset) as number[];
   }
 
   /**
@@ -123,31 +205,126 @@ export class QueryRunner {
     return (this.cached('SELECT max(rowid) FROM entries').pluck().get() as number | null) ?? 0;
   }
 
-  /**
-   * A SELECT over the matches of `q`, with `tail` (ORDER BY / LIMIT) appended: from the
-   * full-text table when there is a MATCH (joining `entries` only for conditions on its
-   * columns, and narrowed to the rowids since:/until: can reach), else from `entries`.
-   */
-  private select(q: CompiledQuery, what: string, tail: string): { sql: string; params: unknown[] } {
-    if (q.match === null) {
-      const where = q.conditions.length > 0 ? `WHERE ${render(q.conditions, 'e.rowid')}` : '';
-      return { sql: `SELECT ${what} FROM entries e ${where} ${tail}`, params: [...q.params] };
-    }
-    // `+` keeps SQLite from handing `rowid IN (…)` to FTS5 as one point lookup per listed
-    // entry (a second for a common tag); FTS5 scans its matches and checks the list instead.
-    const where = q.conditions.length > 0 ? [render(q.conditions, '+entries_fts.rowid')] : [];
-    const params: unknown[] = [q.match, ...q.params];
+  /** What planning needs, looked up lazily and once per statement. */
+  private sizes(q: CompiledQuery): Sizes {
+    const n = this.entryCount();
     const range = this.rowidRange(q);
+    const max = Math.max(1, this.maxRowid());
+    const matches = new Map<string, number>();
+    const sets = new Map<string, number>();
+    let inDates: number | null = null;
+    const datesCount = (): number => (inDates ??= range ? this.datesCount(q) : n);
+    return {
+      entries: n,
+      rangeShare: range ? Math.min(1, Math.max(0, range[1] - range[0] + 1) / max) : 1,
+      get inDates(): number {
+        return datesCount();
+      },
+      matches: (fts) => {
+        let m = matches.get(fts);
+        if (m === undefined) matches.set(fts, (m = this.estimateMatches(fts)));
+        return m;
+      },
+      setSize: (c) => {
+        const key = JSON.stringify(c);
+        let s = sets.get(key);
+        if (s === undefined) sets.set(key, (s = this.setSize(c, n)));
+        return s;
+      },
+      tagSuperset: (norm) => this.supersets.of(norm),
+    };
+  }
+
+  private datesCount(q: CompiledQuery): number {
+    const sql = 'SELECT coalesce(sum(entry_count), 0) FROM dates WHERE date >= ? AND date <= ?';
+    return this.cached(sql)
+      .pluck()
+      .get(q.since ?? '0000-00-00', q.until ?? '9999-99-99') as number;
+  }
+
+  /**
+   * How many entries a positive tag:, from: or speaker:/person: condition names, at most
+   * `cap`: from the counters for tags and authors, by counting the links (an upper bound:
+   * an entry may name two of the persons) for persons.
+   */
+  private setSize(c: Condition, cap: number): number {
+    if (c.kind === 'tag')
+      return this.cached('SELECT coalesce(sum(entry_count), 0) FROM tags WHERE norm = ?')
+        .pluck()
+        .get(c.norm) as number;
+    if (c.kind === 'from') {
+      const marks = c.norms.map(() => '?').join(', ');
+      return this.cached(
+        `SELECT coalesce(sum(entry_count), 0) FROM handles WHERE norm IN (${marks})`,
+      )
+        .pluck()
+        .get(...c.norms) as number;
+    }
+    const set = entrySet(c);
+    if (set === null) return cap;
+    // Kept until the database changes: a speaker quoted in a tenth of a million entries has
+    // 100,000 links, a few milliseconds to count.
+    const limit = Math.max(1, Math.floor(cap));
+    const count = (): number =>
+      this.cached(`SELECT count(*) FROM (${set.sql} LIMIT ?)`)
+        .pluck()
+        .get(...set.params, limit) as number;
+    return this.links.get(`${limit}:${JSON.stringify(set.params)}:${set.sql}`, count);
+  }
+
+  /**
+   * The statement of a plan, ready to run: `count` gives one number; `newest` takes a LIMIT
+   * and gives rowids by filing order; `dateWalk` and `byDate` take LIMIT and OFFSET and give
+   * rowids by post date (walking the date index, or sorting).
+   */
+  private run(
+    q: CompiledQuery,
+    plan: Plan,
+    shape: 'count' | 'newest' | 'ascending' | 'dateWalk' | 'byDate',
+  ): (...tail: number[]) => unknown {
+    const fts = plan.source === 'fts';
+    const rowid = fts ? 'entries_fts.rowid' : 'e.rowid';
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (fts) {
+      where.push('entries_fts MATCH ?');
+      params.push(plan.match);
+    }
+    const range = fts ? this.rowidRange(q) : null;
     if (range) {
-      where.push('entries_fts.rowid BETWEEN ? AND ?');
+      // CAST: better-sqlite3 binds numbers as REAL, and FTS5 ignores a rowid bound that is
+      // not an INTEGER value — it then scans every match and leaves the range to SQLite.
+      where.push(`${rowid} BETWEEN CAST(? AS INTEGER) AND CAST(? AS INTEGER)`);
       params.push(...range);
     }
-    const join = q.conditions.some((c) => /\be\.\w/.test(c))
-      ? 'JOIN entries e ON e.rowid = entries_fts.rowid'
-      : '';
-    const rest = where.length > 0 ? `AND ${where.join(' AND ')}` : '';
-    const sql = `SELECT ${what} FROM entries_fts ${join} WHERE entries_fts MATCH ? ${rest} ${tail}`;
-    return { sql, params };
+    if (plan.driver) {
+      const set = entrySet(plan.driver) as { sql: string; params: unknown[] };
+      where.push(`${rowid} IN (${set.sql})`);
+      params.push(...set.params);
+    }
+    q.conditions.forEach((c, i) => {
+      const style = plan.styles[i] ?? 'probe';
+      if (style === 'omit') return;
+      const r = renderCondition(c, `+${rowid}`, style, plan.indexed);
+      where.push(r.sql);
+      params.push(...r.params);
+    });
+    const joinEntries =
+      fts && q.conditions.some((c, i) => plan.styles[i] !== 'omit' && readsEntryRow(c));
+    let from = fts ? 'entries_fts' : 'entries e';
+    if (joinEntries) from += ' CROSS JOIN entries e ON e.rowid = entries_fts.rowid';
+    if (shape === 'dateWalk') from = 'entries e INDEXED BY entries_date';
+    const cond = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
+    const sql =
+      shape === 'count'
+        ? `SELECT count(*) FROM ${from} ${cond}`
+        : shape === 'newest' || shape === 'ascending'
+          ? `SELECT ${rowid} FROM ${from} ${cond} ORDER BY ${rowid} ${shape === 'newest' ? 'DESC' : ''} LIMIT ?`
+          : `SELECT e.rowid FROM ${from} ${cond} ORDER BY e.date DESC, e.rowid DESC LIMIT ? OFFSET ?`;
+    const stmt = this.cached(sql).pluck();
+    return shape === 'count'
+      ? () => stmt.get(...params)
+      : (...tail: number[]) => stmt.all(...params, ...tail);
   }
 
   /** The rowids that since:/until: can reach, from the per-date rowid spans. */
@@ -171,7 +348,9 @@ export class QueryRunner {
   }
 }
 
-/** The conditions joined with AND, `{rowid}` replaced by the rowid column in scope. */
-function render(conditions: readonly string[], rowid: string): string {
-  return conditions.map((c) => c.replaceAll('{rowid}', rowid)).join(' AND ');
+/** At most this many rows are read in rowid order to be reversed (see `newestOf`). */
+const ASCENDING_CAP = 20_000;
+
+function personsOf(c: CountedFilter & { kind: 'speaker' | 'person' }): Condition {
+  return { kind: 'persons', negated: false, speakers: c.kind === 'speaker', ids: c.ids };
 }
