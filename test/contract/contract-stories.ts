@@ -93,6 +93,36 @@ export function storiesContract(f: ArchiveFixture): void {
     });
   });
 
+  describe('updateDerived', () => {
+    it('replaces keys (keeping superseded ids), text people and the story', () => {
+      const a = f.open();
+      a.importBatch(
+        batch('2024-01-17', [{ id: 'old' }, { id: 'e' }, { id: 'h' }], {
+          keys: { e: ['x:1'] },
+          people: { e: { speakers: ['ラブロフ'], mentions: [] } },
+        }),
+      );
+      a.importBatch(batch('2024-01-18', [{ id: 'e2' }], { replaces: { e2: ['e'] } }));
+      const n = a.updateDerived([
+        {
+          id: 'e2',
+          keys: ['x:2'],
+          people: { speakers: [], mentions: [' ザハロワ ', ''] },
+          story: 'h',
+        },
+        { id: 'missing', story: 'h' },
+      ]);
+      expect(n).toBe(1);
+      expect(a.findByKeys(['x:1'])).toEqual([]);
+      expect(a.findByKeys(['x:2', 'id:e']).map((s) => s.entry.id)).toEqual(['e2']);
+      expect(a.count('person:ザハロワ')).toEqual({ ok: true, value: 1 });
+      expect(a.count('speaker:ラブロフ')).toEqual({ ok: true, value: 0 });
+      expect(ids(a, 'h')).toEqual(['h', 'e2']);
+      a.updateDerived([{ id: 'e2', story: 'e2' }]);
+      expect(a.findEntry('e2')?.story).toBe('e2');
+    });
+  });
+
   describe('stories', () => {
     it('files entries under their story; an entry on its own is its own story', () => {
       const a = f.open();

@@ -5,7 +5,7 @@ import { indexChars, indexText } from '../fulltext/bigram-tokens.js';
 import { documentLength } from '../fulltext/bm25.js';
 import { entrySections, type EntrySections } from '../fulltext/entry-text.js';
 import { normaliseForMatch } from '../../text/index.js';
-import { importStatements, type ImportStatements } from './import-statements.js';
+import { fileTextPeople, importStatements, type ImportStatements } from './import-statements.js';
 import { EntryRemover, type RemovedEntry } from './remove-entry.js';
 
 type FulltextRow = [rowid: number, post: string, body: string, summary: string, chars: string];
@@ -143,19 +143,7 @@ export class Importer {
         this.s.persons.id(name, () => normaliseForMatch(name)),
       );
     const people = own(batch.people, entry.id);
-    if (people) {
-      for (const [role, names] of [
-        ['speaker', people.speakers],
-        ['mention', people.mentions],
-      ] as const)
-        for (const name of new Set(names.map((n) => n.trim())))
-          if (name !== '')
-            this.s.textPerson.run(
-              rowid,
-              this.s.persons.id(name, () => normaliseForMatch(name)),
-              role,
-            );
-    }
+    if (people) fileTextPeople(this.s, rowid, people);
     return { rowid, date };
   }
 }

@@ -1,4 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
+import { normaliseForMatch } from '../../text/index.js';
+import type { EntryPeople } from '../archive.js';
 
 export interface ImportStatements {
   exists: Statement;
@@ -135,4 +137,22 @@ export class Lookup {
     this.ids.clear();
     this.counts.clear();
   }
+}
+
+/**
+ * Files the people found in an entry's text (role `speaker` or `mention`, source `text`), each
+ * name once, trimmed, blanks skipped. Shared by the importer and `updateDerived`.
+ */
+export function fileTextPeople(s: ImportStatements, rowid: number, people: EntryPeople): void {
+  for (const [role, names] of [
+    ['speaker', people.speakers],
+    ['mention', people.mentions],
+  ] as const)
+    for (const name of new Set(names.map((n) => n.trim())))
+      if (name !== '')
+        s.textPerson.run(
+          rowid,
+          s.persons.id(name, () => normaliseForMatch(name)),
+          role,
+        );
 }

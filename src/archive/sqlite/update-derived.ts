@@ -1,8 +1,7 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { KirinukiError } from '../../model/index.js';
-import { normaliseForMatch } from '../../text/index.js';
 import type { DerivedData } from '../archive.js';
-import { Lookup } from './import-statements.js';
+import { fileTextPeople, importStatements, type ImportStatements } from './import-statements.js';
 
 /**
  * Rewrites the derived data of stored entries (see `Archive.updateDerived`): identity keys,
@@ -14,9 +13,8 @@ export class DerivedUpdater {
   private readonly dropKeys: Statement;
   private readonly key: Statement;
   private readonly dropPeople: Statement;
-  private readonly person: Statement;
   private readonly story: Statement;
-  private readonly persons: Lookup;
+  private readonly s: ImportStatements;
   private readonly run: (rows: readonly DerivedData[]) => number;
 
   constructor(db: Database) {
@@ -25,11 +23,8 @@ export class DerivedUpdater {
     this.dropKeys = db.prepare("DELETE FROM entry_keys WHERE entry = ? AND key NOT LIKE 'id:%'");
     this.key = db.prepare('INSERT OR IGNORE INTO entry_keys (key, entry) VALUES (?, ?)');
     this.dropPeople = db.prepare("DELETE FROM entry_persons WHERE entry = ? AND source = 'text'");
-    this.person = db.prepare(
-      `INSERT OR IGNORE INTO entry_persons (entry, person, role, source) VALUES (?, ?, ?, 'text')`,
-    );
     this.story = db.prepare('UPDATE entries SET story = nullif(?, id) WHERE rowid = ?');
-    this.persons = new Lookup(db, 'persons', 'name');
+    this.s = importStatements(db);
     this.run = db.transaction((rows: readonly DerivedData[]) => this.store(rows));
   }
 
@@ -37,7 +32,7 @@ export class DerivedUpdater {
     try {
       return this.run(rows);
     } catch (e) {
-      this.persons.reset();
+      this.s.persons.reset();
       const why = e instanceof Error ? e.message : String(e);
       throw new KirinukiError('archive', `update of ${rows.length} entries failed: ${why}`, {
         cause: e,
@@ -56,22 +51,12 @@ export class DerivedUpdater {
       }
       if (row.people) {
         this.dropPeople.run(rowid);
-        for (const [role, names] of [
-          ['speaker', row.people.speakers],
-          ['mention', row.people.mentions],
-        ] as const)
-          for (const name of new Set(names.map((n) => n.trim())))
-            if (name !== '')
-              this.person.run(
-                rowid,
-                this.persons.id(name, () => normaliseForMatch(name)),
-                role,
-              );
+        fileTextPeople(this.s, rowid, row.people);
       }
       if (row.story !== undefined) this.story.run(row.story, rowid);
       updated += 1;
     }
-    this.persons.flush();
+    this.s.persons.flush();
     return updated;
   }
 }
