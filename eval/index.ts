@@ -1,6 +1,7 @@
 import { goldEvaluation } from './annotation/gold-eval.js';
 import { curatorEvaluation } from './annotation/curator-eval.js';
 import { loadKnowledge } from '../src/nlp/index.js';
+import { realQuotesEvaluation } from './real/quotes-eval.js';
 import { evalStories } from './stories.js';
 import { evalTagging } from './tagging.js';
 import type { Evaluation } from './types.js';
@@ -11,6 +12,8 @@ export type { Evaluation } from './types.js';
 export function evaluations(): Evaluation[] {
   const knowledge = loadKnowledge();
   return [
+    // Real text first: the gold sets were written by the people who wrote the rules.
+    realQuotesEvaluation(knowledge),
     goldEvaluation(knowledge, 'annotation', 'gold set'),
     goldEvaluation(
       knowledge,
