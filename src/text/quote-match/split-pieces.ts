@@ -1,0 +1,29 @@
+import type { Span } from './types.js';
+
+/**
+ * Where a curator's quote breaks into pieces that each stand somewhere in the text: sentence and
+ * clause marks, ellipses (`…`, `...`, `‥`), the slash a curator joins passages with, full-width
+ * spaces, and nested brackets (`将軍『…』`: the name and the nested quote are pieces of their own).
+ */
+const BREAKS = /[。、，,．｡､!?！？…‥/／\u3000「」『』“”]|\.{2,}/gu;
+
+/**
+ * The pieces of a quote as `[start, end)` ranges of it, empty pieces left out.
+ *
+ * @example
+ * quotePieces('偽りだ。崩壊する…いなくなる').map((p) => p.text); // ['偽りだ', '崩壊する', 'いなくなる']
+ */
+export function quotePieces(quote: string): (Span & { text: string })[] {
+  const out: (Span & { text: string })[] = [];
+  let at = 0;
+  const push = (end: number): void => {
+    const text = quote.slice(at, end);
+    if (text.trim() !== '') out.push({ start: at, end, text });
+  };
+  for (const m of quote.matchAll(BREAKS)) {
+    push(m.index);
+    at = m.index + m[0].length;
+  }
+  push(quote.length);
+  return out;
+}
