@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { err, ok, type Diagnostic, type Result } from '../model/index.js';
 import {
   emptyTaxonomy,
@@ -8,6 +9,7 @@ import {
   parseTaxonomy,
   renderTaxonomy,
   serialiseTagModel,
+  type Glossary,
   type SummaryStyle,
   type TagModel,
   type Taxonomy,
@@ -41,6 +43,39 @@ export function tagStorePaths(archivePath: string, taxonomyPath?: string): TagSt
 export function readTaxonomy(path: string): Result<Taxonomy, Diagnostic[]> {
   if (!existsSync(path)) return ok(emptyTaxonomy());
   return parseTaxonomy(readFileSync(path, 'utf8'), path);
+}
+
+// `data/tagging/glossary.json` at the package root: two directories up from src/pipeline and
+// dist/pipeline, three from the CLI bundle's chunks.
+const GLOSSARY_CANDIDATES = [
+  '../../data/tagging/glossary.json',
+  '../../../data/tagging/glossary.json',
+];
+
+/**
+ * The shipped English–Japanese glossary that lets tag descriptions written in English find
+ * Japanese text; empty when the file is not there (descriptions then work by their Japanese
+ * words alone). A malformed file is an error, not silently ignored.
+ *
+ * @example
+ * readGlossary()['drone']; // ['ドローン', '無人機']
+ */
+export function readGlossary(path?: string): Glossary {
+  const found =
+    path ??
+    GLOSSARY_CANDIDATES.map((c) => fileURLToPath(new URL(c, import.meta.url))).find((c) =>
+      existsSync(c),
+    );
+  if (found === undefined || !existsSync(found)) return {};
+  const json: unknown = JSON.parse(readFileSync(found, 'utf8'));
+  const terms = (json as { terms?: unknown }).terms;
+  if (typeof terms !== 'object' || terms === null)
+    throw new Error(`tagging: ${found}: a glossary needs a "terms" object`);
+  const out: Record<string, string[]> = {};
+  for (const [k, v] of Object.entries(terms))
+    if (Array.isArray(v))
+      out[k.toLowerCase()] = v.filter((x): x is string => typeof x === 'string');
+  return out;
 }
 
 /** The stored model, or null when none has been trained yet. */

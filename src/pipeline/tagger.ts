@@ -11,6 +11,7 @@ import {
 import {
   readSummaryStyle,
   readTagModel,
+  readGlossary,
   readTaxonomy,
   writeSummaryStyle,
   writeTagModel,
@@ -97,7 +98,7 @@ export function loadTagger(
     });
   }
   if (taxonomy.value.tags.length === 0) return ok(null);
-  const cold = createTagModel(taxonomy.value);
+  const cold = createTagModel(taxonomy.value, {}, readGlossary());
   return ok({
     tagger: { taxonomy: taxonomy.value, model: cold, style: DEFAULT_SUMMARY_STYLE },
     source: 'cold-start',

@@ -1,6 +1,7 @@
 import type { Archive } from '../archive/index.js';
 import type { Entry, SummaryLine } from '../model/index.js';
 import { annotateEntry, type Knowledge } from '../nlp/index.js';
+import { readGlossary } from './tag-store.js';
 import {
   DEFAULT_TAG_MODEL_OPTIONS,
   entryLabels,
@@ -8,6 +9,7 @@ import {
   learnStyle,
   trainTagModel,
   type AnnotatedEntry,
+  type Glossary,
   type LabelledExample,
   type SummaryStyle,
   type TagModel,
@@ -27,6 +29,8 @@ export interface TrainedTags {
 export interface TrainTagsOptions {
   taxonomy: Taxonomy;
   knowledge: Knowledge;
+  /** English words to Japanese for English tag descriptions; the shipped glossary by default. */
+  glossary?: Glossary;
 }
 
 // The style is learned from the most recent lines and annotated entries only, so training
@@ -69,7 +73,10 @@ export function trainTagsOnEntries(
       yield labelledExample(entry, item.annotations);
     }
   }
-  const model = trainTagModel(smallAsArray(examples()), { taxonomy: options.taxonomy });
+  const model = trainTagModel(smallAsArray(examples()), {
+    taxonomy: options.taxonomy,
+    glossary: options.glossary ?? readGlossary(),
+  });
   const style = learnStyle(lines.items(), history.items());
   return { model, style, ...counts };
 }

@@ -8,6 +8,12 @@ export * from './taxonomy-edit.js';
 export * from './relabel.js';
 export type { FeatureInput, FeatureOptions, KeywordSet } from './features/extract.js';
 export { DEFAULT_FEATURE_OPTIONS } from './features/extract.js';
+export {
+  describeTags,
+  type DescriptionTerm,
+  type DescriptionTerms,
+  type Glossary,
+} from './features/description.js';
 export { seedExamples, type LabelledExample } from './model/examples.js';
 export {
   DEFAULT_TAG_MODEL_OPTIONS,

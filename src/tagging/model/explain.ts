@@ -1,4 +1,5 @@
-import { extractFeatures, type FeatureInput } from '../features/extract.js';
+import type { FeatureInput } from '../features/extract.js';
+import { modelFeatures } from './description-prior.js';
 import { featureNames } from '../features/names.js';
 import { nearest, type Neighbour } from './memory.js';
 import { suggestFromFeatures } from './suggest.js';
@@ -46,7 +47,7 @@ export function explainSuggestion(
   input: FeatureInput,
   options: ExplainOptions = {},
 ): SuggestionExplanation | null {
-  const features = extractFeatures(input, model.keywords, model.options.features);
+  const features = modelFeatures(model, input);
   const suggestion = suggestFromFeatures(model, features);
   const tag = options.tag ?? suggestion.ranked[0]?.tag;
   const t = tag === undefined ? -1 : model.tags.indexOf(tag);

@@ -33,6 +33,10 @@ const OptionsSchema = z.object({
   neighbourWeight: z.number().min(0).max(1),
   neighbours: z.number().int().nonnegative(),
   aggressiveness: z.number().positive(),
+  // Absent from model files written before descriptions were scored: the defaults apply.
+  descriptionPrior: z.number().nonnegative().optional(),
+  descriptionSharpness: z.number().positive().optional(),
+  descriptionHeadHits: z.number().nonnegative().optional(),
   seed: z.number().int(),
 });
 
@@ -42,6 +46,15 @@ const StoredSchema = z.object({
   options: OptionsSchema,
   tags: z.array(z.string()),
   keywords: z.array(z.object({ tag: z.string(), keywords: z.array(z.string()) })),
+  /** Each described tag's weighted words; absent in older files (no description prior). */
+  descriptions: z
+    .array(
+      z.object({
+        tag: z.string(),
+        terms: z.array(z.object({ term: z.string(), weight: z.number() })),
+      }),
+    )
+    .optional(),
   bias: z.array(z.number()),
   /** Buckets with any non-zero weight (Uint32, base64) and their weights (Float32, base64). */
   rows: z.string(),
@@ -87,6 +100,7 @@ export function serialiseTagModel(model: TagModel): string {
     options: model.options,
     tags: model.tags,
     keywords: model.keywords.map((k) => ({ tag: k.tag, keywords: [...k.keywords] })),
+    descriptions: model.descriptions,
     bias: Array.from(model.linear.bias),
     rows: toBase64(Uint32Array.from(rows)),
     weights: toBase64(packed),
@@ -147,7 +161,8 @@ function toModel(s: z.infer<typeof StoredSchema>): Result<TagModel, Diagnostic> 
   };
   const linear = { buckets, tags: T, weights, bias: Float64Array.from(s.bias) };
   const { calibration, novelty, stats, keywords, tags } = s;
-  return ok({ options, tags, keywords, linear, calibration, memory, novelty, stats });
+  const descriptions = s.descriptions ?? [];
+  return ok({ options, tags, keywords, descriptions, linear, calibration, memory, novelty, stats });
 }
 
 function toBase64(a: Uint32Array | Float32Array): string {

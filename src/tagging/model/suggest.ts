@@ -1,5 +1,6 @@
-import { extractFeatures, type FeatureInput, type Features } from '../features/extract.js';
+import type { FeatureInput, Features } from '../features/extract.js';
 import { calibrate } from './calibration.js';
+import { modelFeatures, priorWeight } from './description-prior.js';
 import { rawScores } from './linear.js';
 import { nearest, type Neighbour } from './memory.js';
 import type { TagModel } from './tag-model.js';
@@ -35,7 +36,8 @@ export interface TagSuggestion {
 
 /**
  * Suggests tags for an entry, ranked. A tag's score is its calibrated regression probability
- * mixed with its share of the labels of the most similar remembered entries. The best tag is
+ * mixed with its share of the labels of the most similar remembered entries, and with what
+ * the taxonomy's descriptions say of the entry (a weight that fades as labelled entries arrive). The best tag is
  * proposed, and others reaching the label threshold. None is proposed when even the best tag is
  * below the none threshold, or when the entry is less like any remembered entry than almost
  * all remembered entries are like each other (a new topic). An entry nearly identical to one
@@ -50,17 +52,13 @@ export function suggestTags(
   input: FeatureInput,
   options: SuggestOptions = {},
 ): TagSuggestion {
-  return suggestFromFeatures(
-    model,
-    extractFeatures(input, model.keywords, model.options.features),
-    options,
-  );
+  return suggestFromFeatures(model, modelFeatures(model, input), options);
 }
 
 /** {@link suggestTags} for features already extracted. */
 export function suggestFromFeatures(
   model: TagModel,
-  features: Features,
+  features: Features & { prior?: Float64Array | null },
   options: SuggestOptions = {},
 ): TagSuggestion {
   const labelThreshold = options.labelThreshold ?? model.options.labelThreshold;
@@ -70,11 +68,13 @@ export function suggestFromFeatures(
   const near = nearest(model.memory, features.vector, Math.max(1, model.options.neighbours));
   const votes = neighbourVotes(near);
   const beta = near.length > 0 ? model.options.neighbourWeight : 0;
-  const scores = model.tags.map((tag, t) => ({
-    tag,
-    score:
-      (1 - beta) * calibrate(model.calibration, raw[t] as number) + beta * (votes.get(tag) ?? 0),
-  }));
+  const prior = features.prior ?? null;
+  const gamma = prior ? priorWeight(model) : 0;
+  const scores = model.tags.map((tag, t) => {
+    const learned =
+      (1 - beta) * calibrate(model.calibration, raw[t] as number) + beta * (votes.get(tag) ?? 0);
+    return { tag, score: (1 - gamma) * learned + gamma * (prior?.[t] ?? 0) };
+  });
   const closest = near[0] ?? null;
   const remembered =
     closest && closest.similarity >= model.options.duplicateSimilarity ? closest : null;

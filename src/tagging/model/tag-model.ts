@@ -3,6 +3,7 @@ import {
   type FeatureOptions,
   type KeywordSet,
 } from '../features/extract.js';
+import type { DescriptionTerms } from '../features/description.js';
 import { normaliseForMatch } from '../../text/index.js';
 import type { Taxonomy } from '../taxonomy.js';
 import type { FitOptions } from './adagrad.js';
@@ -46,6 +47,16 @@ export interface TagModelOptions extends FitOptions {
   duplicateSimilarity: number;
   /** The largest step an online correction may take (passive-aggressive `C`). */
   aggressiveness: number;
+  /**
+   * How many labelled entries the taxonomy's descriptions are worth: their words' scores are
+   * mixed in with weight `descriptionPrior / (descriptionPrior + labelled entries)`, so they
+   * carry a cold start and fade as the archive grows. 0 turns them off.
+   */
+  descriptionPrior: number;
+  /** The softmax temperature turning description scores into a probability per tag. */
+  descriptionSharpness: number;
+  /** A description word in the headline counts as this many in the body. */
+  descriptionHeadHits: number;
   seed: number;
 }
 
@@ -67,6 +78,9 @@ export const DEFAULT_TAG_MODEL_OPTIONS: TagModelOptions = {
   neighbourWeight: 0.5,
   neighbours: 5,
   aggressiveness: 1,
+  descriptionPrior: 60,
+  descriptionSharpness: 3,
+  descriptionHeadHits: 4,
   seed: 20240118,
 };
 
@@ -80,6 +94,8 @@ export interface TagModel {
   /** Tag names; tag `t` owns column `t` of the weights. */
   tags: string[];
   keywords: KeywordSet[];
+  /** The weighted words of each described tag (`describeTags`); empty for an old model file. */
+  descriptions: DescriptionTerms[];
   linear: LinearWeights;
   calibration: Calibration;
   memory: MemoryItem[];

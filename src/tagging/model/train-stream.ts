@@ -23,7 +23,7 @@ export function trainStream(
   knownTags: readonly string[],
   keywords: readonly KeywordSet[],
   options: TagModelOptions,
-): TagModel {
+): Omit<TagModel, 'descriptions'> {
   const tags = [...knownTags];
   const fitter = new AdaGradFitter(2 ** options.features.bits, tags.length, options);
   const scores = new Scores();

@@ -1,3 +1,4 @@
+import { describeTags, type Glossary } from '../features/description.js';
 import { extractFeatures, type Features, type KeywordSet } from '../features/extract.js';
 import { emptyTaxonomy, type Taxonomy } from '../taxonomy.js';
 import { AdaGradFitter } from './adagrad.js';
@@ -15,6 +16,11 @@ export interface TrainOptions {
   /** Tags, descriptions and keywords; tags only found in labels are learned all the same. */
   taxonomy?: Taxonomy;
   options?: Partial<TagModelOptions>;
+  /**
+   * English words to Japanese (`data/tagging/glossary.json`, read by the pipeline), so that a
+   * description written in English finds Japanese text.
+   */
+  glossary?: Glossary;
 }
 
 /** A labelled example turned into what the fitter needs. */
@@ -44,13 +50,17 @@ export function trainTagModel(
   const taxonomy = train.taxonomy ?? emptyTaxonomy();
   const keywords = keywordSets(taxonomy);
   const seeds = options.seedFromTaxonomy ? seedExamples(taxonomy) : [];
+  const descriptions = describeTags(taxonomy.tags, train.glossary);
   if (Array.isArray(examples) && examples.length <= options.crossFitLimit)
-    return trainBatch(examples as LabelledExample[], seeds, taxonomy, keywords, options);
+    return {
+      ...trainBatch(examples as LabelledExample[], seeds, taxonomy, keywords, options),
+      descriptions,
+    };
   // An array can be scanned for its tags first, sparing the weights a re-layout per new tag.
   const tags = Array.isArray(examples)
     ? tagsOf(taxonomy, examples as LabelledExample[])
     : taxonomy.tags.map((t) => t.name);
-  return trainStream(examples, seeds, tags, keywords, options);
+  return { ...trainStream(examples, seeds, tags, keywords, options), descriptions };
 }
 
 /**
@@ -63,8 +73,9 @@ export function trainTagModel(
 export function createTagModel(
   taxonomy: Taxonomy,
   options: Partial<TagModelOptions> = {},
+  glossary?: Glossary,
 ): TagModel {
-  return trainTagModel([], { taxonomy, options });
+  return trainTagModel([], { taxonomy, options, ...(glossary ? { glossary } : {}) });
 }
 
 function trainBatch(
@@ -73,7 +84,7 @@ function trainBatch(
   taxonomy: Taxonomy,
   keywords: readonly KeywordSet[],
   options: TagModelOptions,
-): TagModel {
+): Omit<TagModel, 'descriptions'> {
   const tags = tagsOf(taxonomy, examples);
   const prepare = (ex: LabelledExample): Prepared => ({
     ...extractFeatures(ex, keywords, options.features),

@@ -1,4 +1,5 @@
-import { extractFeatures, type FeatureInput } from '../features/extract.js';
+import type { FeatureInput } from '../features/extract.js';
+import { modelFeatures } from './description-prior.js';
 import { squaredNorm, type SparseVector } from '../features/sparse.js';
 import { targetsOf } from './examples.js';
 import { addScaled, logit, rawScores, withExtraTag } from './linear.js';
@@ -31,7 +32,7 @@ export function updateTagModel(
       model.tags.push(l);
       model.linear = withExtraTag(model.linear);
     }
-  const features = extractFeatures(example, model.keywords, model.options.features);
+  const features = modelFeatures(model, example);
   const before = suggestFromFeatures(model, features);
   const correction = !sameLabels(before.labels, labels);
   passiveAggressive(model, features.vector, targetsOf(model.tags, labels));
