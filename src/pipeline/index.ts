@@ -1,5 +1,6 @@
 /** The one place that chains ingest → nlp → tagging → archive → digest. */
 export * from './batches.js';
+export * from './check-quotes.js';
 export * from './compare-proposals.js';
 export * from './digest-of-day.js';
 export * from './entry-people.js';

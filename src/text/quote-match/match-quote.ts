@@ -1,4 +1,4 @@
-import { compileAbbreviations, contract, type Contraction } from './abbreviations.js';
+import { compileContraction, contract, type Contraction } from './abbreviations.js';
 import { matchView, type MatchView } from './match-view.js';
 import { nearestPassage } from './nearest-passage.js';
 import { quotePieces } from './split-pieces.js';
@@ -14,15 +14,19 @@ export interface PreparedQuoteText {
   readonly contraction: Contraction;
 }
 
-const NO_ABBREVIATIONS: Contraction = { pattern: null, shortOf: new Map() };
+const NOTHING: Contraction = { pattern: null, keyOf: new Map() };
 const compiled = new WeakMap<object, Contraction>();
+const toView = (s: string): string => matchView(s, false).text;
 
 function contractionOf(options: QuoteMatchOptions | undefined): Contraction {
-  const a = options?.abbreviations;
-  if (a === undefined) return NO_ABBREVIATIONS;
+  const a = options?.abbreviations ?? {};
+  const e = options?.equivalents ?? [];
+  if (e.length > 0) return compileContraction(a, e, toView);
+  if (options?.abbreviations === undefined) return NOTHING;
+  // The abbreviations are usually one object for a whole run: compile them once.
   let c = compiled.get(a);
   if (c === undefined) {
-    c = compileAbbreviations(a, (s) => matchView(s, false).text);
+    c = compileContraction(a, [], toView);
     compiled.set(a, c);
   }
   return c;
@@ -50,7 +54,8 @@ export function prepareQuoteText(text: string, options?: QuoteMatchOptions): Pre
  * kana variants, white space, line breaks, brackets, punctuation and emoji do not count — and
  * up to `options.abbreviations` (`ウク` = `ウクライナ`) and asides in round brackets on either
  * side. Each piece comes with its `[start, end)` range in the text or, when missing, the
- * nearest passage; a failing quote also gets the passage nearest to it as a whole.
+ * nearest passage; a failing quote also gets the passage nearest to it as a whole. Given a
+ * {@link PreparedQuoteText}, the abbreviations and equivalents it was prepared with apply.
  *
  * @example
  * matchQuote('ウクは勝つ。支援は続く', '「ウクライナは勝つ」\n支援は続く🇺🇦', {

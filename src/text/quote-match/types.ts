@@ -8,6 +8,11 @@ export type Abbreviations = Readonly<Record<string, readonly string[]>>;
 export interface QuoteMatchOptions {
   /** Short forms that stand for longer ones on either side (`ウク` = `ウクライナ`). */
   abbreviations?: Abbreviations;
+  /**
+   * Groups of forms that count as the same word, such as the names one person goes by in the
+   * text (`キム`, `キム・ジョンウン`, `金正恩`): a curator writes any of them.
+   */
+  equivalents?: readonly (readonly string[])[];
 }
 
 /** A `[start, end)` range in UTF-16 code units. */

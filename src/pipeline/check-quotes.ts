@@ -1,0 +1,281 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Archive } from '../archive/index.js';
+import { documentEntries, KirinukiError, type Document, type Entry } from '../model/index.js';
+import { aliasesOf, entryText, findMentions, type Knowledge } from '../nlp/index.js';
+import {
+  matchQuote,
+  prepareQuoteText,
+  type Abbreviations,
+  type NearestPassage,
+  type PreparedQuoteText,
+  type QuoteMatchOptions,
+} from '../text/index.js';
+
+/** The shipped abbreviations: `data/text/abbreviations.json` at the package root. */
+export const SHIPPED_ABBREVIATIONS = join(
+  dirname(fileURLToPath(import.meta.url)),
+  '../../data/text/abbreviations.json',
+);
+
+/**
+ * Reads an abbreviations file (`{ "abbreviations": { "ウク": ["ウクライナ"] } }`, see
+ * `data/text/abbreviations.json`); the shipped one by default.
+ *
+ * @example
+ * loadAbbreviations()['ウク']; // ['ウクライナ']
+ */
+export function loadAbbreviations(path = SHIPPED_ABBREVIATIONS): Abbreviations {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (e) {
+    throw new KirinukiError('pipeline', `cannot read abbreviations ${path}`, { cause: e });
+  }
+  const map = (parsed as { abbreviations?: unknown } | null)?.abbreviations;
+  if (typeof map !== 'object' || map === null || Array.isArray(map))
+    throw new KirinukiError('pipeline', `${path}: "abbreviations" must be an object`);
+  const out: Record<string, readonly string[]> = {};
+  for (const [short, longs] of Object.entries(map)) {
+    if (!Array.isArray(longs) || !longs.every((l) => typeof l === 'string'))
+      throw new KirinukiError('pipeline', `${path}: "${short}" must be a list of strings`);
+    out[short] = longs as string[];
+  }
+  return out;
+}
+
+/** A quote of a summary line that does not stand in its entry's text. */
+export interface QuoteFlag {
+  kind: 'quote';
+  entryId: string;
+  /** 1-based line of the summary line in the checked file; null for archive entries. */
+  line: number | null;
+  tag: string;
+  speaker: string | null;
+  quote: string;
+  /** The pieces of the quote missing from the text. */
+  missing: string[];
+  nearest: NearestPassage | null;
+}
+
+/** A summary-line speaker that the entry's text never names. */
+export interface SpeakerFlag {
+  kind: 'speaker';
+  entryId: string;
+  line: number | null;
+  tag: string;
+  speaker: string;
+}
+
+export type CheckFlag = QuoteFlag | SpeakerFlag;
+
+/** What the check found over a document or a day. */
+export interface QuoteCheckReport {
+  entries: number;
+  /** Quotes looked up (terms such as `年次総会「ダボス会議」` are not). */
+  quotes: number;
+  /** Quotes that stand in their entry's text. */
+  passed: number;
+  /** Bracketed terms and names in summary lines, left unchecked: they are not speech. */
+  terms: number;
+  /** Speakers looked up, once per summary-line segment. */
+  speakers: number;
+  flags: CheckFlag[];
+}
+
+/** The knowledge a check needs: abbreviations for quotes, names and aliases for speakers. */
+export interface QuoteCheckOptions {
+  knowledge: Knowledge;
+  abbreviations?: Abbreviations;
+}
+
+/**
+ * Every quote and speaker of every summary line of a parsed clip document, looked up in its
+ * entry's text. `source` (the document's text) gives each flag its line number.
+ *
+ * @example
+ * const report = checkDocumentQuotes(parseClipDocument(text).document, { knowledge }, text);
+ * report.flags.length === 0; // clean
+ */
+export function checkDocumentQuotes(
+  doc: Document,
+  options: QuoteCheckOptions,
+  source?: string,
+): QuoteCheckReport {
+  const entries = documentEntries(doc);
+  const lines = source === undefined ? null : summaryLineNumbers(entries, source);
+  return checkEntries(entries, options, (e, i) => lines?.get(e)?.[i] ?? null);
+}
+
+/**
+ * The same check over the entries filed for a day in the archive.
+ *
+ * @example
+ * checkDayQuotes(archive, '2024-01-18', { knowledge }).flags;
+ */
+export function checkDayQuotes(
+  archive: Archive,
+  day: string,
+  options: QuoteCheckOptions,
+): QuoteCheckReport {
+  const entries = archive.entriesOfDay(day).map((s) => s.entry);
+  return checkEntries(entries, options, () => null);
+}
+
+function checkEntries(
+  entries: readonly Entry[],
+  options: QuoteCheckOptions,
+  lineOf: (entry: Entry, summary: number) => number | null,
+): QuoteCheckReport {
+  const report: QuoteCheckReport = {
+    entries: 0,
+    quotes: 0,
+    passed: 0,
+    terms: 0,
+    speakers: 0,
+    flags: [],
+  };
+  for (const entry of entries) {
+    if (entry.summaries.length === 0) continue;
+    report.entries += 1;
+    const text = entryText(entry);
+    const named = namedInText(text, options);
+    const prepared = named.prepared;
+    entry.summaries.forEach((summary, i) => {
+      const at = { entryId: entry.id, line: lineOf(entry, i), tag: summary.tag };
+      for (const segment of summary.segments) {
+        if (segment.kind !== 'quote') continue;
+        if (segment.quotes.every(isTermLike)) {
+          report.terms += segment.quotes.length;
+          continue;
+        }
+        for (const quote of segment.quotes) {
+          report.quotes += 1;
+          const m = matchQuote(quote, prepared);
+          if (m.passes) report.passed += 1;
+          else {
+            const missing = m.pieces.filter((p) => p.found === null).map((p) => p.text);
+            report.flags.push({
+              kind: 'quote',
+              ...at,
+              speaker: segment.speaker,
+              quote,
+              missing,
+              nearest: m.nearest,
+            });
+          }
+        }
+        const speaker = segment.speaker?.trim() ?? '';
+        if (speaker === '') continue;
+        report.speakers += 1;
+        if (!speakerNamed(speaker, named, options))
+          report.flags.push({ kind: 'speaker', ...at, speaker });
+      }
+    });
+  }
+  return report;
+}
+
+/**
+ * A bracketed term or name rather than speech: short, with no kana to make a sentence of it
+ * (`年次総会「ダボス会議」`, `「SCALP」`). Curators use these as context, not as quotes.
+ */
+function isTermLike(quote: string): boolean {
+  return quote.length <= 12 && !/[\u3041-\u3096]/u.test(quote) && !/[。、！？!?]/u.test(quote);
+}
+
+interface NamedInText {
+  prepared: PreparedQuoteText;
+  /** Canonical names of the people and bodies the text mentions. */
+  canonicals: Set<string>;
+}
+
+/**
+ * The names the text mentions, and the text prepared for quotes with each name's forms as
+ * equivalents — its aliases and the forms the text writes it in (`キム総書記` after
+ * `キム・ジョンウン(金正恩)`) — since a curator may write a name in any of them.
+ */
+function namedInText(text: string, options: QuoteCheckOptions): NamedInText {
+  const forms = new Map<string, Set<string>>();
+  for (const m of findMentions(text, options.knowledge)) {
+    if (m.canonical === null || m.kind === 'role' || m.kind === 'coref') continue;
+    let f = forms.get(m.canonical);
+    if (f === undefined) {
+      f = new Set(aliasesOf(m.canonical, options.knowledge));
+      f.add(m.canonical);
+      forms.set(m.canonical, f);
+    }
+    f.add(m.surface);
+  }
+  const matchOptions: QuoteMatchOptions = {
+    abbreviations: options.abbreviations,
+    equivalents: [...forms.values()].map((f) => [...f]),
+  };
+  return { prepared: prepareQuoteText(text, matchOptions), canonicals: new Set(forms.keys()) };
+}
+
+/**
+ * Whether the text names a summary line's speaker: written as the curator wrote it; or, for the
+ * people (else the bodies) the speaker phrase names, each mentioned in the text under any of its
+ * names (`ウラジーミル・プーチン` = `プーチン大統領`, `崔善姫` = `チェ・ソニ`); or, when the
+ * gazetteer finds no one in it, the phrase without its titles standing in the text.
+ */
+function speakerNamed(speaker: string, named: NamedInText, options: QuoteCheckOptions): boolean {
+  const k = options.knowledge;
+  const stands = (s: string): boolean => matchQuote(s, named.prepared).passes;
+  if (stands(speaker)) return true;
+  const mentions = findMentions(speaker, k).filter((m) => m.kind !== 'role' && m.kind !== 'coref');
+  const people = mentions.filter((m) => m.kind === 'person');
+  const required = people.length > 0 ? people : mentions;
+  if (required.length > 0)
+    return required.every(
+      (m) =>
+        (m.canonical !== null && named.canonicals.has(m.canonical)) ||
+        stands(m.surface) ||
+        aliasesOf(m.canonical ?? m.surface, k).some(stands),
+    );
+  const core = withoutTitles(speaker, k);
+  return core !== '' && stands(core);
+}
+
+/** The phrase with the titles at its end taken off (`外務省報道官` → `外務省`). */
+function withoutTitles(phrase: string, k: Knowledge): string {
+  let s = phrase.trim();
+  for (;;) {
+    let cut = 0;
+    for (let len = Math.min(k.maxTitleLength, s.length - 1); len > 0; len -= 1)
+      if (k.titles.has(s.slice(s.length - len))) {
+        cut = len;
+        break;
+      }
+    if (cut === 0) return s;
+    s = s.slice(0, s.length - cut);
+  }
+}
+
+/**
+ * The 1-based source line of each summary line, per entry: the summary lines stand in the
+ * source in document order, their `raw` text exact, so one forward scan finds them.
+ */
+function summaryLineNumbers(
+  entries: readonly Entry[],
+  source: string,
+): Map<Entry, (number | null)[]> {
+  const lines = source.split(/\r\n|\r|\n/);
+  const out = new Map<Entry, (number | null)[]>();
+  let at = 0;
+  for (const entry of entries) {
+    const numbers: (number | null)[] = [];
+    for (const s of entry.summaries) {
+      let i = at;
+      while (i < lines.length && lines[i] !== s.raw) i += 1;
+      if (i < lines.length) {
+        numbers.push(i + 1);
+        at = i + 1;
+      } else numbers.push(null);
+    }
+    out.set(entry, numbers);
+  }
+  return out;
+}
