@@ -113,6 +113,9 @@ function defineCommands(program: Command, io: CliIo, act: Act): void {
     .option('--story-days <n>', 'days either side of an entry to look for its story', '2')
     .option('--no-people', 'keep the people found in the text as they are (faster)')
     .action(act(async () => (await import('./commands/reindex.js')).reindexCommand));
+  sub('check [file]', "look up every summary-line quote and speaker in its entry's text")
+    .option('--date <YYYY-MM-DD>', 'check a day of the archive instead of a file')
+    .action(act(async () => (await import('./commands/check.js')).checkCommand));
   sub('stats', 'what the archive holds').action(
     act(async () => (await import('./commands/stats.js')).statsCommand),
   );

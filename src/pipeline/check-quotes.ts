@@ -54,6 +54,8 @@ export interface QuoteFlag {
   tag: string;
   speaker: string | null;
   quote: string;
+  /** How many pieces the quote breaks into (at 。、, ellipses, nested brackets). */
+  pieces: number;
   /** The pieces of the quote missing from the text. */
   missing: string[];
   nearest: NearestPassage | null;
@@ -161,6 +163,7 @@ function checkEntries(
               ...at,
               speaker: segment.speaker,
               quote,
+              pieces: m.pieces.length,
               missing,
               nearest: m.nearest,
             });
