@@ -126,3 +126,17 @@ describe('fitPlatt', () => {
     expect(fitPlatt([1, 2], [1, 1])).toEqual({ a: 1, b: 0 });
   });
 });
+
+describe('a curator correction, online', () => {
+  it('changes the next suggestion for a new, similar entry without retraining', () => {
+    const m = trainTagModel(examples, { taxonomy });
+    const trained = m.stats.trained;
+    // Both entries speak of a drone strike on a port; the curator files the first under 制裁.
+    const first = ask('港に無人機攻撃', ['無人機が港を攻撃し、輸出が止まった。'], 'c1');
+    const next = ask('港へ無人機攻撃', ['無人機が港を攻撃し、輸出が止まったという。'], 'c2');
+    expect(suggestTags(m, next).ranked[0]?.tag).toBe('無人機');
+    updateTagModel(m, first, ['制裁']);
+    expect(suggestTags(m, next).ranked[0]?.tag).toBe('制裁');
+    expect(m.stats).toMatchObject({ trained, updates: 1, corrections: 1 });
+  });
+});

@@ -69,7 +69,9 @@ export function suggestFromFeatures(
   const votes = neighbourVotes(near);
   const beta = near.length > 0 ? model.options.neighbourWeight : 0;
   const prior = features.prior ?? null;
-  const gamma = prior ? priorWeight(model) : 0;
+  // An entry close to one the curator labelled goes by that label, not by the descriptions:
+  // so a correction shows in the next suggestion even while descriptions still weigh a lot.
+  const gamma = prior ? priorWeight(model) * (1 - Math.max(0, near[0]?.similarity ?? 0) ** 2) : 0;
   const scores = model.tags.map((tag, t) => {
     const learned =
       (1 - beta) * calibrate(model.calibration, raw[t] as number) + beta * (votes.get(tag) ?? 0);
