@@ -46,7 +46,7 @@ function exampleReport(options: QuoteCheckOptions): string {
   const speakerFlags = r.flags.length - quoteFlags;
   return [
     `Example digest (${r.entries} entries with summary lines): **${r.quotes} quotes, ${r.passed} pass, ${quoteFlags} flagged**; ` +
-      `${r.speakers} speakers, ${speakerFlags} flagged as never named; ${r.terms} bracketed terms not checked.`,
+      `${r.speakers} speakers, ${speakerFlags} flagged as never named.`,
     '',
     '| line | tag | speaker | quote | reason |',
     '|---|---|---|---|---|',
@@ -69,13 +69,12 @@ function flagRow(f: CheckFlag): string {
 function realReport(options: QuoteCheckOptions): string {
   if (!hasRealSets()) return 'Real excerpts: skipped, ../shared/real/ is not here.';
   const items = readRealItems();
-  const own = { quotes: 0, quoteFlags: 0, speakers: 0, speakerFlags: 0, terms: 0 };
+  const own = { quotes: 0, quoteFlags: 0, speakers: 0, speakerFlags: 0 };
   const other = { quotes: 0, quotePasses: 0, speakers: 0, speakerPasses: 0 };
   items.forEach((item, i) => {
     const r = checkDocumentQuotes(asDocument(item, item.quotes), options);
     own.quotes += r.quotes;
     own.speakers += r.speakers;
-    own.terms += r.terms;
     for (const f of r.flags) own[f.kind === 'quote' ? 'quoteFlags' : 'speakerFlags'] += 1;
     // Another excerpt's quotes and speakers against this text: the check should flag them.
     const foreign = items[(i + 7) % items.length] as RealItem;
@@ -88,7 +87,7 @@ function realReport(options: QuoteCheckOptions): string {
   const pct = (n: number, d: number): string =>
     `${n}/${d} (${((100 * n) / Math.max(1, d)).toFixed(1)}%)`;
   return [
-    `Real excerpts (${items.length}), each labelled quote as a summary quote under its labelled speaker (${own.terms} short bracketed names or terms among them left unchecked):`,
+    `Real excerpts (${items.length}), each labelled quote as a summary quote under its labelled speaker:`,
     '',
     '| checked against | quotes flagged | speakers flagged | quotes passing | speakers passing |',
     '|---|---|---|---|---|',

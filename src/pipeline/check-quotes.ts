@@ -75,12 +75,13 @@ export type CheckFlag = QuoteFlag | SpeakerFlag;
 /** What the check found over a document or a day. */
 export interface QuoteCheckReport {
   entries: number;
-  /** Quotes looked up (terms such as `年次総会「ダボス会議」` are not). */
+  /**
+   * Quotes looked up: every 「…」 of a speaker segment (a term such as `年次総会「ダボス会議」`
+   * is a context segment to the parser, so not one).
+   */
   quotes: number;
   /** Quotes that stand in their entry's text. */
   passed: number;
-  /** Bracketed terms and names in summary lines, left unchecked: they are not speech. */
-  terms: number;
   /** Speakers looked up, once per summary-line segment. */
   speakers: number;
   flags: CheckFlag[];
@@ -134,7 +135,6 @@ function checkEntries(
     entries: 0,
     quotes: 0,
     passed: 0,
-    terms: 0,
     speakers: 0,
     flags: [],
   };
@@ -148,10 +148,6 @@ function checkEntries(
       const at = { entryId: entry.id, line: lineOf(entry, i), tag: summary.tag };
       for (const segment of summary.segments) {
         if (segment.kind !== 'quote') continue;
-        if (segment.quotes.every(isTermLike)) {
-          report.terms += segment.quotes.length;
-          continue;
-        }
         for (const quote of segment.quotes) {
           report.quotes += 1;
           const m = matchQuote(quote, prepared);
@@ -178,14 +174,6 @@ function checkEntries(
     });
   }
   return report;
-}
-
-/**
- * A bracketed term or name rather than speech: short, with no kana to make a sentence of it
- * (`年次総会「ダボス会議」`, `「SCALP」`). Curators use these as context, not as quotes.
- */
-function isTermLike(quote: string): boolean {
-  return quote.length <= 12 && !/[\u3041-\u3096]/u.test(quote) && !/[。、！？!?]/u.test(quote);
 }
 
 interface NamedInText {

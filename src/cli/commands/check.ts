@@ -57,8 +57,7 @@ function describe(report: QuoteCheckReport, where: string): string {
   const speakerFlags = report.flags.length - quoteFlags;
   out.push(
     `${report.quotes} quotes in ${report.entries} entries: ${report.passed} pass, ${quoteFlags} not in the text; ` +
-      `${report.speakers} speakers: ${speakerFlags} never named` +
-      (report.terms > 0 ? `; ${report.terms} bracketed terms not checked` : ''),
+      `${report.speakers} speakers: ${speakerFlags} never named`,
   );
   return `${out.join('\n')}\n`;
 }
