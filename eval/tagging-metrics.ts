@@ -8,7 +8,6 @@ import {
   coverage,
   createTagModel,
   learnStyle,
-  proposeSummaryLine,
   suggestTags,
   trainTagModel,
   type ProposedLine,
@@ -17,6 +16,7 @@ import {
   type Taxonomy,
 } from '../src/tagging/index.js';
 
+import { proposeSummaryLines } from '../src/tagging/writer/propose.js';
 import type { Labelled } from './tagging-data.js';
 
 export interface TagOutcome {
@@ -161,10 +161,10 @@ export function looWriting(items: readonly Labelled[]): LineOutcome[] {
       past.flatMap((o) => o.entry.summaries),
       past,
     );
-    return item.labels.map((tag) => {
+    const proposed = proposeSummaryLines(item.entry, item.annotations, item.labels, style);
+    return item.labels.map((tag, i) => {
       const curator = item.entry.summaries.filter((s) => s.tag === tag);
-      const proposed = proposeSummaryLine(item.entry, item.annotations, tag, style);
-      return compareLines(item, tag, curator, proposed);
+      return compareLines(item, tag, curator, proposed[i] as ProposedLine);
     });
   });
 }

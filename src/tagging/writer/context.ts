@@ -1,18 +1,17 @@
 import type { Annotations, Entry } from '../../model/index.js';
+import { normaliseForMatch } from '../../text/index.js';
 import { bigramSet, coverage } from './bigrams.js';
+import { entryWords } from './source-text.js';
 import type { SummaryStyle } from './style.js';
-
-// A phrase the curator used before counts as said by this entry when this much of it is: a
-// habit (used twice or more) loosely, a one-off phrase only when nearly all of it is there.
-const HABIT_COVERAGE = 0.6;
-const ONE_OFF_COVERAGE = 0.9;
 // Headline pieces are cut at spaces and punctuation; `=` starts Reuters' source credit.
 const HEADLINE_BREAK = /[\s、,，。!！?？:：;；…]+/u;
 const QUOTED = /「[^」]*」|“[^”]*”|"[^"]*"|『[^』]*』/gu;
 
 /**
- * Context keywords saying what happened: first the phrases the curator has used with this tag
- * before and that this entry also says (`国防相会合`, `凍結資産の運用益`), then pieces of an
+ * Context keywords saying what happened, every one of them words of this entry: first the
+ * phrases the curator has used with this tag before that this entry says word for word
+ * (`国防相会合`, `凍結資産の運用益`) — a phrase only like one of the entry's (`無人機26機を撃墜`
+ * for an entry about 40 drones) is another day's news and stays out — then pieces of an
  * outlet's headline (`要衝チャシウヤール巡り激戦`) unless `withHeadline` is false. At most
  * `limit`, most used first.
  *
@@ -27,13 +26,10 @@ export function contextKeywords(
 ): string[] {
   if (limit <= 0) return [];
   const { entry, style } = scene;
-  const text = bigramSet([entry.post?.text ?? '', ...entry.body].join('\n'));
+  const text = normaliseForMatch(entryWords(entry));
   const habits = Object.entries(style.contexts[tag] ?? {})
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-    .filter(
-      ([phrase, n]) =>
-        coverage(bigramSet(phrase), text) >= (n >= 2 ? HABIT_COVERAGE : ONE_OFF_COVERAGE),
-    )
+    .filter(([phrase]) => text.includes(normaliseForMatch(phrase)))
     .map(([phrase]) => phrase);
   const out: string[] = [];
   for (const phrase of [...habits, ...(withHeadline ? headlinePhrases(scene) : [])]) {

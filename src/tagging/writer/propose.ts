@@ -2,6 +2,7 @@ import type { Annotations, Entry, Segment } from '../../model/index.js';
 import { renderSummaryLine } from '../../format/index.js';
 import { bigramSet, coverage } from './bigrams.js';
 import { contextKeywords, headlinePhrases } from './context.js';
+import { nameKey } from './names.js';
 import { quoteCandidates, type Candidate } from './quotes.js';
 import { homeCountries, type SpeakerScene } from './speaker.js';
 import { DEFAULT_SUMMARY_STYLE, type SummaryStyle } from './style.js';
@@ -32,22 +33,87 @@ export function proposeSummaryLine(
   tag: string,
   style: SummaryStyle = DEFAULT_SUMMARY_STYLE,
 ): ProposedLine {
+  return proposeLine(entry, annotations, tag, style, { rivals: [], taken: [] });
+}
+
+/**
+ * Proposes one line per tag of an entry (main tag first), each saying something of its own:
+ * a quote goes to the line of the tag it speaks to most, and a later line never repeats a
+ * quote of an earlier one. Deterministic.
+ *
+ * @example
+ * proposeSummaryLines(entry, annotations, ['ウクライナドローン攻撃', '露斯'], style).map((l) => l.raw);
+ * // ['#ウクライナドローン攻撃(ウクライナ空軍「…」)', '#露斯(ザハロワ報道官「…」)']
+ */
+export function proposeSummaryLines(
+  entry: Entry,
+  annotations: Annotations | null,
+  tags: readonly string[],
+  style: SummaryStyle = DEFAULT_SUMMARY_STYLE,
+): ProposedLine[] {
+  const taken: string[] = [];
+  return tags.map((tag) => {
+    const line = proposeLine(entry, annotations, tag, style, { rivals: tags, taken });
+    for (const s of line.segments) if (s.kind === 'quote') taken.push(...s.quotes);
+    return line;
+  });
+}
+
+/** What the other lines of the same entry claim: their tags, and the quotes already used. */
+interface Siblings {
+  rivals: readonly string[];
+  taken: readonly string[];
+}
+
+// A quote this much inside one already used says the same thing again.
+const REPEAT = 0.6;
+
+function proposeLine(
+  entry: Entry,
+  annotations: Annotations | null,
+  tag: string,
+  style: SummaryStyle,
+  siblings: Siblings,
+): ProposedLine {
   const a = annotations ?? EMPTY;
   const scene: SpeakerScene = { entry, annotations: a, style, homeCountries: homeCountries(a) };
-  const candidates = quoteCandidates(a.quotes, scene, entry.post?.text ?? '', tag);
+  const used = siblings.taken.map(bigramSet);
+  const candidates = quoteCandidates(
+    a.quotes,
+    scene,
+    entry.post?.text ?? '',
+    tag,
+    siblings.rivals,
+  ).filter((c) => !used.some((u) => coverage(bigramSet(c.text), u) >= REPEAT));
   // The curator's own habitual keywords always fit; headline pieces only for a curator who
   // usually opens with context, or when there is nothing to quote.
   const headline = style.contextShare >= 0.5 || candidates.length === 0;
   const limit = candidates.length === 0 ? CONTEXTS_WITHOUT_QUOTES : style.contextsPerLine;
   let contexts = contextKeywords(scene, tag, limit, headline);
   if (contexts.length === 0 && candidates.length === 0) contexts = fallbackContext(scene);
-  const used = contexts.reduce((n, c) => n + c.length + 1, 0);
-  const chosen = chooseQuotes(candidates, style, style.lengthBudget - used);
+  const room = contexts.reduce((n, c) => n + c.length + 1, 0);
+  const chosen = chooseQuotes(candidates, style, style.lengthBudget - room);
   const segments: Segment[] = [
-    ...contexts.map((text) => ({ kind: 'context' as const, text })),
+    ...contexts
+      .filter((c) => !repeatsQuote(c, chosen, a))
+      .map((text) => ({ kind: 'context' as const, text })),
     ...groupBySpeaker(chosen),
   ];
   return { raw: renderSummaryLine(tag, segments), segments };
+}
+
+/**
+ * Whether a context phrase says again what a chosen quote says or who says it: a line names
+ * its speaker once (`ナワリヌイ氏が獄中投稿・ナワリヌイ「…」` is a defect) and quotes once.
+ */
+function repeatsQuote(context: string, chosen: readonly Candidate[], a: Annotations): boolean {
+  const b = bigramSet(context);
+  return chosen.some((c) => {
+    const names = [c.quote.canonical, c.speaker, c.speaker && nameKey(c.speaker)];
+    const person = a.entities.find((e) => e.canonical === c.quote.canonical)?.surface;
+    if ([...names, person].some((n) => n && n.length >= 2 && context.includes(n))) return true;
+    return coverage(b, bigramSet(c.text)) >= REPEAT;
+  });
 }
 
 // A second quote must be worth this share of the best one.

@@ -1,5 +1,7 @@
 import type { Annotations, Entity, Entry, Quote } from '../../model/index.js';
 import { HONORIFIC, nameKey, plainAuthorName, isSpokesperson } from './names.js';
+import { wordsOutside } from './own-words.js';
+import { entryWords } from './source-text.js';
 import type { SummaryStyle } from './style.js';
 
 /** What deciding how to write a speaker needs besides the quote. */
@@ -36,7 +38,9 @@ export function writeSpeaker(q: Quote, scene: SpeakerScene): string | null {
     : scene.style.speakers[written]
       ? written
       : null;
-  if (known !== null) return known;
+  // The curator's form is used only when this entry names it too: `崔善姫外相` for an entry that
+  // writes チェ・ソニ would be a word from another day.
+  if (known !== null && wordsOutside(known, entryWords(scene.entry)).length === 0) return known;
   if (!scene.style.prefixCountries || q.org === null || names(written, q.org, scene))
     return written;
   if (!person) return `${q.org}${written}`;

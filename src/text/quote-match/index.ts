@@ -7,5 +7,4 @@ export type {
   QuoteMatch,
   QuoteMatchOptions,
   QuotePiece,
-  Span,
 } from './types.js';

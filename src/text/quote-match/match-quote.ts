@@ -2,7 +2,8 @@ import { compileContraction, contract, type Contraction } from './abbreviations.
 import { matchView, type MatchView } from './match-view.js';
 import { nearestPassage } from './nearest-passage.js';
 import { quotePieces } from './split-pieces.js';
-import type { QuoteMatch, QuoteMatchOptions, QuotePiece, Span } from './types.js';
+import type { Span } from '../../model/index.js';
+import type { QuoteMatch, QuoteMatchOptions, QuotePiece } from './types.js';
 
 /**
  * A text prepared once for many quotes (see {@link prepareQuoteText}): its views with and

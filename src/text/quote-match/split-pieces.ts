@@ -1,4 +1,4 @@
-import type { Span } from './types.js';
+import type { Span } from '../../model/index.js';
 
 /**
  * Where a curator's quote breaks into pieces that each stand somewhere in the text: sentence and

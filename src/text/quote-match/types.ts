@@ -1,3 +1,5 @@
+import type { Span } from '../../model/index.js';
+
 /**
  * Short forms a curator writes for a longer word, short → long forms: `{ "ウク": ["ウクライナ"] }`.
  * Loaded from `data/text/abbreviations.json` at the edge (pipeline) and passed in.
@@ -13,12 +15,6 @@ export interface QuoteMatchOptions {
    * text (`キム`, `キム・ジョンウン`, `金正恩`): a curator writes any of them.
    */
   equivalents?: readonly (readonly string[])[];
-}
-
-/** A `[start, end)` range in UTF-16 code units. */
-export interface Span {
-  start: number;
-  end: number;
 }
 
 /** The passage of the text most like a quote or piece, by character-bigram overlap. */
