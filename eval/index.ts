@@ -1,7 +1,9 @@
 import { goldEvaluation } from './annotation/gold-eval.js';
 import { curatorEvaluation } from './annotation/curator-eval.js';
 import { loadKnowledge } from '../src/nlp/index.js';
+import { quoteCheckEvaluation } from './real/quote-check-eval.js';
 import { realQuotesEvaluation } from './real/quotes-eval.js';
+import { realTaggingEvaluation } from './real/tagging-eval.js';
 import { evalStories } from './stories.js';
 import { evalTagging } from './tagging.js';
 import type { Evaluation } from './types.js';
@@ -14,6 +16,8 @@ export function evaluations(): Evaluation[] {
   return [
     // Real text first: the gold sets were written by the people who wrote the rules.
     realQuotesEvaluation(knowledge),
+    realTaggingEvaluation(),
+    quoteCheckEvaluation(knowledge),
     goldEvaluation(knowledge, 'annotation', 'gold set'),
     goldEvaluation(
       knowledge,
