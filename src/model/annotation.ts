@@ -24,8 +24,11 @@ export const EntitySchema = SpanSchema.extend({
   canonical: z.string(),
   /** The title or role written right after a person's name: `大統領`, `軍事委員長`, `氏`. */
   title: z.string().nullable(),
-  /** How it was found: the gazetteer, a flag emoji, a name before a title, an abbreviation. */
-  via: z.enum(['gazetteer', 'flag', 'title', 'abbreviation', 'compound']),
+  /**
+   * How it was found: the gazetteer, a flag emoji, a name before a title, an abbreviation, a
+   * country and a body joined, or its form alone (`党中央軍事委員会`, `ハーラは言う`).
+   */
+  via: z.enum(['gazetteer', 'flag', 'title', 'abbreviation', 'compound', 'form']),
 });
 export type Entity = z.infer<typeof EntitySchema>;
 
@@ -37,14 +40,23 @@ export type Entity = z.infer<typeof EntitySchema>;
 export const AttributionSchema = z.enum(['explicit', 'coreference', 'carried', 'mark', 'unknown']);
 
 /**
+ * What kind of speaker a quote has: a named `person`, an `organisation` or country speaking as a
+ * body (`ロシア国防省`, `朝鮮中央通信`), or an `unnamed` source (`ロシア軍関係者`, `EUの報道官`).
+ */
+export const SpeakerKindSchema = z.enum(['person', 'organisation', 'unnamed']);
+export type SpeakerKind = z.infer<typeof SpeakerKindSchema>;
+
+/**
  * A quotation: `text` is the quoted words without the brackets, `start`/`end` their offsets.
  * `kind` is `speech` for a quotation of its own (`「…」と述べた`, a 🗣️ block), `fragment` for
- * words quoted inside a reported statement (`国民に「前向きな考え」を持つよう呼びかけた`), and
+ * words quoted inside a reported statement (`国民に「前向きな考え」を持つよう呼びかけた`),
  * `indirect` for reported speech without brackets (`国防省は…を実施したと発表した`), which
- * curators often turn into quotes in their summary lines.
+ * curators often turn into quotes in their summary lines, and `term` for a name, title or scare
+ * quote in brackets that nobody is quoted as saying (`通称「ダボス会議」`): kept so a reader sees
+ * why it is not a quote, never put in a summary line.
  */
 export const QuoteSchema = SpanSchema.extend({
-  kind: z.enum(['speech', 'fragment', 'indirect']),
+  kind: z.enum(['speech', 'fragment', 'indirect', 'term']),
   text: z.string(),
   /** The speaker as written, title included (`ザハロワ報道官`), or null when unknown. */
   speaker: z.string().nullable(),
@@ -57,6 +69,13 @@ export const QuoteSchema = SpanSchema.extend({
   attribution: AttributionSchema,
   /** Where the speaker's name stands in the text, when it does. */
   speakerSpan: SpanSchema.nullable(),
+  /** Person, body or unnamed source; absent or null when there is no speaker. */
+  speakerKind: SpeakerKindSchema.nullable().optional(),
+  /**
+   * Why this speaker was chosen, strongest evidence first (`named after the quote`, `topic of
+   * its clause`, `carried from an earlier sentence`); empty when no candidate was found.
+   */
+  reasons: z.array(z.string()).optional(),
 });
 export type Quote = z.infer<typeof QuoteSchema>;
 

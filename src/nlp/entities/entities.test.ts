@@ -26,8 +26,42 @@ describe('extractEntities', () => {
   it('finds unknown people through their titles, keeping the title apart', () => {
     expect(entities('ムーディーズのトーステン・ネストマン上級副社長は')).toEqual([
       ['organisation', 'ムーディーズ', 'ムーディーズ', null],
-      ['person', 'トーステン・ネストマン', 'トーステン・ネストマン', '上級副社長'],
+      ['person', 'トーステン・ネストマン', 'ネストマン', '上級副社長'],
     ]);
+  });
+
+  it('names a Western full name by its family name, an East Asian one in full', () => {
+    const names = (text: string) => entities(text).map((e) => e[2]);
+    expect(names('ジョン・スミス報道官は')).toEqual(['スミス']);
+    expect(names('リ・ソンホ外相は')).toEqual(['リ・ソンホ']);
+    expect(names('カリーヌ・ジャン=ピエール報道官は')).toEqual(['ジャン=ピエール']);
+  });
+
+  it('finds kanji names before titles through a known surname, and 同氏 after other kanji', () => {
+    expect(entities('汪文斌副報道局長は')).toEqual([['person', '汪文斌', '汪文斌', '副報道局長']]);
+    expect(entities('王氏は')).toEqual([['person', '王', '王', '氏']]);
+    expect(entities('金融相は')).toEqual([]);
+    expect(entities('その際同氏は')).toEqual([]);
+  });
+
+  it('finds bodies by their form and joins them to the country before them', () => {
+    expect(entities('国家防衛調整委員会が声明を出した').map((e) => e[2])).toEqual([
+      '国家防衛調整委員会',
+    ]);
+    expect(entities('刑務所当局は').map((e) => e[2])).toEqual(['刑務所当局']);
+    expect(entities('フランスメディアは').map((e) => e[2])).toEqual(['フランスメディア']);
+    expect(entities('結局は').map((e) => e[2])).toEqual([]);
+  });
+
+  it('finds a person named without a title by how they speak', () => {
+    const text =
+      'ハーラは言う。「…」。ハーラに言わせれば、それは方便だ。「…」と言うのはリジェンコ。';
+    expect(entities(text).map((e) => [e[0], e[2]])).toEqual([
+      ['person', 'ハーラ'],
+      ['person', 'ハーラ'],
+      ['person', 'リジェンコ'],
+    ]);
+    expect(entities('ミサイルは飛んだ。ミサイルは述べた。')).toEqual([]);
   });
 
   it('reads Jiji-style name・country title', () => {
@@ -53,8 +87,8 @@ describe('extractEntities', () => {
 
   it('resolves a surname to the full name written earlier', () => {
     expect(entities('トーステン・ネストマン氏は…ネストマン氏は').map((e) => e[2])).toEqual([
-      'トーステン・ネストマン',
-      'トーステン・ネストマン',
+      'ネストマン',
+      'ネストマン',
     ]);
   });
 

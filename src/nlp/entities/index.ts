@@ -2,6 +2,7 @@ import type { Entity } from '../../model/index.js';
 import type { Knowledge } from '../knowledge/index.js';
 import { composeOrganisations } from './compose.js';
 import { Coverage, type Mention } from './mention.js';
+import { scanOrganisationForms, scanSpeakingNames } from './forms.js';
 import { scanPronouns } from './pronouns.js';
 import { scanAbbreviations, scanFlags, scanGazetteer } from './scan-gazetteer.js';
 import { scanTitles } from './titles.js';
@@ -22,7 +23,13 @@ export function findMentions(text: string, k: Knowledge): Mention[] {
   known.push(...scanAbbreviations(text, k, cover));
   known.sort(byStart);
   const titled = scanTitles(text, k, known, cover);
-  const all = [...known, ...titled, ...scanPronouns(text, k, cover)].sort(byStart);
+  const pronouns = scanPronouns(text, k, cover);
+  const bodies = scanOrganisationForms(text, k, cover, known);
+  const speaking = scanSpeakingNames(text, k, cover);
+  const all = withoutMentionsInside(
+    [...known, ...titled, ...pronouns, ...bodies, ...speaking].sort(byStart),
+    bodies,
+  );
   const composed = composeOrganisations(text, withoutBodiesInTitles(all));
   resolveSurnames(composed);
   return composed;
@@ -66,6 +73,18 @@ function withoutBodiesInTitles(mentions: Mention[]): Mention[] {
   });
 }
 
+/** A body known by its form swallows the generic word it ends in (`刑務所当局` holds `当局`). */
+function withoutMentionsInside(mentions: Mention[], bodies: readonly Mention[]): Mention[] {
+  if (bodies.length === 0) return mentions;
+  const sorted = [...bodies].sort(byStart);
+  let b = 0;
+  return mentions.filter((m) => {
+    while (b < sorted.length && (sorted[b]?.end ?? 0) <= m.start) b += 1;
+    const body = sorted[b];
+    return !body || body === m || !(body.start <= m.start && m.end <= body.end);
+  });
+}
+
 function byStart(a: Mention, b: Mention): number {
   return a.start - b.start || b.end - a.end;
 }
@@ -83,5 +102,13 @@ function resolveSurnames(mentions: Mention[]): void {
       for (const p of [parts[0], parts[parts.length - 1]])
         if (p) byPart.set(p, m.canonical ?? m.surface);
     } else if (m.via === 'title') m.canonical = byPart.get(m.surface) ?? m.canonical;
+    else if (isKanjiName(m.surface))
+      // `金正恩総書記` … `金氏`: a kanji family name stands for the full name written before.
+      for (let n = 1; n < m.surface.length && n <= 2; n += 1)
+        byPart.set(m.surface.slice(0, n), m.canonical ?? m.surface);
   }
+}
+
+function isKanjiName(name: string): boolean {
+  return /^[\p{sc=Han}]{2,4}$/u.test(name);
 }

@@ -4,6 +4,8 @@ import { mention, type Coverage, type Mention } from './mention.js';
 /** Titles after which a run of kanji is itself a name (`鈴木一郎氏`), not a qualifier. */
 const NAME_TITLES = new Set(['氏', 'さん', '容疑者', '被告', '受刑者']);
 const MAX_NAME = 30;
+/** The longest kanji name before a title: a surname and a given name (`長谷川一郎`). */
+const MAX_KANJI_NAME = 5;
 
 /**
  * People and roles found through a title that ends a run of kanji: `カミシン戦略産業相`,
@@ -26,7 +28,10 @@ export function scanTitles(
       continue;
     const re = i + 1;
     let rs = i;
-    while (rs > 0 && isKanjiCode(text.charCodeAt(rs - 1))) rs -= 1;
+    // A name and its title fit in a bounded window; the walk stops there so a long run of
+    // kanji costs no more than a short one.
+    const floor = Math.max(0, i - k.maxTitleLength - MAX_KANJI_NAME);
+    while (rs > floor && isKanjiCode(text.charCodeAt(rs - 1))) rs -= 1;
     const ts = longestTitleStart(text, rs, re, k);
     if (ts < 0) continue;
     const found = titled(text, { rs, ts, re }, k, byEnd, cover);
@@ -80,12 +85,18 @@ function titled(
   if (kata && cover.isFree(kata.start, kata.end)) {
     cover.take(kata.start, kata.end);
     const org = kata.org ?? qualifier?.canonical ?? null;
-    return person(text, kata.start, kata.end, title, r.re, org);
+    return person(text, kata.start, kata.end, title, r.re, org, k);
   }
   return roleOnly(text, r, title, k, qualifier ?? before ?? null);
 }
 
-/** `鈴木一郎氏`: before 氏 and its kin, a short run of kanji is a name (`同氏` is a pronoun). */
+/**
+ * A kanji name before its title. Before 氏 and its kin a short run of kanji is a name
+ * (`鈴木一郎氏`, and a known surname alone: `王氏`); `同氏` is a pronoun, also at the end of a
+ * run (`その際同氏は`). Before any other title the run must open with a known surname and
+ * leave a short given name (`松野博一官房長官`, `汪文斌副報道局長`) — a single-kanji surname
+ * only with a two-kanji given name, so `金融相` or `東部司令官` stay titles.
+ */
 function kanjiNameBefore(
   text: string,
   r: Run,
@@ -93,11 +104,27 @@ function kanjiNameBefore(
   qualifier: Mention | null,
 ): Mention | null {
   const length = r.ts - r.rs;
-  if (!NAME_TITLES.has(text.slice(r.ts, r.re)) || length < 2 || length > 5 || qualifier)
-    return null;
-  if (text.slice(r.rs, r.rs + 1) === k.corefTitlePrefix)
-    return coref(text, r, text.slice(r.rs, r.re));
-  return person(text, r.rs, r.ts, text.slice(r.ts, r.re), r.re, null);
+  const title = text.slice(r.ts, r.re);
+  if (length < 1 || length > MAX_KANJI_NAME || qualifier) return null;
+  const surname = knownSurnameAt(text, r.rs, r.ts, k);
+  if (NAME_TITLES.has(title)) {
+    if (text.charAt(r.ts - 1) === k.corefTitlePrefix && r.ts - 1 > r.rs)
+      return coref(text, { ...r, rs: r.ts - 1 }, text.slice(r.ts - 1, r.re));
+    if (text.slice(r.rs, r.rs + 1) === k.corefTitlePrefix)
+      return coref(text, r, text.slice(r.rs, r.re));
+    if (length === 1 && surname === 0) return null;
+    return person(text, r.rs, r.ts, title, r.re, null, k);
+  }
+  const given = length - surname;
+  const fits = surname >= 2 ? given >= 0 && given <= 3 : surname === 1 && given === 2;
+  return fits ? person(text, r.rs, r.ts, title, r.re, null, k) : null;
+}
+
+/** The length of the longest known surname opening `[from, to)`, or 0. */
+function knownSurnameAt(text: string, from: number, to: number, k: Knowledge): number {
+  for (let n = Math.min(k.maxSurnameLength, to - from); n > 0; n -= 1)
+    if (k.surnames.has(text.slice(from, from + n))) return n;
+  return 0;
 }
 
 function roleOnly(
@@ -132,16 +159,34 @@ function person(
   title: string,
   phraseEnd: number,
   org: string | null,
+  k: Knowledge,
 ): Mention {
   const surface = text.slice(start, end);
   return mention(text, start, end, {
     kind: 'person',
     via: 'title',
-    canonical: surface,
+    canonical: shortName(surface, k),
     title,
     phraseEnd,
     org,
   });
+}
+
+/**
+ * The name a person goes by: the family name of a Western full name (`マリア・エイスモント` →
+ * `エイスモント`, as the press writes on second mention), a full name whose first part is an
+ * East Asian surname (`チェ・ソニ`) or a name of one part as it is.
+ *
+ * @example
+ * shortName('トーステン・ネストマン', k); // 'ネストマン'
+ */
+export function shortName(name: string, k: Knowledge): string {
+  // `=` joins the parts of one name (`ジャン=ピエール`); `・` separates given and family names.
+  const parts = name.split('・').filter((p) => p !== '');
+  const first = parts[0];
+  const last = parts[parts.length - 1];
+  if (parts.length < 2 || !first || !last || k.kanaSurnames.has(first)) return name;
+  return last;
 }
 
 /** `キム・ジョンウン(金正恩)総書記`: the name stands before the reading in brackets. */

@@ -36,6 +36,17 @@ export interface Knowledge {
   termCues: string[];
   speechMarks: string[];
   commentMarks: string[];
+  quotativeVerbs: Trie<string>;
+  clauseBreaks: Trie<string>;
+  statementNouns: Trie<string>;
+  cataphora: string[];
+  surnames: Set<string>;
+  maxSurnameLength: number;
+  kanaSurnames: Set<string>;
+  organisationSuffixes: Trie<string>;
+  outletStatementNouns: Set<string>;
+  notNames: Set<string>;
+  termHeads: string[];
   caveats: Trie<CaveatPhrase>;
   flags: Map<string, string>;
   abbreviations: Map<string, string>;
@@ -74,6 +85,17 @@ export function compileKnowledge(src: KnowledgeSource): Knowledge {
     termCues: src.termCues,
     speechMarks: src.speechMarks,
     commentMarks: src.commentMarks,
+    quotativeVerbs: wordTrie(src.quotativeVerbs, false),
+    clauseBreaks: wordTrie(src.clauseBreaks, false),
+    statementNouns: wordTrie(src.statementNouns, false),
+    cataphora: src.cataphora,
+    surnames: new Set(src.surnames),
+    maxSurnameLength: Math.max(0, ...src.surnames.map((w) => w.length)),
+    kanaSurnames: new Set(src.kanaSurnames),
+    organisationSuffixes: wordTrie(src.organisationSuffixes, false),
+    outletStatementNouns: new Set(src.outletStatementNouns),
+    notNames: new Set(src.notNames),
+    termHeads: src.termHeads,
     caveats: valueTrie(src.caveats.map((c) => [c.phrase, c])),
     flags: new Map(Object.entries(src.flags)),
     abbreviations: new Map(Object.entries(src.abbreviations)),

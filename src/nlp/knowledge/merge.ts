@@ -13,6 +13,16 @@ export interface KnowledgeSource {
   termCues: string[];
   speechMarks: string[];
   commentMarks: string[];
+  quotativeVerbs: string[];
+  clauseBreaks: string[];
+  statementNouns: string[];
+  cataphora: string[];
+  surnames: string[];
+  kanaSurnames: string[];
+  organisationSuffixes: string[];
+  outletStatementNouns: string[];
+  notNames: string[];
+  termHeads: string[];
   caveats: CaveatPhrase[];
   entities: KnowledgeEntity[];
   outlets: Outlet[];
@@ -32,6 +42,16 @@ const LIST_KEYS = [
   'termCues',
   'speechMarks',
   'commentMarks',
+  'quotativeVerbs',
+  'clauseBreaks',
+  'statementNouns',
+  'cataphora',
+  'surnames',
+  'kanaSurnames',
+  'organisationSuffixes',
+  'outletStatementNouns',
+  'notNames',
+  'termHeads',
   'abbreviationAlone',
   'abbreviationHeads',
   'abbreviationStops',
@@ -51,6 +71,16 @@ export function emptyKnowledgeSource(): KnowledgeSource {
     termCues: [],
     speechMarks: [],
     commentMarks: [],
+    quotativeVerbs: [],
+    clauseBreaks: [],
+    statementNouns: [],
+    cataphora: [],
+    surnames: [],
+    kanaSurnames: [],
+    organisationSuffixes: [],
+    outletStatementNouns: [],
+    notNames: [],
+    termHeads: [],
     caveats: [],
     entities: [],
     outlets: [],

@@ -44,6 +44,26 @@ export const KnowledgeFileSchema = z
     termCues: words,
     speechMarks: words,
     commentMarks: words,
+    /** Verbs that make a quote speech only right after its quotative と (`「…」とある`). */
+    quotativeVerbs: words,
+    /** Where a clause ends inside a sentence (`ものの、`); a subject before it speaks no later quote. */
+    clauseBreaks: words,
+    /** Nouns for a written statement, pointed back to by `声明では「…」`. */
+    statementNouns: words,
+    /** Words that point ahead to a quote (`次のように`, `こう`). */
+    cataphora: words,
+    /** Surnames written in kanji, to tell `松野博一官房長官` or `汪文斌副報道局長` from a body. */
+    surnames: words,
+    /** East Asian surnames in katakana, written first (`チェ・ソニ`): such a name is not cut to its last part. */
+    kanaSurnames: words,
+    /** Endings that make a run of kanji or katakana a body (`党中央軍事委員会`, `刑務所当局`). */
+    organisationSuffixes: words,
+    /** Statement nouns that are an outlet's (`記事`): their issuer is the outlet that reported. */
+    outletStatementNouns: words,
+    /** Katakana words that are never a person's name, though they may stand as a subject. */
+    notNames: words,
+    /** Nouns that end the names of plans, events and things (`…作戦`, `…会議`, `…船団`). */
+    termHeads: words,
     caveats: z.array(CaveatPhraseSchema).optional(),
     entities: z.array(KnowledgeEntitySchema).optional(),
     outlets: z.array(OutletSchema).optional(),

@@ -9,17 +9,30 @@ export interface QuoteClass {
   afterTo: number | null;
   /** Where the reporting verb starts; a speaker after the quote stands before it. */
   verbAt: number | null;
+  /** True when the bracket reads as a name or a term by its form or place (`システム「パトリオット」`). */
+  named: boolean;
+  /**
+   * True when the speech verb reports a clause the quote is inside (`参加者は「法律違反」と
+   * みなされると述べた`): a topic before the quote then belongs to that clause.
+   */
+  nested?: boolean;
 }
 
-const TERM: QuoteClass = { kind: 'term', verb: null, afterTo: null, verbAt: null };
 const VERB_WINDOW = 30;
-const SENTENCE_LIKE_END = /[だたるいすかよねぞうなぬ]$|[。、！？!?…]/;
+/** How far after a quoted phrase its sentence is read for the verb that reports it. */
+const FRAGMENT_WINDOW = 200;
+const SENTENCE_LIKE_END = /[だたるいすかよねぞうなぬ]$|[。、！？!?…]/u;
+// A sentence that reports speech without brackets ends in one of these after its と.
+const REPORT_CLOSING = /と(?:して|し|され|いう|いい|みられ)[^。]{0,8}[。]?\s*$/u;
 
 /**
  * Tells speech from names and scare quotes by what follows the closing bracket: the quotative
  * と (or との/という) before a speech verb or noun is speech; と呼ばれる and its kin name a thing;
  * a quote standing as its own sentence is speech when it reads as one; a quote followed by a
- * particle is a fragment when its sentence reports speech, else a term.
+ * particle is a fragment when its sentence reports speech, else a term. A bracket that reads
+ * as a name by its form or place (all katakana, right after a noun, before `が`, `によると` or
+ * another noun) is a term whatever follows. On a headline or caption line (`titleLine`), a
+ * quote is speech unless it reads as a name.
  *
  * @example
  * classifyQuote('「勝つ」と述べた', { open: 0, close: 3 }, 8, k).kind; // 'speech'
@@ -29,22 +42,40 @@ export function classifyQuote(
   q: Bracket,
   sentenceEnd: number,
   k: Knowledge,
+  titleLine = false,
 ): QuoteClass {
   const content = text.slice(q.open + 1, q.close);
   let i = q.close + 1;
   if (text.startsWith('など', i)) i += 2;
-  if (text.startsWith('と', i) || text.startsWith('って', i))
-    return afterQuotative(text, content, i, sentenceEnd, k);
+  if (text.startsWith('と', i) || text.startsWith('って', i)) {
+    const cls = afterQuotative(text, content, i, sentenceEnd, k);
+    // `「パトリオット」と「ナサムス」`: a name joined by と, unless a verb follows at once (`「ウラー」と叫んだ`).
+    const named = NAME_ONLY.test(content) && cls.verbAt !== null && cls.verbAt - i > 2;
+    return named ? TERM_NAMED : cls;
+  }
+  const named = looksLikeName(text, q, content, k, titleLine);
+  if (named) return TERM_NAMED;
+  if (titleLine) return speech(null, null, null);
   const next = text.charAt(q.close + 1);
   if (next === '' || next === '。' || next === '\n' || next === '」') {
-    return isSentenceLike(content) && !followsTermCue(text, q.open, k)
+    return isSentenceLike(content) &&
+      !followsTermCue(text, q.open, k) &&
+      !afterPlainTopic(text, q.open)
       ? speech(null, null, null)
       : TERM;
   }
   if (followsTermCue(text, q.open, k)) return TERM;
-  const verb = findVerb(text, q.close + 1, sentenceEnd, k, sentenceEnd - q.close, false);
-  return verb ? { kind: 'fragment', verb: verb.surface, afterTo: null, verbAt: null } : TERM;
+  const verb = findVerb(text, q.close + 1, sentenceEnd, k, FRAGMENT_WINDOW, false);
+  if (verb)
+    return { kind: 'fragment', verb: verb.surface, afterTo: null, verbAt: null, named: false };
+  const near = sentenceEnd - q.close <= FRAGMENT_WINDOW;
+  return near && REPORT_CLOSING.test(text.slice(q.close + 1, sentenceEnd))
+    ? { kind: 'fragment', verb: null, afterTo: null, verbAt: null, named: false }
+    : TERM;
 }
+
+const TERM: QuoteClass = { kind: 'term', verb: null, afterTo: null, verbAt: null, named: false };
+const TERM_NAMED: QuoteClass = { ...TERM, named: true };
 
 function afterQuotative(
   text: string,
@@ -55,9 +86,25 @@ function afterQuotative(
 ): QuoteClass {
   let i = at + (text.startsWith('って', at) ? 2 : 1);
   if (text.startsWith('も', i) || text.startsWith('は', i)) i += 1;
-  if (k.namingMarkers.longestAt(text, i)) return TERM;
+  const naming = k.namingMarkers.longestAt(text, i);
+  const spoken = k.speechVerbs.longestAt(text, i);
+  // `呼びかけた` is a speech verb that starts like the naming `呼び`: the longer word wins.
+  if (naming && !(spoken && spoken.start === naming.start && spoken.end > naming.end)) {
+    // `Xを「…」と呼んだ`: someone calling a thing so says those words; `と呼ばれる` names it.
+    return isActiveNaming(text, naming.end)
+      ? {
+          kind: 'fragment',
+          verb: verbSurface(text, naming.start, naming.end),
+          afterTo: null,
+          verbAt: null,
+          named: false,
+        }
+      : TERM;
+  }
+  const quotative = k.quotativeVerbs.longestAt(text, i);
+  if (quotative && quotative.start === i) return speech(verbSurface(text, i, quotative.end), i, i);
   // 「…」という。 closes a report (`Xによると「…」という`); 「…」という名の is a name.
-  if (text.startsWith('いう', i) && /^(?:。|$|こと|\n)/.test(text.slice(i + 2, i + 4))) {
+  if (text.startsWith('いう', i) && /^(?:。|$|こと|\n)/u.test(text.slice(i + 2, i + 4))) {
     return isSentenceLike(content) ? speech('という', i, i) : TERM;
   }
   if (text.startsWith('の', i) || text.startsWith('いう', i)) {
@@ -65,15 +112,68 @@ function afterQuotative(
     return noun ? speech(noun.value, null, null) : TERM;
   }
   if (text.startsWith('し', i) && !text.startsWith('して', i + 1)) {
-    return isSentenceLike(content) ? speech(verbSurface(text, i, i), i, i) : TERM;
+    // `「…」としたイランの説明`: said words, named by the speech noun they are put in.
+    const noun = k.speechNouns.scan(text, i, Math.min(sentenceEnd, i + 12))[0];
+    return isSentenceLike(content) || noun ? speech(verbSurface(text, i, i), i, i) : TERM;
   }
   if (text.startsWith('、', i)) i += 1;
   const verb = findVerb(text, i, sentenceEnd, k, VERB_WINDOW, true);
-  return verb ? speech(verb.surface, i, verb.at) : TERM;
+  if (!verb) return TERM;
+  // `「世界最強の戦車」と評価される`: a passive with no one saying it describes, unless whole words are quoted.
+  if (
+    /^[^、。]{0,6}?され/u.test(text.slice(verb.at, verb.at + 10)) &&
+    !SENTENCE_LIKE_END.test(content)
+  )
+    return TERM;
+  const nested = verb.at - 1 > i && /と[、]?$/u.test(text.slice(i, verb.at));
+  return { ...speech(verb.surface, i, verb.at), nested };
+}
+
+/** An active form of a naming verb (`呼んだ`, `呼び`), not the passive `呼ばれる`. */
+function isActiveNaming(text: string, end: number): boolean {
+  const stem = text.charAt(end - 1);
+  return stem === 'ん' || stem === 'び' || stem === 'ぶ';
 }
 
 function speech(verb: string | null, afterTo: number | null, verbAt: number | null): QuoteClass {
-  return { kind: 'speech', verb, afterTo, verbAt };
+  return { kind: 'speech', verb, afterTo, verbAt, named: false };
+}
+
+const NOUN_CHAR = /[\p{sc=Han}\p{sc=Katakana}ー々A-Za-zＡ-Ｚａ-ｚ0-9０-９]/u;
+const NAME_ONLY = /^[\p{sc=Katakana}ー・=＝A-Za-zＡ-Ｚａ-ｚ0-9０-９\s()（）.&'-]+$/u;
+// After the bracket: a particle that makes it a subject or a source (`「NIS」が`, `「…」によると`).
+const NAME_AFTER = /^(?:などが|などは|などに|によると|によれば|の報道|が|側)/u;
+
+/**
+ * A bracket that reads as a name: all katakana or Latin letters (`「ハイマース」`, `「Mehr」`),
+ * right after a noun it names (`防空システム「パトリオット」`, `NGO「…」`), before another noun
+ * (`「ハイマース」弾薬`), or the subject or source of its clause (`「国家情報院」が`, `「…」によると`).
+ * On a headline the noun before is the speaker (`首相「…」`), so only the form and what
+ * follows count there.
+ */
+function looksLikeName(
+  text: string,
+  q: Bracket,
+  content: string,
+  k: Knowledge,
+  titleLine: boolean,
+): boolean {
+  if (content.length === 0) return true;
+  if (NAME_ONLY.test(content) && content.length <= 40) return true;
+  const known = k.gazetteer.longestAt(content, 0);
+  if (known && known.end === content.length) return true;
+  // `「影の船団」`, `「クモの巣作戦」`: a noun phrase ending in the head of a name.
+  if (k.termHeads.some((h) => content.endsWith(h) && content.length > h.length)) return true;
+  const after = text.slice(q.close + 1, q.close + 5);
+  if (NAME_AFTER.test(after)) return true;
+  if (titleLine) return false;
+  if (NOUN_CHAR.test(after.charAt(0))) return true;
+  return NOUN_CHAR.test(text.charAt(q.open - 1));
+}
+
+/** `キャッチフレーズは「…」。`: a quote ending a sentence about a thing names it. */
+function afterPlainTopic(text: string, open: number): boolean {
+  return text.charAt(open - 1) === 'は' && NOUN_CHAR.test(text.charAt(open - 2));
 }
 
 /** The first speech verb in a window (for speech, one that stops at the next quotation). */
@@ -114,6 +214,6 @@ function isSentenceLike(content: string): boolean {
 }
 
 function followsTermCue(text: string, open: number, k: Knowledge): boolean {
-  const before = text.slice(Math.max(0, open - 8), open).replace(/[、\s]+$/, '');
+  const before = text.slice(Math.max(0, open - 8), open).replace(/[、\s]+$/u, '');
   return k.termCues.some((cue) => before.endsWith(cue));
 }

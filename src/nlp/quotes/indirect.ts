@@ -67,8 +67,9 @@ const LEAD =
 
 /** Reported words after a direct quote in the same sentence start after its clause: `「…」と述べ、…と明らかにした`. */
 function afterDirectQuote(text: string, from: number, to: number): number {
-  const quoteEnd = text.lastIndexOf('」と', to);
-  if (quoteEnd < from) return from;
+  const at = text.slice(from, to + 2).lastIndexOf('」と');
+  if (at < 0) return from;
+  const quoteEnd = from + at;
   const comma = text.indexOf('、', quoteEnd);
   return comma >= 0 && comma < to ? comma + 1 : to;
 }

@@ -81,14 +81,23 @@ describe('extractQuotes: attribution patterns of wire copy', () => {
     expect(quotes(text).map((q) => q.canonical)).toEqual(['プーチン', 'ゼレンスキー']);
   });
 
-  it('names, terms and scare quotes are not speech', () => {
+  it('names, terms and scare quotes are not speech: they are terms, with no speaker', () => {
     const text =
-      '世界経済フォーラムの年次総会、通称「ダボス会議」で演説した。兵器は「フランケンSAM」と呼ばれる。内務省はSNS「テレグラム」に投稿した。';
-    expect(quotes(text)).toEqual([]);
+      '世界経済フォーラムの年次総会、通称「ダボス会議」で演説した。兵器は「フランケンSAM」と呼ばれる。内務省はSNS「テレグラム」に投稿した。防空システム「パトリオット」「ナサムス」を送る。「ハイマース」弾薬も届いた。';
+    expect(quotes(text).map((q) => [q.kind, q.text, q.canonical])).toEqual([
+      ['term', 'ダボス会議', null],
+      ['term', 'フランケンSAM', null],
+      ['term', 'テレグラム', null],
+      ['term', 'パトリオット', null],
+      ['term', 'ナサムス', null],
+      ['term', 'ハイマース', null],
+    ]);
   });
 
   it('a quoted phrase inside a reported statement is a fragment of the same speaker', () => {
-    const [q] = quotes('内務省は、デモは「許可されていない集会」だったと明らかにした。');
+    const q = quotes('内務省は、デモは「許可されていない集会」だったと明らかにした。').find(
+      (x) => x.kind !== 'indirect',
+    );
     expect(q).toMatchObject({ kind: 'fragment', canonical: '内務省' });
   });
 

@@ -30,7 +30,7 @@ export function indirectWeight(history: readonly AnnotatedEntry[]): number {
     if (!annotations) continue;
     const chosen = entry.summaries.flatMap(quotesOf).map(bigramSet);
     for (const q of annotations.quotes) {
-      if (q.kind === 'fragment') continue;
+      if (q.kind !== 'speech' && q.kind !== 'indirect') continue;
       const b = bigramSet(cleanQuote(q));
       seen[q.kind] += 1;
       if (chosen.some((c) => Math.max(coverage(c, b), coverage(b, c)) >= MATCH)) taken[q.kind] += 1;

@@ -1,0 +1,150 @@
+import { isKanjiCode, isKatakanaCode, type Knowledge } from '../knowledge/index.js';
+import { shortName } from './titles.js';
+import { mention, type Coverage, type Mention } from './mention.js';
+
+/** Bodies are named in at most this many characters before their ending. */
+const MAX_BODY_RUN = 16;
+/** A one-character ending (`省`, `局`, `党`) needs this much before it: `結局` is no body. */
+const MIN_RUN_BEFORE_SHORT_SUFFIX = 2;
+/** Window after a subject in which its speech verb must stand, within the sentence. */
+const SPEECH_WINDOW = 40;
+// An acronym standing as a subject or source names a body: `NISは`, `IAEAによると`.
+const ACRONYM = /[A-Z]{2,6}(?=は|が|も|によると|によれば|の発表|側)/gu;
+// What follows a name that speaks: `ハーラは言う`, `ハーラに言わせれば`.
+const SUBJECT_AFTER = /^(?:は|が|も)/u;
+const SAYS_AFTER = /^(?:に言わせれば|によれば|によると)/u;
+// `…と言うのはリジェンコ`: the cleft puts the speaker after the verb.
+const CLEFT_BEFORE =
+  /と(?:言う|言った|いう|語る|語った|話す|話した|述べる|述べた|指摘する|指摘した|強調する|強調した)のは$/u;
+
+/**
+ * Bodies known by their form, not the gazetteer: a run of kanji or katakana ending in a body
+ * word (`党中央軍事委員会`, `刑務所当局`, `欧州理事会広報室`, `フランスメディア`), and an
+ * acronym standing as a subject (`NISは`). A body written right after a country, place or
+ * another body is marked generic, so the two are joined (`ロシア` + `連邦保安局`).
+ *
+ * @example
+ * scanOrganisationForms('党中央軍事委員会が声明を出した', k, cover, [])[0]?.surface; // '党中央軍事委員会'
+ */
+export function scanOrganisationForms(
+  text: string,
+  k: Knowledge,
+  cover: Coverage,
+  known: readonly Mention[],
+): Mention[] {
+  const byEnd = new Map(known.map((m) => [m.phraseEnd, m]));
+  // A generic body inside a longer name (`軍` in `党中央軍事委員会`) does not end the name.
+  const genericAt = new Set<number>();
+  for (const m of known) if (m.generic) for (let i = m.start; i < m.end; i += 1) genericAt.add(i);
+  const out: Mention[] = [];
+  for (const s of k.organisationSuffixes.scan(text)) {
+    if (isNameCode(text.charCodeAt(s.end)) || isKanjiCode(text.charCodeAt(s.end))) continue;
+    let start = s.start;
+    while (
+      start > 0 &&
+      s.start - start < MAX_BODY_RUN &&
+      isNameCode(text.charCodeAt(start - 1)) &&
+      (cover.isFree(start - 1, start) || genericAt.has(start - 1))
+    )
+      start -= 1;
+    while (start < s.start && genericAt.has(start)) start += 1;
+    const run = s.start - start;
+    const before = byEnd.get(start);
+    const qualified = !!before && ['country', 'organisation', 'place'].includes(before.kind);
+    // `フランスメディア`: the ending alone after a country is a body of that country.
+    if (run === 0 && qualified && cover.isFree(s.start, s.end))
+      out.push(body(text, s.start, s.end, true));
+    if (run === 0 || (s.end - s.start === 1 && run < MIN_RUN_BEFORE_SHORT_SUFFIX)) continue;
+    out.push(body(text, start, s.end, qualified));
+  }
+  for (const m of text.matchAll(ACRONYM)) {
+    const end = m.index + m[0].length;
+    if (isLatin(text.charCodeAt(m.index - 1)) || !cover.isFree(m.index, end)) continue;
+    out.push(body(text, m.index, end, false));
+  }
+  for (const m of out) cover.take(m.start, m.end);
+  return out;
+}
+
+function body(text: string, start: number, end: number, generic: boolean): Mention {
+  return mention(text, start, end, {
+    kind: 'organisation',
+    via: 'form',
+    canonical: text.slice(start, end),
+    generic,
+  });
+}
+
+/**
+ * People named in katakana without a title, known by how they stand: the subject of a speech
+ * verb (`ハーラは言う`), the speaker of a cleft (`…と言うのはリジェンコ`), or a source
+ * (`ハーラに言わせれば`). A name without a title must recur in the text or be a full name
+ * (`…・…`), and words listed as `notNames` (`ミサイル`, `チーム`) never are.
+ *
+ * @example
+ * scanSpeakingNames('ハーラは言う。「…」ともハーラは言う。', k, cover)[0]?.canonical; // 'ハーラ'
+ */
+export function scanSpeakingNames(text: string, k: Knowledge, cover: Coverage): Mention[] {
+  const runs = katakanaRuns(text);
+  const counts = new Map<string, number>();
+  for (const r of runs) {
+    const w = text.slice(r.start, r.end);
+    counts.set(w, (counts.get(w) ?? 0) + 1);
+  }
+  const out: Mention[] = [];
+  for (const r of runs) {
+    const name = text.slice(r.start, r.end);
+    if (name.length < 2 || k.notNames.has(name) || !cover.isFree(r.start, r.end)) continue;
+    const recurs = (counts.get(name) ?? 0) >= 2 || name.includes('・');
+    const after = text.slice(r.end, r.end + 8);
+    const speaks =
+      CLEFT_BEFORE.test(text.slice(Math.max(0, r.start - 10), r.start)) ||
+      (recurs && SAYS_AFTER.test(after)) ||
+      (recurs && SUBJECT_AFTER.test(after) && speechVerbAhead(text, r.end, k));
+    if (!speaks) continue;
+    cover.take(r.start, r.end);
+    out.push(
+      mention(text, r.start, r.end, {
+        kind: 'person',
+        via: 'form',
+        canonical: shortName(name, k),
+      }),
+    );
+  }
+  return out;
+}
+
+function speechVerbAhead(text: string, from: number, k: Knowledge): boolean {
+  let end = from;
+  const limit = Math.min(text.length, from + SPEECH_WINDOW);
+  while (end < limit && text.charAt(end) !== '。' && text.charAt(end) !== '\n') end += 1;
+  return k.speechVerbs.scan(text, from, end).length > 0;
+}
+
+/** Maximal runs of katakana (with ・ and ー inside) that start and end on a katakana letter. */
+function katakanaRuns(text: string): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  let i = 0;
+  while (i < text.length) {
+    if (!isKatakanaCode(text.charCodeAt(i)) || text.charAt(i) === 'ー' || text.charAt(i) === '・') {
+      i += 1;
+      continue;
+    }
+    const start = i;
+    while (i < text.length && (isKatakanaCode(text.charCodeAt(i)) || text.charAt(i) === '・'))
+      i += 1;
+    let end = i;
+    while (end > start && text.charAt(end - 1) === '・') end -= 1;
+    if (!isKanjiCode(text.charCodeAt(start - 1)) && !isKanjiCode(text.charCodeAt(end)))
+      out.push({ start, end });
+  }
+  return out;
+}
+
+function isNameCode(c: number): boolean {
+  return isKanjiCode(c) || isKatakanaCode(c) || isLatin(c);
+}
+
+function isLatin(c: number): boolean {
+  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+}

@@ -1,0 +1,373 @@
+import type { Knowledge } from '../knowledge/index.js';
+import type { QuoteClass } from './classify.js';
+import type { Discourse, Subject } from './discourse.js';
+import { headlineCandidates } from './headline.js';
+import { isSubjectAfterQuote, type Speaker } from './speaker.js';
+
+/** One possible speaker of a quote, with how strongly the text points to them and why. */
+export interface Candidate {
+  speaker: Speaker;
+  score: number;
+  reason: string;
+}
+
+/** Where a quote (or a run of quotes said together, `「…」「…」と述べた`) stands. */
+export interface QuoteSite {
+  /** The opening bracket of the run's first quote. */
+  open: number;
+  /** The closing bracket of the run's last quote. */
+  close: number;
+  sentence: number;
+  /** The class of the run's last quote: where its quotative と and verb stand. */
+  cls: QuoteClass;
+}
+
+/** How far back from a quote its clause and sentence are read. */
+export const MAX_LOOK_BACK = 400;
+
+/** How much a person named as topic outweighs a body named as topic before it. */
+const PERSON_OVER_BODY = 0.2;
+
+/**
+ * Evidence weights. A speaker named in the quote's own construction (`「…」とXは`, a headline's
+ * `X「…」`) outranks the topic of its clause, which outranks a subject merely near it, which
+ * outranks the subject carried from earlier sentences.
+ */
+export const WEIGHT = {
+  namedAfter: 10,
+  inBracketsAfter: 10,
+  nextSentence: 9,
+  headline: 9,
+  announcedBefore: 8.5,
+  topic: 8,
+  statement: 7.5,
+  subjectRightBefore: 7.5,
+  source: 7,
+  subjectOfClause: 6.5,
+  topicOfSentence: 6,
+  carried: 5,
+  embeddedSubject: 4.5,
+} as const;
+
+/**
+ * Every speaker the text offers for a bracketed quote, each with its reason: the name after the
+ * quote, the headline's name, the topic or subject of its clause, the issuer of a statement it
+ * quotes, a sentence announcing it, and the subject carried from earlier sentences.
+ *
+ * @example
+ * bracketCandidates(text, site, discourse, k).map((c) => c.reason);
+ * // ['topic of its clause', 'carried from an earlier sentence']
+ */
+export function bracketCandidates(
+  text: string,
+  site: QuoteSite,
+  d: Discourse,
+  k: Knowledge,
+  previous: PreviousQuote | null = null,
+): Candidate[] {
+  const out: Candidate[] = [];
+  const add = (speaker: Speaker | null | undefined, score: number, reason: string): void => {
+    if (speaker) out.push({ speaker, score, reason });
+  };
+  add(namedAfter(text, site, d), WEIGHT.namedAfter, 'named after the quote');
+  add(inBracketsAfter(text, site, d), WEIGHT.inBracketsAfter, 'named in brackets after it');
+  add(ownerAfter(text, site, d, k), WEIGHT.namedAfter, 'owner of the statement named after it');
+  add(nextSentenceSpeaker(text, site, d, k), WEIGHT.nextSentence, 'named in the next sentence');
+  for (const c of headlineCandidates(text, site, d)) out.push(c);
+  add(
+    announcedBefore(text, site, d, k),
+    WEIGHT.announcedBefore,
+    'announced in the sentence before',
+  );
+  clauseCandidates(text, site.open, site.sentence, d, out, site.cls.nested === true);
+  add(statementIssuer(text, site, d, k), WEIGHT.statement, 'issuer of the statement it quotes');
+  out.push(...carried(site, d, previous));
+  return out;
+}
+
+/**
+ * The speaker the text is about before this quote: the subject carried from earlier sentences,
+ * or the speaker of the last quote when that came later (`「…」と言うのはリジェンコ。「…」`).
+ */
+function carried(site: QuoteSite, d: Discourse, previous: PreviousQuote | null): Candidate[] {
+  const center = d.centerBefore(site.sentence);
+  const recent =
+    previous &&
+    previous.at < site.open &&
+    (!center || previous.at > center.at) &&
+    site.sentence - d.sentences.indexOf(previous.at) <= PREVIOUS_REACH;
+  if (recent)
+    return [
+      { speaker: previous.speaker, score: WEIGHT.carried, reason: 'speaker of the quote before' },
+    ];
+  return center
+    ? [
+        {
+          speaker: center.speaker,
+          score: WEIGHT.carried,
+          reason: 'carried from an earlier sentence',
+        },
+      ]
+    : [];
+}
+
+/** A quote attributed with strong evidence, whose speaker the next quotes may carry on. */
+export interface PreviousQuote {
+  speaker: Speaker;
+  at: number;
+}
+
+/** How many sentences after a quote its speaker still carries to a quote with no subject. */
+const PREVIOUS_REACH = 3;
+
+/**
+ * Speakers from the clause and sentence before `at`: its first topic, a subject right before,
+ * a source (`Xによると`), another subject (weaker when a nominaliser shows it belongs to an
+ * embedded clause: `Xが…したことは「…」`), a topic of an earlier clause of the sentence.
+ */
+export function clauseCandidates(
+  text: string,
+  at: number,
+  sentence: number,
+  d: Discourse,
+  out: Candidate[],
+  nested = false,
+): void {
+  // Sentences in news copy are far shorter than this; the bound keeps a pathological
+  // one-sentence text linear.
+  const start = Math.max(d.sentences.bounds(sentence).start, at - MAX_LOOK_BACK);
+  const clause = d.clauses.startOf(at, start);
+  const inSentence = d.subjectsIn(start, at);
+  const inClause = inSentence.filter((s) => s.at >= clause);
+  const topics = inClause.filter((s) => s.how === 'topic');
+  const topic = topics[0];
+  // In a reported clause (`参加者は「…」とみなされると述べた`) a lone topic is that clause's.
+  if (topic && nested && topics.length === 1)
+    out.push(candidate(topic, WEIGHT.embeddedSubject, 'topic of the clause it is reported in'));
+  else if (topic) out.push(candidate(topic, WEIGHT.topic, 'topic of its clause'));
+  // `ウクライナは…被害が出ていて、ゼレンスキー大統領は「…」`: of a country or body and a person
+  // both topics of the clause, the person is the likelier speaker.
+  const person = topics.find((s) => s.speaker.speakerKind === 'person');
+  if (topic && person && topic.speaker.speakerKind !== 'person')
+    out.push(candidate(person, WEIGHT.topic + PERSON_OVER_BODY, 'person among its topics'));
+  const source = inClause.find((s) => s.how === 'source');
+  if (source) out.push(candidate(source, WEIGHT.source, 'source of its clause'));
+  // `米紙ニューヨーク・タイムズは、政府当局者の話として「…」と報じた`: an outlet reports
+  // what its source said, so the source it cites after it speaks.
+  if (topic?.outlet && source && source.at > topic.at)
+    out.push(candidate(source, WEIGHT.topic + PERSON_OVER_BODY, 'source an outlet cites'));
+  for (const s of inClause) {
+    if (s.how !== 'ga') continue;
+    const gap = text.slice(s.end, at);
+    if (/^(?:ら|側)?が[、\s]?$/u.test(gap))
+      out.push(candidate(s, WEIGHT.subjectRightBefore, 'subject right before the quote'));
+    else if (EMBEDDING.test(gap))
+      out.push(candidate(s, WEIGHT.embeddedSubject, 'subject of an embedded clause'));
+    else out.push(candidate(s, WEIGHT.subjectOfClause, 'subject of its clause'));
+  }
+  const earlier = inSentence.find((s) => s.at < clause && s.how !== 'ga');
+  if (earlier) out.push(candidate(earlier, WEIGHT.topicOfSentence, 'topic of its sentence'));
+}
+
+// A subject followed by one of these before the quote is inside a clause that is itself a
+// noun or an adverbial (`…が死亡したことは「…」`, `…が加盟したことで`), not the speaker.
+const EMBEDDING =
+  /こと|(?:した|する|いる|った|れた)(?:の[はをがに]|ため|際|後|ので|場合)|[るた]と[、]/u;
+
+function candidate(s: Subject, score: number, reason: string): Candidate {
+  return { speaker: s.speaker, score, reason };
+}
+
+/** `「…」とペスコフ報道官は述べた`; `「…」と言うのはリジェンコ`. */
+function namedAfter(text: string, site: QuoteSite, d: Discourse): Speaker | null {
+  const { afterTo, verbAt } = site.cls;
+  if (afterTo !== null && verbAt !== null) {
+    const from = afterTo + (text.charAt(afterTo) === '、' ? 1 : 0);
+    for (const n of d.namedIn(from, Math.min(verbAt, from + 20))) {
+      if (n.mention.phraseEnd > verbAt) break;
+      if (isSubjectAfterQuote(text, n.mention)) return n.speaker;
+    }
+  }
+  if (verbAt === null) return null;
+  // `「…」と強調したゼレンスキー大統領は`: the speaker heads the clause the verb ends.
+  const rel = /^[^。、「」\n]{0,6}?た/u.exec(text.slice(verbAt, verbAt + 10));
+  if (rel) {
+    const head = d.namedIn(verbAt + rel[0].length, verbAt + rel[0].length + 1)[0];
+    if (
+      head &&
+      /^(?:は|が|も|、)/u.test(text.slice(head.mention.phraseEnd, head.mention.phraseEnd + 1))
+    )
+      return head.speaker;
+  }
+  // The cleft: `「…」と言うのは X` names the speaker after the verb.
+  const cleft = /^[^。、「」\n]{0,6}?の(?:は|が)[、\s]?/u.exec(text.slice(verbAt, verbAt + 12));
+  if (!cleft) return null;
+  const at = verbAt + cleft[0].length;
+  return d.namedIn(at, at + 1)[0]?.speaker ?? null;
+}
+
+/** `「限定的な数」としたイランの説明`: the words are the statement of the one named after them. */
+function ownerAfter(text: string, site: QuoteSite, d: Discourse, k: Knowledge): Speaker | null {
+  const m = /^と(?:した|する|いう|の)/u.exec(text.slice(site.close + 1, site.close + 5));
+  if (!m) return null;
+  const at = site.close + 1 + m[0].length;
+  const n = d.namedIn(at, at + 1)[0];
+  if (!n || text.charAt(n.mention.phraseEnd) !== 'の') return null;
+  const noun = k.speechNouns.longestAt(text, n.mention.phraseEnd + 1);
+  return noun && noun.start === n.mention.phraseEnd + 1 ? n.speaker : null;
+}
+
+/** `「…」「…」(OVDインフォ)`: the source in brackets right after the quotes. */
+function inBracketsAfter(text: string, site: QuoteSite, d: Discourse): Speaker | null {
+  const open = site.close + 1;
+  const c = text.charAt(open);
+  if (c !== '(' && c !== '（') return null;
+  const n = d.namedIn(open + 1, open + 2)[0];
+  if (!n) return null;
+  const close = text.charAt(n.mention.phraseEnd);
+  return close === ')' || close === '）' ? n.speaker : null;
+}
+
+/**
+ * A quote opening its sentence after one that announces it: `ハメネイ師は次のように述べた。⏎「…」`,
+ * `ハーラは言う。「…」`. The sentence before must end in a speech verb and quote nothing itself.
+ */
+function announcedBefore(
+  text: string,
+  site: QuoteSite,
+  d: Discourse,
+  k: Knowledge,
+): Speaker | null {
+  const { start } = d.sentences.bounds(site.sentence);
+  if (site.sentence === 0 || text.slice(start, site.open).trim() !== '') return null;
+  const whole = d.sentences.bounds(site.sentence - 1);
+  const prev = { start: Math.max(whole.start, whole.end - MAX_LOOK_BACK), end: whole.end };
+  const body = text.slice(prev.start, prev.end).replace(/[。\s]+$/u, '');
+  const tail = Math.max(prev.start, prev.start + body.length - 10);
+  const endsInVerb = k.speechVerbs.scan(text, tail, prev.start + body.length).length > 0;
+  // `ハーラは言う。「…」` announces; `…と述べた。「…」` quoted its own words already.
+  const pointsAhead = k.cataphora.some((w) => body.includes(w));
+  if (!pointsAhead && (!endsInVerb || /[「」]/u.test(body))) return null;
+  const subjects = d.subjectsIn(prev.start, prev.end);
+  const who =
+    subjects.find((s) => s.how === 'topic') ??
+    subjects.find((s) => s.how === 'source') ??
+    subjects[0];
+  return who?.speaker ?? null;
+}
+
+/**
+ * A quote standing as its own sentence, then the speaker: `「勝利は近い」。大統領はこう訴えた。`
+ * The next sentence must point back with こう or このように before a speech verb.
+ */
+function nextSentenceSpeaker(
+  text: string,
+  site: QuoteSite,
+  d: Discourse,
+  k: Knowledge,
+): Speaker | null {
+  if (site.cls.verb !== null) return null;
+  const next = d.sentences.bounds(site.sentence + 1);
+  if (next.start <= site.close) return null;
+  const verb = k.speechVerbs
+    .scan(text, next.start, next.end)
+    .find((v) => CATAPHOR.test(text.slice(next.start, v.start)));
+  if (!verb) return null;
+  return d.subjectsIn(next.start, verb.start).find((s) => s.how !== 'source')?.speaker ?? null;
+}
+
+const CATAPHOR = /(?:こう|このように|そう)[^。、]{0,4}?$/u;
+
+/**
+ * `声明では「…」`, `発表には「…」とある`, `NATO首脳会議の共同声明は「…」`: the quote is from a
+ * statement, so its speaker is whoever issued it — the body it belongs to (`Xの…声明`), else
+ * the subject of the last sentence that mentions such a statement (an outlet's `記事` is the
+ * outlet's that reported).
+ */
+function statementIssuer(
+  text: string,
+  site: QuoteSite,
+  d: Discourse,
+  k: Knowledge,
+): Speaker | null {
+  const before = text.slice(Math.max(0, site.open - 12), site.open);
+  const m = /(?:では|で|には|に|は|の中で|によると|によれば)[、\s]*$/u.exec(before);
+  if (!m) return null;
+  const nounEnd = site.open - (before.length - m.index);
+  const noun = k.statementNouns
+    .scan(text, Math.max(0, nounEnd - 6), nounEnd)
+    .find((x) => x.end === nounEnd);
+  if (!noun) return null;
+  const owner = ownerOfNoun(text, noun.start, d);
+  if (owner) return owner;
+  const byOutlet = k.outletStatementNouns.has(text.slice(noun.start, noun.end));
+  for (let s = site.sentence; s >= 0 && s >= site.sentence - STATEMENT_REACH; s -= 1) {
+    const bounds = d.sentences.bounds(s);
+    const end = Math.min(bounds.end, site.open);
+    const start = Math.max(bounds.start, end - MAX_LOOK_BACK);
+    const to = s === site.sentence ? noun.start : end;
+    const nouns = k.statementNouns.scan(text, start, to);
+    const last = nouns[nouns.length - 1]?.start ?? to;
+    const issuers = d.subjectsIn(d.clauses.startOf(last, start), last);
+    const outlet = byOutlet ? d.subjectsIn(start, to).find((x) => x.outlet) : undefined;
+    if (outlet) return outlet.speaker;
+    // An earlier sentence counts when it names a statement or reports one (`…が公表した`).
+    if (s !== site.sentence && nouns.length === 0 && !d.reportsSpeech(s)) continue;
+    // `国防省は…攻撃をロシア軍が防いだと声明で` is the ministry's statement: its topic, else
+    // the subject nearest the noun (`委員会が…送った書面声明`), else its source.
+    const issuer =
+      issuers.find((x) => x.how === 'topic') ??
+      issuers.filter((x) => x.how === 'ga').pop() ??
+      issuers[0] ??
+      d.mainSubjectOf(s);
+    if (issuer) return issuer.speaker;
+  }
+  return null;
+}
+
+/** How many sentences back a statement's issuer is looked for. */
+const STATEMENT_REACH = 6;
+
+/** `NATO首脳会議の共同声明`: the body named, with a few words, before `の` and the noun. */
+function ownerOfNoun(text: string, nounStart: number, d: Discourse): Speaker | null {
+  const names = d.namedIn(Math.max(0, nounStart - 24), nounStart);
+  for (let i = names.length - 1; i >= 0; i -= 1) {
+    const n = names[i];
+    if (!n) continue;
+    const between = text.slice(n.mention.phraseEnd, nounStart);
+    if (/^[^、。「」\n]{0,8}の$/u.test(between)) return n.speaker;
+  }
+  return null;
+}
+
+/** The candidates merged per speaker: the best score, a little more for each other reason. */
+export function chooseSpeaker(candidates: readonly Candidate[]): Chosen | null {
+  const byKey = new Map<string, { best: Candidate; reasons: string[] }>();
+  for (const c of candidates) {
+    const key = c.speaker.canonical ?? c.speaker.speaker ?? '';
+    const seen = byKey.get(key);
+    if (!seen) byKey.set(key, { best: c, reasons: [c.reason] });
+    else {
+      if (c.score > seen.best.score) seen.best = c;
+      if (!seen.reasons.includes(c.reason)) seen.reasons.push(c.reason);
+    }
+  }
+  let chosen: Chosen | null = null;
+  for (const { best, reasons } of byKey.values()) {
+    const score = best.score + AGREEMENT * Math.min(2, reasons.length - 1);
+    if (chosen && score <= chosen.score) continue;
+    const ordered = [best.reason, ...reasons.filter((r) => r !== best.reason)];
+    chosen = { speaker: best.speaker, score, reasons: ordered };
+  }
+  return chosen;
+}
+
+/** Each other reason pointing to the same speaker adds this much. */
+const AGREEMENT = 0.25;
+
+/** The speaker chosen for a quote, its score and every reason for it, strongest first. */
+export interface Chosen {
+  speaker: Speaker;
+  score: number;
+  reasons: string[];
+}

@@ -1,0 +1,61 @@
+import type { Mention } from '../entities/index.js';
+import type { Knowledge } from '../knowledge/index.js';
+import type { Bracket } from './brackets.js';
+
+/** Okurigana between a speech verb's stem and the comma that ends its clause (`述べ`, `語り`). */
+const VERB_TAIL = 3;
+
+/**
+ * Where clauses end inside sentences (`…否定していますが、EUの報道官は…`, `…ものの、`): a topic
+ * before such a break belongs to the clause before it and speaks no quote after it. A `が、`
+ * right after a name is the subject marker, not a break (`プーチン大統領が、「…」`), and breaks
+ * inside brackets are the speaker's own.
+ */
+export class ClauseBreaks {
+  /** Offsets just after each break, ascending. */
+  private readonly after: number[] = [];
+
+  constructor(
+    text: string,
+    brackets: readonly Bracket[],
+    mentions: readonly Mention[],
+    k: Knowledge,
+  ) {
+    const nameEnds = new Set(mentions.map((m) => m.phraseEnd));
+    let b = 0;
+    for (const m of k.clauseBreaks.scan(text)) {
+      while (b < brackets.length && (brackets[b]?.close ?? 0) < m.start) b += 1;
+      const br = brackets[b];
+      if (br && br.open < m.start && m.start < br.close) continue;
+      if (text.startsWith('が', m.start) && isSubjectMarker(text, m.start, nameEnds)) continue;
+      this.after.push(m.end);
+    }
+    // `「…」と述べ、プーチン大統領は「…」と応じた`: a quotation closed by its verb ends a clause.
+    for (const v of k.speechVerbs.scan(text)) {
+      if (text.charAt(v.start - 1) !== 'と' || text.charAt(v.start - 2) !== '」') continue;
+      const comma = text.slice(v.end, v.end + VERB_TAIL + 1).indexOf('、');
+      if (comma >= 0) this.after.push(v.end + comma + 1);
+    }
+    this.after.sort((a, b) => a - b);
+  }
+
+  /** Where the clause holding `at` starts: after the last break before it, not before `floor`. */
+  startOf(at: number, floor: number): number {
+    let lo = 0;
+    let hi = this.after.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((this.after[mid] ?? 0) <= at) lo = mid + 1;
+      else hi = mid;
+    }
+    const last = this.after[lo - 1];
+    return last !== undefined && last > floor ? last : floor;
+  }
+}
+
+/** `Xが、`: が after a name (or its `ら`/`側`) marks the subject. */
+function isSubjectMarker(text: string, at: number, nameEnds: ReadonlySet<number>): boolean {
+  if (nameEnds.has(at)) return true;
+  const before = text.charAt(at - 1);
+  return (before === 'ら' || before === '側') && nameEnds.has(at - 1);
+}

@@ -1,0 +1,428 @@
+import type { SpeakerKind } from '../../model/index.js';
+import type { Mention } from '../entities/index.js';
+import type { Knowledge } from '../knowledge/index.js';
+import type { Bracket } from './brackets.js';
+import { ClauseBreaks } from './clauses.js';
+import { Lines } from './lines.js';
+import type { Sentences } from './sentences.js';
+import { subjectKind, type Speaker, type SubjectKind } from './speaker.js';
+
+/** A person or body standing as a subject: who, how, where, in which sentence. */
+export interface Subject {
+  speaker: Speaker;
+  how: SubjectKind;
+  /** True when the subject is a news outlet (`ロイター`, `ニューヨーク・タイムズ紙`). */
+  outlet: boolean;
+  /** Where the mention starts and where its phrase (title included) ends. */
+  at: number;
+  end: number;
+  sentence: number;
+}
+
+/** A resolved mention of a person or body, subject or not. */
+export interface Named {
+  mention: Mention;
+  speaker: Speaker;
+}
+
+/**
+ * One reading of a whole text, made before any quote is attributed: every person and body
+ * named, resolved (同氏 and 同相 to the person named before, a bare title such as `大統領` to
+ * the person holding it, before or after), every subject with its role in its clause, and for
+ * each sentence the subject it is about. Every attribution rule reads this one state, so a
+ * speaker named three paragraphs up is as visible as one in the same sentence.
+ */
+export class Discourse {
+  /** People and bodies named outside quoted words, in text order. */
+  readonly named: Named[] = [];
+  /** Subjects (`Xは`, `Xが`, `Xによると`) outside quoted words, in text order. */
+  readonly subjects: Subject[] = [];
+  readonly clauses: ClauseBreaks;
+  readonly lines: Lines;
+  /** Per sentence: its main speaking subject, or null. */
+  private readonly mainOf: (Subject | null)[];
+  /** Per sentence: the main speaking subject of the nearest earlier sentence that has one. */
+  private readonly centerOf: (Subject | null)[];
+  /** Per sentence: whether it reports speech (a speech verb or a quotation in it). */
+  private readonly speaks: Uint8Array;
+
+  constructor(
+    readonly text: string,
+    mentions: readonly Mention[],
+    brackets: readonly Bracket[],
+    readonly sentences: Sentences,
+    k: Knowledge,
+  ) {
+    this.clauses = new ClauseBreaks(text, brackets, mentions, k);
+    this.lines = new Lines(text);
+    resolveAll(text, mentions, brackets, sentences, this.named);
+    for (const n of this.named) {
+      const how = subjectKind(text, n.mention);
+      if (!how) continue;
+      const sentence = sentences.indexOf(n.mention.start);
+      this.subjects.push({
+        speaker: n.speaker,
+        how,
+        outlet: n.mention.outlet,
+        at: n.mention.start,
+        end: n.mention.phraseEnd,
+        sentence,
+      });
+    }
+    this.speaks = speakingSentences(text, brackets, sentences, k);
+    this.mainOf = this.mainSubjects();
+    this.centerOf = [];
+    let center: Subject | null = null;
+    for (const main of this.mainOf) {
+      this.centerOf.push(center);
+      center = main ?? center;
+    }
+  }
+
+  /** The last subject starting before `at` that is not a `Xが`, or null. */
+  lastTopicBefore(at: number): Subject | null {
+    const end = lowerBound(this.subjects, at);
+    for (let i = end - 1; i >= 0 && i >= end - LOOK_BACK; i -= 1) {
+      const s = this.subjects[i];
+      if (s && s.how !== 'ga') return s;
+    }
+    return null;
+  }
+
+  /** The last person or body named before `at`, or null. */
+  lastNamedBefore(at: number): Named | null {
+    let lo = 0;
+    let hi = this.named.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((this.named[mid]?.mention.start ?? 0) < at) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo - 1; i >= 0 && i >= lo - LOOK_BACK; i -= 1) {
+      const n = this.named[i];
+      if (n && n.speaker.speakerKind !== 'unnamed') return n;
+    }
+    return null;
+  }
+
+  /** Whether sentence `s` reports speech. */
+  reportsSpeech(s: number): boolean {
+    return this.speaks[s] === 1;
+  }
+
+  /** Subjects whose mention starts in `[from, to)`, in order. */
+  subjectsIn(from: number, to: number): Subject[] {
+    const out: Subject[] = [];
+    for (let i = lowerBound(this.subjects, from); i < this.subjects.length; i += 1) {
+      const s = this.subjects[i];
+      if (!s || s.at >= to) break;
+      out.push(s);
+    }
+    return out;
+  }
+
+  /** Named people and bodies whose mention starts in `[from, to)`, in order. */
+  namedIn(from: number, to: number): Named[] {
+    const out: Named[] = [];
+    let lo = 0;
+    let hi = this.named.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((this.named[mid]?.mention.start ?? 0) < from) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < this.named.length; i += 1) {
+      const n = this.named[i];
+      if (!n || n.mention.start >= to) break;
+      out.push(n);
+    }
+    return out;
+  }
+
+  /** The main speaking subject of sentence `s` itself, or null. */
+  mainSubjectOf(s: number): Subject | null {
+    return this.mainOf[s] ?? null;
+  }
+
+  /**
+   * The subject the text is about at sentence `s`: the main speaking subject of the nearest
+   * earlier sentence that has one. News copy names a speaker once and goes on without a
+   * subject for sentences and paragraphs, so this is not bounded by distance; a later speaking
+   * subject replaces it.
+   */
+  centerBefore(s: number): Subject | null {
+    return this.centerOf[s] ?? null;
+  }
+
+  /**
+   * The main subject of each sentence that reports speech: in its last clause with a subject,
+   * the first topic or source (`Xは`, `Xによると`), else its first `Xが`.
+   */
+  private mainSubjects(): (Subject | null)[] {
+    const out: (Subject | null)[] = new Array<Subject | null>(this.sentences.starts.length).fill(
+      null,
+    );
+    let i = 0;
+    for (let s = 0; s < out.length; s += 1) {
+      const inSentence: Subject[] = [];
+      while (i < this.subjects.length && (this.subjects[i]?.sentence ?? Infinity) <= s) {
+        const sub = this.subjects[i];
+        if (sub && sub.sentence === s) inSentence.push(sub);
+        i += 1;
+      }
+      if (inSentence.length === 0) continue;
+      const { start, end } = this.sentences.bounds(s);
+      // A sentence that reports no speech still sets what the text is about through its topic
+      // (`大統領は前線を視察した。「…」と述べた。`), but not through a `Xが` or a source.
+      if (!this.reportsSpeech(s)) {
+        out[s] = inSentence.find((x) => x.how === 'topic') ?? null;
+        continue;
+      }
+      const last = inSentence[inSentence.length - 1];
+      const clause = last ? this.clauses.startOf(last.at, start) : 0;
+      const inClause = inSentence.filter((x) => x.at >= clause);
+      // A `Xが` is the sentence's subject only outside an embedded clause; of several, the
+      // one nearest the main verb (`AがBを攻撃したとCが発表した` is C's report).
+      const ga = inSentence.filter(
+        (x) =>
+          x.how === 'ga' &&
+          !EMBEDDED_AFTER.test(this.text.slice(x.end, Math.min(end, x.end + LOOK_AHEAD))),
+      );
+      out[s] =
+        inClause.find((x) => x.how === 'topic') ??
+        inClause.find((x) => x.how === 'source') ??
+        inSentence.find((x) => x.how === 'topic') ??
+        ga[ga.length - 1] ??
+        inSentence.find((x) => x.how === 'source') ??
+        null;
+    }
+    return out;
+  }
+}
+
+// A subject followed by a nominaliser belongs to a clause that is itself a noun or adverbial.
+const EMBEDDED_AFTER = /^[^。]*?(?:こと|の[はをがに]|ため|ので)/u;
+
+/** How far after a subject its sentence is read for a nominaliser. */
+const LOOK_AHEAD = 200;
+
+/** How many names back a search for the last one of a kind looks, so a search stays bounded. */
+const LOOK_BACK = 64;
+
+function lowerBound(subjects: readonly Subject[], at: number): number {
+  let lo = 0;
+  let hi = subjects.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((subjects[mid]?.at ?? 0) < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Marks the sentences that hold a speech verb or a bracketed quotation. */
+function speakingSentences(
+  text: string,
+  brackets: readonly Bracket[],
+  sentences: Sentences,
+  k: Knowledge,
+): Uint8Array {
+  const out = new Uint8Array(sentences.starts.length);
+  for (const b of brackets) out[sentences.indexOf(b.open)] = 1;
+  for (const v of k.speechVerbs.scan(text)) out[sentences.indexOf(v.start)] = 1;
+  return out;
+}
+
+/**
+ * Resolves every mention outside quoted words to a speaker, in one pass in text order (so 同氏
+ * is the last person before it), then resolves bare titles with no holder named before them to
+ * the first holder named after (a headline's `ウクライナ大統領` is the body's ゼレンスキー大統領).
+ */
+function resolveAll(
+  text: string,
+  mentions: readonly Mention[],
+  brackets: readonly Bracket[],
+  sentences: Sentences,
+  out: Named[],
+): void {
+  const state = new Antecedents();
+  const pending: { index: number; m: Mention }[] = [];
+  let b = 0;
+  let phraseEnd = 0;
+  for (const m of mentions) {
+    while (b < brackets.length && (brackets[b]?.close ?? 0) < m.start) b += 1;
+    if (isQuotedWords(m, brackets[b])) continue;
+    // `ラヴロフ露外相`: the 露 inside a person's title is part of the title, not a name.
+    if (m.start < phraseEnd) continue;
+    phraseEnd = m.phraseEnd;
+    state.sentence = sentences.indexOf(m.start);
+    const speaker = resolveOne(text, m, mentions, state);
+    if (!speaker) continue;
+    if (
+      speaker.speakerKind === 'person' &&
+      speaker.canonical !== null &&
+      subjectKind(text, m) === 'topic'
+    )
+      state.subjectPerson = { speaker, sentence: state.sentence };
+    if (m.kind === 'role' && m.title !== null && speaker.attribution !== 'coreference')
+      pending.push({ index: out.length, m });
+    out.push({ mention: m, speaker });
+  }
+  const holders = new Map<string, number[]>();
+  out.forEach((n, j) => {
+    if (n.mention.kind !== 'person' || n.mention.title === null) return;
+    const list = holders.get(n.mention.title) ?? [];
+    list.push(j);
+    holders.set(n.mention.title, list);
+  });
+  for (const { index, m } of pending) {
+    const named = out[index];
+    const later = (holders.get(m.title ?? '') ?? []).filter((j) => j > index).slice(0, 8);
+    const holder = later
+      .map((j) => out[j])
+      .find((n) => n && (m.org === null || n.speaker.org === m.org));
+    if (named && holder && isBareTitle(text, m)) named.speaker = heldBy(named.speaker, holder);
+  }
+}
+
+/**
+ * A name inside quoted words (「プーチンの国は…」) is not a subject of the report; a bracket
+ * that is only the name (「OVDインフォ」によると) is.
+ */
+function isQuotedWords(m: Mention, b: Bracket | undefined): boolean {
+  return (
+    !!b && b.open < m.start && m.end <= b.close && b.close - b.open - 1 > m.phraseEnd - m.start + 4
+  );
+}
+
+/** A title standing for a person: `大統領は`, `ウクライナ大統領、`, not `関係者`. */
+function isBareTitle(text: string, m: Mention): boolean {
+  return m.via === 'title' && text.slice(m.start, m.phraseEnd).endsWith(m.title ?? '\u0000');
+}
+
+function heldBy(role: Speaker, holder: Named): Speaker {
+  return { ...role, ...holdersName(holder.speaker), attribution: 'coreference' };
+}
+
+/** What a title takes from the person holding it: their name and organisation. */
+function holdersName(holder: Speaker): Pick<Speaker, 'canonical' | 'org' | 'speakerKind'> {
+  return { canonical: holder.canonical, org: holder.org, speakerKind: 'person' };
+}
+
+/** How many sentences back a subject still takes 同氏 before a person named since. */
+const SUBJECT_REACH = 3;
+
+/** What 同氏, 同相 and 同省 can point back to, updated as the text is read. */
+class Antecedents {
+  lastPerson: Speaker | null = null;
+  lastOrg: Speaker | null = null;
+  readonly byTitle = new Map<string, Speaker>();
+  /** The last person standing as a subject, and in which sentence: what 同氏 usually means. */
+  subjectPerson: { speaker: Speaker; sentence: number } | null = null;
+  /** The sentence being read. */
+  sentence = 0;
+
+  remember(s: Speaker, m: Mention): void {
+    if (s.speakerKind === 'organisation') this.lastOrg = s;
+    if (s.speakerKind !== 'person' || s.canonical === null) return;
+    this.lastPerson = s;
+    if (!m.title) return;
+    this.byTitle.delete(m.title);
+    this.byTitle.set(m.title, s);
+  }
+
+  /**
+   * 同相 → the last person with a title ending in 相; 同氏 and 彼 → the person the last
+   * sentences were about (their subject), else the last person named — a person named in
+   * passing (`バイデン大統領が署名して以来`) does not take 同氏 from the subject.
+   */
+  person(title: string | null): Speaker | null {
+    if (title && title !== '氏') {
+      for (const [t, s] of [...this.byTitle].reverse()) if (t.endsWith(title)) return s;
+    }
+    const subject = this.subjectPerson;
+    if (subject && this.sentence - subject.sentence <= SUBJECT_REACH) return subject.speaker;
+    return this.lastPerson;
+  }
+
+  /** `大統領は`: the last person named with this very title. */
+  holder(title: string): Speaker | null {
+    return this.byTitle.get(title) ?? null;
+  }
+}
+
+function resolveOne(
+  text: string,
+  m: Mention,
+  mentions: readonly Mention[],
+  state: Antecedents,
+): Speaker | null {
+  const span = { start: m.start, end: m.phraseEnd };
+  if (m.kind === 'coref') {
+    const target = m.generic ? state.lastOrg : state.person(m.title);
+    return target ? { ...target, attribution: 'coreference', speakerSpan: span } : null;
+  }
+  if (m.kind === 'place' || (m.kind === 'country' && m.via === 'flag')) return null;
+  const qualifier = qualifierOf(text, m, mentions);
+  const org = qualifier ? (qualifier.canonical ?? qualifier.surface) : m.org;
+  const kind: SpeakerKind =
+    m.kind === 'person' ? 'person' : m.kind === 'role' ? 'unnamed' : 'organisation';
+  // A role is named with what it belongs to (`EUの報道官`): the phrase the text uses for it.
+  const from = m.kind === 'role' && qualifier ? qualifier.start : m.start;
+  const speaker: Speaker = {
+    speaker: text.slice(from, phraseEndWithSide(text, m)),
+    canonical: m.kind === 'role' ? null : m.canonical,
+    org,
+    attribution: 'explicit',
+    speakerSpan: { start: from, end: m.phraseEnd },
+    speakerKind: kind,
+  };
+  const held =
+    m.kind === 'role' && m.title !== null && m.via === 'title' ? state.holder(m.title) : null;
+  const resolved =
+    held && (org === null || held.org === org)
+      ? { ...speaker, ...holdersName(held), attribution: 'coreference' as const }
+      : speaker;
+  state.remember(resolved, m);
+  return resolved;
+}
+
+/** `ロシア側は`: the side of a country speaks as the country, and the text names it so. */
+function phraseEndWithSide(text: string, m: Mention): number {
+  return m.kind === 'country' && text.charAt(m.phraseEnd) === '側' ? m.phraseEnd + 1 : m.phraseEnd;
+}
+
+/**
+ * The organisation or country written before a name: `ロシア外務省のザハロワ報道官`,
+ * `北大西洋条約機構(NATO)のバウアー軍事委員長`, `EUの報道官`, `🇷🇺常駐代表部`.
+ */
+function qualifierOf(text: string, m: Mention, mentions: readonly Mention[]): Mention | null {
+  let at = m.start;
+  if (text.charAt(at - 1) === 'の') at -= 1;
+  const close = text.charAt(at - 1);
+  if (close === ')' || close === '）') {
+    const window = text.slice(Math.max(0, at - 20), at);
+    const open = Math.max(window.lastIndexOf('('), window.lastIndexOf('（'));
+    if (open >= 0) at = at - window.length + open;
+  }
+  const q = findEndingAt(mentions, at);
+  const kinds = ['organisation', 'country', 'place'];
+  return q && q !== m && kinds.includes(q.kind) ? q : null;
+}
+
+function findEndingAt(mentions: readonly Mention[], at: number): Mention | undefined {
+  let lo = 0;
+  let hi = mentions.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const m = mentions[mid];
+    if (!m) break;
+    if (m.start < at) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  for (let i = lo - 1; i >= 0 && i >= lo - 4; i -= 1) {
+    const m = mentions[i];
+    if (m && (m.phraseEnd === at || m.end === at)) return m;
+  }
+  return undefined;
+}

@@ -1,0 +1,99 @@
+import type { Attributed } from './index.js';
+import { UNKNOWN } from './speaker.js';
+
+/** A headline's quote condenses one of the body's: this share of its character pairs must be there. */
+const SHARED = 0.6;
+/** Above a speaker the headline itself names, below one named in the quote's own construction. */
+const REPEATED = 8.8;
+/** Headlines stand in the first lines; quotes further down are captions with speakers of their own. */
+const HEADLINE_LINES = 3;
+const MAX_BODY_QUOTES = 200;
+
+/**
+ * A headline quote the headline does not attribute (`北朝鮮、ロシアに「相当な数の砲弾」供与か`)
+ * is said by whoever the body quotes saying the same words: its speaker is taken from the body
+ * quote that holds most of its character pairs.
+ *
+ * @example
+ * repeatedInBody(found); // the headline's 「相当な数の砲弾」 now has the body's カービー
+ */
+export function repeatedInBody(found: Attributed[], text: string): void {
+  const body = found
+    .filter((a) => !a.titleLine && a.quote.speaker !== null && isSaid(a))
+    .slice(0, MAX_BODY_QUOTES)
+    .map((a) => ({ a, pairs: pairsOf(a.quote.text) }));
+  if (body.length === 0) return;
+  const firstLines = nthLineStart(text, HEADLINE_LINES);
+  termsOfTheBody(found, firstLines);
+  for (const h of found) {
+    if (!h.titleLine || !isSaid(h) || h.score >= REPEATED || h.quote.start > firstLines) continue;
+    const pairs = pairsOf(h.quote.text);
+    if (pairs.size === 0) continue;
+    const match = body.find(
+      (b) => b.a.quote.start > h.quote.start && share(pairs, b.pairs) >= SHARED,
+    );
+    if (!match) continue;
+    const q = match.a.quote;
+    h.quote = {
+      ...h.quote,
+      speaker: q.speaker,
+      canonical: q.canonical,
+      org: q.org,
+      speakerKind: q.speakerKind ?? null,
+      speakerSpan: q.speakerSpan,
+      attribution: 'explicit',
+      reasons: ['the same words quoted in the body', ...(h.quote.reasons ?? [])],
+    };
+    h.score = REPEATED;
+  }
+}
+
+/**
+ * A headline bracket the body writes as a name or term (`「影の船団」`) is that term in the
+ * headline too, though a headline's bracket reads as speech by default.
+ */
+function termsOfTheBody(found: Attributed[], headlineEnd: number): void {
+  const bodyKinds = new Map<string, Set<string>>();
+  for (const a of found) {
+    if (a.titleLine || a.quote.start < headlineEnd) continue;
+    const kinds = bodyKinds.get(a.quote.text) ?? new Set<string>();
+    kinds.add(a.quote.kind);
+    bodyKinds.set(a.quote.text, kinds);
+  }
+  for (const h of found) {
+    if (!h.titleLine || h.quote.start > headlineEnd || h.score >= REPEATED) continue;
+    const kinds = bodyKinds.get(h.quote.text);
+    if (kinds?.has('term') && !kinds.has('speech') && !kinds.has('fragment')) {
+      h.quote = { ...h.quote, kind: 'term', verb: null, ...UNKNOWN, reasons: [] };
+      h.score = 0;
+    }
+  }
+}
+
+function isSaid(a: Attributed): boolean {
+  return a.quote.kind === 'speech' || a.quote.kind === 'fragment';
+}
+
+/** Where line `n` (0-based) starts, or the end of the text. */
+function nthLineStart(text: string, n: number): number {
+  let at = 0;
+  for (let i = 0; i < n; i += 1) {
+    const nl = text.indexOf('\n', at);
+    if (nl < 0) return text.length;
+    at = nl + 1;
+  }
+  return at;
+}
+
+function pairsOf(text: string): Set<string> {
+  const t = text.replace(/[\s、。・,.!?！？『』「」()（）]/gu, '');
+  const out = new Set<string>();
+  for (let i = 0; i + 1 < t.length; i += 1) out.add(t.slice(i, i + 2));
+  return out;
+}
+
+function share(part: ReadonlySet<string>, whole: ReadonlySet<string>): number {
+  let n = 0;
+  for (const p of part) if (whole.has(p)) n += 1;
+  return n / part.size;
+}
