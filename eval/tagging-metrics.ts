@@ -16,6 +16,7 @@ import {
   type Taxonomy,
 } from '../src/tagging/index.js';
 
+import { tagTexts } from '../src/pipeline/index.js';
 import { proposeSummaryLines } from '../src/tagging/writer/propose.js';
 import type { Labelled } from './tagging-data.js';
 
@@ -151,15 +152,17 @@ const MATCH = 0.7;
 
 /**
  * Leave-one-out for summary lines: for each tag of each entry, a line proposed with the style
- * learned from the other entries' lines of the same source (one curator's habits), compared
- * with the curator's lines of that tag.
+ * learned from the other entries' lines of the same source (one curator's habits) and the
+ * taxonomy's own words for each tag, compared with the curator's lines of that tag.
  */
-export function looWriting(items: readonly Labelled[]): LineOutcome[] {
+export function looWriting(items: readonly Labelled[], taxonomy?: Taxonomy): LineOutcome[] {
+  const described = taxonomy ? tagTexts(taxonomy) : {};
   return items.flatMap((item, k) => {
     const past = items.filter((o, j) => j !== k && o.source === item.source);
     const style = learnStyle(
       past.flatMap((o) => o.entry.summaries),
       past,
+      described,
     );
     const proposed = proposeSummaryLines(item.entry, item.annotations, item.labels, style);
     return item.labels.map((tag, i) => {

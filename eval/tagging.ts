@@ -7,7 +7,16 @@
  */
 import { pathToFileURL } from 'node:url';
 import type { Taxonomy } from '../src/tagging/index.js';
-import { loadAnnotator, loadLabelled, loadTaxonomy, type Labelled } from './tagging-data.js';
+import { loadKnowledge } from '../src/nlp/index.js';
+import { loadAbbreviations } from '../src/pipeline/index.js';
+import { checkProposals, type ProposedCheck } from './proposed-check.js';
+import {
+  loadAnnotator,
+  loadLabelled,
+  loadTaxonomy,
+  type Labelled,
+  type Source,
+} from './tagging-data.js';
 import {
   coldStart,
   looTagging,
@@ -34,7 +43,8 @@ export async function evalTagging(): Promise<string> {
   const plain = annotate ? looTagging(items, taxonomy, {}, true) : null;
   const novel = noveltyTrials(items, taxonomy);
   const cold = coldStart(items, taxonomy);
-  const lines = looWriting(items);
+  const lines = looWriting(items, taxonomy);
+  const checked = proposedCheck(lines);
   const seconds = ((performance.now() - started) / 1000).toFixed(0);
   return [
     '## Tags and summary lines',
@@ -42,7 +52,7 @@ export async function evalTagging(): Promise<string> {
     dataNote(items, annotate !== null),
     '',
     ...tagSection(loo, plain, novel, cold, taxonomy),
-    ...lineSection(lines),
+    ...lineSection(lines, checked),
     ...sideBySide(lines.filter((l) => l.item.source === 'example')),
     `_Computed in ${seconds} s by \`eval/tagging.ts\`._`,
     '',
@@ -123,22 +133,25 @@ function reliabilityTable(loo: TagOutcome[]): string[] {
   ];
 }
 
-function lineSection(lines: LineOutcome[]): string[] {
+function lineSection(lines: LineOutcome[], checked: Map<Source, ProposedCheck>): string[] {
   const row = (label: string, ls: LineOutcome[]): string => {
     const sum = (
       k: 'curatorQuotes' | 'recovered' | 'reachable' | 'proposedQuotes' | 'chosen',
     ): number => ls.reduce((n, l) => n + l[k], 0);
     const diffs = ls.map((l) => l.proposed.raw.length - (l.curator[0]?.raw.length ?? 0));
+    const c = [...new Set(ls.map((l) => l.item.source))].map((s) => checked.get(s));
+    const failing = c.reduce((n, x) => n + (x?.failing ?? 0), 0);
+    const unnamed = c.reduce((n, x) => n + (x?.unnamed ?? 0), 0);
     const mean = diffs.reduce((a, b) => a + b, 0) / Math.max(1, diffs.length);
     const meanAbs = diffs.reduce((a, b) => a + Math.abs(b), 0) / Math.max(1, diffs.length);
-    return `| ${label} | ${ls.length} | ${sum('curatorQuotes')} | ${f(sum('recovered') / sum('curatorQuotes'))} | ${f(sum('recovered') / Math.max(1, sum('reachable')))} | ${sum('proposedQuotes')} | ${f(sum('chosen') / Math.max(1, sum('proposedQuotes')))} | ${mean.toFixed(0)} | ${meanAbs.toFixed(0)} |`;
+    return `| ${label} | ${ls.length} | ${sum('curatorQuotes')} | ${f(sum('recovered') / sum('curatorQuotes'))} | ${f(sum('recovered') / Math.max(1, sum('reachable')))} | ${sum('proposedQuotes')} | ${f(sum('chosen') / Math.max(1, sum('proposedQuotes')))} | ${failing} | ${unnamed} | ${mean.toFixed(0)} | ${meanAbs.toFixed(0)} |`;
   };
   const by = (s: string): LineOutcome[] => lines.filter((l) => l.item.source === s);
   return [
     '### Summary lines',
     '',
-    '| entries | lines | curator quotes | recovered | recovered of reachable | proposed quotes | chosen by curator | length diff | mean abs diff |',
-    '|---|---|---|---|---|---|---|---|---|',
+    '| entries | lines | curator quotes | recovered | recovered of reachable | proposed quotes | chosen by curator | failing the quote check | speakers never named | length diff | mean abs diff |',
+    '|---|---|---|---|---|---|---|---|---|---|---|',
     row('example', by('example')),
     row('gold', by('gold')),
     row('samples', by('samples')),
@@ -147,9 +160,49 @@ function lineSection(lines: LineOutcome[]): string[] {
     'A curator quote is recovered when at least 70 % of its character bigrams are in one proposed',
     'quote; reachable when they are in the entry’s text at all (the curator also quotes from',
     'elsewhere). A proposed quote is chosen by the curator when either quote is 70 % inside the',
-    'other. Length difference: proposed minus curator line, in characters.',
+    'other. Failing the quote check: proposed quotes that `kirinuki check` flags in their own',
+    'entry, and proposed speakers it finds nowhere in the entry (the same check, abbreviations',
+    'and names as for the curator’s lines). Length difference: proposed minus curator line, in',
+    'characters.',
+    '',
+    ...flagList(checked),
+  ];
+}
+
+/** Every flag the quote check raised on proposed lines: there should be none. */
+function flagList(checked: Map<Source, ProposedCheck>): string[] {
+  const flags = [...checked.values()].flatMap((c) => c.flags);
+  if (flags.length === 0) return [];
+  return [
+    'Flags on proposed lines:',
+    '',
+    ...flags.map((f) =>
+      f.kind === 'speaker'
+        ? `- #${f.tag}: speaker ${f.speaker} never named`
+        : `- #${f.tag}: ${f.speaker ?? ''}「${f.quote}」 not in the text`,
+    ),
     '',
   ];
+}
+
+/** The quote check run on every proposed line, per source. */
+function proposedCheck(lines: readonly LineOutcome[]): Map<Source, ProposedCheck> {
+  const options = { knowledge: loadKnowledge(), abbreviations: loadAbbreviations() };
+  const out = new Map<Source, ProposedCheck>();
+  for (const source of new Set(lines.map((l) => l.item.source))) {
+    const byEntry = new Map<Labelled, LineOutcome['proposed'][]>();
+    for (const l of lines)
+      if (l.item.source === source)
+        byEntry.set(l.item, [...(byEntry.get(l.item) ?? []), l.proposed]);
+    out.set(
+      source,
+      checkProposals(
+        [...byEntry].map(([item, ls]) => ({ entry: item.entry, lines: ls })),
+        options,
+      ),
+    );
+  }
+  return out;
 }
 
 function sideBySide(lines: LineOutcome[]): string[] {

@@ -6,6 +6,7 @@ import { documentEntries, KirinukiError, type Document, type Entry } from '../mo
 import { aliasesOf, entryText, findMentions, type Knowledge } from '../nlp/index.js';
 import {
   matchQuote,
+  normaliseForMatch,
   prepareQuoteText,
   type Abbreviations,
   type NearestPassage,
@@ -142,7 +143,7 @@ function checkEntries(
     if (entry.summaries.length === 0) continue;
     report.entries += 1;
     const text = entryText(entry);
-    const named = namedInText(text, options);
+    const named = namedInText(text, options, entry.post?.attribution ?? null);
     const prepared = named.prepared;
     entry.summaries.forEach((summary, i) => {
       const at = { entryId: entry.id, line: lineOf(entry, i), tag: summary.tag };
@@ -180,6 +181,10 @@ interface NamedInText {
   prepared: PreparedQuoteText;
   /** Canonical names of the people and bodies the text mentions. */
   canonicals: Set<string>;
+  /** Every form the text names someone or something by: as written, canonical, aliases. */
+  forms: Set<string>;
+  /** The post's attribution line (`— 東欧デスク (@handle) …`): the author is named there. */
+  byline: PreparedQuoteText | null;
 }
 
 /**
@@ -187,7 +192,11 @@ interface NamedInText {
  * equivalents — its aliases and the forms the text writes it in (`キム総書記` after
  * `キム・ジョンウン(金正恩)`) — since a curator may write a name in any of them.
  */
-function namedInText(text: string, options: QuoteCheckOptions): NamedInText {
+function namedInText(
+  text: string,
+  options: QuoteCheckOptions,
+  attribution: string | null,
+): NamedInText {
   const forms = new Map<string, Set<string>>();
   for (const m of findMentions(text, options.knowledge)) {
     if (m.canonical === null || m.kind === 'role' || m.kind === 'coref') continue;
@@ -203,19 +212,29 @@ function namedInText(text: string, options: QuoteCheckOptions): NamedInText {
     abbreviations: options.abbreviations,
     equivalents: [...forms.values()].map((f) => [...f]),
   };
-  return { prepared: prepareQuoteText(text, matchOptions), canonicals: new Set(forms.keys()) };
+  return {
+    prepared: prepareQuoteText(text, matchOptions),
+    canonicals: new Set(forms.keys()),
+    forms: new Set([...forms.values()].flatMap((f) => [...f])),
+    byline: attribution === null ? null : prepareQuoteText(attribution),
+  };
 }
 
 /**
- * Whether the text names a summary line's speaker: written as the curator wrote it; or, for the
- * people (else the bodies) the speaker phrase names, each mentioned in the text under any of its
- * names (`ウラジーミル・プーチン` = `プーチン大統領`, `崔善姫` = `チェ・ソニ`); or, when the
- * gazetteer finds no one in it, the phrase without its titles standing in the text.
+ * Whether the entry names a summary line's speaker: written as the curator wrote it, in the
+ * text or as the post's author in its attribution line; or, for the people (else the bodies)
+ * the speaker phrase names, each mentioned in the text under any of its names
+ * (`ウラジーミル・プーチン` = `プーチン大統領`, `崔善姫` = `チェ・ソニ`); or, without its titles,
+ * made of names the text gives (`バシコルトスタン共和国内務省` for `バシコルトスタン共和国の内務省`,
+ * `ロシア常駐代表部` for `🇷🇺常駐代表部`); or, when the gazetteer finds no one in it, the phrase
+ * without its titles standing in the text.
  */
 function speakerNamed(speaker: string, named: NamedInText, options: QuoteCheckOptions): boolean {
   const k = options.knowledge;
   const stands = (s: string): boolean => matchQuote(s, named.prepared).passes;
   if (stands(speaker)) return true;
+  if (named.byline !== null && matchQuote(speaker, named.byline).passes) return true;
+  if (madeOfNames(withoutTitles(speaker, k), named.forms)) return true;
   const mentions = findMentions(speaker, k).filter((m) => m.kind !== 'role' && m.kind !== 'coref');
   const people = mentions.filter((m) => m.kind === 'person');
   const required = people.length > 0 ? people : mentions;
@@ -228,6 +247,29 @@ function speakerNamed(speaker: string, named: NamedInText, options: QuoteCheckOp
     );
   const core = withoutTitles(speaker, k);
   return core !== '' && stands(core);
+}
+
+// What may join two names in a speaker phrase: `ロシアの外務省`, `ベルギー、デクロー`.
+const JOINERS = /[の・、,\s]/u;
+
+/**
+ * Whether a phrase is a run of names the text gives, joined at most by の, ・ or a comma: a
+ * curator glues a body to its country (`バシコルトスタン共和国内務省`) where the text wrote
+ * `の` between them, or names a country the text showed as a flag.
+ */
+function madeOfNames(phrase: string, forms: ReadonlySet<string>): boolean {
+  const p = normaliseForMatch(phrase);
+  if (p === '') return false;
+  const known = [...forms].map(normaliseForMatch).filter((f) => f.length >= 2);
+  // reach[i]: the first i characters are names and joiners.
+  const reach = new Uint8Array(p.length + 1);
+  reach[0] = 1;
+  for (let i = 0; i < p.length; i += 1) {
+    if (reach[i] === 0) continue;
+    if (i > 0 && JOINERS.test(p[i] ?? '')) reach[i + 1] = 1;
+    for (const f of known) if (p.startsWith(f, i)) reach[i + f.length] = 1;
+  }
+  return reach[p.length] === 1;
 }
 
 /** The phrase with the titles at its end taken off (`外務省報道官` → `外務省`). */

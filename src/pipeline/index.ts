@@ -13,5 +13,6 @@ export * from './relabel-archive.js';
 export * from './suggest-lines.js';
 export * from './tag-edits.js';
 export * from './tag-store.js';
+export * from './tag-texts.js';
 export * from './tagger.js';
 export * from './train-tags.js';

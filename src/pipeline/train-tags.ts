@@ -2,6 +2,7 @@ import type { Archive } from '../archive/index.js';
 import type { Entry, SummaryLine } from '../model/index.js';
 import { annotateEntry, type Knowledge } from '../nlp/index.js';
 import { readGlossary } from './tag-store.js';
+import { tagTexts } from './tag-texts.js';
 import {
   DEFAULT_TAG_MODEL_OPTIONS,
   entryLabels,
@@ -77,7 +78,7 @@ export function trainTagsOnEntries(
     taxonomy: options.taxonomy,
     glossary: options.glossary ?? readGlossary(),
   });
-  const style = learnStyle(lines.items(), history.items());
+  const style = learnStyle(lines.items(), history.items(), tagTexts(options.taxonomy));
   return { model, style, ...counts };
 }
 

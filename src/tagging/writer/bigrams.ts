@@ -21,3 +21,17 @@ export function coverage(part: ReadonlySet<string>, whole: ReadonlySet<string>):
   for (const b of part) if (whole.has(b)) n += 1;
   return n / part.size;
 }
+
+// Particles and endings are kana: a bigram without hiragana belongs to a content word.
+const HAS_HIRAGANA = /\p{sc=Hiragana}/u;
+
+/**
+ * The bigrams of a text's content words (kanji, katakana, Latin, digits): what it is about,
+ * whatever its grammar.
+ *
+ * @example
+ * contentBigrams('支援を続ける'); // Set { '支援' }
+ */
+export function contentBigrams(text: string): Set<string> {
+  return new Set([...bigramSet(text)].filter((b) => !HAS_HIRAGANA.test(b)));
+}

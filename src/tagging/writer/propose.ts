@@ -1,9 +1,12 @@
 import type { Annotations, Entry, Segment } from '../../model/index.js';
 import { renderSummaryLine } from '../../format/index.js';
 import { bigramSet, coverage } from './bigrams.js';
-import { contextKeywords, headlinePhrases } from './context.js';
+import { chooseQuotes, quoteBudget } from './choose.js';
+import { contextKeywords } from './context.js';
+import { fallbackContext } from './fallback.js';
 import { nameKey } from './names.js';
 import { quoteCandidates, type Candidate } from './quotes.js';
+import { quoteCheck } from './quote-check.js';
 import { homeCountries, type SpeakerScene } from './speaker.js';
 import { DEFAULT_SUMMARY_STYLE, type SummaryStyle } from './style.js';
 
@@ -17,11 +20,16 @@ const EMPTY: Annotations = { quotes: [], entities: [], dates: [], caveats: [], s
 // Without quotes a line is all context: a few keywords say what happened.
 const CONTEXTS_WITHOUT_QUOTES = 3;
 
+export { trimQuote } from './trim.js';
+
 /**
  * Proposes a summary line for an entry under a tag, in the curator's shape:
  * `#Tag(context・speaker「quote」「quote」・speaker「quote」)`. Context keywords come first when
- * the curator usually opens with them; then the most newsworthy quotes within the style's
- * length budget and quote count, grouped by speaker in the order they were said. Deterministic.
+ * the curator usually opens with them; then the most newsworthy quotes (all the words of the
+ * speakers an outlet's headline names, others within the style's quote budget) up to the
+ * style's quote count, grouped by speaker in the order they were said. Every quote passes the
+ * quote check of `kirinuki check` against the entry's text, and every word comes from the
+ * entry. Deterministic.
  *
  * @example
  * proposeSummaryLine(entry, annotations, 'ウクライナ戦況', learnStyle(pastLines)).raw;
@@ -33,13 +41,13 @@ export function proposeSummaryLine(
   tag: string,
   style: SummaryStyle = DEFAULT_SUMMARY_STYLE,
 ): ProposedLine {
-  return proposeLine(entry, annotations, tag, style, { rivals: [], taken: [] });
+  return proposeLine(entry, annotations, tag, style, { rivals: [], taken: [], said: [] });
 }
 
 /**
  * Proposes one line per tag of an entry (main tag first), each saying something of its own:
  * a quote goes to the line of the tag it speaks to most, and a later line never repeats a
- * quote of an earlier one. Deterministic.
+ * quote or keyword of an earlier one, even one cut short there. Deterministic.
  *
  * @example
  * proposeSummaryLines(entry, annotations, ['ウクライナドローン攻撃', '露斯'], style).map((l) => l.raw);
@@ -52,20 +60,28 @@ export function proposeSummaryLines(
   style: SummaryStyle = DEFAULT_SUMMARY_STYLE,
 ): ProposedLine[] {
   const taken: string[] = [];
+  const said: string[] = [];
   return tags.map((tag) => {
-    const line = proposeLine(entry, annotations, tag, style, { rivals: tags, taken });
-    for (const s of line.segments) if (s.kind === 'quote') taken.push(...s.quotes);
+    const line = proposeLine(entry, annotations, tag, style, { rivals: tags, taken, said });
+    for (const s of line.segments)
+      if (s.kind === 'quote') {
+        taken.push(...s.quotes);
+        said.push(...s.quotes);
+      } else said.push(s.text);
     return line;
   });
 }
 
-/** What the other lines of the same entry claim: their tags, and the quotes already used. */
+/** What the other lines of the same entry claim: their tags, and what they already said. */
 interface Siblings {
   rivals: readonly string[];
+  /** The quotes of earlier lines. */
   taken: readonly string[];
+  /** Everything earlier lines said: their context keywords and quotes. */
+  said: readonly string[];
 }
 
-// A quote this much inside one already used says the same thing again.
+// A quote or keyword this much inside one already used says the same thing again.
 const REPEAT = 0.6;
 
 function proposeLine(
@@ -77,22 +93,27 @@ function proposeLine(
 ): ProposedLine {
   const a = annotations ?? EMPTY;
   const scene: SpeakerScene = { entry, annotations: a, style, homeCountries: homeCountries(a) };
+  const repeats = saysAgain(siblings.said);
   const used = siblings.taken.map(bigramSet);
-  const candidates = quoteCandidates(
-    a.quotes,
-    scene,
-    entry.post?.text ?? '',
-    tag,
-    siblings.rivals,
-  ).filter((c) => !used.some((u) => coverage(bigramSet(c.text), u) >= REPEAT));
+  const candidates = quoteCandidates(a.quotes, scene, tag, siblings.rivals).filter((c) => {
+    // A quote an earlier line cut short is still the same quote: either inside the other.
+    const b = bigramSet(c.text);
+    return !used.some((u) => Math.max(coverage(b, u), coverage(u, b)) >= REPEAT);
+  });
   // The curator's own habitual keywords always fit; headline pieces only for a curator who
-  // usually opens with context, or when there is nothing to quote.
-  const headline = style.contextShare >= 0.5 || candidates.length === 0;
-  const limit = candidates.length === 0 ? CONTEXTS_WITHOUT_QUOTES : style.contextsPerLine;
-  let contexts = contextKeywords(scene, tag, limit, headline);
-  if (contexts.length === 0 && candidates.length === 0) contexts = fallbackContext(scene);
-  const room = contexts.reduce((n, c) => n + c.length + 1, 0);
-  const chosen = chooseQuotes(candidates, style, style.lengthBudget - room);
+  // usually opens with context.
+  const headline = style.contextShare >= 0.5;
+  let contexts = contextKeywords(scene, tag, style.contextsPerLine, headline).filter(
+    (c) => !repeats(c),
+  );
+  const chosen = chooseQuotes(candidates, style, quoteBudget(style, contexts), quoteCheck(entry));
+  if (chosen.length === 0) {
+    // Nothing to quote: a few keywords say what happened.
+    contexts = contextKeywords(scene, tag, CONTEXTS_WITHOUT_QUOTES, true).filter(
+      (c) => !repeats(c),
+    );
+    if (contexts.length === 0) contexts = fallbackContext(scene, tag, siblings.said);
+  }
   const segments: Segment[] = [
     ...contexts
       .filter((c) => !repeatsQuote(c, chosen, a))
@@ -100,6 +121,15 @@ function proposeLine(
     ...groupBySpeaker(chosen),
   ];
   return { raw: renderSummaryLine(tag, segments), segments };
+}
+
+/** Whether a phrase says again what one of `said` says. */
+function saysAgain(said: readonly string[]): (phrase: string) => boolean {
+  const before = said.map(bigramSet);
+  return (phrase) => {
+    const b = bigramSet(phrase);
+    return before.some((s) => coverage(b, s) >= REPEAT);
+  };
 }
 
 /**
@@ -116,70 +146,6 @@ function repeatsQuote(context: string, chosen: readonly Candidate[], a: Annotati
   });
 }
 
-// A second quote must be worth this share of the best one.
-const WORTH = 0.4;
-
-/**
- * The best quotes that fit the budget (the best one always), in text order; after the first,
- * other speakers are preferred and weak quotes left out.
- */
-function chooseQuotes(
-  candidates: readonly Candidate[],
-  style: SummaryStyle,
-  budget: number,
-): Candidate[] {
-  const chosen: Candidate[] = [];
-  const left = new Set(candidates);
-  let room = budget;
-  const best = candidates[0]?.score ?? 0;
-  while (chosen.length < style.maxQuotes && left.size > 0) {
-    const next = bestOf(left, chosen, sameSpeakerFactor(style));
-    if (!next) break;
-    left.delete(next.candidate);
-    const c = next.candidate;
-    if (chosen.length > 0 && next.score < WORTH * best) break;
-    // A headline's condensed quote and the full one in the body: keep one.
-    if (chosen.some((o) => coverage(bigramSet(c.text), bigramSet(o.text)) >= 0.6)) continue;
-    const speakerCost = chosen.some((o) => o.speaker === c.speaker)
-      ? 0
-      : (c.speaker?.length ?? 0) + 1;
-    const text = trimQuote(c.text, style.maxQuoteLength);
-    const cost = speakerCost + text.length + 2;
-    // The best quote goes in whatever the budget; the others only where they fit.
-    if (chosen.length > 0 && cost > room) continue;
-    chosen.push({ ...c, text });
-    room -= cost;
-  }
-  return chosen.sort((a, b) => a.quote.start - b.quote.start);
-}
-
-/**
- * How much a further quote of an already quoted speaker counts: a curator who mostly gives one
- * quote per speaker sets one side against the other (half); one who strings a speaker's words
- * together does not mind (full).
- */
-function sameSpeakerFactor(style: SummaryStyle): number {
-  return Math.min(1, Math.max(0.5, style.quotesPerSpeaker - 0.5));
-}
-
-function bestOf(
-  left: ReadonlySet<Candidate>,
-  chosen: readonly Candidate[],
-  same: number,
-): { candidate: Candidate; score: number } | null {
-  let top: { candidate: Candidate; score: number } | null = null;
-  for (const c of left) {
-    const score = c.score * (chosen.some((o) => o.speaker === c.speaker) ? same : 1);
-    if (
-      !top ||
-      score > top.score ||
-      (score === top.score && c.quote.start < top.candidate.quote.start)
-    )
-      top = { candidate: c, score };
-  }
-  return top;
-}
-
 /** One segment per speaker, at the place of their first quote, quotes in text order. */
 function groupBySpeaker(chosen: readonly Candidate[]): Segment[] {
   const segments: Extract<Segment, { kind: 'quote' }>[] = [];
@@ -189,34 +155,4 @@ function groupBySpeaker(chosen: readonly Candidate[]): Segment[] {
     else segments.push({ kind: 'quote', speaker: c.speaker, quotes: [c.text], rest: '' });
   }
   return segments;
-}
-
-/**
- * A quote cut to `max` characters at a sentence end (the curator keeps whole sentences), or at
- * a comma when even the first sentence is too long.
- *
- * @example
- * trimQuote('準備はできている。交渉には応じる。条件は変えない', 17); // '準備はできている。交渉には応じる'
- */
-export function trimQuote(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const sentences = text.split(/(?<=[。！？!?])/u);
-  let out = '';
-  for (const s of sentences) {
-    if ((out + s).length > max) break;
-    out += s;
-  }
-  if (out === '') {
-    const head = text.slice(0, max);
-    const comma = head.lastIndexOf('、');
-    out = comma >= max / 2 ? head.slice(0, comma) : head;
-  }
-  return out.replace(/[。、]+$/u, '');
-}
-
-function fallbackContext(scene: SpeakerScene): string[] {
-  const phrases = headlinePhrases(scene);
-  if (phrases.length > 0) return phrases.slice(0, CONTEXTS_WITHOUT_QUOTES);
-  const first = (scene.entry.post?.text ?? scene.entry.body[0] ?? '').split(/[。\n]/u)[0] ?? '';
-  return first.trim() === '' ? [] : [trimQuote(first.trim(), 40)];
 }

@@ -1,7 +1,9 @@
 import type { Entry, Quote } from '../../model/index.js';
 import { bigramSet, coverage } from './bigrams.js';
 import { withoutEmoji } from './emoji.js';
+import { headlineOf, headlineQuotes, namedInHeadline } from './headline.js';
 import { opensWithReference } from './references.js';
+import { restatements } from './restatements.js';
 import { annotatedText, previousSentence, sentenceStart } from './source-text.js';
 import { writeSpeaker, type SpeakerScene } from './speaker.js';
 
@@ -11,6 +13,10 @@ export interface Candidate {
   text: string;
   speaker: string | null;
   score: number;
+  /** Said by someone an outlet's headline names: part of the news the line carries. */
+  headliner: boolean;
+  /** Speaks so much more to another of the entry's tags that it belongs in that tag's line. */
+  elsewhere: boolean;
 }
 
 /** The kinds of quote a line may carry: said words, and reported speech the curator quotes. */
@@ -37,22 +43,27 @@ const OPENERS = [
 /**
  * The quotes of an entry worth putting in a summary line, most newsworthy first: quotations
  * of their own before reported speech, named speakers before unknown ones, earlier before
- * later (news puts what matters first), those echoed by the headline, and those in the words
- * of the tag's past lines (so each of an entry's tags gets the quotes that speak to it).
- * Quoted terms inside a sentence (`fragment`) and quotes inside a longer one are left out.
+ * later (news puts what matters first), those echoed by the headline, those of the speakers an
+ * outlet's headline names, and those in the words of the tag (its past lines, its description)
+ * — a quote that speaks far more to another of the entry's tags is marked for that tag's line.
+ * Quoted terms (`fragment`, `term`), quotes inside a longer one and reported speech that only
+ * restates a quotation next to it are left out.
  *
  * @example
- * quoteCandidates(annotations.quotes, scene, entry.post?.text ?? '', '露朝')[0]?.text;
+ * quoteCandidates(annotations.quotes, scene, '露朝')[0]?.text;
  */
 export function quoteCandidates(
   quotes: readonly Quote[],
   scene: SpeakerScene,
-  headline: string,
   tag: string,
   rivals: readonly string[] = [],
 ): Candidate[] {
-  const kept = outermost(quotes.filter((q) => QUOTABLE.has(q.kind)));
-  const firstLine = (headline.split('\n')[0] ?? '').replace(/https?:\/\/\S+/gu, '');
+  const source = annotatedText(scene.entry);
+  const quotable = outermost(quotes.filter((q) => QUOTABLE.has(q.kind)));
+  const glosses = restatements(quotable, source);
+  const kept = quotable.filter((q) => !glosses.has(q));
+  const firstLine = headlineOf(scene.entry);
+  const outlet = scene.annotations.source?.kind !== 'individual' && !scene.entry.post?.truncated;
   const head = bigramSet(firstLine);
   const echoes = headlineQuotes(firstLine).map(bigramSet);
   const words = new Set(scene.style.tagWords[tag] ?? []);
@@ -60,44 +71,55 @@ export function quoteCandidates(
     .filter((r) => r !== tag)
     .map((r) => new Set(scene.style.tagWords[r] ?? []));
   const known = new Set(Object.keys(scene.style.speakers));
-  const source = annotatedText(scene.entry);
   const out = kept.flatMap((quote, rank) => {
+    // The headline condenses what the article gives in full: the curator quotes the article.
+    if (inHeadline(quote, scene.entry)) return [];
     const standing = standAlone(quote, source);
     if (standing === null) return [];
     const { text, attributed } = standing;
     if (text.length < 6) return [];
     const speaker = attributed ? null : writeSpeaker(quote, scene);
+    const headliner = outlet && namedInHeadline(quote, firstLine, scene.annotations.entities);
     const bigrams = bigramSet(text);
     const echo = Math.max(0, ...echoes.map((e) => coverage(e, bigrams)));
+    // A quote that speaks more to another of the entry's tags is left for that tag's line.
+    const elsewhere = rivalWords.some((r) =>
+      speaksToRival(coverage(bigrams, words), coverage(bigrams, r)),
+    );
     const score =
       (quote.kind === 'indirect' ? scene.style.indirectWeight : 1) *
       ATTRIBUTION_WEIGHT[quote.attribution] *
       speakerWeight(quote, speaker, known) *
       lengthWeight(text.length) *
       (1 - (0.3 * rank) / Math.max(1, kept.length)) *
-      (inHeadline(quote, scene.entry) ? 0.5 : 1 + 0.5 * coverage(head, bigrams)) *
+      (1 + 0.5 * coverage(head, bigrams)) *
       // The headline's quote is the one the outlet thought the news: the curator's pick.
       (1 + ECHO_WEIGHT * (echo >= ECHO_MIN ? echo : 0)) *
+      (headliner ? HEADLINE_SPEAKER : 1) *
       (1 + 1.5 * coverage(bigrams, words)) *
-      // A quote that speaks more to another of the entry's tags is left for that tag's line.
-      (rivalWords.some((r) => coverage(bigrams, r) > coverage(bigrams, words) + RIVAL_MARGIN)
-        ? RIVAL_FACTOR
-        : 1);
-    return [{ quote, text, speaker, score }];
+      (elsewhere ? RIVAL_FACTOR : 1);
+    return [{ quote, text, speaker, score, headliner, elsewhere }];
   });
   return out.sort((a, b) => b.score - a.score || a.quote.start - b.quote.start);
 }
 
 const RIVAL_MARGIN = 0.05;
 const RIVAL_FACTOR = 0.5;
+const RIVAL_RATIO = 3;
+
+/**
+ * Whether a quote speaks to another of the entry's tags so much more than to this one that it
+ * belongs in that tag's line: clearly more of the rival's words (by a margin), and several
+ * times as many — a quote on Iran's drones that names drones too stays with the drone tag.
+ */
+function speaksToRival(own: number, rival: number): boolean {
+  return rival > own + RIVAL_MARGIN && rival >= RIVAL_RATIO * own;
+}
 // A headline quote echoed this much (share of its bigrams) marks the quote it condenses.
 const ECHO_MIN = 0.5;
 const ECHO_WEIGHT = 1.5;
-
-/** The words a headline quotes: `「プーチンの国はいつか崩壊」、…` → `プーチンの国はいつか崩壊`. */
-function headlineQuotes(head: string): string[] {
-  return [...head.matchAll(/[「『“"]([^」』”"]{2,})[」』”"]/gu)].map((m) => m[1] ?? '');
-}
+// The speakers an outlet's headline names are whose words make the news.
+const HEADLINE_SPEAKER = 1.5;
 
 /**
  * A quote's text as it can stand in a line, or null when it cannot: a quote that opens by
@@ -162,12 +184,13 @@ export function cleanQuote(q: Pick<Quote, 'kind' | 'text'>, dropOpeners = true):
 }
 
 /**
- * A news headline condenses a quote the article gives in full (「一刻を争う」 for 「都市への
- * 攻撃は一刻を争う状況だ」); the curator quotes the article.
+ * Whether a quote stands in the headline of an article (the post before the body, where the
+ * offsets of the annotated text start): a news headline condenses a quote the article gives in
+ * full (「一刻を争う」 for 「都市への攻撃は一刻を争う状況だ」), and the curator quotes the article.
  */
 function inHeadline(q: Quote, entry: Entry): boolean {
   const head = entry.post?.text ?? '';
-  return entry.bodyKind === 'article' && entry.body.length > 0 && head.includes(q.text);
+  return entry.bodyKind === 'article' && entry.body.length > 0 && q.end <= head.length;
 }
 
 /** Named people and organisations first; a generic 兵士 or 女性 is less of a story. */

@@ -15,3 +15,17 @@ const POINTING_BACK =
 export function opensWithReference(quote: string): boolean {
   return POINTING_BACK.test(quote.trimStart());
 }
+
+// Connectives that tie a sentence to the one before: alone in a line they lead nowhere.
+const CONNECTIVE = /^(?:しかし|だが|ただ|また|さらに|一方|そして|なお|それでも)[、,]?/u;
+
+/**
+ * A sentence without the connective that ties it to the one before, for a line where it
+ * stands alone: `しかし計画は実情とかけ離れている` → `計画は実情とかけ離れている`.
+ *
+ * @example
+ * withoutConnective('しかし、計画は遅れている'); // '計画は遅れている'
+ */
+export function withoutConnective(sentence: string): string {
+  return sentence.trimStart().replace(CONNECTIVE, '');
+}

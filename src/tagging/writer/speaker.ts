@@ -41,16 +41,19 @@ export function writeSpeaker(q: Quote, scene: SpeakerScene): string | null {
   // The curator's form is used only when this entry names it too: `崔善姫外相` for an entry that
   // writes チェ・ソニ would be a word from another day.
   if (known !== null && wordsOutside(known, entryWords(scene.entry)).length === 0) return known;
-  if (!scene.style.prefixCountries || q.org === null || names(written, q.org, scene))
-    return written;
-  if (!person) return `${q.org}${written}`;
-  if (isSpokesperson(person.title)) return joinPrefix(q.org, written);
+  // Every word of a line is its entry's: an organisation known only by its canonical name
+  // (`英国` for an entry that writes イギリス) is not put before the speaker.
+  const org = q.org;
+  if (!scene.style.prefixCountries || org === null || names(written, org, scene)) return written;
+  if (wordsOutside(org, entryWords(scene.entry)).length > 0) return written;
+  if (!person) return `${org}${written}`;
+  if (isSpokesperson(person.title)) return joinPrefix(org, written);
   const isCountry = scene.annotations.entities.some(
-    (e) => e.type === 'country' && e.canonical === q.org,
+    (e) => e.type === 'country' && e.canonical === org,
   );
-  if (!isCountry || scene.homeCountries.includes(q.org)) return written;
+  if (!isCountry || scene.homeCountries.includes(org)) return written;
   if (COUNTRY_IN_TITLE.test(person.title ?? '')) return written;
-  return `${q.org}、${written}`;
+  return `${org}、${written}`;
 }
 
 /**

@@ -7,6 +7,7 @@ const Counts = z.record(z.string(), z.number());
 /** A stored style, as `JSON.stringify(learnStyle(…))` writes it. */
 export const SummaryStyleSchema = z.object({
   lengthBudget: z.number().nonnegative(),
+  quoteBudget: z.number().nonnegative().optional(),
   maxQuotes: z.number().int().positive(),
   quotesPerSpeaker: z.number().positive(),
   indirectWeight: z.number().nonnegative(),

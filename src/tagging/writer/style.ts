@@ -1,7 +1,7 @@
 import type { SummaryLine } from '../../model/index.js';
 import { HONORIFIC, nameKey, splitTitle } from './names.js';
 import { DEFAULT_INDIRECT_WEIGHT, indirectWeight, type AnnotatedEntry } from './kind-preference.js';
-import { tagWords } from './tag-words.js';
+import { describedTagWords, tagWords } from './tag-words.js';
 
 /**
  * The curator's habits when writing summary lines, learned from their past lines by
@@ -11,6 +11,12 @@ import { tagWords } from './tag-words.js';
 export interface SummaryStyle {
   /** The line's content is kept within this length (the quotes are cut to fit). */
   lengthBudget: number;
+  /**
+   * The quotes of a line, with their speakers and brackets, are kept within this length; the
+   * context keywords before them do not count against it. Absent from styles stored before it
+   * was learned: `lengthBudget` stands in.
+   */
+  quoteBudget?: number;
   /** At most this many quotes in a line. */
   maxQuotes: number;
   /** How reported speech weighs against quotations when choosing what to quote. */
@@ -40,6 +46,7 @@ export interface SummaryStyle {
 /** The style before any past line is known: medium lines, titles kept, country prefixes. */
 export const DEFAULT_SUMMARY_STYLE: SummaryStyle = {
   lengthBudget: 160,
+  quoteBudget: 140,
   maxQuotes: 2,
   quotesPerSpeaker: 1.2,
   indirectWeight: DEFAULT_INDIRECT_WEIGHT,
@@ -55,26 +62,31 @@ export const DEFAULT_SUMMARY_STYLE: SummaryStyle = {
 };
 
 /**
- * Learns the curator's style from their past summary lines: typical length and number of
- * quotes (the upper quartile, so a proposal is rarely longer than what they write), how long a
- * quote they keep, whether and how many context keywords open a line, whether titles stay,
- * whether a country is put before a name, and each speaker's written form and each tag's usual
- * context keywords. Given the past entries with their annotations too (`history`), it also
- * learns how often the curator quotes reported speech rather than quotations. Deterministic;
- * the defaults fill in what fewer than 5 lines cannot tell.
+ * Learns the curator's style from their past summary lines: typical length, quote room and
+ * number of quotes (the upper quartile, so a proposal is rarely longer than what they write;
+ * the quotes' room to the ninth decile, since a quote left out costs the curator more than one
+ * too many), how long a quote they keep, whether and how many context keywords open a line,
+ * whether titles stay, whether a country is put before a name, and each speaker's written form
+ * and each tag's usual context keywords and words. Given the past entries with their
+ * annotations too (`history`), it also learns how often the curator quotes reported speech
+ * rather than quotations; given what the curator wrote about each tag (`tagTexts`: name,
+ * description, keywords), each tag also gets the words of its description, so a tag with no
+ * lines yet still draws the quotes that speak to it. Deterministic; the defaults fill in what
+ * fewer than 5 lines cannot tell.
  *
  * @example
- * const style = learnStyle(entries.flatMap((e) => e.summaries));
+ * const style = learnStyle(entries.flatMap((e) => e.summaries), [], { 露斯: '露斯 ロシアとイラン' });
  * style.keepTitles; // true for a curator who writes プーチン大統領
  */
 export function learnStyle(
   lines: readonly SummaryLine[],
   history: readonly AnnotatedEntry[] = [],
+  tagTexts: Readonly<Record<string, string>> = {},
 ): SummaryStyle {
   const learned = {
     speakers: countSpeakers(lines),
     contexts: countContexts(lines),
-    tagWords: tagWords(lines),
+    tagWords: mergeWords(tagWords(lines), describedTagWords(tagTexts)),
     indirectWeight: indirectWeight(history),
   };
   if (lines.length < 5) return { ...DEFAULT_SUMMARY_STYLE, ...learned };
@@ -90,6 +102,12 @@ export function learnStyle(
         0.75,
       ),
     ),
+    quoteBudget: Math.round(
+      percentile(
+        lines.map(quoteLength).filter((n) => n > 0),
+        QUOTE_BUDGET,
+      ),
+    ),
     maxQuotes: Math.max(1, Math.round(percentile(quoteCounts, 0.75))),
     quotesPerSpeaker: perSpeaker(lines),
     maxQuoteLength: Math.max(...quoteLengths, DEFAULT_SUMMARY_STYLE.maxQuoteLength / 2),
@@ -99,6 +117,34 @@ export function learnStyle(
     dropHonorific: !speakers.some((s) => s.endsWith(HONORIFIC)),
     prefixCountries: speakers.some((s) => COUNTRY_PREFIX.test(s)),
   };
+}
+
+/** Each tag's words learned from lines, then those of its description not among them. */
+function mergeWords(
+  learned: Record<string, string[]>,
+  described: Record<string, string[]>,
+): Record<string, string[]> {
+  const out: Record<string, string[]> = { ...learned };
+  for (const [tag, words] of Object.entries(described)) {
+    const have = new Set(out[tag] ?? []);
+    out[tag] = [...(out[tag] ?? []), ...words.filter((w) => !have.has(w))];
+  }
+  return out;
+}
+
+// A missing quote costs the curator a search of the text, a long one a deletion: the quote
+// budget is set where one line in ten of theirs goes further.
+const QUOTE_BUDGET = 0.9;
+
+/** The length of a line's quote segments: speakers, quotes and their brackets. */
+function quoteLength(line: SummaryLine): number {
+  return line.segments.reduce(
+    (n, s) =>
+      s.kind === 'quote'
+        ? n + (s.speaker?.length ?? 0) + s.quotes.reduce((m, q) => m + q.length + 2, 0)
+        : n,
+    0,
+  );
 }
 
 // `チェコ、フィアラ首相`: a short place name, the ideographic comma, then the person.

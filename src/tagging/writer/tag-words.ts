@@ -38,3 +38,32 @@ export function tagWords(lines: readonly SummaryLine[]): Record<string, string[]
   }
   return out;
 }
+
+// A bigram in the descriptions of more than this share of the tags says nothing about any one.
+const MAX_TAG_SHARE = 0.25;
+// A description's particles and endings (`が組`, `の提`) are no topic: content bigrams only.
+const HAS_KANA = /\p{sc=Hiragana}/u;
+
+/**
+ * The bigrams of what the curator wrote about each tag — its name, description and keywords —
+ * that few other tags share (`無人`, `迎撃` for drone attacks; `イラ`, `条約` for Russia and
+ * Iran): before the curator has written lines under a tag, they tell which of an entry's
+ * quotes speak to it.
+ *
+ * @example
+ * describedTagWords({ 露斯: '露斯 ロシアとイランの条約', 露朝: '露朝 ロシアと北朝鮮' })['露斯']; // ['斯', 'イラ', …]
+ */
+export function describedTagWords(
+  tagTexts: Readonly<Record<string, string>>,
+): Record<string, string[]> {
+  const sets = Object.entries(tagTexts).map(([tag, text]) => [tag, bigramSet(text)] as const);
+  const spread = new Map<string, number>();
+  for (const [, set] of sets) for (const b of set) spread.set(b, (spread.get(b) ?? 0) + 1);
+  const most = Math.max(1, Math.floor(MAX_TAG_SHARE * sets.length));
+  const out: Record<string, string[]> = {};
+  for (const [tag, set] of sets) {
+    const words = [...set].filter((b) => !HAS_KANA.test(b) && (spread.get(b) ?? 0) <= most).sort();
+    if (words.length > 0) out[tag] = words;
+  }
+  return out;
+}

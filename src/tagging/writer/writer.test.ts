@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseSummaryLine } from '../../format/index.js';
 import type { Annotations, Entity, Quote, SummaryLine } from '../../model/index.js';
 import { makeEntry, NO_ANNOTATIONS } from '../../../test/fixtures/tagging.js';
-import { proposeSummaryLine, trimQuote } from './propose.js';
+import { proposeSummaryLine } from './propose.js';
 import { cleanQuote } from './quotes.js';
 import { parseSummaryStyle } from './style-schema.js';
 import { DEFAULT_SUMMARY_STYLE, learnStyle } from './style.js';
@@ -128,18 +128,6 @@ describe('cleanQuote', () => {
   });
 });
 
-describe('trimQuote', () => {
-  it('cuts at a sentence end, or at a comma', () => {
-    expect(trimQuote('準備はできている。交渉には応じる。条件は変えない', 17)).toBe(
-      '準備はできている。交渉には応じる',
-    );
-    expect(trimQuote('とても長い一文で、終わりが見えないまま続いていく', 12)).toBe(
-      'とても長い一文で',
-    );
-    expect(trimQuote('短い', 10)).toBe('短い');
-  });
-});
-
 describe('learnStyle', () => {
   const lines = [
     '#NATO(外相会合・ハルトマン事務次長「抑止を強める」「支援を続ける」)',
@@ -157,6 +145,15 @@ describe('learnStyle', () => {
     expect(s.contextShare).toBeCloseTo(3 / 5);
     expect(s.contexts['NATO']).toEqual({ 外相会合: 2 });
     expect(s.speakers['プーチン大統領']).toBe(1);
+  });
+
+  it('learns a quote budget from the quotes of the lines, contexts left out', () => {
+    // Quote segments: 9, 7+6, 2+5+2… the longest quoted line sets the ninth decile of five.
+    const s = learnStyle(lines);
+    expect(s.quoteBudget).toBe(
+      'ストルテンベルグ事務総長「抑止は挑発ではない」「同盟を守る」'.length,
+    );
+    expect(learnStyle(lines.slice(0, 4)).quoteBudget).toBe(DEFAULT_SUMMARY_STYLE.quoteBudget);
   });
 
   it('learns that a curator drops titles', () => {

@@ -15,6 +15,16 @@ describe('quotePieces', () => {
     ]);
   });
 
+  it('splits at a middle-dot ellipsis and at a passage-left-out mark, not at one middle dot', () => {
+    expect(quotePieces('雨が降る・・・晴れる(中略)風が吹く（略）寒い').map((p) => p.text)).toEqual([
+      '雨が降る',
+      '晴れる',
+      '風が吹く',
+      '寒い',
+    ]);
+    expect(quotePieces('予見可能・管理可能').map((p) => p.text)).toEqual(['予見可能・管理可能']);
+  });
+
   it('gives each piece its range in the quote', () => {
     const [, second] = quotePieces('一つ目。二つ目');
     expect(second).toMatchObject({ start: 4, end: 7, text: '二つ目' });
@@ -37,6 +47,8 @@ describe('matchQuote', () => {
 
   it('passes trims and joins: pieces in another order, parts left out', () => {
     expect(matchQuote('費用は市が負担する…橋を来年までに完成', text).passes).toBe(true);
+    expect(matchQuote('新しい橋を・・・完成させる', text).passes).toBe(true);
+    expect(matchQuote('新しい橋を(中略)費用は市が負担する', text).passes).toBe(true);
   });
 
   it('ignores width, brackets, white space, line breaks and emoji', () => {

@@ -2,10 +2,13 @@ import type { Span } from '../../model/index.js';
 
 /**
  * Where a curator's quote breaks into pieces that each stand somewhere in the text: sentence and
- * clause marks, ellipses (`…`, `...`, `‥`), the slash a curator joins passages with, full-width
+ * clause marks, ellipses (`…`, `...`, `‥`, and `・・・` written with middle dots), the mark of a
+ * passage left out (`(中略)`, `（略）`), the slash a curator joins passages with, full-width
  * spaces, and nested brackets (`将軍『…』`: the name and the nested quote are pieces of their own).
+ * A single middle dot joins words (`予見可能・管理可能`) and does not break.
  */
-const BREAKS = /[。、，,．｡､!?！？…‥/／\u3000「」『』“”]|\.{2,}/gu;
+const BREAKS =
+  /[。、，,．｡､!?！？…‥/／\u3000「」『』“”]|\.{2,}|[・･]{2,}|[(（〔［[]\s*[前中後]?略\s*[)）〕］\]]/gu;
 
 /**
  * The pieces of a quote as `[start, end)` ranges of it, empty pieces left out.
