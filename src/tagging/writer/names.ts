@@ -25,13 +25,23 @@ export function splitTitle(speaker: string): { name: string; title: string } | n
 }
 
 /**
- * The katakana (or Latin) name a written speaker starts with, after any prefix such as a
- * country (`チェコ、フィアラ首相` → `フィアラ`), for matching the same person across lines.
+ * The family name of a written speaker, for matching one person across lines: the last part of
+ * the katakana name it starts with, after any prefix such as a country (`チェコ、フィアラ首相`
+ * → `フィアラ`), so that the full name of a first mention (`ドミトリー・ペスコフ報道官`) meets the
+ * short form a curator writes (`ペスコフ報道官`).
+ *
+ * @example
+ * nameKey('ウラジーミル・プーチン大統領'); // 'プーチン'
  */
 export function nameKey(speaker: string): string | null {
   const last = speaker.split(/[、,]/u).pop() ?? speaker;
   const m = /([\p{sc=Katakana}ー・=＝]{2,})(?:\p{sc=Han}|$)/u.exec(last);
-  return m ? (m[1] ?? null) : null;
+  if (!m) return null;
+  const family = (m[1] ?? '')
+    .split(/[・=＝]/u)
+    .filter((p) => p.length >= 2)
+    .pop();
+  return family ?? null;
 }
 
 /** Whether a character is a katakana letter (not the middle dot). */

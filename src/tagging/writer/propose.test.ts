@@ -197,3 +197,23 @@ describe('lines with nothing to quote', () => {
     expect(contents).toContain('燃料の備蓄は昨年の半分しかない');
   });
 });
+
+describe('context keywords', () => {
+  it('never name the speaker again, not even by title alone', () => {
+    const { entry, text } = article('北国の国防長官、演習を拡大', [
+      '北国のリンドクヴィスト国防長官は「演習の規模を倍にする」と述べた。',
+    ]);
+    const annotations = outletAnnotations(
+      [
+        quoteOf(text, '演習の規模を倍にする', {
+          speaker: 'リンドクヴィスト国防長官',
+          canonical: 'リンドクヴィスト',
+        }),
+      ],
+      [entityOf(text, 'person', 'リンドクヴィスト', { title: '国防長官' })],
+    );
+    const style = { ...DEFAULT_SUMMARY_STYLE, contextShare: 1, contextsPerLine: 2 };
+    const line = proposeSummaryLine(entry, annotations, '演習', style);
+    expect(line.raw).toBe('#演習(演習を拡大・リンドクヴィスト国防長官「演習の規模を倍にする」)');
+  });
+});

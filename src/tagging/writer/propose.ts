@@ -1,6 +1,6 @@
 import type { Annotations, Entry, Segment } from '../../model/index.js';
 import { renderSummaryLine } from '../../format/index.js';
-import { bigramSet, coverage } from './bigrams.js';
+import { bigramSet, contentBigrams, coverage } from './bigrams.js';
 import { chooseQuotes, quoteBudget } from './choose.js';
 import { contextKeywords } from './context.js';
 import { fallbackContext } from './fallback.js';
@@ -134,7 +134,8 @@ function saysAgain(said: readonly string[]): (phrase: string) => boolean {
 
 /**
  * Whether a context phrase says again what a chosen quote says or who says it: a line names
- * its speaker once (`ナワリヌイ氏が獄中投稿・ナワリヌイ「…」` is a defect) and quotes once.
+ * its speaker once (`ナワリヌイ氏が獄中投稿・ナワリヌイ「…」` and `米国防長官・オースティン国防長官
+ * 「…」` are defects) and quotes once.
  */
 function repeatsQuote(context: string, chosen: readonly Candidate[], a: Annotations): boolean {
   const b = bigramSet(context);
@@ -142,6 +143,8 @@ function repeatsQuote(context: string, chosen: readonly Candidate[], a: Annotati
     const names = [c.quote.canonical, c.speaker, c.speaker && nameKey(c.speaker)];
     const person = a.entities.find((e) => e.canonical === c.quote.canonical)?.surface;
     if ([...names, person].some((n) => n && n.length >= 2 && context.includes(n))) return true;
+    const who = c.speaker === null ? null : contentBigrams(c.speaker);
+    if (who !== null && coverage(contentBigrams(context), who) >= REPEAT) return true;
     return coverage(b, bigramSet(c.text)) >= REPEAT;
   });
 }

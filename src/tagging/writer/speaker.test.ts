@@ -49,3 +49,32 @@ describe('writeSpeaker', () => {
     expect(writeSpeaker(minister, scene)).toBe('ポルトガル、ソアレス外相');
   });
 });
+
+describe('writeSpeaker, for someone the curator has written before', () => {
+  const { entry: e, text: t } = article('対話の扉', [
+    'ロシア大統領府のドミトリー・ペスコフ報道官は「対話の扉は閉ざしていない」と述べた。',
+  ]);
+  const q = quoteOf(t, '対話の扉は閉ざしていない', {
+    speaker: 'ドミトリー・ペスコフ報道官',
+    canonical: 'ペスコフ',
+    org: 'ロシア大統領府',
+  });
+  const a = outletAnnotations(
+    [q],
+    [entityOf(t, 'person', 'ドミトリー・ペスコフ', { canonical: 'ペスコフ', title: '報道官' })],
+  );
+  const at = (speakers: Record<string, number>) => ({
+    entry: e,
+    annotations: a,
+    style: { ...DEFAULT_SUMMARY_STYLE, speakers },
+    homeCountries: homeCountries(a),
+  });
+
+  it('uses the curator’s short form, met by family name across a full first mention', () => {
+    expect(writeSpeaker(q, at({ ペスコフ報道官: 2 }))).toBe('ペスコフ報道官');
+  });
+
+  it('writes the text’s form, body first, for someone new', () => {
+    expect(writeSpeaker(q, at({}))).toBe('ロシア大統領府ドミトリー・ペスコフ報道官');
+  });
+});
