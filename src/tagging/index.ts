@@ -8,6 +8,7 @@ export * from './taxonomy-edit.js';
 export * from './relabel.js';
 export type { FeatureInput, FeatureOptions, KeywordSet } from './features/extract.js';
 export { DEFAULT_FEATURE_OPTIONS } from './features/extract.js';
+export type { DescribedWord, TermBackground } from './features/description-score.js';
 export {
   describeTags,
   type DescriptionTerm,
@@ -31,12 +32,13 @@ export {
 } from './model/suggest.js';
 export {
   explainSuggestion,
+  type DescriptionEvidence,
   type ExplainOptions,
   type FeatureContribution,
   type SuggestionExplanation,
 } from './model/explain.js';
 export type { Neighbour } from './model/memory.js';
-export { addTagToModel, relabelTagModel } from './model/edit-model.js';
+export { addTagToModel, redescribeTagModel, relabelTagModel } from './model/edit-model.js';
 export { parseTagModel, serialiseTagModel } from './model/serialise.js';
 export { proposeSummaryLine, trimQuote, type ProposedLine } from './writer/propose.js';
 export { DEFAULT_SUMMARY_STYLE, learnStyle, type SummaryStyle } from './writer/style.js';

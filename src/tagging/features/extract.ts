@@ -32,6 +32,8 @@ export interface FeatureOptions {
   annotationScale: number;
   handleScale: number;
   keywordScale: number;
+  /** The value of a tag's description-probability feature at probability 1 (0: none). */
+  descriptionScale: number;
 }
 
 export const DEFAULT_FEATURE_OPTIONS: FeatureOptions = {
@@ -42,25 +44,67 @@ export const DEFAULT_FEATURE_OPTIONS: FeatureOptions = {
   annotationScale: 0.8,
   handleScale: 0.4,
   keywordScale: 0.6,
+  descriptionScale: 1,
 };
 
 /** The namespaces of the hashing trick: the same string in two groups is two features. */
-export const NS = { head: 1, body: 2, annotation: 3, handle: 4, keyword: 5 } as const;
+export const NS = {
+  head: 1,
+  body: 2,
+  annotation: 3,
+  handle: 4,
+  keyword: 5,
+  description: 6,
+} as const;
+
+/**
+ * The bucket of a tag's description feature (`desc:露朝`), whose value is the probability the
+ * taxonomy's descriptions give that tag.
+ *
+ * @example
+ * descriptionBucket('露朝', 18); // a number below 2 ** 18
+ */
+export function descriptionBucket(tag: string, bits: number): number {
+  return hashString(NS.description, `desc:${tag}`) & (2 ** bits - 1);
+}
 
 /** An entry's features: the vector the model scores and compares entries by. */
 export interface Features {
   vector: SparseVector;
 }
 
-/** The normalised texts features are drawn from; summary lines are never among them. */
-export function entryTexts(entry: Entry, maxBodyChars: number): { head: string; body: string } {
+/** An entry's normalised headline and body. */
+export interface EntryTexts {
+  head: string;
+  body: string;
+}
+
+// The features, the description words and the background all read the same normalised texts;
+// normalising is the costly part, so it is done once per entry (entries are not changed).
+const texts = new WeakMap<Entry, EntryTexts & { maxBodyChars: number }>();
+
+/**
+ * The normalised texts features are drawn from; summary lines are never among them.
+ *
+ * @example
+ * entryTexts(entry, 1500).head; // 'nato、北欧で大規模演習'
+ */
+export function entryTexts(entry: Entry, maxBodyChars: number): EntryTexts {
+  const known = texts.get(entry);
+  if (known && known.maxBodyChars === maxBodyChars) return known;
   const head = entry.post?.text ?? entry.origin?.title ?? '';
   let body = '';
   for (const line of entry.body) {
     if (body.length >= maxBodyChars) break;
     body += `${line}\n`;
   }
-  return { head: normaliseForMatch(head), body: normaliseForMatch(body.slice(0, maxBodyChars)) };
+  const made = {
+    head: normaliseForMatch(head),
+    body: normaliseForMatch(body.slice(0, maxBodyChars)),
+    maxBodyChars,
+  };
+  texts.set(entry, made);
+  return made;
 }
 
 /**

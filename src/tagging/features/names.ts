@@ -1,5 +1,6 @@
 import { hashPair, hashString } from './hashing.js';
 import {
+  descriptionBucket,
   entryTexts,
   namedFeatures,
   NS,
@@ -11,7 +12,8 @@ import { forEachBigram } from './units.js';
 
 /**
  * The readable names of an entry's features, by bucket, for explanations: `本文:凍結`,
- * `見出し:露朝`, `speaker:プーチン`, `kw:露朝`. The model keeps only buckets, so names are
+ * `見出し:露朝`, `speaker:プーチン`, `kw:露朝`, `説明:露朝` (a tag's description probability). The
+ * model keeps only buckets, so names are
  * recovered from the entry itself; a bucket shared by several features lists them all.
  *
  * @example
@@ -21,6 +23,7 @@ export function featureNames(
   input: FeatureInput,
   keywords: readonly KeywordSet[],
   options: FeatureOptions,
+  tags: readonly string[] = [],
 ): Map<number, string[]> {
   const mask = 2 ** options.bits - 1;
   const names = new Map<number, string[]>();
@@ -36,6 +39,7 @@ export function featureNames(
   named.annotation.forEach((n) => add(hashString(NS.annotation, n) & mask, n));
   named.handle.forEach((n) => add(hashString(NS.handle, n) & mask, n));
   named.keyword.forEach((n) => add(hashString(NS.keyword, n) & mask, n));
+  tags.forEach((t) => add(descriptionBucket(t, options.bits), `説明:${t}`));
   return names;
 }
 

@@ -66,3 +66,33 @@ export function squaredNorm(v: SparseVector): number {
   for (let i = 0; i < v.val.length; i += 1) s += (v.val[i] as number) ** 2;
   return s;
 }
+
+/**
+ * The sum of two sparse vectors in one linear merge (both are sorted already): cheaper than
+ * {@link sumVectors} when a few features join many.
+ *
+ * @example
+ * addVectors(a, b).idx; // the union of a.idx and b.idx, sorted
+ */
+export function addVectors(a: SparseVector, b: SparseVector): SparseVector {
+  const idx = new Uint32Array(a.idx.length + b.idx.length);
+  const val = new Float32Array(idx.length);
+  let i = 0;
+  let j = 0;
+  let m = 0;
+  while (i < a.idx.length || j < b.idx.length) {
+    const x = i < a.idx.length ? (a.idx[i] as number) : Infinity;
+    const y = j < b.idx.length ? (b.idx[j] as number) : Infinity;
+    if (x === y) {
+      idx[m] = x;
+      val[m++] = (a.val[i++] as number) + (b.val[j++] as number);
+    } else if (x < y) {
+      idx[m] = x;
+      val[m++] = a.val[i++] as number;
+    } else {
+      idx[m] = y;
+      val[m++] = b.val[j++] as number;
+    }
+  }
+  return { idx: idx.slice(0, m), val: val.slice(0, m) };
+}

@@ -1,8 +1,10 @@
 import { normaliseForMatch } from '../../text/index.js';
 import { relabelTag, type Relabelling } from '../taxonomy-edit.js';
-import type { TagDefinition } from '../taxonomy.js';
+import type { TagDefinition, Taxonomy } from '../taxonomy.js';
 import { seedExamples } from './examples.js';
-import { rearrangeTags, withExtraTag } from './linear.js';
+import { describeTags, type DescriptionTerms, type Glossary } from '../features/description.js';
+import { descriptionBucket } from '../features/extract.js';
+import { rearrangeTags, withExtraTag, type LinearWeights } from './linear.js';
 import type { TagModel } from './tag-model.js';
 import { updateTagModel } from './update.js';
 
@@ -37,14 +39,64 @@ export function relabelTagModel(model: TagModel, relabelling: Relabelling): TagM
     ...m,
     labels: [...new Set(m.labels.map((l) => relabelTag(l, relabelling)))],
   }));
+  const linear = rearrangeTags(model.linear, from);
+  moveDescriptionRows(model, linear, tags, from);
   return {
     ...model,
     tags,
     keywords,
+    descriptions: relabelDescriptions(model.descriptions, relabelling),
     memory,
-    linear: rearrangeTags(model.linear, from),
+    linear,
     stats: { ...model.stats },
   };
+}
+
+/**
+ * A tag's description feature is hashed by its name (`desc:露斯`): what the model learned of
+ * the old names' features goes to the new name's, merged tags keeping the largest weight.
+ */
+function moveDescriptionRows(
+  model: TagModel,
+  linear: LinearWeights,
+  tags: readonly string[],
+  from: readonly (readonly number[])[],
+): void {
+  const U = linear.tags;
+  const rows = from.map((olds) =>
+    olds.map((o) => linear.weights.slice(...rowOf(model, model.tags[o] as string, U))),
+  );
+  // Old names' rows are cleared first: a tag added later under an old name starts afresh.
+  for (const old of model.tags) linear.weights.fill(0, ...rowOf(model, old, U));
+  tags.forEach((tag, k) => {
+    const olds = rows[k] ?? [];
+    const [start] = rowOf(model, tag, U);
+    for (let u = 0; u < U; u += 1)
+      linear.weights[start + u] = Math.max(...olds.map((r) => r[u] as number));
+  });
+}
+
+function rowOf(model: TagModel, tag: string, width: number): [number, number] {
+  const start = descriptionBucket(tag, model.options.features.bits) * width;
+  return [start, start + width];
+}
+
+/** Descriptions under the new tag names; merged tags pool their words (the larger weight). */
+function relabelDescriptions(
+  descriptions: readonly DescriptionTerms[],
+  relabelling: Relabelling,
+): DescriptionTerms[] {
+  const out = new Map<string, Map<string, number>>();
+  for (const d of descriptions) {
+    const tag = relabelTag(d.tag, relabelling);
+    const terms = out.get(tag) ?? new Map<string, number>();
+    for (const t of d.terms) terms.set(t.term, Math.max(terms.get(t.term) ?? 0, t.weight));
+    out.set(tag, terms);
+  }
+  return [...out].map(([tag, terms]) => ({
+    tag,
+    terms: [...terms].map(([term, weight]) => ({ term, weight })),
+  }));
 }
 
 /**
@@ -68,10 +120,29 @@ export function addTagToModel(model: TagModel, tag: TagDefinition): TagModel {
   const [seed] = seedExamples({ tags: [tag] });
   if (seed) {
     const stats = { ...model.stats };
+    const background = { docs: model.background.docs, seen: { ...model.background.seen } };
     updateTagModel(model, seed, seed.labels);
     // The seed is not an entry: it teaches weights, but is neither counted nor recalled.
     model.memory = model.memory.filter((m) => m.id !== seed.entry.id);
     model.stats = stats;
+    model.background = background;
   }
+  return model;
+}
+
+/**
+ * The model's description words made again from a (changed) taxonomy, so a tag added, renamed
+ * or merged is described as the taxonomy file now says. Words new to the descriptions count as
+ * rare until the next full training counts them. Changes `model` in place and returns it.
+ *
+ * @example
+ * redescribeTagModel(model, editedTaxonomy, glossary);
+ */
+export function redescribeTagModel(
+  model: TagModel,
+  taxonomy: Taxonomy,
+  glossary?: Glossary,
+): TagModel {
+  model.descriptions = describeTags(taxonomy.tags, glossary);
   return model;
 }

@@ -52,10 +52,15 @@ export function widenTable(table: Float32Array, buckets: number, tags: number): 
   return wide;
 }
 
-/** The same weights with one more tag (all zero), for a tag first seen in an update. */
+/**
+ * The same weights with one more tag, for a tag first seen in an update: zero weights, and the
+ * bias of the rarest tag, so it starts as unlikely as any tag the model knows (a zero bias
+ * can read as probable once calibrated) until an entry teaches it otherwise.
+ */
 export function withExtraTag(w: LinearWeights): LinearWeights {
   const bias = new Float64Array(w.tags + 1);
   bias.set(w.bias);
+  bias[w.tags] = w.tags > 0 ? Math.min(...w.bias) : 0;
   return {
     buckets: w.buckets,
     tags: w.tags + 1,

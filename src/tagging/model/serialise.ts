@@ -1,9 +1,18 @@
 import { z } from 'zod';
 import { err, ok, type Diagnostic, type Result } from '../../model/index.js';
+import { emptyBackground } from '../features/description-score.js';
 import { DEFAULT_FEATURE_OPTIONS } from '../features/extract.js';
 import { DEFAULT_TAG_MODEL_OPTIONS, type TagModel } from './tag-model.js';
 
 const FORMAT = 'kirinuki-tag-model';
+
+// A model file written before these options existed was trained without them: it is read with
+// the values that reproduce how it scored then, not today's defaults.
+const BEFORE_BACKGROUND = {
+  descriptionLeadHits: 1,
+  descriptionBackground: 0,
+  descriptionLength: 0.5,
+};
 
 const FeatureOptionsSchema = z.object({
   bits: z.number().int().min(8).max(26),
@@ -13,6 +22,8 @@ const FeatureOptionsSchema = z.object({
   annotationScale: z.number(),
   handleScale: z.number(),
   keywordScale: z.number(),
+  // Absent from model files written before description features: the default applies.
+  descriptionScale: z.number().nonnegative().optional(),
 });
 
 const OptionsSchema = z.object({
@@ -37,6 +48,9 @@ const OptionsSchema = z.object({
   descriptionPrior: z.number().nonnegative().optional(),
   descriptionSharpness: z.number().positive().optional(),
   descriptionHeadHits: z.number().nonnegative().optional(),
+  descriptionLeadHits: z.number().nonnegative().optional(),
+  descriptionBackground: z.number().nonnegative().optional(),
+  descriptionLength: z.number().nonnegative().optional(),
   seed: z.number().int(),
 });
 
@@ -54,6 +68,10 @@ const StoredSchema = z.object({
         terms: z.array(z.object({ term: z.string(), weight: z.number() })),
       }),
     )
+    .optional(),
+  /** How common each description word is in the learned entries; absent in older files. */
+  background: z
+    .object({ docs: z.number().int().nonnegative(), seen: z.record(z.string(), z.number()) })
     .optional(),
   bias: z.array(z.number()),
   /** Buckets with any non-zero weight (Uint32, base64) and their weights (Float32, base64). */
@@ -101,6 +119,7 @@ export function serialiseTagModel(model: TagModel): string {
     tags: model.tags,
     keywords: model.keywords.map((k) => ({ tag: k.tag, keywords: [...k.keywords] })),
     descriptions: model.descriptions,
+    background: model.background,
     bias: Array.from(model.linear.bias),
     rows: toBase64(Uint32Array.from(rows)),
     weights: toBase64(packed),
@@ -156,13 +175,26 @@ function toModel(s: z.infer<typeof StoredSchema>): Result<TagModel, Diagnostic> 
     return err(problem('the tag model is damaged: a remembered entry is cut short'));
   const options = {
     ...DEFAULT_TAG_MODEL_OPTIONS,
+    ...BEFORE_BACKGROUND,
     ...s.options,
-    features: { ...DEFAULT_FEATURE_OPTIONS, ...s.options.features },
+    features: { ...DEFAULT_FEATURE_OPTIONS, descriptionScale: 0, ...s.options.features },
   };
   const linear = { buckets, tags: T, weights, bias: Float64Array.from(s.bias) };
   const { calibration, novelty, stats, keywords, tags } = s;
   const descriptions = s.descriptions ?? [];
-  return ok({ options, tags, keywords, descriptions, linear, calibration, memory, novelty, stats });
+  const background = s.background ?? emptyBackground();
+  return ok({
+    options,
+    tags,
+    keywords,
+    descriptions,
+    background,
+    linear,
+    calibration,
+    memory,
+    novelty,
+    stats,
+  });
 }
 
 function toBase64(a: Uint32Array | Float32Array): string {

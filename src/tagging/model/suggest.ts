@@ -1,6 +1,7 @@
 import type { FeatureInput, Features } from '../features/extract.js';
+import type { SparseVector } from '../features/sparse.js';
 import { calibrate } from './calibration.js';
-import { modelFeatures, priorWeight } from './description-prior.js';
+import { descriptionShare, modelFeatures } from './description-prior.js';
 import { rawScores } from './linear.js';
 import { nearest, type Neighbour } from './memory.js';
 import type { TagModel } from './tag-model.js';
@@ -58,20 +59,19 @@ export function suggestTags(
 /** {@link suggestTags} for features already extracted. */
 export function suggestFromFeatures(
   model: TagModel,
-  features: Features & { prior?: Float64Array | null },
+  features: Features & { own?: SparseVector; prior?: Float64Array | null },
   options: SuggestOptions = {},
 ): TagSuggestion {
   const labelThreshold = options.labelThreshold ?? model.options.labelThreshold;
   const noneThreshold = options.noneThreshold ?? model.options.noneThreshold;
   const maxLabels = options.maxLabels ?? model.options.maxLabels;
   const raw = rawScores(model.linear, features.vector);
-  const near = nearest(model.memory, features.vector, Math.max(1, model.options.neighbours));
+  const own = features.own ?? features.vector;
+  const near = nearest(model.memory, own, Math.max(1, model.options.neighbours));
   const votes = neighbourVotes(near);
   const beta = near.length > 0 ? model.options.neighbourWeight : 0;
   const prior = features.prior ?? null;
-  // An entry close to one the curator labelled goes by that label, not by the descriptions:
-  // so a correction shows in the next suggestion even while descriptions still weigh a lot.
-  const gamma = prior ? priorWeight(model) * (1 - Math.max(0, near[0]?.similarity ?? 0) ** 2) : 0;
+  const gamma = prior ? descriptionShare(model, near[0]?.similarity ?? 0) : 0;
   const scores = model.tags.map((tag, t) => {
     const learned =
       (1 - beta) * calibrate(model.calibration, raw[t] as number) + beta * (votes.get(tag) ?? 0);
@@ -110,11 +110,17 @@ function neighbourVotes(near: readonly Neighbour[]): Map<string, number> {
   return votes;
 }
 
-/** The near-duplicate's labels score at least its similarity, in the curator's order. */
+/**
+ * The near-duplicate's labels score at least its similarity, in the curator's order, and any
+ * other tag at most what the similarity leaves: a tag the curator took off an entry stays off
+ * it and its near-duplicates, however sure the regression was.
+ */
 function lendLabels(scores: TagScore[], from: Neighbour): void {
-  from.labels.forEach((tag, rank) => {
-    const s = scores.find((x) => x.tag === tag);
-    const lent = from.similarity * (1 - 0.01 * rank);
-    if (s) s.score = Math.max(s.score, lent);
-  });
+  for (const s of scores) {
+    const rank = from.labels.indexOf(s.tag);
+    s.score =
+      rank >= 0
+        ? Math.max(s.score, from.similarity * (1 - 0.01 * rank))
+        : Math.min(s.score, 1 - from.similarity);
+  }
 }

@@ -1,10 +1,10 @@
-import { extractFeatures, type KeywordSet } from '../features/extract.js';
+import { modelFeatures, type FeatureView } from './description-prior.js';
 import { AdaGradFitter } from './adagrad.js';
 import { fitPlatt } from './calibration.js';
 import { targetsOf, type LabelledExample } from './examples.js';
 import { noveltyThreshold, type MemoryItem } from './memory.js';
 import { memoryOf } from './memory-of.js';
-import type { TagModel, TagModelOptions } from './tag-model.js';
+import type { TagModel } from './tag-model.js';
 
 // The first examples are scored by a model that knows almost nothing; their scores would
 // teach the calibration that the model is worse than it ends up.
@@ -20,23 +20,24 @@ const CALIBRATION_EXAMPLES = 20_000;
 export function trainStream(
   examples: Iterable<LabelledExample>,
   seeds: readonly LabelledExample[],
-  knownTags: readonly string[],
-  keywords: readonly KeywordSet[],
-  options: TagModelOptions,
-): Omit<TagModel, 'descriptions'> {
-  const tags = [...knownTags];
+  view: FeatureView,
+): Omit<TagModel, 'descriptions' | 'background'> {
+  const { options, keywords } = view;
+  // Tags first met in the stream are added to this list, which the view shares.
+  const tags = [...view.tags];
+  const full = { ...view, tags };
   const fitter = new AdaGradFitter(2 ** options.features.bits, tags.length, options);
   const scores = new Scores();
   const memory: MemoryItem[] = [];
   let n = 0;
   const learn = (ex: LabelledExample, keep: boolean): void => {
     ensureTags(tags, ex.labels, fitter);
-    const f = extractFeatures(ex, keywords, options.features);
+    const f = modelFeatures(full, ex);
     const y = targetsOf(tags, ex.labels);
     const raw = fitter.step(f.vector, y);
     if (!keep) return;
     if (n >= CALIBRATION_WARM_UP) scores.add(raw, y);
-    memory.push({ id: ex.entry.id, labels: [...ex.labels], vector: f.vector, correction: false });
+    memory.push({ id: ex.entry.id, labels: [...ex.labels], vector: f.own, correction: false });
     // Trimmed now and then rather than per entry: splicing the front is linear.
     if (memory.length > 2 * options.memorySize) memory.splice(0, options.memorySize);
     n += 1;

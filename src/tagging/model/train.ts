@@ -1,5 +1,7 @@
 import { describeTags, type Glossary } from '../features/description.js';
-import { extractFeatures, type Features, type KeywordSet } from '../features/extract.js';
+import { emptyBackground } from '../features/description-score.js';
+import type { Features } from '../features/extract.js';
+import { countingBackground } from './background.js';
 import { emptyTaxonomy, type Taxonomy } from '../taxonomy.js';
 import { AdaGradFitter } from './adagrad.js';
 import { fitPlatt, IDENTITY_CALIBRATION, type Calibration } from './calibration.js';
@@ -10,6 +12,8 @@ import { memoryOf } from './memory-of.js';
 import { seededRandom, shuffledIndices } from './random.js';
 import { trainStream } from './train-stream.js';
 import { keywordSets, resolveOptions, type TagModel, type TagModelOptions } from './tag-model.js';
+import { modelFeatures, type FeatureView } from './description-prior.js';
+import type { SparseVector } from '../features/sparse.js';
 
 /** What training reads besides the labelled entries. */
 export interface TrainOptions {
@@ -25,6 +29,8 @@ export interface TrainOptions {
 
 /** A labelled example turned into what the fitter needs. */
 export interface Prepared extends Features {
+  /** The features entries are compared by (`ModelFeatures.own`). */
+  own: SparseVector;
   id: string;
   labels: readonly string[];
   targets: Uint8Array;
@@ -49,18 +55,27 @@ export function trainTagModel(
   const options = resolveOptions(train.options);
   const taxonomy = train.taxonomy ?? emptyTaxonomy();
   const keywords = keywordSets(taxonomy);
-  const seeds = options.seedFromTaxonomy ? seedExamples(taxonomy) : [];
   const descriptions = describeTags(taxonomy.tags, train.glossary);
-  if (Array.isArray(examples) && examples.length <= options.crossFitLimit)
-    return {
-      ...trainBatch(examples as LabelledExample[], seeds, taxonomy, keywords, options),
-      descriptions,
-    };
+  const seeds = options.seedFromTaxonomy ? seedExamples(taxonomy) : [];
+  const background = emptyBackground();
+  const counted = countingBackground(
+    examples,
+    background,
+    descriptions,
+    options.features.maxBodyChars,
+  );
+  if (Array.isArray(counted) && counted.length <= options.crossFitLimit) {
+    const batch = counted as LabelledExample[];
+    const tags = tagsOf(taxonomy, batch);
+    const view = { options, tags, keywords, descriptions, background };
+    return { ...trainBatch(batch, seeds, view), descriptions, background };
+  }
   // An array can be scanned for its tags first, sparing the weights a re-layout per new tag.
-  const tags = Array.isArray(examples)
-    ? tagsOf(taxonomy, examples as LabelledExample[])
+  const tags = Array.isArray(counted)
+    ? tagsOf(taxonomy, counted as LabelledExample[])
     : taxonomy.tags.map((t) => t.name);
-  return { ...trainStream(examples, seeds, tags, keywords, options), descriptions };
+  const view = { options, tags, keywords, descriptions, background };
+  return { ...trainStream(counted, seeds, view), descriptions, background };
 }
 
 /**
@@ -81,13 +96,11 @@ export function createTagModel(
 function trainBatch(
   examples: readonly LabelledExample[],
   seeds: readonly LabelledExample[],
-  taxonomy: Taxonomy,
-  keywords: readonly KeywordSet[],
-  options: TagModelOptions,
-): Omit<TagModel, 'descriptions'> {
-  const tags = tagsOf(taxonomy, examples);
+  view: FeatureView,
+): Omit<TagModel, 'descriptions' | 'background'> {
+  const { options, tags, keywords } = view;
   const prepare = (ex: LabelledExample): Prepared => ({
-    ...extractFeatures(ex, keywords, options.features),
+    ...modelFeatures(view, ex),
     id: ex.entry.id,
     labels: ex.labels,
     targets: targetsOf(tags, ex.labels),
@@ -97,10 +110,22 @@ function trainBatch(
   const epochs = options.epochs ?? autoEpochs(real.length + seeded.length);
   const linear = fitEpochs([...seeded, ...real], tags.length, options, epochs);
   const calibration = crossFitCalibration(real, seeded, tags.length, options, epochs);
-  const memory = memoryOf(real, options.memorySize);
+  const memory = memoryOf(
+    real.map((p) => ({ ...p, vector: p.own })),
+    options.memorySize,
+  );
   const novelty = Math.min(options.maxNovelty, noveltyThreshold(memory, options.noveltyPercentile));
   const stats = { trained: real.length, updates: 0, corrections: 0 };
-  return { options, tags, keywords: [...keywords], linear, calibration, memory, novelty, stats };
+  return {
+    options,
+    tags,
+    keywords: [...keywords],
+    linear,
+    calibration,
+    memory,
+    novelty,
+    stats,
+  };
 }
 
 /**

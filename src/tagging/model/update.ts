@@ -1,4 +1,5 @@
 import type { FeatureInput } from '../features/extract.js';
+import { countEntry } from './background.js';
 import { modelFeatures } from './description-prior.js';
 import { squaredNorm, type SparseVector } from '../features/sparse.js';
 import { targetsOf } from './examples.js';
@@ -33,10 +34,16 @@ export function updateTagModel(
       model.linear = withExtraTag(model.linear);
     }
   const features = modelFeatures(model, example);
+  countEntry(
+    model.background,
+    model.descriptions,
+    example.entry,
+    model.options.features.maxBodyChars,
+  );
   const before = suggestFromFeatures(model, features);
   const correction = !sameLabels(before.labels, labels);
   passiveAggressive(model, features.vector, targetsOf(model.tags, labels));
-  const item = { id: example.entry.id, labels: [...labels], vector: features.vector, correction };
+  const item = { id: example.entry.id, labels: [...labels], vector: features.own, correction };
   remember(model.memory, item, model.options.memorySize);
   model.stats.updates += 1;
   if (correction) model.stats.corrections += 1;

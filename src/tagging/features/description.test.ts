@@ -1,0 +1,137 @@
+import { describe, expect, it } from 'vitest';
+import { normaliseForMatch } from '../../text/index.js';
+import { describeTags, splitName, type DescriptionTerms } from './description.js';
+import {
+  addToBackground,
+  describedWords,
+  descriptionScores,
+  emptyBackground,
+  type DescriptionScoring,
+} from './description-score.js';
+import { glossaryTerms, type Glossary } from './glossary.js';
+
+// A glossary written for these tests, in the shape of data/tagging/glossary.json.
+const glossary: Glossary = {
+  russia: ['ロシア', '露'],
+  'north korea': ['北朝鮮', '朝鮮'],
+  korea: ['韓国'],
+  drone: ['ドローン', '無人機'],
+  'drone attack': ['ドローン攻撃', '無人機攻撃'],
+  attack: ['攻撃'],
+  'air defence': ['防空', '迎撃'],
+  defence: ['防衛'],
+  sanction: ['制裁'],
+  ukraine: ['ウクライナ'],
+  fighting: ['戦闘', '前線'],
+  together: ['協力'],
+};
+
+const scoring: DescriptionScoring = {
+  headHits: 4,
+  leadHits: 1,
+  backgroundPower: 1,
+  lengthPower: 0.5,
+};
+const termsOf = (d: DescriptionTerms | undefined): string[] => d?.terms.map((t) => t.term) ?? [];
+const weightOf = (d: DescriptionTerms | undefined, term: string): number =>
+  d?.terms.find((t) => t.term === term)?.weight ?? Number.NaN;
+
+describe('glossaryTerms', () => {
+  it('reads a phrase before its words, and plurals as their singular', () => {
+    expect(glossaryTerms('Drone attacks, and air defence against them', glossary)).toEqual([
+      ['ドローン攻撃', '無人機攻撃'],
+      ['防空', '迎撃'],
+    ]);
+    expect(glossaryTerms("North Korea's drones", glossary)).toEqual([
+      ['北朝鮮', '朝鮮'],
+      ['ドローン', '無人機'],
+    ]);
+  });
+});
+
+describe('splitName', () => {
+  const vocabulary = new Set(['ウクライナ', '軍事', '支援', '露']);
+
+  it('splits a tag name into known words, keeping what lies between them', () => {
+    expect(splitName('ウクライナ軍事支援', vocabulary)).toEqual(['ウクライナ', '軍事', '支援']);
+    expect(splitName('ウクライナ戦況', vocabulary)).toEqual(['ウクライナ', '戦況']);
+  });
+
+  it('drops a single leftover character and gives nothing for an unknown or whole name', () => {
+    expect(splitName('露朝', vocabulary)).toEqual(['露']);
+    expect(splitName('中東', vocabulary)).toEqual([]);
+    expect(splitName('ウクライナ', vocabulary)).toEqual([]);
+  });
+});
+
+describe('describeTags', () => {
+  const tags = [
+    { name: 'ウクライナ戦況', description: 'the fighting' },
+    { name: 'ウクライナドローン攻撃', description: 'drone attacks and air defence' },
+    { name: '露朝', description: 'Russia and North Korea together' },
+  ];
+  const [war, drones, dprk] = describeTags(tags, glossary);
+
+  it('says the words of the name, without bigrams that straddle two words', () => {
+    expect(termsOf(war)).toEqual(['ウクライナ戦況', 'ウクライナ', '戦況', '戦闘', '前線']);
+    // Terms are normalised as entry text is: ドローン is ドロン to both.
+    expect(termsOf(drones).slice(0, 3)).toEqual(
+      ['ウクライナドローン攻撃', 'ウクライナ', 'ドローン攻撃'].map((w) => normaliseForMatch(w)),
+    );
+    expect(termsOf(drones)).not.toContain('ナド');
+    expect(termsOf(dprk)).toEqual(['露朝', '露', 'ロシア', '北朝鮮', '朝鮮', '協力']);
+  });
+
+  it('weighs a word every tag says less than one only this tag says', () => {
+    // ウクライナ is in two of the three names; 戦況 in one.
+    expect(weightOf(war, 'ウクライナ')).toBeLessThan(weightOf(war, '戦況'));
+    expect(weightOf(drones, '防空')).toBeCloseTo(weightOf(war, '戦況'));
+    // 露 is inside 露朝 only: still one tag.
+    expect(weightOf(dprk, '露')).toBeCloseTo(weightOf(dprk, '北朝鮮'));
+  });
+});
+
+describe('descriptionScores', () => {
+  const [dprk, sanctions] = describeTags(
+    [
+      { name: '露朝', description: 'Russia and North Korea together' },
+      { name: '制裁', description: 'sanctions on Russia' },
+    ],
+    glossary,
+  );
+  const both = [dprk, sanctions].filter((d): d is DescriptionTerms => d !== undefined);
+
+  it('ranks the tag whose words the entry says, a headline word counting more', () => {
+    const s = descriptionScores(
+      both,
+      '北朝鮮外相が訪露',
+      'ロシアと北朝鮮が協力を確認した。',
+      scoring,
+    );
+    expect(s[0]).toBeGreaterThan(s[1] as number);
+    const inBody = descriptionScores(both, '外相が会談', '北朝鮮の外相が来た。', scoring);
+    const inHead = descriptionScores(both, '北朝鮮の外相', '外相が来た。', scoring);
+    expect(inHead[0]).toBeGreaterThan(inBody[0] as number);
+  });
+
+  it('counts a word the background says everywhere for less', () => {
+    const text = 'ロシアが制裁に反発した。';
+    const common = emptyBackground();
+    for (let i = 0; i < 20; i += 1) addToBackground(common, both, 'ロシアの話。');
+    const rare = emptyBackground();
+    for (let i = 0; i < 20; i += 1) addToBackground(rare, both, '制裁の話、ロシアの話。');
+    // ロシア is in every background entry either way; 制裁 only in `rare`'s.
+    expect(common.seen['ロシア']).toBe(20);
+    const a = descriptionScores(both, '', text, scoring, common);
+    const b = descriptionScores(both, '', text, scoring, rare);
+    expect((b[1] as number) / (b[0] as number)).toBeLessThan((a[1] as number) / (a[0] as number));
+  });
+
+  it('names the words behind a tag, strongest first', () => {
+    if (!dprk) throw new Error('no description');
+    const words = describedWords(dprk, '北朝鮮外相が訪露', 'ロシアと北朝鮮が協力。', scoring);
+    expect(words[0]?.term).toBe('北朝鮮');
+    expect(words.map((w) => w.term)).toEqual(expect.arrayContaining(['露', 'ロシア', '協力']));
+    expect(words.find((w) => w.term === '北朝鮮')?.hits).toBe(4 + 1);
+  });
+});
