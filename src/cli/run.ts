@@ -153,6 +153,12 @@ function defineCommands(program: Command, io: CliIo, act: Act): void {
   tagsSub('merge <tags...>', 'merge tags into the last one named, everywhere').action(
     act(async () => (await import('./commands/tags.js')).tagsMergeCommand),
   );
+  tagsSub(
+    'learn <file>',
+    "learn a clip document's summarised entries (FILE or -) into the model now",
+  )
+    .option('--knowledge <files...>', 'extra knowledge files for annotation')
+    .action(act(async () => (await import('./commands/tags-learn.js')).tagsLearnCommand));
   sub('train', 'rebuild the tag model and summary style from the labelled entries of the archive')
     .option('--taxonomy <path>', TAXONOMY_HELP)
     .option('--knowledge <files...>', 'extra knowledge files for annotation')

@@ -7,6 +7,7 @@ import {
   findTag,
   mergeTags,
   relabelTag,
+  redescribeTagModel,
   relabelTagModel,
   renameTag,
   type Relabelling,
@@ -18,6 +19,7 @@ import {
 } from '../tagging/index.js';
 import { relabelArchive } from './relabel-archive.js';
 import {
+  readGlossary,
   readSummaryStyle,
   readTagModel,
   readTaxonomy,
@@ -71,7 +73,10 @@ export function addTagToStore(
   writeTaxonomy(paths.taxonomy, edit.value.taxonomy);
   const model = readTagModel(paths.model);
   if (!model.ok) return err(model.error.message);
-  if (model.value) writeTagModel(paths.model, addTagToModel(model.value, tag));
+  if (model.value) {
+    const added = addTagToModel(model.value, tag);
+    writeTagModel(paths.model, redescribeTagModel(added, edit.value.taxonomy, readGlossary()));
+  }
   return ok({ ...edit.value, entries: 0, model: model.value !== null });
 }
 
@@ -113,8 +118,10 @@ export function relabelTags(
   const entries = relabelArchive(archive, relabelling);
   writeTaxonomy(paths.taxonomy, edit.value.taxonomy);
   const model = readTagModel(paths.model);
-  if (model.ok && model.value)
-    writeTagModel(paths.model, relabelTagModel(model.value, relabelling));
+  if (model.ok && model.value) {
+    const relabelled = relabelTagModel(model.value, relabelling);
+    writeTagModel(paths.model, redescribeTagModel(relabelled, edit.value.taxonomy, readGlossary()));
+  }
   const style = readSummaryStyle(paths.style);
   if (style.ok && style.value)
     writeSummaryStyle(paths.style, relabelStyle(style.value, relabelling));

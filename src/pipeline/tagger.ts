@@ -1,9 +1,11 @@
 import type { Archive } from '../archive/index.js';
-import { err, ok, type Diagnostic, type Result } from '../model/index.js';
+import { err, ok, type Diagnostic, type Entry, type Result } from '../model/index.js';
 import type { Knowledge } from '../nlp/index.js';
 import {
   createTagModel,
   DEFAULT_SUMMARY_STYLE,
+  entryLabels,
+  updateTagModel,
   type SummaryStyle,
   type TagModel,
   type Taxonomy,
@@ -17,7 +19,7 @@ import {
   writeTagModel,
   type TagStorePaths,
 } from './tag-store.js';
-import { trainTagsFromArchive, type TrainedTags } from './train-tags.js';
+import { annotatedEntry, trainTagsFromArchive, type TrainedTags } from './train-tags.js';
 
 /** What suggesting needs: the taxonomy, a tag model and the curator's style. */
 export interface Tagger {
@@ -103,4 +105,53 @@ export function loadTagger(
     tagger: { taxonomy: taxonomy.value, model: cold, style: DEFAULT_SUMMARY_STYLE },
     source: 'cold-start',
   });
+}
+
+/** What learning from the curator's own tags did (`kirinuki tags learn`). */
+export interface CuratorLearning {
+  /** Entries learned from: those with summary lines. */
+  learned: number;
+  /** Of those, entries whose tags differ from what the model would have suggested. */
+  corrected: number;
+  /** Tags the model had not known before. */
+  newTags: string[];
+  /** The model that learned: the stored one, or one trained or started cold just now. */
+  source: TaggerSource;
+}
+
+/**
+ * Learns the tags the curator gave entries (a suggestion accepted, or retagged) into the stored
+ * model at once, one online step per entry, without retraining, and stores the model: the next
+ * `suggest` shows the change. Entries without summary lines are skipped (unlabelled is not
+ * "no tag fits"). Without a stored model, one is trained from the archive first, or started
+ * from the taxonomy.
+ *
+ * @example
+ * const r = learnCuratorTags(archive, paths, knowledge, documentEntries(parsed.document));
+ * if (r.ok) r.value.corrected; // 1: one entry was retagged
+ */
+export function learnCuratorTags(
+  archive: Archive,
+  paths: TagStorePaths,
+  knowledge: Knowledge,
+  entries: Iterable<Entry>,
+): Result<CuratorLearning, Diagnostic[]> {
+  const loaded = loadTagger(archive, paths, knowledge);
+  if (!loaded.ok) return loaded;
+  const taxonomy = readTaxonomy(paths.taxonomy);
+  if (!taxonomy.ok) return taxonomy;
+  const model = loaded.value?.tagger.model ?? createTagModel(taxonomy.value, {}, readGlossary());
+  const source = loaded.value?.source ?? 'cold-start';
+  const known = new Set(model.tags);
+  const before = model.stats.corrections;
+  let learned = 0;
+  for (const entry of entries) {
+    const labels = entryLabels(entry);
+    if (labels.length === 0) continue;
+    updateTagModel(model, annotatedEntry(entry, knowledge), labels);
+    learned += 1;
+  }
+  writeTagModel(paths.model, model);
+  const newTags = model.tags.filter((t) => !known.has(t));
+  return ok({ learned, corrected: model.stats.corrections - before, newTags, source });
 }

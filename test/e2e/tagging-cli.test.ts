@@ -186,6 +186,37 @@ describe.skipIf(!existsSync(samples))('tagging from the command line', () => {
     expect(existsSync(`${db}.tag-model.json`)).toBe(true);
   });
 
+  it('suggest --explain names the description words and the labelled entries behind a tag', async () => {
+    const { db } = await sampleArchive('explain-text');
+    expect((await kirinuki(['--db', db, 'train'])).code).toBe(0);
+    const r = await kirinuki(['--db', db, 'suggest', '-', '--explain'], unsummarised('2024-03-06'));
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/^ {4}words: \S+×\d+/mu);
+    // A similar labelled entry is named by id and headline, with its tags.
+    expect(r.stderr).toMatch(/^ {4}like: [0-9a-f]{12}「[^」]+」 \([^)]+\) 0\.\d\d/mu);
+  });
+
+  it('tags learn takes a retag into the model at once: the next suggest shows it', async () => {
+    const { db } = await sampleArchive('learn');
+    expect((await kirinuki(['--db', db, 'train'])).code).toBe(0);
+    const day = unsummarised('2024-03-06');
+    const first = await kirinuki(['--db', db, 'suggest', '-'], day);
+    const proposed = first.stdout.split('\n');
+    const at = proposed.findIndex((l) => /^#[^(]+\(/u.test(l));
+    const tag = /^#([^(]+)\(/u.exec(proposed[at] ?? '')?.[1] ?? '';
+    const retag = tag === '露朝' ? 'NATO' : '露朝';
+    // The curator keeps the line but files the entry under another tag.
+    const edited = proposed.map((l, i) => (i === at ? l.replace(`#${tag}(`, `#${retag}(`) : l));
+    const learned = await kirinuki(['--db', db, 'tags', 'learn', '-'], edited.join('\n'));
+    expect(learned.code, learned.stderr).toBe(0);
+    expect(learned.stdout).toMatch(
+      /^tags: learned \d+ entries \(1 retagged, \d+ accepted\); model updated$/mu,
+    );
+    const again = await kirinuki(['--db', db, 'suggest', '-'], day);
+    const next = again.stdout.split('\n').find((l) => /^#[^(]+\(/u.test(l)) ?? '';
+    expect(next.startsWith(`#${retag}(`), next).toBe(true);
+  });
+
   it('suggest starts cold from the taxonomy, and says so; with no tags at all it is a user error', async () => {
     const dir = join(root, 'cold');
     mkdirSync(dir);
@@ -255,6 +286,7 @@ describe.skipIf(!existsSync(samples))('tagging from the command line', () => {
       ['tags', 'add'],
       ['tags', 'rename'],
       ['tags', 'merge'],
+      ['tags', 'learn'],
       ['train'],
       ['suggest'],
     ]) {
