@@ -6,15 +6,18 @@ import { emptyRealScores, scoreRealItem, type RealQuoteScores } from './score-re
 
 const f3 = (x: number): string => x.toFixed(3);
 
-/** Folds of the real set (item index mod 4); rule work looks at the misses of these only. */
+/**
+ * Folds of the real set (item index mod 4); rule work looks at the misses of these only. Folds
+ * 0–1 were opened first, fold 2 later in issue 10's work; fold 3 has never been looked at.
+ */
 const FOLDS = 4;
-const TUNING_FOLDS: readonly number[] = [0, 1];
+const TUNING_FOLDS: readonly number[] = [0, 1, 2];
 
 /**
  * Quotes and speakers on the real excerpts of `../shared/real/`. The rules and knowledge files
- * are developed by reading the misses of folds 0–1 only (item index mod 4, as the tagging eval);
- * folds 2–3 are reported apart as the figures that work did not see. `VERBOSE=1` lists the
- * misses of folds 0–1; `VERBOSE=all` lists every miss.
+ * are developed by reading the misses of folds 0–2 only (item index mod 4); fold 3 is reported
+ * apart as the figure that work did not see. `VERBOSE=1` lists the misses of folds 0–2;
+ * `VERBOSE=all` lists every miss.
  */
 export function realQuotesEvaluation(knowledge: Knowledge): Evaluation {
   return {
@@ -46,8 +49,8 @@ export function realQuotesEvaluation(knowledge: Knowledge): Evaluation {
         '|---|---|---|---|---|---|',
         ...[...bySet].map(([name, s]) => row(name, s)),
         row('**both**', all),
-        row('folds 0–1 (rules developed on their misses)', tuning),
-        row('**folds 2–3 (not looked at)**', unseen),
+        row('folds 0–2 (rules developed on their misses)', tuning),
+        row('**fold 3 (never looked at)**', unseen),
         '',
         `Errors by class: ${[...all.classes].map(([c, n]) => `${c} ${n}`).join(', ')}`,
       ];

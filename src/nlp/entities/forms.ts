@@ -50,6 +50,11 @@ export function scanOrganisationForms(
     while (start < s.start && genericAt.has(start)) start += 1;
     const run = s.start - start;
     const before = byEnd.get(start);
+    // `英BBC放送は`: what an outlet is, after its name, belongs to the name's phrase.
+    if (run === 0 && before?.outlet) {
+      before.phraseEnd = s.end;
+      continue;
+    }
     const qualified = !!before && ['country', 'organisation', 'place'].includes(before.kind);
     // `フランスメディア`: the ending alone after a country is a body of that country.
     if (run === 0 && qualified && cover.isFree(s.start, s.end))

@@ -70,6 +70,10 @@ function titled(
   const inside = byEnd.get(r.ts);
   const insideRun = inside && inside.start >= r.rs ? inside : null;
   if (insideRun?.kind === 'person') return attach(insideRun, text.slice(r.ts, r.re), r.re);
+  // `ロシア大統領府報道官`: a body the gazetteer knows, begun in katakana, ends where the title
+  // starts; the title is its role.
+  if (inside && !insideRun && inside.kind === 'organisation')
+    return roleOnly(text, { rs: r.ts, ts: r.ts, re: r.re }, text.slice(r.ts, r.re), k, inside);
   const qualifier = insideRun;
   const kanjiName = kanjiNameBefore(text, r, k, qualifier);
   if (kanjiName) return kanjiName;

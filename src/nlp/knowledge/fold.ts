@@ -2,7 +2,8 @@
  * Character folding for dictionary matching, one UTF-16 unit at a time so the matcher can walk
  * the original text without building a normalised copy (normaliseWithMap allocates a map of the
  * whole text and is far too slow for the hot path). The rules follow `normaliseForMatch` in
- * src/text for what names need: full-width ASCII → ASCII, lower case, ヴァ → バ, and the long vowel
+ * src/text for what names need: full-width ASCII → ASCII, lower case, ヴァ → バ, small vowels → large
+ * (イェ → イエ), and the long vowel
  * mark or a middle dot after katakana skipped (ゼレンスキー = ゼレンスキ, ミック・ウォレス =
  * ミックウォレス).
  */
@@ -73,6 +74,8 @@ export function foldCode(text: string, i: number): number {
   if (c >= 0xff01 && c <= 0xff5e) c -= 0xfee0;
   if (c >= 0x41 && c <= 0x5a) return c + 32;
   if (c === 0x30f4) return SMALL_TO_V[text.charCodeAt(i + 1)] ?? 0x30d6;
+  // Small vowels are a spelling choice in names (イェルマーク = イエルマーク).
+  if (c >= 0x30a1 && c <= 0x30a9 && (c & 1) === 1) return c + 1;
   // Kanji and kana other than ー and ・ are by far the most common units: leave them at once.
   if (c < 0x2010 || c > 0xff70 || (c > 0x301c && c < 0x30fb) || c > 0x30fc) {
     if (c !== 0x3d && c !== 0xff1d && c !== 0xff65 && c !== 0xff70) return c;

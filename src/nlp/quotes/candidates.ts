@@ -44,7 +44,9 @@ export const WEIGHT = {
   subjectRightBefore: 7.5,
   source: 7,
   subjectOfClause: 6.5,
+  bodyRightBefore: 5.8,
   topicOfSentence: 6,
+  topicBeforeContrast: 5.5,
   carried: 5,
   embeddedSubject: 4.5,
 } as const;
@@ -79,7 +81,17 @@ export function bracketCandidates(
     WEIGHT.announcedBefore,
     'announced in the sentence before',
   );
-  clauseCandidates(text, site.open, site.sentence, d, out, site.cls.nested === true);
+  const nominalised = isNominalised(text, site.cls);
+  // `ロシアがプーチン氏の「賢明な指導」の下で…勝利を収めることを信じて`: a subject before a
+  // quote that ends in a nominalised clause belongs to that clause.
+  const insideNoun =
+    text.charAt(site.close + 1) !== 'と' &&
+    NOUN_CLAUSE_AFTER.test(text.slice(site.close + 1, site.close + 41));
+  clauseCandidates(text, site.open, site.sentence, d, out, {
+    nested: site.cls.nested === true,
+    nominalised,
+    insideNoun,
+  });
   add(statementIssuer(text, site, d, k), WEIGHT.statement, 'issuer of the statement it quotes');
   out.push(...carried(site, d, previous));
   return out;
@@ -131,8 +143,10 @@ export function clauseCandidates(
   sentence: number,
   d: Discourse,
   out: Candidate[],
-  nested = false,
+  how: { nested?: boolean; nominalised?: boolean; insideNoun?: boolean } = {},
 ): void {
+  const nested = how.nested === true;
+  const verbNominalised = how.nominalised === true;
   // Sentences in news copy are far shorter than this; the bound keeps a pathological
   // one-sentence text linear.
   const start = Math.max(d.sentences.bounds(sentence).start, at - MAX_LOOK_BACK);
@@ -142,7 +156,8 @@ export function clauseCandidates(
   const topics = inClause.filter((s) => s.how === 'topic');
   const topic = topics[0];
   // In a reported clause (`参加者は「…」とみなされると述べた`) a lone topic is that clause's.
-  if (topic && nested && topics.length === 1)
+  const topicRightBefore = topic && /^(?:ら|側)?[はも][、\s]?$/u.test(text.slice(topic.end, at));
+  if (topic && nested && topicRightBefore && topics.length === 1)
     out.push(candidate(topic, WEIGHT.embeddedSubject, 'topic of the clause it is reported in'));
   else if (topic) out.push(candidate(topic, WEIGHT.topic, 'topic of its clause'));
   // `ウクライナは…被害が出ていて、ゼレンスキー大統領は「…」`: of a country or body and a person
@@ -156,26 +171,59 @@ export function clauseCandidates(
   // what its source said, so the source it cites after it speaks.
   if (topic?.outlet && source && source.at > topic.at)
     out.push(candidate(source, WEIGHT.topic + PERSON_OVER_BODY, 'source an outlet cites'));
+  const topicInSentence = topics.length > 0 || inSentence.some((s) => s.how === 'topic');
   for (const s of inClause) {
     if (s.how !== 'ga') continue;
     const gap = text.slice(s.end, at);
-    if (/^(?:ら|側)?が[、\s]?$/u.test(gap))
-      out.push(candidate(s, WEIGHT.subjectRightBefore, 'subject right before the quote'));
+    if (how.insideNoun === true)
+      out.push(candidate(s, WEIGHT.embeddedSubject, 'subject of an embedded clause'));
+    else if (/^(?:ら|側)?が[、\s]?$/u.test(gap))
+      out.push(gaRightBefore(s, topicInSentence, verbNominalised));
     else if (EMBEDDING.test(gap))
       out.push(candidate(s, WEIGHT.embeddedSubject, 'subject of an embedded clause'));
     else out.push(candidate(s, WEIGHT.subjectOfClause, 'subject of its clause'));
   }
+  // A topic before a break that only continues the sentence (`…と投稿し、`) still speaks; one
+  // before a contrast (`…が、`, `一方、`) belongs to the other side.
+  const contrast = d.clauses.contrastStartOf(at, start);
   const earlier = inSentence.find((s) => s.at < clause && s.how !== 'ga');
-  if (earlier) out.push(candidate(earlier, WEIGHT.topicOfSentence, 'topic of its sentence'));
+  if (earlier && earlier.at >= contrast)
+    out.push(candidate(earlier, WEIGHT.topicOfSentence, 'topic of its sentence'));
+  else if (earlier)
+    out.push(
+      candidate(earlier, WEIGHT.topicBeforeContrast, 'topic before a contrast in its sentence'),
+    );
+}
+
+/**
+ * `兵士が「…」と訴えた` speaks; in a sentence with a topic, a body right before the quote is
+ * more often what the quoted words are about (`ラブロフ外相は、米国が「…」と非難した`), unless
+ * the verb is nominalised (`バイデンが「…」と断言するのを見守った`).
+ */
+function gaRightBefore(s: Subject, topicInSentence: boolean, nominalised: boolean): Candidate {
+  if (nominalised) return candidate(s, WEIGHT.topic + 0.5, 'subject of a nominalised report');
+  if (topicInSentence && s.speaker.speakerKind !== 'person')
+    return candidate(s, WEIGHT.bodyRightBefore, 'body right before the quote');
+  return candidate(s, WEIGHT.subjectRightBefore, 'subject right before the quote');
 }
 
 // A subject followed by one of these before the quote is inside a clause that is itself a
 // noun or an adverbial (`…が死亡したことは「…」`, `…が加盟したことで`), not the speaker.
 const EMBEDDING =
-  /こと|(?:した|する|いる|った|れた)(?:の[はをがに]|ため|際|後|ので|場合)|[るた]と[、]/u;
+  /こと|(?:した|する|いる|った|れた)(?:の[はをがに]|ため|際|後|ので|場合)|[るた]と[、]|との|という|[るすたいうくぐむぶつ](?=[\p{sc=Han}\p{sc=Katakana}])/u;
 
 function candidate(s: Subject, score: number, reason: string): Candidate {
   return { speaker: s.speaker, score, reason };
+}
+
+const NOUN_CLAUSE_AFTER = /^[^。「」]{0,40}?(?:こと[をがはに]|のを)/u;
+
+/** `「…」と断言するのを`: the report is a noun inside a larger clause. */
+function isNominalised(text: string, cls: QuoteClass): boolean {
+  if (cls.verbAt === null) return false;
+  return /^[^、。「」\n]{0,6}?(?:る|た)(?:の[をがはに]|こと)/u.test(
+    text.slice(cls.verbAt, cls.verbAt + 12),
+  );
 }
 
 /** `「…」とペスコフ報道官は述べた`; `「…」と言うのはリジェンコ`. */

@@ -14,6 +14,8 @@ const VERB_TAIL = 3;
 export class ClauseBreaks {
   /** Offsets just after each break, ascending. */
   private readonly after: number[] = [];
+  /** Offsets just after each break that contrasts its clauses (`…が、`, `一方、`), ascending. */
+  private readonly contrasts: number[] = [];
 
   constructor(
     text: string,
@@ -29,6 +31,7 @@ export class ClauseBreaks {
       if (br && br.open < m.start && m.start < br.close) continue;
       if (text.startsWith('が', m.start) && isSubjectMarker(text, m.start, nameEnds)) continue;
       this.after.push(m.end);
+      if (!m.value.startsWith('て')) this.contrasts.push(m.end);
     }
     // `「…」と述べ、プーチン大統領は「…」と応じた`: a quotation closed by its verb ends a clause.
     for (const v of k.speechVerbs.scan(text)) {
@@ -41,16 +44,25 @@ export class ClauseBreaks {
 
   /** Where the clause holding `at` starts: after the last break before it, not before `floor`. */
   startOf(at: number, floor: number): number {
-    let lo = 0;
-    let hi = this.after.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((this.after[mid] ?? 0) <= at) lo = mid + 1;
-      else hi = mid;
-    }
-    const last = this.after[lo - 1];
-    return last !== undefined && last > floor ? last : floor;
+    return lastBefore(this.after, at, floor);
   }
+
+  /** Where the part of the sentence holding `at` starts, after its last contrasting break. */
+  contrastStartOf(at: number, floor: number): number {
+    return lastBefore(this.contrasts, at, floor);
+  }
+}
+
+function lastBefore(sorted: readonly number[], at: number, floor: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((sorted[mid] ?? 0) <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  const last = sorted[lo - 1];
+  return last !== undefined && last > floor ? last : floor;
 }
 
 /** `Xが、`: が after a name (or its `ら`/`側`) marks the subject. */

@@ -309,6 +309,9 @@ function holdersName(holder: Speaker): Pick<Speaker, 'canonical' | 'org' | 'spea
   return { canonical: holder.canonical, org: holder.org, speakerKind: 'person' };
 }
 
+/** How many bodies back 同通信 or 同省 looks for one whose name ends in its word. */
+const BODY_MEMORY = 16;
+
 /** How many sentences back a subject still takes 同氏 before a person named since. */
 const SUBJECT_REACH = 3;
 
@@ -322,8 +325,15 @@ class Antecedents {
   /** The sentence being read. */
   sentence = 0;
 
+  /** Bodies named so far, the last one last, to find 同通信 or 同省 by the word it ends in. */
+  private readonly bodies: Speaker[] = [];
+
   remember(s: Speaker, m: Mention): void {
-    if (s.speakerKind === 'organisation') this.lastOrg = s;
+    if (s.speakerKind === 'organisation') {
+      this.lastOrg = s;
+      this.bodies.push(s);
+      if (this.bodies.length > BODY_MEMORY) this.bodies.shift();
+    }
     if (s.speakerKind !== 'person' || s.canonical === null) return;
     this.lastPerson = s;
     if (!m.title) return;
@@ -345,6 +355,20 @@ class Antecedents {
     return this.lastPerson;
   }
 
+  /**
+   * 同通信 → the last body whose name ends in 通信 (a news agency, not the country named since);
+   * else the last body named.
+   */
+  body(word: string | null): Speaker | null {
+    if (word) {
+      for (let i = this.bodies.length - 1; i >= 0; i -= 1) {
+        const b = this.bodies[i];
+        if (b && (b.canonical ?? b.speaker ?? '').endsWith(word)) return b;
+      }
+    }
+    return this.lastOrg;
+  }
+
   /** `大統領は`: the last person named with this very title. */
   holder(title: string): Speaker | null {
     return this.byTitle.get(title) ?? null;
@@ -359,7 +383,7 @@ function resolveOne(
 ): Speaker | null {
   const span = { start: m.start, end: m.phraseEnd };
   if (m.kind === 'coref') {
-    const target = m.generic ? state.lastOrg : state.person(m.title);
+    const target = m.generic ? state.body(m.title) : state.person(m.title);
     return target ? { ...target, attribution: 'coreference', speakerSpan: span } : null;
   }
   if (m.kind === 'place' || (m.kind === 'country' && m.via === 'flag')) return null;
@@ -367,8 +391,14 @@ function resolveOne(
   const org = qualifier ? (qualifier.canonical ?? qualifier.surface) : m.org;
   const kind: SpeakerKind =
     m.kind === 'person' ? 'person' : m.kind === 'role' ? 'unnamed' : 'organisation';
-  // A role is named with what it belongs to (`EUの報道官`): the phrase the text uses for it.
-  const from = m.kind === 'role' && qualifier ? qualifier.start : m.start;
+  // A role is named with what it belongs to (`EUの報道官`) or the clause that tells which
+  // (`献花に訪れた女性`): the phrase the text uses for it.
+  const from =
+    m.kind === 'role'
+      ? qualifier
+        ? qualifier.start
+        : relativeClauseStart(text, m.start)
+      : m.start;
   const speaker: Speaker = {
     speaker: text.slice(from, phraseEndWithSide(text, m)),
     canonical: m.kind === 'role' ? null : m.canonical,
@@ -385,6 +415,17 @@ function resolveOne(
       : speaker;
   state.remember(resolved, m);
   return resolved;
+}
+
+/** A clause ending in a verb right before an unnamed role tells which one it is. */
+const MAX_RELATIVE = 30;
+const CLAUSE_BOUNDARY = /[、。「」『』\n\s]/u;
+
+function relativeClauseStart(text: string, at: number): number {
+  if (!/[たるいうす]/u.test(text.charAt(at - 1))) return at;
+  let i = at - 1;
+  while (i > 0 && at - i < MAX_RELATIVE && !CLAUSE_BOUNDARY.test(text.charAt(i - 1))) i -= 1;
+  return at - i >= MAX_RELATIVE ? at : i;
 }
 
 /** `ロシア側は`: the side of a country speaks as the country, and the text names it so. */

@@ -3,10 +3,14 @@ import type { Discourse, Named } from './discourse.js';
 
 /** Headline-like lines are short and end no sentence: `プーチン大統領「主導権は我々にある」`. */
 const MAX_TITLE_LINE = 100;
-const MAX_NAME_LINE = 40;
+const MAX_NAME_LINE = 30;
 /** A country opening a headline is as often what the quote is about as who says it. */
 const COUNTRY_IN_HEADLINE = 7;
 const HEADLINE = 9;
+/** A headline's end credit names who it quotes, over a name opening it. */
+const CREDIT = 9.5;
+/** A name right before a headline's quote, nearer than the one opening the line. */
+const ADJACENT = 9.3;
 /** Characters between the opening name and the quote beyond which the name is weaker. */
 const NEAR = 12;
 const FAR = 8;
@@ -36,14 +40,72 @@ export function headlineCandidates(text: string, site: QuoteSite, d: Discourse):
         ...weighted(opening, 'named opening the headline'),
         score: far ? FAR : weighted(opening, '').score,
       });
-    const after = d.namedIn(site.close + 1, Math.min(lineEnd, site.close + 4))[0];
-    if (after && /^[=＝\s、]*$/u.test(text.slice(site.close + 1, after.mention.start)))
+    const following = d.namedIn(site.close + 1, Math.min(lineEnd, site.close + 24));
+    const first = following[0];
+    const after = headOf(following, text);
+    if (first && after && /^[=＝\s、]*$/u.test(text.slice(site.close + 1, first.mention.start)))
       out.push(weighted(after, 'named after it in the headline'));
+    const before = nameRightBefore(text, site.open, lineStart, d);
+    if (before && before !== opening)
+      out.push({ ...weighted(before, 'named right before it in the headline'), score: ADJACENT });
+    const credit = creditAtLineEnd(text, site.close, lineEnd, d);
+    if (credit)
+      out.push({
+        speaker: credit.speaker,
+        score: CREDIT,
+        reason: 'credited at the end of the headline',
+      });
   }
   const above = nameLineAbove(text, lineStart, site.open, d);
   if (above)
     out.push({ speaker: above.speaker, score: HEADLINE, reason: 'named on the line above' });
   return out;
+}
+
+/** `併合4州から撤収なら交渉用意 ロシア大統領「…」`, `…会談、崔氏「…」`: a name just before the quote. */
+function nameRightBefore(
+  text: string,
+  open: number,
+  lineStart: number,
+  d: Discourse,
+): Named | null {
+  const names = d.namedIn(Math.max(lineStart, open - 40), open);
+  const last = names[names.length - 1];
+  if (!last || !/^[、\s]?$/u.test(text.slice(last.mention.phraseEnd, open))) return null;
+  return last.speaker.speakerKind === null ? null : last;
+}
+
+// After a headline's credit: nothing, or the date and time a page prints after it.
+const AFTER_CREDIT =
+  /^[\s\u3000]*(?:\d{4}年\d{1,2}月\d{1,2}日(?:\s*\d{1,2}時\d{1,2}分)?)?[\s\u3000]*$/u;
+
+/**
+ * `…「破竹の勢い」で進撃 数十の集落奪還 ゼレンスキー氏`, `「…」=ウクライナ確約と独首相`,
+ * `…―ロシア国連大使 2025年10月02日 07時33分`: the person a headline ends on, after a space,
+ * `=`, `と` or a dash, says its quotes.
+ */
+function creditAtLineEnd(text: string, close: number, lineEnd: number, d: Discourse): Named | null {
+  const names = d.namedIn(close + 1, lineEnd);
+  const last = names[names.length - 1];
+  if (!last || last.speaker.speakerKind === 'organisation') return null;
+  if (!AFTER_CREDIT.test(text.slice(last.mention.phraseEnd, lineEnd))) return null;
+  const mark = text.charAt(speakerStart(last) - 1);
+  return /[\s\u3000=＝と―－-]/u.test(mark) ? last : null;
+}
+
+function speakerStart(n: Named): number {
+  return n.speaker.speakerSpan?.start ?? n.mention.start;
+}
+
+/** The first name, or what it qualifies when another follows at once (`NATO` + `高官`). */
+function headOf(names: readonly Named[], text: string): Named | undefined {
+  let head = names[0];
+  for (const next of names.slice(1)) {
+    if (!head || next.mention.start < head.mention.phraseEnd) continue;
+    if (!/^[・の]?$/u.test(text.slice(head.mention.phraseEnd, next.mention.start))) break;
+    head = next;
+  }
+  return head;
 }
 
 function weighted(n: Named, reason: string): Candidate {
@@ -91,10 +153,10 @@ function nameLineAbove(text: string, lineStart: number, open: number, d: Discour
   if (lineStart === 0 || text.slice(lineStart, open).trim() !== '') return null;
   const prevStart = d.lines.bounds(d.lines.indexOf(lineStart - 1)).start;
   if (lineStart - 1 - prevStart > MAX_NAME_LINE || lineStart - 1 <= prevStart) return null;
-  const names = d.namedIn(prevStart, lineStart - 1);
-  let rest = text.slice(prevStart, lineStart - 1);
-  for (const n of [...names].reverse())
-    rest = rest.slice(0, n.mention.start - prevStart) + rest.slice(n.mention.phraseEnd - prevStart);
-  if (names.length === 0 || rest.replace(/[\s・、]/gu, '') !== '') return null;
+  const line = text.slice(prevStart, lineStart - 1);
+  // A caption: a name, maybe with what it is (`市民のコール`, `プリゴジン氏(23日公開音声)`),
+  // on a short line of its own that neither ends a sentence nor quotes.
+  if (/[。「」『』]/u.test(line)) return null;
+  const names = d.namedIn(prevStart, lineStart - 1).filter((n) => n.speaker.speakerKind !== null);
   return names[names.length - 1] ?? null;
 }

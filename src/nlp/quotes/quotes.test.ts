@@ -181,6 +181,79 @@ describe('extractQuotes: attribution patterns of wire copy', () => {
   });
 });
 
+describe('extractQuotes: candidates over one discourse', () => {
+  const who = (text: string) =>
+    annotate(text, { knowledge, date: '2024-01-18' })
+      .quotes.filter((q) => q.kind === 'speech' || q.kind === 'fragment')
+      .map((q) => [q.text, q.speaker, q.canonical]);
+
+  it('keeps the reasons for the chosen speaker, strongest first', () => {
+    const [q] = annotate('ラブロフ外相は「対話は可能だ」と述べた。', { knowledge }).quotes;
+    expect(q?.reasons?.[0]).toBe('topic of its clause');
+    expect(q?.speakerKind).toBe('person');
+  });
+
+  it('carries the speaker across paragraphs until another one speaks', () => {
+    const text =
+      'ショルツ首相は演説で支援を約束した。\n\n軍の近代化にも触れた。\n\n「欧州の安全は一体だ」と強調した。\n\nマクロン大統領も「同じ考えだ」と応じた。\n\n「急がねばならない」と付け加えた。';
+    expect(who(text).map((q) => q[2])).toEqual(['ショルツ', 'マクロン', 'マクロン']);
+  });
+
+  it('reads 同氏 as the person the text is about, not one named in passing', () => {
+    const text =
+      'ペスコフ報道官は会見した。同氏は、バイデン大統領が署名して以来の措置だと述べた。さらに同氏は「効果はない」と語った。';
+    expect(who(text).map((q) => q[2])).toEqual(['ペスコフ']);
+  });
+
+  it('resolves a headline’s bare title to the holder the body names', () => {
+    const text =
+      'ウクライナ大統領、「春に反撃する」\nウクライナのゼレンスキー大統領は20日、演説した。';
+    expect(who(text)[0]).toEqual(['春に反撃する', 'ウクライナ大統領', 'ゼレンスキー']);
+  });
+
+  it('takes a headline’s credit at its end, and a name right before the quote', () => {
+    expect(who('部隊は「勢いよく」前進 十の村を奪還 ゼレンスキー氏')[0]?.[2]).toBe('ゼレンスキー');
+    expect(who('外相会談を終えて、ラブロフ氏「協力を続ける」')[0]?.[2]).toBe('ラブロフ');
+  });
+
+  it('a caption line names the speaker of the quote below it', () => {
+    const text = '会見の様子\nNATO ルッテ事務総長\n「同盟は揺るがない」\n会見は1時間に及んだ。';
+    expect(who(text)[0]?.[2]).toBe('ルッテ');
+  });
+
+  it('a statement’s quote is its issuer’s, a report’s quote the outlet’s', () => {
+    const statement = '北朝鮮外務省は声明を出した。\n声明では「敵対行為は許さない」と主張した。';
+    expect(who(statement)[0]?.[2]).toBe('北朝鮮外務省');
+    const article = 'ガーディアン紙が報じた。\n記事には「政府は判断を誤った」と書かれている。';
+    expect(who(article)[0]?.[2]).toBe('ガーディアン');
+  });
+
+  it('a topic inside the reported clause is not the speaker', () => {
+    const text = 'ペスコフ報道官は警告した。参加者は「違法」とみなされると述べた。';
+    expect(who(text)[0]?.[2]).toBe('ペスコフ');
+  });
+
+  it('a body right before a quote is what the words are about when the sentence has a topic', () => {
+    expect(who('ラブロフ外相は、米国が「戦争を始めた」と非難した。')[0]?.[2]).toBe('ラブロフ');
+    expect(who('兵士が「弾が足りない」と訴えた。')[0]?.[1]).toBe('兵士');
+  });
+
+  it('a cleft names the speaker after the verb, who then carries on', () => {
+    const text =
+      '元高官たちは圧力を求める。「制裁を続けてくれ」と言うのはリジェンコ。「金があれば戦争は続く」';
+    expect(who(text).map((q) => q[2])).toEqual(['リジェンコ', 'リジェンコ']);
+  });
+
+  it('an unnamed source is a speaker of kind unnamed, named with the clause that tells which', () => {
+    const [q] = annotate('献花に訪れた女性は「不安だ」と述べた。', { knowledge }).quotes;
+    expect(q).toMatchObject({
+      speaker: '献花に訪れた女性',
+      canonical: null,
+      speakerKind: 'unnamed',
+    });
+  });
+});
+
 describe('findBrackets', () => {
   it('keeps only the outermost pairs and survives unbalanced brackets', () => {
     expect(findBrackets('「a『b』」と「c')).toEqual([{ open: 0, close: 5 }]);
