@@ -126,5 +126,10 @@ export const AnnotationsSchema = z.object({
   dates: z.array(DateMentionSchema),
   caveats: z.array(CaveatSchema),
   source: SourceKindSchema.nullable(),
+  /**
+   * Set when the text held more findings of a kind than the annotator keeps (a pathological
+   * text, such as one 10 MB paragraph): the first ones are kept, in text order.
+   */
+  truncated: z.boolean().optional(),
 });
 export type Annotations = z.infer<typeof AnnotationsSchema>;

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { AnnotationsSchema, type Annotations } from '../model/index.js';
-import { annotate, annotateEntry } from './annotate.js';
+import { annotate, MAX_FINDINGS, MAX_PART, annotateEntry } from './annotate.js';
 import { loadKnowledge } from './knowledge/index.js';
 
 const knowledge = loadKnowledge();
@@ -106,12 +106,29 @@ describe('annotate: bad input gets an answer, not a crash or a hang', () => {
     if (text.length < 1_000_000) expectConsistent(text, a);
   });
 
-  it('a 10 MB paragraph (UTF-8) still finds its quotes', () => {
+  it('a 10 MB paragraph (UTF-8) keeps its first findings, in order, and says it stopped', () => {
     const text = 'ロシアのプーチン大統領は16日、「主導権は我々にある」と主張した、'.repeat(110_000);
     expect(Buffer.byteLength(text)).toBeGreaterThan(10_000_000);
     const a = annotate(text, { knowledge, date: '2024-01-18' });
-    expect(a.quotes).toHaveLength(110_000);
-    expect(a.quotes.at(-1)?.canonical).toBe('プーチン');
+    expect(a.truncated).toBe(true);
+    expect(a.entities.length).toBe(MAX_FINDINGS);
+    expect(a.quotes.length).toBeGreaterThan(MAX_FINDINGS / 3);
+    // A paragraph with no line break or 。 is cut anywhere: only a quote at a cut may lose its speaker.
+    const putin = a.quotes.filter((q) => q.canonical === 'プーチン').length;
+    expect(putin).toBeGreaterThan(a.quotes.length * 0.99);
+    expectConsistent(text, a);
+  });
+
+  it('a text longer than one part is read part by part with every offset in place', () => {
+    const filler = '前線の状況は変わっていない。\n'.repeat(Math.ceil((MAX_PART * 2.5) / 15));
+    const text = `${filler}ペスコフ報道官は「交渉の扉は開いている」と述べた。\n${filler}`;
+    expect(text.length).toBeGreaterThan(MAX_PART * 4);
+    const a = annotate(text, { knowledge });
+    expect(a.truncated).toBeUndefined();
+    expect(a.quotes.map((q) => [text.slice(q.start, q.end), q.canonical])).toEqual([
+      ['交渉の扉は開いている', 'ペスコフ'],
+    ]);
+    expectConsistent(text, a);
   });
 });
 

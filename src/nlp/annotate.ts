@@ -25,16 +25,108 @@ export interface AnnotateOptions {
  * a.dates[0]?.from; // '2024-01-16'
  */
 export function annotate(text: string, options: AnnotateOptions): Annotations {
+  if (text.length <= MAX_PART) return annotatePart(text, options);
+  // A text longer than any article is read in parts, so the work space stays bounded; what a
+  // speaker said is never split across a line break, where parts are cut first.
+  const out: Annotations = {
+    quotes: [],
+    entities: [],
+    dates: [],
+    caveats: [],
+    source: classifySource(text.slice(0, MAX_PART), options.source ?? {}, options.knowledge),
+  };
+  for (const [from, to] of textParts(text, MAX_PART)) {
+    const part = annotatePart(text.slice(from, to), options);
+    // Past the cap of one kind, the rest of such a text is not read: what is kept is complete
+    // up to that point, and `truncated` says so.
+    if (appendShifted(out, part, from)) {
+      out.truncated = true;
+      break;
+    }
+  }
+  return out;
+}
+
+/** The longest text annotated in one piece: far beyond any article. */
+export const MAX_PART = 50_000;
+/**
+ * The most findings of one kind kept for one text (an article holds a few dozen): beyond it a
+ * pathological text would hold memory without bound.
+ */
+export const MAX_FINDINGS = 20_000;
+
+function annotatePart(text: string, options: AnnotateOptions): Annotations {
   const k = options.knowledge;
   const mentions = findMentions(text, k);
   const layout = layoutOf(text);
-  return {
+  const found: Annotations = {
     quotes: extractQuotes(text, k, mentions, layout),
     entities: extractEntities(text, k, mentions),
     dates: resolveDates(text, options.date),
     caveats: findCaveats(text, k, layout.sentences, mentions),
     source: classifySource(text, options.source ?? {}, k),
   };
+  return capped(found);
+}
+
+function capped(a: Annotations): Annotations {
+  const over =
+    a.quotes.length > MAX_FINDINGS ||
+    a.entities.length > MAX_FINDINGS ||
+    a.dates.length > MAX_FINDINGS ||
+    a.caveats.length > MAX_FINDINGS;
+  if (!over) return a;
+  return {
+    ...a,
+    quotes: a.quotes.slice(0, MAX_FINDINGS),
+    entities: a.entities.slice(0, MAX_FINDINGS),
+    dates: a.dates.slice(0, MAX_FINDINGS),
+    caveats: a.caveats.slice(0, MAX_FINDINGS),
+    truncated: true,
+  };
+}
+
+/** `[from, to)` parts of at most `max` units, cut after a line break, else after 。, else anywhere. */
+function textParts(text: string, max: number): [number, number][] {
+  const parts: [number, number][] = [];
+  for (let from = 0; from < text.length;) {
+    let to = Math.min(text.length, from + max);
+    if (to < text.length) {
+      const window = text.slice(from + (max >> 1), to);
+      const cut = Math.max(window.lastIndexOf('\n'), window.lastIndexOf('。'));
+      if (cut >= 0) to = from + (max >> 1) + cut + 1;
+      // Never cut a surrogate pair in two.
+      else if (/[\uD800-\uDBFF]/u.test(text.charAt(to - 1))) to -= 1;
+    }
+    parts.push([from, to]);
+    from = to;
+  }
+  return parts;
+}
+
+/** Appends a part's findings with offsets moved by `by`; true when a cap cut some off. */
+function appendShifted(out: Annotations, part: Annotations, by: number): boolean {
+  const room = (have: readonly unknown[], more: readonly unknown[]): number =>
+    Math.max(0, Math.min(more.length, MAX_FINDINGS - have.length));
+  const shift = <T extends { start: number; end: number }>(x: T): T => ({
+    ...x,
+    start: x.start + by,
+    end: x.end + by,
+  });
+  const cut =
+    part.truncated === true ||
+    room(out.quotes, part.quotes) < part.quotes.length ||
+    room(out.entities, part.entities) < part.entities.length ||
+    room(out.dates, part.dates) < part.dates.length ||
+    room(out.caveats, part.caveats) < part.caveats.length;
+  for (const q of part.quotes.slice(0, room(out.quotes, part.quotes)))
+    out.quotes.push({ ...shift(q), speakerSpan: q.speakerSpan ? shift(q.speakerSpan) : null });
+  for (const e of part.entities.slice(0, room(out.entities, part.entities)))
+    out.entities.push(shift(e));
+  for (const d of part.dates.slice(0, room(out.dates, part.dates))) out.dates.push(shift(d));
+  for (const c of part.caveats.slice(0, room(out.caveats, part.caveats)))
+    out.caveats.push({ ...shift(c), claim: shift(c.claim) });
+  return cut;
 }
 
 /**

@@ -18,30 +18,42 @@ const CLOSE_DOUBLE = 0x300f;
  * findBrackets('「a『b』」と「c'); // [{ open: 0, close: 5 }]
  */
 export function findBrackets(text: string): Bracket[] {
-  const stack: { opener: number; at: number }[] = [];
+  // Two typed stacks, not an array of objects: a text of nothing but openers stays small.
+  let openers = new Uint16Array(64);
+  let positions = new Int32Array(64);
+  let depth = 0;
   const pairs: Bracket[] = [];
   for (let i = 0; i < text.length; i += 1) {
     const c = text.charCodeAt(i);
     if (c < OPEN_KAGI || c > CLOSE_DOUBLE) continue;
-    if (c === OPEN_KAGI || c === OPEN_DOUBLE) stack.push({ opener: c, at: i });
-    else closeDown(stack, c - 1, i, pairs);
+    if (c === OPEN_KAGI || c === OPEN_DOUBLE) {
+      if (depth === openers.length) {
+        openers = grown(openers, new Uint16Array(depth * 2));
+        positions = grown(positions, new Int32Array(depth * 2));
+      }
+      openers[depth] = c;
+      positions[depth] = i;
+      depth += 1;
+      continue;
+    }
+    // A closer pops down to the nearest opener of its own kind; the openers above it stay
+    // unclosed. Only a short way down is looked at, so unbalanced text stays linear.
+    const opener = c - 1;
+    let k = depth - 1;
+    while (k >= 0 && depth - k <= MAX_POP && openers[k] !== opener) k -= 1;
+    if (k < 0 || openers[k] !== opener) continue;
+    pairs.push({ open: positions[k] ?? 0, close: i });
+    depth = k;
   }
   return outermost(pairs);
 }
 
-/** Pops down to the nearest opener of the closer's kind; the openers above it stay unclosed. */
-function closeDown(
-  stack: { opener: number; at: number }[],
-  opener: number,
-  i: number,
-  pairs: Bracket[],
-): void {
-  let k = stack.length - 1;
-  while (k >= 0 && stack[k]?.opener !== opener) k -= 1;
-  if (k < 0) return;
-  const top = stack[k];
-  stack.length = k;
-  if (top) pairs.push({ open: top.at, close: i });
+/** How far down the stack a closer looks for its opener. */
+const MAX_POP = 64;
+
+function grown<T extends Uint16Array | Int32Array>(from: T, to: T): T {
+  to.set(from);
+  return to;
 }
 
 /** Pairs are properly nested; sorted by opener, a pair inside the previous outer one is inner. */

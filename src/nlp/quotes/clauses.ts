@@ -22,6 +22,7 @@ export class ClauseBreaks {
     brackets: readonly Bracket[],
     mentions: readonly Mention[],
     k: Knowledge,
+    speechVerbs: readonly { start: number; end: number }[],
   ) {
     const nameEnds = new Set(mentions.map((m) => m.phraseEnd));
     let b = 0;
@@ -34,7 +35,7 @@ export class ClauseBreaks {
       if (!m.value.startsWith('て')) this.contrasts.push(m.end);
     }
     // `「…」と述べ、プーチン大統領は「…」と応じた`: a quotation closed by its verb ends a clause.
-    for (const v of k.speechVerbs.scan(text)) {
+    for (const v of speechVerbs) {
       if (text.charAt(v.start - 1) !== 'と' || text.charAt(v.start - 2) !== '」') continue;
       const comma = text.slice(v.end, v.end + VERB_TAIL + 1).indexOf('、');
       if (comma >= 0) this.after.push(v.end + comma + 1);

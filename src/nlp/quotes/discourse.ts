@@ -53,7 +53,9 @@ export class Discourse {
     readonly sentences: Sentences,
     k: Knowledge,
   ) {
-    this.clauses = new ClauseBreaks(text, brackets, mentions, k);
+    // One scan for speech verbs serves clause breaks and which sentences report speech.
+    const verbs = k.speechVerbs.scan(text);
+    this.clauses = new ClauseBreaks(text, brackets, mentions, k, verbs);
     this.lines = new Lines(text);
     resolveAll(text, mentions, brackets, sentences, this.named);
     for (const n of this.named) {
@@ -69,7 +71,7 @@ export class Discourse {
         sentence,
       });
     }
-    this.speaks = speakingSentences(text, brackets, sentences, k);
+    this.speaks = speakingSentences(brackets, sentences, verbs);
     this.mainOf = this.mainSubjects();
     this.centerOf = [];
     let center: Subject | null = null;
@@ -222,14 +224,13 @@ function lowerBound(subjects: readonly Subject[], at: number): number {
 
 /** Marks the sentences that hold a speech verb or a bracketed quotation. */
 function speakingSentences(
-  text: string,
   brackets: readonly Bracket[],
   sentences: Sentences,
-  k: Knowledge,
+  verbs: readonly { start: number }[],
 ): Uint8Array {
   const out = new Uint8Array(sentences.starts.length);
   for (const b of brackets) out[sentences.indexOf(b.open)] = 1;
-  for (const v of k.speechVerbs.scan(text)) out[sentences.indexOf(v.start)] = 1;
+  for (const v of verbs) out[sentences.indexOf(v.start)] = 1;
   return out;
 }
 

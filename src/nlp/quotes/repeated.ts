@@ -18,6 +18,7 @@ const MAX_BODY_QUOTES = 200;
  * repeatedInBody(found); // the headline's 「相当な数の砲弾」 now has the body's カービー
  */
 export function repeatedInBody(found: Attributed[], text: string): void {
+  if (!found.some((a) => a.titleLine)) return;
   const body = found
     .filter((a) => !a.titleLine && a.quote.speaker !== null && isSaid(a))
     .slice(0, MAX_BODY_QUOTES)
