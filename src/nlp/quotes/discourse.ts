@@ -185,9 +185,12 @@ export class Discourse {
       const inClause = inSentence.filter((x) => x.at >= clause);
       // A `Xが` is the sentence's subject only outside an embedded clause; of several, the
       // one nearest the main verb (`AがBを攻撃したとCが発表した` is C's report).
+      // A sentence that says nothing was said (`…についての言及はありません`) has no speaker.
+      const denies = DENIAL.test(this.text.slice(Math.max(start, end - 16), end));
       const ga = inSentence.filter(
         (x) =>
           x.how === 'ga' &&
+          !denies &&
           !EMBEDDED_AFTER.test(this.text.slice(x.end, Math.min(end, x.end + LOOK_AHEAD))),
       );
       out[s] =
@@ -201,6 +204,9 @@ export class Discourse {
     return out;
   }
 }
+
+const DENIAL =
+  /(?:は|も)(?:ありません|ない|なかった)|(?:しておらず|していない|しなかった|しませんでした)[。\s]*$/u;
 
 // A subject followed by a nominaliser belongs to a clause that is itself a noun or adverbial.
 const EMBEDDED_AFTER = /^[^。]*?(?:こと|の[はをがに]|ため|ので)/u;

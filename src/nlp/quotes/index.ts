@@ -183,11 +183,9 @@ function indirectQuote(text: string, r: IndirectReport, d: Discourse): Attribute
   const chosen = chooseSpeaker(candidates);
   const span = chosen?.speaker.speakerSpan;
   const inSentence = span && span.start >= bounds.start && span.end <= r.at ? span : null;
-  const from = reportedWordsStart(
-    text,
-    inSentence ? afterSubject(text, inSentence.end) : bounds.start,
-    r.at,
-  );
+  const subjectEnd = inSentence ? afterSubject(text, inSentence.end) : bounds.start;
+  // A second report in a sentence starts after the first one's clause.
+  const from = reportedWordsStart(text, Math.max(subjectEnd, r.from ?? bounds.start), r.at);
   if (from === null) return null;
   const quote: Quote = {
     start: from,

@@ -7,6 +7,8 @@ export interface IndirectReport {
   /** Where the quotative と (or という) stands: the reported words end here. */
   at: number;
   verb: string;
+  /** The reported words start no earlier than this: after the report before it in the sentence. */
+  from?: number;
 }
 
 /** The report must close its sentence: the verb starts this close to the sentence end. */
@@ -28,13 +30,43 @@ export function findIndirectReports(
   sentences: Sentences,
 ): IndirectReport[] {
   const out: IndirectReport[] = [];
+  const verbs = k.speechVerbs.scan(text);
+  let v = 0;
   for (let i = 0; i < sentences.starts.length; i += 1) {
     const { start, end } = sentences.bounds(i);
+    let from: number | undefined;
+    // `…必要だと強調し、…に言及した`: a report that ends a clause, not the sentence.
+    for (; v < verbs.length && (verbs[v]?.start ?? end) < end; v += 1) {
+      const verb = verbs[v];
+      if (!verb || verb.start < start) continue;
+      const at = verb.start - 1;
+      if (text.charAt(at) !== 'と' || text.charAt(at - 1) === '」' || at - start < 6) continue;
+      const comma = text.slice(verb.end, verb.end + MID_TAIL + 1).indexOf('、');
+      if (comma < 0) continue;
+      out.push({
+        sentence: i,
+        at,
+        verb: text.slice(verb.start, verb.end),
+        ...(from ? { from } : {}),
+      });
+      from = verb.end + comma + 1;
+    }
+    for (const m of text.slice(start, end).matchAll(MID_CLOSING)) {
+      const at = start + m.index;
+      if (text.charAt(at - 1) === '」' || at - start < 6) continue;
+      out.push({ sentence: i, at, verb: m[0].slice(1, -1), ...(from ? { from } : {}) });
+      from = at + m[0].length;
+    }
     const found = reportIn(text, k, start, end);
-    if (found) out.push({ sentence: i, ...found });
+    if (found) out.push({ sentence: i, ...found, ...(from && from < found.at ? { from } : {}) });
   }
-  return out;
+  return out.sort((a, b) => a.at - b.at);
 }
+
+/** Okurigana between a reporting verb's stem and the comma that ends its clause. */
+const MID_TAIL = 3;
+// `…で一致したとしていて、`: the report that ends a clause with a form of する.
+const MID_CLOSING = /と(?:していて|しており|したうえで|した上で)、/gu;
 
 function reportIn(
   text: string,
@@ -46,6 +78,10 @@ function reportIn(
     if (text.charAt(p) !== 'と' || text.charAt(p - 1) === '」') continue;
     const closing = CLOSING.exec(text.slice(p, end));
     if (closing) return { at: p, verb: closing[0].replace(/[。\s]+$/, '').slice(1) };
+    // `…との見解を示した`: the words are put in a speech noun the sentence ends on.
+    const noun = text.startsWith('との', p) ? k.speechNouns.longestAt(text, p + 2) : null;
+    if (noun && noun.start === p + 2)
+      return { at: p, verb: verbTail(text, noun.start, noun.end, end) };
     const v = p + 1 + (text.charAt(p + 1) === '、' ? 1 : 0);
     const verb = k.speechVerbs.longestAt(text, v);
     if (verb && verb.start === v) return { at: p, verb: verbTail(text, verb.start, verb.end, end) };
