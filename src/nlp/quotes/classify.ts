@@ -51,7 +51,11 @@ export function classifyQuote(
     const cls = afterQuotative(text, content, i, sentenceEnd, k);
     // `「パトリオット」と「ナサムス」`: a name joined by と, unless a verb follows at once (`「ウラー」と叫んだ`).
     const named = NAME_ONLY.test(content) && cls.verbAt !== null && cls.verbAt - i > 2;
-    return named ? TERM_NAMED : cls;
+    if (named) return TERM_NAMED;
+    // `「宇宙大国」としてのロシア…と語った`: words the sentence reports, though not its quotation.
+    if (cls.kind === 'term' && !cls.named && !looksLikeName(text, q, content, k, titleLine))
+      return fragmentIfReported(text, q, sentenceEnd, k) ?? cls;
+    return cls;
   }
   const named = looksLikeName(text, q, content, k, titleLine);
   if (named) return TERM_NAMED;
@@ -65,13 +69,24 @@ export function classifyQuote(
       : TERM;
   }
   if (followsTermCue(text, q.open, k)) return TERM;
+  return fragmentIfReported(text, q, sentenceEnd, k) ?? TERM;
+}
+
+/** A fragment when its sentence reports speech after it: a speech verb or a report's ending. */
+function fragmentIfReported(
+  text: string,
+  q: Bracket,
+  sentenceEnd: number,
+  k: Knowledge,
+): QuoteClass | null {
+  if (followsTermCue(text, q.open, k)) return null;
   const verb = findVerb(text, q.close + 1, sentenceEnd, k, FRAGMENT_WINDOW, false);
   if (verb)
     return { kind: 'fragment', verb: verb.surface, afterTo: null, verbAt: null, named: false };
   const near = sentenceEnd - q.close <= FRAGMENT_WINDOW;
   return near && REPORT_CLOSING.test(text.slice(q.close + 1, sentenceEnd))
     ? { kind: 'fragment', verb: null, afterTo: null, verbAt: null, named: false }
-    : TERM;
+    : null;
 }
 
 const TERM: QuoteClass = { kind: 'term', verb: null, afterTo: null, verbAt: null, named: false };
@@ -164,12 +179,17 @@ function looksLikeName(
   if (known && known.end === content.length) return true;
   // `「影の船団」`, `「クモの巣作戦」`: a noun phrase ending in the head of a name.
   if (k.termHeads.some((h) => content.endsWith(h) && content.length > h.length)) return true;
+  // Where it stands tells a name only for words written like one: `「大規模な」攻撃` and
+  // `「2つの極めて有能な軍隊」が` are someone's words, `「国家情報院(NIS)」が` a name.
+  if (HIRAGANA.test(content)) return false;
   const after = text.slice(q.close + 1, q.close + 5);
   if (NAME_AFTER.test(after)) return true;
   if (titleLine) return false;
   if (NOUN_CHAR.test(after.charAt(0))) return true;
   return NOUN_CHAR.test(text.charAt(q.open - 1));
 }
+
+const HIRAGANA = /[\u3041-\u3096]/u;
 
 /** `キャッチフレーズは「…」。`: a quote ending a sentence about a thing names it. */
 function afterPlainTopic(text: string, open: number): boolean {
@@ -186,7 +206,13 @@ function findVerb(
   stopAtQuote: boolean,
 ): { surface: string; at: number } | null {
   let end = Math.min(sentenceEnd, from + window);
-  const nextQuote = stopAtQuote ? text.indexOf('「', from) : -1;
+  // A quotation's verb comes before the next quotation; a name in brackets after a noun
+  // (`対話アプリ「テレグラム」に投稿`) is not one.
+  let nextQuote = stopAtQuote ? text.indexOf('「', from) : -1;
+  while (nextQuote >= 0 && nextQuote < end && NOUN_CHAR.test(text.charAt(nextQuote - 1))) {
+    const close = text.indexOf('」', nextQuote);
+    nextQuote = close < 0 || close >= end ? -1 : text.indexOf('「', close);
+  }
   if (nextQuote >= 0 && nextQuote < end) end = nextQuote;
   const m = k.speechVerbs.scan(text, from, end)[0];
   return m ? { surface: verbSurface(text, m.start, m.end), at: m.start } : null;

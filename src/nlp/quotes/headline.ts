@@ -11,6 +11,9 @@ const HEADLINE = 9;
 const CREDIT = 9.5;
 /** A name right before a headline's quote, nearer than the one opening the line. */
 const ADJACENT = 9.3;
+/** The subject of a headline's clause after its quote, and how far after the quote it may start. */
+const SUBJECT_AFTER = 8.8;
+const SUBJECT_GAP = 10;
 /** Characters between the opening name and the quote beyond which the name is weaker. */
 const NEAR = 12;
 const FAR = 8;
@@ -45,6 +48,18 @@ export function headlineCandidates(text: string, site: QuoteSite, d: Discourse):
     const after = headOf(following, text);
     if (first && after && /^[=＝\s、]*$/u.test(text.slice(site.close + 1, first.mention.start)))
       out.push(weighted(after, 'named after it in the headline'));
+    if (
+      !first ||
+      first !== after ||
+      !/^[=＝\s、]*$/u.test(text.slice(site.close + 1, first.mention.start))
+    ) {
+      const subject = subjectAfter(text, site.close, lineEnd, d);
+      if (subject)
+        out.push({
+          ...weighted(subject, 'subject after it in the headline'),
+          score: SUBJECT_AFTER,
+        });
+    }
     const before = nameRightBefore(text, site.open, lineStart, d);
     if (before && before !== opening)
       out.push({ ...weighted(before, 'named right before it in the headline'), score: ADJACENT });
@@ -60,6 +75,15 @@ export function headlineCandidates(text: string, site: QuoteSite, d: Discourse):
   if (above)
     out.push({ speaker: above.speaker, score: HEADLINE, reason: 'named on the line above' });
   return out;
+}
+
+/** `「…」、反体制派ナワリヌイ氏が獄中投稿`: the subject of the headline's clause after the quote. */
+function subjectAfter(text: string, close: number, lineEnd: number, d: Discourse): Named | null {
+  const n = d.namedIn(close + 1, Math.min(lineEnd, close + 1 + SUBJECT_GAP))[0];
+  if (!n || /[「『]/u.test(text.slice(close + 1, n.mention.start))) return null;
+  return /^(?:ら|側)?[がは]/u.test(text.slice(n.mention.phraseEnd, n.mention.phraseEnd + 2))
+    ? n
+    : null;
 }
 
 /** `併合4州から撤収なら交渉用意 ロシア大統領「…」`, `…会談、崔氏「…」`: a name just before the quote. */

@@ -181,8 +181,14 @@ function indirectQuote(text: string, r: IndirectReport, d: Discourse): Attribute
       reason: 'carried from an earlier sentence',
     });
   const chosen = chooseSpeaker(candidates);
-  const span = chosen?.speaker.speakerSpan;
-  const inSentence = span && span.start >= bounds.start && span.end <= r.at ? span : null;
+  // The speaker may have been chosen by another reason than the name in this sentence (carried
+  // and named here too): the words still start after the name as this sentence writes it.
+  const key = chosen ? speakerKey(chosen.speaker) : null;
+  const inSentence =
+    candidates
+      .filter((c) => speakerKey(c.speaker) === key)
+      .map((c) => c.speaker.speakerSpan)
+      .find((s) => s && s.start >= bounds.start && s.end <= r.at) ?? null;
   const subjectEnd = inSentence ? afterSubject(text, inSentence.end) : bounds.start;
   // A second report in a sentence starts after the first one's clause.
   const from = reportedWordsStart(text, Math.max(subjectEnd, r.from ?? bounds.start), r.at);
@@ -196,6 +202,10 @@ function indirectQuote(text: string, r: IndirectReport, d: Discourse): Attribute
     ...asAttributed(chosen),
   };
   return { quote, score: chosen?.score ?? 0, titleLine: false };
+}
+
+function speakerKey(s: Speaker): string {
+  return s.canonical ?? s.speaker ?? '';
 }
 
 /** A 🗣️ block speaks for the subject named just before it, else the last person or body named. */

@@ -19,8 +19,11 @@ const MAX_BODY_QUOTES = 200;
  */
 export function repeatedInBody(found: Attributed[], text: string): void {
   if (!found.some((a) => a.titleLine)) return;
+  // Reported speech counts too: a headline often condenses a sentence the body reports.
   const body = found
-    .filter((a) => !a.titleLine && a.quote.speaker !== null && isSaid(a))
+    .filter(
+      (a) => !a.titleLine && a.quote.speaker !== null && (isSaid(a) || a.quote.kind === 'indirect'),
+    )
     .slice(0, MAX_BODY_QUOTES)
     .map((a) => ({ a, pairs: pairsOf(a.quote.text) }));
   if (body.length === 0) return;
