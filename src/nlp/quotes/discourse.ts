@@ -395,7 +395,9 @@ function resolveOne(
   }
   if (m.kind === 'place' || (m.kind === 'country' && m.via === 'flag')) return null;
   const qualifier = qualifierOf(text, m, mentions);
-  const org = qualifier ? (qualifier.canonical ?? qualifier.surface) : m.org;
+  // `プリゴジン氏の広報担当者`: a person names whose role it is, but is not its organisation.
+  const org =
+    qualifier && qualifier.kind !== 'person' ? (qualifier.canonical ?? qualifier.surface) : m.org;
   const kind: SpeakerKind =
     m.kind === 'person' ? 'person' : m.kind === 'role' ? 'unnamed' : 'organisation';
   // A role is named with what it belongs to (`EUの報道官`) or the clause that tells which
@@ -454,9 +456,12 @@ function qualifierOf(text: string, m: Mention, mentions: readonly Mention[]): Me
     if (open >= 0) at = at - window.length + open;
   }
   const q = findEndingAt(mentions, at);
-  const kinds = ['organisation', 'country', 'place'];
-  return q && q !== m && kinds.includes(q.kind) ? q : null;
+  const kinds = m.kind === 'role' ? ROLE_QUALIFIERS : BODY_QUALIFIERS;
+  return q && q !== m && kinds.includes(q.kind) && (q.kind !== 'person' || at < m.start) ? q : null;
 }
+
+const BODY_QUALIFIERS = ['organisation', 'country', 'place'];
+const ROLE_QUALIFIERS = [...BODY_QUALIFIERS, 'person'];
 
 function findEndingAt(mentions: readonly Mention[], at: number): Mention | undefined {
   let lo = 0;
