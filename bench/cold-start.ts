@@ -61,9 +61,13 @@ export function measureColdStart(options: ColdStartOptions = {}): ColdStartResul
     ) as { hits: { id: string }[] };
     const id = found.hits[0]?.id;
     if (!id) throw new Error(`bench: no sample entry matches ${SEARCH_WORD}`);
+    const sentence = join(dir, 'sentence.txt');
+    writeFileSync(sentence, 'ロシアのプーチン大統領は16日、「主導権は我々にある」と主張した。\n');
     const cases = [
       { name: 'node -e 0 (bare)', args: ['-e', '0'] },
       { name: 'kirinuki --help', args: [BIN, '--help'] },
+      // Start-up to the first annotation: knowledge loaded and compiled, one sentence annotated.
+      { name: 'kirinuki annotate (one sentence)', args: [BIN, 'annotate', sentence] },
       { name: `kirinuki search ${SEARCH_WORD}`, args: [BIN, '--db', db, 'search', SEARCH_WORD] },
       { name: 'kirinuki show ID', args: [BIN, '--db', db, 'show', id] },
     ];

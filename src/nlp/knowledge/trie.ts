@@ -2,10 +2,11 @@ import {
   foldCode,
   foldWidth,
   foldWord,
-  isAlnumCode,
-  isKatakanaCode,
-  isLongVowelCode,
-} from './fold.js';
+  isAlnum,
+  isKatakana,
+  isLongVowelMark,
+  unitsFoldingTo,
+} from '../../text/index.js';
 
 interface Node<T> {
   children: Map<number, Node<T>>;
@@ -40,7 +41,7 @@ export class Trie<T> {
     let node = this.root;
     const folded = foldWord(word);
     if (folded === '') return;
-    for (const u of unfoldedUnits(folded.charCodeAt(0))) this.firstUnits[u] = 1;
+    for (const u of unitsFoldingTo(folded.charCodeAt(0))) this.firstUnits[u] = 1;
     for (const ch of folded) {
       const code = ch.charCodeAt(0);
       let next = node.children.get(code);
@@ -93,18 +94,9 @@ export class Trie<T> {
   }
 }
 
-/** The raw units that fold to `code`: itself, upper case and full-width forms, ヴ for バ行. */
-function unfoldedUnits(code: number): number[] {
-  const out = [code];
-  if (code >= 0x21 && code <= 0x7e) out.push(code + 0xfee0);
-  if (code >= 0x61 && code <= 0x7a) out.push(code - 32, code - 32 + 0xfee0);
-  if ([0x30d0, 0x30d3, 0x30d6, 0x30d9, 0x30dc].includes(code)) out.push(0x30f4);
-  return out;
-}
-
 function extendOverLongVowels(text: string, end: number): number {
   let e = end;
-  while (e < text.length && isLongVowelCode(text.charCodeAt(e))) e += 1;
+  while (e < text.length && isLongVowelMark(text.charCodeAt(e))) e += 1;
   return e;
 }
 
@@ -114,10 +106,9 @@ function isBounded(text: string, start: number, end: number): boolean {
   const last = text.charCodeAt(end - 1);
   const before = start > 0 ? text.charCodeAt(start - 1) : 0;
   const after = end < text.length ? text.charCodeAt(end) : 0;
-  if (isKatakanaCode(first) && isKatakanaCode(before)) return false;
-  if (isKatakanaCode(last) && isKatakanaCode(after)) return false;
+  if (isKatakana(first) && isKatakana(before)) return false;
+  if (isKatakana(last) && isKatakana(after)) return false;
   // A Latin word after @ or # is part of a handle or hashtag (@nhk_news, #nhk_news).
-  if (isAlnumCode(first) && (isAlnumCode(before) || before === 0x40 || before === 0x23))
-    return false;
-  return !(isAlnumCode(last) && isAlnumCode(after));
+  if (isAlnum(first) && (isAlnum(before) || before === 0x40 || before === 0x23)) return false;
+  return !(isAlnum(last) && isAlnum(after));
 }

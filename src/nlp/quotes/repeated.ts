@@ -25,7 +25,7 @@ export function repeatedInBody(found: Attributed[], text: string): void {
       (a) => !a.titleLine && a.quote.speaker !== null && (isSaid(a) || a.quote.kind === 'indirect'),
     )
     .slice(0, MAX_BODY_QUOTES)
-    .map((a) => ({ a, pairs: pairsOf(a.quote.text) }));
+    .map((a) => ({ a, pairs: null as Set<string> | null }));
   if (body.length === 0) return;
   const firstLines = nthLineStart(text, HEADLINE_LINES);
   termsOfTheBody(found, firstLines);
@@ -33,8 +33,11 @@ export function repeatedInBody(found: Attributed[], text: string): void {
     if (!h.titleLine || !isSaid(h) || h.score >= REPEATED || h.quote.start > firstLines) continue;
     const pairs = pairsOf(h.quote.text);
     if (pairs.size === 0) continue;
+    // Character pairs of the body's quotes are made only when a headline quote asks.
     const match = body.find(
-      (b) => b.a.quote.start > h.quote.start && share(pairs, b.pairs) >= SHARED,
+      (b) =>
+        b.a.quote.start > h.quote.start &&
+        share(pairs, (b.pairs ??= pairsOf(b.a.quote.text))) >= SHARED,
     );
     if (!match) continue;
     const q = match.a.quote;
