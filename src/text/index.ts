@@ -1,3 +1,9 @@
-/** Japanese text utilities shared by the layers above: normalisation for matching. */
+/**
+ * Japanese text utilities shared by the layers above: the character classes, the katakana
+ * folding (per unit, for matchers that walk the raw text) and normalisation for matching
+ * (whole texts, for the index and queries), which apply the same rules.
+ */
+export * from './chars.js';
+export * from './fold.js';
 export * from './normalise.js';
 export * from './quote-match/index.js';

@@ -1,17 +1,20 @@
+import { foldCode, foldWidth, FOLD_TRIGGERS } from './fold.js';
+
 /**
  * Normalisation for matching, never for storage: stored text keeps the curator's exact bytes.
  *
  * Both the index and the query go through the same function, so a query matches the text when
- * it matches after:
- * - NFKC (full-width ASCII and digits, half-width katakana, compatibility characters) and
- *   lower case;
- * - katakana spelling variants: ヴァ/ヴィ/ヴ/ヴェ/ヴォ → バ/ビ/ブ/ベ/ボ (ヴォロディミル = ボロディミル);
- * - the long vowel mark after katakana dropped (ゼレンスキー = ゼレンスキ, コンピューター =
- *   コンピュータ), including its dash look-alikes (ｰ, ―, ‐, −) in that position;
+ * it matches after NFKC (full-width ASCII and digits, half-width katakana, compatibility
+ * characters) and lower case, then the katakana folding of `fold.ts` — the same function the
+ * gazetteer's matcher uses, so search and annotation agree on every rule:
+ * - small vowels as large ones (イェルマーク = イエルマーク);
+ * - ヴァ/ヴィ/ヴ/ヴェ/ヴォ as バ/ビ/ブ/ベ/ボ (ヴォロディミル = ボロディミル);
+ * - the long vowel mark after katakana dropped (ゼレンスキー = ゼレンスキ), and its look-alikes
+ *   there too (ｰ ― ‐ − 〜 ～; see `LONG_VOWEL_MARKS` in chars.ts): ゼレンスキ〜 = ゼレンスキ;
  * - the middle dot or equals sign between two katakana dropped (ミック・ウォレス = ミックウォレス).
  *
  * Speed matters: every imported entry and every query goes through here. The folding jumps from
- * one character that may fold to the next and copies the text between whole; the simple
+ * one unit that may fold to the next and copies the text between whole; the simple
  * character-by-character specification lives in `test/fixtures/normalise-reference.ts` and
  * the property tests keep the two equal.
  *
@@ -80,64 +83,31 @@ function isStable(c: number): boolean {
   );
 }
 
-const SMALL_TO_V: Record<number, string> = {
-  0x30a1: 'バ',
-  0x30a3: 'ビ',
-  0x30a7: 'ベ',
-  0x30a9: 'ボ',
-};
-
-function isKatakana(c: number): boolean {
-  return (c >= 0x30a1 && c <= 0x30fa) || c === 0x30fc;
-}
-
-/** ー ― ‐ − ～ (the ASCII hyphen is not one: it is not dropped). */
-function isLongVowelLike(c: number): boolean {
-  return c === 0x30fc || c === 0x2015 || c === 0x2010 || c === 0x2212 || c === 0xff5e;
-}
-
-/** ・ = ･ */
-function isJoiner(c: number): boolean {
-  return c === 0x30fb || c === 0x3d || c === 0xff65;
-}
-
-const TRIGGERS = /[\u30f4\u3094\u30fc\u2015\u2010\u2212\uff5e\u30fb=\uff65]/g;
-
 /**
- * The katakana folding of src/text's `foldKana`, the same decisions in the same order, but
- * jumping from one character that may fold to the next: the text between is copied whole.
+ * The katakana folding of fold.ts applied to a whole NFKC text: `foldCode` at each unit that
+ * may fold (FOLD_TRIGGERS), the text between copied whole. Decisions look at the neighbours in
+ * `text`, as `foldCode` does in the raw text, so the result is the unit-by-unit fold.
  */
 function fold(text: string, map: number[] | null): MappedText {
-  TRIGGERS.lastIndex = 0;
-  let m = TRIGGERS.exec(text);
+  const triggers = FOLD_TRIGGERS;
+  triggers.lastIndex = 0;
+  let m = triggers.exec(text);
   if (m === null) return { text, map: map ?? [] };
   let out = '';
   const outMap: number[] = [];
   let span = 0; // start of the input not yet copied to the output
-  let prev = -1; // last UTF-16 unit written to the output, before `span`
   while (m !== null) {
     const i = m.index;
-    if (i > span) prev = text.charCodeAt(i - 1);
-    const c = text.charCodeAt(i);
-    let replacement: string | null = null; // null: keep the character; '': drop it
-    let skip = 0;
-    if (c === 0x30f4) {
-      const folded = SMALL_TO_V[text.charCodeAt(i + 1)];
-      replacement = folded ?? 'ブ';
-      skip = folded ? 1 : 0;
-    } else if (c === 0x3094) replacement = 'ぶ';
-    else if (isLongVowelLike(c) && isKatakana(prev)) replacement = '';
-    else if (isJoiner(c) && isKatakana(prev) && isKatakana(text.charCodeAt(i + 1)))
-      replacement = '';
-    if (replacement !== null) {
+    const code = foldCode(text, i);
+    const width = foldWidth(text, i);
+    if (width !== 1 || code !== text.charCodeAt(i)) {
       if (map) for (let k = span; k < i; k += 1) outMap.push(map[k] as number);
-      if (map && replacement !== '') outMap.push(map[i] as number);
-      out += text.slice(span, i) + replacement;
-      if (replacement !== '') prev = replacement.charCodeAt(0);
-      span = i + 1 + skip;
-      TRIGGERS.lastIndex = span;
+      if (map && code >= 0) outMap.push(map[i] as number);
+      out += code >= 0 ? text.slice(span, i) + String.fromCharCode(code) : text.slice(span, i);
+      span = i + width;
+      triggers.lastIndex = span;
     }
-    m = TRIGGERS.exec(text);
+    m = triggers.exec(text);
   }
   if (map) {
     for (let k = span; k <= text.length; k += 1) outMap.push(map[k] as number);
