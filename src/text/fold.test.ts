@@ -15,6 +15,11 @@ import { normaliseForMatch } from './normalise.js';
 
 const ch = (u: number): string => String.fromCharCode(u);
 const nfkc = (s: string): string => s.normalize('NFKC').toLowerCase();
+const HANGUL_JAMO: [number, number][] = [
+  [0x1100, 0x11ff],
+  [0xa960, 0xa97f],
+  [0xd7b0, 0xd7ff],
+];
 
 /**
  * The units whose NFKC form the per-unit fold gives by itself, wherever they stand: NFKC and
@@ -25,6 +30,8 @@ const nfkc = (s: string): string => s.normalize('NFKC').toLowerCase();
  */
 function inSharedDomain(u: number): boolean {
   if (u >= 0xd800 && u <= 0xdfff) return false;
+  // What NFKC composes with the unit before it: combining marks (ゕ゙, ≠ → ≠) and Hangul jamo.
+  if (/\p{M}/u.test(ch(u)) || HANGUL_JAMO.some(([a, b]) => u >= a && u <= b)) return false;
   const n = nfkc(ch(u));
   if (n.length !== 1 || foldUnit(u) !== foldUnit(n.charCodeAt(0))) return false;
   return ['ア', 'か', 'a', ''].every((x) => nfkc(x + ch(u)) === nfkc(x) + n);

@@ -1,6 +1,21 @@
 import { foldCode, foldWidth, FOLD_TRIGGERS } from './fold.js';
 
 /**
+ * The version of the rules below. Whatever stores normalised text (the archive's search index
+ * and normalised names) records it, and normalises again when it changes: a query normalised by
+ * new rules does not meet text indexed by old ones. Raise it with any change to what
+ * `normaliseForMatch` gives for some text.
+ *
+ * - 1: NFKC, lower case, ヴ spellings, ー ｰ ― ‐ − after katakana, ・ = between katakana.
+ * - 2: the fold of fold.ts: small vowels as large, 〜 ～ ~ as long vowel marks too,
+ *   neighbours read as written.
+ *
+ * @example
+ * if (storedVersion !== NORMALISATION_VERSION) reindex();
+ */
+export const NORMALISATION_VERSION = 2;
+
+/**
  * Normalisation for matching, never for storage: stored text keeps the curator's exact bytes.
  *
  * Both the index and the query go through the same function, so a query matches the text when

@@ -73,6 +73,38 @@ describe('openSqliteArchive', () => {
     expect(() => openSqliteArchive(path)).toThrow(/full-text index has format trigram-v0/);
   });
 
+  it('normalises the index again when it was built by older normalisation rules', () => {
+    const path = freshPath();
+    const a = openSqliteArchive(path);
+    const entry = makeEntry({
+      id: 'old',
+      text: 'イェルマーク氏が訪問',
+      summaries: [{ tag: 'フィンランド', speaker: 'ゼレンスキ〜大統領', quote: 'y' }],
+    });
+    a.importBatch({ ...batch, entries: [entry] });
+    a.close();
+    // What an archive of older rules looks like: no version recorded, an index and names
+    // that today's queries do not meet.
+    const db = new Database(path);
+    db.prepare("DELETE FROM meta WHERE key = 'normalisation'").run();
+    db.prepare('DELETE FROM entries_fts').run();
+    db.prepare(
+      "INSERT INTO entries_fts (rowid, post, body, summary, chars) VALUES (1, '', '', '', '')",
+    ).run();
+    db.prepare("UPDATE tags SET norm = 'stale'").run();
+    db.prepare("UPDATE persons SET norm = 'stale'").run();
+    db.close();
+    expect(() => openSqliteArchive(path, { readonly: true })).toThrow(
+      /normalised by rules version 1, this kirinuki uses \d+; open it writable once/,
+    );
+    const b = openSqliteArchive(path);
+    expect(b.count('イエルマーク')).toEqual({ ok: true, value: 1 });
+    expect(b.count('tag:フィンランド')).toEqual({ ok: true, value: 1 });
+    expect(b.count('speaker:ゼレンスキー')).toEqual({ ok: true, value: 1 });
+    b.close();
+    openSqliteArchive(path, { readonly: true }).close();
+  });
+
   it('reports a file it cannot open as a KirinukiError', () => {
     expect(() => openSqliteArchive(join(dir, 'missing', 'x.db'), { readonly: true })).toThrow(
       KirinukiError,

@@ -22,6 +22,7 @@ import { Importer } from './import-batch.js';
 import { DerivedUpdater } from './update-derived.js';
 import { Updater } from './update-entries.js';
 import { checkSchema, migrate } from './migrations.js';
+import { checkNormalisation, renormalise } from './renormalise.js';
 import { rankedSearch } from './ranked-search.js';
 import { PersonNames } from './person-names.js';
 import { QueryRunner } from './run-query.js';
@@ -44,7 +45,8 @@ export interface SqliteArchiveOptions {
 
 /**
  * Opens (creating if needed) the archive in one SQLite file: WAL journal, foreign keys on,
- * schema migrated to the current version.
+ * schema migrated to the current version, and the search index normalised again if it was
+ * built by older normalisation rules (`renormalise`).
  *
  * @example
  * const archive = openSqliteArchive(defaultArchivePath());
@@ -63,8 +65,13 @@ export function openSqliteArchive(path: string, options: SqliteArchiveOptions = 
   }
   try {
     configure(db, path, options);
-    if (options.readonly) checkSchema(db);
-    else migrate(db);
+    if (options.readonly) {
+      checkSchema(db);
+      checkNormalisation(db);
+    } else {
+      migrate(db);
+      renormalise(db);
+    }
     return new SqliteArchive(db, path, options.rankCandidates ?? 100);
   } catch (e) {
     db.close();
