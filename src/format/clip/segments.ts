@@ -1,4 +1,5 @@
 import type { Segment } from '../../model/index.js';
+import { isHiragana, isKatakana } from '../../text/index.js';
 
 const NAKAGURO = 0x30fb; // ・
 
@@ -55,11 +56,6 @@ export function splitSegments(content: string): Segment[] {
 const OPEN_QUOTE = 0x300c; // 「
 const CLOSE_QUOTE = 0x300d; // 」
 
-/** Katakana, or the long vowel mark ー; false for NaN (out of range). */
-function isKatakana(c: number): boolean {
-  return (c >= 0x30a1 && c <= 0x30fa) || c === 0x30fc;
-}
-
 function joinsKatakana(text: string, i: number): boolean {
   return isKatakana(text.charCodeAt(i - 1)) && isKatakana(text.charCodeAt(i + 1));
 }
@@ -103,5 +99,5 @@ function isTermQuote(quote: string): boolean {
   if (quote.length === 0 || quote.length > 15) return false;
   if (/[。、！？!?]/u.test(quote)) return false;
   const last = quote.codePointAt(quote.length - 1) ?? 0;
-  return !(last >= 0x3041 && last <= 0x309f);
+  return !isHiragana(last);
 }

@@ -1,7 +1,11 @@
 import type { EntityType } from '../../model/index.js';
+import { HIRAGANA_CLASS, KATAKANA_CLASS } from '../../text/index.js';
 import type { KnowledgeSource } from './merge.js';
 import type { CaveatPhrase } from './schema.js';
 import { Trie } from './trie.js';
+
+// Titles in kana alone (さん) are looked up by themselves: the title scan walks kanji.
+const KANA_WORD = new RegExp(`^[${HIRAGANA_CLASS}${KATAKANA_CLASS}]+$`, 'u');
 
 /** What the gazetteer knows about one name; `role` words (`兵士`, `当局者`) name no one. */
 export interface EntityInfo {
@@ -75,7 +79,7 @@ export function compileKnowledge(src: KnowledgeSource): Knowledge {
     titles: new Set(src.titles),
     maxTitleLength: Math.max(0, ...src.titles.map((t) => t.length)),
     titleFinalUnits: unitSet(src.titles.map((t) => t.slice(-1))),
-    kanaTitles: src.titles.filter((t) => /^[\u3041-\u30ff]+$/.test(t)),
+    kanaTitles: src.titles.filter((t) => KANA_WORD.test(t)),
     corefPerson: wordTrie(src.corefPerson, false),
     corefOrganisation: wordTrie(src.corefOrganisation, false),
     corefTitlePrefix: src.corefTitlePrefix,

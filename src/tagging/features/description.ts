@@ -1,4 +1,4 @@
-import { normaliseForMatch } from '../../text/index.js';
+import { isKanji, KANJI_CLASS, KATAKANA_CLASS, normaliseForMatch } from '../../text/index.js';
 import type { TagDefinition } from '../taxonomy.js';
 import { glossaryTerms, glossaryVocabulary, type Glossary } from './glossary.js';
 
@@ -50,7 +50,7 @@ function wordsOf(tag: TagDefinition, glossary: Glossary, vocabulary: Set<string>
   const words = new Set<string>();
   const add = (w: string): void => {
     const n = normaliseForMatch(w);
-    if ([...n].length >= 2 || /[\u4e00-\u9fff]/u.test(n)) words.add(n);
+    if ([...n].length >= 2 || [...n].some((c) => isKanji(c.charCodeAt(0)))) words.add(n);
   };
   add(tag.name);
   splitName(normaliseForMatch(tag.name), vocabulary).forEach(add);
@@ -113,16 +113,19 @@ export function splitName(name: string, vocabulary: ReadonlySet<string>): string
   return out;
 }
 
+const WORD_RUN = new RegExp(`[${KANJI_CLASS}]{2,}|[${KATAKANA_CLASS}]{2,}`, 'gu');
+const LONG_KANJI_RUN = new RegExp(`^[${KANJI_CLASS}]{4,}$`, 'u');
+
 /**
  * Kanji and katakana runs of two or more characters, and the bigrams of kanji runs of four or
  * more (two words run together: 凍結資産 gives 凍結 and 資産, so it meets 資産凍結).
  */
 function japaneseWords(text: string): string[] {
   const out: string[] = [];
-  for (const m of normaliseForMatch(text).matchAll(/[\u4e00-\u9fff々]{2,}|[\u30a1-\u30fa]{2,}/gu)) {
+  for (const m of normaliseForMatch(text).matchAll(WORD_RUN)) {
     const run = m[0];
     out.push(run);
-    if (/^[\u4e00-\u9fff々]{4,}$/u.test(run))
+    if (LONG_KANJI_RUN.test(run))
       for (let i = 0; i + 2 <= run.length; i += 1) out.push(run.slice(i, i + 2));
   }
   return out;

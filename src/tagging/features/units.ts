@@ -1,3 +1,5 @@
+import { isKanji } from '../../text/index.js';
+
 /**
  * The units text features are made of: the word characters of normalised text. Japanese has
  * no spaces, so character bigrams stand in for words (ロシ, シア, 凍結, 結資…); punctuation and
@@ -14,9 +16,7 @@ export function isWordUnit(c: number): boolean {
     (c >= 0x61 && c <= 0x7a) || // a-z (text is lower-cased)
     (c >= 0x30 && c <= 0x39) ||
     (c >= 0x3041 && c <= 0x30ff && c !== 0x30fb) || // kana without the middle dot
-    (c >= 0x4e00 && c <= 0x9fff) ||
-    (c >= 0x3400 && c <= 0x4dbf) ||
-    c === 0x3005 || // 々
+    isKanji(c) ||
     c > 0xffff // emoji and rare kanji
   );
 }

@@ -1,4 +1,4 @@
-import { normaliseForMatch } from '../../text/index.js';
+import { HIRAGANA_CLASS, normaliseForMatch } from '../../text/index.js';
 import { forEachBigram } from '../features/units.js';
 
 /** The set of character bigrams of a text after normalisation, for overlap measures. */
@@ -23,7 +23,7 @@ export function coverage(part: ReadonlySet<string>, whole: ReadonlySet<string>):
 }
 
 // Particles and endings are kana: a bigram without hiragana belongs to a content word.
-const HAS_HIRAGANA = /\p{sc=Hiragana}/u;
+const HAS_HIRAGANA = new RegExp(`[${HIRAGANA_CLASS}]`, 'u');
 
 /**
  * The bigrams of a text's content words (kanji, katakana, Latin, digits): what it is about,

@@ -1,11 +1,13 @@
 import type { Annotations, Entry } from '../../model/index.js';
-import { normaliseForMatch } from '../../text/index.js';
+import { KANJI_CLASS, KATAKANA_CLASS, normaliseForMatch } from '../../text/index.js';
 import { bigramSet, coverage } from './bigrams.js';
 import { entryWords } from './source-text.js';
 import type { SummaryStyle } from './style.js';
 // Headline pieces are cut at spaces and punctuation; `=` starts Reuters' source credit.
 const HEADLINE_BREAK = /[\s、,，。!！?？:：;；…]+/u;
 const QUOTED = /「[^」]*」|“[^”]*”|"[^"]*"|『[^』]*』/gu;
+// A keyword says something in kanji or katakana; bare kana is grammar.
+const KANJI_OR_KATAKANA = new RegExp(`[${KANJI_CLASS}${KATAKANA_CLASS}]`, 'u');
 
 /**
  * Context keywords saying what happened, every one of them words of this entry: first the
@@ -68,6 +70,6 @@ export function headlinePhrases(scene: ContextScene): string[] {
   return (head.replace(QUOTED, ' ').split(/[=＝]/u)[0] ?? '')
     .split(HEADLINE_BREAK)
     .map((p) => p.trim().replace(TRAILING_PARTICLE, ''))
-    .filter((p) => p.length >= 4 && p.length <= 20 && /[\p{sc=Han}\p{sc=Katakana}]/u.test(p))
+    .filter((p) => p.length >= 4 && p.length <= 20 && KANJI_OR_KATAKANA.test(p))
     .filter((p) => !names.has(p));
 }

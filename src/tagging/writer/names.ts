@@ -1,11 +1,17 @@
+import { HIRAGANA_CLASS, KANJI_CLASS, KATAKANA_CLASS } from '../../text/index.js';
+
 /**
  * How speakers are written: a name (katakana, Latin, or a kanji name the curator knows) and a
  * title after it (大統領, 軍事委員長, 米特別代表). Japanese writes no space between them; a
  * foreign name is katakana, so the title starts where the katakana ends.
  */
 
-const KATAKANA_NAME =
-  /^([\p{sc=Katakana}ー・=＝A-Za-z.]+)(\p{sc=Han}[\p{sc=Han}\p{sc=Hiragana}ー]*)$/u;
+const KATAKANA_NAME = new RegExp(
+  `^([${KATAKANA_CLASS}・=＝A-Za-z.]+)([${KANJI_CLASS}][${KANJI_CLASS}${HIRAGANA_CLASS}ー]*)$`,
+  'u',
+);
+// A katakana name (its parts joined by ・ or =) before a kanji title or at the end.
+const FAMILY_NAME = new RegExp(`([${KATAKANA_CLASS}・=＝]{2,})(?:[${KANJI_CLASS}]|$)`, 'u');
 
 /** The honorific a curator drops: `ナワリヌイ氏` → `ナワリヌイ`. */
 export const HONORIFIC = '氏';
@@ -35,18 +41,13 @@ export function splitTitle(speaker: string): { name: string; title: string } | n
  */
 export function nameKey(speaker: string): string | null {
   const last = speaker.split(/[、,]/u).pop() ?? speaker;
-  const m = /([\p{sc=Katakana}ー・=＝]{2,})(?:\p{sc=Han}|$)/u.exec(last);
+  const m = FAMILY_NAME.exec(last);
   if (!m) return null;
   const family = (m[1] ?? '')
     .split(/[・=＝]/u)
     .filter((p) => p.length >= 2)
     .pop();
   return family ?? null;
-}
-
-/** Whether a character is a katakana letter (not the middle dot). */
-export function isKatakanaChar(ch: string | undefined): boolean {
-  return ch !== undefined && /\p{sc=Katakana}/u.test(ch) && ch !== '・';
 }
 
 // Spokespeople speak for their organisation, so the organisation is their identity.

@@ -1,9 +1,11 @@
-import { normaliseForMatch } from '../../text/index.js';
+import { KANJI_CLASS, KATAKANA_CLASS, normaliseForMatch } from '../../text/index.js';
 
 // Content words: runs of two or more kanji or katakana (one script at a time, so that a name
 // and its title count apart: ペスコフ / 報道官), and numbers.
-const CONTENT_WORD =
-  /[\p{sc=Han}々]{2,}|[\p{sc=Katakana}ー]{2,}|[0-9０-９]+(?:[.,．][0-9０-９]+)?/gu;
+const CONTENT_WORD = new RegExp(
+  `[${KANJI_CLASS}]{2,}|[${KATAKANA_CLASS}]{2,}|[0-9０-９]+(?:[.,．][0-9０-９]+)?`,
+  'gu',
+);
 
 /**
  * The content words (kanji or katakana runs of 2+, numbers) of `written` that the entry's text

@@ -1,5 +1,7 @@
+import { KANJI_CLASS, KATAKANA_CLASS } from '../../text/index.js';
+
 const SENTENCE = /(?<=[。！？!?])/u;
-const WORD_END = /[\p{sc=Han}\p{sc=Katakana}ー々A-Za-z0-9Ａ-Ｚａ-ｚ０-９]/u;
+const WORD_END = new RegExp(`[${KANJI_CLASS}${KATAKANA_CLASS}A-Za-z0-9Ａ-Ｚａ-ｚ０-９]`, 'u');
 // The particles a noun phrase ends before: cutting there leaves whole words.
 const PARTICLE = /[のにをはがでとへもや]/u;
 
