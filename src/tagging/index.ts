@@ -40,7 +40,12 @@ export {
 export type { Neighbour } from './model/memory.js';
 export { addTagToModel, redescribeTagModel, relabelTagModel } from './model/edit-model.js';
 export { parseTagModel, serialiseTagModel } from './model/serialise.js';
-export { proposeSummaryLine, trimQuote, type ProposedLine } from './writer/propose.js';
+export {
+  proposeSummaryLine,
+  proposeSummaryLines,
+  trimQuote,
+  type ProposedLine,
+} from './writer/propose.js';
 export { DEFAULT_SUMMARY_STYLE, learnStyle, type SummaryStyle } from './writer/style.js';
 export type { AnnotatedEntry } from './writer/kind-preference.js';
 export { parseSummaryStyle, SummaryStyleSchema } from './writer/style-schema.js';

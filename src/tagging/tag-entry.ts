@@ -3,7 +3,7 @@ import type { LabelledExample } from './model/examples.js';
 import { suggestTags, type SuggestOptions, type TagSuggestion } from './model/suggest.js';
 import type { TagModel } from './model/tag-model.js';
 import { entryLabels } from './relabel.js';
-import { proposeSummaryLine, type ProposedLine } from './writer/propose.js';
+import { proposeSummaryLines, type ProposedLine } from './writer/propose.js';
 import type { SummaryStyle } from './writer/style.js';
 
 /** What kirinuki proposes for an entry: its tags, and a summary line for each proposed tag. */
@@ -14,7 +14,8 @@ export interface EntryProposal {
 }
 
 /**
- * Suggests tags for an entry and writes a summary line for each: what `kirinuki suggest` prints
+ * Suggests tags for an entry and writes a summary line for each, all of them together so that
+ * each says something of its own (`proposeSummaryLines`): what `kirinuki suggest` prints
  * and what the `annotate --jsonl` batch writes (`tags` from `suggestion.ranked`, `summary` from
  * `lines[0]`).
  *
@@ -29,9 +30,9 @@ export function proposeForEntry(
   options: SuggestOptions = {},
 ): EntryProposal {
   const suggestion = suggestTags(model, input, options);
-  const lines = suggestion.labels.map((tag) =>
-    proposeSummaryLine(input.entry, input.annotations, tag, style),
-  );
+  // All of the entry's lines at once: a quote goes to the tag it speaks to most, and no line
+  // says again what an earlier one said.
+  const lines = proposeSummaryLines(input.entry, input.annotations, suggestion.labels, style);
   return { suggestion, lines };
 }
 

@@ -61,6 +61,21 @@ function unsummarised(day: string): string {
     .join('\n');
 }
 
+/** The runs of proposed `#Tag(…)` lines in a suggested document: one run per entry. */
+function proposedRuns(document: string): string[][] {
+  const runs: string[][] = [];
+  let run: string[] = [];
+  for (const line of document.split('\n')) {
+    if (/^#[^(\s#]+\(/u.test(line)) run.push(line);
+    else if (run.length > 0) {
+      runs.push(run);
+      run = [];
+    }
+  }
+  if (run.length > 0) runs.push(run);
+  return runs;
+}
+
 describe.skipIf(!existsSync(samples))('tagging from the command line', () => {
   it('tags lists every taxonomy tag with its entry and line counts', async () => {
     const { db, dir } = await sampleArchive('list');
@@ -165,6 +180,33 @@ describe.skipIf(!existsSync(samples))('tagging from the command line', () => {
     // Entries the model was trained on are recognised: the curator's own tags come back.
     const curator = readFileSync(sampleFile('2024-03-05'), 'utf8').match(/^#[^(\s#]+(?=\()/gmu);
     expect(added.map((l) => l.split('(')[0])).toEqual(curator);
+  });
+
+  it("suggest writes an entry's lines together: two tags never carry the same quote", async () => {
+    const { db } = await sampleArchive('together');
+    expect((await kirinuki(['--db', db, 'train'])).code).toBe(0);
+    let entriesWithTwoLines = 0;
+    for (const day of DAYS) {
+      const r = await kirinuki(['--db', db, 'suggest', '-'], unsummarised(day));
+      expect(r.code, r.stderr).toBe(0);
+      for (const lines of proposedRuns(r.stdout)) {
+        if (lines.length < 2) continue;
+        entriesWithTwoLines += 1;
+        const quotes = lines.map(
+          (l) =>
+            parseSummaryLine(l)?.segments.flatMap((s) => (s.kind === 'quote' ? s.quotes : [])) ??
+            [],
+        );
+        for (let i = 0; i < quotes.length; i += 1)
+          for (let j = i + 1; j < quotes.length; j += 1)
+            expect(
+              quotes[i]?.filter((q) => quotes[j]?.includes(q)),
+              `${lines[i]}\n${lines[j]}`,
+            ).toEqual([]);
+      }
+    }
+    // The sample days have entries about two things: the check is not vacuous.
+    expect(entriesWithTwoLines).toBeGreaterThanOrEqual(3);
   });
 
   it('suggest --explain --json says why, and trains first when there is no model', async () => {
