@@ -8,6 +8,7 @@
 import { loadAnnotator } from '../eval/tagging-data.js';
 import { pathToFileURL } from 'node:url';
 import type { Entry } from '../src/model/index.js';
+import { readWritingRules } from '../src/pipeline/index.js';
 import {
   entryLabels,
   learnStyle,
@@ -49,12 +50,13 @@ export async function benchTagging(options: TaggingBenchOptions = {}): Promise<s
   if (!loaded.ok) throw new Error(loaded.error.message);
   const model = loaded.value;
   const style = learnStyle(train.slice(-2000).flatMap((e) => e.entry.summaries));
+  const rules = readWritingRules();
   // Annotating is the annotation benchmark's business: done before the clock starts.
   const annotate = await loadAnnotator();
   const asked = unseen.map((entry) => ({ entry, annotations: annotate?.(entry) ?? null }));
   const suggest = timeEach(asked, (input) => suggestTags(model, input));
   const write = timeEach(asked, (input) =>
-    proposeSummaryLine(input.entry, input.annotations, 'tag', style),
+    proposeSummaryLine(input.entry, input.annotations, 'tag', rules, style),
   );
   const weights = model.linear.weights.byteLength;
   return report({

@@ -16,7 +16,7 @@ import {
   type Taxonomy,
 } from '../src/tagging/index.js';
 
-import { tagTexts } from '../src/pipeline/index.js';
+import { readWritingRules, tagTexts } from '../src/pipeline/index.js';
 import { proposeSummaryLines } from '../src/tagging/writer/propose.js';
 import type { Labelled } from './tagging-data.js';
 
@@ -157,14 +157,15 @@ const MATCH = 0.7;
  */
 export function looWriting(items: readonly Labelled[], taxonomy?: Taxonomy): LineOutcome[] {
   const described = taxonomy ? tagTexts(taxonomy) : {};
+  const rules = readWritingRules();
   return items.flatMap((item, k) => {
     const past = items.filter((o, j) => j !== k && o.source === item.source);
     const style = learnStyle(
       past.flatMap((o) => o.entry.summaries),
-      past,
+      { entries: past, rules },
       described,
     );
-    const proposed = proposeSummaryLines(item.entry, item.annotations, item.labels, style);
+    const proposed = proposeSummaryLines(item.entry, item.annotations, item.labels, rules, style);
     return item.labels.map((tag, i) => {
       const curator = item.entry.summaries.filter((s) => s.tag === tag);
       return compareLines(item, tag, curator, proposed[i] as ProposedLine);

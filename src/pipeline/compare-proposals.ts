@@ -3,6 +3,7 @@ import type { Entry } from '../model/index.js';
 import type { Knowledge } from '../nlp/index.js';
 import type { Taxonomy } from '../tagging/index.js';
 import { suggestForEntry } from './suggest-lines.js';
+import { readWritingRules } from './tag-store.js';
 import { trainTagsOnEntries } from './train-tags.js';
 
 /** The curator's summary lines for an entry next to the ones kirinuki proposes. */
@@ -29,8 +30,9 @@ export function compareProposals(
   function* otherDays(): Generator<Entry> {
     for (const s of archive.allEntries()) if (s.day !== day) yield s.entry;
   }
-  const { model, style } = trainTagsOnEntries(otherDays(), options);
-  const tagger = { taxonomy: options.taxonomy, model, style };
+  const rules = readWritingRules();
+  const { model, style } = trainTagsOnEntries(otherDays(), { ...options, rules });
+  const tagger = { taxonomy: options.taxonomy, model, style, rules };
   return archive
     .entriesOfDay(day)
     .filter((s) => s.entry.summaries.length > 0)

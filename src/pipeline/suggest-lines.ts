@@ -59,7 +59,7 @@ export function suggestForEntry(
   explain = false,
 ): EntrySuggestion {
   const input = annotatedEntry(entry, knowledge);
-  const proposal = proposeForEntry(tagger.model, tagger.style, input);
+  const proposal = proposeForEntry(tagger, input);
   const { labels, ranked } = proposal.suggestion;
   const best = ranked[0]?.tag;
   const tags = labels.length > 0 || best === undefined ? labels : [best];
@@ -95,7 +95,7 @@ export function jsonlTagFields(tagger: Tagger): (line: JsonlLine) => JsonlTagFie
       summaries: [],
       origin: { kind: 'paste', title: line.text.split('\n', 1)[0] ?? '' },
     };
-    const { suggestion, lines } = proposeForEntry(tagger.model, tagger.style, {
+    const { suggestion, lines } = proposeForEntry(tagger, {
       entry,
       annotations: line.annotations,
     });

@@ -1,10 +1,11 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { err, ok, type Diagnostic, type Result } from '../model/index.js';
+import { err, KirinukiError, ok, type Diagnostic, type Result } from '../model/index.js';
 import {
   emptyTaxonomy,
   parseSummaryStyle,
+  parseWritingRules,
   parseTagModel,
   parseTaxonomy,
   renderTaxonomy,
@@ -13,6 +14,7 @@ import {
   type SummaryStyle,
   type TagModel,
   type Taxonomy,
+  type WritingRules,
 } from '../tagging/index.js';
 
 /**
@@ -76,6 +78,40 @@ export function readGlossary(path?: string): Glossary {
     if (Array.isArray(v))
       out[k.toLowerCase()] = v.filter((x): x is string => typeof x === 'string');
   return out;
+}
+
+// `data/tagging/writing.json` at the package root, found as the glossary is.
+const WRITING_CANDIDATES = [
+  '../../data/tagging/writing.json',
+  '../../../data/tagging/writing.json',
+];
+
+/**
+ * The summary-line writer's words (`data/tagging/writing.json`, or the lexicon at `path`):
+ * report openers, references, connectives, spokesperson titles, country initials, glued
+ * organisations, compiled for the writer, which reads no files. The shipped file is part of
+ * kirinuki: a missing or malformed one is an error, not a writer that silently knows nothing.
+ *
+ * @example
+ * proposeSummaryLine(entry, annotations, '露朝', readWritingRules(), style);
+ */
+export function readWritingRules(path?: string): WritingRules {
+  const found =
+    path ??
+    WRITING_CANDIDATES.map((c) => fileURLToPath(new URL(c, import.meta.url))).find((c) =>
+      existsSync(c),
+    );
+  if (found === undefined)
+    throw new KirinukiError('pipeline', 'tagging: data/tagging/writing.json is missing');
+  let text: string;
+  try {
+    text = readFileSync(found, 'utf8');
+  } catch (e) {
+    throw new KirinukiError('pipeline', `cannot read ${found}`, { cause: e });
+  }
+  const r = parseWritingRules(text);
+  if (!r.ok) throw new KirinukiError('pipeline', `${found}: ${r.error.message}`);
+  return r.value;
 }
 
 /** The stored model, or null when none has been trained yet. */

@@ -9,23 +9,26 @@ import {
   type SummaryStyle,
   type TagModel,
   type Taxonomy,
+  type WritingRules,
 } from '../tagging/index.js';
 import {
   readSummaryStyle,
   readTagModel,
   readGlossary,
   readTaxonomy,
+  readWritingRules,
   writeSummaryStyle,
   writeTagModel,
   type TagStorePaths,
 } from './tag-store.js';
 import { annotatedEntry, trainTagsFromArchive, type TrainedTags } from './train-tags.js';
 
-/** What suggesting needs: the taxonomy, a tag model and the curator's style. */
+/** What suggesting needs: the taxonomy, a tag model, the curator's style and the writer's words. */
 export interface Tagger {
   taxonomy: Taxonomy;
   model: TagModel;
   style: SummaryStyle;
+  rules: WritingRules;
 }
 
 /**
@@ -82,10 +85,11 @@ export function loadTagger(
   const style = readSummaryStyle(paths.style);
   if (!model.ok) return err([model.error]);
   if (!style.ok) return err([style.error]);
+  const rules = readWritingRules();
   if (model.value) {
-    const tagger = { taxonomy: taxonomy.value, model: model.value, style: style.value };
+    const tagger = { taxonomy: taxonomy.value, model: model.value, rules };
     return ok({
-      tagger: { ...tagger, style: tagger.style ?? DEFAULT_SUMMARY_STYLE },
+      tagger: { ...tagger, style: style.value ?? DEFAULT_SUMMARY_STYLE },
       source: 'stored',
     });
   }
@@ -94,7 +98,7 @@ export function loadTagger(
     if (!trained.ok) return trained;
     const { model: m, style: s, labelled } = trained.value;
     return ok({
-      tagger: { taxonomy: taxonomy.value, model: m, style: s },
+      tagger: { taxonomy: taxonomy.value, model: m, style: s, rules },
       source: 'trained',
       labelled,
     });
@@ -102,7 +106,7 @@ export function loadTagger(
   if (taxonomy.value.tags.length === 0) return ok(null);
   const cold = createTagModel(taxonomy.value, {}, readGlossary());
   return ok({
-    tagger: { taxonomy: taxonomy.value, model: cold, style: DEFAULT_SUMMARY_STYLE },
+    tagger: { taxonomy: taxonomy.value, model: cold, style: DEFAULT_SUMMARY_STYLE, rules },
     source: 'cold-start',
   });
 }

@@ -1,7 +1,7 @@
 import type { Archive } from '../archive/index.js';
 import type { Entry, SummaryLine } from '../model/index.js';
 import { annotateEntry, type Knowledge } from '../nlp/index.js';
-import { readGlossary } from './tag-store.js';
+import { readGlossary, readWritingRules } from './tag-store.js';
 import { tagTexts } from './tag-texts.js';
 import {
   DEFAULT_TAG_MODEL_OPTIONS,
@@ -15,6 +15,7 @@ import {
   type SummaryStyle,
   type TagModel,
   type Taxonomy,
+  type WritingRules,
 } from '../tagging/index.js';
 
 /** A model and a style, with what they were learned from. */
@@ -32,6 +33,8 @@ export interface TrainTagsOptions {
   knowledge: Knowledge;
   /** English words to Japanese for English tag descriptions; the shipped glossary by default. */
   glossary?: Glossary;
+  /** The writer's words, to clean past quotes as the writer does; the shipped ones by default. */
+  rules?: WritingRules;
 }
 
 // The style is learned from the most recent lines and annotated entries only, so training
@@ -78,7 +81,11 @@ export function trainTagsOnEntries(
     taxonomy: options.taxonomy,
     glossary: options.glossary ?? readGlossary(),
   });
-  const style = learnStyle(lines.items(), history.items(), tagTexts(options.taxonomy));
+  const style = learnStyle(
+    lines.items(),
+    { entries: history.items(), rules: options.rules ?? readWritingRules() },
+    tagTexts(options.taxonomy),
+  );
   return { model, style, ...counts };
 }
 

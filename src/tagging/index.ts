@@ -46,7 +46,19 @@ export {
   trimQuote,
   type ProposedLine,
 } from './writer/propose.js';
-export { DEFAULT_SUMMARY_STYLE, learnStyle, type SummaryStyle } from './writer/style.js';
+export {
+  DEFAULT_SUMMARY_STYLE,
+  learnStyle,
+  type StyleHistory,
+  type SummaryStyle,
+} from './writer/style.js';
+export {
+  compileWritingRules,
+  parseWritingRules,
+  WritingLexiconSchema,
+  type WritingLexicon,
+  type WritingRules,
+} from './writer/writing-rules.js';
 export type { AnnotatedEntry } from './writer/kind-preference.js';
 export { parseSummaryStyle, SummaryStyleSchema } from './writer/style-schema.js';
 export { bigramSet, coverage } from './writer/bigrams.js';

@@ -5,6 +5,7 @@ import type { TagModel } from './model/tag-model.js';
 import { entryLabels } from './relabel.js';
 import { proposeSummaryLines, type ProposedLine } from './writer/propose.js';
 import type { SummaryStyle } from './writer/style.js';
+import type { WritingRules } from './writer/writing-rules.js';
 
 /** What kirinuki proposes for an entry: its tags, and a summary line for each proposed tag. */
 export interface EntryProposal {
@@ -20,19 +21,24 @@ export interface EntryProposal {
  * `lines[0]`).
  *
  * @example
- * const { suggestion, lines } = proposeForEntry(model, style, { entry, annotations });
+ * const { suggestion, lines } = proposeForEntry({ model, style, rules }, { entry, annotations });
  * lines.map((l) => l.raw); // ['#露朝(…)']
  */
 export function proposeForEntry(
-  model: TagModel,
-  style: SummaryStyle,
+  { model, style, rules }: { model: TagModel; style: SummaryStyle; rules: WritingRules },
   input: { entry: Entry; annotations: Annotations | null },
   options: SuggestOptions = {},
 ): EntryProposal {
   const suggestion = suggestTags(model, input, options);
   // All of the entry's lines at once: a quote goes to the tag it speaks to most, and no line
   // says again what an earlier one said.
-  const lines = proposeSummaryLines(input.entry, input.annotations, suggestion.labels, style);
+  const lines = proposeSummaryLines(
+    input.entry,
+    input.annotations,
+    suggestion.labels,
+    rules,
+    style,
+  );
   return { suggestion, lines };
 }
 

@@ -3,6 +3,7 @@ import { KANJI_CLASS, KATAKANA_CLASS, normaliseForMatch } from '../../text/index
 import { bigramSet, coverage } from './bigrams.js';
 import { entryWords } from './source-text.js';
 import type { SummaryStyle } from './style.js';
+import type { WritingRules } from './writing-rules.js';
 // Headline pieces are cut at spaces and punctuation; `=` starts Reuters' source credit.
 const HEADLINE_BREAK = /[\s、,，。!！?？:：;；…]+/u;
 const QUOTED = /「[^」]*」|“[^”]*”|"[^"]*"|『[^』]*』/gu;
@@ -47,6 +48,8 @@ export interface ContextScene {
   entry: Entry;
   annotations: Annotations;
   style: SummaryStyle;
+  /** The words of data/tagging/writing.json: references and connectives. */
+  rules: WritingRules;
 }
 
 // A headline piece often ends in the particle that tied it to the next: 戦争終結に, 実効性重視を.

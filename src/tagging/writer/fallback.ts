@@ -4,6 +4,7 @@ import { withoutEmoji } from './emoji.js';
 import { opensWithReference, withoutConnective } from './references.js';
 import { annotatedText } from './source-text.js';
 import { clip } from './trim.js';
+import type { WritingRules } from './writing-rules.js';
 
 // Without quotes a line is all context: a few keywords say what happened.
 const PHRASES = 3;
@@ -33,9 +34,9 @@ export function fallbackContext(
   if (phrases.length > 0) return phrases.slice(0, PHRASES);
   const words = new Set(scene.style.tagWords[tag] ?? []);
   let best: { text: string; score: number } | null = null;
-  for (const raw of sentencesOf(annotatedText(scene.entry))) {
+  for (const raw of sentencesOf(annotatedText(scene.entry), scene.rules)) {
     const text = clip(raw, SENTENCE_ROOM);
-    if (text.length < 4 || opensWithReference(text) || !fresh(text)) continue;
+    if (text.length < 4 || opensWithReference(text, scene.rules) || !fresh(text)) continue;
     const score = coverage(bigramSet(raw), words);
     if (!best || score > best.score) best = { text, score };
   }
@@ -46,10 +47,10 @@ export function fallbackContext(
  * The sentences of a text (a dash closes one too), without emoji, links, list marks, the final
  * stop, or brackets: in a line, a bracket opens a quote, and these words are context.
  */
-function sentencesOf(text: string): string[] {
+function sentencesOf(text: string, rules: WritingRules): string[] {
   return withoutEmoji(text.replace(/https?:\/\/\S+|pic\.twitter\.com\/\S+/gu, ''))
     .replace(/[「」『』]/gu, '')
     .split(/[。！？!?\n]+|[―—]{2,}/u)
-    .map((s) => withoutConnective(s.replace(/^[\s⁃・\-–—…]+/u, '')).trim())
+    .map((s) => withoutConnective(s.replace(/^[\s⁃・\-–—…]+/u, ''), rules).trim())
     .filter((s) => s !== '');
 }

@@ -1,6 +1,7 @@
 import type { Annotations, Entry, SummaryLine } from '../../model/index.js';
 import { bigramSet, coverage } from './bigrams.js';
 import { cleanQuote } from './quotes.js';
+import type { WritingRules } from './writing-rules.js';
 
 /** A past entry with what the annotator found in it. */
 export interface AnnotatedEntry {
@@ -18,12 +19,13 @@ const MATCH = 0.7;
  * How much the curator likes reported speech (`国防省は…と発表した`, which they turn into a quote)
  * compared with quotations proper, learned from past entries: the rate at which they quoted
  * reported speech that was there to quote, over the same rate for quotations, shrunk towards
- * the default by a prior. Between 0.2 and 1.5.
+ * the default by a prior. Between 0.2 and 1.5. Quotes are cleaned as the writer cleans them
+ * (`rules`) before they are compared with the curator's.
  *
  * @example
- * indirectWeight(pastEntries); // 0.9 for a curator who often quotes official statements
+ * indirectWeight(pastEntries, rules); // 0.9 for a curator who often quotes official statements
  */
-export function indirectWeight(history: readonly AnnotatedEntry[]): number {
+export function indirectWeight(history: readonly AnnotatedEntry[], rules: WritingRules): number {
   const seen = { speech: 0, indirect: 0 };
   const taken = { speech: 0, indirect: 0 };
   for (const { entry, annotations } of history) {
@@ -31,7 +33,7 @@ export function indirectWeight(history: readonly AnnotatedEntry[]): number {
     const chosen = entry.summaries.flatMap(quotesOf).map(bigramSet);
     for (const q of annotations.quotes) {
       if (q.kind !== 'speech' && q.kind !== 'indirect') continue;
-      const b = bigramSet(cleanQuote(q));
+      const b = bigramSet(cleanQuote(q, rules));
       seen[q.kind] += 1;
       if (chosen.some((c) => Math.max(coverage(c, b), coverage(b, c)) >= MATCH)) taken[q.kind] += 1;
     }

@@ -1,4 +1,5 @@
 import { HIRAGANA_CLASS, KANJI_CLASS, KATAKANA_CLASS } from '../../text/index.js';
+import type { WritingRules } from './writing-rules.js';
 
 /**
  * How speakers are written: a name (katakana, Latin, or a kanji name the curator knows) and a
@@ -50,12 +51,15 @@ export function nameKey(speaker: string): string | null {
   return family ?? null;
 }
 
-// Spokespeople speak for their organisation, so the organisation is their identity.
-const SPOKESPERSON = /(報道官|広報官|報道担当|スポークスマン)$/u;
-
-/** Whether a title is a spokesperson's. */
-export function isSpokesperson(title: string | null): boolean {
-  return title !== null && SPOKESPERSON.test(title);
+/**
+ * Whether a title is a spokesperson's (the lexicon's `spokespersonTitles`): spokespeople speak
+ * for their organisation, so the organisation is their identity.
+ *
+ * @example
+ * isSpokesperson('外務省報道官', rules); // true
+ */
+export function isSpokesperson(title: string | null, rules: WritingRules): boolean {
+  return title !== null && rules.spokesperson.test(title);
 }
 
 /**

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Segment } from '../../model/index.js';
 import { matchQuote } from '../../text/index.js';
-import { article, entityOf, outletAnnotations, quoteOf } from '../../../test/fixtures/writer.js';
+import {
+  article,
+  entityOf,
+  outletAnnotations,
+  quoteOf,
+  WRITING_RULES,
+} from '../../../test/fixtures/writer.js';
 import { proposeSummaryLine, proposeSummaryLines } from './propose.js';
 import { annotatedText } from './source-text.js';
 import { DEFAULT_SUMMARY_STYLE, learnStyle, type SummaryStyle } from './style.js';
@@ -42,7 +48,7 @@ const tight: SummaryStyle = {
 describe('the speakers a headline names', () => {
   it('get all their statements into the line, whatever the length budget', () => {
     const { entry, annotations } = scene('国防相、基地拡張を表明');
-    const line = proposeSummaryLine(entry, annotations, '防衛', tight);
+    const line = proposeSummaryLine(entry, annotations, '防衛', WRITING_RULES, tight);
     expect(quotesOf(line.segments)).toEqual([
       '北部の基地を来年までに倍に広げる',
       '予算は議会が認めた範囲で賄う。追加の増税はしない',
@@ -59,13 +65,13 @@ describe('the speakers a headline names', () => {
       ],
       [entityOf(text, 'person', 'ノルデン', { title: '国防相' })],
     );
-    const line = proposeSummaryLine(entry, annotations, '防衛', tight);
+    const line = proposeSummaryLine(entry, annotations, '防衛', WRITING_RULES, tight);
     expect(quotesOf(line.segments)).toEqual(['北部の基地を来年までに倍に広げる']);
   });
 
   it('are not news when the headline is about something else: the budget rules', () => {
     const { entry, annotations } = scene('北部で基地拡張へ');
-    const line = proposeSummaryLine(entry, annotations, '防衛', tight);
+    const line = proposeSummaryLine(entry, annotations, '防衛', WRITING_RULES, tight);
     expect(quotesOf(line.segments)).toHaveLength(1);
   });
 });
@@ -85,7 +91,7 @@ describe('the quote check on proposed lines', () => {
   );
 
   it('never proposes a quote that is not in the entry’s text', () => {
-    const line = proposeSummaryLine(entry, annotations, '防衛', tight);
+    const line = proposeSummaryLine(entry, annotations, '防衛', WRITING_RULES, tight);
     expect(quotesOf(line.segments)).toEqual(['近隣国との共同演習を毎年行う']);
   });
 
@@ -97,7 +103,7 @@ describe('the quote check on proposed lines', () => {
       quoteOf(t, '「北の盾」計画を進める🛡️\n予算は足りる(と思う)。増税はしない', minister),
     ]);
     for (const style of [tight, { ...tight, maxQuoteLength: 12 }]) {
-      const quotes = quotesOf(proposeSummaryLine(e, a, '防衛', style).segments);
+      const quotes = quotesOf(proposeSummaryLine(e, a, '防衛', WRITING_RULES, style).segments);
       expect(quotes.length).toBe(1);
       for (const q of quotes) expect(matchQuote(q, annotatedText(e)).passes, q).toBe(true);
     }
@@ -122,7 +128,7 @@ describe('an entry with several tags', () => {
     }),
   ]);
   const tags = ['無人機攻撃', '対ヴェスタ'];
-  const described = learnStyle([], [], {
+  const described = learnStyle([], null, {
     無人機攻撃: '無人機攻撃 無人機やドローンによる攻撃と迎撃、防空',
     対ヴェスタ: '対ヴェスタ ヴェスタとの協定や条約、両国の関係',
     制裁: '制裁 制裁と資産凍結',
@@ -131,7 +137,7 @@ describe('an entry with several tags', () => {
   const style = { ...described, maxQuotes: 3, contextShare: 0 };
 
   it('gives each tag’s line the quote that speaks to it, from the tags’ descriptions', () => {
-    const [drones, pact] = proposeSummaryLines(entry, annotations, tags, style);
+    const [drones, pact] = proposeSummaryLines(entry, annotations, tags, WRITING_RULES, style);
     expect(quotesOf(drones?.segments ?? [])).toEqual(['自爆型無人機20機のうち15機を迎撃した']);
     expect(quotesOf(pact?.segments ?? [])).toEqual([
       '隣国ヴェスタとの協定の署名が近い。両国の関係はかつてなく深い',
@@ -140,7 +146,7 @@ describe('an entry with several tags', () => {
 
   it('without descriptions, the main line takes both', () => {
     const plain = { ...DEFAULT_SUMMARY_STYLE, maxQuotes: 3, contextShare: 0 };
-    const [drones] = proposeSummaryLines(entry, annotations, tags, plain);
+    const [drones] = proposeSummaryLines(entry, annotations, tags, WRITING_RULES, plain);
     expect(quotesOf(drones?.segments ?? [])).toHaveLength(2);
   });
 });
@@ -161,7 +167,13 @@ describe('a quote cut short in one line', () => {
 
   it('is not said again, whole, under the next tag', () => {
     const style = { ...DEFAULT_SUMMARY_STYLE, maxQuoteLength: 20, contextShare: 0 };
-    const [first, second] = proposeSummaryLines(entry, annotations, ['再建', '財政'], style);
+    const [first, second] = proposeSummaryLines(
+      entry,
+      annotations,
+      ['再建', '財政'],
+      WRITING_RULES,
+      style,
+    );
     expect(quotesOf(first?.segments ?? [])).toEqual(['港の再建は急務だ。来月には工事を始める']);
     expect(quotesOf(second?.segments ?? [])).toEqual([]);
   });
@@ -179,10 +191,16 @@ describe('lines with nothing to quote', () => {
     ...outletAnnotations([]),
     source: { kind: 'individual' as const, outlet: null, reasons: [] },
   };
-  const lines = proposeSummaryLines(entry, annotations, ['戦況', '支援', '代理戦争'], {
-    ...DEFAULT_SUMMARY_STYLE,
-    contextShare: 0,
-  });
+  const lines = proposeSummaryLines(
+    entry,
+    annotations,
+    ['戦況', '支援', '代理戦争'],
+    WRITING_RULES,
+    {
+      ...DEFAULT_SUMMARY_STYLE,
+      contextShare: 0,
+    },
+  );
   const contents = lines.map((l) => l.raw.slice(l.raw.indexOf('(') + 1, -1));
 
   it('say something different under each tag', () => {
@@ -213,7 +231,7 @@ describe('context keywords', () => {
       [entityOf(text, 'person', 'リンドクヴィスト', { title: '国防長官' })],
     );
     const style = { ...DEFAULT_SUMMARY_STYLE, contextShare: 1, contextsPerLine: 2 };
-    const line = proposeSummaryLine(entry, annotations, '演習', style);
+    const line = proposeSummaryLine(entry, annotations, '演習', WRITING_RULES, style);
     expect(line.raw).toBe('#演習(演習を拡大・リンドクヴィスト国防長官「演習の規模を倍にする」)');
   });
 });

@@ -9,6 +9,7 @@ import { quoteCandidates, type Candidate } from './quotes.js';
 import { quoteCheck } from './quote-check.js';
 import { homeCountries, type SpeakerScene } from './speaker.js';
 import { DEFAULT_SUMMARY_STYLE, type SummaryStyle } from './style.js';
+import type { WritingRules } from './writing-rules.js';
 
 /** A proposed summary line: its text and its segments. */
 export interface ProposedLine {
@@ -29,19 +30,22 @@ export { trimQuote } from './trim.js';
  * speakers an outlet's headline names, others within the style's quote budget) up to the
  * style's quote count, grouped by speaker in the order they were said. Every quote passes the
  * quote check of `kirinuki check` against the entry's text, and every word comes from the
- * entry. Deterministic.
+ * entry. `rules` are the words of `data/tagging/writing.json` (`parseWritingRules`).
+ * Deterministic.
  *
  * @example
- * proposeSummaryLine(entry, annotations, 'ウクライナ戦況', learnStyle(pastLines)).raw;
+ * proposeSummaryLine(entry, annotations, 'ウクライナ戦況', rules, learnStyle(pastLines)).raw;
  * // '#ウクライナ戦況(チャシウヤール・シルスキー総司令官「状況は厳しいが、制御できている」)'
  */
 export function proposeSummaryLine(
   entry: Entry,
   annotations: Annotations | null,
   tag: string,
+  rules: WritingRules,
   style: SummaryStyle = DEFAULT_SUMMARY_STYLE,
 ): ProposedLine {
-  return proposeLine(entry, annotations, tag, style, { rivals: [], taken: [], said: [] });
+  const siblings = { rivals: [], taken: [], said: [] };
+  return proposeLine(entry, annotations, tag, { style, rules }, siblings);
 }
 
 /**
@@ -50,19 +54,21 @@ export function proposeSummaryLine(
  * quote or keyword of an earlier one, even one cut short there. Deterministic.
  *
  * @example
- * proposeSummaryLines(entry, annotations, ['ウクライナドローン攻撃', '露斯'], style).map((l) => l.raw);
+ * proposeSummaryLines(entry, annotations, ['ウクライナドローン攻撃', '露斯'], rules, style).map((l) => l.raw);
  * // ['#ウクライナドローン攻撃(ウクライナ空軍「…」)', '#露斯(ザハロワ報道官「…」)']
  */
 export function proposeSummaryLines(
   entry: Entry,
   annotations: Annotations | null,
   tags: readonly string[],
+  rules: WritingRules,
   style: SummaryStyle = DEFAULT_SUMMARY_STYLE,
 ): ProposedLine[] {
   const taken: string[] = [];
   const said: string[] = [];
   return tags.map((tag) => {
-    const line = proposeLine(entry, annotations, tag, style, { rivals: tags, taken, said });
+    const siblings = { rivals: tags, taken, said };
+    const line = proposeLine(entry, annotations, tag, { style, rules }, siblings);
     for (const s of line.segments)
       if (s.kind === 'quote') {
         taken.push(...s.quotes);
@@ -88,11 +94,17 @@ function proposeLine(
   entry: Entry,
   annotations: Annotations | null,
   tag: string,
-  style: SummaryStyle,
+  { style, rules }: { style: SummaryStyle; rules: WritingRules },
   siblings: Siblings,
 ): ProposedLine {
   const a = annotations ?? EMPTY;
-  const scene: SpeakerScene = { entry, annotations: a, style, homeCountries: homeCountries(a) };
+  const scene: SpeakerScene = {
+    entry,
+    annotations: a,
+    style,
+    rules,
+    homeCountries: homeCountries(a),
+  };
   const repeats = saysAgain(siblings.said);
   const used = siblings.taken.map(bigramSet);
   const candidates = quoteCandidates(a.quotes, scene, tag, siblings.rivals).filter((c) => {

@@ -6,6 +6,7 @@ import { opensWithReference } from './references.js';
 import { restatements } from './restatements.js';
 import { annotatedText, previousSentence, sentenceStart } from './source-text.js';
 import { writeSpeaker, type SpeakerScene } from './speaker.js';
+import type { WritingRules } from './writing-rules.js';
 
 /** A quote that could go into the line: cleaned text, written speaker, newsworthiness. */
 export interface Candidate {
@@ -32,13 +33,6 @@ const ATTRIBUTION_WEIGHT: Record<Quote['attribution'], number> = {
   carried: 0.85,
   unknown: 0.6,
 };
-// Reported speech often opens with where it was said or who reported it; the curator's quote
-// starts with what was said.
-const OPENERS = [
-  /^[^、。「」]{1,25}(?:によると|によれば)、/u,
-  /^(?:記者会見|会見|インタビュー|声明|演説|投稿|ビデオ演説)で、?/u,
-  /^(?:また|さらに|一方)、?/u,
-];
 
 /**
  * The quotes of an entry worth putting in a summary line, most newsworthy first: quotations
@@ -74,7 +68,7 @@ export function quoteCandidates(
   const out = kept.flatMap((quote, rank) => {
     // The headline condenses what the article gives in full: the curator quotes the article.
     if (inHeadline(quote, scene.entry)) return [];
-    const standing = standAlone(quote, source);
+    const standing = standAlone(quote, source, scene.rules);
     if (standing === null) return [];
     const { text, attributed } = standing;
     if (text.length < 6) return [];
@@ -127,16 +121,20 @@ const HEADLINE_SPEAKER = 1.5;
  * refers to, when that is reported speech and short enough; a quotation proper that points
  * back is left out. `attributed` says the text now names its own source.
  */
-function standAlone(q: Quote, source: string): { text: string; attributed: boolean } | null {
-  const text = cleanQuote(q);
-  if (!opensWithReference(text)) return { text, attributed: false };
+function standAlone(
+  q: Quote,
+  source: string,
+  rules: WritingRules,
+): { text: string; attributed: boolean } | null {
+  const text = cleanQuote(q, rules);
+  if (!opensWithReference(text, rules)) return { text, attributed: false };
   if (q.kind !== 'indirect' || source.slice(q.start, q.end) !== q.text) return null;
   const from = sentenceStart(source, q.start);
   const before = previousSentence(source, from);
   if (before === null || before.length > MAX_ANTECEDENT || /[「『]/u.test(before)) return null;
-  const sentence = cleanQuote({ kind: 'indirect', text: source.slice(from, q.end) }, false);
-  const antecedent = cleanQuote({ kind: 'indirect', text: before }, false);
-  if (opensWithReference(antecedent)) return null;
+  const sentence = cleanQuote({ kind: 'indirect', text: source.slice(from, q.end) }, rules, false);
+  const antecedent = cleanQuote({ kind: 'indirect', text: before }, rules, false);
+  if (opensWithReference(antecedent, rules)) return null;
   return { text: `${antecedent}。${sentence}`, attributed: true };
 }
 
@@ -160,23 +158,29 @@ function outermost(quotes: readonly Quote[]): Quote[] {
 }
 
 /**
- * A quote as the curator writes it: lines joined, emoji and the final `。` dropped, openers of
- * reported speech dropped (unless `dropOpeners` is false), and brackets inside turned into 『』 — or dropped from reported speech, where they
- * were the outlet's marks rather than the speaker's.
+ * A quote as the curator writes it: lines joined, emoji and the final `。` dropped, the
+ * openers of reported speech dropped (the lexicon's `reportOpeners`: reported speech often
+ * opens with who reported it or where it was said, the curator's quote with what was said;
+ * kept when `dropOpeners` is false), and brackets inside turned into 『』 — or dropped from
+ * reported speech, where they were the outlet's marks rather than the speaker's.
  *
  * @example
- * cleanQuote({ ...q, kind: 'speech', text: '「最終案」は受け入れない。' }); // '『最終案』は受け入れない'
+ * cleanQuote({ ...q, kind: 'speech', text: '「最終案」は受け入れない。' }, rules); // '『最終案』は受け入れない'
  */
-export function cleanQuote(q: Pick<Quote, 'kind' | 'text'>, dropOpeners = true): string {
+export function cleanQuote(
+  q: Pick<Quote, 'kind' | 'text'>,
+  rules: WritingRules,
+  dropOpeners = true,
+): string {
   let text = withoutEmoji(q.text)
     .replace(/\s*\n\s*/gu, '')
     .trim();
   if (q.kind === 'indirect') {
     if (dropOpeners)
-      for (const opener of OPENERS) {
+      for (const opener of rules.reportOpeners) {
         const rest = text.replace(opener, '');
         // An opener that carries what the rest points back to stays.
-        if (!opensWithReference(rest)) text = rest;
+        if (!opensWithReference(rest, rules)) text = rest;
       }
     text = text.replace(/[「」]/gu, '');
   } else text = text.replace(/「/gu, '『').replace(/」/gu, '』');

@@ -1,31 +1,26 @@
-/**
- * A quote that opens by pointing back (`それは…`, `この措置は…`, `同氏は…`) means nothing
- * without the sentence before it; in a summary line it dangles.
- */
-const POINTING_BACK =
-  /^(?:(?:それ|これ|あれ)(?!ぞれ|まで|ほど|から)|(?:その|この|あの)(?!まま|ため|ほか|他|後|上|際|間)|同(?:氏|国|大統領|相|省|社)|彼(?:ら|女)?(?:は|が|の|も|を))/u;
+import type { WritingRules } from './writing-rules.js';
 
 /**
- * Whether a quote opens with a reference to something outside it.
+ * Whether a quote opens with a reference to something outside it (`それは…`, `この措置は…`,
+ * `同氏は…`, the lexicon's `pointingBack`): without the sentence before it, such a quote means
+ * nothing, and in a summary line it dangles.
  *
  * @example
- * opensWithReference('それは2025年夏に起こる'); // true
- * opensWithReference('それぞれの国が決める'); // false
+ * opensWithReference('それは2025年夏に起こる', rules); // true
+ * opensWithReference('それぞれの国が決める', rules); // false
  */
-export function opensWithReference(quote: string): boolean {
-  return POINTING_BACK.test(quote.trimStart());
+export function opensWithReference(quote: string, rules: WritingRules): boolean {
+  return rules.pointingBack.test(quote.trimStart());
 }
 
-// Connectives that tie a sentence to the one before: alone in a line they lead nowhere.
-const CONNECTIVE = /^(?:しかし|だが|ただ|また|さらに|一方|そして|なお|それでも)[、,]?/u;
-
 /**
- * A sentence without the connective that ties it to the one before, for a line where it
- * stands alone: `しかし計画は実情とかけ離れている` → `計画は実情とかけ離れている`.
+ * A sentence without the connective that ties it to the one before (the lexicon's
+ * `connectives`), for a line where it stands alone and the connective would lead nowhere:
+ * `しかし計画は実情とかけ離れている` → `計画は実情とかけ離れている`.
  *
  * @example
- * withoutConnective('しかし、計画は遅れている'); // '計画は遅れている'
+ * withoutConnective('しかし、計画は遅れている', rules); // '計画は遅れている'
  */
-export function withoutConnective(sentence: string): string {
-  return sentence.trimStart().replace(CONNECTIVE, '');
+export function withoutConnective(sentence: string, rules: WritingRules): string {
+  return sentence.trimStart().replace(rules.connective, '');
 }

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { article, entityOf, outletAnnotations, quoteOf } from '../../../test/fixtures/writer.js';
+import {
+  article,
+  entityOf,
+  outletAnnotations,
+  quoteOf,
+  WRITING_RULES,
+} from '../../../test/fixtures/writer.js';
 import { homeCountries, writeSpeaker } from './speaker.js';
 import { DEFAULT_SUMMARY_STYLE } from './style.js';
 
@@ -36,6 +42,7 @@ const scene = {
   entry,
   annotations,
   style: DEFAULT_SUMMARY_STYLE,
+  rules: WRITING_RULES,
   homeCountries: homeCountries(annotations),
 };
 
@@ -67,6 +74,7 @@ describe('writeSpeaker, for someone the curator has written before', () => {
     entry: e,
     annotations: a,
     style: { ...DEFAULT_SUMMARY_STYLE, speakers },
+    rules: WRITING_RULES,
     homeCountries: homeCountries(a),
   });
 

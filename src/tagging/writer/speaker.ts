@@ -3,6 +3,7 @@ import { HONORIFIC, nameKey, plainAuthorName, isSpokesperson } from './names.js'
 import { wordsOutside } from './own-words.js';
 import { entryWords } from './source-text.js';
 import type { SummaryStyle } from './style.js';
+import type { WritingRules } from './writing-rules.js';
 
 /** What deciding how to write a speaker needs besides the quote. */
 export interface SpeakerScene {
@@ -11,13 +12,9 @@ export interface SpeakerScene {
   style: SummaryStyle;
   /** The entry's most mentioned countries: their officials need no country before the name. */
   homeCountries: readonly string[];
+  /** The words of data/tagging/writing.json: spokespeople, country initials, glued names. */
+  rules: WritingRules;
 }
-
-// A title that starts with a country's one-character abbreviation already says where the
-// official is from: ネルソン米財務次官.
-const COUNTRY_IN_TITLE = /^[米英仏独露中韓朝日伊加豪印]/u;
-// Organisations whose name reads as one word with what follows: ロシア外務省ザハロワ報道官.
-const GLUED_ORGANISATION = /[省庁府局部軍院会社]$/u;
 
 /**
  * Writes the speaker of a quote as the curator would: the name with the title it first
@@ -47,12 +44,14 @@ export function writeSpeaker(q: Quote, scene: SpeakerScene): string | null {
   if (!scene.style.prefixCountries || org === null || names(written, org, scene)) return written;
   if (wordsOutside(org, entryWords(scene.entry)).length > 0) return written;
   if (!person) return `${org}${written}`;
-  if (isSpokesperson(person.title)) return joinPrefix(org, written);
+  if (isSpokesperson(person.title, scene.rules)) return joinPrefix(org, written, scene.rules);
   const isCountry = scene.annotations.entities.some(
     (e) => e.type === 'country' && e.canonical === org,
   );
   if (!isCountry || scene.homeCountries.includes(org)) return written;
-  if (COUNTRY_IN_TITLE.test(person.title ?? '')) return written;
+  // A title that starts with a country's abbreviation already says where the official is
+  // from: ネルソン米財務次官.
+  if (scene.rules.countryInTitle.test(person.title ?? '')) return written;
   return `${org}、${written}`;
 }
 
@@ -116,6 +115,7 @@ function curatorForm(written: string, style: SummaryStyle): string | null {
   return best ? best[0] : null;
 }
 
-function joinPrefix(org: string, written: string): string {
-  return GLUED_ORGANISATION.test(org) ? `${org}${written}` : `${org}、${written}`;
+/** An organisation before its spokesperson: glued when its name reads as one word with them. */
+function joinPrefix(org: string, written: string, rules: WritingRules): string {
+  return rules.gluedOrganisation.test(org) ? `${org}${written}` : `${org}、${written}`;
 }

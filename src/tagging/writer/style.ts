@@ -2,6 +2,7 @@ import type { SummaryLine } from '../../model/index.js';
 import { HONORIFIC, nameKey, splitTitle } from './names.js';
 import { DEFAULT_INDIRECT_WEIGHT, indirectWeight, type AnnotatedEntry } from './kind-preference.js';
 import { describedTagWords, tagWords } from './tag-words.js';
+import type { WritingRules } from './writing-rules.js';
 
 /**
  * The curator's habits when writing summary lines, learned from their past lines by
@@ -61,6 +62,12 @@ export const DEFAULT_SUMMARY_STYLE: SummaryStyle = {
   tagWords: {},
 };
 
+/** Past entries with their annotations, and the rules their quotes are cleaned by. */
+export interface StyleHistory {
+  entries: readonly AnnotatedEntry[];
+  rules: WritingRules;
+}
+
 /**
  * Learns the curator's style from their past summary lines: typical length, quote room and
  * number of quotes (the upper quartile, so a proposal is rarely longer than what they write;
@@ -68,26 +75,28 @@ export const DEFAULT_SUMMARY_STYLE: SummaryStyle = {
  * too many), how long a quote they keep, whether and how many context keywords open a line,
  * whether titles stay, whether a country is put before a name, and each speaker's written form
  * and each tag's usual context keywords and words. Given the past entries with their
- * annotations too (`history`), it also learns how often the curator quotes reported speech
+ * annotations too (`history`, with the writing rules), it also learns how often the curator quotes reported speech
  * rather than quotations; given what the curator wrote about each tag (`tagTexts`: name,
  * description, keywords), each tag also gets the words of its description, so a tag with no
  * lines yet still draws the quotes that speak to it. Deterministic; the defaults fill in what
  * fewer than 5 lines cannot tell.
  *
  * @example
- * const style = learnStyle(entries.flatMap((e) => e.summaries), [], { 露斯: '露斯 ロシアとイラン' });
+ * const style = learnStyle(entries.flatMap((e) => e.summaries), null, { 露斯: '露斯 ロシアとイラン' });
  * style.keepTitles; // true for a curator who writes プーチン大統領
  */
 export function learnStyle(
   lines: readonly SummaryLine[],
-  history: readonly AnnotatedEntry[] = [],
+  history: StyleHistory | null = null,
   tagTexts: Readonly<Record<string, string>> = {},
 ): SummaryStyle {
   const learned = {
     speakers: countSpeakers(lines),
     contexts: countContexts(lines),
     tagWords: mergeWords(tagWords(lines), describedTagWords(tagTexts)),
-    indirectWeight: indirectWeight(history),
+    indirectWeight: history
+      ? indirectWeight(history.entries, history.rules)
+      : DEFAULT_INDIRECT_WEIGHT,
   };
   if (lines.length < 5) return { ...DEFAULT_SUMMARY_STYLE, ...learned };
   const speakers = Object.keys(learned.speakers);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseSummaryLine } from '../../format/index.js';
 import type { Annotations, Entity, Quote, SummaryLine } from '../../model/index.js';
 import { makeEntry, NO_ANNOTATIONS } from '../../../test/fixtures/tagging.js';
+import { WRITING_RULES } from '../../../test/fixtures/writer.js';
 import { proposeSummaryLine } from './propose.js';
 import { cleanQuote } from './quotes.js';
 import { parseSummaryStyle } from './style-schema.js';
@@ -71,7 +72,13 @@ const annotations: Annotations = {
 const style = { ...DEFAULT_SUMMARY_STYLE, maxQuotes: 3, quotesPerSpeaker: 2, contextShare: 0 };
 
 describe('proposeSummaryLine', () => {
-  const proposed = proposeSummaryLine(entry, annotations, 'ウクライナ経済制裁', style);
+  const proposed = proposeSummaryLine(
+    entry,
+    annotations,
+    'ウクライナ経済制裁',
+    WRITING_RULES,
+    style,
+  );
 
   it('writes the curator’s shape, one segment per speaker, quotes in text order', () => {
     expect(proposed.raw).toBe(
@@ -84,28 +91,35 @@ describe('proposeSummaryLine', () => {
   });
 
   it('is deterministic', () => {
-    expect(proposeSummaryLine(entry, annotations, 'ウクライナ経済制裁', style)).toEqual(proposed);
+    expect(
+      proposeSummaryLine(entry, annotations, 'ウクライナ経済制裁', WRITING_RULES, style),
+    ).toEqual(proposed);
   });
 
   it('keeps to the number of quotes the style allows', () => {
-    const one = proposeSummaryLine(entry, annotations, 'X', { ...style, maxQuotes: 1 });
+    const one = proposeSummaryLine(entry, annotations, 'X', WRITING_RULES, {
+      ...style,
+      maxQuotes: 1,
+    });
     expect(one.segments.flatMap((s) => (s.kind === 'quote' ? s.quotes : []))).toHaveLength(1);
   });
 
   it('writes a speaker the way the curator did before', () => {
     const known = { ...style, speakers: { ハルトマン次長: 3 } };
-    expect(proposeSummaryLine(entry, annotations, 'X', known).raw).toMatch(
+    expect(proposeSummaryLine(entry, annotations, 'X', WRITING_RULES, known).raw).toMatch(
       /^#X\(ハルトマン次長「/u,
     );
   });
 
   it('falls back to the headline without quotes', () => {
-    expect(proposeSummaryLine(entry, null, '制裁', style).raw).toBe('#制裁(凍結資産の運用益)');
+    expect(proposeSummaryLine(entry, null, '制裁', WRITING_RULES, style).raw).toBe(
+      '#制裁(凍結資産の運用益)',
+    );
   });
 
   it('opens with a phrase the curator uses for the tag when the entry says it', () => {
     const habit = { ...style, contexts: { 制裁: { ロシアの凍結資産: 3, 国防相会合: 5 } } };
-    expect(proposeSummaryLine(entry, annotations, '制裁', habit).raw).toMatch(
+    expect(proposeSummaryLine(entry, annotations, '制裁', WRITING_RULES, habit).raw).toMatch(
       /^#制裁\(ロシアの凍結資産・/u,
     );
   });
@@ -113,18 +127,18 @@ describe('proposeSummaryLine', () => {
 
 describe('cleanQuote', () => {
   it('nests inner brackets in a quotation and drops them from reported speech', () => {
-    expect(cleanQuote({ kind: 'speech', text: '「最終案」は受け入れない。' })).toBe(
+    expect(cleanQuote({ kind: 'speech', text: '「最終案」は受け入れない。' }, WRITING_RULES)).toBe(
       '『最終案』は受け入れない',
     );
-    expect(cleanQuote({ kind: 'indirect', text: '発表によると、「補給拠点」を攻撃した' })).toBe(
-      '補給拠点を攻撃した',
-    );
+    expect(
+      cleanQuote({ kind: 'indirect', text: '発表によると、「補給拠点」を攻撃した' }, WRITING_RULES),
+    ).toBe('補給拠点を攻撃した');
   });
 
   it('joins the lines of a quoted post', () => {
-    expect(cleanQuote({ kind: 'speech', text: '予定通り進める。\n変更はない。' })).toBe(
-      '予定通り進める。変更はない',
-    );
+    expect(
+      cleanQuote({ kind: 'speech', text: '予定通り進める。\n変更はない。' }, WRITING_RULES),
+    ).toBe('予定通り進める。変更はない');
   });
 });
 
