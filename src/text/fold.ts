@@ -174,24 +174,18 @@ export function unitsFoldingTo(code: number): readonly number[] {
   return [...self, ...(inverse.get(code) ?? [])];
 }
 
+/** `MAY_FOLD[u]`: 1 when the fold of `u` may differ from `u` (in some context). */
+const MAY_FOLD = new Uint8Array(0x10000);
+for (let u = 0; u < 0x10000; u += 1) if (FOLD[u] !== u || KIND[u] !== 0) MAY_FOLD[u] = 1;
+
 /**
- * A pattern (global) matching every unit whose fold may differ from the unit itself: what
- * the normaliser jumps between, copying the text in between whole. Built from the tables, so
- * a new rule can never be missed there.
+ * Whether the fold of unit `u` may differ from `u`: what the normaliser stops at, copying the
+ * text in between whole. Built from the tables, so a new rule can never be missed there.
+ *
+ * @example
+ * mayFold('ェ'.charCodeAt(0)); // true
+ * mayFold('露'.charCodeAt(0)); // false
  */
-export const FOLD_TRIGGERS: RegExp = (() => {
-  const parts: string[] = [];
-  const hex = (u: number): string => `\\u${u.toString(16).padStart(4, '0')}`;
-  let u = 0;
-  while (u < 0x10000) {
-    if (FOLD[u] === u && KIND[u] === 0) {
-      u += 1;
-      continue;
-    }
-    const from = u;
-    while (u + 1 < 0x10000 && (FOLD[u + 1] !== u + 1 || KIND[u + 1] !== 0)) u += 1;
-    parts.push(from === u ? hex(from) : `${hex(from)}-${hex(u)}`);
-    u += 1;
-  }
-  return new RegExp(`[${parts.join('')}]`, 'g');
-})();
+export function mayFold(u: number): boolean {
+  return MAY_FOLD[u] === 1;
+}
