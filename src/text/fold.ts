@@ -26,27 +26,40 @@ const JOIN = 2;
 /** ヴ: folds with the small vowel after it. */
 const VU = 3;
 
-/** `FOLD[u]`: the unit `u` folds to, whatever its neighbours. */
+// The tables are filled from short lists, never by a loop over all 65,536 units: module
+// start-up is part of the annotator's cold start.
+/** `FOLD[u]`: the unit `u` folds to whatever its neighbours, or 0 when that is `u` itself. */
 const FOLD = new Uint16Array(0x10000);
 /** `KIND[u]`: 0, or what kind of context-dependent unit `u` is (LONG, JOIN or VU). */
 const KIND = new Uint8Array(0x10000);
+/** The units that fold to another. */
+const FOLDED: number[] = [];
 
 const SMALL_VOWELS = [0x30a1, 0x30a3, 0x30a5, 0x30a7, 0x30a9]; // ァ ィ ゥ ェ ォ
 const VU_CODE = 0x30f4; // ヴ
 
-for (let u = 0; u < 0x10000; u += 1) FOLD[u] = u;
-for (let u = 0x41; u <= 0x5a; u += 1) FOLD[u] = u + 0x20;
-for (let u = 0xff01; u <= 0xff5e; u += 1) FOLD[u] = FOLD[u - 0xfee0] as number;
-FOLD[0xff70] = 0x30fc; // ｰ → ー
-FOLD[0xff65] = 0x30fb; // ･ → ・
-for (const u of SMALL_VOWELS) FOLD[u] = u + 1;
-FOLD[VU_CODE] = 0x30d6; // ヴ → ブ
-FOLD[0x3094] = 0x3076; // ゔ → ぶ
+function setFold(u: number, to: number): void {
+  FOLD[u] = to;
+  FOLDED.push(u);
+}
+const lower = (a: number): number => (a >= 0x41 && a <= 0x5a ? a + 0x20 : a);
+for (let u = 0x41; u <= 0x5a; u += 1) setFold(u, lower(u));
+for (let u = 0xff01; u <= 0xff5e; u += 1) setFold(u, lower(u - 0xfee0));
+setFold(0xff70, 0x30fc); // ｰ → ー
+setFold(0xff65, 0x30fb); // ･ → ・
+for (const u of SMALL_VOWELS) setFold(u, u + 1);
+setFold(VU_CODE, 0x30d6); // ヴ → ブ
+setFold(0x3094, 0x3076); // ゔ → ぶ
 for (const u of LONG_VOWEL_MARKS) KIND[u] = LONG;
 for (const u of JOINERS) KIND[u] = JOIN;
 // A unit is of a kind when what it folds to is: ～ becomes ~, ＝ becomes =.
-for (let u = 0; u < 0x10000; u += 1) if (KIND[u] === 0) KIND[u] = KIND[FOLD[u] as number] as number;
+for (const u of FOLDED) if (KIND[u] === 0) KIND[u] = KIND[FOLD[u] as number] as number;
 KIND[VU_CODE] = VU;
+
+/** The unit `u` folds to on its own (NaN stays NaN). */
+function folded(u: number): number {
+  return FOLD[u] || u;
+}
 
 /** ヴァ ヴィ ヴェ ヴォ: the small vowel after ヴ, and the syllable the pair folds to. */
 function vuWith(small: number): number {
@@ -59,7 +72,7 @@ function vuWith(small: number): number {
 
 /** Whether the unit at `j` is katakana once folded (ｰ is ー); false out of range. */
 function katakanaAt(text: string, j: number): boolean {
-  return isKatakana(FOLD[text.charCodeAt(j)] ?? -1);
+  return isKatakana(folded(text.charCodeAt(j)));
 }
 
 /**
@@ -80,7 +93,7 @@ function katakanaBefore(text: string, j: number): boolean {
  * foldUnit('ェ'.charCodeAt(0)); // 0x30a8 ('エ')
  */
 export function foldUnit(u: number): number {
-  return FOLD[u] ?? u;
+  return folded(u);
 }
 
 /**
@@ -95,14 +108,14 @@ export function foldUnit(u: number): number {
 export function foldCode(text: string, i: number): number {
   const raw = text.charCodeAt(i);
   const kind = KIND[raw];
-  if (kind === 0) return FOLD[raw] as number;
+  if (kind === 0) return folded(raw);
   if (kind === VU) {
     const v = vuWith(text.charCodeAt(i + 1));
     return v < 0 ? 0x30d6 : v;
   }
-  if (kind === undefined || !katakanaBefore(text, i - 1)) return FOLD[raw] ?? raw;
+  if (kind === undefined || !katakanaBefore(text, i - 1)) return folded(raw);
   if (kind === LONG) return -1;
-  return katakanaAt(text, i + 1) ? -1 : (FOLD[raw] as number);
+  return katakanaAt(text, i + 1) ? -1 : folded(raw);
 }
 
 /**
@@ -166,17 +179,13 @@ export function unitsFoldingTo(code: number): readonly number[] {
       if (list) list.push(u);
       else map.set(to, [u]);
     };
-    for (let u = 0; u < 0x10000; u += 1) if (FOLD[u] !== u) add(FOLD[u] as number, u);
+    for (const u of FOLDED) add(FOLD[u] as number, u);
     for (const small of SMALL_VOWELS) if (vuWith(small) >= 0) add(vuWith(small), VU_CODE);
     inverse = map;
   }
-  const self = FOLD[code] === code ? [code] : [];
+  const self = folded(code) === code ? [code] : [];
   return [...self, ...(inverse.get(code) ?? [])];
 }
-
-/** `MAY_FOLD[u]`: 1 when the fold of `u` may differ from `u` (in some context). */
-const MAY_FOLD = new Uint8Array(0x10000);
-for (let u = 0; u < 0x10000; u += 1) if (FOLD[u] !== u || KIND[u] !== 0) MAY_FOLD[u] = 1;
 
 /**
  * Whether the fold of unit `u` may differ from `u`: what the normaliser stops at, copying the
@@ -187,5 +196,5 @@ for (let u = 0; u < 0x10000; u += 1) if (FOLD[u] !== u || KIND[u] !== 0) MAY_FOL
  * mayFold('露'.charCodeAt(0)); // false
  */
 export function mayFold(u: number): boolean {
-  return MAY_FOLD[u] === 1;
+  return FOLD[u] !== 0 || KIND[u] !== 0;
 }

@@ -1,5 +1,5 @@
 import type { EntityType } from '../../model/index.js';
-import { HIRAGANA_CLASS, KATAKANA_CLASS } from '../../text/index.js';
+import { HIRAGANA_CLASS, KATAKANA_CLASS } from '../../text/chars.js';
 import type { KnowledgeSource } from './merge.js';
 import type { CaveatPhrase } from './schema.js';
 import { Trie } from './trie.js';

@@ -3,14 +3,11 @@
  * the search normaliser uses the same definitions. These names are the ones nlp has always
  * used; they stay so that the annotator's modules need not change.
  */
+// The text core's files, not its barrel: the annotator's start-up need not load the quote check.
 export {
-  foldAt,
-  foldCode,
-  foldWidth,
-  foldWord,
   isAlnum as isAlnumCode,
   isKanji as isKanjiCode,
   isKatakana as isKatakanaCode,
   isLongVowelMark as isLongVowelCode,
-  type FoldStep,
-} from '../../text/index.js';
+} from '../../text/chars.js';
+export { foldAt, foldCode, foldWidth, foldWord, type FoldStep } from '../../text/fold.js';

@@ -1,12 +1,6 @@
-import {
-  foldCode,
-  foldWidth,
-  foldWord,
-  isAlnum,
-  isKatakana,
-  isLongVowelMark,
-  unitsFoldingTo,
-} from '../../text/index.js';
+// The text core's files, not its barrel: the annotator's start-up need not load the quote check.
+import { isAlnum, isKatakana, isLongVowelMark } from '../../text/chars.js';
+import { foldCode, foldWidth, foldWord, unitsFoldingTo } from '../../text/fold.js';
 
 interface Node<T> {
   children: Map<number, Node<T>>;
