@@ -25,6 +25,15 @@ describe('quotePieces', () => {
     expect(quotePieces('予見可能・管理可能').map((p) => p.text)).toEqual(['予見可能・管理可能']);
   });
 
+  it('leaves out a lone character between marks, which is no evidence either way', () => {
+    expect(quotePieces('『古い方式』と『新しい要求』は拒む').map((p) => p.text)).toEqual([
+      '古い方式',
+      '新しい要求',
+      'は拒む',
+    ]);
+    expect(quotePieces('嘘').map((p) => p.text)).toEqual(['嘘']);
+  });
+
   it('gives each piece its range in the quote', () => {
     const [, second] = quotePieces('一つ目。二つ目');
     expect(second).toMatchObject({ start: 4, end: 7, text: '二つ目' });

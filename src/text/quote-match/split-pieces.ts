@@ -28,5 +28,8 @@ export function quotePieces(quote: string): (Span & { text: string })[] {
     at = m.index + m[0].length;
   }
   push(quote.length);
-  return out;
+  // A single character between two marks (`』と『`) stands anywhere in any text: it is no
+  // evidence either way, so it is not a piece — unless it is all the quote has.
+  const telling = out.filter((p) => p.text.trim().length > 1);
+  return telling.length > 0 ? telling : out;
 }
