@@ -68,6 +68,7 @@ const QUOTE_LABEL: Record<string, string> = {
   speech: 'said',
   fragment: 'phrase',
   indirect: 'reported',
+  term: 'term',
 };
 
 /** A terse human listing of what was found. */
@@ -77,8 +78,14 @@ function describe(id: string, a: Annotations): string {
   ];
   for (const q of a.quotes) {
     const who = `${q.speaker ?? '(unknown)'}${q.org ? ` [${q.org}]` : ''}${q.verb ? ` ${q.verb}` : ''}`;
+    if (q.kind === 'term') {
+      out.push(`  ${'term'.padEnd(9)}「${q.text}」`);
+      continue;
+    }
+    // The strongest reason says why this speaker: what a curator checks first.
+    const why = q.reasons?.[0] ? `  (${q.reasons[0]})` : '';
     out.push(
-      `  ${(QUOTE_LABEL[q.kind] ?? q.kind).padEnd(9)}${who}: ${q.kind === 'indirect' ? q.text : `「${q.text}」`}`,
+      `  ${(QUOTE_LABEL[q.kind] ?? q.kind).padEnd(9)}${who}: ${q.kind === 'indirect' ? q.text : `「${q.text}」`}${why}`,
     );
   }
   const names = [...new Set(a.entities.map((e) => `${e.canonical} (${e.type})`))];
