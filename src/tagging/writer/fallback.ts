@@ -28,8 +28,10 @@ export function fallbackContext(
   tag: string,
   said: readonly string[],
 ): string[] {
-  const before = said.map(bigramSet);
-  const fresh = (p: string): boolean => !before.some((b) => coverage(bigramSet(p), b) >= REPEAT);
+  // Taken together: a sentence that names an earlier line's speaker and repeats its quote says
+  // that line again, though neither alone holds most of it.
+  const before = bigramSet(said.join('\n'));
+  const fresh = (p: string): boolean => coverage(bigramSet(p), before) < REPEAT;
   const phrases = headlinePhrases(scene).filter(fresh);
   if (phrases.length > 0) return phrases.slice(0, PHRASES);
   const words = new Set(scene.style.tagWords[tag] ?? []);
@@ -44,11 +46,12 @@ export function fallbackContext(
 }
 
 /**
- * The sentences of a text (a dash closes one too), without emoji, links, list marks, the final
+ * The sentences of a text (a dash closes one too), without emoji, links, datelines
+ * (`【ブリュッセルAFP=時事】`, the agency's credit, not news), list marks, the final
  * stop, or brackets: in a line, a bracket opens a quote, and these words are context.
  */
 function sentencesOf(text: string, rules: WritingRules): string[] {
-  return withoutEmoji(text.replace(/https?:\/\/\S+|pic\.twitter\.com\/\S+/gu, ''))
+  return withoutEmoji(text.replace(/https?:\/\/\S+|pic\.twitter\.com\/\S+|【[^】\n]*】/gu, ''))
     .replace(/[「」『』]/gu, '')
     .split(/[。！？!?\n]+|[―—]{2,}/u)
     .map((s) => withoutConnective(s.replace(/^[\s⁃・\-–—…]+/u, ''), rules).trim())

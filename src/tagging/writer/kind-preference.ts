@@ -1,6 +1,6 @@
 import type { Annotations, Entry, SummaryLine } from '../../model/index.js';
 import { bigramSet, coverage } from './bigrams.js';
-import { cleanQuote } from './quotes.js';
+import { cleanQuote } from './clean.js';
 import type { WritingRules } from './writing-rules.js';
 
 /** A past entry with what the annotator found in it. */

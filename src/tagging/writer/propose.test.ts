@@ -165,7 +165,7 @@ describe('a quote cut short in one line', () => {
     ),
   ]);
 
-  it('is not said again, whole, under the next tag', () => {
+  it('is not said again under the next tag, which quotes another passage of it', () => {
     const style = { ...DEFAULT_SUMMARY_STYLE, maxQuoteLength: 20, contextShare: 0 };
     const [first, second] = proposeSummaryLines(
       entry,
@@ -175,7 +175,7 @@ describe('a quote cut short in one line', () => {
       style,
     );
     expect(quotesOf(first?.segments ?? [])).toEqual(['港の再建は急務だ。来月には工事を始める']);
-    expect(quotesOf(second?.segments ?? [])).toEqual([]);
+    expect(quotesOf(second?.segments ?? [])).toEqual(['費用は国と市で分け合う。遅れは許されない']);
   });
 });
 
@@ -233,5 +233,26 @@ describe('context keywords', () => {
     const style = { ...DEFAULT_SUMMARY_STYLE, contextShare: 1, contextsPerLine: 2 };
     const line = proposeSummaryLine(entry, annotations, '演習', WRITING_RULES, style);
     expect(line.raw).toBe('#演習(演習を拡大・リンドクヴィスト国防長官「演習の規模を倍にする」)');
+  });
+});
+
+describe('a later line with nothing left to quote', () => {
+  // A made-up post: the only quote goes to the first line; the second must say something else.
+  const { entry, text } = article('港の話', [
+    '【港町共同】港湾公社は「運賃を来月から倍に上げる」と発表した。',
+    '港の労働者は三日間のストを予告した。',
+  ]);
+  const annotations = {
+    ...outletAnnotations([quoteOf(text, '運賃を来月から倍に上げる', { speaker: '港湾公社' })]),
+    source: { kind: 'individual' as const, outlet: null, reasons: [] },
+  };
+  const style = { ...DEFAULT_SUMMARY_STYLE, contextShare: 0 };
+
+  it('says neither the first line’s speaker nor its quote again, and no dateline', () => {
+    const lines = proposeSummaryLines(entry, annotations, ['港湾', '労働'], WRITING_RULES, style);
+    expect(lines.map((l) => l.raw)).toEqual([
+      '#港湾(港湾公社「運賃を来月から倍に上げる」)',
+      '#労働(港の労働者は三日間のストを予告した)',
+    ]);
   });
 });

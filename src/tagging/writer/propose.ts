@@ -72,7 +72,7 @@ export function proposeSummaryLines(
     for (const s of line.segments)
       if (s.kind === 'quote') {
         taken.push(...s.quotes);
-        said.push(...s.quotes);
+        said.push(...s.quotes, ...(s.speaker === null ? [] : [s.speaker]));
       } else said.push(s.text);
     return line;
   });
@@ -83,7 +83,7 @@ interface Siblings {
   rivals: readonly string[];
   /** The quotes of earlier lines. */
   taken: readonly string[];
-  /** Everything earlier lines said: their context keywords and quotes. */
+  /** Everything earlier lines said: their context keywords, speakers and quotes. */
   said: readonly string[];
 }
 

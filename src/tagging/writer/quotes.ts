@@ -1,16 +1,22 @@
 import type { Entry, Quote } from '../../model/index.js';
 import { bigramSet, coverage } from './bigrams.js';
-import { withoutEmoji } from './emoji.js';
 import { headlineOf, headlineQuotes, namedInHeadline } from './headline.js';
-import { opensWithReference } from './references.js';
+import { meetingReports } from './meeting-reports.js';
+import { passages } from './passages.js';
+import { postersWords } from './posters-words.js';
 import { restatements } from './restatements.js';
-import { annotatedText, previousSentence, sentenceStart } from './source-text.js';
+import { annotatedText } from './source-text.js';
 import { writeSpeaker, type SpeakerScene } from './speaker.js';
+import { standAlone } from './stand-alone.js';
+import { DEFAULT_USUAL_QUOTE_LENGTH, type SummaryStyle } from './style.js';
 import type { WritingRules } from './writing-rules.js';
 
 /** A quote that could go into the line: cleaned text, written speaker, newsworthiness. */
 export interface Candidate {
+  /** The quote, or the part of it a passage covers (its offsets those of the passage). */
   quote: Quote;
+  /** The annotated quote it comes from: a line takes one passage of a long quotation. */
+  whole: Quote;
   text: string;
   speaker: string | null;
   score: number;
@@ -22,9 +28,6 @@ export interface Candidate {
 
 /** The kinds of quote a line may carry: said words, and reported speech the curator quotes. */
 const QUOTABLE: ReadonlySet<string> = new Set(['speech', 'indirect']);
-// The sentence a dangling quote needs in front of it is taken only when it is short enough to
-// stand in a line, and only for reported speech (a quotation's own words cannot be extended).
-const MAX_ANTECEDENT = 80;
 
 const ATTRIBUTION_WEIGHT: Record<Quote['attribution'], number> = {
   explicit: 1,
@@ -34,14 +37,37 @@ const ATTRIBUTION_WEIGHT: Record<Quote['attribution'], number> = {
   unknown: 0.6,
 };
 
+// A speech long enough to be quoted in passages is what its entry is built around (a 🗣️ block,
+// a transcript), and a speech that opens with a sentence of its own makes its point there: its
+// opening passage counts twice a passing quote. One that opens by pointing back was an answer
+// to something the line does not hold; the curator quotes it where the speaker speaks in their
+// own voice (addresses the listeners, asks, urges), which doubles a passage's count, rather
+// than where they recount; a passage later in it counts a little less.
+const OPENING = 2;
+const PASSAGE_VOICE = 1;
+const PASSAGE_POSITION = 0.3;
+
+/** A piece of text that could be quoted, before it is scored. */
+interface Piece {
+  quote: Quote;
+  whole: Quote;
+  text: string;
+  /** The source the text credits instead of the annotated speaker (`standAlone`). */
+  credit: string | null;
+  /** How much the place of a passage in its speech adds or takes. */
+  weight: number;
+}
+
 /**
  * The quotes of an entry worth putting in a summary line, most newsworthy first: quotations
  * of their own before reported speech, named speakers before unknown ones, earlier before
  * later (news puts what matters first), those echoed by the headline, those of the speakers an
  * outlet's headline names, and those in the words of the tag (its past lines, its description)
  * — a quote that speaks far more to another of the entry's tags is marked for that tag's line.
- * Quoted terms (`fragment`, `term`), quotes inside a longer one and reported speech that only
- * restates a quotation next to it are left out.
+ * A long quotation is offered in passages (`passages`), the ones in the speaker's own voice
+ * first. Quoted terms (`fragment`, `term`), quotes inside a longer one, reported speech that
+ * only restates a quotation next to it or only reports the meeting where the quoted words were
+ * said are left out; a commentary post's own conclusions are the poster's (`postersWords`).
  *
  * @example
  * quoteCandidates(annotations.quotes, scene, '露朝')[0]?.text;
@@ -53,9 +79,11 @@ export function quoteCandidates(
   rivals: readonly string[] = [],
 ): Candidate[] {
   const source = annotatedText(scene.entry);
-  const quotable = outermost(quotes.filter((q) => QUOTABLE.has(q.kind)));
+  const own = postersWords(quotes, scene.annotations.source);
+  const quotable = outermost(own.filter((q) => QUOTABLE.has(q.kind)));
   const glosses = restatements(quotable, source);
-  const kept = quotable.filter((q) => !glosses.has(q));
+  const meetings = meetingReports(quotable, scene.rules);
+  const kept = quotable.filter((q) => !glosses.has(q) && !meetings.has(q));
   const firstLine = headlineOf(scene.entry);
   const outlet = scene.annotations.source?.kind !== 'individual' && !scene.entry.post?.truncated;
   const head = bigramSet(firstLine);
@@ -65,36 +93,68 @@ export function quoteCandidates(
     .filter((r) => r !== tag)
     .map((r) => new Set(scene.style.tagWords[r] ?? []));
   const known = new Set(Object.keys(scene.style.speakers));
-  const out = kept.flatMap((quote, rank) => {
+  const cap = passageLength(scene.style);
+  const out = kept.flatMap((whole, rank) => {
     // The headline condenses what the article gives in full: the curator quotes the article.
-    if (inHeadline(quote, scene.entry)) return [];
-    const standing = standAlone(quote, source, scene.rules);
-    if (standing === null) return [];
-    const { text, attributed } = standing;
-    if (text.length < 6) return [];
-    const speaker = attributed ? null : writeSpeaker(quote, scene);
-    const headliner = outlet && namedInHeadline(quote, firstLine, scene.annotations.entities);
-    const bigrams = bigramSet(text);
-    const echo = Math.max(0, ...echoes.map((e) => coverage(e, bigrams)));
-    // A quote that speaks more to another of the entry's tags is left for that tag's line.
-    const elsewhere = rivalWords.some((r) =>
-      speaksToRival(coverage(bigrams, words), coverage(bigrams, r)),
-    );
-    const score =
-      (quote.kind === 'indirect' ? scene.style.indirectWeight : 1) *
-      ATTRIBUTION_WEIGHT[quote.attribution] *
-      speakerWeight(quote, speaker, known) *
-      lengthWeight(text.length) *
-      (1 - (0.3 * rank) / Math.max(1, kept.length)) *
-      (1 + 0.5 * coverage(head, bigrams)) *
-      // The headline's quote is the one the outlet thought the news: the curator's pick.
-      (1 + ECHO_WEIGHT * (echo >= ECHO_MIN ? echo : 0)) *
-      (headliner ? HEADLINE_SPEAKER : 1) *
-      (1 + 1.5 * coverage(bigrams, words)) *
-      (elsewhere ? RIVAL_FACTOR : 1);
-    return [{ quote, text, speaker, score, headliner, elsewhere }];
+    if (inHeadline(whole, scene.entry)) return [];
+    const rankWeight = 1 - (0.3 * rank) / Math.max(1, kept.length);
+    return piecesOf(whole, source, cap, scene.rules).flatMap((piece) => {
+      const { quote, text, credit } = piece;
+      if (text.length < 6) return [];
+      const speaker = credit ?? writeSpeaker(quote, scene);
+      const headliner = outlet && namedInHeadline(quote, firstLine, scene.annotations.entities);
+      const bigrams = bigramSet(text);
+      const echo = Math.max(0, ...echoes.map((e) => coverage(e, bigrams)));
+      // A quote that speaks more to another of the entry's tags is left for that tag's line.
+      const elsewhere = rivalWords.some((r) =>
+        speaksToRival(coverage(bigrams, words), coverage(bigrams, r)),
+      );
+      const score =
+        (quote.kind === 'indirect' ? scene.style.indirectWeight : 1) *
+        ATTRIBUTION_WEIGHT[quote.attribution] *
+        speakerWeight(quote, speaker, known) *
+        lengthWeight(text.length) *
+        rankWeight *
+        piece.weight *
+        (1 + 0.5 * coverage(head, bigrams)) *
+        // The headline's quote is the one the outlet thought the news: the curator's pick.
+        (1 + ECHO_WEIGHT * (echo >= ECHO_MIN ? echo : 0)) *
+        (headliner ? HEADLINE_SPEAKER : 1) *
+        (1 + 1.5 * coverage(bigrams, words)) *
+        (elsewhere ? RIVAL_FACTOR : 1);
+      return [{ quote, whole, text, speaker, score, headliner, elsewhere }];
+    });
   });
   return out.sort((a, b) => b.score - a.score || a.quote.start - b.quote.start);
+}
+
+/**
+ * What of a quote can be quoted: the passages of a long quotation, else the quote as it can
+ * stand alone (nothing when it cannot).
+ */
+function piecesOf(whole: Quote, source: string, cap: number, rules: WritingRules): Piece[] {
+  const parts = passages(whole, source, cap, rules);
+  // A speech of one passage (one long sentence) is quoted as any other quote.
+  if (parts !== null && (parts.length !== 1 || parts[0]?.at !== 0))
+    return parts.map((p) => ({
+      quote: { ...whole, start: p.start, end: p.end, text: source.slice(p.start, p.end) },
+      whole,
+      text: p.text,
+      credit: null,
+      weight: p.at === 0 ? OPENING : (1 - PASSAGE_POSITION * p.at) * (1 + PASSAGE_VOICE * p.voice),
+    }));
+  const standing = standAlone(whole, source, rules);
+  if (standing === null) return [];
+  return [{ quote: whole, whole, text: standing.text, credit: standing.credit, weight: 1 }];
+}
+
+/**
+ * How long a passage of a long quotation may be: about two of the curator's usual quotes, and
+ * never longer than the longest they kept.
+ */
+function passageLength(style: SummaryStyle): number {
+  const usual = style.usualQuoteLength ?? DEFAULT_USUAL_QUOTE_LENGTH;
+  return Math.min(style.maxQuoteLength, 2 * usual);
 }
 
 const RIVAL_MARGIN = 0.05;
@@ -116,29 +176,6 @@ const ECHO_WEIGHT = 1.5;
 const HEADLINE_SPEAKER = 1.5;
 
 /**
- * A quote's text as it can stand in a line, or null when it cannot: a quote that opens by
- * pointing back (`それは…`) takes the start of its sentence and the sentence before, which it
- * refers to, when that is reported speech and short enough; a quotation proper that points
- * back is left out. `attributed` says the text now names its own source.
- */
-function standAlone(
-  q: Quote,
-  source: string,
-  rules: WritingRules,
-): { text: string; attributed: boolean } | null {
-  const text = cleanQuote(q, rules);
-  if (!opensWithReference(text, rules)) return { text, attributed: false };
-  if (q.kind !== 'indirect' || source.slice(q.start, q.end) !== q.text) return null;
-  const from = sentenceStart(source, q.start);
-  const before = previousSentence(source, from);
-  if (before === null || before.length > MAX_ANTECEDENT || /[「『]/u.test(before)) return null;
-  const sentence = cleanQuote({ kind: 'indirect', text: source.slice(from, q.end) }, rules, false);
-  const antecedent = cleanQuote({ kind: 'indirect', text: before }, rules, false);
-  if (opensWithReference(antecedent, rules)) return null;
-  return { text: `${antecedent}。${sentence}`, attributed: true };
-}
-
-/**
  * Drops a quote that lies inside another: reported speech wrapping a quotation yields to it
  * when the quotation is most of it; otherwise the inner quote is a piece and goes.
  */
@@ -155,36 +192,6 @@ function outermost(quotes: readonly Quote[]): Quote[] {
     .filter((q) => unique.every((o) => !contains(o, q) || dominates(q, o)))
     .filter((q) => !unique.some((inner) => contains(q, inner) && dominates(inner, q)))
     .sort((a, b) => a.start - b.start);
-}
-
-/**
- * A quote as the curator writes it: lines joined, emoji and the final `。` dropped, the
- * openers of reported speech dropped (the lexicon's `reportOpeners`: reported speech often
- * opens with who reported it or where it was said, the curator's quote with what was said;
- * kept when `dropOpeners` is false), and brackets inside turned into 『』 — or dropped from
- * reported speech, where they were the outlet's marks rather than the speaker's.
- *
- * @example
- * cleanQuote({ ...q, kind: 'speech', text: '「最終案」は受け入れない。' }, rules); // '『最終案』は受け入れない'
- */
-export function cleanQuote(
-  q: Pick<Quote, 'kind' | 'text'>,
-  rules: WritingRules,
-  dropOpeners = true,
-): string {
-  let text = withoutEmoji(q.text)
-    .replace(/\s*\n\s*/gu, '')
-    .trim();
-  if (q.kind === 'indirect') {
-    if (dropOpeners)
-      for (const opener of rules.reportOpeners) {
-        const rest = text.replace(opener, '');
-        // An opener that carries what the rest points back to stays.
-        if (!opensWithReference(rest, rules)) text = rest;
-      }
-    text = text.replace(/[「」]/gu, '');
-  } else text = text.replace(/「/gu, '『').replace(/」/gu, '』');
-  return text.replace(/[。．.]+$/u, '');
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Quote } from '../../model/index.js';
 import { contentBigrams, coverage } from './bigrams.js';
+import { sameSpeaker } from './same-speaker.js';
 
 // A run of sentence ends (`。`, `！`, a line break, or several together) closes one sentence.
 const SENTENCE_ENDS = /[。！？!?\n]+/gu;
@@ -32,11 +33,6 @@ export function restatements(quotes: readonly Quote[], text: string): Set<Quote>
     if (glossed) out.add(q);
   }
   return out;
-}
-
-function sameSpeaker(a: Quote, b: Quote): boolean {
-  if (a.canonical !== null && b.canonical !== null) return a.canonical === b.canonical;
-  return a.speaker !== null && a.speaker === b.speaker;
 }
 
 /** How many sentence ends stand between two quotes that do not overlap (0: one sentence). */

@@ -86,3 +86,26 @@ describe('writeSpeaker, for someone the curator has written before', () => {
     expect(writeSpeaker(q, at({}))).toBe('ロシア大統領府ドミトリー・ペスコフ報道官');
   });
 });
+
+describe('writeSpeaker, in a commentary post', () => {
+  // A made-up post: a slogan the poster takes up in brackets, then the poster's own verdict.
+  const { entry: e, text: t } = article('いつもの標語', [
+    '「最後まで支える」。だが誰も期限を言わない。',
+    'この支援は終わらせる気のない約束だ。',
+  ]);
+  const slogan = quoteOf(t, '最後まで支える');
+  const verdict = quoteOf(t, 'この支援は終わらせる気のない約束だ', { attribution: 'unknown' });
+  const a = {
+    ...outletAnnotations([slogan, verdict]),
+    source: { kind: 'individual' as const, outlet: null, reasons: [] },
+  };
+  const s = { ...scene, entry: e, annotations: a };
+
+  it('credits the account with its own words', () => {
+    expect(writeSpeaker(verdict, s)).toBe('通信社');
+  });
+
+  it('credits no one with words it puts in brackets without saying whose they are', () => {
+    expect(writeSpeaker(slogan, s)).toBeNull();
+  });
+});

@@ -1,7 +1,7 @@
 import type { Annotations, Entity, Entry, Quote } from '../../model/index.js';
 import { HONORIFIC, nameKey, plainAuthorName, isSpokesperson } from './names.js';
 import { wordsOutside } from './own-words.js';
-import { entryWords } from './source-text.js';
+import { annotatedText, entryWords } from './source-text.js';
 import type { SummaryStyle } from './style.js';
 import type { WritingRules } from './writing-rules.js';
 
@@ -27,7 +27,7 @@ export interface SpeakerScene {
  * writeSpeaker(quote, scene); // 'チェコ、フィアラ首相'
  */
 export function writeSpeaker(q: Quote, scene: SpeakerScene): string | null {
-  if (q.speaker === null) return commentator(scene);
+  if (q.speaker === null) return bracketed(q, scene.entry) ? null : commentator(scene);
   const person = titledMention(q, scene.annotations.entities);
   const written = person ? nameWithTitle(person, scene.style) : plain(q.speaker, scene.style);
   const known = person
@@ -73,6 +73,17 @@ export function homeCountries(annotations: Annotations): string[] {
 function names(written: string, org: string, scene: SpeakerScene): boolean {
   if (written.includes(org)) return true;
   return scene.annotations.entities.some((e) => e.canonical === org && written.includes(e.surface));
+}
+
+/**
+ * Whether a quote stands in brackets in the text. A commentary account's own words are its
+ * plain sentences and its 🗣️ blocks; words it puts in brackets without saying whose they are
+ * (`「ウクライナが必要とする限り支援する」。だが…`) are someone else's that it takes up, a slogan
+ * or a phrase it mocks, and are not credited to the account.
+ */
+function bracketed(q: Quote, entry: Entry): boolean {
+  const text = annotatedText(entry);
+  return /[「『]/u.test(text[q.start - 1] ?? '') && /[」』]/u.test(text[q.end] ?? '');
 }
 
 function commentator(scene: SpeakerScene): string | null {

@@ -12,6 +12,7 @@ export const SummaryStyleSchema = z.object({
   quotesPerSpeaker: z.number().positive(),
   indirectWeight: z.number().nonnegative(),
   maxQuoteLength: z.number().positive(),
+  usualQuoteLength: z.number().positive().optional(),
   contextShare: z.number().min(0).max(1),
   contextsPerLine: z.number().int().nonnegative(),
   keepTitles: z.boolean(),

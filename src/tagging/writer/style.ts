@@ -26,6 +26,11 @@ export interface SummaryStyle {
   quotesPerSpeaker: number;
   /** A single quote longer than this is cut at a sentence end (the longest the curator kept). */
   maxQuoteLength: number;
+  /**
+   * The length of the curator's usual quote (the median): a long speech is quoted in passages
+   * of about two of them. Absent from styles stored before it was learned: a default stands in.
+   */
+  usualQuoteLength?: number;
   /** Share of lines that start with context keywords. */
   contextShare: number;
   /** Context segments in a line that has any. */
@@ -44,6 +49,9 @@ export interface SummaryStyle {
   tagWords: Record<string, string[]>;
 }
 
+/** A usual quote's length before any is known: a sentence or two of news. */
+export const DEFAULT_USUAL_QUOTE_LENGTH = 45;
+
 /** The style before any past line is known: medium lines, titles kept, country prefixes. */
 export const DEFAULT_SUMMARY_STYLE: SummaryStyle = {
   lengthBudget: 160,
@@ -52,6 +60,7 @@ export const DEFAULT_SUMMARY_STYLE: SummaryStyle = {
   quotesPerSpeaker: 1.2,
   indirectWeight: DEFAULT_INDIRECT_WEIGHT,
   maxQuoteLength: 110,
+  usualQuoteLength: DEFAULT_USUAL_QUOTE_LENGTH,
   contextShare: 0.6,
   contextsPerLine: 1,
   keepTitles: true,
@@ -120,6 +129,8 @@ export function learnStyle(
     maxQuotes: Math.max(1, Math.round(percentile(quoteCounts, 0.75))),
     quotesPerSpeaker: perSpeaker(lines),
     maxQuoteLength: Math.max(...quoteLengths, DEFAULT_SUMMARY_STYLE.maxQuoteLength / 2),
+    usualQuoteLength:
+      quoteLengths.length > 0 ? percentile(quoteLengths, 0.5) : DEFAULT_USUAL_QUOTE_LENGTH,
     contextShare: withContext.length / lines.length,
     contextsPerLine: Math.max(1, Math.round(percentile(withContext, 0.5))),
     keepTitles: titleShare(speakers) >= 0.5,

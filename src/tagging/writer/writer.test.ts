@@ -4,7 +4,7 @@ import type { Annotations, Entity, Quote, SummaryLine } from '../../model/index.
 import { makeEntry, NO_ANNOTATIONS } from '../../../test/fixtures/tagging.js';
 import { WRITING_RULES } from '../../../test/fixtures/writer.js';
 import { proposeSummaryLine } from './propose.js';
-import { cleanQuote } from './quotes.js';
+import { cleanQuote } from './clean.js';
 import { parseSummaryStyle } from './style-schema.js';
 import { DEFAULT_SUMMARY_STYLE, learnStyle } from './style.js';
 
@@ -170,6 +170,11 @@ describe('learnStyle', () => {
     expect(learnStyle(lines.slice(0, 4)).quoteBudget).toBe(DEFAULT_SUMMARY_STYLE.quoteBudget);
   });
 
+  it('learns the length of a usual quote, the median of the quotes of the lines', () => {
+    // Quotes of 4, 5, 6, 6, 6, 9 and 12 characters.
+    expect(learnStyle(lines).usualQuoteLength).toBe(6);
+  });
+
   it('learns that a curator drops titles', () => {
     const bare = [
       '#A(プーチン「協力する」)',
@@ -189,5 +194,9 @@ describe('parseSummaryStyle', () => {
     );
     expect(parseSummaryStyle(JSON.stringify(s))).toEqual({ ok: true, value: s });
     expect(parseSummaryStyle('{"maxQuotes":0}').ok).toBe(false);
+    // A style stored before the usual quote length was learned still reads.
+    const older = JSON.stringify({ ...s, usualQuoteLength: undefined });
+    expect(older).not.toMatch(/usualQuoteLength/u);
+    expect(parseSummaryStyle(older).ok).toBe(true);
   });
 });

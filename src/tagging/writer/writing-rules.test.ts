@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { article, entityOf, outletAnnotations, quoteOf } from '../../../test/fixtures/writer.js';
-import { cleanQuote } from './quotes.js';
+import { cleanQuote } from './clean.js';
 import { opensWithReference, withoutConnective } from './references.js';
 import { homeCountries, writeSpeaker } from './speaker.js';
 import { DEFAULT_SUMMARY_STYLE } from './style.js';
@@ -47,6 +47,22 @@ describe('the writing lexicon (data/tagging/writing.json)', () => {
   it('drops a connective from a sentence that stands alone', () => {
     expect(withoutConnective('しかし、計画は遅れている', rules)).toBe('計画は遅れている');
     expect(withoutConnective('それでも前に進む', rules)).toBe('前に進む');
+  });
+
+  it('drops a connective or venue only where the word ends, never the start of a longer word', () => {
+    // Words that begin like a connective: ただちに (at once), 一方的 (one-sided), または (or).
+    expect(withoutConnective('ただちに撤退する', rules)).toBe('ただちに撤退する');
+    expect(withoutConnective('一方的に併合した', rules)).toBe('一方的に併合した');
+    expect(withoutConnective('一方は譲らない', rules)).toBe('一方は譲らない');
+    expect(withoutConnective('ただ、期限は決めていない', rules)).toBe('期限は決めていない');
+    expect(withoutConnective('一方ロシアは反発した', rules)).toBe('ロシアは反発した');
+    const indirect = (text: string): string => cleanQuote({ kind: 'indirect', text }, rules);
+    expect(indirect('または停戦の延長を求める')).toBe('または停戦の延長を求める');
+    expect(indirect('また東部では砲撃が続いた')).toBe('東部では砲撃が続いた');
+    expect(indirect('そして、協力を続けることで一致した')).toBe('協力を続けることで一致した');
+    // 会見では is no venue followed by what was said: cutting at で would leave は.
+    expect(indirect('会見では多くを語らなかった')).toBe('会見では多くを語らなかった');
+    expect(indirect('会見で支援の継続を約束した')).toBe('支援の継続を約束した');
   });
 
   it('is the user’s to extend: a new spokesperson title, connective, opener or reference counts', () => {
@@ -99,6 +115,31 @@ describe('the writing lexicon (data/tagging/writing.json)', () => {
     expect(writeSpeaker(q, { ...scene, rules: more })).toBe(
       'ワグネル、セルゲイ・ボルコフ広報担当者',
     );
+  });
+
+  it('is the user’s to extend: a meeting report or a word of the speaker’s own voice counts', () => {
+    const more = compileWritingRules({
+      ...shipped,
+      meetingReports: { words: [...shipped.meetingReports.words, '面会した'] },
+      voice: { ...shipped.voice, address: [...shipped.voice.address, '諸君'] },
+    });
+    expect(rules.meetingReport.test('首相と面会した')).toBe(false);
+    expect(more.meetingReport.test('首相と面会した')).toBe(true);
+    expect(rules.meetingReport.test('首相と協議した')).toBe(true);
+    expect(rules.address.test('諸君は前を向け')).toBe(false);
+    expect(more.address.test('諸君は前を向け')).toBe(true);
+    // A question or an exclamation mark is an appeal whatever the list says.
+    const none = compileWritingRules({ ...shipped, voice: { address: [], appeals: [] } });
+    expect(none.appeal.test('まだ続けるのか?')).toBe(true);
+    expect(none.appeal.test('まだ続けるのか')).toBe(false);
+    expect(rules.appeal.test('まだ続けるのか')).toBe(true);
+    expect(rules.appeal.test('支援は続いている。')).toBe(false);
+  });
+
+  it('finds the source a sentence opens by naming', () => {
+    const m = rules.credited.exec('地元紙によるとダムは決壊寸前だ');
+    expect([m?.[1], m?.[2]]).toEqual(['地元紙', 'ダムは決壊寸前だ']);
+    expect(rules.credited.exec('ダムは決壊寸前だと伝えられる')).toBeNull();
   });
 
   it('matches words as written, whatever characters they hold', () => {
