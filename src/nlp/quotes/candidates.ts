@@ -178,7 +178,7 @@ export function clauseCandidates(
     if (how.insideNoun === true)
       out.push(candidate(s, WEIGHT.embeddedSubject, 'subject of an embedded clause'));
     else if (/^(?:ら|側)?が[、\s]?$/u.test(gap))
-      out.push(gaRightBefore(s, topicInSentence, verbNominalised));
+      out.push(gaRightBefore(s, topicInSentence, verbNominalised, topic?.outlet === true));
     else if (EMBEDDING.test(gap))
       out.push(candidate(s, WEIGHT.embeddedSubject, 'subject of an embedded clause'));
     else out.push(candidate(s, WEIGHT.subjectOfClause, 'subject of its clause'));
@@ -200,8 +200,16 @@ export function clauseCandidates(
  * more often what the quoted words are about (`ラブロフ外相は、米国が「…」と非難した`), unless
  * the verb is nominalised (`バイデンが「…」と断言するのを見守った`).
  */
-function gaRightBefore(s: Subject, topicInSentence: boolean, nominalised: boolean): Candidate {
+function gaRightBefore(
+  s: Subject,
+  topicInSentence: boolean,
+  nominalised: boolean,
+  outletTopic: boolean,
+): Candidate {
   if (nominalised) return candidate(s, WEIGHT.topic + 0.5, 'subject of a nominalised report');
+  // `ロイター通信は、…兵士が「…」と訴える声を伝えた`: an outlet relays who speaks.
+  if (outletTopic && s.speaker.speakerKind !== null)
+    return candidate(s, WEIGHT.topic + PERSON_OVER_BODY, 'speaker an outlet relays');
   if (topicInSentence && s.speaker.speakerKind !== 'person')
     return candidate(s, WEIGHT.bodyRightBefore, 'body right before the quote');
   return candidate(s, WEIGHT.subjectRightBefore, 'subject right before the quote');

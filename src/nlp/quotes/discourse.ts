@@ -13,6 +13,8 @@ export interface Subject {
   how: SubjectKind;
   /** True when the subject is a news outlet (`ロイター`, `ニューヨーク・タイムズ紙`). */
   outlet: boolean;
+  /** True when the subject is a country (`ロシアは`), which speaks only as its government. */
+  country: boolean;
   /** Where the mention starts and where its phrase (title included) ends. */
   at: number;
   end: number;
@@ -66,6 +68,7 @@ export class Discourse {
         speaker: n.speaker,
         how,
         outlet: n.mention.outlet,
+        country: n.mention.kind === 'country',
         at: n.mention.start,
         end: n.mention.phraseEnd,
         sentence,
@@ -87,6 +90,18 @@ export class Discourse {
     for (let i = end - 1; i >= 0 && i >= end - LOOK_BACK; i -= 1) {
       const s = this.subjects[i];
       if (s && s.how !== 'ga') return s;
+    }
+    return null;
+  }
+
+  /** The last person named before `at` within `sentences` sentences, or null. */
+  lastPersonBefore(at: number, sentences: number): Named | null {
+    const s = this.sentences.indexOf(at);
+    const from = this.sentences.bounds(Math.max(0, s - sentences)).start;
+    const named = this.namedIn(Math.max(from, at - LOOK_BACK_CHARS), at);
+    for (let i = named.length - 1; i >= 0; i -= 1) {
+      const n = named[i];
+      if (n && n.speaker.speakerKind === 'person') return n;
     }
     return null;
   }
@@ -213,6 +228,9 @@ const EMBEDDED_AFTER = /^[^。]*?(?:こと|の[はをがに]|ため|ので)/u;
 
 /** How far after a subject its sentence is read for a nominaliser. */
 const LOOK_AHEAD = 200;
+
+/** How far back, in characters, a search for a named person looks. */
+const LOOK_BACK_CHARS = 600;
 
 /** How many names back a search for the last one of a kind looks, so a search stays bounded. */
 const LOOK_BACK = 64;

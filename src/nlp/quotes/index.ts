@@ -208,11 +208,27 @@ function speakerKey(s: Speaker): string {
   return s.canonical ?? s.speaker ?? '';
 }
 
+/** How many sentences before a 🗣️ mark a person named still speaks it. */
+const MARK_REACH = 2;
+
 /** A 🗣️ block speaks for the subject named just before it, else the last person or body named. */
 function markQuote(text: string, m: MarkBlock, d: Discourse): Attributed {
   const topic = d.lastTopicBefore(m.mark);
   const recent = topic && d.sentences.indexOf(m.mark) - topic.sentence <= 3;
-  const who = (recent ? topic.speaker : null) ?? d.lastNamedBefore(m.mark)?.speaker ?? null;
+  // A post names who speaks just before the mark; a country named there is more often what
+  // the words are about, so a person named in the last sentences comes first.
+  const person = d.lastPersonBefore(m.mark, MARK_REACH);
+  const topicSpeaker = recent && topic.speaker.speakerKind === 'person' ? topic.speaker : null;
+  // A country named before a block in a commentary post is what the poster talks about; with
+  // no person or body named, the block is the poster's own words and has no quoted speaker.
+  const last = d.lastNamedBefore(m.mark);
+  const body =
+    recent && topic.how !== 'ga' && !topic.country
+      ? topic.speaker
+      : last && last.mention.kind !== 'country'
+        ? last.speaker
+        : null;
+  const who = topicSpeaker ?? person?.speaker ?? body;
   const speaker = who
     ? { ...who, attribution: 'mark' as const, reasons: ['named before the 🗣️ mark'] }
     : { ...UNKNOWN, reasons: [] };

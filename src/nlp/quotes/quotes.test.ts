@@ -244,6 +244,18 @@ describe('extractQuotes: candidates over one discourse', () => {
     expect(who(text).map((q) => q[2])).toEqual(['リジェンコ', 'リジェンコ']);
   });
 
+  it('an outlet relays who speaks: the speaker right before the quote, not the outlet', () => {
+    const text = 'ロイター通信は、前線の兵士が「弾薬が足りない」と訴える声を伝えた。';
+    expect(who(text)[0]?.[1]).toBe('兵士');
+  });
+
+  it('a 🗣️ block after only countries named is the poster’s own words, with no speaker', () => {
+    const [q] = annotate('🇩🇪ドイツも慌てて否定した。🗣️だが議論は始まっている。', {
+      knowledge,
+    }).quotes;
+    expect(q).toMatchObject({ kind: 'speech', speaker: null, attribution: 'unknown' });
+  });
+
   it('an unnamed source is a speaker of kind unnamed, named with the clause that tells which', () => {
     const [q] = annotate('献花に訪れた女性は「不安だ」と述べた。', { knowledge }).quotes;
     expect(q).toMatchObject({
