@@ -1,4 +1,5 @@
 import type { Entity } from '../../model/index.js';
+import { isKanji } from '../../text/index.js';
 import type { Knowledge } from '../knowledge/index.js';
 import { composeOrganisations } from './compose.js';
 import { Coverage, type Mention } from './mention.js';
@@ -110,5 +111,7 @@ function resolveSurnames(mentions: Mention[]): void {
 }
 
 function isKanjiName(name: string): boolean {
-  return /^[\p{sc=Han}]{2,4}$/u.test(name);
+  if (name.length < 2 || name.length > 4) return false;
+  for (let i = 0; i < name.length; i += 1) if (!isKanji(name.charCodeAt(i))) return false;
+  return true;
 }

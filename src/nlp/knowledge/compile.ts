@@ -51,6 +51,12 @@ export interface Knowledge {
   outletStatementNouns: Set<string>;
   notNames: Set<string>;
   termHeads: string[];
+  /** What follows a subject, compiled from `subjectMarkers` (see `src/nlp/quotes/speaker.ts`). */
+  subjects: SubjectGrammar;
+  /** A sentence's report ending after と, anchored at the と and running to the sentence end. */
+  reportEnding: RegExp;
+  /** A clause's report ending: と, the ending, a comma (global, for matchAll). */
+  clauseReportEnding: RegExp;
   caveats: Trie<CaveatPhrase>;
   flags: Map<string, string>;
   abbreviations: Map<string, string>;
@@ -100,6 +106,12 @@ export function compileKnowledge(src: KnowledgeSource): Knowledge {
     outletStatementNouns: new Set(src.outletStatementNouns),
     notNames: new Set(src.notNames),
     termHeads: src.termHeads,
+    subjects: compileSubjects(src),
+    reportEnding: new RegExp(`^(?:${alternatives(src.reportEndings)})[。\\s]*$`, 'u'),
+    clauseReportEnding: new RegExp(
+      `と(?:${alternatives(src.clauseReportEndings.map((e) => e.replace(/^と/u, '')))})、`,
+      'gu',
+    ),
     caveats: valueTrie(src.caveats.map((c) => [c.phrase, c])),
     flags: new Map(Object.entries(src.flags)),
     abbreviations: new Map(Object.entries(src.abbreviations)),
@@ -151,6 +163,39 @@ function compileGazetteer(src: KnowledgeSource): {
     add([e.canonical, ...e.aliases], info);
   }
   return { gazetteer, byCanonical, names };
+}
+
+/** Patterns read right after a name: whether and how it stands as a subject. */
+export interface SubjectGrammar {
+  /** Any subject marker, anchored at the name's end; its last word tells the kind. */
+  subject: RegExp;
+  /** A topic or `が` right after a name that follows a quote (`「…」とペスコフ氏は`). */
+  afterQuote: RegExp;
+  topicWords: ReadonlySet<string>;
+  gaWords: ReadonlySet<string>;
+}
+
+function compileSubjects(src: KnowledgeSource): SubjectGrammar {
+  const m = src.subjectMarkers;
+  // A reading in brackets may stand between a name and its particle: `王毅(ワン・イー)氏は`.
+  const lead = `^」?(?:[(（][^)）]{0,12}[)）])?(?:${alternatives(m.nameEndings)})?`;
+  const direct = alternatives([...m.topic, ...m.ga, ...m.source]);
+  const owned = `の[^、。「」]{1,6}?(?:${alternatives(m.ownerSource)})`;
+  return {
+    subject: new RegExp(`${lead}(?:${direct}|${owned})`, 'u'),
+    afterQuote: new RegExp(`${lead}(?:${alternatives([...m.topic, ...m.ga])})`, 'u'),
+    topicWords: new Set(m.topic),
+    gaWords: new Set(m.ga),
+  };
+}
+
+/** Words as regex alternatives, longest first, escaped; `(?!)` (never) when there are none. */
+function alternatives(words: readonly string[]): string {
+  if (words.length === 0) return '(?!)';
+  return [...words]
+    .sort((a, b) => b.length - a.length)
+    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&'))
+    .join('|');
 }
 
 function unitSet(chars: readonly string[]): Uint8Array {

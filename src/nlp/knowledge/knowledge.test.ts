@@ -72,6 +72,17 @@ describe('mergeKnowledge', () => {
     ]);
   });
 
+  it('merges the subject markers word list by word list, and a user marker takes effect', () => {
+    const src = mergeKnowledge([
+      { subjectMarkers: { topic: ['は'], ga: ['が'] } },
+      { subjectMarkers: { topic: ['としては'] } },
+    ]);
+    expect(src.subjectMarkers.topic).toEqual(['は', 'としては']);
+    const g = compileKnowledge(src).subjects;
+    expect(g.subject.exec('としては慎重だ')?.[0]).toBe('としては');
+    expect(g.subject.exec('を見た')).toBeNull();
+  });
+
   it('removes words and entities named in remove', () => {
     const src = mergeKnowledge([
       { titles: ['大統領', '氏'], entities: [{ canonical: 'X', type: 'person', aliases: [] }] },

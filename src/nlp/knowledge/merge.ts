@@ -23,6 +23,9 @@ export interface KnowledgeSource {
   outletStatementNouns: string[];
   notNames: string[];
   termHeads: string[];
+  subjectMarkers: SubjectMarkers;
+  reportEndings: string[];
+  clauseReportEndings: string[];
   caveats: CaveatPhrase[];
   entities: KnowledgeEntity[];
   outlets: Outlet[];
@@ -52,6 +55,8 @@ const LIST_KEYS = [
   'outletStatementNouns',
   'notNames',
   'termHeads',
+  'reportEndings',
+  'clauseReportEndings',
   'abbreviationAlone',
   'abbreviationHeads',
   'abbreviationStops',
@@ -81,6 +86,9 @@ export function emptyKnowledgeSource(): KnowledgeSource {
     outletStatementNouns: [],
     notNames: [],
     termHeads: [],
+    subjectMarkers: { nameEndings: [], topic: [], ga: [], source: [], ownerSource: [] },
+    reportEndings: [],
+    clauseReportEndings: [],
     caveats: [],
     entities: [],
     outlets: [],
@@ -112,6 +120,8 @@ function mergeOne(out: KnowledgeSource, file: KnowledgeFile): void {
   out.corefPerson = union(out.corefPerson, file.coreference?.person ?? []);
   out.corefOrganisation = union(out.corefOrganisation, file.coreference?.organisation ?? []);
   out.corefTitlePrefix = file.coreference?.titlePrefix ?? out.corefTitlePrefix;
+  for (const key of SUBJECT_KEYS)
+    out.subjectMarkers[key] = union(out.subjectMarkers[key], file.subjectMarkers?.[key] ?? []);
   out.caveats = [...out.caveats.filter((c) => !file.caveats?.some((d) => d.phrase === c.phrase))];
   out.caveats.push(...(file.caveats ?? []));
   out.entities = mergeNamed(out.entities, file.entities ?? []);
@@ -120,6 +130,17 @@ function mergeOne(out: KnowledgeSource, file: KnowledgeFile): void {
   out.abbreviations = { ...out.abbreviations, ...file.abbreviations };
   if (file.remove) removeWords(out, new Set(file.remove));
 }
+
+/** The word lists of `subjectMarkers`, merged as unions like the top-level lists. */
+export interface SubjectMarkers {
+  nameEndings: string[];
+  topic: string[];
+  ga: string[];
+  source: string[];
+  ownerSource: string[];
+}
+
+const SUBJECT_KEYS = ['nameEndings', 'topic', 'ga', 'source', 'ownerSource'] as const;
 
 function union(a: readonly string[], b: readonly string[]): string[] {
   return [...new Set([...a, ...b])];

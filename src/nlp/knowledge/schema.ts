@@ -64,6 +64,24 @@ export const KnowledgeFileSchema = z
     notNames: words,
     /** Nouns that end the names of plans, events and things (`…作戦`, `…会議`, `…船団`). */
     termHeads: words,
+    /**
+     * What follows a name that stands as a subject: endings that belong to the name (`ら`,
+     * `側`, `紙`), topic particles (`は`), `が`, source phrases (`によると`), and the source
+     * phrases of `Xの…によると` / `Xの…では`.
+     */
+    subjectMarkers: z
+      .object({
+        nameEndings: words,
+        topic: words,
+        ga: words,
+        source: words,
+        ownerSource: words,
+      })
+      .optional(),
+    /** Endings that close a sentence reporting speech after its と (`という`, `としている`). */
+    reportEndings: words,
+    /** Endings that close a clause reporting speech, before a comma (`としていて`). */
+    clauseReportEndings: words,
     caveats: z.array(CaveatPhraseSchema).optional(),
     entities: z.array(KnowledgeEntitySchema).optional(),
     outlets: z.array(OutletSchema).optional(),

@@ -1,3 +1,4 @@
+import { KANJI_CLASS, KATAKANA_CLASS } from '../../text/index.js';
 import type { Knowledge } from '../knowledge/index.js';
 import type { QuoteClass } from './classify.js';
 import type { Discourse, Subject } from './discourse.js';
@@ -217,8 +218,10 @@ function gaRightBefore(
 
 // A subject followed by one of these before the quote is inside a clause that is itself a
 // noun or an adverbial (`…が死亡したことは「…」`, `…が加盟したことで`), not the speaker.
-const EMBEDDING =
-  /こと|(?:した|する|いる|った|れた)(?:の[はをがに]|ため|際|後|ので|場合)|[るた]と[、]|との|という|[るすたいうくぐむぶつ](?=[\p{sc=Han}\p{sc=Katakana}])/u;
+const EMBEDDING = new RegExp(
+  `こと|(?:した|する|いる|った|れた)(?:の[はをがに]|ため|際|後|ので|場合)|[るた]と[、]|との|という|[るすたいうくぐむぶつ](?=[${KANJI_CLASS}${KATAKANA_CLASS}])`,
+  'u',
+);
 
 function candidate(s: Subject, score: number, reason: string): Candidate {
   return { speaker: s.speaker, score, reason };
@@ -241,7 +244,7 @@ function namedAfter(text: string, site: QuoteSite, d: Discourse): Speaker | null
     const from = afterTo + (text.charAt(afterTo) === '、' ? 1 : 0);
     for (const n of d.namedIn(from, Math.min(verbAt, from + 20))) {
       if (n.mention.phraseEnd > verbAt) break;
-      if (isSubjectAfterQuote(text, n.mention)) return n.speaker;
+      if (isSubjectAfterQuote(text, n.mention, d.grammar)) return n.speaker;
     }
   }
   if (verbAt === null) return null;

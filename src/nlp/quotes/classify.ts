@@ -1,3 +1,4 @@
+import { HIRAGANA_CLASS, isHiragana, KANJI_CLASS, KATAKANA_CLASS } from '../../text/index.js';
 import type { Knowledge } from '../knowledge/index.js';
 import type { Bracket } from './brackets.js';
 
@@ -154,8 +155,12 @@ function speech(verb: string | null, afterTo: number | null, verbAt: number | nu
   return { kind: 'speech', verb, afterTo, verbAt, named: false };
 }
 
-const NOUN_CHAR = /[\p{sc=Han}\p{sc=Katakana}ー々A-Za-zＡ-Ｚａ-ｚ0-9０-９]/u;
-const NAME_ONLY = /^[\p{sc=Katakana}ー・=＝A-Za-zＡ-Ｚａ-ｚ0-9０-９\s()（）.&'-]+$/u;
+// Classes from the one text core (src/text/chars.ts), so they agree with the gazetteer's.
+const NOUN_CHAR = new RegExp(`[${KANJI_CLASS}${KATAKANA_CLASS}A-Za-zＡ-Ｚａ-ｚ0-9０-９]`, 'u');
+const NAME_ONLY = new RegExp(
+  `^[${KATAKANA_CLASS}・=＝A-Za-zＡ-Ｚａ-ｚ0-9０-９\\s()（）.&'-]+$`,
+  'u',
+);
 // After the bracket: a particle that makes it a subject or a source (`「NIS」が`, `「…」によると`).
 const NAME_AFTER = /^(?:などが|などは|などに|によると|によれば|の報道|が|側)/u;
 
@@ -189,7 +194,7 @@ function looksLikeName(
   return NOUN_CHAR.test(text.charAt(q.open - 1));
 }
 
-const HIRAGANA = /[\u3041-\u3096]/u;
+const HIRAGANA = new RegExp(`[${HIRAGANA_CLASS}]`, 'u');
 
 /** `キャッチフレーズは「…」。`: a quote ending a sentence about a thing names it. */
 function afterPlainTopic(text: string, open: number): boolean {
@@ -229,10 +234,6 @@ function verbSurface(text: string, start: number, stemEnd: number): string {
   }
   const tail = text.slice(stemEnd, e);
   return text.slice(start, stemEnd) + (tail.startsWith('し') ? 'し' : '');
-}
-
-function isHiragana(c: number): boolean {
-  return c >= 0x3041 && c <= 0x3096;
 }
 
 function isSentenceLike(content: string): boolean {

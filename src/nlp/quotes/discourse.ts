@@ -1,6 +1,6 @@
 import type { SpeakerKind } from '../../model/index.js';
 import type { Mention } from '../entities/index.js';
-import type { Knowledge } from '../knowledge/index.js';
+import type { Knowledge, SubjectGrammar } from '../knowledge/index.js';
 import type { Bracket } from './brackets.js';
 import { ClauseBreaks } from './clauses.js';
 import { Lines } from './lines.js';
@@ -40,6 +40,8 @@ export class Discourse {
   /** Subjects (`Xは`, `Xが`, `Xによると`) outside quoted words, in text order. */
   readonly subjects: Subject[] = [];
   readonly clauses: ClauseBreaks;
+  /** What follows a name that stands as a subject (from the knowledge). */
+  readonly grammar: SubjectGrammar;
   readonly lines: Lines;
   /** Per sentence: its main speaking subject, or null. */
   private readonly mainOf: (Subject | null)[];
@@ -59,9 +61,10 @@ export class Discourse {
     const verbs = k.speechVerbs.scan(text);
     this.clauses = new ClauseBreaks(text, brackets, mentions, k, verbs);
     this.lines = new Lines(text);
-    resolveAll(text, mentions, brackets, sentences, this.named);
+    this.grammar = k.subjects;
+    resolveAll(text, mentions, brackets, sentences, this.named, k.subjects);
     for (const n of this.named) {
-      const how = subjectKind(text, n.mention);
+      const how = subjectKind(text, n.mention, k.subjects);
       if (!how) continue;
       const sentence = sentences.indexOf(n.mention.start);
       this.subjects.push({
@@ -269,6 +272,7 @@ function resolveAll(
   brackets: readonly Bracket[],
   sentences: Sentences,
   out: Named[],
+  grammar: SubjectGrammar,
 ): void {
   const state = new Antecedents();
   const pending: { index: number; m: Mention }[] = [];
@@ -286,7 +290,7 @@ function resolveAll(
     if (
       speaker.speakerKind === 'person' &&
       speaker.canonical !== null &&
-      subjectKind(text, m) === 'topic'
+      subjectKind(text, m, grammar) === 'topic'
     )
       state.subjectPerson = { speaker, sentence: state.sentence };
     if (m.kind === 'role' && m.title !== null && speaker.attribution !== 'coreference')

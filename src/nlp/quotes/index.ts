@@ -189,7 +189,7 @@ function indirectQuote(text: string, r: IndirectReport, d: Discourse): Attribute
       .filter((c) => speakerKey(c.speaker) === key)
       .map((c) => c.speaker.speakerSpan)
       .find((s) => s && s.start >= bounds.start && s.end <= r.at) ?? null;
-  const subjectEnd = inSentence ? afterSubject(text, inSentence.end) : bounds.start;
+  const subjectEnd = inSentence ? afterSubject(text, inSentence.end, d.grammar) : bounds.start;
   // A second report in a sentence starts after the first one's clause.
   const from = reportedWordsStart(text, Math.max(subjectEnd, r.from ?? bounds.start), r.at);
   if (from === null) return null;

@@ -13,8 +13,6 @@ export interface IndirectReport {
 
 /** The report must close its sentence: the verb starts this close to the sentence end. */
 const TAIL = 14;
-const CLOSING =
-  /^(?:という|といいます|ということです|とされる|としている|としています|とした|としました)[。\s]*$/;
 
 /**
  * Sentences whose main predicate is a reporting verb after the quotative と, not after a closing
@@ -51,7 +49,7 @@ export function findIndirectReports(
       });
       from = verb.end + comma + 1;
     }
-    for (const m of text.slice(start, end).matchAll(MID_CLOSING)) {
+    for (const m of text.slice(start, end).matchAll(k.clauseReportEnding)) {
       const at = start + m.index;
       if (text.charAt(at - 1) === '」' || at - start < 6) continue;
       out.push({ sentence: i, at, verb: m[0].slice(1, -1), ...(from ? { from } : {}) });
@@ -65,8 +63,6 @@ export function findIndirectReports(
 
 /** Okurigana between a reporting verb's stem and the comma that ends its clause. */
 const MID_TAIL = 3;
-// `…で一致したとしていて、`: the report that ends a clause with a form of する.
-const MID_CLOSING = /と(?:していて|しており|したうえで|した上で)、/gu;
 
 function reportIn(
   text: string,
@@ -76,7 +72,7 @@ function reportIn(
 ): { at: number; verb: string } | null {
   for (let p = Math.max(start + 6, end - TAIL); p < end; p += 1) {
     if (text.charAt(p) !== 'と' || text.charAt(p - 1) === '」') continue;
-    const closing = CLOSING.exec(text.slice(p, end));
+    const closing = k.reportEnding.exec(text.slice(p, end));
     if (closing) return { at: p, verb: closing[0].replace(/[。\s]+$/, '').slice(1) };
     // `…との見解を示した`: the words are put in a speech noun the sentence ends on.
     const noun = text.startsWith('との', p) ? k.speechNouns.longestAt(text, p + 2) : null;
