@@ -195,7 +195,10 @@ export class Discourse {
       // A sentence that reports no speech still sets what the text is about through its topic
       // (`大統領は前線を視察した。「…」と述べた。`), but not through a `Xが` or a source.
       if (!this.reportsSpeech(s)) {
-        out[s] = inSentence.find((x) => x.how === 'topic') ?? null;
+        // …and only a person: `ロシア軍は東部で攻勢を強めている` reports an event, and the
+        // person quoted before is still the one speaking.
+        out[s] =
+          inSentence.find((x) => x.how === 'topic' && x.speaker.speakerKind === 'person') ?? null;
         continue;
       }
       const last = inSentence[inSentence.length - 1];
