@@ -47,7 +47,6 @@ export function scanOrganisationForms(
       (cover.isFree(start - 1, start) || genericAt.has(start - 1))
     )
       start -= 1;
-    while (start < s.start && genericAt.has(start)) start += 1;
     const run = s.start - start;
     const before = byEnd.get(start);
     // `英BBC放送は`: what an outlet is, after its name, belongs to the name's phrase.
