@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Readable } from 'node:stream';
+import type { Document } from '../model/index.js';
 
 /** Where a command reads and writes: the real process, or a test's buffers. */
 export interface CliIo {
@@ -45,4 +46,21 @@ export async function readTextInput(io: CliIo, file: string): Promise<string | n
   const { formatDiagnostic } = await import('../model/index.js');
   io.stderr.write(`${formatDiagnostic(text.error)}\n`);
   return null;
+}
+
+/**
+ * Reads a clip document from a file (or `-`): its warnings go to stderr, and `null` (exit 1)
+ * when the bytes are not UTF-8.
+ *
+ * @example
+ * const doc = await readClipInput(io, 'day.txt'); // Document, warnings printed
+ */
+export async function readClipInput(io: CliIo, file: string): Promise<Document | null> {
+  const text = await readTextInput(io, file);
+  if (text === null) return null;
+  const { parseClipDocument } = await import('../format/index.js');
+  const { formatDiagnostic } = await import('../model/index.js');
+  const { document, diagnostics } = parseClipDocument(text, { file });
+  for (const d of diagnostics) io.stderr.write(`${formatDiagnostic(d)}\n`);
+  return document;
 }

@@ -1,9 +1,8 @@
 import type { Archive } from '../../archive/index.js';
-import { parseClipDocument, renderClipDocument } from '../../format/index.js';
-import { formatDiagnostic } from '../../model/index.js';
+import { renderClipDocument } from '../../format/index.js';
 import { suggestLinesForDocument, type EntrySuggestion } from '../../pipeline/index.js';
 import { writeJson, type CommandContext } from '../context.js';
-import { readTextInput, UsageError } from '../io.js';
+import { readClipInput, UsageError } from '../io.js';
 import { loadCliKnowledge } from '../knowledge.js';
 import { loadCliTagger } from '../tagger.js';
 
@@ -16,10 +15,8 @@ export async function suggestCommand(
   file: string,
   opts: { explain?: boolean; taxonomy?: string; knowledge?: string[] },
 ): Promise<number> {
-  const text = await readTextInput(ctx.io, file);
-  if (text === null) return 1;
-  const { document, diagnostics } = parseClipDocument(text, { file });
-  for (const d of diagnostics) ctx.io.stderr.write(`${formatDiagnostic(d)}\n`);
+  const document = await readClipInput(ctx.io, file);
+  if (document === null) return 1;
   const knowledge = await loadCliKnowledge(ctx.io, opts.knowledge);
   const tagger = await loadCliTagger(ctx, 'suggest', knowledge, opts);
   if (tagger === 'error') return 1;

@@ -1,8 +1,7 @@
-import { parseClipDocument } from '../../format/index.js';
 import { documentEntries, formatDiagnostic } from '../../model/index.js';
 import { learnCuratorTags, tagStorePaths } from '../../pipeline/index.js';
 import { writeJson, type CommandContext } from '../context.js';
-import { readTextInput } from '../io.js';
+import { readClipInput } from '../io.js';
 import { loadCliKnowledge } from '../knowledge.js';
 
 /**
@@ -15,10 +14,8 @@ export async function tagsLearnCommand(
   file: string,
   opts: { taxonomy?: string; knowledge?: string[] },
 ): Promise<number> {
-  const text = await readTextInput(ctx.io, file);
-  if (text === null) return 1;
-  const { document, diagnostics } = parseClipDocument(text, { file });
-  for (const d of diagnostics) ctx.io.stderr.write(`${formatDiagnostic(d)}\n`);
+  const document = await readClipInput(ctx.io, file);
+  if (document === null) return 1;
   const knowledge = await loadCliKnowledge(ctx.io, opts.knowledge);
   const paths = tagStorePaths(await ctx.archivePath(), opts.taxonomy);
   const r = learnCuratorTags(await ctx.openArchive(), paths, knowledge, documentEntries(document));
