@@ -171,8 +171,8 @@ export interface SubjectGrammar {
   subject: RegExp;
   /** A topic or `が` right after a name that follows a quote (`「…」とペスコフ氏は`). */
   afterQuote: RegExp;
-  topicWords: ReadonlySet<string>;
-  gaWords: ReadonlySet<string>;
+  topicWords: readonly string[];
+  gaWords: readonly string[];
 }
 
 function compileSubjects(src: KnowledgeSource): SubjectGrammar {
@@ -184,8 +184,8 @@ function compileSubjects(src: KnowledgeSource): SubjectGrammar {
   return {
     subject: new RegExp(`${lead}(?:${direct}|${owned})`, 'u'),
     afterQuote: new RegExp(`${lead}(?:${alternatives([...m.topic, ...m.ga])})`, 'u'),
-    topicWords: new Set(m.topic),
-    gaWords: new Set(m.ga),
+    topicWords: m.topic,
+    gaWords: m.ga,
   };
 }
 

@@ -38,11 +38,10 @@ export function headlineCandidates(text: string, site: QuoteSite, d: Discourse):
     const opening = openingName(text, lineStart, site.open, d);
     // A name far from the quote, with a clause between, is as often what the quote is about.
     const far = opening ? site.open - opening.mention.phraseEnd > NEAR : false;
-    if (opening)
-      out.push({
-        ...weighted(opening, 'named opening the headline'),
-        score: far ? FAR : weighted(opening, '').score,
-      });
+    if (opening) {
+      const c = weighted(opening, 'named opening the headline');
+      out.push(far ? { ...c, score: FAR } : c);
+    }
     const following = d.namedIn(site.close + 1, Math.min(lineEnd, site.close + 24));
     const first = following[0];
     const after = headOf(following, text);

@@ -1,3 +1,5 @@
+import { lastStartAtOrBefore } from './sentences.js';
+
 /**
  * Line boundaries of a text: `starts[i]` is where line i begins. Finding the line of an
  * offset is a binary search, so asking for it once per quote stays linear overall even when a
@@ -12,14 +14,7 @@ export class Lines {
 
   /** Index of the line holding offset `at`. */
   indexOf(at: number): number {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((this.starts[mid] ?? 0) <= at) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return lastStartAtOrBefore(this.starts, at);
   }
 
   /** `[start, end)` of line `i`, without its line feed. */

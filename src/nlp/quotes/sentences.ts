@@ -29,18 +29,29 @@ export class Sentences {
 
   /** Index of the sentence holding offset `at`. */
   indexOf(at: number): number {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((this.starts[mid] ?? 0) <= at) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return lastStartAtOrBefore(this.starts, at);
   }
 
   /** `[start, end)` of sentence `i`, its final 。 included. */
   bounds(i: number): { start: number; end: number } {
     return { start: this.starts[i] ?? 0, end: this.starts[i + 1] ?? this.text.length };
   }
+}
+
+/**
+ * The index of the last of ascending `starts` at or before `at` (0 when none is): which
+ * sentence or line holds an offset, by binary search.
+ *
+ * @example
+ * lastStartAtOrBefore([0, 5, 9], 6); // 1
+ */
+export function lastStartAtOrBefore(starts: readonly number[], at: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((starts[mid] ?? 0) <= at) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }

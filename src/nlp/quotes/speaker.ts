@@ -36,8 +36,8 @@ export function subjectKind(text: string, m: Mention, g: SubjectGrammar): Subjec
   const after = g.subject.exec(text.slice(m.phraseEnd, m.phraseEnd + 16));
   if (!after) return null;
   const marker = after[0];
-  if ([...g.gaWords].some((w) => marker.endsWith(w))) return 'ga';
-  return [...g.topicWords].some((w) => marker.endsWith(w)) ? 'topic' : 'source';
+  if (g.gaWords.some((w) => marker.endsWith(w))) return 'ga';
+  return g.topicWords.some((w) => marker.endsWith(w)) ? 'topic' : 'source';
 }
 
 /** Where the particle after a subject ends (`ザハロワ報道官は` → after は). */
