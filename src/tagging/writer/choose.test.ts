@@ -1,16 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { Segment } from '../../model/index.js';
 import {
   article,
   outletAnnotations,
   quoteOf,
+  quotesOf,
   WRITING_RULES,
 } from '../../../test/fixtures/writer.js';
 import { proposeSummaryLine } from './propose.js';
 import { DEFAULT_SUMMARY_STYLE } from './style.js';
-
-const quotesOf = (segments: readonly Segment[]): string[] =>
-  segments.flatMap((s) => (s.kind === 'quote' ? s.quotes : []));
 
 // A made-up report: one minister's announcement told over three sentences.
 const { entry, text } = article('国境管理を強化へ', [

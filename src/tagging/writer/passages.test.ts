@@ -1,17 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import type { Segment } from '../../model/index.js';
 import {
   article,
   outletAnnotations,
   quoteOf,
+  quotesOf,
   WRITING_RULES,
 } from '../../../test/fixtures/writer.js';
 import { passages } from './passages.js';
 import { proposeSummaryLine } from './propose.js';
 import { DEFAULT_SUMMARY_STYLE } from './style.js';
-
-const quotesOf = (segments: readonly Segment[]): string[] =>
-  segments.flatMap((s) => (s.kind === 'quote' ? s.quotes : []));
 
 // Made-up commentary posts quoting a member's speech in a 🗣️ block, the poster's closing
 // remark (naming him) taken into the block by the annotator.

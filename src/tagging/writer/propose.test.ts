@@ -1,19 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import type { Segment } from '../../model/index.js';
 import { matchQuote } from '../../text/index.js';
 import {
   article,
   entityOf,
   outletAnnotations,
   quoteOf,
+  quotesOf,
   WRITING_RULES,
 } from '../../../test/fixtures/writer.js';
 import { proposeSummaryLine, proposeSummaryLines } from './propose.js';
 import { annotatedText } from './source-text.js';
 import { DEFAULT_SUMMARY_STYLE, learnStyle, type SummaryStyle } from './style.js';
-
-const quotesOf = (segments: readonly Segment[]): string[] =>
-  segments.flatMap((s) => (s.kind === 'quote' ? s.quotes : []));
 
 // A made-up report: a defence minister named in the headline, and a passer-by.
 const body = [
