@@ -89,7 +89,7 @@ export class Discourse {
 
   /** The last subject starting before `at` that is not a `Xが`, or null. */
   lastTopicBefore(at: number): Subject | null {
-    const end = lowerBound(this.subjects, at);
+    const end = lowerBound(this.subjects, at, subjectStart);
     for (let i = end - 1; i >= 0 && i >= end - LOOK_BACK; i -= 1) {
       const s = this.subjects[i];
       if (s && s.how !== 'ga') return s;
@@ -111,13 +111,7 @@ export class Discourse {
 
   /** The last person or body named before `at`, or null. */
   lastNamedBefore(at: number): Named | null {
-    let lo = 0;
-    let hi = this.named.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((this.named[mid]?.mention.start ?? 0) < at) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = lowerBound(this.named, at, namedStart);
     for (let i = lo - 1; i >= 0 && i >= lo - LOOK_BACK; i -= 1) {
       const n = this.named[i];
       if (n && n.speaker.speakerKind !== 'unnamed') return n;
@@ -133,7 +127,7 @@ export class Discourse {
   /** Subjects whose mention starts in `[from, to)`, in order. */
   subjectsIn(from: number, to: number): Subject[] {
     const out: Subject[] = [];
-    for (let i = lowerBound(this.subjects, from); i < this.subjects.length; i += 1) {
+    for (let i = lowerBound(this.subjects, from, subjectStart); i < this.subjects.length; i += 1) {
       const s = this.subjects[i];
       if (!s || s.at >= to) break;
       out.push(s);
@@ -144,14 +138,7 @@ export class Discourse {
   /** Named people and bodies whose mention starts in `[from, to)`, in order. */
   namedIn(from: number, to: number): Named[] {
     const out: Named[] = [];
-    let lo = 0;
-    let hi = this.named.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((this.named[mid]?.mention.start ?? 0) < from) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let i = lo; i < this.named.length; i += 1) {
+    for (let i = lowerBound(this.named, from, namedStart); i < this.named.length; i += 1) {
       const n = this.named[i];
       if (!n || n.mention.start >= to) break;
       out.push(n);
@@ -241,16 +228,21 @@ const LOOK_BACK_CHARS = 600;
 /** How many names back a search for the last one of a kind looks, so a search stays bounded. */
 const LOOK_BACK = 64;
 
-function lowerBound(subjects: readonly Subject[], at: number): number {
+/** The index of the first item of `items` (ascending by `start`) that starts at or after `at`. */
+function lowerBound<T>(items: readonly T[], at: number, start: (x: T) => number): number {
   let lo = 0;
-  let hi = subjects.length;
+  let hi = items.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if ((subjects[mid]?.at ?? 0) < at) lo = mid + 1;
+    const item = items[mid];
+    if (item !== undefined && start(item) < at) lo = mid + 1;
     else hi = mid;
   }
   return lo;
 }
+
+const subjectStart = (s: Subject): number => s.at;
+const namedStart = (n: Named): number => n.mention.start;
 
 /** Marks the sentences that hold a speech verb or a bracketed quotation. */
 function speakingSentences(
