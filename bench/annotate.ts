@@ -33,8 +33,10 @@ export async function benchAnnotate(options: { mb?: number } = {}): Promise<stri
   });
   const startupMs = performance.now() - t0;
   const target = (options.mb ?? 20) * MB;
-  const corpus = throughput(knowledge, corpusDays(target));
-  const example = throughput(knowledge, [exampleEntries(target / 4)]);
+  const entrySize = (e: Entry): number => Buffer.byteLength(entryText(e));
+  const annotateOne = (e: Entry): unknown => annotateEntry(e, { knowledge });
+  const corpus = throughput(corpusDays(target), entrySize, annotateOne);
+  const example = throughput([exampleEntries(target / 4)], entrySize, annotateOne);
   const real = realNews(knowledge, target / 4);
   const rssAfterThroughput = process.resourceUsage().maxRSS / 1024;
   const rows = [
@@ -71,23 +73,11 @@ function realNews(k: Knowledge, bytes: number): Throughput | null {
   }
   const one = texts.reduce((n, t) => n + Buffer.byteLength(t), 0);
   const times = Math.max(1, Math.ceil(bytes / Math.max(1, one)));
-  let ms = 0;
-  let cpuUs = 0;
-  for (let i = 0; i < times; i += 1) {
-    const t = performance.now();
-    const c = process.cpuUsage();
-    for (const text of texts) annotate(text, { knowledge: k });
-    const used = process.cpuUsage(c);
-    cpuUs += used.user + used.system;
-    ms += performance.now() - t;
-  }
-  const total = one * times;
-  return {
-    bytes: total,
-    entries: texts.length * times,
-    mbps: total / MB / (ms / 1000),
-    cpuMbps: total / MB / (cpuUs / 1e6),
-  };
+  return throughput(
+    Array.from({ length: times }, () => texts),
+    (t) => Buffer.byteLength(t),
+    (t) => annotate(t, { knowledge: k }),
+  );
 }
 
 /**
@@ -125,18 +115,25 @@ function rate(t: Throughput): string {
   return `${t.mbps.toFixed(2)} MB/s wall, ${t.cpuMbps.toFixed(2)} MB/s per CPU second`;
 }
 
-/** Times only the annotate calls; batches are generated one at a time so memory stays flat. */
-function throughput(k: Knowledge, batches: Iterable<Entry[]>): Throughput {
+/**
+ * Times only the annotate calls over batches of items (entries or texts); batches may be
+ * generated one at a time, so memory stays flat.
+ */
+function throughput<T>(
+  batches: Iterable<readonly T[]>,
+  size: (item: T) => number,
+  annotateOne: (item: T) => unknown,
+): Throughput {
   let bytes = 0;
   let entries = 0;
   let ms = 0;
   let cpuUs = 0;
   for (const batch of batches) {
-    bytes += batch.reduce((n, e) => n + Buffer.byteLength(entryText(e)), 0);
+    bytes += batch.reduce((n, x) => n + size(x), 0);
     entries += batch.length;
     const t = performance.now();
     const c = process.cpuUsage();
-    for (const e of batch) annotateEntry(e, { knowledge: k });
+    for (const x of batch) annotateOne(x);
     const used = process.cpuUsage(c);
     cpuUs += used.user + used.system;
     ms += performance.now() - t;
