@@ -10,7 +10,7 @@ const layers = [
   ['model'],
   ['text'],
   ['config', 'format'],
-  ['ingest', 'nlp', 'tagging', 'archive', 'digest'],
+  ['ingest', 'nlp', 'tagging', 'archive', 'publish'],
   ['pipeline'],
   ['cli', 'server'],
 ];

@@ -9,6 +9,6 @@ export * from './model/index.js';
 export * from './format/index.js';
 export * from './text/index.js';
 export * from './archive/index.js';
-export * from './digest/index.js';
+export * from './publish/index.js';
 export * from './pipeline/index.js';
 export { run, processIo, type CliIo } from './cli/index.js';

@@ -3,9 +3,10 @@ import {
   digestStories,
   renderDigestText,
   renderStoryDigest,
+  type DigestDay,
   type DigestStory,
   type StoryDigestInput,
-} from '../digest/index.js';
+} from '../publish/index.js';
 
 /**
  * A day's digest from the archive, in the clip-document text format.
@@ -14,10 +15,22 @@ import {
  * digestOfDay(archive, '2024-01-18'); // '…\n#NATOexpansion\n'
  */
 export function digestOfDay(archive: Archive, day: string): string {
-  return renderDigestText({
+  return renderDigestText(digestDayOf(archive, day));
+}
+
+/**
+ * A filed day as the publishing formats take it: its entries in filing order and its document
+ * tag lines.
+ *
+ * @example
+ * digestDayOf(archive, '2024-01-18').entries.length; // 15
+ */
+export function digestDayOf(archive: Archive, day: string): DigestDay {
+  return {
+    day,
     entries: archive.entriesOfDay(day).map((s) => s.entry),
     documentTagLines: archive.documentTagLinesOfDay(day),
-  });
+  };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { sourceLabel } from '../../digest/index.js';
+import { sourceLabel } from '../../publish/index.js';
 import { entryLines } from '../../format/index.js';
 import { writeJson, type CommandContext } from '../context.js';
 

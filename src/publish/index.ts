@@ -1,0 +1,4 @@
+/** Publishing: a day's entries rendered as a digest, one file a format. */
+export * from './digest-day.js';
+export * from './render-digest-text.js';
+export * from './story-digest.js';
