@@ -10,7 +10,7 @@ const layers = [
   ['model'],
   ['text'],
   ['config', 'format'],
-  ['ingest', 'nlp', 'tagging', 'archive', 'publish'],
+  ['ingest', 'nlp', 'tagging', 'archive', 'publish', 'blog'],
   ['pipeline'],
   ['cli', 'server'],
 ];
