@@ -105,8 +105,17 @@ function defineCommands(program: Command, io: CliIo, act: Act): void {
   sub('export', 'write every entry, by day')
     .option('--format <format>', 'jsonl or text', 'jsonl')
     .action(act(async () => (await import('./commands/export.js')).exportCommand));
-  sub('digest', "print a day's digest in the clip-document text format")
+  sub('digest', "print a day's digest in a publishing format (the clip-document text by default)")
     .option('--date <YYYY-MM-DD>', 'the digest day')
+    .option(
+      '--format <format>',
+      'text, markdown, hatena, hatena-markdown, html, atom or json',
+      'text',
+    )
+    .option('--standalone', 'html: a full page rather than a fragment')
+    .option('--embed-script', "html: include X's widget script that turns posts into embeds")
+    .option('--strict', 'refuse to print when the quote check flags a summary line')
+    .option('--no-check', 'skip the quote check')
     .option('--stories', 'show each story once, naming its other sources')
     .action(act(async () => (await import('./commands/digest.js')).digestCommand));
   sub('reindex', 'derive identity keys, people and stories again for every entry')

@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
-import type { CheckFlag, QuoteCheckReport } from '../../pipeline/index.js';
+import type { QuoteCheckReport } from '../../pipeline/index.js';
+import { describeCheckReport } from '../describe-check.js';
 import { writeJson, type CommandContext } from '../context.js';
 import { readTextInput, UsageError } from '../io.js';
 import { loadCliKnowledge } from '../knowledge.js';
@@ -47,35 +48,6 @@ export async function checkCommand(
     where = day;
   }
   if (ctx.json) writeJson(ctx.io, { source: where, ...report });
-  else ctx.io.stdout.write(describe(report, where));
+  else ctx.io.stdout.write(describeCheckReport(report, where));
   return report.flags.length > 0 ? 1 : 0;
-}
-
-function describe(report: QuoteCheckReport, where: string): string {
-  const out = report.flags.map((f) => describeFlag(f, where));
-  const quoteFlags = report.flags.filter((f) => f.kind === 'quote').length;
-  const speakerFlags = report.flags.length - quoteFlags;
-  out.push(
-    `${report.quotes} quotes in ${report.entries} entries: ${report.passed} pass, ${quoteFlags} not in the text; ` +
-      `${report.speakers} speakers: ${speakerFlags} never named`,
-  );
-  return `${out.join('\n')}\n`;
-}
-
-function describeFlag(f: CheckFlag, where: string): string {
-  const at = `${where}${f.line === null ? '' : `:${f.line}`} #${f.tag} (entry ${f.entryId.slice(0, 12)})`;
-  if (f.kind === 'speaker') return `${at}\n  speaker never named in the text: ${f.speaker}`;
-  const lines = [`${at}\n  quote not in the text: ${f.speaker ?? ''}「${f.quote}」`];
-  if (f.missing.length < f.pieces)
-    lines.push(`    pieces missing: ${f.missing.map((m) => `「${m}」`).join(' ')}`);
-  lines.push(
-    f.nearest === null
-      ? '    nearest passage: none'
-      : `    nearest passage (similarity ${f.nearest.similarity.toFixed(2)}): 「${oneLine(f.nearest.text)}」`,
-  );
-  return lines.join('\n');
-}
-
-function oneLine(s: string): string {
-  return s.replace(/\s*[\r\n]+\s*/g, ' ');
 }
