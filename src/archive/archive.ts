@@ -123,6 +123,33 @@ export interface SearchResults {
   hits: SearchHit[];
 }
 
+/** Whether a blog post is public or a draft, in the words of the WordPress REST API. */
+export type PublishedStatus = 'draft' | 'publish';
+
+/**
+ * Where a day's digest was posted on a blog (`kirinuki publish`): what publishing the same
+ * day again needs to update that post rather than add another.
+ */
+export interface PublishedPost {
+  /** The digest day, `YYYY-MM-DD`. */
+  day: string;
+  /** The kind of blog: `hatena`, `wordpress`. */
+  target: string;
+  /** Which blog of that kind: its AtomPub collection, its site's REST root. */
+  blog: string;
+  /** The post's id on the blog: Hatena's entry id, WordPress's post id. */
+  remoteId: string;
+  /** Where the post is read and updated through the blog's API. */
+  editUrl: string;
+  /** The post's page on the blog, when the blog said. */
+  url: string | null;
+  status: PublishedStatus;
+  /** When the post was first made (ISO 8601); kept while later publishing updates it. */
+  firstPostedAt: string;
+  /** When it was last posted or updated (ISO 8601). */
+  lastPostedAt: string;
+}
+
 export interface ArchiveStats {
   entries: number;
   days: number;
@@ -195,6 +222,14 @@ export interface Archive {
   entriesOfStory(story: string): StoredEntry[];
   /** The document-level tag lines filed for a day, in order, without duplicates. */
   documentTagLinesOfDay(day: string): string[];
+  /** Where the day's digest was posted on this kind of blog, or null if it never was. */
+  publishedPost(day: string, target: string): PublishedPost | null;
+  /**
+   * Remembers where a day's digest was posted, replacing what was remembered for the same day
+   * and target. `firstPostedAt` stays as first recorded while the post (blog and remote id)
+   * is the same one; a different post replaces it.
+   */
+  recordPublished(post: PublishedPost): void;
   /** Every entry, by day then filing order; streams, so it works on a million entries. */
   allEntries(): IterableIterator<StoredEntry>;
   stats(): ArchiveStats;

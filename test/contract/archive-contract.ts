@@ -7,6 +7,7 @@ import type { Archive } from '../../src/archive/index.js';
 import { importContract } from './contract-import.js';
 import { peopleContract } from './contract-people.js';
 import { propertyContract } from './contract-properties.js';
+import { publishedContract } from './contract-published.js';
 import { queryContract } from './contract-query.js';
 import { searchContract } from './contract-search.js';
 import { storiesContract } from './contract-stories.js';
@@ -40,5 +41,6 @@ export function runArchiveContract(name: string, open: OpenArchive): void {
     updateContract(fixture);
     peopleContract(fixture);
     storiesContract(fixture);
+    publishedContract(fixture);
   });
 }

@@ -137,6 +137,27 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX entry_keys_entry ON entry_keys (entry);
     `,
   },
+  {
+    version: 3,
+    description: 'posts of a day published to a blog',
+    sql: `
+      -- Where a day's digest was posted (kirinuki publish), so that publishing the day again
+      -- updates that post instead of adding another. One row per day and target (hatena,
+      -- wordpress); \`blog\` says which blog of that kind, \`edit_url\` is where it is updated.
+      CREATE TABLE published_posts (
+        day TEXT NOT NULL CHECK (day GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+        target TEXT NOT NULL CHECK (length(target) > 0),
+        blog TEXT NOT NULL,
+        remote_id TEXT NOT NULL CHECK (length(remote_id) > 0),
+        edit_url TEXT NOT NULL,
+        url TEXT,
+        status TEXT NOT NULL CHECK (status IN ('draft', 'publish')),
+        first_posted_at TEXT NOT NULL,
+        last_posted_at TEXT NOT NULL,
+        PRIMARY KEY (day, target)
+      ) WITHOUT ROWID;
+    `,
+  },
 ];
 
 /**

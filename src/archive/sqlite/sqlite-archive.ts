@@ -9,6 +9,7 @@ import type {
   DerivedData,
   ImportBatch,
   ImportReport,
+  PublishedPost,
   SearchOptions,
   SearchResults,
   StoredEntry,
@@ -25,6 +26,7 @@ import { checkSchema, migrate } from './migrations.js';
 import { checkNormalisation, renormalise } from './renormalise.js';
 import { rankedSearch } from './ranked-search.js';
 import { PersonNames } from './person-names.js';
+import { PublishedPosts } from './published-posts.js';
 import { QueryRunner } from './run-query.js';
 import { ENTRY_COLUMNS, ENTRY_TABLES, parseEntryJson, storedEntry, type EntryRow } from './rows.js';
 import { archiveStats } from './stats.js';
@@ -112,6 +114,7 @@ class SqliteArchive implements Archive {
 
   private readonly byRowids: Database.Statement;
   private readonly persons: PersonNames;
+  private readonly published: PublishedPosts;
 
   constructor(
     private readonly db: Database.Database,
@@ -123,6 +126,7 @@ class SqliteArchive implements Archive {
     this.derived = new DerivedUpdater(db);
     this.runner = new QueryRunner(db);
     this.persons = new PersonNames(db);
+    this.published = new PublishedPosts(db);
     this.byId = db.prepare(`SELECT ${ENTRY_COLUMNS} FROM ${ENTRY_TABLES} WHERE e.id = ?`);
     this.byRowids = db.prepare(
       `SELECT ${ENTRY_COLUMNS} FROM json_each(?) j JOIN entries e ON e.rowid = j.value
@@ -248,6 +252,14 @@ class SqliteArchive implements Archive {
 
   documentTagLinesOfDay(day: string): string[] {
     return this.tagLines.all(day) as string[];
+  }
+
+  publishedPost(day: string, target: string): PublishedPost | null {
+    return this.published.get(day, target);
+  }
+
+  recordPublished(post: PublishedPost): void {
+    this.published.record(post);
   }
 
   /** Reads in pages of 500 by (day, seq), so the connection stays usable while iterating. */
