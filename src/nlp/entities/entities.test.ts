@@ -45,6 +45,13 @@ describe('extractEntities', () => {
     expect(entities('その際同氏は')).toEqual([]);
   });
 
+  it('finds a kanji name the short surname list lacks when the name dictionary splits it', () => {
+    expect(entities('山村健太准教授は')).toEqual([['person', '山村健太', '山村健太', '准教授']]);
+    // Both halves must be names: a bureau is not a person.
+    expect(entities('防衛政策局長は')).toEqual([]);
+    expect(entities('西部軍管区司令官は')).toEqual([]);
+  });
+
   it('finds bodies by their form and joins them to the country before them', () => {
     expect(entities('国家防衛調整委員会が声明を出した').map((e) => e[2])).toEqual([
       '国家防衛調整委員会',

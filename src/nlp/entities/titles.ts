@@ -121,10 +121,26 @@ function kanjiNameBefore(
   }
   const given = length - surname;
   const fits = surname >= 2 ? given >= 0 && given <= 3 : surname === 1 && given === 2;
-  return fits ? person(text, r.rs, r.ts, title, r.re, null, k) : null;
+  if (fits || dictionaryName(text, r.rs, r.ts, k))
+    return person(text, r.rs, r.ts, title, r.re, null, k);
+  return null;
 }
 
-/** The length of the longest known surname opening `[from, to)`, or 0. */
+/**
+ * A run that the name dictionary splits into a surname of two or more kanji and a given name
+ * (`山村健太`): both halves must be names, so a body (`防衛政策局長`) is not taken for one.
+ */
+function dictionaryName(text: string, from: number, to: number, k: Knowledge): boolean {
+  for (let n = 2; n <= to - from - 1 && n <= 3; n += 1)
+    if (
+      k.dictionarySurnames.has(text.slice(from, from + n)) &&
+      k.givenNames.has(text.slice(from + n, to))
+    )
+      return true;
+  return false;
+}
+
+/** The length of the longest surname of the short list opening `[from, to)`, or 0. */
 function knownSurnameAt(text: string, from: number, to: number, k: Knowledge): number {
   for (let n = Math.min(k.maxSurnameLength, to - from); n > 0; n -= 1)
     if (k.surnames.has(text.slice(from, from + n))) return n;

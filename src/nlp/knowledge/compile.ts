@@ -46,6 +46,9 @@ export interface Knowledge {
   cataphora: string[];
   surnames: Set<string>;
   maxSurnameLength: number;
+  /** Kanji surnames and given names from the name dictionary. */
+  dictionarySurnames: Set<string>;
+  givenNames: Set<string>;
   kanaSurnames: Set<string>;
   organisationSuffixes: Trie<string>;
   outletStatementNouns: Set<string>;
@@ -101,6 +104,8 @@ export function compileKnowledge(src: KnowledgeSource): Knowledge {
     cataphora: src.cataphora,
     surnames: new Set(src.surnames),
     maxSurnameLength: Math.max(0, ...src.surnames.map((w) => w.length)),
+    dictionarySurnames: new Set(src.dictionarySurnames),
+    givenNames: new Set(src.givenNames),
     kanaSurnames: new Set(src.kanaSurnames),
     organisationSuffixes: wordTrie(src.organisationSuffixes, false),
     outletStatementNouns: new Set(src.outletStatementNouns),

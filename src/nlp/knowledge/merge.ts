@@ -18,6 +18,8 @@ export interface KnowledgeSource {
   statementNouns: string[];
   cataphora: string[];
   surnames: string[];
+  dictionarySurnames: string[];
+  givenNames: string[];
   kanaSurnames: string[];
   organisationSuffixes: string[];
   outletStatementNouns: string[];
@@ -50,6 +52,8 @@ const LIST_KEYS = [
   'statementNouns',
   'cataphora',
   'surnames',
+  'dictionarySurnames',
+  'givenNames',
   'kanaSurnames',
   'organisationSuffixes',
   'outletStatementNouns',
@@ -81,6 +85,8 @@ export function emptyKnowledgeSource(): KnowledgeSource {
     statementNouns: [],
     cataphora: [],
     surnames: [],
+    dictionarySurnames: [],
+    givenNames: [],
     kanaSurnames: [],
     organisationSuffixes: [],
     outletStatementNouns: [],

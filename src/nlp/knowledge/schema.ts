@@ -54,6 +54,13 @@ export const KnowledgeFileSchema = z
     cataphora: words,
     /** Surnames written in kanji, to tell `松野博一官房長官` or `汪文斌副報道局長` from a body. */
     surnames: words,
+    /**
+     * Surnames and given names written in kanji from a name dictionary (IPADIC's person
+     * names, `data/nlp/names-ipadic.json`): a run `surname + given name` before a title is a
+     * person (`山村健太准教授`) even when the surname is not in the short `surnames` list.
+     */
+    dictionarySurnames: words,
+    givenNames: words,
     /** East Asian surnames in katakana, written first (`チェ・ソニ`): such a name is not cut to its last part. */
     kanaSurnames: words,
     /** Endings that make a run of kanji or katakana a body (`党中央軍事委員会`, `刑務所当局`). */
