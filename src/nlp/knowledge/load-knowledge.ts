@@ -33,6 +33,9 @@ export function loadKnowledge(
     text: readFileSync(path, 'utf8'),
   }));
   const parsed = parseKnowledgeFiles(sources);
-  if (!parsed.ok) throw new KirinukiError('nlp', parsed.error.message);
+  if (!parsed.ok) {
+    const { file, message } = parsed.error;
+    throw new KirinukiError('nlp', `${file ?? 'knowledge'}: ${message.replace(/^nlp: /u, '')}`);
+  }
   return compileKnowledge(parsed.value);
 }

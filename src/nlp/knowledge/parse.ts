@@ -24,7 +24,11 @@ export function parseKnowledgeFile(file: KnowledgeText): Result<KnowledgeFile, D
   const parsed = KnowledgeFileSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    const where = issue ? `${issue.path.join('.')}: ${issue.message}` : 'invalid';
+    const where = !issue
+      ? 'invalid'
+      : issue.path.length > 0
+        ? `${issue.path.join('.')}: ${issue.message}`
+        : issue.message;
     return err({ severity: 'error', file: file.path, message: `nlp: ${where}` });
   }
   return ok(parsed.data);
