@@ -184,8 +184,11 @@ export class Discourse {
       if (!this.reportsSpeech(s)) {
         // …and only a person: `ロシア軍は東部で攻勢を強めている` reports an event, and the
         // person quoted before is still the one speaking.
+        // A source other than an outlet reports too (`総司令官によると、戦況は厳しい。`).
         out[s] =
-          inSentence.find((x) => x.how === 'topic' && x.speaker.speakerKind === 'person') ?? null;
+          inSentence.find((x) => x.how === 'topic' && x.speaker.speakerKind === 'person') ??
+          inSentence.find((x) => x.how === 'source' && !x.outlet) ??
+          null;
         continue;
       }
       const last = inSentence[inSentence.length - 1];
