@@ -32,6 +32,17 @@ describe('extractQuotes: attribution patterns of wire copy', () => {
     ]);
   });
 
+  it('「…」とみている reports a view, as 述べた reports words', () => {
+    const [q] = quotes('キーウ大学のペトレンコ教授は「停戦交渉は長期化する」とみている。');
+    expect(q).toMatchObject({ kind: 'speech', canonical: 'ペトレンコ' });
+  });
+
+  it('a source (Xによると) is who a later quote with no subject is about', () => {
+    const text =
+      'ウクライナ軍のシルスキー総司令官によると、前線の状況は厳しい。\n「敵は兵力で勝っている」という。';
+    expect(quotes(text)[0]).toMatchObject({ kind: 'speech', canonical: 'シルスキー' });
+  });
+
   it('organisation plus person: ロシア外務省のザハロワ報道官', () => {
     const [q] = quotes(
       'ロシア外務省のザハロワ報道官は17日、記者会見で「条約の承認が最終段階にある」と述べた。',
