@@ -10,3 +10,5 @@ export * from './html-page.js';
 export * from './html-post.js';
 export * from './html-style.js';
 export * from './html-summary.js';
+export * from './atom.js';
+export * from './atom-id.js';
