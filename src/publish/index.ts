@@ -1,5 +1,8 @@
 /** Publishing: a day's entries rendered as a digest, one file a format. */
 export * from './digest-day.js';
+export * from './hatena.js';
+export * from './json.js';
+export * from './markdown.js';
 export * from './render-digest.js';
 export * from './render-digest-text.js';
 export * from './story-digest.js';
