@@ -109,11 +109,15 @@ function defineCommands(program: Command, io: CliIo, act: Act): void {
     .option('--date <YYYY-MM-DD>', 'the digest day')
     .option(
       '--format <format>',
-      'text, markdown, hatena, hatena-markdown, html, atom or json',
+      'text, markdown, hatena, hatena-markdown, html, json or atom',
       'text',
     )
     .option('--standalone', 'html: a full page rather than a fragment')
     .option('--embed-script', "html: include X's widget script that turns posts into embeds")
+    .option('--tag-url <template>', "link each tag, e.g. 'https://blog.example/tag/{tag}'")
+    .option('--days <n>', 'atom: how many days up to --date the feed holds', '30')
+    .option('--base-url <url>', "atom: the site the feed's entries link to")
+    .option('--title <text>', "atom: the feed's title and author")
     .option('--strict', 'refuse to print when the quote check flags a summary line')
     .option('--no-check', 'skip the quote check')
     .option('--stories', 'show each story once, naming its other sources')

@@ -34,6 +34,29 @@ export function digestDayOf(archive: Archive, day: string): DigestDay {
 }
 
 /**
+ * The filed days from `from` to `to` (both included) as the publishing formats take them,
+ * newest first — what a feed of the digests shows. Days with no entries are left out.
+ *
+ * @example
+ * digestDaysOf(archive, '2024-03-01', '2024-03-06').map((d) => d.day); // ['2024-03-06', …]
+ */
+export function digestDaysOf(archive: Archive, from: string, to: string): DigestDay[] {
+  const byDay = new Map<string, DigestDay['entries'][number][]>();
+  for (const s of archive.entriesOfDays(from, to)) {
+    const list = byDay.get(s.day);
+    if (list) list.push(s.entry);
+    else byDay.set(s.day, [s.entry]);
+  }
+  return [...byDay]
+    .sort(([a], [b]) => (a < b ? 1 : a > b ? -1 : 0))
+    .map(([day, entries]) => ({
+      day,
+      entries,
+      documentTagLines: archive.documentTagLinesOfDay(day),
+    }));
+}
+
+/**
  * What a day's story digest is made of: the day's entries with their stories, and every entry
  * of those stories (sources on other days included).
  */
