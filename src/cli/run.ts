@@ -122,6 +122,24 @@ function defineCommands(program: Command, io: CliIo, act: Act): void {
     .option('--no-check', 'skip the quote check')
     .option('--stories', 'show each story once, naming its other sources')
     .action(act(async () => (await import('./commands/digest.js')).digestCommand));
+  sub('publish', "post a day's digest to a blog, or update the post it was posted as")
+    .option('--date <YYYY-MM-DD>', 'the digest day')
+    .option('--to <blog>', 'hatena or wordpress')
+    .option('--publish', 'make the post public (a new post is a draft otherwise)')
+    .option('--draft', 'make the post a draft (an update keeps its status otherwise)')
+    .option('--title <text>', "the post's title (default: 2024年3月4日の切り抜き)")
+    .option('--category <names...>', 'categories to file the post in, besides the document tags')
+    .option('--syntax <syntax>', 'hatena: the notation the blog is set to, hatena or markdown')
+    .option(
+      '--config <path>',
+      'blog settings file (default: $KIRINUKI_BLOG_CONFIG or blogs.json in the config directory)',
+    )
+    .option('--strict', 'refuse to post when the quote check flags a summary line')
+    .option('--no-check', 'skip the quote check')
+    .option('--retries <n>', 'retries after a 5xx or network error', '3')
+    .option('--retry-delay <ms>', 'first wait before a retry, doubled each time', '1000')
+    .option('--timeout <seconds>', 'time for one request', '30')
+    .action(act(async () => (await import('./commands/publish.js')).publishCommand));
   sub('reindex', 'derive identity keys, people and stories again for every entry')
     .option('--story-days <n>', 'days either side of an entry to look for its story', '2')
     .option('--no-people', 'keep the people found in the text as they are (faster)')
