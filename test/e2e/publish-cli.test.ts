@@ -223,9 +223,12 @@ describe('kirinuki publish --to hatena', () => {
     expectNoSecret(ok, API_KEY);
   });
 
-  it('--syntax markdown writes Hatena’s Markdown', async () => {
-    const r = await kirinuki(publish(['--syntax', 'markdown']), hatenaEnv());
+  it('--syntax markdown writes Hatena’s Markdown; --publish makes a new entry public', async () => {
+    const r = await kirinuki(publish(['--syntax', 'markdown', '--publish']), hatenaEnv());
     expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(
+      /^hatena: 2024-03-04 published: http:\/\/kirinuki\.hatenablog\.com\/entry\//,
+    );
     expect([...hatena.entries.values()][0]?.content).toMatch(/^> /m);
   });
 

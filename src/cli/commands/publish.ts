@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import type { PublishedStatus } from '../../archive/index.js';
 import type { BlogCredentials, BlogHttpOptions, BlogTarget } from '../../blog/index.js';
 import type { PublishOutcome } from '../../pipeline/index.js';
 import { writeJson, type CommandContext } from '../context.js';
@@ -98,6 +99,12 @@ export async function publishCommand(
   return 0;
 }
 
+const DONE: Record<PublishOutcome['action'], Record<PublishedStatus, string>> = {
+  created: { draft: 'posted as a draft', publish: 'published' },
+  updated: { draft: 'updated (draft)', publish: 'updated (public)' },
+  recreated: { draft: 'posted anew as a draft', publish: 'published anew' },
+};
+
 /**
  * One line for the terminal: what was done, and where the post is.
  *
@@ -106,14 +113,7 @@ export async function publishCommand(
  */
 export function describeOutcome(outcome: PublishOutcome): string {
   const { post, action } = outcome;
-  const status = post.status === 'publish' ? 'public' : 'a draft';
-  const done =
-    action === 'updated'
-      ? `updated (${status})`
-      : action === 'recreated'
-        ? `posted anew as ${status}`
-        : `posted as ${status}`;
-  return `${post.target}: ${post.day} ${done}: ${post.url ?? post.editUrl}`;
+  return `${post.target}: ${post.day} ${DONE[action][post.status]}: ${post.url ?? post.editUrl}`;
 }
 
 /** `--syntax` overrides the blog's setting of Hatena notation or Markdown. */
