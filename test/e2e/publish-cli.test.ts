@@ -11,6 +11,9 @@ import { startHatenaServer, type HatenaServer } from '../fixtures/blog/hatena-se
 import { startWordPressServer, type WordPressServer } from '../fixtures/blog/wordpress-server.js';
 
 const SAMPLE = fileURLToPath(new URL('../../samples/2024-03-04.txt', import.meta.url));
+/** A day whose summary line quotes what its text never says (the quote check's fixture). */
+const FLAGGED = fileURLToPath(new URL('../fixtures/check/flagged.txt', import.meta.url));
+const FLAGGED_DAY = '2024-05-03';
 const DAY = '2024-03-04';
 const HATENA_ID = 'kirinuki';
 const BLOG_ID = 'kirinuki.hatenablog.com';
@@ -102,6 +105,8 @@ beforeAll(async () => {
   db = join(dir, 'template.db');
   const r = await kirinuki(['import', SAMPLE], { KIRINUKI_DB: db });
   expect(r.code).toBe(0);
+  const flagged = await kirinuki(['import', FLAGGED, '--day', FLAGGED_DAY], { KIRINUKI_DB: db });
+  expect(flagged.code).toBe(0);
 });
 
 beforeEach(async () => {
@@ -232,13 +237,20 @@ describe('kirinuki publish --to hatena', () => {
     expect([...hatena.entries.values()][0]?.content).toMatch(/^> /m);
   });
 
-  it('--strict refuses to post a day whose quote check flags a line', async () => {
-    const args = publish(['--strict']).filter((a) => a !== '--no-check');
-    const r = await kirinuki(args, hatenaEnv());
-    expect(r.code).toBe(1);
-    expect(r.stderr).toContain('quote not in the text');
-    expect(r.stderr).toMatch(/publish: \d+ flagged; nothing posted \(--strict\)/);
+  it('--strict refuses to post a day whose quote check flags a line; without it, posts and warns', async () => {
+    const check = ['publish', '--date', FLAGGED_DAY, '--to', 'hatena', '--retry-delay', '1'];
+    const strict = await kirinuki([...check, '--strict'], hatenaEnv());
+    expect(strict.code).toBe(1);
+    expect(strict.stderr).toContain(
+      'quote not in the text: サンプル国防相「防空システムを追加で送る」',
+    );
+    expect(strict.stderr).toContain('publish: 2 flagged; nothing posted (--strict)');
     expect(hatena.requests).toHaveLength(0);
+
+    const warned = await kirinuki(check, hatenaEnv());
+    expect(warned.code).toBe(0);
+    expect(warned.stderr).toContain('quote not in the text');
+    expect(hatena.entries.size).toBe(1);
   });
 
   it('refuses what it cannot do before sending anything', async () => {
