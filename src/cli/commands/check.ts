@@ -1,14 +1,9 @@
-import { fileURLToPath } from 'node:url';
 import type { QuoteCheckReport } from '../../pipeline/index.js';
+import { ABBREVIATIONS } from '../check-before-publishing.js';
 import { describeCheckReport } from '../describe-check.js';
 import { writeJson, type CommandContext } from '../context.js';
 import { readTextInput, UsageError } from '../io.js';
 import { loadCliKnowledge } from '../knowledge.js';
-
-/** `data/text/abbreviations.json`: this file sits three directories below the package root. */
-const ABBREVIATIONS = fileURLToPath(
-  new URL('../../../data/text/abbreviations.json', import.meta.url),
-);
 
 /**
  * `kirinuki check FILE|- | --date YYYY-MM-DD [--json]`: every quote of every summary line looked

@@ -1,14 +1,7 @@
-import { fileURLToPath } from 'node:url';
 import type { DigestFormat } from '../../publish/index.js';
 import { writeJson, type CommandContext } from '../context.js';
-import { describeCheckReport } from '../describe-check.js';
+import { checkBeforePublishing } from '../check-before-publishing.js';
 import { UsageError } from '../io.js';
-import { loadCliKnowledge } from '../knowledge.js';
-
-/** `data/text/abbreviations.json`: this file sits three directories below the package root. */
-const ABBREVIATIONS = fileURLToPath(
-  new URL('../../../data/text/abbreviations.json', import.meta.url),
-);
 
 export interface DigestCommandOptions {
   date?: string;
@@ -60,21 +53,9 @@ export async function digestCommand(
     ctx.io.stderr.write(`digest: no entries filed for ${day}\n`);
     return 1;
   }
-  if (opts.check !== false) {
-    const report = pipeline.checkDayQuotes(archive, day, {
-      knowledge: await loadCliKnowledge(ctx.io),
-      abbreviations: pipeline.loadAbbreviations(ABBREVIATIONS),
-    });
-    if (report.flags.length > 0) {
-      ctx.io.stderr.write(describeCheckReport(report, day));
-      if (opts.strict) {
-        ctx.io.stderr.write(
-          `digest: ${report.flags.length} flagged; nothing printed (--strict). Fix the lines or drop --strict.\n`,
-        );
-        return 1;
-      }
-    }
-  }
+  if (!(await checkBeforePublishing(ctx, archive, day, opts, 'digest', 'nothing printed')))
+    return 1;
+
   if (format === 'atom') {
     const days = Number(opts.days ?? '30');
     if (!Number.isInteger(days) || days < 1)

@@ -1,16 +1,9 @@
-import { fileURLToPath } from 'node:url';
 import type { PublishedStatus } from '../../archive/index.js';
 import type { BlogCredentials, BlogHttpOptions, BlogTarget } from '../../blog/index.js';
 import type { PublishOutcome } from '../../pipeline/index.js';
 import { writeJson, type CommandContext } from '../context.js';
-import { describeCheckReport } from '../describe-check.js';
+import { checkBeforePublishing } from '../check-before-publishing.js';
 import { UsageError } from '../io.js';
-import { loadCliKnowledge } from '../knowledge.js';
-
-/** `data/text/abbreviations.json`: this file sits three directories below the package root. */
-const ABBREVIATIONS = fileURLToPath(
-  new URL('../../../data/text/abbreviations.json', import.meta.url),
-);
 
 export interface PublishCommandOptions {
   date?: string;
@@ -64,21 +57,8 @@ export async function publishCommand(
     ctx.io.stderr.write(`publish: no entries filed for ${day}\n`);
     return 1;
   }
-  if (opts.check !== false) {
-    const report = pipeline.checkDayQuotes(archive, day, {
-      knowledge: await loadCliKnowledge(ctx.io),
-      abbreviations: pipeline.loadAbbreviations(ABBREVIATIONS),
-    });
-    if (report.flags.length > 0) {
-      ctx.io.stderr.write(describeCheckReport(report, day));
-      if (opts.strict) {
-        ctx.io.stderr.write(
-          `publish: ${report.flags.length} flagged; nothing posted (--strict). Fix the lines or drop --strict.\n`,
-        );
-        return 1;
-      }
-    }
-  }
+  if (!(await checkBeforePublishing(ctx, archive, day, opts, 'publish', 'nothing posted')))
+    return 1;
 
   const r = await pipeline.publishDay(archive, day, credentials, {
     ...(opts.publish ? { status: 'publish' as const } : {}),
