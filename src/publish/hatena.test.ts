@@ -1,8 +1,8 @@
 import fc from 'fast-check';
-import { parseHTML } from 'linkedom';
 import MarkdownIt from 'markdown-it';
 import { describe, expect, it } from 'vitest';
 import { exampleDay, sampleDays } from '../../test/fixtures/digest-days.js';
+import { bodyOf, printable } from '../../test/fixtures/html-dom.js';
 import type { Entry } from '../model/index.js';
 import { entryView, type DigestDay } from './digest-day.js';
 import { hatenaText, renderDigestHatena } from './hatena.js';
@@ -47,20 +47,6 @@ const lines = fc.array(clipText, { minLength: 1, maxLength: 4 });
 
 const tagUrl = (tag: string): string =>
   `https://blog.example/archive/category/${encodeURIComponent(tag)}`;
-
-/** The little of the DOM the checks read (linkedom's own types are loose). */
-interface HtmlNode {
-  readonly tagName: string;
-  readonly textContent: string | null;
-  getAttribute(name: string): string | null;
-  querySelector(selector: string): HtmlNode | null;
-  querySelectorAll(selector: string): ArrayLike<HtmlNode> & Iterable<HtmlNode>;
-}
-
-function bodyOf(html: string): HtmlNode {
-  const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
-  return document.body as HtmlNode;
-}
 
 /** What a browser shows for Hatena output text: the character references decoded. */
 function decodeReferences(text: string): string {
@@ -280,13 +266,3 @@ describe('renderDigestHatena on the real example', () => {
     }
   });
 });
-
-/** The text without control characters other than tab: clip text is printable. */
-function printable(text: string): string {
-  return [...text]
-    .filter((c) => {
-      const code = c.codePointAt(0) ?? 0;
-      return code === 9 || (code >= 0x20 && code !== 0x7f);
-    })
-    .join('');
-}

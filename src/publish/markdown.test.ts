@@ -1,8 +1,8 @@
 import fc from 'fast-check';
-import { parseHTML } from 'linkedom';
 import MarkdownIt from 'markdown-it';
 import { describe, expect, it } from 'vitest';
 import { exampleDay, sampleDays } from '../../test/fixtures/digest-days.js';
+import { bodyOf, printable, type HtmlNode } from '../../test/fixtures/html-dom.js';
 import { parseSummaryLine } from '../format/index.js';
 import type { Entry } from '../model/index.js';
 import { entryView, type DigestDay } from './digest-day.js';
@@ -12,20 +12,6 @@ import { markdownLink, markdownText, renderDigestMarkdown } from './markdown.js'
 // as markup would show up as elements.
 const md = new MarkdownIt({ html: true });
 const tagUrl = (tag: string): string => `https://blog.example/tag/${encodeURIComponent(tag)}`;
-
-/** The little of the DOM the checks read (linkedom's own types are loose). */
-interface HtmlNode {
-  readonly tagName: string;
-  readonly textContent: string | null;
-  getAttribute(name: string): string | null;
-  querySelector(selector: string): HtmlNode | null;
-  querySelectorAll(selector: string): ArrayLike<HtmlNode> & Iterable<HtmlNode>;
-}
-
-function bodyOf(html: string): HtmlNode {
-  const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
-  return document.body as HtmlNode;
-}
 
 function paragraphTexts(body: HtmlNode): string[] {
   return [...body.querySelectorAll('p')].map((p) => p.textContent ?? '');
@@ -302,13 +288,3 @@ describe('renderDigestMarkdown with arbitrary clip text', () => {
     );
   });
 });
-
-/** The text without control characters other than tab: clip text is printable. */
-function printable(text: string): string {
-  return [...text]
-    .filter((c) => {
-      const code = c.codePointAt(0) ?? 0;
-      return code === 9 || (code >= 0x20 && code !== 0x7f);
-    })
-    .join('');
-}

@@ -84,19 +84,12 @@ describe('kirinuki digest --format', () => {
   });
 
   it('atom: the filed days up to --date, newest first, read back by feedsmith', async () => {
-    const r = await kirinuki([
-      '--db',
-      db,
-      'digest',
-      '--date',
-      '2024-03-06',
-      '--format',
-      'atom',
-      '--days',
-      '7',
-      '--base-url',
-      'https://digest.example/',
-    ]);
+    const atom = () =>
+      kirinuki([
+        ...['--db', db, 'digest', '--date', '2024-03-06', '--format', 'atom', '--days', '7'],
+        ...['--base-url', 'https://digest.example/'],
+      ]);
+    const r = await atom();
     expect(r.code).toBe(0);
     const feed = parseAtomFeed(r.stdout);
     const links = feed.entries?.map((e) => e.links?.[0]?.href);
@@ -105,20 +98,8 @@ describe('kirinuki digest --format', () => {
       'https://digest.example/days/2024-03-05.html',
       'https://digest.example/days/2024-03-04.html',
     ]);
-    const again = await kirinuki([
-      '--db',
-      db,
-      'digest',
-      '--date',
-      '2024-03-06',
-      '--format',
-      'atom',
-      '--days',
-      '7',
-      '--base-url',
-      'https://digest.example/',
-    ]);
-    expect(again.stdout).toBe(r.stdout);
+    // Stable: the same archive gives the same feed, ids and `updated` included.
+    expect((await atom()).stdout).toBe(r.stdout);
   });
 
   it('refuses a format it does not know, and a tag URL without {tag}', async () => {
