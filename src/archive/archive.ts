@@ -6,7 +6,7 @@ export interface StoredEntry {
   entry: Entry;
   /** The digest day the entry was filed under (`YYYY-MM-DD`). */
   day: string;
-  /** Position of the entry within its day, in filing order. */
+  /** Position of the entry within its day: filing order, unless the day was reordered. */
   seq: number;
   /** The source the entry was imported from (file path, URL, `-`). */
   source: string;
@@ -150,6 +150,13 @@ export interface PublishedPost {
   lastPostedAt: string;
 }
 
+/** A filed day and how many entries it holds (`Archive.filedDays`). */
+export interface FiledDay {
+  /** `YYYY-MM-DD`. */
+  day: string;
+  entries: number;
+}
+
 export interface ArchiveStats {
   entries: number;
   days: number;
@@ -230,6 +237,21 @@ export interface Archive {
    * is the same one; a different post replaces it.
    */
   recordPublished(post: PublishedPost): void;
+  /** The days with entries filed, newest first, each with how many (the curator's day list). */
+  filedDays(): FiledDay[];
+  /**
+   * Removes one entry, by its exact id, in one transaction: its stored JSON, tags, people,
+   * identity keys and full-text row, and what it added to the counts (`stats`, `tag:`). The
+   * other entries of its story stay in that story. False when there is no such entry.
+   */
+  removeEntry(id: string): boolean;
+  /**
+   * Puts a day's entries in a new digest order: `ids` must name every entry filed under the
+   * day exactly once; each entry's `seq` becomes its position, so every by-day read
+   * (`entriesOfDay`, `allEntries`, the digest) follows the order. False, changing nothing,
+   * when `ids` are not exactly the day's entries.
+   */
+  reorderDay(day: string, ids: readonly string[]): boolean;
   /** Every entry, by day then filing order; streams, so it works on a million entries. */
   allEntries(): IterableIterator<StoredEntry>;
   stats(): ArchiveStats;

@@ -4,6 +4,7 @@
  */
 import { afterEach, describe } from 'vitest';
 import type { Archive } from '../../src/archive/index.js';
+import { curateContract } from './contract-curate.js';
 import { importContract } from './contract-import.js';
 import { peopleContract } from './contract-people.js';
 import { propertyContract } from './contract-properties.js';
@@ -42,5 +43,6 @@ export function runArchiveContract(name: string, open: OpenArchive): void {
     peopleContract(fixture);
     storiesContract(fixture);
     publishedContract(fixture);
+    curateContract(fixture);
   });
 }

@@ -7,6 +7,7 @@ import type {
   ArchiveStats,
   CountOptions,
   DerivedData,
+  FiledDay,
   ImportBatch,
   ImportReport,
   PublishedPost,
@@ -21,6 +22,9 @@ import type { QueryError } from '../query/query-ast.js';
 import { compileQuery, CONTAINS_FUNCTION, type CompiledQuery } from './compile-query.js';
 import { Importer } from './import-batch.js';
 import { DerivedUpdater } from './update-derived.js';
+import { EntryDropper } from './drop-entry.js';
+import { FiledDays } from './filed-days.js';
+import { DayOrder } from './reorder-day.js';
 import { Updater } from './update-entries.js';
 import { checkSchema, migrate } from './migrations.js';
 import { checkNormalisation, renormalise } from './renormalise.js';
@@ -115,6 +119,9 @@ class SqliteArchive implements Archive {
   private readonly byRowids: Database.Statement;
   private readonly persons: PersonNames;
   private readonly published: PublishedPosts;
+  private readonly days: FiledDays;
+  private readonly dropper: EntryDropper;
+  private readonly order: DayOrder;
 
   constructor(
     private readonly db: Database.Database,
@@ -127,6 +134,9 @@ class SqliteArchive implements Archive {
     this.runner = new QueryRunner(db);
     this.persons = new PersonNames(db);
     this.published = new PublishedPosts(db);
+    this.days = new FiledDays(db);
+    this.dropper = new EntryDropper(db);
+    this.order = new DayOrder(db);
     this.byId = db.prepare(`SELECT ${ENTRY_COLUMNS} FROM ${ENTRY_TABLES} WHERE e.id = ?`);
     this.byRowids = db.prepare(
       `SELECT ${ENTRY_COLUMNS} FROM json_each(?) j JOIN entries e ON e.rowid = j.value
@@ -260,6 +270,18 @@ class SqliteArchive implements Archive {
 
   recordPublished(post: PublishedPost): void {
     this.published.record(post);
+  }
+
+  filedDays(): FiledDay[] {
+    return this.days.all();
+  }
+
+  removeEntry(id: string): boolean {
+    return this.dropper.drop(id);
+  }
+
+  reorderDay(day: string, ids: readonly string[]): boolean {
+    return this.order.reorder(day, ids);
   }
 
   /** Reads in pages of 500 by (day, seq), so the connection stays usable while iterating. */
