@@ -5,6 +5,7 @@ export * from './json.js';
 export * from './markdown.js';
 export * from './render-digest.js';
 export * from './render-digest-text.js';
+export * from './site/index.js';
 export * from './story-digest.js';
 export * from './html.js';
 export * from './html-escape.js';
