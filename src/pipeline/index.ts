@@ -14,6 +14,7 @@ export * from './import-files.js';
 export * from './import-taxonomy.js';
 export * from './publish-day.js';
 export * from './reindex-archive.js';
+export * from './site/index.js';
 export * from './relabel-archive.js';
 export * from './suggest-lines.js';
 export * from './tag-edits.js';
