@@ -209,6 +209,16 @@ function defineCommands(program: Command, io: CliIo, act: Act): void {
     .option('--once', 'poll once and exit')
     .option('--allow-host <hosts...>', 'hosts that may resolve to loopback or private addresses')
     .action(act(async () => (await import('./commands/watch.js')).watchCommand));
+  sub(
+    'site <outdir>',
+    'the archive as a static site: day, tag, person and story pages, search, feed',
+  )
+    .option('--base-url <url>', 'the absolute URL the site is served at, for the feed and sitemap')
+    .option('--title <text>', "the site's name")
+    .option('--feed-days <n>', 'how many of the latest days the Atom feed carries', '7')
+    .option('--full', 'write every file again, whatever the last build wrote')
+    .option('--serve [port]', 'then serve the site on 127.0.0.1 (default port 8000) for search')
+    .action(act(async () => (await import('./commands/site.js')).siteCommand));
   sub('demo', 'import the bundled sample digests and show what kirinuki found (npm start)')
     .option('--dir <dir>', 'a directory of clip documents instead of the bundled samples')
     .action(act(async () => (await import('./commands/demo.js')).demoCommand));
