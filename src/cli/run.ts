@@ -59,6 +59,9 @@ function exitCodeFor(e: unknown, io: CliIo): number {
   return 2;
 }
 
+/** Commander's collector for a repeatable option: `--line A --line B` → ['A', 'B']. */
+const collectLines = (value: string, previous: string[]): string[] => [...previous, value];
+
 const TAXONOMY_HELP = 'the taxonomy file (default: taxonomy.json beside the archive)';
 
 // Keeps the action type loose enough for commander's variadic callbacks.
@@ -101,6 +104,23 @@ function defineCommands(program: Command, io: CliIo, act: Act): void {
     .action(act(async () => (await import('./commands/search.js')).searchCommand));
   sub('show <id>', 'show one entry by id or unique id prefix').action(
     act(async () => (await import('./commands/show.js')).showCommand),
+  );
+  sub('days', 'the filed days, newest first, with how many entries each holds').action(
+    act(async () => (await import('./commands/days.js')).daysCommand),
+  );
+  sub('edit <id>', "set an entry's summary lines (and tags), teaching the tag model at once")
+    .option('--line <line>', "a summary line '#Tag(…)'; repeat for more", collectLines, [])
+    .option('--clear', 'take every summary line off the entry')
+    .option('--taxonomy <path>', TAXONOMY_HELP)
+    .option('--knowledge <files...>', 'extra knowledge files for annotation')
+    .action(act(async () => (await import('./commands/edit.js')).editCommand));
+  sub('accept <id>', 'file the proposed summary line (or the corrected --line) and learn it now')
+    .option('--line <line>', "the line as corrected, '#Tag(…)'")
+    .option('--taxonomy <path>', TAXONOMY_HELP)
+    .option('--knowledge <files...>', 'extra knowledge files for annotation')
+    .action(act(async () => (await import('./commands/accept.js')).acceptCommand));
+  sub('drop <id>', 'remove an entry from the archive').action(
+    act(async () => (await import('./commands/drop.js')).dropCommand),
   );
   sub('export', 'write every entry, by day')
     .option('--format <format>', 'jsonl or text', 'jsonl')
@@ -190,6 +210,10 @@ function defineCommands(program: Command, io: CliIo, act: Act): void {
   )
     .option('--knowledge <files...>', 'extra knowledge files for annotation')
     .action(act(async () => (await import('./commands/tags-learn.js')).tagsLearnCommand));
+  tagsSub(
+    'import <file>',
+    'merge a taxonomy file (see samples/taxonomy.json) into the taxonomy',
+  ).action(act(async () => (await import('./commands/tags.js')).tagsImportCommand));
   sub('train', 'rebuild the tag model and summary style from the labelled entries of the archive')
     .option('--taxonomy <path>', TAXONOMY_HELP)
     .option('--knowledge <files...>', 'extra knowledge files for annotation')
@@ -209,16 +233,6 @@ function defineCommands(program: Command, io: CliIo, act: Act): void {
     .option('--once', 'poll once and exit')
     .option('--allow-host <hosts...>', 'hosts that may resolve to loopback or private addresses')
     .action(act(async () => (await import('./commands/watch.js')).watchCommand));
-  sub(
-    'site <outdir>',
-    'the archive as a static site: day, tag, person and story pages, search, feed',
-  )
-    .option('--base-url <url>', 'the absolute URL the site is served at, for the feed and sitemap')
-    .option('--title <text>', "the site's name")
-    .option('--feed-days <n>', 'how many of the latest days the Atom feed carries', '7')
-    .option('--full', 'write every file again, whatever the last build wrote')
-    .option('--serve [port]', 'then serve the site on 127.0.0.1 (default port 8000) for search')
-    .action(act(async () => (await import('./commands/site.js')).siteCommand));
   sub('demo', 'import the bundled sample digests and show what kirinuki found (npm start)')
     .option('--dir <dir>', 'a directory of clip documents instead of the bundled samples')
     .action(act(async () => (await import('./commands/demo.js')).demoCommand));

@@ -1,4 +1,5 @@
 import type { SearchHit } from '../../archive/index.js';
+import { entryCard, entryCardLines } from '../../pipeline/index.js';
 import { writeJson, type CommandContext } from '../context.js';
 import { UsageError } from '../io.js';
 import { loadAliasExpander } from '../knowledge.js';
@@ -42,6 +43,9 @@ export async function searchCommand(
   for (const { hit, sources } of hits) {
     const more = sources > 0 ? `  (+${sources} more in this story)` : '';
     ctx.io.stdout.write(`${hitHeader(hit)}${more}\n  ${markSnippet(hit.snippet, tty)}\n`);
+    // What the entry is, under what matched: headline, who and when, links, summary lines.
+    const card = entryCardLines(entryCard(hit.stored), { summaryLines: true });
+    ctx.io.stdout.write(card.map((l) => `    ${l}\n`).join(''));
   }
   const counted = totalExact ? `${total}` : `about ${total}`;
   const shown = hits.length > 0 ? `, showing ${offset + 1}–${offset + hits.length}` : '';
@@ -72,17 +76,11 @@ function hitHeader(hit: SearchHit): string {
   return `${entry.id}  ${who}  ${tags}`.trimEnd();
 }
 
+/** A hit as JSON: the entry's card (id, day, source, headline, links, tags, lines…) and the match. */
 function hitJson({ hit, sources }: { hit: SearchHit; sources: number }): object {
-  const { entry, day, source, story } = hit.stored;
   return {
-    id: entry.id,
-    day,
-    source,
-    story,
+    ...entryCard(hit.stored),
     otherHitsInStory: sources,
-    handle: entry.post?.handle ?? null,
-    date: entry.post?.date ?? null,
-    tags: entry.summaries.map((s) => s.tag),
     score: hit.score,
     snippet: hit.snippet,
   };

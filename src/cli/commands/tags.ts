@@ -2,6 +2,7 @@ import { formatDiagnostic } from '../../model/index.js';
 import {
   addTagToStore,
   archiveTagCounts,
+  importTaxonomyFile,
   readTaxonomy,
   relabelTags,
   tagStorePaths,
@@ -77,6 +78,31 @@ export async function tagsMergeCommand(
     opts,
     `merged ${from.join(', ')} into '${into}'`,
   );
+}
+
+/**
+ * `kirinuki tags import FILE`: a taxonomy file (as `samples/taxonomy.json`) merged into the
+ * taxonomy beside the archive — new tags added, known ones gaining its keywords — and into the
+ * stored model, if there is one.
+ */
+export async function tagsImportCommand(
+  ctx: CommandContext,
+  file: string,
+  opts: TaxonomyOption,
+): Promise<number> {
+  const paths = await storePaths(ctx, opts);
+  const r = importTaxonomyFile(paths, file);
+  if (!r.ok) {
+    for (const d of r.error) ctx.io.stderr.write(`${formatDiagnostic(d)}\n`);
+    return 1;
+  }
+  const { added, extended, unchanged, model } = r.value;
+  if (ctx.json) writeJson(ctx.io, { taxonomy: paths.taxonomy, added, extended, unchanged, model });
+  else
+    ctx.io.stdout.write(
+      `tags: imported ${file} into ${paths.taxonomy}: ${added.length} added, ${extended.length} extended, ${unchanged.length} unchanged${model ? '; model updated' : ''}\n`,
+    );
+  return 0;
 }
 
 async function relabel(
