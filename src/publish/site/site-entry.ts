@@ -86,6 +86,9 @@ export function newestFirst(a: SiteEntry, b: SiteEntry): number {
  * listHeadline('港湾施設で火災https://t.co/sBZo2qdvlO #nhk_news'); // '港湾施設で火災'
  */
 export function listHeadline(headline: string): string {
+  // Most headlines need nothing done: one test instead of three replacements, for each entry
+  // of the archive at each build.
+  if (!/https?:|pic\.twitter|#|\s\s|^\s|\s$|[^\S ]/.test(headline)) return headline;
   const text = headline
     .replace(/https?:\/\/\S+|pic\.twitter\.com\/\S+/g, ' ')
     .replace(/(?:\s+#[\p{L}\p{N}_]+)+\s*$/u, '')

@@ -70,6 +70,10 @@ button {
   justify-content: space-between;
   gap: 1em;
   margin: 2em 0 1em;
+  font-size: 0.9375rem;
+}
+.site-pager a {
+  text-decoration: none;
 }
 .site-related {
   margin-top: 3em;
