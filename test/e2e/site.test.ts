@@ -1,16 +1,26 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseAtomFeed } from 'feedsmith';
 import { HtmlValidate } from 'html-validate';
 import { DOMParser } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Archive } from '../../src/archive/index.js';
-import { buildSite, SITE_MANIFEST, type SiteBuildReport } from '../../src/pipeline/index.js';
+import { openSqliteArchive, type Archive } from '../../src/archive/index.js';
+import {
+  buildSite,
+  importFiles,
+  SITE_MANIFEST,
+  type SiteBuildReport,
+} from '../../src/pipeline/index.js';
 import { atomFeedProblems } from '../fixtures/atom/check-atom-feed.js';
 import { filesUnder, sampleArchive, sampleKnowledge } from '../fixtures/site/sample-site.js';
 
 const BASE = 'https://example.org/kirinuki/';
+// The curator's real day (read, never copied into the repo); its test is skipped without it.
+const EXAMPLE = fileURLToPath(
+  new URL('../../../shared/examples/000_dfec5c4496ff07cd.txt', import.meta.url),
+);
 const work = mkdtempSync(join(tmpdir(), 'kirinuki-site-'));
 const out = join(work, 'site');
 let archive: Archive;
@@ -55,61 +65,13 @@ describe('kirinuki site on the samples', () => {
   });
 
   it('every page is valid HTML (html-validate, recommended rules)', async () => {
-    const validator = new HtmlValidate({ extends: ['html-validate:recommended'] });
-    const problems: string[] = [];
-    for (const page of html()) {
-      const report = await validator.validateString(read(page));
-      for (const r of report.results)
-        for (const m of r.messages)
-          problems.push(`${page}:${m.line}:${m.column} ${m.ruleId}: ${m.message}`);
-    }
-    expect(problems).toEqual([]);
+    expect(await invalidPages(out)).toEqual([]);
   });
 
   it('has no broken internal link: a crawl from index.html reaches every page, and every anchor', () => {
-    const seen = new Set<string>();
-    const queue = ['index.html'];
-    const broken: string[] = [];
-    const ids = new Map<string, Set<string>>();
-    const idsOf = (page: string): Set<string> => {
-      let set = ids.get(page);
-      if (set === undefined) {
-        set = new Set(
-          [...parse(page).querySelectorAll('[id]')].map((e) => e.getAttribute('id') ?? ''),
-        );
-        ids.set(page, set);
-      }
-      return set;
-    };
-    while (queue.length > 0) {
-      const page = queue.shift() as string;
-      if (seen.has(page)) continue;
-      seen.add(page);
-      const doc = parse(page);
-      const refs = [
-        ...[...doc.querySelectorAll('[href]')].map((e) => e.getAttribute('href') ?? ''),
-        ...[...doc.querySelectorAll('[src]')].map((e) => e.getAttribute('src') ?? ''),
-        ...[...doc.querySelectorAll('form[action]')].map((e) => e.getAttribute('action') ?? ''),
-      ];
-      for (const ref of refs) {
-        if (/^[a-z][a-z0-9+.-]*:/i.test(ref)) continue; // another site
-        const url = new URL(
-          ref,
-          `http://site.test/${page.split('/').map(encodeURIComponent).join('/')}`,
-        );
-        const target = decodeURIComponent(url.pathname).slice(1);
-        if (!existsSync(join(out, target)) || statSync(join(out, target)).isDirectory()) {
-          broken.push(`${page} → ${ref}`);
-          continue;
-        }
-        const fragment = decodeURIComponent(url.hash.slice(1));
-        if (fragment !== '' && !idsOf(target).has(fragment))
-          broken.push(`${page} → ${ref} (no #${fragment})`);
-        if (target.endsWith('.html')) queue.push(target);
-      }
-    }
+    const { broken, reached } = crawl(out);
     expect(broken).toEqual([]);
-    expect([...seen].sort()).toEqual(html());
+    expect(reached).toEqual(html());
   });
 
   it('links each entry listed on tag, person and story pages to its place in its day', () => {
@@ -169,6 +131,67 @@ describe('kirinuki site on the samples', () => {
   });
 });
 
+/** Every problem html-validate (recommended rules) finds in the site's pages. */
+async function invalidPages(root: string): Promise<string[]> {
+  const validator = new HtmlValidate({ extends: ['html-validate:recommended'] });
+  const problems: string[] = [];
+  for (const page of filesUnder(root).filter((p) => p.endsWith('.html'))) {
+    const report = await validator.validateString(readFileSync(join(root, page), 'utf8'));
+    for (const r of report.results)
+      for (const m of r.messages)
+        problems.push(`${page}:${m.line}:${m.column} ${m.ruleId}: ${m.message}`);
+  }
+  return problems;
+}
+
+/**
+ * Follows every href, src and form action from index.html, as a browser would resolve them:
+ * the links to files that are not there (or to an id their page lacks), and the pages reached.
+ */
+function crawl(root: string): { broken: string[]; reached: string[] } {
+  const parseAt = (page: string) =>
+    new DOMParser().parseFromString(readFileSync(join(root, page), 'utf8'), 'text/html');
+  const seen = new Set<string>();
+  const queue = ['index.html'];
+  const broken: string[] = [];
+  const ids = new Map<string, Set<string>>();
+  const idsOf = (page: string): Set<string> => {
+    let set = ids.get(page);
+    if (set === undefined) {
+      const elements = [...parseAt(page).querySelectorAll('[id]')];
+      set = new Set(elements.map((e) => e.getAttribute('id') ?? ''));
+      ids.set(page, set);
+    }
+    return set;
+  };
+  while (queue.length > 0) {
+    const page = queue.shift() as string;
+    if (seen.has(page)) continue;
+    seen.add(page);
+    const doc = parseAt(page);
+    const refs = [
+      ...[...doc.querySelectorAll('[href]')].map((e) => e.getAttribute('href') ?? ''),
+      ...[...doc.querySelectorAll('[src]')].map((e) => e.getAttribute('src') ?? ''),
+      ...[...doc.querySelectorAll('form[action]')].map((e) => e.getAttribute('action') ?? ''),
+    ];
+    for (const ref of refs) {
+      if (/^[a-z][a-z0-9+.-]*:/i.test(ref)) continue; // another site
+      const base = `http://site.test/${page.split('/').map(encodeURIComponent).join('/')}`;
+      const url = new URL(ref, base);
+      const target = decodeURIComponent(url.pathname).slice(1);
+      if (!existsSync(join(root, target)) || statSync(join(root, target)).isDirectory()) {
+        broken.push(`${page} → ${ref}`);
+        continue;
+      }
+      const fragment = decodeURIComponent(url.hash.slice(1));
+      if (fragment !== '' && !idsOf(target).has(fragment))
+        broken.push(`${page} → ${ref} (no #${fragment})`);
+      if (target.endsWith('.html')) queue.push(target);
+    }
+  }
+  return { broken, reached: [...seen].sort() };
+}
+
 /** Every file's modification time and content, to tell what a build touched. */
 function snapshot(): Map<string, { mtime: number; text: string }> {
   return new Map(
@@ -189,7 +212,6 @@ describe('building again', () => {
   });
 
   it('after one more day is imported, writes only the pages that day touches', async () => {
-    const { importFiles } = await import('../../src/pipeline/index.js');
     const { sampleFiles } = await import('../fixtures/site/sample-site.js');
     const before = snapshot();
     const day = sampleFiles(['2024-03-08.txt']).filter((f) => f.name.endsWith('2024-03-08.txt'));
@@ -268,5 +290,60 @@ describe('building again', () => {
   it('writes every file again with full, whatever the manifest says', () => {
     const r = buildSite(archive, out, { baseUrl: BASE, knowledge: sampleKnowledge(), full: true });
     expect(r.ok && r.value.written.length).toBe(r.ok ? r.value.files : -1);
+  });
+});
+
+describe('kirinuki site on the real example day and on an empty archive', () => {
+  it.skipIf(!existsSync(EXAMPLE))('the example: every page valid, every link found', async () => {
+    const dir = mkdtempSync(join(work, 'example-'));
+    const real = openSqliteArchive(join(dir, 'archive.db'));
+    importFiles(real, [{ name: EXAMPLE, bytes: readFileSync(EXAMPLE) }], {
+      today: '2024-01-19',
+      knowledge: sampleKnowledge(),
+    });
+    const r = buildSite(real, join(dir, 'site'), { knowledge: sampleKnowledge() });
+    real.close();
+    expect(r.ok && r.value.entries).toBeGreaterThan(10);
+    expect(await invalidPages(join(dir, 'site'))).toEqual([]);
+    const { broken, reached } = crawl(join(dir, 'site'));
+    expect(broken).toEqual([]);
+    expect(reached).toEqual(filesUnder(join(dir, 'site')).filter((p) => p.endsWith('.html')));
+    // Every quote of the day's summary lines is on its speaker's page as written.
+    const quotes = new Set(
+      filesUnder(join(dir, 'site'))
+        .filter((p) => p.startsWith('people/') && p !== 'people/index.html')
+        .flatMap((p) =>
+          [
+            ...new DOMParser()
+              .parseFromString(readFileSync(join(dir, 'site', p), 'utf8'), 'text/html')
+              .querySelectorAll('.kirinuki-quote'),
+          ].map((q) => q.textContent),
+        ),
+    );
+    expect(quotes.size).toBeGreaterThan(5);
+    const day = readFileSync(EXAMPLE, 'utf8');
+    for (const q of quotes) expect(day).toContain(q);
+  });
+
+  it('an empty archive: a home page that says so, valid, with search and feed', async () => {
+    const dir = mkdtempSync(join(work, 'empty-'));
+    const empty = openSqliteArchive(':memory:');
+    const r = buildSite(empty, join(dir, 'site'));
+    empty.close();
+    expect(r.ok && r.value.days).toBe(0);
+    expect(readFileSync(join(dir, 'site/index.html'), 'utf8')).toContain(
+      'まだ切り抜きがありません',
+    );
+    expect(await invalidPages(join(dir, 'site'))).toEqual([]);
+    expect(crawl(join(dir, 'site')).broken).toEqual([]);
+    expect(atomFeedProblems(readFileSync(join(dir, 'site/feed.xml'), 'utf8'))).toEqual([]);
+  });
+
+  it('refuses a file where the directory should be', () => {
+    const file = join(work, 'a-file');
+    writeFileSync(file, 'x');
+    const r = buildSite(archive, file);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.message).toBe(`site: ${file} is a file, not a directory`);
   });
 });

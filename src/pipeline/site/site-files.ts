@@ -6,6 +6,7 @@ import {
   renameSync,
   rmdirSync,
   rmSync,
+  statSync,
   writeFileSync,
 } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -58,6 +59,8 @@ export class SiteFiles {
     options: { today: string; full: boolean },
   ): Result<SiteFiles, Diagnostic> {
     const manifestPath = join(dir, SITE_MANIFEST);
+    if (existsSync(dir) && !statSync(dir).isDirectory())
+      return err({ severity: 'error', message: `site: ${dir} is a file, not a directory` });
     if (!existsSync(dir)) mkdirSync(dir, { recursive: true });
     if (!existsSync(manifestPath)) {
       if (readdirSync(dir).length > 0)
