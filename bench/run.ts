@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- [--only archive,ingest,annotate,tagging,parse,cold-start] [--sizes 100000,1000000]
+ * `npm run bench -- [--only archive,ingest,annotate,tagging,parse,cold-start,site] [--sizes 100000,1000000]
  *   [--repeat 5] [--no-trigram] [--out bench/out]`
  *
  * Runs the archive benchmark at each size and writes a markdown report to stdout and to
@@ -15,7 +15,7 @@ import Database from 'better-sqlite3';
 import { runArchiveBench, type ArchiveBenchResult } from './archive.js';
 import { report } from './report.js';
 
-const SUITES = ['archive', 'ingest', 'annotate', 'tagging', 'parse', 'cold-start'] as const;
+const SUITES = ['archive', 'ingest', 'annotate', 'tagging', 'parse', 'cold-start', 'site'] as const;
 type Suite = (typeof SUITES)[number];
 
 interface Args {
@@ -85,6 +85,8 @@ async function main(): Promise<void> {
     await other(args, 'cold-start', async () =>
       (await import('./cold-start.js')).runColdStartBench(),
     );
+  if (args.only.includes('site'))
+    await other(args, 'site', async () => (await import('./site.js')).benchSite({ dir: args.out }));
 }
 
 async function archive(args: Args): Promise<void> {
