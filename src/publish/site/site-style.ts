@@ -54,13 +54,17 @@ button {
   cursor: pointer;
 }
 .site-footer {
-  box-sizing: border-box;
-  max-width: 38rem;
-  margin: 0 auto;
-  padding: 1rem 1rem 3rem;
+  max-width: 36rem;
+  margin: 0 1rem;
+  padding: 1rem 0 3rem;
   border-top: 1px solid var(--rule);
   color: var(--muted);
   font-size: 0.875rem;
+}
+@media (min-width: 38rem) {
+  .site-footer {
+    margin: 0 auto;
+  }
 }
 .site-lead {
   color: var(--muted);
@@ -128,7 +132,7 @@ a.site-headline:hover {
   font-size: 0.9375rem;
 }
 .site-quote {
-  margin: 0.4em 0 0;
+  margin: 0.4em 0 0.6em;
   padding: 0.4em 0.8em;
   border-left: 3px solid var(--accent);
   background: var(--card);
