@@ -1,5 +1,5 @@
-import { entryLines } from '../format/index.js';
 import type { Entry } from '../model/index.js';
+import { digestEntryLines } from './render-digest-text.js';
 
 /** An entry with the story it is filed under and its day. */
 export interface StoryMember {
@@ -61,12 +61,12 @@ export function renderStoryDigest(input: StoryDigestInput): string {
   for (const { shown, others } of digestStories(input)) {
     const entry = shown.entry;
     if (others.length === 0) {
-      lines.push(...entryLines(entry));
+      lines.push(...digestEntryLines(entry));
       continue;
     }
     const sources = others.map((m) => sourceLabel(m.entry, m.day === shown.day ? null : m.day));
     lines.push(
-      ...entryLines({ ...entry, body: [...entry.body, `${label}: ${sources.join(' ／ ')}`] }),
+      ...digestEntryLines({ ...entry, body: [...entry.body, `${label}: ${sources.join(' ／ ')}`] }),
     );
   }
   lines.push(...input.documentTagLines);

@@ -227,7 +227,16 @@ describe('export', () => {
 });
 
 describe('digest', () => {
-  it.todo(
-    "text and --stories name a captured item's outlet and link (feed items have neither there): render-digest-text in src/publish",
-  );
+  it("text and --stories name a captured item's headline, outlet, link and date", async () => {
+    for (const item of [FEED_ITEM, ARTICLE]) {
+      const [hit] = await searchJson(item.word);
+      const day = String(hit?.day);
+      for (const view of [[], ['--stories']]) {
+        const out = await ok('digest', '--date', day, '--no-check', ...view);
+        const { headline, authorName, articleUrl, date } = item.card;
+        expect(out).toContain(`${headline}\n`);
+        expect(out).toContain(`— ${authorName} ${articleUrl} ${date}\n`);
+      }
+    }
+  });
 });
