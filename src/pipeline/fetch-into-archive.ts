@@ -14,9 +14,21 @@ import {
 } from '../ingest/index.js';
 import { err, ok, type Diagnostic, type Result } from '../model/index.js';
 import type { Knowledge } from '../nlp/index.js';
-import { entryBatches, ingestBatches } from './batches.js';
+import { entryBatches, ingestBatches, type FileBatches } from './batches.js';
+import { fileRead, type FiledInput } from './file-input.js';
 import { fileBatches } from './file-batches.js';
 import { fileReport, type FileImport } from './import-files.js';
+
+/** How a URL is fetched and filed. */
+export interface FetchIntoArchiveOptions {
+  today: string;
+  /** File every entry under this digest day instead of its own date. */
+  day?: string;
+  fetch?: FetchOptions;
+  knowledge?: Knowledge;
+  /** Where posts are asked for by oEmbed (default X's public endpoint). */
+  oembedEndpoint?: string;
+}
 
 /**
  * Fetches one URL — a feed, an article page or a post — safely, reads it with the matching
@@ -29,14 +41,41 @@ import { fileReport, type FileImport } from './import-files.js';
 export async function fetchIntoArchive(
   archive: Archive,
   url: string,
-  options: {
-    today: string;
-    fetch?: FetchOptions;
-    knowledge?: Knowledge;
-    /** Where posts are asked for by oEmbed (default X's public endpoint). */
-    oembedEndpoint?: string;
-  },
+  options: FetchIntoArchiveOptions,
 ): Promise<Result<FileImport & { diagnostics: Diagnostic[] }, Diagnostic>> {
+  const fetched = await fetchAndRead(url, options);
+  if (!fetched.ok) return fetched;
+  const { read, file } = fetched.value;
+  const report = fileReport(archive, read, options);
+  const days = [...new Set(read.batches.map((b) => b.day))].sort();
+  return ok({ file, format: read.format, days, report, diagnostics: read.diagnostics });
+}
+
+/**
+ * `fetchIntoArchive` for the workbench: the same fetch and filing, answered with the stored
+ * entries the URL gave (those already in the archive included), as `fileInput` does for a
+ * paste.
+ *
+ * @example
+ * const r = await captureUrl(archive, 'https://x.com/nhk_news/status/1', { today });
+ * if (r.ok) r.value.entries.map((s) => s.entry.id);
+ */
+export async function captureUrl(
+  archive: Archive,
+  url: string,
+  options: FetchIntoArchiveOptions,
+): Promise<Result<FiledInput & { file: string }, Diagnostic>> {
+  const fetched = await fetchAndRead(url, options);
+  if (!fetched.ok) return fetched;
+  const { read, file } = fetched.value;
+  return ok({ ...fileRead(archive, read, options), file });
+}
+
+/** Fetches a URL and reads it with the importer its content calls for, without filing it. */
+async function fetchAndRead(
+  url: string,
+  options: FetchIntoArchiveOptions,
+): Promise<Result<{ read: FileBatches; file: string }, Diagnostic>> {
   // A post's page is a script-only app; its oEmbed answer carries the post as embed HTML.
   const status = statusIdFromUrl(url);
   const target = status ? oembedUrl(url, options.oembedEndpoint) : url;
@@ -52,21 +91,14 @@ export async function fetchIntoArchive(
     });
   const read = ingestBatches(resource.body, status ? url : resource.url, {
     today: options.today,
+    ...(options.day === undefined ? {} : { day: options.day }),
     read: {
       ...(kind === 'embed' ? {} : { format: kind }),
       baseUrl: status ? url : resource.url,
       ...(resource.charset ? { httpCharset: resource.charset } : {}),
     },
   });
-  const report = fileReport(archive, read, options);
-  const days = [...new Set(read.batches.map((b) => b.day))].sort();
-  return ok({
-    file: status ? url : resource.url,
-    format: read.format,
-    days,
-    report,
-    diagnostics: read.diagnostics,
-  });
+  return ok({ read, file: status ? url : resource.url });
 }
 
 /**

@@ -60,16 +60,77 @@ export function importFiles(
   options: ImportOptions,
 ): ImportSummary {
   const summary: ImportSummary = { files: [], diagnostics: [] };
+  const steps = importSteps(archive, files, options, summary);
+  while (!steps.next().done);
+  return summary;
+}
+
+/** A file to import whose bytes are read only when its turn comes. */
+export interface LazySourceFile {
+  name: string;
+  read: () => Uint8Array;
+}
+
+/** What `importFilesInSteps` did: the summary of the files imported, and whether it stopped. */
+export interface SteppedImportSummary extends ImportSummary {
+  /** True when `signal` stopped the import before its last file. */
+  cancelled: boolean;
+}
+
+/**
+ * `importFiles` for a process that has other work to do (the workbench server): it waits for
+ * the event loop between files, so requests are answered during a long import, and stops
+ * between two files when `signal` is aborted — each file is one transaction, so a cancelled
+ * import leaves whole files only. Bytes are read one file at a time.
+ *
+ * @example
+ * const summary = await importFilesInSteps(archive, files, { today, signal: job.signal });
+ * summary.cancelled; // true when aborted before the last file
+ */
+export async function importFilesInSteps(
+  archive: Archive,
+  files: readonly (SourceFile | LazySourceFile)[],
+  options: ImportOptions & { signal?: AbortSignal },
+): Promise<SteppedImportSummary> {
+  const summary: SteppedImportSummary = { files: [], diagnostics: [], cancelled: false };
+  const stop = (): boolean => options.signal?.aborted === true;
+  const steps = importSteps(archive, files.map(readWhenAsked), options, summary, stop);
+  while (!steps.next().done) await new Promise<void>((resolve) => setImmediate(resolve));
+  summary.cancelled = summary.files.length < files.length;
+  return summary;
+}
+
+/** The file with its bytes read at the first use, once. */
+function readWhenAsked(file: SourceFile | LazySourceFile): SourceFile {
+  if ('bytes' in file) return file;
+  let bytes: Uint8Array | undefined;
+  return {
+    name: file.name,
+    get bytes() {
+      return (bytes ??= file.read());
+    },
+  };
+}
+
+/** Imports the files one at a time into `summary`, yielding after each. */
+function* importSteps(
+  archive: Archive,
+  files: readonly SourceFile[],
+  options: ImportOptions,
+  summary: ImportSummary,
+  stop: () => boolean = () => false,
+): Generator<void> {
   const sketches: SketchCache = new Map();
-  files.forEach((file, i) => {
+  for (const [i, file] of files.entries()) {
+    if (stop()) return;
     const read = readFile(file, options);
     summary.diagnostics.push(...read.diagnostics);
     const report = fileReport(archive, read, { ...options, sketches });
     const days = [...new Set(read.batches.map((b) => b.day))].sort();
     summary.files.push({ file: file.name, format: read.format, days, report });
     options.onFile?.(i + 1, files.length, file.name);
-  });
-  return summary;
+    yield;
+  }
 }
 
 /** Files what was read (nothing when nothing was read) and counts the file's own duplicates. */
@@ -83,7 +144,14 @@ export function fileReport(
   return { ...report, duplicates: report.duplicates + read.duplicates };
 }
 
-function readFile(file: SourceFile, options: ImportOptions): FileBatches {
+/**
+ * Reads one file into the batches to file, detecting its kind (a clip document, a blog archive,
+ * a feed…), without filing them.
+ *
+ * @example
+ * readFile({ name: 'paste', bytes }, { today: '2024-03-04' }).batches[0]?.entries;
+ */
+export function readFile(file: SourceFile, options: ImportOptions): FileBatches {
   const format = detectImportFormat(file.name, file.bytes);
   if (
     format === 'paste' &&

@@ -27,6 +27,8 @@ export interface ReindexReport {
   stories: number;
   /** Entries in those stories. */
   entriesInStories: number;
+  /** Present and true when `reindexArchiveInSteps` was stopped before the last day. */
+  cancelled?: boolean;
 }
 
 /**
@@ -41,6 +43,47 @@ export interface ReindexReport {
  * r.stories; // stories with more than one entry
  */
 export function reindexArchive(archive: Archive, options: ReindexOptions = {}): ReindexReport {
+  const steps = reindexSteps(archive, options, () => false);
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  return step.value;
+}
+
+/**
+ * `reindexArchive` for a process that has other work to do (the workbench server): it waits for
+ * the event loop between days (at most every 20 ms of work), so requests are answered during a
+ * long reindex, and stops after the day it is on when `signal` is aborted. What was derived so
+ * far is written, story ids included, so every entry is either reindexed or as it was; the
+ * report says `cancelled`, and running it again finishes the work.
+ *
+ * @example
+ * const r = await reindexArchiveInSteps(archive, { knowledge, signal: job.signal });
+ * r.cancelled; // true when aborted before the last day
+ */
+export async function reindexArchiveInSteps(
+  archive: Archive,
+  options: ReindexOptions & { signal?: AbortSignal } = {},
+): Promise<ReindexReport> {
+  const steps = reindexSteps(archive, options, () => options.signal?.aborted === true);
+  let since = Date.now();
+  let step = steps.next();
+  while (!step.done) {
+    if (Date.now() - since >= 20) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      since = Date.now();
+    }
+    step = steps.next();
+  }
+  return step.value;
+}
+
+/** The reindex, one day per step; `stop` is asked before each day. */
+function* reindexSteps(
+  archive: Archive,
+  options: ReindexOptions,
+  stop: () => boolean,
+): Generator<void, ReindexReport> {
+  let cancelled = false;
   const window = options.storyWindowDays ?? 2;
   const chunk = options.chunk ?? 2000;
   const sketches: SketchCache = new Map();
@@ -59,6 +102,10 @@ export function reindexArchive(archive: Archive, options: ReindexOptions = {}): 
     pending = [];
   };
   for (const day of daysOf(archive.allEntries())) {
+    if (stop()) {
+      cancelled = true;
+      break;
+    }
     const from = shiftDay(day.day, -window);
     recent = recent.filter((r) => r.day >= from);
     const assigned = assignStories(
@@ -88,6 +135,7 @@ export function reindexArchive(archive: Archive, options: ReindexOptions = {}): 
     pruneSketches(sketches, recent);
     if (pending.length >= chunk) flush();
     options.onProgress?.(entries);
+    yield;
   }
   flush();
   // Stories joined after their first entries were written: write the final ids.
@@ -100,6 +148,7 @@ export function reindexArchive(archive: Archive, options: ReindexOptions = {}): 
     entries,
     stories: sizes.size,
     entriesInStories: [...sizes.values()].reduce((a, b) => a + b, 0),
+    ...(cancelled ? { cancelled } : {}),
   };
 }
 
