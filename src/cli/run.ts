@@ -233,6 +233,16 @@ function defineCommands(program: Command, io: CliIo, act: Act): void {
     .option('--once', 'poll once and exit')
     .option('--allow-host <hosts...>', 'hosts that may resolve to loopback or private addresses')
     .action(act(async () => (await import('./commands/watch.js')).watchCommand));
+  sub('serve', 'the workbench: the UI and its JSON API over the archive, until Ctrl-C')
+    .option('--port <n>', 'the port to listen on (0: any free one)', '8080')
+    .option(
+      '--host <address>',
+      'the address to listen on; any but loopback needs --token',
+      '127.0.0.1',
+    )
+    .option('--token <token>', 'require this token of every request (default: $KIRINUKI_TOKEN)')
+    .option('--taxonomy <path>', TAXONOMY_HELP)
+    .action(act(async () => (await import('./commands/serve.js')).serveCommand));
   sub('demo', 'import the bundled sample digests and show what kirinuki found (npm start)')
     .option('--dir <dir>', 'a directory of clip documents instead of the bundled samples')
     .action(act(async () => (await import('./commands/demo.js')).demoCommand));

@@ -1,0 +1,80 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { formatDiagnostic } from '../../model/index.js';
+import { ABBREVIATIONS } from '../check-before-publishing.js';
+import type { CommandContext } from '../context.js';
+import { UsageError } from '../io.js';
+import { loadCliKnowledge } from '../knowledge.js';
+
+export interface ServeCommandOptions {
+  port: string;
+  host: string;
+  token?: string;
+  taxonomy?: string;
+}
+
+// This file sits three directories below the package root, as src/cli/commands/, dist/cli/commands/
+// and the bundle's chunks (dist/bundle/cli/) do.
+const PACKAGE_JSON = new URL('../../../package.json', import.meta.url);
+const WEB_ROOT = fileURLToPath(new URL('../../../dist/web', import.meta.url));
+
+/**
+ * `kirinuki serve [--port 8080] [--host 127.0.0.1] [--token T]`: the workbench — the UI and
+ * its JSON API over the archive — until Ctrl-C. Any address but loopback needs `--token` (or
+ * `KIRINUKI_TOKEN`), which every request must then carry.
+ */
+export async function serveCommand(
+  ctx: CommandContext,
+  opts: ServeCommandOptions,
+): Promise<number> {
+  const port = Number(opts.port);
+  if (!/^\d+$/.test(opts.port) || port > 65535)
+    throw new UsageError(`serve: --port must be a port number, got "${opts.port}"`);
+  const token = opts.token ?? nonEmpty(ctx.io.env.KIRINUKI_TOKEN);
+  const [{ startServer }, { loadAbbreviations }] = await Promise.all([
+    import('../../server/index.js'),
+    import('../../pipeline/index.js'),
+  ]);
+  const knowledge = await loadCliKnowledge(ctx.io);
+  const started = await startServer({
+    archive: await ctx.openArchive(),
+    archivePath: await ctx.archivePath(),
+    ...(opts.taxonomy === undefined ? {} : { taxonomyPath: opts.taxonomy }),
+    knowledge,
+    abbreviations: loadAbbreviations(ABBREVIATIONS),
+    version: packageVersion(),
+    accessToken: token ?? null,
+    webRoot: WEB_ROOT,
+    env: ctx.io.env,
+    host: opts.host,
+    port,
+    log: (message) => ctx.io.stderr.write(`${message}\n`),
+  });
+  if (!started.ok) {
+    ctx.io.stderr.write(`${formatDiagnostic(started.error)}\n`);
+    return 1;
+  }
+  const server = started.value;
+  ctx.io.stdout.write(`kirinuki workbench: open ${server.openUrl}\n(Ctrl-C to stop)\n`);
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  await server.close();
+  ctx.io.stdout.write('kirinuki workbench: stopped\n');
+  return 0;
+}
+
+function packageVersion(): string {
+  try {
+    return (
+      (JSON.parse(readFileSync(PACKAGE_JSON, 'utf8')) as { version?: string }).version ?? '0.0.0'
+    );
+  } catch {
+    return '0.0.0';
+  }
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  return value === undefined || value.trim() === '' ? undefined : value;
+}

@@ -1,0 +1,202 @@
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import {
+  acceptSuggestion,
+  editEntry,
+  entriesPage,
+  entryCard,
+  entrySuggestion,
+  fileInput,
+  filedDays,
+  removeEntry,
+} from '../../pipeline/index.js';
+import { renderDigestText } from '../../publish/index.js';
+import type { ServerDeps } from '../context.js';
+import { curateError } from '../curate-errors.js';
+import { ApiError } from '../errors.js';
+import { EntryIdParams, errorResponses, SuggestionSchema } from '../schemas/common.js';
+import {
+  AcceptBody,
+  AcceptedSchema,
+  CardSchema,
+  CreateEntriesBody,
+  CreatedSchema,
+  DaysSchema,
+  EditBody,
+  EntriesQuery,
+  EntryDetailSchema,
+  EntryListSchema,
+} from '../schemas/entries.js';
+import { captureInto } from './capture.js';
+import { createdView } from './created-view.js';
+import { SESSION_SECURITY } from './security-doc.js';
+
+const json = <T>(schema: T) => ({ 'application/json': { schema } });
+
+const days = createRoute({
+  method: 'get',
+  path: '/api/days',
+  summary: 'The filed days with their entry counts, newest first',
+  responses: { 200: { description: 'the days', content: json(DaysSchema) } },
+});
+
+const list = createRoute({
+  method: 'get',
+  path: '/api/entries',
+  summary: "A day's entries in digest order, or every entry by day, newest day first",
+  request: { query: EntriesQuery },
+  responses: {
+    200: { description: 'a page of entries', content: json(EntryListSchema) },
+    ...errorResponses(400),
+  },
+});
+
+const one = createRoute({
+  method: 'get',
+  path: '/api/entries/{id}',
+  summary: 'One entry (by id or a unique prefix of 6+ characters), its text and its story',
+  request: { params: EntryIdParams },
+  responses: {
+    200: { description: 'the entry', content: json(EntryDetailSchema) },
+    ...errorResponses(400, 404),
+  },
+});
+
+const create = createRoute({
+  method: 'post',
+  path: '/api/entries',
+  summary: 'File new entries from pasted text, a URL or embed code',
+  security: SESSION_SECURITY,
+  request: { body: { required: true, content: json(CreateEntriesBody) } },
+  responses: {
+    200: { description: 'the entries it gave', content: json(CreatedSchema) },
+    ...errorResponses(400, 403),
+  },
+});
+
+const edit = createRoute({
+  method: 'patch',
+  path: '/api/entries/{id}',
+  summary: "Set an entry's summary lines (and so its tags); the tagger learns them at once",
+  security: SESSION_SECURITY,
+  request: { params: EntryIdParams, body: { required: true, content: json(EditBody) } },
+  responses: {
+    200: { description: 'the entry now', content: json(CardSchema) },
+    ...errorResponses(400, 403, 404, 409),
+  },
+});
+
+const drop = createRoute({
+  method: 'delete',
+  path: '/api/entries/{id}',
+  summary: 'Remove an entry from the archive',
+  security: SESSION_SECURITY,
+  request: { params: EntryIdParams },
+  responses: { 204: { description: 'removed' }, ...errorResponses(400, 403, 404) },
+});
+
+const suggestion = createRoute({
+  method: 'get',
+  path: '/api/entries/{id}/suggestion',
+  summary: 'The tags and summary line kirinuki proposes for an entry, with the reasons',
+  request: { params: EntryIdParams },
+  responses: {
+    200: { description: 'the suggestion', content: json(SuggestionSchema) },
+    ...errorResponses(400, 404, 409),
+  },
+});
+
+const accept = createRoute({
+  method: 'post',
+  path: '/api/entries/{id}/accept',
+  summary:
+    "File the proposed line, or the curator's correction of it; the tagger learns it at once",
+  security: SESSION_SECURITY,
+  request: { params: EntryIdParams, body: { required: false, content: json(AcceptBody) } },
+  responses: {
+    200: {
+      description: 'the entry and the suggestion after learning',
+      content: json(AcceptedSchema),
+    },
+    ...errorResponses(400, 403, 404, 409),
+  },
+});
+
+/** The entry routes, `GET /api/days` and `GET /api/entries/{id}/suggestion` among them. */
+export function registerEntryRoutes(app: OpenAPIHono, deps: ServerDeps): void {
+  const curate = () => ({ paths: deps.tagStore, knowledge: deps.knowledge });
+
+  app.openapi(days, (c) => c.json({ days: filedDays(deps.archive) }, 200));
+
+  app.openapi(list, (c) => {
+    const { day, limit, offset } = c.req.valid('query');
+    const page = entriesPage(deps.archive, { ...(day ? { day } : {}), limit, offset });
+    return c.json({ entries: page.entries.map(entryCard), total: page.total }, 200);
+  });
+
+  app.openapi(one, (c) => {
+    const stored = found(deps, c.req.valid('param').id);
+    const story = deps.archive
+      .entriesOfStory(stored.story)
+      .filter((s) => s.entry.id !== stored.entry.id);
+    const text = renderDigestText({
+      day: stored.day,
+      entries: [stored.entry],
+      documentTagLines: [],
+    });
+    return c.json({ card: entryCard(stored), text, story: story.map(entryCard) }, 200);
+  });
+
+  app.openapi(create, async (c) => {
+    const body = c.req.valid('json');
+    const day = body.day === undefined ? {} : { day: body.day };
+    if (body.url !== undefined) return c.json(await captureInto(deps, body.url, day), 200);
+    const text = body.paste ?? body.embed ?? '';
+    const filed = fileInput(
+      deps.archive,
+      { name: body.embed !== undefined ? 'embed' : 'paste', bytes: new TextEncoder().encode(text) },
+      { today: deps.today(), knowledge: deps.knowledge, ...day },
+    );
+    return c.json(createdView(filed, body.embed !== undefined ? 'embed' : 'paste'), 200);
+  });
+
+  app.openapi(edit, (c) => {
+    const { id } = c.req.valid('param');
+    const r = editEntry(deps.archive, id, c.req.valid('json').summaryLines, curate());
+    deps.taggers.forget();
+    if (!r.ok) throw curateError(r.error);
+    return c.json({ card: r.value }, 200);
+  });
+
+  app.openapi(drop, (c) => {
+    const r = removeEntry(deps.archive, c.req.valid('param').id);
+    if (!r.ok) throw curateError(r.error);
+    return c.body(null, 204);
+  });
+
+  app.openapi(suggestion, (c) => {
+    const stored = found(deps, c.req.valid('param').id);
+    const tagger = deps.taggers.current();
+    if (tagger === null)
+      throw new ApiError(
+        'conflict',
+        'no tags to suggest: file summarised entries, or import a taxonomy (kirinuki tags import)',
+      );
+    return c.json(entrySuggestion(stored.entry, tagger, deps.knowledge), 200);
+  });
+
+  app.openapi(accept, (c) => {
+    const { id } = c.req.valid('param');
+    const { line } = c.req.valid('json');
+    const r = acceptSuggestion(deps.archive, id, curate(), line);
+    deps.taggers.forget();
+    if (!r.ok) throw curateError(r.error);
+    return c.json({ card: r.value.card, suggestionAfter: r.value.suggestionAfter }, 200);
+  });
+}
+
+/** The stored entry with this id (or unique prefix), or a 404. */
+function found(deps: ServerDeps, id: string) {
+  const stored = deps.archive.findEntry(id);
+  if (!stored) throw new ApiError('not_found', `no entry with id "${id}"`);
+  return stored;
+}

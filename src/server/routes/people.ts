@@ -1,0 +1,43 @@
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import { personTimeline, quotedPeople } from '../../pipeline/index.js';
+import type { ServerDeps } from '../context.js';
+import { ApiError } from '../errors.js';
+import { errorResponses } from '../schemas/common.js';
+import { PeopleQuery, PeopleSchema, PersonParams, PersonSchema } from '../schemas/people.js';
+
+const people = createRoute({
+  method: 'get',
+  path: '/api/people',
+  summary: 'The people the summary lines quote, most quoted first',
+  request: { query: PeopleQuery },
+  responses: {
+    200: { description: 'the people', content: { 'application/json': { schema: PeopleSchema } } },
+    ...errorResponses(400),
+  },
+});
+
+const person = createRoute({
+  method: 'get',
+  path: '/api/people/{name}',
+  summary: 'Every quote of one person in the summary lines, and how many a day',
+  request: { params: PersonParams },
+  responses: {
+    200: { description: 'the person', content: { 'application/json': { schema: PersonSchema } } },
+    ...errorResponses(400, 404),
+  },
+});
+
+/** `GET /api/people`, `GET /api/people/{name}`. */
+export function registerPeopleRoutes(app: OpenAPIHono, deps: ServerDeps): void {
+  app.openapi(people, (c) => {
+    const { limit } = c.req.valid('query');
+    return c.json({ people: quotedPeople(deps.archive, deps.knowledge, limit) }, 200);
+  });
+
+  app.openapi(person, (c) => {
+    const { name } = c.req.valid('param');
+    const found = personTimeline(deps.archive, deps.knowledge, name);
+    if (found === null) throw new ApiError('not_found', `no summary line quotes "${name}"`);
+    return c.json(found, 200);
+  });
+}

@@ -1,0 +1,43 @@
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import { entryCard, facetedSearch } from '../../pipeline/index.js';
+import type { ServerDeps } from '../context.js';
+import { ApiError } from '../errors.js';
+import { errorResponses } from '../schemas/common.js';
+import { SearchQuery, SearchSchema } from '../schemas/search.js';
+
+const search = createRoute({
+  method: 'get',
+  path: '/api/search',
+  summary: 'Search with the query syntax of `kirinuki search`, with facets',
+  description:
+    'Words, "phrases", -exclusions, tag:, from:@handle, speaker:, person:, since:, until:. A malformed query is a 400 whose message gives the offset of the fault.',
+  request: { query: SearchQuery },
+  responses: {
+    200: { description: 'ranked hits', content: { 'application/json': { schema: SearchSchema } } },
+    ...errorResponses(400),
+  },
+});
+
+/** `GET /api/search`. */
+export function registerSearchRoutes(app: OpenAPIHono, deps: ServerDeps): void {
+  app.openapi(search, (c) => {
+    const { q, limit, offset } = c.req.valid('query');
+    const r = facetedSearch(deps.archive, q, { limit, offset, knowledge: deps.knowledge });
+    // The archive's message says where the fault is (`… at character 7`).
+    if (!r.ok)
+      throw new ApiError('bad_request', `q: ${r.error.message.replace(/^archive: /, '')}`, 'q');
+    const { hits, total, totalExact, facets } = r.value;
+    return c.json(
+      {
+        hits: hits.map((h) => ({
+          card: entryCard(h.stored),
+          snippet: { text: h.snippet.text, highlights: h.snippet.highlights },
+        })),
+        total,
+        totalExact,
+        facets,
+      },
+      200,
+    );
+  });
+}

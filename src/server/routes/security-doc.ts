@@ -1,0 +1,2 @@
+/** The OpenAPI security requirement of every request that is not GET. */
+export const SESSION_SECURITY = [{ sessionToken: [] }];
