@@ -1,0 +1,132 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { onAnnounce } from './announce.js';
+import { JobsIndicator } from './components/JobsIndicator.js';
+import { Link } from './components/Link.js';
+import { useRoute } from './navigation.js';
+import { hrefOf, type Route } from './lib/routes.js';
+import { ComposePage } from './pages/Compose.js';
+import { DigestPage } from './pages/Digest.js';
+import { InboxPage } from './pages/Inbox.js';
+import { PeoplePage, PersonPage } from './pages/People.js';
+import { SearchPage } from './pages/Search.js';
+import { EntryPage, StoryPage } from './pages/Story.js';
+import { TagPage, TagsPage } from './pages/Tags.js';
+import { useTitle } from './hooks.js';
+
+const NAV: readonly { label: string; route: Route; pages: readonly Route['page'][] }[] = [
+  { label: 'Inbox', route: { page: 'inbox', day: null }, pages: ['inbox'] },
+  { label: 'Compose', route: { page: 'compose' }, pages: ['compose'] },
+  { label: 'Digest', route: { page: 'digest', day: null }, pages: ['digest'] },
+  { label: 'Search', route: { page: 'search', q: '' }, pages: ['search'] },
+  { label: 'People', route: { page: 'people' }, pages: ['people', 'person'] },
+  { label: 'Tags', route: { page: 'tags' }, pages: ['tags', 'tag'] },
+];
+
+function NotFoundPage(props: { path: string }) {
+  useTitle('Not found');
+  return (
+    <section class="page" aria-labelledby="page-title">
+      <h1 id="page-title" tabIndex={-1}>
+        Not found
+      </h1>
+      <p>
+        Nothing lives at <code>{props.path}</code>. <Link href="/app/inbox">Go to the inbox</Link>.
+      </p>
+    </section>
+  );
+}
+
+function Page(props: { route: Route }) {
+  const { route } = props;
+  switch (route.page) {
+    case 'inbox':
+      return <InboxPage day={route.day} />;
+    case 'compose':
+      return <ComposePage />;
+    case 'digest':
+      return <DigestPage key={route.day ?? ''} day={route.day} />;
+    case 'search':
+      return <SearchPage q={route.q} />;
+    case 'people':
+      return <PeoplePage />;
+    case 'person':
+      return <PersonPage key={route.name} name={route.name} />;
+    case 'tags':
+      return <TagsPage />;
+    case 'tag':
+      return <TagPage key={route.tag} tag={route.tag} />;
+    case 'story':
+      return <StoryPage key={route.id} id={route.id} />;
+    case 'entry':
+      return <EntryPage key={route.id} id={route.id} />;
+    case 'notFound':
+      return <NotFoundPage path={route.path} />;
+  }
+}
+
+/**
+ * The workbench: a header with the pages and the jobs, the page of the route, a status line.
+ *
+ * @example
+ *   render(<App />, document.getElementById('app')!);
+ */
+export function App() {
+  const route = useRoute();
+  const [status, setStatus] = useState('');
+  const first = useRef(true);
+  useEffect(() => onAnnounce(setStatus), []);
+  useEffect(() => {
+    if (!status) return;
+    const timer = setTimeout(() => setStatus(''), 6000);
+    return () => clearTimeout(timer);
+  }, [status]);
+
+  // After a navigation, focus moves to the new page's heading (unless the page focused a
+  // field of its own), so keyboard and screen-reader users start at the top of it.
+  const pageKey = route.page === 'search' ? 'search' : hrefOf(route);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    const active = document.activeElement;
+    if (!active || active === document.body || active.closest('.site-nav')) {
+      document.getElementById('page-title')?.focus({ preventScroll: true });
+    }
+    window.scrollTo(0, 0);
+  }, [pageKey]);
+
+  return (
+    <>
+      <a class="skip-link" href="#main">
+        Skip to the page
+      </a>
+      <header class="site-header">
+        <Link class="brand" href="/app/inbox">
+          <span lang="ja">切り抜き</span> kirinuki
+        </Link>
+        <nav class="site-nav" aria-label="Pages">
+          <ul>
+            {NAV.map((item) => (
+              <li key={item.label}>
+                <Link
+                  href={hrefOf(item.route)}
+                  aria-current={item.pages.includes(route.page) ? 'page' : undefined}
+                >
+                  {item.label}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <JobsIndicator />
+      </header>
+      <main id="main">
+        <Page route={route} />
+      </main>
+      <p class="status-line" role="status" aria-live="polite">
+        {status}
+      </p>
+    </>
+  );
+}
