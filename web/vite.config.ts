@@ -1,8 +1,11 @@
-import { defineConfig } from 'vite';
+import { defineConfig, type ProxyOptions } from 'vite';
 import preact from '@preact/preset-vite';
 import { fileURLToPath } from 'node:url';
 
 const webRoot = fileURLToPath(new URL('.', import.meta.url));
+const apiTarget = (process.env.KIRINUKI_API ?? 'http://127.0.0.1:8080').replace(/\/$/, '');
+
+type ProxyServer = Parameters<NonNullable<ProxyOptions['configure']>>[0];
 
 /**
  * The workbench UI, built into dist/web and served by `kirinuki serve` at / and /app/*.
@@ -23,7 +26,23 @@ export default defineConfig({
     sourcemap: false,
     reportCompressedSize: true,
   },
+  // `npm run dev:web`: the UI from source, the API from a running `kirinuki serve`
+  // ($KIRINUKI_API, default http://127.0.0.1:8080). The server refuses state-changing requests
+  // from another origin, so the proxy presents them as the server's own.
   server: {
-    proxy: { '/api': 'http://127.0.0.1:8080', '/openapi.json': 'http://127.0.0.1:8080' },
+    proxy: Object.fromEntries(
+      ['/api', '/openapi.json'].map((path) => [
+        path,
+        {
+          target: apiTarget,
+          changeOrigin: true,
+          configure: (proxy: ProxyServer) => {
+            proxy.on('proxyReq', (request) => {
+              if (request.getHeader('origin')) request.setHeader('origin', apiTarget);
+            });
+          },
+        },
+      ]),
+    ),
   },
 });
