@@ -19,6 +19,9 @@ const DEFAULT_PORT = 8000;
  * the archive as a static site in OUTDIR — a page per day, tag, person and story, an index of
  * days, search with no server, the Atom feed and sitemap.xml. A second run writes only what
  * changed. `--serve` then serves OUTDIR on 127.0.0.1 until interrupted (search needs HTTP).
+ *
+ * @example
+ * await siteCommand(ctx, 'site', { baseUrl: 'https://example.org/kirinuki/' }); // 0
  */
 export async function siteCommand(
   ctx: CommandContext,

@@ -20,6 +20,11 @@ const SEARCH_DIR = 'search';
  * The search index as the scan hands it months: each month's segment is built (from the
  * month's full entries) and written only when a day of the month changed; an unchanged
  * month keeps its files. `finish` writes `search/index.json`, newest month first.
+ *
+ * @example
+ * const search = new SearchFiles(files, archive);
+ * search.putMonth('2024-03', daysOfMarch);
+ * search.finish(); // search/index.json
  */
 export class SearchFiles {
   private readonly segments: SearchManifest['segments'] = [];

@@ -36,6 +36,13 @@ const MANIFEST_VERSION = 1;
  * inputs, and written only when that hash differs from the last build's (or the file is gone);
  * `finish` then removes the files the last build wrote and this one did not, and records the
  * manifest. Files the builder never wrote are never touched.
+ *
+ * @example
+ * const files = SiteFiles.open('site', { today: '2024-03-09', full: false });
+ * if (files.ok) {
+ *   files.value.put('index.html', hash, () => renderIndexPage(input, site));
+ *   files.value.finish(); // removes what is no longer produced, writes the manifest
+ * }
  */
 export class SiteFiles {
   private readonly current: Record<string, ManifestFile> = {};

@@ -91,6 +91,9 @@ export function entryItemHtml(
 /**
  * The `tagHref` the digest HTML takes, for tags linked from the page at `from`; a tag without
  * a page links to the tag index.
+ *
+ * @example
+ * tagHrefFrom('days/2024-03-04.html', tagPaths)('露朝'); // '../tags/%E9%9C%B2%E6%9C%9D.html'
  */
 export function tagHrefFrom(from: string, tagPaths: TagPaths): (tag: string) => string {
   return (tag) => hrefFrom(from, tagPaths(tag) ?? 'tags/index.html');

@@ -4,32 +4,62 @@
  * the site works from any directory of any host, and from a `file:` URL but for search.
  */
 
-/** `days/YYYY-MM-DD.html`. */
+/**
+ * A day's page.
+ *
+ * @example
+ * dayPath('2024-03-04'); // 'days/2024-03-04.html'
+ */
 export function dayPath(day: string): string {
   return `days/${day}.html`;
 }
 
-/** A tag's page: its chart, its newest entries and its months. */
+/**
+ * A tag's page: its chart, its newest entries and its months.
+ *
+ * @example
+ * tagPath('露朝'); // 'tags/露朝.html'
+ */
 export function tagPath(slug: string): string {
   return `tags/${slug}.html`;
 }
 
-/** The entries of a tag filed in one month (`YYYY-MM`). */
+/**
+ * The entries of a tag filed in one month (`YYYY-MM`).
+ *
+ * @example
+ * tagMonthPath('露朝', '2024-03'); // 'tags/露朝/2024-03.html'
+ */
 export function tagMonthPath(slug: string, month: string): string {
   return `tags/${slug}/${month}.html`;
 }
 
-/** A person's page: their quotes over time. */
+/**
+ * A person's page: their quotes over time.
+ *
+ * @example
+ * personPath('ゼレンスキー'); // 'people/ゼレンスキー.html'
+ */
 export function personPath(slug: string): string {
   return `people/${slug}.html`;
 }
 
-/** A person's quotes of one month (`YYYY-MM`). */
+/**
+ * A person's quotes of one month (`YYYY-MM`).
+ *
+ * @example
+ * personMonthPath('ゼレンスキー', '2024-03'); // 'people/ゼレンスキー/2024-03.html'
+ */
 export function personMonthPath(slug: string, month: string): string {
   return `people/${slug}/${month}.html`;
 }
 
-/** A story's page: every source of the same news. */
+/**
+ * A story's page: every source of the same news.
+ *
+ * @example
+ * storyPath('9f3c2a1b7d4e5f60'); // 'stories/9f3c2a1b7d4e5f60.html'
+ */
 export function storyPath(slug: string): string {
   return `stories/${slug}.html`;
 }
