@@ -1,3 +1,5 @@
+import { firstNonSpace } from './lines.js';
+
 /** What the attribution line of an embedded post says. */
 export interface Attribution {
   authorName: string;
@@ -13,9 +15,29 @@ const MONTHS = [
 
 // X embeds end with `&mdash; Name (@handle) Month D, YYYY`; pasted, the entity becomes an em
 // dash (sometimes a horizontal bar or two hyphens). Names may contain emoji and parentheses,
-// so the handle group is anchored at the end.
-const ATTRIBUTION =
-  /^\s*(?:—|―|&mdash;|--)\s*(.*?)\s*\(@(\w{1,50})\)\s+([A-Za-z]+)\.?\s+(\d{1,2}),\s*(\d{4})\s*$/u;
+// so the handle is the last `(@` of the line: nothing after it can hold another. The line is
+// read by hand up to there and only its short tail by a pattern, so the time is linear in the
+// line — one pattern over the whole line, `\s*(.*?)\s*\(@`, took cubic time on a dash and
+// spaces, and overflowed the stack on a long name.
+const DASHES = ['—', '―', '&mdash;', '--'];
+const TAIL = /^\(@(\w{1,50})\)\s+([A-Za-z]+)\.?\s+(\d{1,2}),\s*(\d{4})\s*$/u;
+const LINE_TERMINATOR = /[\n\r\u2028\u2029]/u;
+
+/** The parts of an attribution line, or null: name, handle, month name, day, year. */
+function matchAttribution(line: string): [string, string, string, string, string] | null {
+  const start = firstNonSpace(line);
+  if (start < 0) return null;
+  const dash = DASHES.find((d) => line.startsWith(d, start));
+  if (dash === undefined) return null;
+  const at = line.lastIndexOf('(@');
+  if (at < start + dash.length) return null;
+  const m = TAIL.exec(line.slice(at));
+  if (!m) return null;
+  const name = line.slice(start + dash.length, at).trim();
+  // The name was `.*?`, which stops at a line terminator.
+  if (LINE_TERMINATOR.test(name)) return null;
+  return [name, m[1] ?? '', m[2] ?? '', m[3] ?? '', m[4] ?? ''];
+}
 
 /**
  * Recognises an attribution line; `null` when the line is not one or its date does not exist.
@@ -25,15 +47,15 @@ const ATTRIBUTION =
  * // { authorName: 'ロイター', handle: 'ReutersJapan', date: '2024-01-18' }
  */
 export function parseAttribution(line: string): Attribution | null {
-  const m = ATTRIBUTION.exec(line);
+  const m = matchAttribution(line);
   if (!m) return null;
   // Indexing rather than destructuring: array destructuring goes through the iterator protocol,
   // and this runs once per entry.
-  const name = m[1] ?? '';
-  const handle = m[2] ?? '';
-  const day = m[4] ?? '';
-  const year = m[5] ?? '';
-  const month = monthIndex(m[3] ?? '');
+  const name = m[0];
+  const handle = m[1];
+  const day = m[3];
+  const year = m[4];
+  const month = monthIndex(m[2]);
   if (month < 0) return null;
   const d = Number(day);
   const y = Number(year);
@@ -45,7 +67,7 @@ export function parseAttribution(line: string): Attribution | null {
 
 /** Whether a line has the shape of an attribution line, even if its date is invalid. */
 export function looksLikeAttribution(line: string): boolean {
-  return ATTRIBUTION.test(line);
+  return matchAttribution(line) !== null;
 }
 
 /** Every prefix of three or more letters of a month name ('jan', 'janu', …) → its index. */

@@ -1,17 +1,10 @@
 import type { Post } from '../../model/index.js';
 import type { Attribution } from './attribution.js';
+import { trailingHashtagsStart } from './post-tail.js';
 
 // t.co and other links may be glued to Japanese text (`強調https://t.co/…`); pic.twitter.com
 // links come without a scheme.
 const LINK = /https?:\/\/[A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=%]+|pic\.twitter\.com\/[A-Za-z0-9]+/g;
-const TRAILING_HASHTAGS = /(?:\s+#[\p{L}\p{N}_]+)+\s*$/u;
-const ENDS_WITH_LINK =
-  /(?:https?:\/\/\S+|pic\.twitter\.com\/[A-Za-z0-9]+)(?:\s+#[\p{L}\p{N}_]+)*\s*$/u;
-
-/** Whether a post line ends with its link (and optional hashtags): the post is complete. */
-export function endsWithLink(line: string): boolean {
-  return ENDS_WITH_LINK.test(line);
-}
 
 /**
  * Builds the Post from its exact source lines and attribution.
@@ -37,9 +30,11 @@ export function buildPost(
     let t = pieces.join('');
     if (i === lines.length - 1 && t.includes('#')) {
       // Trailing hashtags are looked for with the links blanked out, then removed from the text.
-      const tagMatch = TRAILING_HASHTAGS.exec(pieces.join(' '));
-      if (tagMatch) hashtags = hashtagsOf(tagMatch[0]);
-      t = t.replace(TRAILING_HASHTAGS, '');
+      const joined = pieces.join(' ');
+      const run = trailingHashtagsStart(joined);
+      if (run >= 0) hashtags = hashtagsOf(joined.slice(run));
+      const cut = trailingHashtagsStart(t);
+      if (cut >= 0) t = t.slice(0, cut);
     }
     cleaned.push(t.trimEnd());
   }

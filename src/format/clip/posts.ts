@@ -1,6 +1,6 @@
 import type { Attribution } from './attribution.js';
 import type { LineInfo } from './classify.js';
-import { endsWithLink } from './post.js';
+import { endsWithLink } from './post-tail.js';
 
 /** Where one embedded post sits: lines `[headStart, attribution)` are its head. */
 export interface PostSpan {

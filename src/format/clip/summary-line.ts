@@ -8,7 +8,6 @@ import { splitSegments } from './segments.js';
 // hand because it runs on every summary line of an archive: the expression backtracks from the
 // end of the line and builds a match array for each one.
 const LINE_TERMINATOR = /[\n\r\u2028\u2029]/;
-const TAG_ONLY_LINE = /^\s*(?:[#＃][^\s#＃()（）]+\s*)+$/u;
 
 /**
  * Parses a summary line `#Tag(context・speaker「quote」…)`; `null` when the line is not one.
@@ -52,7 +51,19 @@ function endsTag(c: number): boolean {
 
 /** Whether the line is only hashtags, like the document tags `#反ロシア#対中露戦`. */
 export function isTagOnlyLine(line: string): boolean {
-  return TAG_ONLY_LINE.test(line);
+  // `/^\s*(?:[#＃][^\s#＃()（）]+\s*)+$/u` read by hand: the pattern took quadratic time on
+  // ` #a #a … !`.
+  let i = firstNonSpace(line);
+  if (i < 0) return false;
+  while (i < line.length) {
+    const h = line.charCodeAt(i);
+    if (h !== 0x23 /* # */ && h !== 0xff03 /* ＃ */) return false;
+    const tagStart = (i += 1);
+    while (i < line.length && !endsTag(line.charCodeAt(i))) i += 1;
+    if (i === tagStart) return false;
+    while (i < line.length && isSpace(line.charCodeAt(i))) i += 1;
+  }
+  return true;
 }
 
 /** The tags of a tag-only line, without `#`. */
