@@ -157,6 +157,28 @@ export interface FiledDay {
   entries: number;
 }
 
+/** A day and how many of some entries were filed under it. */
+export interface DayTally {
+  /** `YYYY-MM-DD`. */
+  day: string;
+  count: number;
+}
+
+/** A person's name as filed (`Archive.personNames`). */
+export interface PersonName {
+  /** As filed: a summary line's speaker as written, or a name found in the text. */
+  name: string;
+  /** Entries whose summary lines quote someone by this name (0: only found in the text). */
+  quoted: number;
+}
+
+/** Entries filing any of these person names: quoted in a summary line, or named at all. */
+export interface NameQuery {
+  names: readonly string[];
+  /** Only entries whose summary lines quote one of them (`speaker:` of the summary lines). */
+  quotedOnly: boolean;
+}
+
 export interface ArchiveStats {
   entries: number;
   days: number;
@@ -252,6 +274,19 @@ export interface Archive {
    * when `ids` are not exactly the day's entries.
    */
   reorderDay(day: string, ids: readonly string[]): boolean;
+  /**
+   * Every person name the archive files — summary-line speakers as written and the people
+   * found in the text — with how many entries quote it in a summary line; most quoted first.
+   */
+  personNames(): PersonName[];
+  /** How many entries filing any of the names each day holds, oldest day first. */
+  daysNaming(query: NameQuery): DayTally[];
+  /** The newest entries filing any of the names, newest day first, at most `limit`. */
+  entriesNaming(query: NameQuery, limit: number): StoredEntry[];
+  /** How many entries with a summary line of this tag each day holds, oldest day first. */
+  tagDays(tag: string): DayTally[];
+  /** The newest entries with a summary line of this tag, newest day first, at most `limit`. */
+  entriesOfTag(tag: string, limit: number): StoredEntry[];
   /** Every entry, by day then filing order; streams, so it works on a million entries. */
   allEntries(): IterableIterator<StoredEntry>;
   stats(): ArchiveStats;

@@ -6,6 +6,7 @@ import { afterEach, describe } from 'vitest';
 import type { Archive } from '../../src/archive/index.js';
 import { curateContract } from './contract-curate.js';
 import { importContract } from './contract-import.js';
+import { nameTagCountsContract } from './contract-name-tag-counts.js';
 import { peopleContract } from './contract-people.js';
 import { propertyContract } from './contract-properties.js';
 import { publishedContract } from './contract-published.js';
@@ -43,6 +44,7 @@ export function runArchiveContract(name: string, open: OpenArchive): void {
     peopleContract(fixture);
     storiesContract(fixture);
     publishedContract(fixture);
+    nameTagCountsContract(fixture);
     curateContract(fixture);
   });
 }

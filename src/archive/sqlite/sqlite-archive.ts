@@ -6,10 +6,13 @@ import type {
   Archive,
   ArchiveStats,
   CountOptions,
+  DayTally,
   DerivedData,
   FiledDay,
   ImportBatch,
   ImportReport,
+  NameQuery,
+  PersonName,
   PublishedPost,
   SearchOptions,
   SearchResults,
@@ -24,6 +27,7 @@ import { Importer } from './import-batch.js';
 import { DerivedUpdater } from './update-derived.js';
 import { EntryDropper } from './drop-entry.js';
 import { FiledDays } from './filed-days.js';
+import { NameTagCounts } from './name-tag-counts.js';
 import { DayOrder } from './reorder-day.js';
 import { Updater } from './update-entries.js';
 import { checkSchema, migrate } from './migrations.js';
@@ -120,6 +124,7 @@ class SqliteArchive implements Archive {
   private readonly persons: PersonNames;
   private readonly published: PublishedPosts;
   private readonly days: FiledDays;
+  private readonly counts: NameTagCounts;
   private readonly dropper: EntryDropper;
   private readonly order: DayOrder;
 
@@ -135,6 +140,7 @@ class SqliteArchive implements Archive {
     this.persons = new PersonNames(db);
     this.published = new PublishedPosts(db);
     this.days = new FiledDays(db);
+    this.counts = new NameTagCounts(db);
     this.dropper = new EntryDropper(db);
     this.order = new DayOrder(db);
     this.byId = db.prepare(`SELECT ${ENTRY_COLUMNS} FROM ${ENTRY_TABLES} WHERE e.id = ?`);
@@ -282,6 +288,26 @@ class SqliteArchive implements Archive {
 
   reorderDay(day: string, ids: readonly string[]): boolean {
     return this.order.reorder(day, ids);
+  }
+
+  personNames(): PersonName[] {
+    return this.counts.personNames();
+  }
+
+  daysNaming(query: NameQuery): DayTally[] {
+    return this.counts.daysNaming(query);
+  }
+
+  entriesNaming(query: NameQuery, limit: number): StoredEntry[] {
+    return this.counts.entriesNaming(query, limit);
+  }
+
+  tagDays(tag: string): DayTally[] {
+    return this.counts.tagDays(tag);
+  }
+
+  entriesOfTag(tag: string, limit: number): StoredEntry[] {
+    return this.counts.entriesOfTag(tag, limit);
   }
 
   /** Reads in pages of 500 by (day, seq), so the connection stays usable while iterating. */
