@@ -48,23 +48,11 @@ export function tagsOfArchive(
 }
 
 /**
- * A tag's entries per day and its newest entries, from one pass over the archive.
+ * A tag's entries per day and its newest entries, from the archive's index of tags.
  *
  * @example
  * tagTimeline(archive, '原発', 10).perDay; // [{ day: '2024-03-05', count: 2 }, …]
  */
 export function tagTimeline(archive: Archive, tag: string, latest: number): TagTimeline {
-  const perDay = new Map<string, number>();
-  const newest: StoredEntry[] = [];
-  for (const stored of archive.allEntries()) {
-    if (!stored.entry.summaries.some((s) => s.tag === tag)) continue;
-    perDay.set(stored.day, (perDay.get(stored.day) ?? 0) + 1);
-    newest.push(stored);
-    if (newest.length > latest * 4) newest.splice(0, newest.length - latest);
-  }
-  return {
-    tag,
-    perDay: [...perDay].map(([day, count]) => ({ day, count })),
-    latest: newest.slice(-latest).reverse(),
-  };
+  return { tag, perDay: archive.tagDays(tag), latest: archive.entriesOfTag(tag, latest) };
 }

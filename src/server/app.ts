@@ -1,6 +1,6 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { loadBlogCredentials } from '../blog/index.js';
-import { loadAbbreviations, tagStorePaths } from '../pipeline/index.js';
+import { loadAbbreviations, personReader, tagStorePaths } from '../pipeline/index.js';
 import type { ServerAppOptions, ServerDeps } from './context.js';
 import { ApiError, errorResponse, validationError } from './errors.js';
 import { JobRunner } from './jobs.js';
@@ -16,7 +16,8 @@ import { registerSessionRoutes } from './routes/session.js';
 import { registerStatsRoutes } from './routes/stats.js';
 import { registerStoryRoutes } from './routes/stories.js';
 import { registerTagRoutes } from './routes/tags.js';
-import { loginHandler, newToken, requestGuard, securityHeaders } from './security.js';
+import { loginHandler, newToken, requestGuard, securityHeaders, serverTiming } from './security.js';
+import { ResponseCache } from './response-cache.js';
 import { StaticUi } from './static-ui.js';
 import { TaggerCache } from './tagger-cache.js';
 
@@ -48,6 +49,8 @@ export function createServerApp(options: ServerAppOptions): ServerApp {
     abbreviations: options.abbreviations ?? loadAbbreviations(),
     tagStore,
     taggers: new TaggerCache(options.archive, tagStore, options.knowledge),
+    personOf: personReader(options.knowledge),
+    answers: new ResponseCache(options.archivePath),
     jobs: new JobRunner(log),
     version: options.version ?? '0.0.0',
     sessionToken: options.sessionToken ?? newToken(),
@@ -63,6 +66,12 @@ export function createServerApp(options: ServerAppOptions): ServerApp {
     },
   });
   app.onError((e, c) => errorResponse(e, c, (x) => log(`server: ${describe(x)}`)));
+  app.use('*', serverTiming());
+  app.use('*', async (c, next) => {
+    await next();
+    // Whatever a state-changing request did, the kept answers are not to be trusted after it.
+    if (c.req.method !== 'GET' && c.req.method !== 'HEAD') deps.answers.changed();
+  });
   app.use('*', securityHeaders());
   app.use(
     '*',

@@ -3,9 +3,10 @@ import type { BlogCredentials, BlogFailure, BlogTarget } from '../blog/index.js'
 import type { FetchOptions } from '../ingest/index.js';
 import type { Result } from '../model/index.js';
 import type { Knowledge } from '../nlp/index.js';
-import type { TagStorePaths } from '../pipeline/index.js';
+import type { PersonOf, TagStorePaths } from '../pipeline/index.js';
 import type { Abbreviations } from '../text/index.js';
 import type { JobRunner } from './jobs.js';
+import type { ResponseCache } from './response-cache.js';
 import type { TaggerCache } from './tagger-cache.js';
 
 /** What `createServerApp` takes: the archive and knowledge the CLI would use, and the settings. */
@@ -47,6 +48,10 @@ export interface ServerDeps {
   abbreviations: Abbreviations;
   tagStore: TagStorePaths;
   taggers: TaggerCache;
+  /** Who a summary line's speaker is, remembered across requests. */
+  personOf: PersonOf;
+  /** Answers of the costly reads, until the archive changes. */
+  answers: ResponseCache;
   jobs: JobRunner;
   version: string;
   sessionToken: string;

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseClipDocument, parseSummaryLine } from '../../src/format/index.js';
+import { openSqliteArchive } from '../../src/archive/index.js';
 import { documentEntries, type Entry } from '../../src/model/index.js';
 import { normaliseForMatch } from '../../src/text/index.js';
 import {
@@ -223,6 +224,32 @@ describe('GET /api/search', () => {
     expect(body.hits.map((h) => h.card.id).sort()).toEqual(want.map((e) => e.id).sort());
   });
 
+  it('answers a search asked again after another process filed a match with the new match', async () => {
+    const q = encodeURIComponent('灯台守');
+    const before = await json<{ total: number }>(await s.get(`/api/search?q=${q}`));
+    expect(before.total).toBe(0);
+    // Another connection to the same file, as `kirinuki import` in another process would be.
+    const other = openSqliteArchive(s.dbPath);
+    try {
+      other.importBatch({
+        source: 'other-process.txt',
+        day: '2024-03-08',
+        entries: [
+          { ...(sampleEntries(newest)[0] as Entry), id: 'lighthouse01', body: ['灯台守の証言'] },
+        ],
+        documentTagLines: [],
+      });
+    } finally {
+      other.close();
+    }
+    const after = await json<{ total: number; hits: { card: Card }[] }>(
+      await s.get(`/api/search?q=${q}`),
+    );
+    expect(after.hits.map((h) => h.card.id)).toEqual(['lighthouse01']);
+    expect((await s.send('DELETE', '/api/entries/lighthouse01')).status).toBe(204);
+    expect((await json<{ total: number }>(await s.get(`/api/search?q=${q}`))).total).toBe(0);
+  });
+
   it('refuses a malformed query with the offset of the fault, and a missing one', async () => {
     const bad = await refused(
       await s.get(`/api/search?q=${encodeURIComponent('停戦 "凍結')}`),
@@ -287,8 +314,13 @@ describe('GET /api/people and /api/tags', () => {
       perDay: { day: string; count: number }[];
     }>(`/api/people/${encodeURIComponent(top.name)}`, '/api/people/{name}');
     expect(page.name).toBe(top.name);
-    expect(page.quotes).toHaveLength(top.quotes);
+    // `quotes` of the list counts the entries quoting them: those of the page and its days.
+    expect(new Set(page.quotes.map((q) => q.entryId)).size).toBe(top.quotes);
     expect(page.perDay.reduce((n, d) => n + d.count, 0)).toBe(top.quotes);
+    const quoting = [...samples.values()]
+      .flatMap((d) => d.entries)
+      .filter((e) => page.quotes.some((q) => q.entryId === e.id));
+    expect(quoting).toHaveLength(top.quotes);
     for (const q of page.quotes) {
       const entry = sampleEntries(q.day).find((e) => e.id === q.entryId);
       const line = entry?.summaries.find((l) => l.tag === q.tag);

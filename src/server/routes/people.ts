@@ -5,6 +5,9 @@ import { ApiError } from '../errors.js';
 import { errorResponses } from '../schemas/common.js';
 import { PeopleQuery, PeopleSchema, PersonParams, PersonSchema } from '../schemas/people.js';
 
+/** How many of a person's newest entries their page lists the quotes of. */
+const LATEST = 200;
+
 const people = createRoute({
   method: 'get',
   path: '/api/people',
@@ -19,7 +22,7 @@ const people = createRoute({
 const person = createRoute({
   method: 'get',
   path: '/api/people/{name}',
-  summary: 'Every quote of one person in the summary lines, and how many a day',
+  summary: "One person's quotes in the summary lines, and the entries quoting them per day",
   request: { params: PersonParams },
   responses: {
     200: { description: 'the person', content: { 'application/json': { schema: PersonSchema } } },
@@ -31,12 +34,17 @@ const person = createRoute({
 export function registerPeopleRoutes(app: OpenAPIHono, deps: ServerDeps): void {
   app.openapi(people, (c) => {
     const { limit } = c.req.valid('query');
-    return c.json({ people: quotedPeople(deps.archive, deps.knowledge, limit) }, 200);
+    const people = deps.answers.remember(`people\u0000${limit}`, () =>
+      quotedPeople(deps.archive, deps.personOf, limit),
+    );
+    return c.json({ people }, 200);
   });
 
   app.openapi(person, (c) => {
     const { name } = c.req.valid('param');
-    const found = personTimeline(deps.archive, deps.knowledge, name);
+    const found = deps.answers.remember(`person\u0000${name}`, () =>
+      personTimeline(deps.archive, deps.personOf, name, LATEST),
+    );
     if (found === null) throw new ApiError('not_found', `no summary line quotes "${name}"`);
     return c.json(found, 200);
   });

@@ -22,13 +22,11 @@ const search = createRoute({
 export function registerSearchRoutes(app: OpenAPIHono, deps: ServerDeps): void {
   app.openapi(search, (c) => {
     const { q, limit, offset } = c.req.valid('query');
-    const r = facetedSearch(deps.archive, q, { limit, offset, knowledge: deps.knowledge });
-    // The archive's message says where the fault is (`… at character 7`).
-    if (!r.ok)
-      throw new ApiError('bad_request', `q: ${r.error.message.replace(/^archive: /, '')}`, 'q');
-    const { hits, total, totalExact, facets } = r.value;
-    return c.json(
-      {
+    const body = deps.answers.remember(`search\u0000${q}\u0000${limit}\u0000${offset}`, () => {
+      const r = facetedSearch(deps.archive, q, { limit, offset, knowledge: deps.knowledge });
+      if (!r.ok) return r.error;
+      const { hits, total, totalExact, facets } = r.value;
+      return {
         hits: hits.map((h) => ({
           card: entryCard(h.stored),
           snippet: { text: h.snippet.text, highlights: h.snippet.highlights },
@@ -36,8 +34,11 @@ export function registerSearchRoutes(app: OpenAPIHono, deps: ServerDeps): void {
         total,
         totalExact,
         facets,
-      },
-      200,
-    );
+      };
+    });
+    // The archive's message says where the fault is (`… at character 7`).
+    if ('offset' in body)
+      throw new ApiError('bad_request', `q: ${body.message.replace(/^archive: /, '')}`, 'q');
+    return c.json(body, 200);
   });
 }

@@ -16,8 +16,11 @@ export const PeopleSchema = z
     people: z.array(
       z.object({
         name: z.string(),
-        quotes: z.number().int().openapi({ description: 'quotes of theirs in summary lines' }),
-        entries: z.number().int(),
+        quotes: z.number().int().openapi({ description: 'entries whose summary lines quote them' }),
+        entries: z
+          .number()
+          .int()
+          .openapi({ description: 'entries that name them anywhere: summary lines or text' }),
       }),
     ),
   })
@@ -34,16 +37,20 @@ export const PersonParams = z.object({
 export const PersonSchema = z
   .object({
     name: z.string(),
-    quotes: z.array(
-      z.object({
-        day: DaySchema,
-        entryId: z.string(),
-        quote: z.string(),
-        tag: z.string(),
-        speaker: z.string().openapi({ description: 'the speaker as the line writes them' }),
-      }),
-    ),
-    perDay: z.array(DayCountSchema).openapi({ description: 'quotes per day, oldest first' }),
+    quotes: z
+      .array(
+        z.object({
+          day: DaySchema,
+          entryId: z.string(),
+          quote: z.string(),
+          tag: z.string(),
+          speaker: z.string().openapi({ description: 'the speaker as the line writes them' }),
+        }),
+      )
+      .openapi({ description: 'the quotes of their newest 200 entries, newest first' }),
+    perDay: z
+      .array(DayCountSchema)
+      .openapi({ description: 'entries quoting them per day, oldest first' }),
   })
   .openapi('Person');
 

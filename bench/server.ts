@@ -1,0 +1,341 @@
+/**
+ * The workbench server at scale: `kirinuki serve` in a child process (as a curator runs it) over
+ * a generated archive of 100,000 clips (bench/corpus), measured from this process on loopback:
+ *
+ * 1. search while typing: every query of bench/queries.ts typed a character at a time, one
+ *    request per prefix, in sequence — the server's own time (`Server-Timing`) and the round trip;
+ * 2. the pages' reads (days, entries, an entry, tags, a tag, people, stats): their server time;
+ * 3. load: autocannon holding 200 requests/s of a mix of searches (60 %) and reads for 20 s —
+ *    latency percentiles, errors, and the server's memory before and after.
+ *
+ * The archive is generated once into `bench/out/server-archive-<size>.db`. Runnable alone:
+ * `npx tsx bench/server.ts [size]`; writes `bench/out/server.md`.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { openSqliteArchive, type ImportBatch } from '../src/archive/index.js';
+import { generateCorpus } from './corpus.js';
+import { latency, mb, ms, table, type Latency } from './measure.js';
+import { queryClasses } from './queries.js';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+/** The part of autocannon's programmatic API used here (it ships no types). */
+interface AutocannonResult {
+  requests: { average: number; total: number };
+  latency: { p50: number; p90: number; p99: number; max: number };
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+}
+type Autocannon = (options: {
+  url: string;
+  connections: number;
+  duration: number;
+  overallRate: number;
+  requests: { method: string; path: string }[];
+}) => Promise<AutocannonResult>;
+
+export interface ServerBenchOptions {
+  size?: number;
+  dir?: string;
+  log?: (line: string) => void;
+}
+
+/** Runs the server benchmark and returns its markdown report. */
+export async function benchServer(options: ServerBenchOptions = {}): Promise<string> {
+  const size = options.size ?? 100_000;
+  const dir = options.dir ?? 'bench/out';
+  const log = options.log ?? ((line: string) => void process.stderr.write(`${line}\n`));
+  mkdirSync(dir, { recursive: true });
+  const db = join(dir, `server-archive-${size}.db`);
+  if (!existsSync(db)) generateArchive(db, size, log);
+  const child = startServe(db);
+  try {
+    const base = await serverUrl(child);
+    log(`server: listening at ${base}`);
+    const rssStart = rss(child);
+    const typing = await searchWhileTyping(base);
+    log(`server: search while typing p95 ${ms(typing.server.p95)} ms (server time)`);
+    const reads = await pageReads(base);
+    const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
+    const loads: [string, AutocannonResult, number][] = [];
+    for (const repeated of [false, true]) {
+      const name = repeated
+        ? 'the same 30 searches again and again'
+        : 'searches never asked before';
+      log(`server: 20 s of mixed load at 200 requests/s, ${name}…`);
+      const load = await autocannon({
+        url: base,
+        connections: 10,
+        duration: 20,
+        overallRate: 200,
+        requests: mixedRequests(reads.entryId, repeated),
+      });
+      loads.push([name, load, rss(child)]);
+    }
+    return report(size, typing, reads.rows, loads, rssStart);
+  } finally {
+    child.kill('SIGTERM');
+  }
+}
+
+function generateArchive(path: string, size: number, log: (line: string) => void): void {
+  log(`server: generating ${size} clips into ${path}…`);
+  for (const f of [path, `${path}-wal`, `${path}-shm`]) rmSync(f, { force: true });
+  const archive = openSqliteArchive(path);
+  let batches: ImportBatch[] = [];
+  for (const day of generateCorpus({ size })) {
+    batches.push({ source: `corpus/${day.day}.txt`, ...day });
+    if (batches.length === 30) {
+      archive.importBatches(batches);
+      batches = [];
+    }
+  }
+  archive.importBatches(batches);
+  archive.optimize();
+  archive.close();
+}
+
+/** `kirinuki serve` from the sources, on a free port. */
+function startServe(db: string): ChildProcess {
+  const script =
+    "import { run, processIo } from './src/cli/index.ts'; process.exitCode = await run(process.argv.slice(1), processIo());";
+  return spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      '--input-type=module',
+      '-e',
+      script,
+      '--',
+      '--db',
+      db,
+      'serve',
+      '--port',
+      '0',
+    ],
+    { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+}
+
+function serverUrl(child: ChildProcess): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout?.on('data', (b: Buffer) => {
+      out += b.toString();
+      const m = /http:\/\/127\.0\.0\.1:\d+/.exec(out);
+      if (m) resolve(m[0]);
+    });
+    child.once('exit', (code) => reject(new Error(`bench: kirinuki serve exited ${code}`)));
+  });
+}
+
+/** The child's resident memory, from /proc (Linux); NaN elsewhere. */
+function rss(child: ChildProcess): number {
+  try {
+    const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+    return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? NaN) * 1024;
+  } catch {
+    return NaN;
+  }
+}
+
+/** One GET: the server's time (Server-Timing) and the round trip, in ms. */
+async function timedGet(
+  url: string,
+  refusalIsAnswer = false,
+): Promise<{ server: number; total: number; body: unknown }> {
+  const start = performance.now();
+  const res = await fetch(url);
+  const body: unknown = await res.json();
+  const total = performance.now() - start;
+  if (!res.ok && !(refusalIsAnswer && res.status === 400))
+    throw new Error(`bench: ${url} answered ${res.status}: ${JSON.stringify(body)}`);
+  const server = Number(/dur=([\d.]+)/.exec(res.headers.get('Server-Timing') ?? '')?.[1]);
+  return { server, total, body };
+}
+
+interface Typing {
+  server: Latency;
+  total: Latency;
+}
+
+/** Every prefix of every benchmark query, searched in turn as the search page does. */
+async function searchWhileTyping(base: string): Promise<Typing> {
+  const queries = queryClasses().flatMap((c) => c.queries);
+  for (const q of queries.slice(0, 5))
+    await timedGet(`${base}/api/search?q=${encodeURIComponent(q)}`);
+  const server: number[] = [];
+  const total: number[] = [];
+  for (const q of queries)
+    for (let n = 1; n <= [...q].length; n += 1) {
+      const prefix = [...q].slice(0, n).join('').trim();
+      if (prefix === '') continue;
+      // A half-typed filter (`from:@`) is refused with a 400 saying what is missing: an answer.
+      const r = await timedGet(`${base}/api/search?q=${encodeURIComponent(prefix)}&limit=20`, true);
+      server.push(r.server);
+      total.push(r.total);
+    }
+  return { server: latency(server), total: latency(total) };
+}
+
+/** Server time of the pages' reads, 20 times each after a first call. */
+async function pageReads(base: string): Promise<{ rows: string[][]; entryId: string }> {
+  const entries = (await timedGet(`${base}/api/entries?limit=50`)).body as {
+    entries: { id: string; tags: string[] }[];
+  };
+  const entryId = entries.entries[0]?.id ?? '';
+  const tag = entries.entries.find((e) => e.tags.length > 0)?.tags[0] ?? '';
+  const people = (await timedGet(`${base}/api/people?limit=50`)).body as {
+    people: { name: string }[];
+  };
+  const person = people.people[0]?.name ?? '';
+  const paths = [
+    '/api/days',
+    '/api/entries?limit=50',
+    `/api/entries/${entryId}`,
+    '/api/stats',
+    '/api/tags',
+    `/api/tags/${encodeURIComponent(tag)}`,
+    '/api/people?limit=50',
+    `/api/people/${encodeURIComponent(person)}`,
+  ];
+  const rows: string[][] = [];
+  for (const path of paths) {
+    await timedGet(`${base}${path}`);
+    const times: number[] = [];
+    for (let i = 0; i < (path.includes('people') || path.includes('/tags/') ? 5 : 20); i += 1)
+      times.push((await timedGet(`${base}${path}`)).server);
+    const l = latency(times);
+    rows.push([
+      `\`GET ${path.replace(/\/api\/entries\/[0-9a-f]+/, '/api/entries/{id}')}\``,
+      ms(l.p50),
+      ms(l.p95),
+    ]);
+  }
+  return { rows, entryId };
+}
+
+/**
+ * Searches (60 %) and reads (40 %), as a few curators at work send them: `repeated`, the
+ * benchmark's 30 queries over and over (the server keeps their answers); otherwise every search
+ * a query not asked before (two words of the benchmark's queries, and a page of it), so each
+ * runs the archive's search.
+ */
+function mixedRequests(entryId: string, repeated: boolean): { method: string; path: string }[] {
+  const words = queryClasses()
+    .flatMap((c) => c.queries)
+    .filter((q) => !/[":-]/.test(q))
+    .slice(0, 30);
+  const queries = repeated
+    ? words.map((q) => `${q}&limit=20`)
+    : words.flatMap((a, i) =>
+        words.flatMap((b, j) =>
+          i === j ? [] : [0, 20].map((offset) => `${a} ${b}&limit=20&offset=${offset}`),
+        ),
+      );
+  const searches = queries.map((q) => {
+    const [words2, rest] = [q.slice(0, q.indexOf('&')), q.slice(q.indexOf('&'))];
+    return { method: 'GET', path: `/api/search?q=${encodeURIComponent(words2)}${rest}` };
+  });
+  const reads = [
+    '/api/days',
+    '/api/entries?limit=50',
+    `/api/entries/${entryId}`,
+    '/api/stats',
+    '/api/tags',
+    '/api/entries?limit=50&offset=500',
+  ].map((path) => ({ method: 'GET', path }));
+  const out: { method: string; path: string }[] = [];
+  for (let i = 0; i < searches.length; i += 1) {
+    const s = searches[i];
+    const r = reads[i % reads.length];
+    if (s) out.push(s);
+    if (i % 3 !== 2 && r) out.push(r);
+  }
+  return out;
+}
+
+function report(
+  size: number,
+  typing: Typing,
+  reads: string[][],
+  loads: [string, AutocannonResult, number][],
+  rssStart: number,
+): string {
+  return [
+    `# Workbench server (${size.toLocaleString('en')} clips)`,
+    '',
+    '`npx tsx bench/server.ts` — `kirinuki serve` in a child process, requests from this process on loopback.',
+    '',
+    '## Search while typing',
+    '',
+    table(
+      ['', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'requests'],
+      [
+        [
+          'server time',
+          ms(typing.server.p50),
+          ms(typing.server.p95),
+          ms(typing.server.p99),
+          ms(typing.server.max),
+          String(typing.server.samples),
+        ],
+        [
+          'round trip',
+          ms(typing.total.p50),
+          ms(typing.total.p95),
+          ms(typing.total.p99),
+          ms(typing.total.max),
+          String(typing.total.samples),
+        ],
+      ],
+    ),
+    '',
+    '## Page reads (server time)',
+    '',
+    table(['request', 'p50 ms', 'p95 ms'], reads),
+    '',
+    '## Mixed load: 200 requests/s for 20 s each (autocannon, 10 connections)',
+    '',
+    `60 % searches, 40 % reads (days, entries, an entry, stats, tags). Server memory (RSS) at the start: ${mb(rssStart)}.`,
+    '',
+    table(
+      [
+        'searches',
+        'requests/s',
+        'p50 ms',
+        'p90 ms',
+        'p99 ms',
+        'max ms',
+        'errors',
+        'non-2xx',
+        'RSS after',
+      ],
+      loads.map(([name, load, after]) => [
+        name,
+        load.requests.average.toFixed(0),
+        String(load.latency.p50),
+        String(load.latency.p90),
+        String(load.latency.p99),
+        String(load.latency.max),
+        String(load.errors + load.timeouts),
+        String(load.non2xx),
+        mb(after),
+      ]),
+    ),
+    '',
+  ].join('\n');
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const size = Number(process.argv[2] ?? 100_000);
+  const text = await benchServer({ size });
+  writeFileSync(join('bench/out', 'server.md'), text);
+  process.stdout.write(text);
+}
