@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -15,7 +15,7 @@ import {
 } from '../fixtures/site/sample-site.js';
 
 // Debian's chromium drives these tests (DEVELOPERS.md); without it they are skipped, saying so.
-const hasChromium = (await import('node:fs')).existsSync(CHROMIUM);
+const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium)
   console.warn(
     `site-browser: ${CHROMIUM} is not installed, the browser tests are skipped (apt-get install chromium; see DEVELOPERS.md)`,
