@@ -1,4 +1,5 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
 import { loadBlogCredentials } from '../blog/index.js';
 import { loadAbbreviations, personReader, tagStorePaths } from '../pipeline/index.js';
 import type { ServerAppOptions, ServerDeps } from './context.js';
@@ -20,6 +21,9 @@ import { loginHandler, newToken, requestGuard, securityHeaders, serverTiming } f
 import { ResponseCache } from './response-cache.js';
 import { StaticUi } from './static-ui.js';
 import { TaggerCache } from './tagger-cache.js';
+
+/** The largest request body taken: a long article pasted whole is a fraction of it. */
+const MAX_BODY_BYTES = 8 * 1024 * 1024;
 
 /** The app a server runs, with what its owner needs to shut it down. */
 export interface ServerApp {
@@ -79,6 +83,15 @@ export function createServerApp(options: ServerAppOptions): ServerApp {
       sessionToken: deps.sessionToken,
       accessToken: options.accessToken ?? null,
       loopbackOnly: options.loopbackOnly ?? true,
+    }),
+  );
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw new ApiError('bad_request', `the request body is over ${MAX_BODY_BYTES} bytes`);
+      },
     }),
   );
   app.get('/login', loginHandler(options.accessToken ?? null));

@@ -89,6 +89,13 @@ describe('state-changing requests: session token and same origin', () => {
     expect(await json<{ days: unknown[] }>(await s.get('/api/days'))).toEqual(day);
   });
 
+  it('refuses a body over 8 MB before reading it all', async () => {
+    const res = await s.send('POST', '/api/entries', { paste: 'あ'.repeat(3_000_000) });
+    const body = await json<ErrorBody>(res);
+    expect(res.status).toBe(400);
+    expect(body.error.message).toContain('bytes');
+  });
+
   it('sends no CORS headers: another site can neither read the token nor preflight', async () => {
     const res = await s.get('/api/session', { headers: { Origin: 'https://evil.example' } });
     expect(res.status).toBe(200);

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { formatDiagnostic } from '../../model/index.js';
-import { ABBREVIATIONS } from '../check-before-publishing.js';
 import type { CommandContext } from '../context.js';
 import { UsageError } from '../io.js';
 import { loadCliKnowledge } from '../knowledge.js';
@@ -17,6 +16,9 @@ export interface ServeCommandOptions {
 // and the bundle's chunks (dist/bundle/cli/) do.
 const PACKAGE_JSON = new URL('../../../package.json', import.meta.url);
 const WEB_ROOT = fileURLToPath(new URL('../../../dist/web', import.meta.url));
+const ABBREVIATIONS = fileURLToPath(
+  new URL('../../../data/text/abbreviations.json', import.meta.url),
+);
 
 /**
  * `kirinuki serve [--port 8080] [--host 127.0.0.1] [--token T]`: the workbench — the UI and
