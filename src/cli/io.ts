@@ -13,6 +13,11 @@ export interface CliIo {
 
 /** The process's own streams and environment. */
 export function processIo(): CliIo {
+  // `kirinuki search … | head -1`: the reader went away; stop quietly, as Unix tools do.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
+    throw e;
+  });
   return {
     stdout: process.stdout,
     stderr: process.stderr,
@@ -23,10 +28,25 @@ export function processIo(): CliIo {
 
 /** Reads a named file, or standard input for `-`. */
 export async function readInput(io: CliIo, file: string): Promise<Uint8Array> {
-  if (file !== '-') return readFileSync(file);
+  if (file !== '-') {
+    try {
+      return readFileSync(file);
+    } catch (e) {
+      throw new UsageError(`cannot read ${file}: ${readFailure(e)}`);
+    }
+  }
   const chunks: Buffer[] = [];
   for await (const chunk of io.stdin()) chunks.push(Buffer.from(chunk as Uint8Array));
   return Buffer.concat(chunks);
+}
+
+/** Why a file could not be read, in words: a missing file is the user's to fix, not a crash. */
+export function readFailure(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'no such file';
+  if (code === 'EISDIR') return 'it is a folder';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  return (e as Error).message ?? String(e);
 }
 
 /** A user error: the CLI prints the message and exits with 1. */

@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import type { Archive } from '../archive/index.js';
 import type { CommandContext } from './context.js';
 import { UsageError, type CliIo } from './io.js';
+import { checkArchiveLocation } from './options.js';
 
 /**
  * The kirinuki command line as a function: parses `argv` (without `node` and the script), runs
@@ -23,10 +24,13 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       return program.opts<{ db?: string }>().db ?? defaultArchivePath(io.env);
     },
     openArchive: async () => {
+      if (archive) return archive;
       const { openSqliteArchive, defaultArchivePath } = await import('../archive/index.js');
-      archive ??= openSqliteArchive(
-        program.opts<{ db?: string }>().db ?? defaultArchivePath(io.env),
-      );
+      const { db, create } = program.opts<{ db?: string; create?: boolean }>();
+      // A path the user named is checked; the default folder is kirinuki's to make.
+      const named = db ?? io.env.KIRINUKI_DB;
+      if (named !== undefined && named !== '') checkArchiveLocation(named, create === true);
+      archive = openSqliteArchive(db ?? defaultArchivePath(io.env));
       return archive;
     },
   };
@@ -74,6 +78,7 @@ function defineCommands(program: Command, io: CliIo, act: Act): void {
     .description('kirinuki (切り抜き): capture, search and publish daily news-clipping digests')
     .option('--db <path>', 'archive file (default: $KIRINUKI_DB or the user data directory)')
     .option('--json', 'machine-readable output')
+    .option('--create', "make the --db file's folder when it does not exist")
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
     .showHelpAfterError('(run with --help for usage)');

@@ -4,6 +4,7 @@ import { describeCheckReport } from '../describe-check.js';
 import { writeJson, type CommandContext } from '../context.js';
 import { readTextInput, UsageError } from '../io.js';
 import { loadCliKnowledge } from '../knowledge.js';
+import { dayOption } from '../options.js';
 
 /**
  * `kirinuki check FILE|- | --date YYYY-MM-DD [--json]`: every quote of every summary line looked
@@ -17,8 +18,7 @@ export async function checkCommand(
 ): Promise<number> {
   if ((file === undefined) === (opts.date === undefined))
     throw new UsageError('check: give a FILE (or - for stdin) or --date YYYY-MM-DD, not both');
-  if (opts.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(opts.date))
-    throw new UsageError('check: --date YYYY-MM-DD');
+  if (opts.date !== undefined) dayOption(opts.date, 'check', '--date');
   const { checkDayQuotes, checkDocumentQuotes, loadAbbreviations } =
     await import('../../pipeline/index.js');
   const options = {

@@ -2,6 +2,7 @@ import type { DigestFormat } from '../../publish/index.js';
 import { writeJson, type CommandContext } from '../context.js';
 import { checkBeforePublishing } from '../check-before-publishing.js';
 import { UsageError } from '../io.js';
+import { dayOption } from '../options.js';
 
 export interface DigestCommandOptions {
   date?: string;
@@ -31,11 +32,10 @@ export async function digestCommand(
   ctx: CommandContext,
   opts: DigestCommandOptions,
 ): Promise<number> {
-  const day = opts.date;
-  if (day === undefined || !/^\d{4}-\d{2}-\d{2}$/.test(day))
-    throw new UsageError('digest: --date YYYY-MM-DD is required');
+  const day = dayOption(opts.date, 'digest', '--date');
   const publish = await import('../../publish/index.js');
-  const format = opts.format ?? 'text';
+  // `--json` asks for data: the day as JSON unless another format was named.
+  const format = ctx.json && (opts.format ?? 'text') === 'text' ? 'json' : (opts.format ?? 'text');
   const formats: readonly string[] = [...publish.DIGEST_FORMATS, 'atom'];
   if (!formats.includes(format))
     throw new UsageError(`digest: --format must be one of ${formats.join(', ')}`);

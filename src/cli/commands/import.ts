@@ -7,6 +7,7 @@ import { UsageError } from '../io.js';
 import { loadCliKnowledge } from '../knowledge.js';
 import { describeReport } from '../describe-report.js';
 import { startProgress } from '../progress.js';
+import { dayOption } from '../options.js';
 
 /** Progress bars appear past this much input. */
 const LARGE_INPUT_BYTES = 4 * 1024 * 1024;
@@ -20,8 +21,7 @@ export async function importCommand(
   paths: string[],
   opts: { day?: string; storyDays: string },
 ): Promise<number> {
-  if (opts.day !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(opts.day))
-    throw new UsageError(`import: --day must be YYYY-MM-DD, got "${opts.day}"`);
+  if (opts.day !== undefined) dayOption(opts.day, 'import', '--day');
   const storyDays = Number(opts.storyDays);
   if (!Number.isInteger(storyDays) || storyDays < 0)
     throw new UsageError(

@@ -4,6 +4,7 @@ import type { PublishOutcome } from '../../pipeline/index.js';
 import { writeJson, type CommandContext } from '../context.js';
 import { checkBeforePublishing } from '../check-before-publishing.js';
 import { UsageError } from '../io.js';
+import { dayOption } from '../options.js';
 
 export interface PublishCommandOptions {
   date?: string;
@@ -33,9 +34,7 @@ export async function publishCommand(
   ctx: CommandContext,
   opts: PublishCommandOptions,
 ): Promise<number> {
-  const day = opts.date;
-  if (day === undefined || !/^\d{4}-\d{2}-\d{2}$/.test(day))
-    throw new UsageError('publish: --date YYYY-MM-DD is required');
+  const day = dayOption(opts.date, 'publish', '--date');
   const blog = await import('../../blog/index.js');
   const target = opts.to as BlogTarget | undefined;
   if (target === undefined || !blog.BLOG_TARGETS.includes(target))

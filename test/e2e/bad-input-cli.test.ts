@@ -1,0 +1,110 @@
+/**
+ * Issue 13's table of bad input, row by row, through the CLI: each is a user error (exit 1)
+ * with a message naming what is wrong, never an internal error (exit 2) or a silent success.
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { kirinuki } from './run-cli.js';
+
+const samples = fileURLToPath(new URL('../../samples', import.meta.url));
+let dir: string;
+let db: string;
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'kirinuki-bad-'));
+  db = join(dir, 'archive.db');
+  expect((await kirinuki(['--db', db, 'import', samples])).code).toBe(0);
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('a file that is not there', () => {
+  it.each([['parse'], ['annotate'], ['suggest'], ['render'], ['check']])(
+    '%s says so, exit 1',
+    async (cmd) => {
+      const missing = join(dir, 'no-such.txt');
+      const r = await kirinuki(['--db', db, cmd, missing]);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain(`cannot read ${missing}: no such file`);
+      expect(r.stderr).not.toContain('internal error');
+    },
+  );
+
+  it('a folder given as a file says so', async () => {
+    const r = await kirinuki(['parse', dir]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('it is a folder');
+  });
+});
+
+describe('days', () => {
+  it.each([
+    ['digest', '--date', '2024-13-45'],
+    ['digest', '--date', 'yesterday'],
+    ['publish', '--date', '2024-02-30'],
+    ['check', '--date', '2023-02-29'],
+  ])('%s %s %s is refused, naming the flag and the value', async (cmd, flag, value) => {
+    const r = await kirinuki([
+      '--db',
+      db,
+      cmd,
+      flag,
+      value,
+      ...(cmd === 'publish' ? ['--to', 'hatena'] : []),
+    ]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`${cmd}: ${flag} "${value}" is not a day`);
+  });
+
+  it('import --day 2024-02-30 files nothing', async () => {
+    const other = join(dir, 'other.db');
+    const r = await kirinuki(['--db', other, 'import', '--day', '2024-02-30', samples]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('import: --day "2024-02-30" is not a day');
+    expect(existsSync(other)).toBe(false);
+  });
+
+  it('a leap day is a day', async () => {
+    const r = await kirinuki(['--db', db, 'digest', '--date', '2024-02-29']);
+    expect(r.stderr).toContain('no entries filed for 2024-02-29');
+  });
+});
+
+describe('--db', () => {
+  it('a folder that does not exist is an error, not a new folder', async () => {
+    const path = join(dir, 'nonexistent', 'dir', 'a.db');
+    const r = await kirinuki(['--db', path, 'stats']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('does not exist (--create makes it)');
+    expect(existsSync(join(dir, 'nonexistent'))).toBe(false);
+    const made = await kirinuki(['--db', path, '--create', 'stats']);
+    expect(made.code).toBe(0);
+    expect(existsSync(path)).toBe(true);
+  });
+
+  it('a server address is refused before anything is created', async () => {
+    const r = await kirinuki(['--db', 'postgres://user@host/db', 'stats']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('a postgres: address is not an archive file');
+    expect(existsSync('postgres:')).toBe(false);
+  });
+});
+
+describe('digest --json', () => {
+  it('prints the day as data, not text', async () => {
+    const r = await kirinuki([
+      '--db',
+      db,
+      'digest',
+      '--date',
+      '2024-03-04',
+      '--json',
+      '--no-check',
+    ]);
+    expect(r.code).toBe(0);
+    const day = JSON.parse(r.stdout) as { day: string; entries: unknown[] };
+    expect(day.day).toBe('2024-03-04');
+    expect(day.entries.length).toBeGreaterThan(0);
+  });
+});
