@@ -238,6 +238,16 @@ function defineCommands(program: Command, io: CliIo, act: Act): void {
     .option('--once', 'poll once and exit')
     .option('--allow-host <hosts...>', 'hosts that may resolve to loopback or private addresses')
     .action(act(async () => (await import('./commands/watch.js')).watchCommand));
+  sub(
+    'site <outdir>',
+    'the archive as a static site: day, tag, person and story pages, search, feed',
+  )
+    .option('--base-url <url>', 'the absolute URL the site is served at, for the feed and sitemap')
+    .option('--title <text>', "the site's name")
+    .option('--feed-days <n>', 'how many of the latest days the Atom feed carries', '7')
+    .option('--full', 'write every file again, whatever the last build wrote')
+    .option('--serve [port]', 'then serve the site on 127.0.0.1 (default port 8000) for search')
+    .action(act(async () => (await import('./commands/site.js')).siteCommand));
   sub('serve', 'the workbench: the UI and its JSON API over the archive, until Ctrl-C')
     .option('--port <n>', 'the port to listen on (0: any free one)', '8080')
     .option(
