@@ -153,5 +153,9 @@ describe.skipIf(!existsSync(samples))('demo on the bundled samples', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/===== digest for \d{4}-\d{2}-\d{2} =====/);
     expect(r.stdout).toContain('summary lines');
+    // …and builds the static site beside the archive, saying where it is.
+    const site = join(dir, 'site');
+    expect(r.stdout).toContain(`static site: ${site} (`);
+    expect(existsSync(join(site, 'index.html'))).toBe(true);
   });
 });

@@ -1,10 +1,16 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { formatDiagnostic } from '../../model/index.js';
 import type { Archive } from '../../archive/index.js';
 import type { Knowledge } from '../../nlp/index.js';
-import { compareProposals, digestOfDay, importFiles, readTaxonomy } from '../../pipeline/index.js';
+import {
+  buildSite,
+  compareProposals,
+  digestOfDay,
+  importFiles,
+  readTaxonomy,
+} from '../../pipeline/index.js';
 import type { CommandContext } from '../context.js';
 import { loadCliKnowledge } from '../knowledge.js';
 import { formatStats } from './stats.js';
@@ -15,7 +21,8 @@ export const SAMPLES_DIR = fileURLToPath(new URL('../../../samples', import.meta
 /**
  * `kirinuki demo` (`npm start`): imports the bundled sample digests into the archive, prints
  * the latest day's digest, summary lines proposed for some of its entries, and a short account
- * of what was found.
+ * of what was found; then builds the archive's static site beside it and says how to open it
+ * and the workbench.
  */
 export async function demoCommand(ctx: CommandContext, opts: { dir?: string }): Promise<number> {
   const dir = opts.dir ?? SAMPLES_DIR;
@@ -42,7 +49,17 @@ export async function demoCommand(ctx: CommandContext, opts: { dir?: string }): 
   }
   out.write('\n===== the archive =====\n');
   out.write(formatStats(archive.stats()));
-  return summary.files.some((f) => f.report === null) ? 1 : 0;
+  // The archive as a static site beside it, and how to open it and the workbench.
+  const siteDir = join(dirname(await ctx.archivePath()), 'site');
+  const site = buildSite(archive, siteDir, { knowledge });
+  out.write('\n===== where to look next =====\n');
+  if (site.ok)
+    out.write(
+      `static site: ${siteDir} (${site.value.files} files) — serve it with \`kirinuki site ${siteDir} --serve\` and open http://127.0.0.1:8000/\n`,
+    );
+  else ctx.io.stderr.write(`${site.error.message}\n`);
+  out.write('workbench: `kirinuki serve`, then open http://127.0.0.1:8080/\n');
+  return summary.files.some((f) => f.report === null) || !site.ok ? 1 : 0;
 }
 
 /** Lines kirinuki proposes for a few entries of the day, trained on the other days only. */
