@@ -19,12 +19,12 @@ export class ResponseCache {
   ) {}
 
   /**
-   * The answer kept for `key`, or `compute()` kept for next time.
+   * The answer kept for `key` (`kept: true`), or `compute()`, kept for next time.
    *
    * @example
-   * const body = cache.remember(`search ${q} ${limit} ${offset}`, () => run(q));
+   * const { value } = cache.remember(`search ${q} ${limit} ${offset}`, () => run(q));
    */
-  remember<T>(key: string, compute: () => T): T {
+  remember<T>(key: string, compute: () => T): { value: T; kept: boolean } {
     const version = this.currentVersion();
     if (version !== this.version) {
       this.answers.clear();
@@ -35,7 +35,7 @@ export class ResponseCache {
       // Refreshed as the most recently used.
       this.answers.delete(key);
       this.answers.set(key, kept);
-      return kept;
+      return { value: kept, kept: true };
     }
     const value = compute();
     this.answers.set(key, value);
@@ -43,7 +43,7 @@ export class ResponseCache {
       const oldest = this.answers.keys().next().value;
       if (oldest !== undefined) this.answers.delete(oldest);
     }
-    return value;
+    return { value, kept: false };
   }
 
   /** Marks a write by this server (an archive in memory has no files to tell). */

@@ -110,10 +110,12 @@ export function registerJobRoutes(app: OpenAPIHono, deps: ServerDeps): void {
 function startImport(deps: ServerDeps, path: string, day: string | undefined): string {
   const files = sourceFilesAt(path);
   if (!files.ok) throw new ApiError('bad_request', formatDiagnostic(files.error), 'path');
-  if (files.value.length === 0) throw new ApiError('bad_request', `no files in ${path}`, 'path');
+  const { files: toRead } = files.value;
+  if (toRead.length === 0)
+    throw new ApiError('bad_request', `no files to import in ${path}`, 'path');
   return deps.jobs.start('import', async ({ signal, progress }) => {
-    progress(0, files.value.length);
-    const summary = await importFilesInSteps(deps.archive, files.value, {
+    progress(0, toRead.length);
+    const summary = await importFilesInSteps(deps.archive, toRead, {
       today: deps.today(),
       knowledge: deps.knowledge,
       ...(day === undefined ? {} : { day }),

@@ -2,6 +2,7 @@ import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { personTimeline, quotedPeople } from '../../pipeline/index.js';
 import type { ServerDeps } from '../context.js';
 import { ApiError } from '../errors.js';
+import { KEPT } from '../security.js';
 import { errorResponses } from '../schemas/common.js';
 import { PeopleQuery, PeopleSchema, PersonParams, PersonSchema } from '../schemas/people.js';
 
@@ -34,17 +35,19 @@ const person = createRoute({
 export function registerPeopleRoutes(app: OpenAPIHono, deps: ServerDeps): void {
   app.openapi(people, (c) => {
     const { limit } = c.req.valid('query');
-    const people = deps.answers.remember(`people\u0000${limit}`, () =>
+    const { value: people, kept } = deps.answers.remember(`people\u0000${limit}`, () =>
       quotedPeople(deps.archive, deps.personOf, limit),
     );
+    if (kept) c.header('Server-Timing', KEPT);
     return c.json({ people }, 200);
   });
 
   app.openapi(person, (c) => {
     const { name } = c.req.valid('param');
-    const found = deps.answers.remember(`person\u0000${name}`, () =>
+    const { value: found, kept } = deps.answers.remember(`person\u0000${name}`, () =>
       personTimeline(deps.archive, deps.personOf, name, LATEST),
     );
+    if (kept) c.header('Server-Timing', KEPT);
     if (found === null) throw new ApiError('not_found', `no summary line quotes "${name}"`);
     return c.json(found, 200);
   });

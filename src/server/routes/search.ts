@@ -2,6 +2,7 @@ import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { entryCard, facetedSearch } from '../../pipeline/index.js';
 import type { ServerDeps } from '../context.js';
 import { ApiError } from '../errors.js';
+import { KEPT } from '../security.js';
 import { errorResponses } from '../schemas/common.js';
 import { SearchQuery, SearchSchema } from '../schemas/search.js';
 
@@ -22,20 +23,24 @@ const search = createRoute({
 export function registerSearchRoutes(app: OpenAPIHono, deps: ServerDeps): void {
   app.openapi(search, (c) => {
     const { q, limit, offset } = c.req.valid('query');
-    const body = deps.answers.remember(`search\u0000${q}\u0000${limit}\u0000${offset}`, () => {
-      const r = facetedSearch(deps.archive, q, { limit, offset, knowledge: deps.knowledge });
-      if (!r.ok) return r.error;
-      const { hits, total, totalExact, facets } = r.value;
-      return {
-        hits: hits.map((h) => ({
-          card: entryCard(h.stored),
-          snippet: { text: h.snippet.text, highlights: h.snippet.highlights },
-        })),
-        total,
-        totalExact,
-        facets,
-      };
-    });
+    const { value: body, kept } = deps.answers.remember(
+      `search\u0000${q}\u0000${limit}\u0000${offset}`,
+      () => {
+        const r = facetedSearch(deps.archive, q, { limit, offset, knowledge: deps.knowledge });
+        if (!r.ok) return r.error;
+        const { hits, total, totalExact, facets } = r.value;
+        return {
+          hits: hits.map((h) => ({
+            card: entryCard(h.stored),
+            snippet: { text: h.snippet.text, highlights: h.snippet.highlights },
+          })),
+          total,
+          totalExact,
+          facets,
+        };
+      },
+    );
+    if (kept) c.header('Server-Timing', KEPT);
     // The archive's message says where the fault is (`… at character 7`).
     if ('offset' in body)
       throw new ApiError('bad_request', `q: ${body.message.replace(/^archive: /, '')}`, 'q');
