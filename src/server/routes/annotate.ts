@@ -21,7 +21,12 @@ const annotate = createRoute({
   },
 });
 
-/** `POST /api/annotate`. */
+/**
+ * `POST /api/annotate`.
+ *
+ * @example
+ * registerAnnotateRoutes(app, deps);
+ */
 export function registerAnnotateRoutes(app: OpenAPIHono, deps: ServerDeps): void {
   app.openapi(annotate, (c) => {
     const { text } = c.req.valid('json');

@@ -25,7 +25,12 @@ const capture = createRoute({
   },
 });
 
-/** `POST /api/capture`. */
+/**
+ * `POST /api/capture`.
+ *
+ * @example
+ * registerCaptureRoutes(app, deps);
+ */
 export function registerCaptureRoutes(app: OpenAPIHono, deps: ServerDeps): void {
   app.openapi(capture, async (c) => c.json(await captureInto(deps, c.req.valid('json').url), 200));
 }

@@ -6,6 +6,9 @@ import { ApiError } from '../errors.js';
  * What filing a paste or embed gave, as the API answers it: the entries' cards, and what the
  * curator should know (diagnostics; entries the archive already held). Nothing filed and
  * nothing found is a 400 naming the input.
+ *
+ * @example
+ * return c.json(createdView(fileInput(archive, input, options), 'paste'), 200);
  */
 export function createdView(filed: FiledInput, field: string) {
   const warnings = filed.diagnostics.map((d) => formatDiagnostic(d));

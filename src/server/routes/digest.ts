@@ -71,7 +71,12 @@ const publish = createRoute({
   },
 });
 
-/** `GET /api/digest/{day}`, `PUT /api/digest/{day}/order`, `POST /api/digest/{day}/publish`. */
+/**
+ * `GET /api/digest/{day}`, `PUT /api/digest/{day}/order`, `POST /api/digest/{day}/publish`.
+ *
+ * @example
+ * registerDigestRoutes(app, deps);
+ */
 export function registerDigestRoutes(app: OpenAPIHono, deps: ServerDeps): void {
   app.openapi(digest, (c) => {
     const { day } = c.req.valid('param');

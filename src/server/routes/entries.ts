@@ -121,7 +121,12 @@ const accept = createRoute({
   },
 });
 
-/** The entry routes, `GET /api/days` and `GET /api/entries/{id}/suggestion` among them. */
+/**
+ * The entry routes, `GET /api/days` and `GET /api/entries/{id}/suggestion` among them.
+ *
+ * @example
+ * registerEntryRoutes(app, deps);
+ */
 export function registerEntryRoutes(app: OpenAPIHono, deps: ServerDeps): void {
   const curate = () => ({ paths: deps.tagStore, knowledge: deps.knowledge });
 

@@ -58,7 +58,12 @@ const cancel = createRoute({
   },
 });
 
-/** The job routes: start, follow, cancel. */
+/**
+ * The job routes: start, follow, cancel.
+ *
+ * @example
+ * registerJobRoutes(app, deps);
+ */
 export function registerJobRoutes(app: OpenAPIHono, deps: ServerDeps): void {
   app.openapi(start, (c) => {
     const body = c.req.valid('json');

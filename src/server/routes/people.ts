@@ -6,7 +6,8 @@ import { KEPT } from '../security.js';
 import { errorResponses } from '../schemas/common.js';
 import { PeopleQuery, PeopleSchema, PersonParams, PersonSchema } from '../schemas/people.js';
 
-/** How many of a person's newest entries their page lists the quotes of. */
+/**
+ * How many of a person's newest entries their page lists the quotes of. */
 const LATEST = 200;
 
 const people = createRoute({
@@ -31,7 +32,11 @@ const person = createRoute({
   },
 });
 
-/** `GET /api/people`, `GET /api/people/{name}`. */
+/** `GET /api/people`, `GET /api/people/{name}`.
+ *
+ * @example
+ * registerPeopleRoutes(app, deps);
+ */
 export function registerPeopleRoutes(app: OpenAPIHono, deps: ServerDeps): void {
   app.openapi(people, (c) => {
     const { limit } = c.req.valid('query');

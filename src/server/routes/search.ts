@@ -19,7 +19,12 @@ const search = createRoute({
   },
 });
 
-/** `GET /api/search`. */
+/**
+ * `GET /api/search`.
+ *
+ * @example
+ * registerSearchRoutes(app, deps);
+ */
 export function registerSearchRoutes(app: OpenAPIHono, deps: ServerDeps): void {
   app.openapi(search, (c) => {
     const { q, limit, offset } = c.req.valid('query');

@@ -13,7 +13,12 @@ const session = createRoute({
   },
 });
 
-/** `GET /api/session`. */
+/**
+ * `GET /api/session`.
+ *
+ * @example
+ * registerSessionRoutes(app, deps);
+ */
 export function registerSessionRoutes(app: OpenAPIHono, deps: ServerDeps): void {
   app.openapi(session, (c) => c.json({ token: deps.sessionToken, version: deps.version }, 200));
 }

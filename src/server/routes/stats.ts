@@ -11,7 +11,12 @@ const stats = createRoute({
   },
 });
 
-/** `GET /api/stats`. */
+/**
+ * `GET /api/stats`.
+ *
+ * @example
+ * registerStatsRoutes(app, deps);
+ */
 export function registerStatsRoutes(app: OpenAPIHono, deps: ServerDeps): void {
   app.openapi(stats, (c) => c.json(deps.archive.stats(), 200));
 }

@@ -29,7 +29,12 @@ const story = createRoute({
   },
 });
 
-/** `GET /api/stories/{id}`. */
+/**
+ * `GET /api/stories/{id}`.
+ *
+ * @example
+ * registerStoryRoutes(app, deps);
+ */
 export function registerStoryRoutes(app: OpenAPIHono, deps: ServerDeps): void {
   app.openapi(story, (c) => {
     const { id } = c.req.valid('param');

@@ -5,7 +5,8 @@ import { ApiError } from '../errors.js';
 import { errorResponses } from '../schemas/common.js';
 import { TagParams, TagSchema, TagsSchema } from '../schemas/people.js';
 
-/** How many of a tag's newest entries its page lists. */
+/**
+ * How many of a tag's newest entries its page lists. */
 const LATEST = 20;
 
 const tags = createRoute({
@@ -28,7 +29,11 @@ const tag = createRoute({
   },
 });
 
-/** `GET /api/tags`, `GET /api/tags/{tag}`. */
+/** `GET /api/tags`, `GET /api/tags/{tag}`.
+ *
+ * @example
+ * registerTagRoutes(app, deps);
+ */
 export function registerTagRoutes(app: OpenAPIHono, deps: ServerDeps): void {
   app.openapi(tags, (c) => {
     const r = tagsOfArchive(deps.archive, deps.tagStore);

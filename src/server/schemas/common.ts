@@ -55,7 +55,12 @@ export const SuggestionSchema = z
 export const CountSchema = z.object({ value: z.string(), count: z.number().int() });
 export const DayCountSchema = z.object({ day: DaySchema, count: z.number().int() });
 
-/** `limit` and `offset` of a paged list. */
+/**
+ * `limit` and `offset` of a paged list, as query parameters.
+ *
+ * @example
+ * const EntriesQuery = z.object({ day: DaySchema.optional(), ...pageQuery(50, 500) });
+ */
 export function pageQuery(defaultLimit: number, maxLimit: number) {
   return {
     limit: z.coerce
@@ -84,7 +89,12 @@ export const EntryIdParams = z.object({
     .openapi({ param: { name: 'id', in: 'path' }, example: 'a1b2c3d4e5f6' }),
 });
 
-/** The error responses a route may answer with, for the OpenAPI document. */
+/**
+ * The error responses a route may answer with, for the OpenAPI document.
+ *
+ * @example
+ * responses: { 200: { description: 'ok', content }, ...errorResponses(400, 404) }
+ */
 export function errorResponses(...statuses: (400 | 403 | 404 | 409 | 502)[]) {
   const described: Record<number, string> = {
     400: 'a request field is invalid (`error.field` names it)',
