@@ -11,6 +11,7 @@ export * from './embed/index.js';
 export * from './feed/index.js';
 export * from './fetch/index.js';
 export * from './paste/index.js';
+export * from './readable.js';
 export * from './shared/index.js';
 export * from './telegram/index.js';
 export * from './watch/index.js';

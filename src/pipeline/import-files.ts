@@ -1,6 +1,6 @@
 import type { Archive } from '../archive/index.js';
 import { decodeUtf8, looksLikeClipDocument } from '../format/index.js';
-import { detectImportFormat } from '../ingest/index.js';
+import { detectImportFormat, unreadableReason } from '../ingest/index.js';
 import type { Diagnostic } from '../model/index.js';
 import type { Knowledge } from '../nlp/index.js';
 import type { SketchCache } from '../ingest/index.js';
@@ -152,6 +152,16 @@ export function fileReport(
  * readFile({ name: 'paste', bytes }, { today: '2024-03-04' }).batches[0]?.entries;
  */
 export function readFile(file: SourceFile, options: ImportOptions): FileBatches {
+  const unreadable = unreadableReason(file.name, file.bytes);
+  if (unreadable !== null) {
+    const message = `pipeline: not imported: ${unreadable}`;
+    return {
+      format: 'paste',
+      batches: [],
+      diagnostics: [{ severity: 'error', file: file.name, message }],
+      duplicates: 0,
+    };
+  }
   const format = detectImportFormat(file.name, file.bytes);
   if (
     format === 'paste' &&

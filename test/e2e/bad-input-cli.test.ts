@@ -2,7 +2,7 @@
  * Issue 13's table of bad input, row by row, through the CLI: each is a user error (exit 1)
  * with a message naming what is wrong, never an internal error (exit 2) or a silent success.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -106,5 +106,47 @@ describe('digest --json', () => {
     const day = JSON.parse(r.stdout) as { day: string; entries: unknown[] };
     expect(day.day).toBe('2024-03-04');
     expect(day.entries.length).toBeGreaterThan(0);
+  });
+});
+
+describe('import: what is not a clip', () => {
+  it('refuses a binary given by name, with the reason, and files nothing', async () => {
+    const elf = join(dir, 'program');
+    writeFileSync(elf, Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0, 0, 0]));
+    const noise = join(dir, 'noise.txt');
+    writeFileSync(noise, Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)));
+    const other = join(dir, 'binaries.db');
+    const r = await kirinuki(['--db', other, 'import', elf, noise]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('not imported: an ELF program, not text');
+    expect(r.stderr).toContain('not imported: binary data, not text (a NUL byte at byte 0)');
+    expect(JSON.parse((await kirinuki(['--db', other, '--json', 'stats'])).stdout)).toMatchObject({
+      entries: 0,
+    });
+  });
+
+  it('takes only the files of a folder it reads, and names the ones it skipped', async () => {
+    const folder = mkdtempSync(join(dir, 'folder-'));
+    for (const f of readdirSync(samples)) copyFileSync(join(samples, f), join(folder, f));
+    const other = join(folder, 'archive.db');
+    expect((await kirinuki(['--db', other, 'import', join(samples, '2024-03-04.txt')])).code).toBe(
+      0,
+    );
+    // The archive itself now sits in the folder, with a model beside it.
+    writeFileSync(join(folder, 'archive.db.tag-model.json'), '{"version":1,"tags":{}}');
+    const r = await kirinuki(['--db', other, 'import', folder]);
+    expect(r.code, r.stderr).toBe(0);
+    for (const skipped of ['README.md', 'taxonomy.json', 'archive.db', 'archive.db.tag-model.json'])
+      expect(r.stderr).toContain(`skipped ${join(folder, skipped)}`);
+    expect(r.stdout).not.toContain('paste');
+    expect(r.stdout).toContain('2024-03-06.txt');
+  });
+
+  it('still reads a paste that opens with a bracket', async () => {
+    const paste = join(dir, 'paste.txt');
+    writeFileSync(paste, '[速報] ウクライナ東部で停戦協議\n本文です。');
+    const r = await kirinuki(['--db', join(dir, 'paste.db'), 'import', paste]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('1 new');
   });
 });

@@ -35,7 +35,8 @@ export async function digestCommand(
   const day = dayOption(opts.date, 'digest', '--date');
   const publish = await import('../../publish/index.js');
   // `--json` asks for data: the day as JSON unless another format was named.
-  const format = ctx.json && (opts.format ?? 'text') === 'text' ? 'json' : (opts.format ?? 'text');
+  const named = opts.format ?? 'text';
+  const format = ctx.json && !opts.stories && named === 'text' ? 'json' : named;
   const formats: readonly string[] = [...publish.DIGEST_FORMATS, 'atom'];
   if (!formats.includes(format))
     throw new UsageError(`digest: --format must be one of ${formats.join(', ')}`);

@@ -1,9 +1,7 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import { formatDiagnostic } from '../../model/index.js';
-import { importFiles, type SourceFile } from '../../pipeline/index.js';
+import { importFiles, sourceFilesAt, type SourceFile } from '../../pipeline/index.js';
 import { writeJson, type CommandContext } from '../context.js';
-import { UsageError } from '../io.js';
+import { readFailure, UsageError } from '../io.js';
 import { loadCliKnowledge } from '../knowledge.js';
 import { describeReport } from '../describe-report.js';
 import { startProgress } from '../progress.js';
@@ -27,7 +25,7 @@ export async function importCommand(
     throw new UsageError(
       `import: --story-days must be a whole number of days, got "${opts.storyDays}"`,
     );
-  const files = expandPaths(paths).map((name): SourceFile => ({ name, bytes: readFileSync(name) }));
+  const files = sourceFiles(ctx, paths);
   const size = files.reduce((n, f) => n + f.bytes.length, 0);
   const progress = startProgress(
     ctx.io,
@@ -57,20 +55,24 @@ export async function importCommand(
   return summary.files.some((f) => f.report === null) ? 1 : 0;
 }
 
-/** Files as given; a directory stands for the files in it, sorted. */
-function expandPaths(paths: string[]): string[] {
+/**
+ * Files as given; a folder stands for the files in it that kirinuki reads (the others are
+ * named on stderr as skipped). Read now: the CLI's import is one pass.
+ */
+function sourceFiles(ctx: CommandContext, paths: string[]): SourceFile[] {
   return paths.flatMap((p) => {
-    let stat;
-    try {
-      stat = statSync(p);
-    } catch {
-      throw new UsageError(`import: no such file: ${p}`);
-    }
-    if (!stat.isDirectory()) return [p];
-    return readdirSync(p, { withFileTypes: true })
-      .filter((d) => d.isFile() && !d.name.startsWith('.'))
-      .map((d) => d.name)
-      .sort()
-      .map((n) => join(p, n));
+    const found = sourceFilesAt(p);
+    if (!found.ok) throw new UsageError(`import: no such file: ${p}`);
+    for (const s of found.value.skipped)
+      ctx.io.stderr.write(`import: skipped ${s.name}: ${s.reason}\n`);
+    return found.value.files.map((f) => ({ name: f.name, bytes: readSource(f.name, f.read) }));
   });
+}
+
+function readSource(name: string, read: () => Uint8Array): Uint8Array {
+  try {
+    return read();
+  } catch (e) {
+    throw new UsageError(`import: cannot read ${name}: ${readFailure(e)}`);
+  }
 }

@@ -71,7 +71,7 @@ describe('clip documents holding those lines', () => {
     for (const text of [
       `— ${' '.repeat(100_000)}x\n${att}\n本文`,
       `${' #a'.repeat(100_000)} !\n${att}\n本文`,
-      `post\n— ${'名'.repeat(1_000_000)} (@x) January 18, 2024\n本文\n${'#a'.repeat(1_000_000)}`,
+      `post\n— ${'名'.repeat(200_000)} (@x) January 18, 2024\n本文\n${'#a'.repeat(200_000)}`,
     ]) {
       const { document } = parseClipDocument(text);
       expect(document.parts.length).toBeGreaterThan(0);
@@ -94,7 +94,7 @@ describe('the end of a post line, read by hand', () => {
         expect(trailingHashtagsStart(l)).toBe(TRAILING_HASHTAGS.exec(l)?.index ?? -1);
         expect(endsWithLink(l)).toBe(ENDS_WITH_LINK.test(l));
       }),
-      { numRuns: 20000 },
+      { numRuns: 5000 },
     );
   });
 
