@@ -229,14 +229,24 @@ function defineCommands(program: Command, io: CliIo, act: Act): void {
     .option('--knowledge <files...>', 'extra knowledge files for annotation')
     .action(act(async () => (await import('./commands/suggest.js')).suggestCommand));
   sub('fetch <url>', 'fetch a feed, article page or post and file it in the archive')
-    .option('--allow-host <hosts...>', 'hosts that may resolve to loopback or private addresses')
+    .option(
+      '--allow-host <host>',
+      'a host that may resolve to a loopback or private address (repeatable)',
+      collectLines,
+      [],
+    )
     .option('--timeout <seconds>', 'time for one request', '15')
     .action(act(async () => (await import('./commands/fetch.js')).fetchCommand));
   sub('watch <sources>', 'poll the feeds listed in a sources file and file what is new')
     .option('--state <path>', 'state file (default: SOURCES.state.json)')
     .option('--interval <minutes>', 'minutes between polls', '30')
     .option('--once', 'poll once and exit')
-    .option('--allow-host <hosts...>', 'hosts that may resolve to loopback or private addresses')
+    .option(
+      '--allow-host <host>',
+      'a host that may resolve to a loopback or private address (repeatable)',
+      collectLines,
+      [],
+    )
     .action(act(async () => (await import('./commands/watch.js')).watchCommand));
   sub(
     'site <outdir>',
