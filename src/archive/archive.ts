@@ -1,4 +1,4 @@
-import type { Entry, Result } from '../model/index.js';
+import { KirinukiError, type Entry, type Result } from '../model/index.js';
 import type { QueryError } from './query/query-ast.js';
 
 /** An entry as the archive keeps it: the entry plus where and when it was filed. */
@@ -298,4 +298,19 @@ export interface Archive {
   optimize(): void;
   /** Closes the archive; closing twice is harmless. */
   close(): void;
+}
+
+/**
+ * Another process held the archive's write lock for longer than the archive waits (a large
+ * import running beside this one): nothing of this write was stored, and trying again later
+ * may succeed.
+ */
+export class ArchiveBusyError extends KirinukiError {
+  constructor(what: string, options?: { cause?: unknown }) {
+    super(
+      'archive',
+      `${what}: another process is writing to the archive; try again when it is done`,
+      options,
+    );
+  }
 }

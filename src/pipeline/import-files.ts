@@ -1,4 +1,4 @@
-import type { Archive } from '../archive/index.js';
+import { ArchiveBusyError, type Archive } from '../archive/index.js';
 import { decodeUtf8, looksLikeClipDocument } from '../format/index.js';
 import { detectImportFormat, unreadableReason } from '../ingest/index.js';
 import type { Diagnostic } from '../model/index.js';
@@ -125,11 +125,42 @@ function* importSteps(
     if (stop()) return;
     const read = readFile(file, options);
     summary.diagnostics.push(...read.diagnostics);
-    const report = fileReport(archive, read, { ...options, sketches });
+    const report = fileWithRetries(archive, read, { ...options, sketches }, file.name, summary);
     const days = [...new Set(read.batches.map((b) => b.day))].sort();
     summary.files.push({ file: file.name, format: read.format, days, report });
     options.onFile?.(i + 1, files.length, file.name);
     yield;
+  }
+}
+
+/** How many times a file is tried while another process holds the archive (each waits ~5 s). */
+const BUSY_ATTEMPTS = 3;
+
+/**
+ * `fileReport`, tried again while another process holds the archive's write lock; a file that
+ * still cannot be filed is reported (its diagnostic in `summary`) and the import goes on with
+ * the next file — each file is its own transaction, so nothing of it was stored.
+ */
+function fileWithRetries(
+  archive: Archive,
+  read: FileBatches,
+  options: FilingOptions,
+  name: string,
+  summary: ImportSummary,
+): FilingReport | null {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return fileReport(archive, read, options);
+    } catch (e) {
+      if (!(e instanceof ArchiveBusyError)) throw e;
+      if (attempt < BUSY_ATTEMPTS) continue;
+      summary.diagnostics.push({
+        severity: 'error',
+        file: name,
+        message: `pipeline: not imported after ${BUSY_ATTEMPTS} tries: ${e.message}`,
+      });
+      return null;
+    }
   }
 }
 

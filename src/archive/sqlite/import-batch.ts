@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { KirinukiError, type Entry } from '../../model/index.js';
-import type { ImportBatch, ImportReport } from '../archive.js';
+import { ArchiveBusyError, type ImportBatch, type ImportReport } from '../archive.js';
 import { indexChars, indexText } from '../fulltext/bigram-tokens.js';
 import { documentLength } from '../fulltext/bm25.js';
 import { entrySections, type EntrySections } from '../fulltext/entry-text.js';
@@ -48,6 +48,9 @@ export class Importer {
     } catch (e) {
       for (const lookup of [this.s.handles, this.s.tags, this.s.persons]) lookup.reset();
       if (e instanceof KirinukiError) throw e;
+      // SQLITE_BUSY after busy_timeout: another process holds the write lock; a retry may do.
+      if ((e as { code?: unknown }).code === 'SQLITE_BUSY')
+        throw new ArchiveBusyError(`cannot file ${describe(batches)}`, { cause: e });
       const why = e instanceof Error ? e.message : String(e);
       const what = `import of ${describe(batches)} failed, nothing was stored: ${why}`;
       throw new KirinukiError('archive', what, { cause: e });

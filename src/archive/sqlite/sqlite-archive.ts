@@ -51,6 +51,8 @@ export interface SqliteArchiveOptions {
    * 100. A query with more matches is ranked among its newest ones (see `ranked-search.ts`).
    */
   rankCandidates?: number;
+  /** How long a write waits for another process's lock before it fails busy; default 5000 ms. */
+  busyTimeoutMs?: number;
 }
 
 /**
@@ -95,7 +97,7 @@ function configure(db: Database.Database, path: string, options: SqliteArchiveOp
   if (path !== ':memory:' && !options.readonly) db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
+  db.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000))}`);
   db.pragma(`cache_size = ${-1024 * (options.cacheMiB ?? 64)}`);
   db.pragma(`mmap_size = ${1024 * 1024 * (options.mmapMiB ?? 256)}`);
   db.pragma('temp_store = MEMORY');
