@@ -1,13 +1,8 @@
-import { fileURLToPath } from 'node:url';
 import type { Archive } from '../archive/index.js';
 import type { CommandContext } from './context.js';
+import { ABBREVIATIONS } from './commands/package-paths.js';
 import { describeCheckReport } from './describe-check.js';
 import { loadCliKnowledge } from './knowledge.js';
-
-/** `data/text/abbreviations.json`: this file sits two directories below the package root. */
-export const ABBREVIATIONS = fileURLToPath(
-  new URL('../../data/text/abbreviations.json', import.meta.url),
-);
 
 /**
  * The quote check a day goes through before it goes out (`digest`, `publish`): each flag on

@@ -42,4 +42,13 @@ describe('the built bin', () => {
     expect(found.hits.some((h) => h.snippet.text.includes('ハルキウ'))).toBe(true);
     expect(found.hits.some((h) => h.snippet.text.includes('ハリコフ'))).toBe(true);
   });
+
+  it('prints a digest after the quote check, which finds the shipped abbreviations from the bundle', () => {
+    const db = join(dir, 'digest.db');
+    expect(kirinukiBin(['--db', db, 'import', join(root, 'samples')]).code).toBe(0);
+    const r = kirinukiBin(['--db', db, 'digest', '--date', '2024-03-04']);
+    expect(r.stderr).not.toContain('cannot read');
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/\d+ quotes in \d+ entries/);
+  });
 });

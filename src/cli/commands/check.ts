@@ -1,5 +1,5 @@
 import type { QuoteCheckReport } from '../../pipeline/index.js';
-import { ABBREVIATIONS } from '../check-before-publishing.js';
+import { ABBREVIATIONS } from './package-paths.js';
 import { describeCheckReport } from '../describe-check.js';
 import { writeJson, type CommandContext } from '../context.js';
 import { readTextInput, UsageError } from '../io.js';

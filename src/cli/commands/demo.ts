@@ -1,5 +1,4 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { formatDiagnostic } from '../../model/index.js';
 import type { Archive } from '../../archive/index.js';
@@ -13,10 +12,8 @@ import {
 } from '../../pipeline/index.js';
 import type { CommandContext } from '../context.js';
 import { loadCliKnowledge } from '../knowledge.js';
+import { SAMPLES_DIR } from './package-paths.js';
 import { formatStats } from './stats.js';
-
-/** The bundled sample digests, beside `src/` and `dist/` alike. */
-export const SAMPLES_DIR = fileURLToPath(new URL('../../../samples', import.meta.url));
 
 /**
  * `kirinuki demo` (`npm start`): imports the bundled sample digests into the archive, prints

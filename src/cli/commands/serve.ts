@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { ABBREVIATIONS, PACKAGE_JSON, WEB_ROOT } from './package-paths.js';
 import { formatDiagnostic } from '../../model/index.js';
 import type { CommandContext } from '../context.js';
 import { UsageError } from '../io.js';
@@ -11,14 +11,6 @@ export interface ServeCommandOptions {
   token?: string;
   taxonomy?: string;
 }
-
-// This file sits three directories below the package root, as src/cli/commands/, dist/cli/commands/
-// and the bundle's chunks (dist/bundle/cli/) do.
-const PACKAGE_JSON = new URL('../../../package.json', import.meta.url);
-const WEB_ROOT = fileURLToPath(new URL('../../../dist/web', import.meta.url));
-const ABBREVIATIONS = fileURLToPath(
-  new URL('../../../data/text/abbreviations.json', import.meta.url),
-);
 
 /**
  * `kirinuki serve [--port 8080] [--host 127.0.0.1] [--token T]`: the workbench — the UI and
