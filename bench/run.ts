@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- [--only archive,ingest,annotate,tagging,parse,cold-start,site] [--sizes 100000,1000000]
+ * `npm run bench -- [--only archive,ingest,annotate,tagging,parse,cold-start,site,server] [--sizes 100000,1000000]
  *   [--repeat 5] [--no-trigram] [--out bench/out]`
  *
  * Runs the archive benchmark at each size and writes a markdown report to stdout and to
@@ -15,7 +15,16 @@ import Database from 'better-sqlite3';
 import { runArchiveBench, type ArchiveBenchResult } from './archive.js';
 import { report } from './report.js';
 
-const SUITES = ['archive', 'ingest', 'annotate', 'tagging', 'parse', 'cold-start', 'site'] as const;
+const SUITES = [
+  'archive',
+  'ingest',
+  'annotate',
+  'tagging',
+  'parse',
+  'cold-start',
+  'site',
+  'server',
+] as const;
 type Suite = (typeof SUITES)[number];
 
 interface Args {
@@ -87,6 +96,10 @@ async function main(): Promise<void> {
     );
   if (args.only.includes('site'))
     await other(args, 'site', async () => (await import('./site.js')).benchSite({ dir: args.out }));
+  if (args.only.includes('server'))
+    await other(args, 'server', async () =>
+      (await import('./server.js')).benchServer({ dir: args.out }),
+    );
 }
 
 async function archive(args: Args): Promise<void> {
