@@ -296,6 +296,16 @@ export interface Archive {
    * as fast on common words). Takes a while: seconds per 100,000 entries.
    */
   optimize(): void;
+  /**
+   * Checks the archive's consistency (`kirinuki doctor`): storage integrity, the search index
+   * against the entries, partial entries, the counts kept per day, tag and account. Read-only.
+   */
+  check(): ArchiveCheck[];
+  /**
+   * Writes a consistent copy of the whole archive to `path` (a new file), while other
+   * processes may go on writing to it.
+   */
+  backup(path: string): Promise<void>;
   /** Closes the archive; closing twice is harmless. */
   close(): void;
 }
@@ -313,4 +323,12 @@ export class ArchiveBusyError extends KirinukiError {
       options,
     );
   }
+}
+
+/** One consistency check of `Archive.check`. */
+export interface ArchiveCheck {
+  name: string;
+  ok: boolean;
+  /** `ok`, or what is wrong. */
+  detail: string;
 }

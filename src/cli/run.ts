@@ -165,6 +165,16 @@ function defineCommands(program: Command, io: CliIo, act: Act): void {
     .option('--retry-delay <ms>', 'first wait before a retry, doubled each time', '1000')
     .option('--timeout <seconds>', 'time for one request', '30')
     .action(act(async () => (await import('./commands/publish.js')).publishCommand));
+  sub(
+    'doctor',
+    "check the archive's consistency: storage, search index, partial entries, counts",
+  ).action(act(async () => (await import('./commands/doctor.js')).doctorCommand));
+  sub('backup <file>', 'write a consistent copy of the whole archive, while imports may run')
+    .option('--force', 'replace FILE if it exists')
+    .action(act(async () => (await import('./commands/backup.js')).backupCommand));
+  sub('restore <file>', 'make a backup the archive again, after checking it')
+    .option('--force', 'replace the existing archive')
+    .action(act(async () => (await import('./commands/backup.js')).restoreCommand));
   sub('reindex', 'derive identity keys, people and stories again for every entry')
     .option('--story-days <n>', 'days either side of an entry to look for its story', '2')
     .option('--no-people', 'keep the people found in the text as they are (faster)')

@@ -1,9 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import { checkSqliteArchive } from './doctor.js';
 import { err, KirinukiError, ok, type Entry, type Result } from '../../model/index.js';
 import type {
   Archive,
+  ArchiveCheck,
   ArchiveStats,
   CountOptions,
   DayTally,
@@ -328,6 +330,18 @@ class SqliteArchive implements Archive {
 
   stats(): ArchiveStats {
     return archiveStats(this.db, this.path);
+  }
+
+  check(): ArchiveCheck[] {
+    return checkSqliteArchive(this.db);
+  }
+
+  async backup(path: string): Promise<void> {
+    try {
+      await this.db.backup(path);
+    } catch (e) {
+      throw new KirinukiError('archive', `backup of ${this.path} to ${path} failed`, { cause: e });
+    }
   }
 
   optimize(): void {
