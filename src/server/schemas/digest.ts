@@ -1,23 +1,14 @@
 import { z } from '@hono/zod-openapi';
+import { DIGEST_FORMATS } from '../../publish/index.js';
 import { DaySchema, EntryCardSchema } from './common.js';
 
 export const DigestParams = z.object({
   day: DaySchema.openapi({ param: { name: 'day', in: 'path' } }),
 });
 
-/** The publishing formats of `kirinuki digest --format` (atom is a feed of days, not a day). */
-export const DIGEST_FORMAT_NAMES = [
-  'text',
-  'markdown',
-  'hatena',
-  'hatena-markdown',
-  'html',
-  'json',
-] as const;
-
 export const DigestQuery = z.object({
   format: z
-    .enum(DIGEST_FORMAT_NAMES)
+    .enum(DIGEST_FORMATS)
     .default('text')
     .openapi({ param: { name: 'format', in: 'query' }, example: 'markdown' }),
 });
@@ -36,7 +27,7 @@ export const QuoteFlagSchema = z
 
 export const DigestSchema = z
   .object({
-    format: z.enum(DIGEST_FORMAT_NAMES),
+    format: z.enum(DIGEST_FORMATS),
     text: z.string().openapi({
       description:
         'the day in that format; html is a fragment of markup the UI must show as text or in a sandbox, never insert',
