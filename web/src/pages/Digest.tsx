@@ -11,12 +11,11 @@ import {
 import { announce } from '../announce.js';
 import { OrderItem, PublishedNote } from '../components/DigestParts.js';
 import { onArchiveChanged } from '../components/JobsIndicator.js';
+import { DayPicker } from '../components/DayPicker.js';
 import { ErrorNote } from '../components/Status.js';
 import { useLoad, useTitle } from '../hooks.js';
-import { navigate } from '../navigation.js';
 import { digestFile, formatLabel } from '../lib/digest-formats.js';
 import { dropIndex, moveItem } from '../lib/reorder.js';
-import { hrefOf } from '../lib/routes.js';
 import { counted } from '../lib/words.js';
 
 const errorOf = (error: unknown): Error =>
@@ -162,21 +161,7 @@ export function DigestPage(props: { day: string | null }) {
           Digest
         </h1>
         <div class="page-tools">
-          <label class="inline-label">
-            Day{' '}
-            <select
-              value={day ?? ''}
-              onChange={(event) =>
-                navigate(hrefOf({ page: 'digest', day: event.currentTarget.value || null }))
-              }
-            >
-              {dayList.map((d) => (
-                <option key={d.day} value={d.day}>
-                  {d.day} ({d.entries})
-                </option>
-              ))}
-            </select>
-          </label>
+          <DayPicker page="digest" day={day} days={dayList} />
         </div>
       </header>
       {days.state === 'error' ? <ErrorNote error={days.error} /> : null}

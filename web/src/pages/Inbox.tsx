@@ -6,10 +6,10 @@ import { Byline, EntryLinks, TagList } from '../components/EntryCardView.js';
 import { onArchiveChanged } from '../components/JobsIndicator.js';
 import { DropConfirm, LineEditor, RetagForm } from '../components/InboxForms.js';
 import { KeyHelp } from '../components/KeyHelp.js';
+import { DayPicker } from '../components/DayPicker.js';
 import { ErrorNote } from '../components/Status.js';
 import { SuggestionView } from '../components/SuggestionView.js';
 import { useLoad, useTitle } from '../hooks.js';
-import { navigate } from '../navigation.js';
 import {
   correctionOf,
   editedLines,
@@ -18,7 +18,6 @@ import {
   startingLines,
 } from '../lib/corrections.js';
 import { inboxCommandFor, isTypingTarget, type InboxCommand } from '../lib/keys.js';
-import { hrefOf } from '../lib/routes.js';
 import { cleanTag } from '../lib/summary-line.js';
 import { counted } from '../lib/words.js';
 
@@ -334,21 +333,7 @@ export function InboxPage(props: { day: string | null }) {
           Inbox
         </h1>
         <div class="page-tools">
-          <label class="inline-label">
-            Day{' '}
-            <select
-              value={day ?? ''}
-              onChange={(event) =>
-                navigate(hrefOf({ page: 'inbox', day: event.currentTarget.value || null }))
-              }
-            >
-              {dayList.map((d) => (
-                <option key={d.day} value={d.day}>
-                  {d.day} ({d.entries})
-                </option>
-              ))}
-            </select>
-          </label>
+          <DayPicker page="inbox" day={day} days={dayList} />
           <button
             type="button"
             onClick={() => setHelpOpen(true)}
