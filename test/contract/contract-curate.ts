@@ -63,6 +63,8 @@ export function curateContract(f: ArchiveFixture): void {
       filled(a);
       expect(a.removeEntry('c4')).toBe(true);
       expect(a.filedDays()).toEqual([{ day: DAY, entries: 3 }]);
+      // …and the stats agree: that day is no longer one of the archive's days.
+      expect(a.stats()).toMatchObject({ days: 1, firstDay: DAY, lastDay: DAY });
     });
   });
 

@@ -7,11 +7,13 @@ import type { ArchiveStats } from '../archive.js';
  * costs a few small reads however large the archive is.
  */
 export function archiveStats(db: Database, path: string): ArchiveStats {
+  // A day whose entries were all dropped keeps its row (its document tag lines) but is no
+  // filed day: the same rule as filedDays.
   const totals = db
     .prepare(
       `SELECT coalesce(sum(entry_count), 0) AS entries, count(*) AS days,
          coalesce(sum(summary_line_count), 0) AS summaryLines, min(day) AS firstDay, max(day) AS lastDay
-       FROM days`,
+       FROM days WHERE entry_count > 0`,
     )
     .get() as Pick<ArchiveStats, 'entries' | 'days' | 'summaryLines' | 'firstDay' | 'lastDay'>;
   const tags = db
