@@ -40,7 +40,7 @@ describe('entryCard', () => {
           seq: 3,
           story: entry.id,
           source: '/tmp/x',
-          headline: post.headLines[0]!.trim(),
+          headline: post.text.split('\n')[0]!.trim(),
           authorName: post.authorName,
           handle: post.handle,
           date: post.date,

@@ -16,7 +16,10 @@ export interface DigestDay {
  */
 export interface EntryView {
   id: string;
-  /** The post's first line, else the captured page's title, else the body's first words. */
+  /**
+   * The post's first line without its links and hashtags, else the captured page's title,
+   * else the body's first words.
+   */
   headline: string;
   /** The post's author (display name), else the outlet or author of the captured page. */
   authorName: string | null;
@@ -56,8 +59,9 @@ export function entryView(entry: Entry): EntryView {
     post?.links.find((l) => STATUS_URL.test(l)) ??
     null;
   const postLines = post ? [...post.headLines, ...post.tailLines] : [];
+  // The post's words without its links and trailing hashtags: a headline, not a tweet.
   const headline =
-    post?.headLines[0]?.trim() ||
+    post?.text.split('\n')[0]?.trim() ||
     origin?.title ||
     firstWords(entry.body.find((l) => l.trim() !== '') ?? '');
   const tags: string[] = [];

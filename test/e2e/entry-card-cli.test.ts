@@ -130,7 +130,7 @@ describe('search', () => {
   it('prints the author, handle, post link and summary lines of a clipped post', async () => {
     const post = clipped.post!;
     const out = await ok('search', `"${clippedWord}"`, `from:@${post.handle}`);
-    expect(out).toContain(`    ${post.headLines[0]!.trim()}\n`);
+    expect(out).toContain(`    ${post.text.split('\n')[0]!.trim()}\n`);
     expect(out).toContain(`    ${post.authorName} (@${post.handle}) · ${post.date}\n`);
     expect(out).toContain(`    post: ${post.links[0]}\n`);
     for (const s of clipped.summaries) expect(out).toContain(`    ${s.raw}\n`);
@@ -151,7 +151,7 @@ describe('search', () => {
     const [clip] = await searchJson(`"${clippedWord}" from:@${post.handle}`);
     expect(clip).toMatchObject({
       id: clipped.id,
-      headline: post.headLines[0]!.trim(),
+      headline: post.text.split('\n')[0]!.trim(),
       authorName: post.authorName,
       handle: post.handle,
       postUrl: post.links[0],

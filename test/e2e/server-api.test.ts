@@ -169,7 +169,8 @@ describe('GET /api/entries/{id}', () => {
       '/api/entries/{id}',
     );
     expect(body.card.id).toBe(entry.id);
-    expect(body.card.headline).toBe(entry.post?.headLines[0]?.trim());
+    expect(body.card.headline).toBe(entry.post?.text.split('\n')[0]?.trim());
+    expect(body.card.headline).not.toContain('https://');
     expect(body.card.handle).toBe(entry.post?.handle);
     expect(body.card.summaryLines).toEqual(entry.summaries.map((l) => l.raw));
     expect(body.card.tags).toEqual([...new Set(entry.summaries.map((l) => l.tag))]);
