@@ -55,3 +55,23 @@ describe('makeSnippet', () => {
     expect(slices(s.text, s.highlights)).toEqual(['停戦']);
   });
 });
+
+describe('makeSnippet cuts at phrase boundaries', () => {
+  const text = `トルコ外相、仲介に意欲。${'各国の外交官が集まり、協議は深夜まで続いた。'.repeat(3)}ロシアとウクライナの全面的な停戦が実現するかは不透明だ。${'市民の避難も続く。'.repeat(8)}`;
+
+  it('starts after a break rather than inside a word, and ends at one', () => {
+    const s = makeSnippet(text, ['停戦']);
+    expect(s.text.slice(...(s.highlights[0] as [number, number]))).toBe('停戦');
+    const before = text.charAt(s.offset - 1);
+    expect(s.offset === 0 || /[、。\s」』）)]/u.test(before) || s.text.startsWith('「')).toBe(true);
+    expect(s.text.endsWith('。') || s.offset + s.text.length === text.length).toBe(true);
+  });
+
+  it('keeps a match near the start whole, from the first character', () => {
+    const s = makeSnippet(`ゼレンスキー氏、${'前線を訪れた。'.repeat(2)}停戦には応じないと語った`, [
+      '停戦',
+    ]);
+    expect(s.offset).toBe(0);
+    expect(s.text.startsWith('ゼレンスキー')).toBe(true);
+  });
+});

@@ -31,7 +31,26 @@ export function makeSnippet(
   let start = Math.max(0, (ranges[first] as [number, number])[0] - lead);
   const end = Math.min(text.length, start + length);
   start = Math.max(0, Math.min(start, end - length));
-  return cut(text, start, end, ranges);
+  return cut(text, snapBack(text, start), snapForward(text, end), ranges);
+}
+
+// A cut falls where a phrase starts or ends when one is near — after 、。, a space or a line
+// break, before an opening bracket — so the excerpt does not begin with ルコ for トルコ.
+const BREAK_AFTER = /[、。，．！？!?\s」』）)]/u;
+/** How far a cut moves to meet a phrase boundary, in UTF-16 units. */
+const SNAP = 12;
+
+function snapBack(text: string, start: number): number {
+  if (start <= SNAP) return 0;
+  for (let i = start; i > start - SNAP; i -= 1)
+    if (BREAK_AFTER.test(text.charAt(i - 1)) || text.charAt(i) === '「') return i;
+  return start;
+}
+
+function snapForward(text: string, end: number): number {
+  if (text.length - end <= SNAP) return text.length;
+  for (let i = end; i < end + SNAP; i += 1) if (BREAK_AFTER.test(text.charAt(i - 1))) return i;
+  return end;
 }
 
 /** Every match of every term in the original text, sorted, overlaps merged. */
