@@ -111,6 +111,19 @@ describe.skipIf(skipReason !== null)('the workbench UI in Chromium (smoke)', () 
     await page.locator('.inbox-list > li[aria-current="true"]').nth(0).waitFor();
     expect(await items.nth(1).getAttribute('aria-current')).toBe('true');
     expect(await items.nth(1).locator('.headline').textContent()).toBe(listed.entries[1]?.headline);
+    // The selected entry shows its own text, as the API has it, to judge the suggestion by.
+    const second = await json<{ entries: { id: string }[] }>(
+      await server.get(`/api/entries?day=${latest!.day}&limit=2`),
+    );
+    const detail = await json<{ text: string }>(
+      await server.get(`/api/entries/${second.entries[1]!.id}`),
+    );
+    const shown = items.nth(1).locator('.entry-text');
+    await shown.waitFor({ state: 'visible' });
+    await page.waitForFunction(
+      () => document.querySelector('.entry-text')?.getAttribute('aria-busy') === 'false',
+    );
+    expect(await shown.textContent()).toBe(detail.text);
     await page.keyboard.press('?');
     const help = page.getByRole('dialog', { name: 'Inbox keys' });
     await help.waitFor({ state: 'visible' });

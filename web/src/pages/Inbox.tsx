@@ -7,6 +7,7 @@ import { onArchiveChanged } from '../components/JobsIndicator.js';
 import { DropConfirm, LineEditor, RetagForm } from '../components/InboxForms.js';
 import { KeyHelp } from '../components/KeyHelp.js';
 import { DayPicker } from '../components/DayPicker.js';
+import { EntryTextPreview } from '../components/EntryTextPreview.js';
 import { ErrorNote } from '../components/Status.js';
 import { SuggestionView } from '../components/SuggestionView.js';
 import { useLoad, useTitle } from '../hooks.js';
@@ -393,6 +394,7 @@ export function InboxPage(props: { day: string | null }) {
                 </ul>
               ) : null}
               <TagList tags={card.tags} />
+              {isSelected ? <EntryTextPreview id={card.id} /> : null}
               {isSelected ? (
                 <div class="suggestion-slot">
                   {state?.state === 'ok' ? (
