@@ -120,9 +120,7 @@ describe.skipIf(skipReason !== null)('the workbench UI in Chromium (smoke)', () 
     );
     const shown = items.nth(1).locator('.entry-text');
     await shown.waitFor({ state: 'visible' });
-    await page.waitForFunction(
-      () => document.querySelector('.entry-text')?.getAttribute('aria-busy') === 'false',
-    );
+    await expect.poll(() => shown.getAttribute('aria-busy')).toBe('false');
     expect(await shown.textContent()).toBe(detail.text);
     await page.keyboard.press('?');
     const help = page.getByRole('dialog', { name: 'Inbox keys' });
