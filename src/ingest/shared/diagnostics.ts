@@ -45,11 +45,13 @@ export function lineAt(text: string, offset: number): number {
 export function linesAt(text: string, offsets: readonly number[]): number[] {
   const out: number[] = [];
   let line = 1;
-  let pos = 0;
+  // The next line break not yet counted, kept between offsets: searching again from the last
+  // counted one would rescan a text without breaks for every offset.
+  let next = text.indexOf('\n');
   for (const offset of offsets) {
-    for (let i = text.indexOf('\n', pos); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+    while (next !== -1 && next < offset) {
       line += 1;
-      pos = i + 1;
+      next = text.indexOf('\n', next + 1);
     }
     out.push(line);
   }

@@ -5,4 +5,5 @@ export * from './diagnostics.js';
 export * from './entities.js';
 export * from './entry-id.js';
 export * from './html-text.js';
+export * from './markup-tokens.js';
 export * from './normalise-long.js';
