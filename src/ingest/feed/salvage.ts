@@ -1,16 +1,36 @@
 import { parseFeed } from 'feedsmith';
 import type { Diagnostic } from '../../model/index.js';
-import { ingestDiagnostic, linesAt } from '../shared/index.js';
-import { channelOf, type FeedChannel } from './feed-items.js';
+import { ingestDiagnostic, linesAt, scanMarkup } from '../shared/index.js';
+import { channelOf, type FeedChannel, type FeedItem } from './feed-items.js';
 
-const ROOT = /<(rss|feed|rdf:RDF)\b[^>]*>/i;
-const ITEM = /<(item|entry)\b[^>]*>[\s\S]*?(?:<\/\1\s*>|(?=<(?:item|entry)\b)|$)/gi;
+const ROOTS = new Set(['rss', 'feed', 'rdf:rdf']);
+const ITEMS = new Set(['item', 'entry']);
+
+/** Where one `<item>`/`<entry>` lies in the source, and whether its closing tag was there. */
+interface ItemSpan {
+  name: string;
+  start: number;
+  end: number;
+  closed: boolean;
+}
+
+export interface SalvageOptions {
+  /** `Date.now()` past which no more items are read. */
+  deadline?: number;
+  /**
+   * Items read at most; the rest are left, with a warning. Default 1,000: each bad item costs
+   * a few parses of about 0.4 ms, so a feed of 5,000 bad items would take 4 s.
+   */
+  maxItems?: number;
+}
 
 /**
  * Reads what can be read from XML the parser rejected as a whole: the channel head and each
  * `<item>`/`<entry>` on its own, wrapped in the document's own root element so namespace
  * prefixes still resolve. One broken or truncated item costs that item only, with an error
- * naming its line.
+ * naming its line. The items are found by htmlparser2's tokenizer in XML mode, in one linear
+ * pass that skips comments and CDATA (an `<item>` inside a description is text, not an item),
+ * and parsed 64 at a time. At most `maxItems` are read, none after `deadline`.
  *
  * @example
  * salvageFeed(xmlWithOneBadItem, 'feed.xml').channel.items.length; // the good ones
@@ -18,16 +38,17 @@ const ITEM = /<(item|entry)\b[^>]*>[\s\S]*?(?:<\/\1\s*>|(?=<(?:item|entry)\b)|$)
 export function salvageFeed(
   xml: string,
   file: string,
+  options: SalvageOptions = {},
 ): { channel: FeedChannel | null; diagnostics: Diagnostic[] } {
-  const root = ROOT.exec(xml);
-  if (!root) return { channel: null, diagnostics: [] };
-  const [open, close] = wrapperFor(root[0], root[1] ?? 'rss');
-  const matches = [...xml.matchAll(ITEM)];
+  const maxItems = options.maxItems ?? 1_000;
+  const { root, items, markupEnd } = feedOutline(xml, maxItems + 1);
+  if (root === null) return { channel: null, diagnostics: [] };
+  const [open, close] = wrapperFor(root.tag, root.name);
   const lines = linesAt(
     xml,
-    matches.map((m) => m.index),
+    items.map((m) => m.start),
   );
-  const headEnd = matches[0]?.index ?? xml.length;
+  const headEnd = items[0]?.start ?? markupEnd;
   const head = tryParse(`${xml.slice(0, headEnd)}${close}`);
   const channel: FeedChannel = head ?? {
     title: undefined,
@@ -36,18 +57,122 @@ export function salvageFeed(
     items: [],
   };
   const diagnostics: Diagnostic[] = [];
-  matches.forEach((m, i) => {
-    const line = lines[i] ?? 1;
-    const closed = new RegExp(`</${m[1]}\\s*>$`, 'i').test(m[0]);
-    const parsed = closed ? tryParse(`${open}${m[0]}${close}`) : null;
-    const item = parsed?.items[0];
-    if (item) channel.items.push(item);
-    else {
-      const why = closed ? 'is malformed XML' : 'is truncated (no closing tag)';
-      diagnostics.push(ingestDiagnostic(file, `feed ${m[1]} ${why}; skipped`, { line }));
+  const report = (message: string, line: number, severity: Diagnostic['severity'] = 'error') =>
+    void diagnostics.push(ingestDiagnostic(file, message, { line }, severity));
+  if (items.length > maxItems) {
+    const line = lines[maxItems] ?? 1;
+    report(
+      `feed has more than ${count(maxItems)} items; read the first ${count(maxItems)}`,
+      line,
+      'warning',
+    );
+    items.length = maxItems;
+  }
+  const parse = (spans: readonly ItemSpan[]): FeedChannel | null =>
+    tryParse(`${open}${spans.map((m) => xml.slice(m.start, m.end)).join('')}${close}`);
+  for (let from = 0; from < items.length; from += BATCH) {
+    if (options.deadline !== undefined && Date.now() > options.deadline) {
+      const line = lines[from] ?? 1;
+      const left = `${count(items.length - from)} of ${count(items.length)} feed items`;
+      report(`time limit reached; ${left} from line ${line} on not read`, line);
+      break;
     }
-  });
+    const batch = items
+      .slice(from, from + BATCH)
+      .map((span, i) => ({ span, line: lines[from + i] ?? 1 }));
+    for (const { span, line, read } of readBatch(batch, parse)) {
+      if (typeof read === 'object') channel.items.push(read);
+      else if (read === 'empty') report(`feed ${span.name} is empty; skipped`, line, 'warning');
+      else {
+        const why = read === 'malformed' ? 'is malformed XML' : 'is truncated (no closing tag)';
+        report(`feed ${span.name} ${why}; skipped`, line);
+      }
+    }
+  }
   return { channel, diagnostics };
+}
+
+/** A count with thousands separators, as the warnings print it. */
+const count = (n: number): string => n.toLocaleString('en-US');
+
+/** Items parsed at once: a parse costs about 0.4 ms however small, 9 s for a 1 MB feed of short items one by one. */
+const BATCH = 64;
+
+type Located = { span: ItemSpan; line: number };
+type ItemRead = FeedItem | 'malformed' | 'empty' | 'truncated';
+
+/**
+ * Each item of a batch read, in order. A group of items is parsed at once; when that fails
+ * (some item is malformed) or gives fewer items than it holds (the parser drops empty ones),
+ * its halves are, down to single items — a bad item costs a few extra parses of its batch,
+ * never the good items around it, and a group that gives no item at all is all empty. A work
+ * list, not recursion.
+ */
+function readBatch(
+  batch: readonly Located[],
+  parse: (spans: readonly ItemSpan[]) => FeedChannel | null,
+): (Located & { read: ItemRead })[] {
+  const read = new Map<Located, ItemRead>();
+  const work: (readonly Located[])[] = [batch.filter((b) => b.span.closed)];
+  for (let group = work.pop(); group !== undefined; group = work.pop()) {
+    if (group.length === 0) continue;
+    const parsed = parse(group.map((g) => g.span));
+    if (parsed !== null && parsed.items.length === group.length)
+      group.forEach((g, i) => read.set(g, parsed.items[i] ?? 'empty'));
+    else if (parsed !== null && parsed.items.length === 0)
+      group.forEach((g) => read.set(g, 'empty'));
+    else if (group.length === 1) read.set(group[0] as Located, 'malformed');
+    else {
+      const half = Math.ceil(group.length / 2);
+      work.push(group.slice(half), group.slice(0, half));
+    }
+  }
+  return batch.map((b) => ({ ...b, read: read.get(b) ?? 'truncated' }));
+}
+
+/**
+ * The root element's opening tag, the span of each item — an item ends at its closing tag, at
+ * the next item's opening tag (then it was truncated) or at the end of the source — and where
+ * the last whole tag ends (what follows is an unfinished tag or text). Stops at `maxItems`.
+ */
+function feedOutline(
+  xml: string,
+  maxItems: number,
+): {
+  root: { tag: string; name: string } | null;
+  items: ItemSpan[];
+  markupEnd: number;
+} {
+  let root: { tag: string; name: string } | null = null;
+  const items: ItemSpan[] = [];
+  let markupEnd = 0;
+  let current: ItemSpan | null = null;
+  const endCurrent = (end: number, closed: boolean): void => {
+    if (current === null) return;
+    items.push({ ...current, end, closed });
+    current = null;
+  };
+  scanMarkup(
+    xml,
+    (token) => {
+      if (token.kind === 'open' || token.kind === 'close') markupEnd = token.end;
+      if (token.kind === 'open') {
+        const name = token.name.toLowerCase();
+        if (root === null && ROOTS.has(name)) {
+          root = { tag: xml.slice(token.start, token.end), name: token.name };
+        } else if (root !== null && ITEMS.has(name)) {
+          endCurrent(token.start, false);
+          current = { name: token.name, start: token.start, end: token.end, closed: false };
+          if (token.selfClosing) endCurrent(token.end, true);
+        }
+      } else if (token.kind === 'close' && current?.name.toLowerCase() === token.name.toLowerCase())
+        endCurrent(token.end, true);
+      return items.length < maxItems;
+    },
+    { xml: true, decodeEntities: false },
+  );
+  endCurrent(xml.length, false);
+  return { root, items, markupEnd };
 }
 
 /** The opening and closing markup an item needs around it to be a feed of its own. */
