@@ -61,6 +61,11 @@ export interface ImportOptions {
   httpCharset?: string;
   /** Telegram channel address (`https://t.me/name`), for message URLs. */
   channelUrl?: string;
+  /**
+   * `Date.now()` past which feeds read no more items and pages keep their visible text rather
+   * than search for the main text: a fetch's `deadline`, so `--timeout` bounds the reading too.
+   */
+  deadline?: number;
   onProgress?: ProgressListener;
   parseClip?: ClipParser;
 }
@@ -91,14 +96,16 @@ export function importBytes(
   const format = options.format ?? detectImportFormat(fileName, bytes);
   const http = options.httpCharset === undefined ? {} : { httpCharset: options.httpCharset };
   const base = options.baseUrl === undefined ? {} : { baseUrl: options.baseUrl };
+  const deadline = options.deadline === undefined ? {} : { deadline: options.deadline };
   switch (format) {
     case 'feed':
-      return { format, ...extractFeed(bytes, fileName, { ...http, ...base }) };
+      return { format, ...extractFeed(bytes, fileName, { ...http, ...base, ...deadline }) };
     case 'article':
       return {
         format,
         ...extractArticle(bytes, fileName, {
           ...http,
+          ...deadline,
           ...(options.baseUrl ? { url: options.baseUrl } : {}),
         }),
       };

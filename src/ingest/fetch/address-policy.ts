@@ -6,7 +6,7 @@ import { BlockList, isIP } from 'node:net';
  * link-local (including cloud metadata at 169.254.169.254), carrier-grade NAT, multicast,
  * reserved, and their IPv6 counterparts. A literal table of ranges.
  */
-const BLOCKED = new BlockList();
+const BLOCKED_V4 = new BlockList();
 for (const [net, bits] of [
   ['0.0.0.0', 8],
   ['10.0.0.0', 8],
@@ -20,48 +20,91 @@ for (const [net, bits] of [
   ['224.0.0.0', 4],
   ['240.0.0.0', 4],
 ] as const) {
-  BLOCKED.addSubnet(net, bits, 'ipv4');
+  BLOCKED_V4.addSubnet(net, bits, 'ipv4');
 }
+const BLOCKED_V6 = new BlockList();
 for (const [net, bits] of [
-  ['::', 128],
-  ['::1', 128],
-  ['64:ff9b::', 96],
-  ['fc00::', 7],
-  ['fe80::', 10],
-  ['ff00::', 8],
+  // IPv4-compatible (`::127.0.0.1`, deprecated, no public host has one), with `::` and `::1`.
+  ['::', 96],
+  ['64:ff9b::', 96], // NAT64: an IPv4 address behind a translator
+  ['64:ff9b:1::', 48], // local-use NAT64
+  ['100::', 64], // discard-only
+  ['2001::', 32], // Teredo: a tunnel to an IPv4 address
+  ['fc00::', 7], // unique local
+  ['fe80::', 10], // link-local
+  ['fec0::', 10], // site-local (deprecated)
+  ['ff00::', 8], // multicast
 ] as const) {
-  BLOCKED.addSubnet(net, bits, 'ipv6');
+  BLOCKED_V6.addSubnet(net, bits, 'ipv6');
 }
 
 /**
- * True for an IP address a fetch must not reach by default. IPv4-mapped IPv6 addresses
- * (`::ffff:127.0.0.1`) are judged by their IPv4 address.
+ * True for an IP address a fetch must not reach by default. IPv6 addresses that carry an IPv4
+ * address — mapped (`::ffff:127.0.0.1`), translated (`::ffff:0:127.0.0.1`) and 6to4
+ * (`2002:7f00:1::`) — are judged by that IPv4 address; IPv4-compatible ones (`::127.0.0.1`)
+ * are refused whatever they hold. Anything that is not an IP address is refused.
  *
  * @example
  * isBlockedAddress('127.0.0.1'); // true
  * isBlockedAddress('::ffff:10.1.2.3'); // true
+ * isBlockedAddress('::7f00:1'); // true (the URL host [::127.0.0.1])
  * isBlockedAddress('203.0.113.7'); // false
  */
 export function isBlockedAddress(address: string): boolean {
-  const mapped = mappedIpv4(address);
-  if (mapped !== null) return BLOCKED.check(mapped, 'ipv4');
   const family = isIP(address);
-  if (family === 0) return true;
-  return BLOCKED.check(address, family === 4 ? 'ipv4' : 'ipv6');
+  if (family === 4) return BLOCKED_V4.check(address, 'ipv4');
+  if (family !== 6) return true;
+  const bare = address.replace(/%.*$/, ''); // a zone id (`fe80::1%eth0`) names an interface
+  const groups = ipv6Groups(bare);
+  const embedded = groups === null ? null : embeddedIpv4(groups);
+  if (embedded !== null) return BLOCKED_V4.check(embedded, 'ipv4');
+  return groups === null || BLOCKED_V6.check(bare, 'ipv6');
 }
 
 /**
- * The IPv4 address inside an IPv4-mapped IPv6 address, dotted (`::ffff:7f00:1` → `127.0.0.1`).
- * Node's BlockList would match a `::ffff:0:0/96` rule against every IPv4 address, so mapped
- * addresses are unwrapped here instead.
+ * The IPv4 address an IPv6 address carries in its last or second and third groups, dotted, or
+ * null. Node's BlockList would match a `::ffff:0:0/96` rule against every IPv4 address, so the
+ * forms are unwrapped here instead.
  */
-function mappedIpv4(address: string): string | null {
-  const dotted = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address)?.[1];
-  if (dotted !== undefined) return dotted;
-  const hex = /^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/i.exec(address);
-  if (!hex) return null;
-  const [hi, lo] = [Number.parseInt(hex[1] ?? '0', 16), Number.parseInt(hex[2] ?? '0', 16)];
-  return [hi >> 8, hi & 255, lo >> 8, lo & 255].join('.');
+function embeddedIpv4(g: readonly number[]): string | null {
+  const zeros = (from: number, to: number): boolean => g.slice(from, to).every((x) => x === 0);
+  const dotted = (hi: number, lo: number): string =>
+    [hi >> 8, hi & 255, lo >> 8, lo & 255].join('.');
+  if (zeros(0, 5) && g[5] === 0xffff) return dotted(g[6] ?? 0, g[7] ?? 0); // mapped
+  if (zeros(0, 4) && g[4] === 0xffff && g[5] === 0) return dotted(g[6] ?? 0, g[7] ?? 0); // translated
+  if (g[0] === 0x2002) return dotted(g[1] ?? 0, g[2] ?? 0); // 6to4
+  return null;
+}
+
+/**
+ * The eight 16-bit groups of an IPv6 address (`isIP` already said it is one), with `::`
+ * expanded and a trailing dotted IPv4 address read as two groups; null if malformed.
+ */
+function ipv6Groups(address: string): number[] | null {
+  const halves = address.toLowerCase().split('::');
+  if (halves.length > 2) return null;
+  const parts = (half: string | undefined): number[] | null => {
+    if (half === undefined || half === '') return [];
+    const out: number[] = [];
+    for (const piece of half.split(':')) {
+      if (piece.includes('.')) {
+        const bytes = piece.split('.').map(Number);
+        if (bytes.length !== 4 || bytes.some((b) => !(b >= 0 && b <= 255))) return null;
+        const [a, b, c, d] = bytes as [number, number, number, number];
+        out.push((a << 8) | b, (c << 8) | d);
+      } else {
+        if (!/^[0-9a-f]{1,4}$/.test(piece)) return null;
+        out.push(Number.parseInt(piece, 16));
+      }
+    }
+    return out;
+  };
+  const head = parts(halves[0]);
+  const tail = parts(halves[1]);
+  if (head === null || tail === null) return null;
+  const missing = 8 - head.length - tail.length;
+  if (halves.length === 1 ? missing !== 0 : missing < 1) return null;
+  return [...head, ...new Array<number>(halves.length === 1 ? 0 : missing).fill(0), ...tail];
 }
 
 /** The error a blocked address produces; `code` lets the fetcher tell it from network errors. */
@@ -91,18 +134,26 @@ type LookupCallback = (
   family?: number,
 ) => void;
 
+/** Resolves a host name to all its addresses, as `dns.lookup` with `all: true` does. */
+export type Resolver = (
+  hostname: string,
+  options: LookupOptions & { all: true },
+  callback: (err: NodeJS.ErrnoException | null, addresses: LookupAddress[]) => void,
+) => void;
+
 /**
  * A `dns.lookup` replacement for sockets: it resolves, then refuses when any address is
  * blocked and the host is not in `allowedHosts`. Checking at connect time, on the addresses
  * the socket will use, closes the gap a rebinding DNS server would use between a check and
- * the connection; it runs for every connection, so every redirect hop is checked.
+ * the connection; it runs for every connection, so every redirect hop is checked. `resolve`
+ * is the system resolver unless a caller (a test) gives another.
  *
  * @example
  * new Agent({ connect: { lookup: guardedLookup(new Set(['127.0.0.1'])) } });
  */
-export function guardedLookup(allowedHosts: ReadonlySet<string>) {
+export function guardedLookup(allowedHosts: ReadonlySet<string>, resolve: Resolver = dnsLookup) {
   return (hostname: string, options: LookupOptions, callback: LookupCallback): void => {
-    dnsLookup(hostname, { ...options, all: true }, (err, addresses) => {
+    resolve(hostname, { ...options, all: true }, (err, addresses) => {
       if (err) return callback(err, []);
       const bad = addresses.find((a) => isBlockedAddress(a.address));
       if (bad && !allowedHosts.has(hostKey(hostname)))

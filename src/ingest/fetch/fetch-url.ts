@@ -1,24 +1,55 @@
 import { Agent, request, type Dispatcher } from 'undici';
 import { err, ok, type Result } from '../../model/index.js';
 import { guardedLookup, hostKey, literalHostBlock } from './address-policy.js';
-import { systemClock } from './rate-limit.js';
+import { systemClock, type Clock } from './rate-limit.js';
 import { decodeContent, readCapped } from './read-body.js';
 import type { FetchFailure, FetchedResource, FetchOptions } from './types.js';
 
 const DEFAULT_UA = 'kirinuki/0.1 (news clipping workbench)';
 
+/**
+ * The time one fetch may take, all of it: every connection, redirect, retry and wait between
+ * retries, and reading the bodies. Waiting for a turn at the per-host rate limiter does not
+ * count (that is queueing behind the caller's other fetches), so it moves the deadline on.
+ */
+class TimeBudget {
+  deadline: number;
+  constructor(
+    private readonly clock: Clock,
+    readonly limitMs: number,
+  ) {
+    this.deadline = clock.now() + limitMs;
+  }
+  left(): number {
+    return this.deadline - this.clock.now();
+  }
+  /** Runs `wait` (a turn at the rate limiter) and moves the deadline on by the time it took. */
+  async queue(wait: () => Promise<void>): Promise<void> {
+    const before = this.clock.now();
+    await wait();
+    this.deadline += this.clock.now() - before;
+  }
+  /** The limit as a person reads it: `5 s`, `0.8 s`. */
+  get described(): string {
+    return `${Number((this.limitMs / 1000).toPrecision(3))} s`;
+  }
+}
+
 /** One hop's outcome: a resource, a redirect to follow, or a failure. */
 type Hop =
-  | { kind: 'done'; resource: FetchedResource }
+  | { kind: 'done'; resource: Omit<FetchedResource, 'deadline'> }
   | { kind: 'redirect'; to: string }
   | { kind: 'failed'; failure: FetchFailure; retry: boolean; retryAfterMs?: number };
 
 /**
- * Fetches a URL safely: time-outs, a size cap (also after decompression), manual redirects up
- * to a cap with loop detection, no loopback/private/link-local addresses (checked on the
- * resolved addresses of every connection, so every redirect too) unless the host is allowed,
- * conditional GET, a per-host rate limit, and retries with exponential back-off on 5xx, 429
- * and network errors. Never throws for network trouble: failures are `Result` values.
+ * Fetches a URL safely: one time limit for the whole fetch (`timeoutMs`: redirects, retries
+ * and their waits included — a `Retry-After` longer than the time left ends the fetch at once),
+ * a size cap (also after decompression), manual redirects up to a cap with loop detection, no
+ * loopback/private/link-local addresses (checked on the resolved addresses of every connection,
+ * so every redirect too) unless the host is allowed, conditional GET, a per-host rate limit,
+ * and retries with exponential back-off on 5xx, 429 and network errors. The resource carries
+ * the `deadline` left for reading it, so the importers can keep to the same limit. Never
+ * throws for network trouble: failures are `Result` values.
  *
  * @example
  * const r = await fetchUrl('https://www3.nhk.or.jp/rss/news/cat0.xml', { etag: state.etag });
@@ -29,29 +60,37 @@ export async function fetchUrl(
   options: FetchOptions = {},
 ): Promise<Result<FetchedResource, FetchFailure>> {
   const allowed = new Set((options.allowPrivateHosts ?? []).map(hostKey));
+  const budget = new TimeBudget(options.clock ?? systemClock, options.timeoutMs ?? 15_000);
   const agent = new Agent({
-    connect: { lookup: guardedLookup(allowed), timeout: options.timeoutMs ?? 15_000 },
+    connect: { lookup: guardedLookup(allowed), timeout: budget.limitMs },
   });
   try {
-    return await followRedirects(url, options, agent, allowed);
+    return await followRedirects(url, { options, agent, allowed, budget });
   } finally {
     await agent.close().catch(() => undefined);
   }
 }
 
+/** What every hop of one fetch shares. */
+interface FetchContext {
+  options: FetchOptions;
+  agent: Dispatcher;
+  allowed: ReadonlySet<string>;
+  budget: TimeBudget;
+}
+
 async function followRedirects(
   start: string,
-  options: FetchOptions,
-  agent: Dispatcher,
-  allowed: ReadonlySet<string>,
+  ctx: FetchContext,
 ): Promise<Result<FetchedResource, FetchFailure>> {
   const redirects: string[] = [];
-  const maxRedirects = options.maxRedirects ?? 5;
+  const maxRedirects = ctx.options.maxRedirects ?? 5;
   let url = start;
   for (;;) {
-    const hop = await withRetries(url, options, agent, allowed, redirects.length === 0);
+    const hop = await withRetries(url, ctx, redirects.length === 0);
     if (hop.kind === 'failed') return err(hop.failure);
-    if (hop.kind === 'done') return ok({ ...hop.resource, redirects });
+    if (hop.kind === 'done')
+      return ok({ ...hop.resource, redirects, deadline: ctx.budget.deadline });
     redirects.push(url);
     if (redirects.includes(hop.to))
       return err(failure('too-many-redirects', hop.to, `redirect loop back to ${hop.to}`));
@@ -61,30 +100,36 @@ async function followRedirects(
   }
 }
 
-async function withRetries(
-  url: string,
-  options: FetchOptions,
-  agent: Dispatcher,
-  allowed: ReadonlySet<string>,
-  first: boolean,
-): Promise<Hop> {
+async function withRetries(url: string, ctx: FetchContext, first: boolean): Promise<Hop> {
+  const { options, budget } = ctx;
   const clock = options.clock ?? systemClock;
   const retries = options.retries ?? 2;
   for (let attempt = 0; ; attempt += 1) {
-    const hop = await fetchOnce(url, options, agent, allowed, first);
+    const hop = await fetchOnce(url, ctx, first);
     if (hop.kind !== 'failed' || !hop.retry || attempt >= retries) return hop;
     const backoff = (options.retryBaseMs ?? 500) * 2 ** attempt;
-    await clock.sleep(Math.min(hop.retryAfterMs ?? backoff, 60_000));
+    const wait = Math.min(hop.retryAfterMs ?? backoff, 60_000);
+    // A wait that would end past the time limit is not begun: the fetch fails now, saying so.
+    if (wait >= budget.left()) return outOfTime(hop, wait, budget);
+    await clock.sleep(wait);
   }
 }
 
-async function fetchOnce(
-  url: string,
-  options: FetchOptions,
-  agent: Dispatcher,
-  allowed: ReadonlySet<string>,
-  conditional: boolean,
-): Promise<Hop> {
+/** A retryable failure given up because the wait before the retry is longer than the time left. */
+function outOfTime(hop: Hop & { kind: 'failed' }, wait: number, budget: TimeBudget): Hop {
+  const asked =
+    hop.retryAfterMs !== undefined
+      ? `it asks to be tried again in ${seconds(wait)} (Retry-After)`
+      : `the next try would be in ${seconds(wait)}`;
+  const left = seconds(Math.max(0, budget.left()));
+  const message = `${hop.failure.message}; ${asked}, past the time limit of ${budget.described} (${left} left)`;
+  return { ...hop, retry: false, failure: { ...hop.failure, message } };
+}
+
+const seconds = (ms: number): string => `${Number((ms / 1000).toPrecision(3))} s`;
+
+async function fetchOnce(url: string, ctx: FetchContext, conditional: boolean): Promise<Hop> {
+  const { options, agent, allowed, budget } = ctx;
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -95,21 +140,27 @@ async function fetchOnce(
     return failed(failure('invalid-url', url, `only http and https can be fetched: ${url}`));
   const blocked = literalHostBlock(parsed, allowed);
   if (blocked) return failed(failure('blocked', url, blocked.message.replace(/^ingest: /, '')));
-  await options.rateLimiter?.wait(hostKey(parsed.host));
-  const timeoutMs = options.timeoutMs ?? 15_000;
+  const limiter = options.rateLimiter;
+  if (limiter) await budget.queue(() => limiter.wait(hostKey(parsed.host)));
+  const left = Math.ceil(budget.left());
+  if (left <= 0) return failed(timedOut(url, budget));
   try {
     const res = await request(parsed, {
       dispatcher: agent,
       method: 'GET',
       headers: requestHeaders(options, conditional),
-      headersTimeout: timeoutMs,
-      bodyTimeout: timeoutMs,
-      signal: AbortSignal.timeout(timeoutMs),
+      headersTimeout: left,
+      bodyTimeout: left,
+      signal: AbortSignal.timeout(left),
     });
-    return await handleResponse(parsed, res, options);
+    return await handleResponse(parsed, res, options, budget);
   } catch (e) {
-    return networkFailure(url, e);
+    return networkFailure(url, e, budget);
   }
+}
+
+function timedOut(url: string, budget: TimeBudget): FetchFailure {
+  return failure('timeout', url, `no complete answer from ${url} within ${budget.described}`);
 }
 
 function requestHeaders(options: FetchOptions, conditional: boolean): Record<string, string> {
@@ -128,6 +179,7 @@ async function handleResponse(
   url: URL,
   res: Dispatcher.ResponseData,
   options: FetchOptions,
+  budget: TimeBudget,
 ): Promise<Hop> {
   const headers = flattenHeaders(res.headers);
   const status = res.statusCode;
@@ -139,13 +191,13 @@ async function handleResponse(
   if (status >= 400) {
     await res.body.dump();
     const retry = status >= 500 || status === 429;
-    const retryAfter = Number(headers['retry-after']);
+    const retryAfterMs = retryAfterIn(headers['retry-after'], options.clock ?? systemClock);
     const f = failure('http', url.href, `HTTP ${status} from ${url.href}`);
     return {
       kind: 'failed',
       failure: { ...f, status },
       retry,
-      ...(Number.isFinite(retryAfter) ? { retryAfterMs: retryAfter * 1000 } : {}),
+      ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
     };
   }
   const maxBytes = options.maxBytes ?? 10_000_000;
@@ -159,7 +211,19 @@ async function handleResponse(
   const raw = await readCapped(res.body, maxBytes);
   const body = raw.ok ? decodeContent(raw.value, headers['content-encoding'], maxBytes) : raw;
   if (!body.ok) return failed({ ...body.error, url: url.href });
+  if (budget.left() <= 0) return failed(timedOut(url.href, budget));
   return { kind: 'done', resource: resourceOf(url.href, status, headers, body.value) };
+}
+
+/**
+ * `Retry-After` in ms from now: delay-seconds or an HTTP date; undefined when absent or not
+ * one of those.
+ */
+function retryAfterIn(header: string | undefined, clock: Clock): number | undefined {
+  if (header === undefined || header.trim() === '') return undefined;
+  if (/^\s*\d+\s*$/.test(header)) return Number(header) * 1000;
+  const at = Date.parse(header);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - clock.now());
 }
 
 function resourceOf(
@@ -167,7 +231,7 @@ function resourceOf(
   status: number,
   headers: Record<string, string>,
   body: Uint8Array,
-): FetchedResource {
+): Omit<FetchedResource, 'deadline'> {
   const [type, ...params] = (headers['content-type'] ?? '').split(';');
   const charset = params
     .map((p) => /^\s*charset\s*=\s*"?([^";\s]+)/i.exec(p)?.[1])
@@ -200,17 +264,17 @@ const TIMEOUT_CODES = new Set([
   'ETIMEDOUT',
 ]);
 
-function networkFailure(url: string, e: unknown): Hop {
+function networkFailure(url: string, e: unknown, budget: TimeBudget): Hop {
   const chain = causes(e);
   const blocked = chain.find((c) => (c as { code?: string }).code === 'EKIRINUKI_BLOCKED');
   if (blocked)
     return failed(failure('blocked', url, (blocked as Error).message.replace(/^ingest: /, '')));
-  const timedOut = chain.some(
+  const late = chain.some(
     (c) =>
       TIMEOUT_CODES.has((c as { code?: string }).code ?? '') ||
       (c as Error).name === 'TimeoutError',
   );
-  if (timedOut) return failed(failure('timeout', url, `no complete answer from ${url} in time`));
+  if (late) return failed(timedOut(url, budget));
   const last = chain[chain.length - 1];
   const message = last instanceof Error ? last.message : String(last);
   return {

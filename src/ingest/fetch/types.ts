@@ -2,7 +2,11 @@ import type { Clock, HostRateLimiter } from './rate-limit.js';
 
 /** How a fetch may behave; every limit has a safe default. */
 export interface FetchOptions {
-  /** Time for one request, headers and body, in ms. Default 15,000. */
+  /**
+   * Time for the whole fetch in ms — every redirect, retry and wait between retries (a
+   * `Retry-After` longer than the time left is not waited for), and the bodies — but not the
+   * waits for the rate limiter. Default 15,000.
+   */
   timeoutMs?: number;
   /** Largest body, before and after decompression, in bytes. Default 10 MB. */
   maxBytes?: number;
@@ -41,6 +45,11 @@ export interface FetchedResource {
   body: Uint8Array;
   /** Each URL redirected from, in order. */
   redirects: string[];
+  /**
+   * When the fetch's time limit ends, in the options clock's ms (`Date.now()` by default):
+   * reading the body should end by then too — pass it as the importers' `deadline`.
+   */
+  deadline: number;
 }
 
 /** Why a fetch failed: an expected outcome, not an exception. `message` starts with `ingest: `. */

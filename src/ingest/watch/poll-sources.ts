@@ -143,7 +143,11 @@ function readNewItems(
   maxSeen: number,
 ): Polled {
   const charset = res.charset ? { httpCharset: res.charset } : {};
-  const read = extractFeed(res.body, res.url, { baseUrl: res.url, ...charset });
+  const read = extractFeed(res.body, res.url, {
+    baseUrl: res.url,
+    deadline: res.deadline,
+    ...charset,
+  });
   const known = new Set(state.seen);
   const entries = read.entries.filter((e) => !known.has(e.id));
   const seen = [...new Set([...entries.map((e) => e.id), ...state.seen])].slice(0, maxSeen);
