@@ -6,12 +6,15 @@ import {
   entryId,
   htmlToText,
   ingestDiagnostic,
+  pushAll,
+  lineAt,
   readHtmlText,
   toIsoDate,
 } from '../shared/index.js';
 import type { ImportResult } from '../types.js';
 import { channelOf, type FeedChannel, type FeedItem } from './feed-items.js';
 import { salvageFeed, type SalvageOptions } from './salvage.js';
+import { unclosedMarkupAt } from './unclosed-markup.js';
 
 export interface FeedOptions {
   /** The URL the feed was fetched from: the base for relative links. */
@@ -103,6 +106,11 @@ function parseChannel(
   salvage: SalvageOptions,
 ): FeedChannel | null {
   try {
+    // XML whose markup does not close in turn is not well-formed, and it is what makes the
+    // parser beneath feedsmith quadratic: it goes straight to the item-by-item reading.
+    const unclosed = text.trimStart().startsWith('<') ? unclosedMarkupAt(text) : null;
+    if (unclosed !== null)
+      throw new Error(`markup opened on line ${lineAt(text, unclosed)} is not closed`);
     return channelOf(parseFeed(text));
   } catch (e) {
     const cause = e instanceof Error && e.cause instanceof Error ? `: ${e.cause.message}` : '';
@@ -110,7 +118,7 @@ function parseChannel(
     const salvaged = salvageFeed(text, source, salvage);
     const where = salvaged.channel ? '; reading item by item' : '';
     diagnostics.push(ingestDiagnostic(source, `feed could not be parsed (${reason})${where}`));
-    diagnostics.push(...salvaged.diagnostics);
+    pushAll(diagnostics, salvaged.diagnostics);
     return salvaged.channel;
   }
 }

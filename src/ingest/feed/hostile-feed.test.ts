@@ -12,6 +12,7 @@ import { importBytes } from '../import-bytes.js';
 import { extractFeed } from './extract-feed.js';
 import { channelOf } from './feed-items.js';
 import { salvageFeed } from './salvage.js';
+import { unclosedMarkupAt } from './unclosed-markup.js';
 
 const HEAD = '<rss version="2.0"><channel><title>テスト</title>';
 const item = (n: number, extra = ''): string =>
@@ -110,6 +111,53 @@ describe('the salvage path', () => {
       ['warning', 'ingest: feed item is empty; skipped'],
       ['warning', 'ingest: feed item is empty; skipped'],
     ]);
+  });
+});
+
+describe('markup that does not close in turn', () => {
+  const wellFormed = fc
+    .array(
+      fc.constantFrom(
+        item(1), '<item><title a="x>y" b=\'<\'>t</title></item>', '<!-- <item> -->',
+        '<description><![CDATA[<p>a<b</p>]]></description>', '<?pi x="?>"?>', '&lt;&amp;', 'text',
+        '\n', '<x/>', '<description>&lt;p&gt;a&lt;/p&gt;</description>',
+      ),
+      { maxLength: 10 },
+    )
+    .map((p) => `<?xml version="1.0"?><!DOCTYPE rss [ <!ENTITY e "v"> ]>${HEAD}${p.join('')}</channel></rss>`); // prettier-ignore
+
+  it('is never found in well-formed XML, which the parser still reads', () => {
+    fc.assert(
+      fc.property(wellFormed, (xml) => {
+        expect(unclosedMarkupAt(xml)).toBeNull();
+        expect(extractFeed(xml, 'f.xml').diagnostics).toEqual([]);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('is found where it begins', () => {
+    expect(unclosedMarkupAt('<rss><description>a<b</description></rss>')).toBe(19);
+    expect(unclosedMarkupAt('<rss><!-- x')).toBe(5);
+    expect(unclosedMarkupAt('<rss><![CDATA[x')).toBe(5);
+    expect(unclosedMarkupAt('<rss a="<">')).toBeNull();
+  });
+
+  // Each took the parser beneath feedsmith quadratic time: 100 KB of `<` in a description, 10 s.
+  // A comment or CDATA section that never closes runs to the end, the second item with it.
+  it.each([
+    ['<', 2],
+    ['a<b', 2],
+    ['<?', 2],
+    ['<a "', 2],
+    ['<!--', 1],
+    ['<![CDATA[', 1],
+  ])('reads %j repeated to 10 MB in a description in one pass', (unit, found) => {
+    const raw = unit.repeat(Math.ceil(10_000_000 / unit.length));
+    const xml = `${HEAD}${item(1)}<item><title>x</title><description>${raw}</description></item>${item(2)}</channel></rss>`;
+    const { entries, diagnostics } = extractFeed(xml, 'f.xml');
+    expect(entries.map((e) => e.origin?.title)).toEqual(['記事1', '記事2'].slice(0, found));
+    expect(diagnostics[0]?.message).toMatch(/is not closed\); reading item by item$/);
   });
 });
 

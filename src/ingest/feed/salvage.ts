@@ -1,18 +1,11 @@
 import { parseFeed } from 'feedsmith';
 import type { Diagnostic } from '../../model/index.js';
-import { ingestDiagnostic, linesAt, scanMarkup } from '../shared/index.js';
+import { ingestDiagnostic, linesAt, xmlItems, type ItemSpan } from '../shared/index.js';
 import { channelOf, type FeedChannel, type FeedItem } from './feed-items.js';
+import { unclosedMarkupAt } from './unclosed-markup.js';
 
 const ROOTS = new Set(['rss', 'feed', 'rdf:rdf']);
 const ITEMS = new Set(['item', 'entry']);
-
-/** Where one `<item>`/`<entry>` lies in the source, and whether its closing tag was there. */
-interface ItemSpan {
-  name: string;
-  start: number;
-  end: number;
-  closed: boolean;
-}
 
 export interface SalvageOptions {
   /** `Date.now()` past which no more items are read. */
@@ -41,7 +34,11 @@ export function salvageFeed(
   options: SalvageOptions = {},
 ): { channel: FeedChannel | null; diagnostics: Diagnostic[] } {
   const maxItems = options.maxItems ?? 1_000;
-  const { root, items, markupEnd } = feedOutline(xml, maxItems + 1);
+  const { root, items, markupEnd } = xmlItems(xml, {
+    items: ITEMS,
+    roots: ROOTS,
+    max: maxItems + 1,
+  });
   if (root === null) return { channel: null, diagnostics: [] };
   const [open, close] = wrapperFor(root.tag, root.name);
   const lines = linesAt(
@@ -130,51 +127,6 @@ function readBatch(
   return batch.map((b) => ({ ...b, read: read.get(b) ?? 'truncated' }));
 }
 
-/**
- * The root element's opening tag, the span of each item — an item ends at its closing tag, at
- * the next item's opening tag (then it was truncated) or at the end of the source — and where
- * the last whole tag ends (what follows is an unfinished tag or text). Stops at `maxItems`.
- */
-function feedOutline(
-  xml: string,
-  maxItems: number,
-): {
-  root: { tag: string; name: string } | null;
-  items: ItemSpan[];
-  markupEnd: number;
-} {
-  let root: { tag: string; name: string } | null = null;
-  const items: ItemSpan[] = [];
-  let markupEnd = 0;
-  let current: ItemSpan | null = null;
-  const endCurrent = (end: number, closed: boolean): void => {
-    if (current === null) return;
-    items.push({ ...current, end, closed });
-    current = null;
-  };
-  scanMarkup(
-    xml,
-    (token) => {
-      if (token.kind === 'open' || token.kind === 'close') markupEnd = token.end;
-      if (token.kind === 'open') {
-        const name = token.name.toLowerCase();
-        if (root === null && ROOTS.has(name)) {
-          root = { tag: xml.slice(token.start, token.end), name: token.name };
-        } else if (root !== null && ITEMS.has(name)) {
-          endCurrent(token.start, false);
-          current = { name: token.name, start: token.start, end: token.end, closed: false };
-          if (token.selfClosing) endCurrent(token.end, true);
-        }
-      } else if (token.kind === 'close' && current?.name.toLowerCase() === token.name.toLowerCase())
-        endCurrent(token.end, true);
-      return items.length < maxItems;
-    },
-    { xml: true, decodeEntities: false },
-  );
-  endCurrent(xml.length, false);
-  return { root, items, markupEnd };
-}
-
 /** The opening and closing markup an item needs around it to be a feed of its own. */
 function wrapperFor(rootTag: string, name: string): [string, string] {
   const lower = name.toLowerCase();
@@ -185,7 +137,9 @@ function wrapperFor(rootTag: string, name: string): [string, string] {
   return [`${rootTag}<channel><title>-</title>`, '</channel></rss>'];
 }
 
+/** The channel of a piece of XML, or null when it is not well-formed (checked first: see `unclosedMarkupAt`). */
 function tryParse(xml: string): FeedChannel | null {
+  if (unclosedMarkupAt(xml) !== null) return null;
   try {
     return channelOf(parseFeed(xml));
   } catch {

@@ -123,7 +123,7 @@ export function htmlToText(html: string): string {
 
 /**
  * Lines cut so that their characters add up to at most `maxChars`, never inside a surrogate
- * pair.
+ * pair; the line cut loses the spaces it then ends with.
  *
  * @example
  * capLines(['abc', 'def'], 4); // ['abc', 'd']
@@ -139,7 +139,8 @@ export function capLines(lines: readonly string[], maxChars: number): string[] {
     }
     const high = line.charCodeAt(left - 1);
     const end = high >= 0xd800 && high <= 0xdbff ? left - 1 : left;
-    if (end > 0) out.push(line.slice(0, end));
+    const cut = line.slice(0, end).trimEnd();
+    if (cut !== '') out.push(cut);
     break;
   }
   while (out[out.length - 1] === '') out.pop();

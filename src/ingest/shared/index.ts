@@ -7,3 +7,4 @@ export * from './entry-id.js';
 export * from './html-text.js';
 export * from './markup-tokens.js';
 export * from './normalise-long.js';
+export * from './xml-items.js';

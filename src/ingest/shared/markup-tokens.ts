@@ -1,13 +1,20 @@
 import { Tokenizer } from 'htmlparser2';
 
 /**
- * One token of HTML or XML. An opening tag spans `[start, end)` of the source, from its `<` to
- * after its `>`; a closing tag ends at `end`. Tag names are as written (HTML callers lower-case
- * them).
+ * One token of HTML or XML. A tag spans `[start, end)` of the source, from its `<` to after
+ * its `>`. Tag names are as written (HTML callers lower-case them); attribute names are
+ * lower-case in HTML, as written in XML; an attribute named twice keeps its first value.
  */
 export type MarkupToken =
-  | { kind: 'open'; name: string; start: number; end: number; selfClosing: boolean }
-  | { kind: 'close'; name: string; end: number }
+  | {
+      kind: 'open';
+      name: string;
+      start: number;
+      end: number;
+      selfClosing: boolean;
+      attributes: ReadonlyMap<string, string>;
+    }
+  | { kind: 'close'; name: string; start: number; end: number }
   /** Character data, references decoded when asked; `raw` is false for a decoded reference. */
   | { kind: 'text'; text: string; raw: boolean }
   | { kind: 'cdata'; text: string };
@@ -42,7 +49,8 @@ export function scanMarkup(
   onToken: (token: MarkupToken) => boolean | void,
   options: MarkupScanOptions = {},
 ): void {
-  let open: { name: string; start: number } | null = null;
+  let open: { name: string; start: number; attributes: Map<string, string> } | null = null;
+  let attribute = { name: '', value: '' };
   let stopped = false;
   // Where the last whole token ends: what the tokenizer drops after it is an unfinished tag.
   let consumed = 0;
@@ -60,7 +68,8 @@ export function scanMarkup(
   };
   const tagEnd = (gt: number, selfClosing: boolean): void => {
     if (open === null) return;
-    emit({ kind: 'open', name: open.name, start: open.start, end: gt + 1, selfClosing }, gt + 1);
+    const { name, start, attributes } = open;
+    emit({ kind: 'open', name, start, end: gt + 1, selfClosing, attributes }, gt + 1);
     open = null;
   };
   const skip = (_start: number, end: number): void => void (consumed = end + 1);
@@ -77,20 +86,28 @@ export function scanMarkup(
       oncdata: (start, end, offset) =>
         emit({ kind: 'cdata', text: source.slice(start, end - offset) }, end + 1),
       onopentagname: (start, end) => {
-        open = { name: source.slice(start, end), start: start - 1 };
+        open = { name: source.slice(start, end), start: start - 1, attributes: new Map() };
       },
       onopentagend: (gt) => tagEnd(gt, false),
       onselfclosingtag: (gt) => tagEnd(gt, true),
       onclosetag: (start, end) => {
         // The name ends here; the tag at the next `>` (the tokenizer skips to it the same way).
+        // It began at the `<` before the name (`</ name>` has spaces between).
         const gt = source.indexOf('>', end);
         const close = gt === -1 ? source.length : gt + 1;
-        emit({ kind: 'close', name: source.slice(start, end), end: close }, close);
+        const lt = source.lastIndexOf('<', start);
+        emit({ kind: 'close', name: source.slice(start, end), start: lt, end: close }, close);
       },
-      onattribname: ignore,
-      onattribdata: ignore,
-      onattribentity: ignore,
-      onattribend: ignore,
+      onattribname: (start, end) => {
+        const name = source.slice(start, end);
+        attribute = { name: options.xml ? name : name.toLowerCase(), value: '' };
+      },
+      onattribdata: (start, end) => void (attribute.value += source.slice(start, end)),
+      onattribentity: (codePoint) => void (attribute.value += String.fromCodePoint(codePoint)),
+      onattribend: () => {
+        if (open !== null && !open.attributes.has(attribute.name))
+          open.attributes.set(attribute.name, attribute.value);
+      },
       oncomment: skip,
       ondeclaration: skip,
       onprocessinginstruction: skip,
