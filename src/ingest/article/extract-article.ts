@@ -6,13 +6,14 @@ import {
   decodeBytes,
   entryId,
   ingestDiagnostic,
+  pushAll,
   lineAt,
   readHtmlText,
   toIsoDate,
 } from '../shared/index.js';
 import type { ImportResult } from '../types.js';
 import { pageMetadata, type PageMetadata, type QueryableDocument } from './metadata.js';
-import { pageShape } from './page-shape.js';
+import { pageShape, type ShapeLimits } from './page-shape.js';
 
 export interface ArticleOptions {
   /** The URL the page was fetched from: the base for a relative canonical link. */
@@ -25,6 +26,8 @@ export interface ArticleOptions {
    * element) and their visible text is kept. Default 50,000.
    */
   maxElements?: number;
+  /** The same for runs of text (about 4 µs each, and as many DOM nodes). Default 200,000. */
+  maxTextRuns?: number;
   /**
    * Pages nesting elements deeper than this are not given to Readability (it is about cubic in
    * the depth) and their visible text is kept. Default 200.
@@ -40,7 +43,7 @@ export interface ArticleOptions {
  * A news page as one entry: the main text found by Mozilla Readability over a linkedom DOM,
  * and title, date, byline, outlet and canonical URL from the page's meta tags and JSON-LD.
  * When Readability finds no article, fails, or is not run — the page nests elements deeper than
- * `maxDepth`, holds more than `maxElements` or the `deadline` has passed — the page's visible
+ * `maxDepth`, holds more than `maxElements` or `maxTextRuns`, or the `deadline` has passed — the page's visible
  * text is kept, read from the page as it came (Readability changes the DOM it reads), with a
  * warning saying why. A page is never read as empty because it is hard to read.
  *
@@ -89,8 +92,9 @@ interface PageText {
 }
 
 /**
- * Metadata and main text. A page nested too deep is not built into a DOM as a whole (linkedom's
- * parser is quadratic in the depth): its metadata comes from the part before the deep nesting,
+ * Metadata and main text. A page past the shape limits — nested too deep, or with too many
+ * elements or runs of text — is not built into a DOM as a whole (linkedom's parser is quadratic
+ * in the depth) nor given to Readability: its metadata comes from the part before the limit,
  * which holds the head, and its text is all of its visible text.
  */
 function readPage(
@@ -99,13 +103,15 @@ function readPage(
   options: ArticleOptions,
   diagnostics: Diagnostic[],
 ): PageText {
-  const maxDepth = options.maxDepth ?? 200;
-  const maxElements = options.maxElements ?? 50_000;
-  const shape = pageShape(html, maxDepth);
-  const deep = shape.deepAt;
-  const { document } = parseHTML(deep === null ? html : html.slice(0, deep));
+  const limits: ShapeLimits = {
+    maxDepth: options.maxDepth ?? 200,
+    maxElements: options.maxElements ?? 50_000,
+    maxTextRuns: options.maxTextRuns ?? 200_000,
+  };
+  const { over } = pageShape(html, limits);
+  const { document } = parseHTML(over === null ? html : html.slice(0, over.at));
   const meta = pageMetadata(document as unknown as QueryableDocument, source);
-  diagnostics.push(...meta.diagnostics);
+  pushAll(diagnostics, meta.diagnostics);
   const warn = (message: string): void =>
     void diagnostics.push(ingestDiagnostic(source, message, {}, 'warning'));
   const maxChars = options.maxTextChars ?? 100_000;
@@ -113,15 +119,15 @@ function readPage(
     warn(`${why}; keeping all visible text`);
     return { metadata: meta.metadata, lines: textOf(html, maxChars, warn), byline: undefined };
   };
-  if (deep !== null) {
-    const line = lineAt(html, deep);
-    return visible(`page nests elements more than ${maxDepth} deep (line ${line})`);
-  }
-  if (shape.elements > maxElements) {
+  if (over !== null) {
+    const line = lineAt(html, over.at);
     const count = (n: number): string => n.toLocaleString('en-US');
-    return visible(
-      `page has ${count(shape.elements)} elements, more than the main text is looked for in (${count(maxElements)})`,
-    );
+    const past = {
+      maxDepth: `nests elements more than ${count(limits.maxDepth)} deep`,
+      maxElements: `has more than ${count(limits.maxElements)} elements`,
+      maxTextRuns: `has more than ${count(limits.maxTextRuns)} runs of text`,
+    }[over.limit];
+    return visible(`page ${past} (line ${line}): its main text is not looked for`);
   }
   if (options.deadline !== undefined && Date.now() > options.deadline)
     return visible('time limit reached before the main text was looked for');

@@ -1,6 +1,6 @@
 import { parseClipDocument } from '../../format/index.js';
 import type { Diagnostic } from '../../model/index.js';
-import { decodeBytes, ingestDiagnostic } from '../shared/index.js';
+import { decodeBytes, ingestDiagnostic, pushAll } from '../shared/index.js';
 import type { BlogImportResult, ClipParser, ProgressListener } from '../types.js';
 import { parseMovableType } from './movable-type.js';
 import { readPost, type BlogPost } from './post-document.js';
@@ -43,7 +43,7 @@ export function extractBlogArchive(
   }
   const split =
     format === 'wxr' ? parseWxr(decoded.text, source) : parseMovableType(decoded.text, source);
-  result.diagnostics.push(...split.diagnostics);
+  pushAll(result.diagnostics, split.diagnostics);
   readPosts(split.posts, source, options, result);
   return result;
 }
@@ -59,9 +59,9 @@ function readPosts(
   posts.forEach((post, i) => {
     try {
       const read = readPost(post, source, parse);
-      into.entries.push(...read.entries);
+      pushAll(into.entries, read.entries);
       into.documents.push(read.document);
-      into.diagnostics.push(...read.diagnostics);
+      pushAll(into.diagnostics, read.diagnostics);
     } catch (e) {
       const message = e instanceof Error ? e.message : String(e);
       into.diagnostics.push(

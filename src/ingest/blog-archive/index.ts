@@ -2,4 +2,4 @@
 export { extractBlogArchive, type BlogArchiveOptions } from './extract-blog-archive.js';
 export { parseMovableType } from './movable-type.js';
 export { postText, readPost, type BlogPost } from './post-document.js';
-export { elementText, parseWxr } from './wxr.js';
+export { elementText, elementTexts, parseWxr } from './wxr.js';

@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../../model/index.js';
-import { canonicalUrl, ingestDiagnostic } from '../shared/index.js';
+import { canonicalUrl, ingestDiagnostic, pushAll } from '../shared/index.js';
 import type { BlogPost } from './post-document.js';
 
 const POST_END = '--------';
@@ -39,7 +39,7 @@ export function parseMovableType(
         );
       const read = readPost(chunk, start + 1, file);
       if (read.post) posts.push(read.post);
-      diagnostics.push(...read.diagnostics);
+      pushAll(diagnostics, read.diagnostics);
     }
     start = i + 1;
   }

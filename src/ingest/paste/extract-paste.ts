@@ -12,8 +12,10 @@ import type { ImportResult } from '../types.js';
  * // ['停戦交渉、来週再開へ', '関係者が明らかにした']
  */
 export function extractPaste(text: string, source: string): ImportResult {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
-  while (lines.length > 0 && (lines[0] ?? '').trim() === '') lines.shift();
+  const all = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
+  // One slice, not a shift per blank line: shifting a million blank lines is quadratic.
+  const first = all.findIndex((l) => l.trim() !== '');
+  const lines = first === -1 ? [] : all.slice(first);
   while (lines.length > 0 && (lines[lines.length - 1] ?? '').trim() === '') lines.pop();
   if (lines.length === 0) {
     return {

@@ -57,3 +57,16 @@ export function linesAt(text: string, offsets: readonly number[]): number[] {
   }
   return out;
 }
+
+/**
+ * Appends `items` to `into` one by one: `into.push(...items)` passes each item as an argument
+ * on the stack and throws a RangeError past about 120,000 of them — an export of 200,000
+ * broken items would crash the import.
+ *
+ * @example
+ * const all = [d1];
+ * pushAll(all, [d2, d3]); // all is [d1, d2, d3]
+ */
+export function pushAll<T>(into: T[], items: readonly T[]): void {
+  for (const item of items) into.push(item);
+}

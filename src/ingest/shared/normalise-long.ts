@@ -19,8 +19,8 @@ export function normaliseLong(text: string): string {
   while (start < text.length) {
     let end = Math.min(text.length, start + PIECE);
     if (end < text.length) {
-      const cut = Math.max(text.lastIndexOf('\n', end), text.lastIndexOf(' ', end));
-      if (cut > start + PIECE / 2) end = cut + 1;
+      const cut = breakBefore(text, end, start + PIECE / 2);
+      if (cut !== -1) end = cut + 1;
       // Never split a surrogate pair.
       const code = text.charCodeAt(end - 1);
       if (code >= 0xd800 && code <= 0xdbff) end += 1;
@@ -29,4 +29,17 @@ export function normaliseLong(text: string): string {
     start = end;
   }
   return out.join('');
+}
+
+/**
+ * The last line break or space in `text` at or before `end` and after `floor`, or -1. Looks
+ * back no further than `floor`: `lastIndexOf` would search to the start of a text without
+ * either, for every piece — quadratic.
+ */
+function breakBefore(text: string, end: number, floor: number): number {
+  for (let i = Math.min(end, text.length - 1); i > floor; i -= 1) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a || c === 0x20) return i;
+  }
+  return -1;
 }
