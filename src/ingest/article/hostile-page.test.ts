@@ -23,7 +23,7 @@ describe('a page nested too deep', () => {
       expect(entries[0]?.body).toEqual([TEXT.repeat(4)]);
       expect(entries[0]?.origin?.title).toBe('深い記事');
       expect(diagnostics.map((d) => d.message)).toEqual([
-        'ingest: page nests elements more than 200 deep (line 1); keeping all visible text',
+        'ingest: page nests elements more than 200 deep (line 1): its main text is not looked for; keeping all visible text',
       ]);
     },
   );
@@ -48,7 +48,19 @@ describe('what one page can cost', () => {
     const { entries, diagnostics } = extractArticle(html, 'big.html');
     expect(entries[0]?.body.join('').length).toBe(100_000);
     expect(diagnostics.map((d) => d.message)).toEqual([
-      'ingest: page has 60,002 elements, more than the main text is looked for in (50,000); keeping all visible text',
+      'ingest: page has more than 50,000 elements (line 1): its main text is not looked for; keeping all visible text',
+      'ingest: main text longer than 100,000 characters; kept the first 100,000',
+    ]);
+  });
+
+  it('keeps the visible text of a paragraph of a million runs of text', () => {
+    // Each `<` not starting a tag ends a run of text: a million DOM nodes (4 s a megabyte).
+    const html = `<html><head><title>t</title></head><body><p>${'1<2 '.repeat(1_000_000)}</p></body></html>`;
+    const { entries, diagnostics } = extractArticle(html, 'lt.html');
+    expect(entries[0]?.body).toEqual(['1<2 '.repeat(25_000).trim()]);
+    expect(entries[0]?.origin?.title).toBe('t');
+    expect(diagnostics.map((d) => d.message)).toEqual([
+      'ingest: page has more than 200,000 runs of text (line 1): its main text is not looked for; keeping all visible text',
       'ingest: main text longer than 100,000 characters; kept the first 100,000',
     ]);
   });
@@ -90,21 +102,46 @@ describe('pageShape', () => {
     )
     .map((a) => a.join('')); // prettier-ignore
 
+  const deepest = (maxDepth: number) => ({ maxDepth, maxElements: 1e9, maxTextRuns: 1e9 });
+
   it('counts depth as linkedom builds the tree', () => {
     fc.assert(
       fc.property(soup, fc.nat(8), (html, max) => {
-        expect(pageShape(html, max).deepAt === null).toBe(domDepth(html) <= max);
+        expect(pageShape(html, deepest(max)).over === null).toBe(domDepth(html) <= max);
       }),
       { numRuns: 2000 },
     );
   });
 
-  it('stops at the first tag past the limit, in one pass over a million', () => {
-    expect(pageShape('<div><div><p>x</p></div></div>', 2)).toEqual({ elements: 3, deepAt: 10 });
-    expect(pageShape('<div>'.repeat(1_000_000), 200).deepAt).toBe(1_000);
-    expect(pageShape('<p>x</p>'.repeat(1_000_000), 200)).toEqual({
+  it('counts elements and runs of text as linkedom makes nodes of them', () => {
+    fc.assert(
+      fc.property(soup, (html) => {
+        const { document } = parseHTML(html);
+        const all = (
+          document as unknown as { querySelectorAll(s: string): unknown[] }
+        ).querySelectorAll('*').length;
+        expect(pageShape(html, deepest(1e9)).elements).toBe(all);
+      }),
+      { numRuns: 500 },
+    );
+    expect(pageShape('a&amp;b<c', deepest(9)).textRuns).toBe(3);
+  });
+
+  it('stops at the first tag past a limit, in one pass over a million', () => {
+    expect(pageShape('<div><div><p>x</p></div></div>', deepest(2)).over).toEqual({
+      limit: 'maxDepth',
+      at: 10,
+    });
+    expect(pageShape('<div>'.repeat(1_000_000), deepest(200)).over?.at).toBe(1_000);
+    expect(pageShape('<p>x</p>'.repeat(1_000_000), deepest(200))).toEqual({
       elements: 1_000_000,
-      deepAt: null,
+      textRuns: 1_000_000,
+      over: null,
+    });
+    const crowded = { maxDepth: 9, maxElements: 2, maxTextRuns: 9 };
+    expect(pageShape('<p>a</p><p>b</p><p>c</p>', crowded).over).toEqual({
+      limit: 'maxElements',
+      at: 16,
     });
   });
 });
