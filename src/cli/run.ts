@@ -163,7 +163,11 @@ function defineCommands(program: Command, io: CliIo, act: Act): void {
     .option('--no-check', 'skip the quote check')
     .option('--retries <n>', 'retries after a 5xx or network error', '3')
     .option('--retry-delay <ms>', 'first wait before a retry, doubled each time', '1000')
-    .option('--timeout <seconds>', 'time for one request', '30')
+    .option(
+      '--timeout <seconds>',
+      'time for the whole fetch: redirects, retries and waits included',
+      '30',
+    )
     .action(act(async () => (await import('./commands/publish.js')).publishCommand));
   sub(
     'doctor',
@@ -245,7 +249,11 @@ function defineCommands(program: Command, io: CliIo, act: Act): void {
       collectLines,
       [],
     )
-    .option('--timeout <seconds>', 'time for one request', '15')
+    .option(
+      '--timeout <seconds>',
+      'time for the whole fetch: redirects, retries and waits included',
+      '15',
+    )
     .action(act(async () => (await import('./commands/fetch.js')).fetchCommand));
   sub('watch <sources>', 'poll the feeds listed in a sources file and file what is new')
     .option('--state <path>', 'state file (default: SOURCES.state.json)')

@@ -96,6 +96,8 @@ async function fetchAndRead(
       ...(kind === 'embed' ? {} : { format: kind }),
       baseUrl: status ? url : resource.url,
       ...(resource.charset ? { httpCharset: resource.charset } : {}),
+      // `--timeout` bounds the whole fetch, so reading a huge body stops at the same moment.
+      deadline: resource.deadline,
     },
   });
   return ok({ read, file: status ? url : resource.url });
