@@ -29,3 +29,4 @@ export * from './tags-of-archive.js';
 export * from './tag-texts.js';
 export * from './tagger.js';
 export * from './train-tags.js';
+export * from './watch-sources.js';

@@ -1,7 +1,12 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { loadBlogCredentials } from '../blog/index.js';
-import { loadAbbreviations, personReader, tagStorePaths } from '../pipeline/index.js';
+import {
+  loadAbbreviations,
+  personReader,
+  tagStorePaths,
+  watchSourcesPath,
+} from '../pipeline/index.js';
 import type { ServerAppOptions, ServerDeps } from './context.js';
 import { ApiError, errorResponse, validationError } from './errors.js';
 import { JobRunner } from './jobs.js';
@@ -17,6 +22,7 @@ import { registerSessionRoutes } from './routes/session.js';
 import { registerStatsRoutes } from './routes/stats.js';
 import { registerStoryRoutes } from './routes/stories.js';
 import { registerTagRoutes } from './routes/tags.js';
+import { registerWatchSourceRoutes } from './routes/watch-sources.js';
 import { loginHandler, newToken, requestGuard, securityHeaders, serverTiming } from './security.js';
 import { ResponseCache } from './response-cache.js';
 import { StaticUi } from './static-ui.js';
@@ -52,6 +58,7 @@ export function createServerApp(options: ServerAppOptions): ServerApp {
     knowledge: options.knowledge,
     abbreviations: options.abbreviations ?? loadAbbreviations(),
     tagStore,
+    watchSources: watchSourcesPath(options.archivePath, options.watchSourcesPath),
     taggers: new TaggerCache(options.archive, tagStore, options.knowledge),
     personOf: personReader(options.knowledge),
     answers: new ResponseCache(options.archivePath),
@@ -133,6 +140,7 @@ export function registerApiRoutes(app: OpenAPIHono, deps: ServerDeps): void {
   registerStoryRoutes(app, deps);
   registerAnnotateRoutes(app, deps);
   registerCaptureRoutes(app, deps);
+  registerWatchSourceRoutes(app, deps);
   registerStatsRoutes(app, deps);
   registerJobRoutes(app, deps);
 }

@@ -16,6 +16,8 @@ export interface ServerAppOptions {
   archivePath: string;
   /** The taxonomy file (default: `taxonomy.json` beside the archive). */
   taxonomyPath?: string;
+  /** The sources file of `kirinuki watch` (default: `sources.txt` beside the archive). */
+  watchSourcesPath?: string;
   knowledge: Knowledge;
   /** The quote check's abbreviations (default: the shipped ones). */
   abbreviations?: Abbreviations;
@@ -47,6 +49,8 @@ export interface ServerDeps {
   knowledge: Knowledge;
   abbreviations: Abbreviations;
   tagStore: TagStorePaths;
+  /** The sources file of `kirinuki watch`, listed and edited by `/api/capture/sources`. */
+  watchSources: string;
   taggers: TaggerCache;
   /** Who a summary line's speaker is, remembered across requests. */
   personOf: PersonOf;
