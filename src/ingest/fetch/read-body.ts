@@ -32,9 +32,19 @@ export async function readCapped(
 }
 
 /**
+ * Most content codings one body may stack (`Content-Encoding: gzip, br`). Each is undone
+ * synchronously up to `maxBytes`, so without a cap a 16 KB header of `gzip,` × 3,000 over
+ * stored-block layers costs 3,000 full decompressions (200 layers of 9 MB: 1.8 s past a 1 s
+ * limit), and no timer can interrupt it. curl caps the chain at 5 for the same reason
+ * (CVE-2022-32206); no server sends more than two.
+ */
+const MAX_CONTENT_CODINGS = 5;
+
+/**
  * Undoes `Content-Encoding` (gzip, deflate — zlib-wrapped or raw, as servers disagree — and
  * br), refusing to produce more than `maxBytes`: a gzip bomb stops at the cap, not in memory
- * exhaustion. Unknown encodings are an error; `identity` and none pass through.
+ * exhaustion. Unknown encodings and chains longer than `MAX_CONTENT_CODINGS` are an error;
+ * `identity` and none pass through.
  *
  * @example
  * decodeContent(gzipped, 'gzip', 10_000_000); // { ok: true, value: <bytes> }
@@ -49,6 +59,10 @@ export function decodeContent(
     .split(',')
     .map((c) => c.trim())
     .filter((c) => c !== '' && c !== 'identity');
+  if (codings.length > MAX_CONTENT_CODINGS) {
+    const message = `ingest: body has ${codings.length} content codings; at most ${MAX_CONTENT_CODINGS} are undone`;
+    return { ok: false, error: { kind: 'decoding', message } };
+  }
   let data = raw;
   try {
     for (const coding of codings.reverse()) data = decodeOne(data, coding, maxBytes);

@@ -1,0 +1,70 @@
+/**
+ * A test server on 127.0.0.1 playing the attacks a fetched server can make on the body: bombs
+ * in every content coding, codings stacked until decoding alone outlasts the time limit, and
+ * bodies that trickle or stall.
+ */
+import { gzipSync } from 'node:zlib';
+import type { ServerResponse } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer } from '../../../test/fixtures/ingest/test-server.js';
+import { fetchUrl, type FetchOptions } from './index.js';
+
+const FEED = '<rss version="2.0"><channel><title>t</title></channel></rss>';
+const local: FetchOptions = { allowPrivateHosts: ['127.0.0.1'], timeoutMs: 1_000, retries: 0 };
+let server: Awaited<ReturnType<typeof startTestServer>>;
+
+/** `layers` gzip codings over FEED, the outer one first, as a server would list them. */
+function gzipLayers(layers: number): Buffer {
+  let body = Buffer.from(FEED);
+  for (let i = 0; i < layers; i += 1) body = gzipSync(body);
+  return body;
+}
+
+/**
+ * The stacked-codings attack: every inner layer a stored (uncompressed) gzip of the one below,
+ * so each decodes to megabytes, and the outer one squeezed small for the wire.
+ */
+function storedLayers(layers: number, bytes: number): Buffer {
+  let body = Buffer.alloc(bytes);
+  for (let i = 0; i < layers - 1; i += 1) body = gzipSync(body, { level: 0 });
+  return gzipSync(body, { level: 9 });
+}
+
+function encoded(res: ServerResponse, codings: string, body: Buffer): void {
+  res.writeHead(200, { 'content-type': 'application/rss+xml', 'content-encoding': codings });
+  res.end(body);
+}
+
+const gzip = (n: number): string => Array.from({ length: n }, () => 'gzip').join(', ');
+
+beforeAll(async () => {
+  const stacked = storedLayers(60, 4_000_000);
+  server = await startTestServer({
+    '/gzip-5': (_req, res) => encoded(res, gzip(5), gzipLayers(5)),
+    '/gzip-6': (_req, res) => encoded(res, gzip(6), gzipLayers(6)),
+    '/stacked-60': (_req, res) => encoded(res, gzip(60), stacked),
+  });
+});
+
+afterAll(async () => server.close());
+
+describe('stacked content codings', () => {
+  it('undoes up to five codings, as curl does', async () => {
+    const r = await fetchUrl(`${server.base}/gzip-5`, local);
+    expect(r.ok && Buffer.from(r.value.body).toString()).toBe(FEED);
+  });
+
+  it('refuses a sixth before decoding any, so stacking cannot outlast the time limit', async () => {
+    expect(await fetchUrl(`${server.base}/gzip-6`, local)).toMatchObject({
+      ok: false,
+      error: { kind: 'decoding', message: expect.stringMatching(/6 content codings; at most 5/) },
+    });
+    // 60 layers of 4 MB each took 0.23 s of decoding no timer interrupts (200 of 9 MB: 1.8 s).
+    const started = Date.now();
+    expect(await fetchUrl(`${server.base}/stacked-60`, local)).toMatchObject({
+      ok: false,
+      error: { kind: 'decoding', message: expect.stringMatching(/60 content codings/) },
+    });
+    expect(Date.now() - started).toBeLessThan(300);
+  });
+});
