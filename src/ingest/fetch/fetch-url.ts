@@ -185,7 +185,16 @@ async function handleResponse(
   const status = res.statusCode;
   if (status >= 300 && status < 400 && status !== 304 && headers.location) {
     await res.body.dump();
-    const to = new URL(headers.location, url).href;
+    // A Location that is not a URL is the server's answer, not a network fault: not retried.
+    const to = resolveLocation(headers.location, url);
+    if (to === null)
+      return failed(
+        failure(
+          'invalid-url',
+          url.href,
+          `${url.href} redirects to "${headers.location}", not a URL`,
+        ),
+      );
     return { kind: 'redirect', to };
   }
   if (status >= 400) {
@@ -213,6 +222,15 @@ async function handleResponse(
   if (!body.ok) return failed({ ...body.error, url: url.href });
   if (budget.left() <= 0) return failed(timedOut(url.href, budget));
   return { kind: 'done', resource: resourceOf(url.href, status, headers, body.value) };
+}
+
+/** A redirect's Location against the URL that sent it, or null when it is not a URL. */
+function resolveLocation(location: string, base: URL): string | null {
+  try {
+    return new URL(location, base).href;
+  } catch {
+    return null;
+  }
 }
 
 /**

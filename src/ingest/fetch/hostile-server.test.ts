@@ -43,6 +43,10 @@ beforeAll(async () => {
     '/gzip-5': (_req, res) => encoded(res, gzip(5), gzipLayers(5)),
     '/gzip-6': (_req, res) => encoded(res, gzip(6), gzipLayers(6)),
     '/stacked-60': (_req, res) => encoded(res, gzip(60), stacked),
+    '/bad-location': (_req, res) => {
+      res.writeHead(302, { location: 'http://[::1' });
+      res.end();
+    },
   });
 });
 
@@ -66,5 +70,19 @@ describe('stacked content codings', () => {
       error: { kind: 'decoding', message: expect.stringMatching(/60 content codings/) },
     });
     expect(Date.now() - started).toBeLessThan(300);
+  });
+});
+
+describe('redirects the fetch cannot follow', () => {
+  it('fails at once on a Location that is not a URL, without retrying it as a network fault', async () => {
+    const r = await fetchUrl(`${server.base}/bad-location`, { ...local, retries: 2 });
+    expect(r).toMatchObject({
+      ok: false,
+      error: {
+        kind: 'invalid-url',
+        message: expect.stringMatching(/redirects to "http:\/\/\[::1", not a URL$/),
+      },
+    });
+    expect(server.hits.get('/bad-location')).toBe(1);
   });
 });
