@@ -5,7 +5,7 @@
  * alike; the figure that matters is the difference to bare node. Each process also reports its
  * own CPU time (user + system, all threads, up to its `exit` event) from a one-line `--require`
  * preload: on a busy machine that moves far less than wall time. Needs a build (`npm run build`).
- * Called by `bench/run.ts`; runnable alone with `npx tsx bench/cold-start.ts [--runs 15]`.
+ * Called by `bench/run.ts`; runnable alone with `npx tsx bench/cold-start.ts [--runs 15] [--archive PATH]`.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -21,6 +21,12 @@ const SEARCH_WORD = '停戦';
 export interface ColdStartOptions {
   /** Timed runs of each case (default 15). */
   runs?: number;
+  /**
+   * An archive to search and show from instead of `samples/` imported into a temporary file:
+   * e.g. the 100,000-entry archive `bench/server.ts` leaves in bench/out, for issue 14's
+   * "cold `search` on a large archive".
+   */
+  archive?: string;
   log?: (line: string) => void;
 }
 
@@ -39,6 +45,7 @@ export interface ColdStartCase {
 
 export interface ColdStartResult {
   runs: number;
+  archive: string;
   cases: ColdStartCase[];
   loadBefore: number[];
   loadAfter: number[];
@@ -52,10 +59,11 @@ export function measureColdStart(options: ColdStartOptions = {}): ColdStartResul
     throw new Error('bench: cold-start needs a build first (npm run build)');
   const dir = mkdtempSync(join(tmpdir(), 'kirinuki-cold-'));
   try {
-    const db = join(dir, 'archive.db');
+    const db = options.archive ?? join(dir, 'archive.db');
     const preload = join(dir, 'cpu-usage.cjs');
     writeFileSync(preload, CPU_PRELOAD);
-    node([BIN, '--db', db, 'import', join(ROOT, 'samples')]);
+    if (options.archive === undefined) node([BIN, '--db', db, 'import', join(ROOT, 'samples')]);
+    else if (!existsSync(db)) throw new Error(`bench: no archive at ${db}`);
     const found = JSON.parse(
       node([BIN, '--db', db, '--json', 'search', SEARCH_WORD, '--limit', '1']),
     ) as { hits: { id: string }[] };
@@ -88,6 +96,7 @@ export function measureColdStart(options: ColdStartOptions = {}): ColdStartResul
     const loadAfter = loadavg();
     return {
       runs,
+      archive: options.archive ?? '`samples/` imported into a temporary file',
       loadBefore,
       loadAfter,
       cases: cases.map((c, i) => {
@@ -135,7 +144,7 @@ export function coldStartReport(r: ColdStartResult): string {
     '',
     `Wall time of a fresh process, ${r.runs} interleaved runs per case after a warm-up round; ` +
       `Node ${process.version}; CLI from ${bundle}; load average ${load(r.loadBefore)} before, ` +
-      `${load(r.loadAfter)} after. Archive: \`samples/\` imported into a temporary file.`,
+      `${load(r.loadAfter)} after. Archive: ${r.archive}.`,
     '',
     table(
       [
@@ -207,6 +216,14 @@ function quantile(samples: readonly number[], q: number): number {
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const i = process.argv.indexOf('--runs');
   const runs = i >= 0 ? Number(process.argv[i + 1]) : undefined;
+  const a = process.argv.indexOf('--archive');
+  const archive = a >= 0 ? process.argv[a + 1] : undefined;
   const log = (line: string): void => void process.stderr.write(`${line}\n`);
-  console.log(await runColdStartBench(runs === undefined ? { log } : { runs, log }));
+  console.log(
+    await runColdStartBench({
+      log,
+      ...(runs === undefined ? {} : { runs }),
+      ...(archive === undefined ? {} : { archive }),
+    }),
+  );
 }

@@ -7,9 +7,9 @@
  * - Code splitting keeps the commands lazy: each `import()` in src/cli becomes a chunk loaded
  *   when its command runs (ingest, linkedom, undici… only for `import`/`fetch`).
  * - better-sqlite3 stays outside the bundle, loaded with `require` (see requireBetterSqlite).
- * - Imports of the `model` barrel are pointed at the model modules that export the names, so a
- *   chunk that needs only `ok`, `err` or `KirinukiError` leaves out the schemas and with them zod
- *   (see modelBarrelSplitter).
+ * - Imports of kirinuki's barrels are pointed at the modules that export the names, so a chunk
+ *   that needs only `ok` or `searchArchive` leaves out the schemas, zod, linkedom and undici
+ *   (see barrelSplitter).
  * - The shipped knowledge (`data/nlp`) is validated and merged here and embedded in the bundle
  *   (see src/cli/knowledge.ts); the bundle uses it only while `data/nlp` still has the same
  *   contents.
@@ -33,47 +33,86 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const ENTRY = join(ROOT, 'dist/cli/index.js');
 const OUT_DIR = join(ROOT, 'dist/bundle/cli');
 const DIST_DIR = join(ROOT, 'dist') + sep;
-const MODEL_DIR = join(ROOT, 'dist/model') + sep;
 
-/**
- * Points static imports of the `dist/model/index.js` barrel at the model modules that export the
- * names: `import { err, ok } from '../model/index.js'` becomes an import of `../model/result.js`.
- * With code splitting esbuild assigns whole files to chunks by the imports that reach them, so an
- * import of the barrel puts every model module — and zod — in the chunk of whoever imports it,
- * even for `ok`. Statements the pattern does not cover, or names it cannot place, are left as
- * they are (correct, only bigger).
- */
-async function modelBarrelSplitter(): Promise<Plugin> {
+/** Where each name a barrel (`index.js` of `export … from` lines) exports is defined. */
+async function barrelOwners(barrel: string, seen = new Map<string, Map<string, string>>()) {
+  const known = seen.get(barrel);
+  if (known) return known;
   const owner = new Map<string, string>();
+  seen.set(barrel, owner);
   const ambiguous = new Set<string>();
-  for (const file of readdirSync(MODEL_DIR).filter((f) => f.endsWith('.js') && f !== 'index.js')) {
-    for (const name of Object.keys(await import(pathToFileURL(join(MODEL_DIR, file)).href))) {
-      if (owner.has(name)) ambiguous.add(name);
-      owner.set(name, file);
-    }
+  const own = (name: string, file: string): void => {
+    if (owner.has(name) && owner.get(name) !== file) ambiguous.add(name);
+    owner.set(name, file);
+  };
+  const text = readFileSync(barrel, 'utf8');
+  for (const [, names, from] of text.matchAll(/^export (\*|\{[^}]*\}) from '([^']+)';$/gm)) {
+    const file = resolve(dirname(barrel), from ?? '');
+    const fileOwners = file.endsWith(`${sep}index.js`)
+      ? await barrelOwners(file, seen)
+      : new Map(Object.keys(await import(pathToFileURL(file).href)).map((n) => [n, file] as const));
+    if (names === '*') for (const [name, at] of fileOwners) own(name, at);
+    else
+      for (const spec of (names ?? '').slice(1, -1).split(',')) {
+        const [name, alias] = spec.trim().split(/\s+as\s+/);
+        const at = fileOwners.get(name ?? '');
+        // A renamed re-export cannot be pointed at its file under the new name.
+        if (name && at && (alias === undefined || alias === name)) own(name, at);
+      }
   }
   for (const name of ambiguous) owner.delete(name);
-  const barrelImport = /^import \{([^}]*)\} from '((?:\.\.\/)+)model\/index\.js';$/gm;
+  return owner;
+}
+
+/**
+ * Points static imports of kirinuki's barrels (`import { ok } from '../model/index.js'`) at the
+ * modules that define the names (`import { ok } from '../model/result.js'`). With code splitting
+ * esbuild assigns whole files to chunks by the imports that reach them, used or not: through the
+ * barrels `search` reached the whole pipeline, linkedom, undici and zod — a third of its cold
+ * start. Statements the pattern does not cover, or names it cannot place, are left as they are
+ * (correct, only bigger).
+ */
+async function barrelSplitter(): Promise<Plugin> {
+  const barrels = new Map<string, Map<string, string>>();
+  const seen = new Map<string, Map<string, string>>();
+  const findBarrels = async (dir: string): Promise<void> => {
+    for (const item of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, item.name);
+      if (item.isDirectory() && path !== join(ROOT, 'dist/bundle')) await findBarrels(path);
+      else if (item.name === 'index.js' && dir !== join(ROOT, 'dist'))
+        barrels.set(path, await barrelOwners(path, seen));
+    }
+  };
+  await findBarrels(join(ROOT, 'dist'));
+  const barrelImport = /^import \{([^}]*)\} from '(\.\.?\/[^']*index\.js)';$/gm;
   return {
-    name: 'kirinuki-model-barrel',
+    name: 'kirinuki-barrel-splitter',
     setup(b) {
       b.onLoad({ filter: /\.js$/ }, (args) => {
-        if (!args.path.startsWith(DIST_DIR) || args.path.startsWith(MODEL_DIR)) return undefined;
+        if (!args.path.startsWith(DIST_DIR) || barrels.has(args.path)) return undefined;
         const text = readFileSync(args.path, 'utf8');
-        if (!text.includes('model/index.js')) return undefined;
-        const contents = text.replace(barrelImport, (statement, names: string, up: string) => {
-          const specs = names.split(',').map((n) => n.trim());
+        if (!text.includes('index.js')) return undefined;
+        const here = dirname(args.path);
+        const contents = text.replace(barrelImport, (statement, names: string, from: string) => {
+          const owner = barrels.get(resolve(here, from));
+          if (!owner) return statement;
           const byFile = new Map<string, string[]>();
-          for (const spec of specs.filter((n) => n !== '')) {
+          for (const spec of names
+            .split(',')
+            .map((n) => n.trim())
+            .filter((n) => n !== '')) {
             const file = owner.get(spec.split(/\s+as\s+/)[0] ?? '');
             if (!file) return statement;
             byFile.set(file, [...(byFile.get(file) ?? []), spec]);
           }
           return [...byFile]
-            .map(([file, named]) => `import { ${named.join(', ')} } from '${up}model/${file}';`)
+            .map(([file, named]) => {
+              const path = relative(here, file).split(sep).join('/');
+              return `import { ${named.join(', ')} } from '${path.startsWith('.') ? path : `./${path}`}';`;
+            })
             .join(' ');
         });
-        return { contents, loader: 'js', resolveDir: dirname(args.path) };
+        return { contents, loader: 'js', resolveDir: here };
       });
     },
   };
@@ -134,7 +173,7 @@ async function main(): Promise<void> {
     define: {
       KIRINUKI_SHIPPED_KNOWLEDGE: JSON.stringify(JSON.stringify(shippedKnowledge(OUT_DIR))),
     },
-    plugins: [await modelBarrelSplitter(), requireBetterSqlite],
+    plugins: [await barrelSplitter(), requireBetterSqlite],
     sourcemap: 'linked',
     legalComments: 'none',
     logLevel: 'warning',
