@@ -37,3 +37,32 @@ describe('checkDocumentQuotes: speakers', () => {
     expect(unnamed).toEqual(expect.arrayContaining(['港湾局長', 'ウクライナ内務省']));
   });
 });
+
+describe('checkDocumentQuotes: a topic before a quote is not a speaker', () => {
+  // A made-up post: the curator puts the topic before the quote, the text never writes it so.
+  const TOPIC_DOC = [
+    '北の島に新しい橋を架ける「可能性は排除しない」と知事が述べた。',
+    '— 架空ウォッチ (@kakuu_watch) May 6, 2024',
+    '北の島に新しい橋を架ける「可能性は排除しない」と知事が述べた。',
+    '#島(北島架橋計画「可能性は排除しない」)',
+    '#島(ジョン・スミス「可能性は排除しない」)',
+    '#島(北島開発委員会「可能性は排除しない」)',
+  ].join('\n');
+  const report = checkDocumentQuotes(
+    parseClipDocument(TOPIC_DOC).document,
+    { knowledge: loadKnowledge(), abbreviations: loadAbbreviations() },
+    TOPIC_DOC,
+  );
+  const unnamed = report.flags.filter((f) => f.kind === 'speaker').map((f) => f.speaker);
+
+  it('neither flags nor counts a kanji topic phrase the gazetteer finds no one in', () => {
+    expect(unnamed).not.toContain('北島架橋計画');
+    expect(report.speakers).toBe(2);
+    expect(report.quotes).toBe(3);
+    expect(report.passed).toBe(3);
+  });
+
+  it('still flags an unknown name in kana and an unknown body the text never names', () => {
+    expect(unnamed).toEqual(['ジョン・スミス', '北島開発委員会']);
+  });
+});

@@ -168,9 +168,11 @@ function checkEntries(
         }
         const speaker = segment.speaker?.trim() ?? '';
         if (speaker === '') continue;
+        const found = speakerNamed(speaker, named, options);
+        // A topic before a quote (`西側地上部隊派遣「可能性は排除しない」`) is no one to name.
+        if (found === 'topic') continue;
         report.speakers += 1;
-        if (!speakerNamed(speaker, named, options))
-          report.flags.push({ kind: 'speaker', ...at, speaker });
+        if (found === 'unnamed') report.flags.push({ kind: 'speaker', ...at, speaker });
       }
     });
   }
@@ -221,7 +223,11 @@ function namedInText(
 }
 
 /**
- * Whether the entry names a summary line's speaker: written as the curator wrote it, in the
+ * Whether the entry names a summary line's speaker (`named`, `unnamed`), or whether the phrase
+ * before the quote is a topic rather than a speaker (`topic`): the curator's format lets
+ * `context「quote」` stand for "said of this", and a phrase in which the gazetteer finds no one
+ * and no title, which the text does not write as it is and which reads as a topic
+ * (`西側地上部隊派遣`, see `readsAsTopic`), names no one to look for. The entry names the speaker when it is written as the curator wrote it, in the
  * text or as the post's author in its attribution line; or, for the people (else the bodies)
  * the speaker phrase names, each mentioned in the text under any of its names
  * (`ウラジーミル・プーチン` = `プーチン大統領`, `崔善姫` = `チェ・ソニ`); or, without its titles,
@@ -229,24 +235,48 @@ function namedInText(
  * `ロシア常駐代表部` for `🇷🇺常駐代表部`); or, when the gazetteer finds no one in it, the phrase
  * without its titles standing in the text.
  */
-function speakerNamed(speaker: string, named: NamedInText, options: QuoteCheckOptions): boolean {
+function speakerNamed(
+  speaker: string,
+  named: NamedInText,
+  options: QuoteCheckOptions,
+): 'named' | 'unnamed' | 'topic' {
   const k = options.knowledge;
   const stands = (s: string): boolean => matchQuote(s, named.prepared).passes;
-  if (stands(speaker)) return true;
-  if (named.byline !== null && matchQuote(speaker, named.byline).passes) return true;
-  if (madeOfNames(withoutTitles(speaker, k), named.forms)) return true;
+  const answer = (yes: boolean) => (yes ? 'named' : 'unnamed');
+  if (stands(speaker)) return 'named';
+  if (named.byline !== null && matchQuote(speaker, named.byline).passes) return 'named';
+  const core = withoutTitles(speaker, k);
+  if (madeOfNames(core, named.forms)) return 'named';
   const mentions = findMentions(speaker, k).filter((m) => m.kind !== 'role' && m.kind !== 'coref');
   const people = mentions.filter((m) => m.kind === 'person');
   const required = people.length > 0 ? people : mentions;
   if (required.length > 0)
-    return required.every(
-      (m) =>
-        (m.canonical !== null && named.canonicals.has(m.canonical)) ||
-        stands(m.surface) ||
-        aliasesOf(m.canonical ?? m.surface, k).some(stands),
+    return answer(
+      required.every(
+        (m) =>
+          (m.canonical !== null && named.canonicals.has(m.canonical)) ||
+          stands(m.surface) ||
+          aliasesOf(m.canonical ?? m.surface, k).some(stands),
+      ),
     );
-  const core = withoutTitles(speaker, k);
-  return core !== '' && stands(core);
+  if (core === speaker && readsAsTopic(speaker, k)) return 'topic';
+  return answer(core !== '' && stands(core));
+}
+
+// Kanji (and ・ between them) only: a name in kana or letters is someone the gazetteer may
+// not know, so it stays a speaker to look for.
+const KANJI_PHRASE = /^[\p{Script=Han}々・]+$/u;
+
+/**
+ * Whether a phrase the gazetteer finds no one in reads as a topic (`西側地上部隊派遣`,
+ * `4州帰属承認`) rather than an unknown speaker: kanji only, longer than a personal name
+ * (five or more), and not ending as a body does (`…委員会`, `…省`, `…通信`).
+ */
+function readsAsTopic(phrase: string, k: Knowledge): boolean {
+  if (phrase.length < 5 || !KANJI_PHRASE.test(phrase)) return false;
+  for (let i = 1; i < phrase.length; i += 1)
+    if (k.organisationSuffixes.longestAt(phrase, i)?.end === phrase.length) return false;
+  return true;
 }
 
 // What may join two names in a speaker phrase: `ロシアの外務省`, `ベルギー、デクロー`.
