@@ -62,7 +62,7 @@ export async function fetchUrl(
   const allowed = new Set((options.allowPrivateHosts ?? []).map(hostKey));
   const budget = new TimeBudget(options.clock ?? systemClock, options.timeoutMs ?? 15_000);
   const agent = new Agent({
-    connect: { lookup: guardedLookup(allowed), timeout: budget.limitMs },
+    connect: { lookup: guardedLookup(allowed, options.resolver), timeout: budget.limitMs },
   });
   try {
     return await followRedirects(url, { options, agent, allowed, budget });

@@ -3,7 +3,7 @@
  * in every content coding, codings stacked until decoding alone outlasts the time limit, and
  * bodies that trickle or stall.
  */
-import { gzipSync } from 'node:zlib';
+import { brotliCompressSync, deflateRawSync, deflateSync, gzipSync } from 'node:zlib';
 import type { ServerResponse } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer } from '../../../test/fixtures/ingest/test-server.js';
@@ -37,9 +37,35 @@ function encoded(res: ServerResponse, codings: string, body: Buffer): void {
 
 const gzip = (n: number): string => Array.from({ length: n }, () => 'gzip').join(', ');
 
+/** Writes one byte every 100 ms until the client goes away: under every size cap, never done. */
+function trickle(res: ServerResponse, status: number, headers: Record<string, string>): void {
+  res.writeHead(status, headers);
+  const timer = setInterval(() => {
+    if (res.destroyed) clearInterval(timer);
+    else res.write('a');
+  }, 100);
+}
+
 beforeAll(async () => {
   const stacked = storedLayers(60, 4_000_000);
+  const zeros = Buffer.alloc(50_000_000); // 50 MB of zeros: 80 bytes of br, 49 KB of deflate
+  const bombs = {
+    br: brotliCompressSync(zeros),
+    deflate: deflateSync(zeros),
+    raw: deflateRawSync(zeros),
+  };
   server = await startTestServer({
+    '/bomb-br': (_req, res) => encoded(res, 'br', bombs.br),
+    '/bomb-deflate': (_req, res) => encoded(res, 'deflate', bombs.deflate),
+    '/bomb-deflate-raw': (_req, res) => encoded(res, 'deflate', bombs.raw),
+    // br applied first, then gzip: undone in the reverse order.
+    '/bomb-nested': (_req, res) => encoded(res, 'br, gzip', gzipSync(bombs.br)),
+    '/trickle': (_req, res) => trickle(res, 200, { 'content-type': 'text/html' }),
+    '/trickle-redirect': (_req, res) => trickle(res, 302, { location: '/gzip-5' }),
+    '/stall': (_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/html', 'content-length': '1000' });
+      res.write('<p>');
+    },
     '/gzip-5': (_req, res) => encoded(res, gzip(5), gzipLayers(5)),
     '/gzip-6': (_req, res) => encoded(res, gzip(6), gzipLayers(6)),
     '/stacked-60': (_req, res) => encoded(res, gzip(60), stacked),
@@ -85,4 +111,41 @@ describe('redirects the fetch cannot follow', () => {
     });
     expect(server.hits.get('/bad-location')).toBe(1);
   });
+});
+
+describe('decompression bombs in every coding', () => {
+  it.each(['/bomb-br', '/bomb-deflate', '/bomb-deflate-raw', '/bomb-nested'])(
+    '%s (50 MB of zeros) stops at the 10 MB cap',
+    async (path) => {
+      const r = await fetchUrl(`${server.base}${path}`, local);
+      expect(r).toMatchObject({
+        ok: false,
+        error: {
+          kind: 'too-large',
+          message: 'ingest: body decompresses to more than 10000000 bytes',
+        },
+      });
+    },
+  );
+
+  it('applies the cap the caller sets', async () => {
+    const r = await fetchUrl(`${server.base}/bomb-br`, { ...local, maxBytes: 1_000 });
+    expect(r).toMatchObject({
+      ok: false,
+      error: { kind: 'too-large', message: /more than 1000 bytes/ },
+    });
+  });
+});
+
+describe('bodies that never end', () => {
+  it.each(['/trickle', '/trickle-redirect', '/stall'])(
+    '%s ends at the time limit, though each byte comes in time',
+    async (path) => {
+      const started = Date.now();
+      const r = await fetchUrl(`${server.base}${path}`, { ...local, timeoutMs: 600 });
+      expect(r).toMatchObject({ ok: false, error: { kind: 'timeout' } });
+      expect(Date.now() - started).toBeGreaterThanOrEqual(550);
+      expect(Date.now() - started).toBeLessThan(1_500);
+    },
+  );
 });

@@ -1,5 +1,10 @@
 /** The fetch edge: safe HTTP, and routing what was fetched to an importer. */
-export { BlockedAddressError, guardedLookup, isBlockedAddress } from './address-policy.js';
+export {
+  BlockedAddressError,
+  guardedLookup,
+  isBlockedAddress,
+  type Resolver,
+} from './address-policy.js';
 export { detectSource, type SourceKind } from './detect-source.js';
 export { fetchUrl } from './fetch-url.js';
 export { HostRateLimiter, systemClock, type Clock } from './rate-limit.js';

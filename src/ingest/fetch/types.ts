@@ -1,3 +1,4 @@
+import type { Resolver } from './address-policy.js';
 import type { Clock, HostRateLimiter } from './rate-limit.js';
 
 /** How a fetch may behave; every limit has a safe default. */
@@ -25,6 +26,12 @@ export interface FetchOptions {
   rateLimiter?: HostRateLimiter;
   userAgent?: string;
   clock?: Clock;
+  /**
+   * Resolves host names for every connection; the guard checks each answer before the socket
+   * connects to it. Default: the system resolver (`dns.lookup`). Tests give one that answers
+   * names such as `feeds.test` with loopback or private addresses.
+   */
+  resolver?: Resolver;
 }
 
 /** A fetched resource. A 304 answer has `notModified: true` and an empty body. */
