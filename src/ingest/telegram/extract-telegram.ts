@@ -124,10 +124,21 @@ function salvage(
       );
   });
   const name = /"name"\s*:\s*("(?:[^"\\]|\\.)*")/.exec(text.slice(0, scanned[0]?.offset ?? 4096));
-  return {
-    channel: name?.[1] === undefined ? undefined : (JSON.parse(name[1]) as string),
-    messages,
-  };
+  return { channel: name?.[1] === undefined ? undefined : jsonString(name[1]), messages };
+}
+
+/**
+ * A JSON string literal's value, or undefined when it is not valid JSON: the pattern that finds
+ * the channel's name in a damaged export also takes `"\p"` and raw line breaks, which
+ * `JSON.parse` rejects (it threw out of the importer).
+ */
+function jsonString(literal: string): string | undefined {
+  try {
+    const value: unknown = JSON.parse(literal);
+    return typeof value === 'string' ? value : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**

@@ -70,6 +70,17 @@ describe('extractTelegram', () => {
       extractTelegram(JSON.stringify({ name: 'c', messages }), 'big.json').entries,
     ).toHaveLength(20_000);
   });
+
+  // Found by the fuzzer (scripts/fuzz): the damaged export's channel name went to JSON.parse,
+  // which threw `Bad escaped character` out of the importer.
+  it.each(['"name":"\\p"', '{"name":"a\nb","messages":[{"id":1,"type":"message","text":"x"}'])(
+    'salvages an export whose channel name is not valid JSON: %j',
+    (text) => {
+      const { entries, diagnostics } = extractTelegram(text, 'fuzz.json');
+      expect(diagnostics[0]?.message).toMatch(/not valid JSON/);
+      expect(entries.every((e) => e.origin?.outlet === undefined)).toBe(true);
+    },
+  );
 });
 
 describe('helpers', () => {
