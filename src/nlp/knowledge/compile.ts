@@ -52,6 +52,8 @@ export interface Knowledge {
   kanaSurnames: Set<string>;
   organisationSuffixes: Trie<string>;
   outletStatementNouns: Set<string>;
+  /** Verbs a body reports with (`発表した`, `報じた`), matched at the start of a quote's verb. */
+  bodyVerbs: string[];
   notNames: Set<string>;
   termHeads: string[];
   /** What follows a subject, compiled from `subjectMarkers` (see `src/nlp/quotes/speaker.ts`). */
@@ -109,6 +111,7 @@ export function compileKnowledge(src: KnowledgeSource): Knowledge {
     kanaSurnames: new Set(src.kanaSurnames),
     organisationSuffixes: wordTrie(src.organisationSuffixes, false),
     outletStatementNouns: new Set(src.outletStatementNouns),
+    bodyVerbs: src.bodyVerbs,
     notNames: new Set(src.notNames),
     termHeads: src.termHeads,
     subjects: compileSubjects(src),

@@ -23,6 +23,7 @@ export interface KnowledgeSource {
   kanaSurnames: string[];
   organisationSuffixes: string[];
   outletStatementNouns: string[];
+  bodyVerbs: string[];
   notNames: string[];
   termHeads: string[];
   subjectMarkers: SubjectMarkers;
@@ -57,6 +58,7 @@ const LIST_KEYS = [
   'kanaSurnames',
   'organisationSuffixes',
   'outletStatementNouns',
+  'bodyVerbs',
   'notNames',
   'termHeads',
   'reportEndings',
@@ -90,6 +92,7 @@ export function emptyKnowledgeSource(): KnowledgeSource {
     kanaSurnames: [],
     organisationSuffixes: [],
     outletStatementNouns: [],
+    bodyVerbs: [],
     notNames: [],
     termHeads: [],
     subjectMarkers: { nameEndings: [], topic: [], ga: [], source: [], ownerSource: [] },

@@ -67,6 +67,8 @@ export const KnowledgeFileSchema = z
     organisationSuffixes: words,
     /** Statement nouns that are an outlet's (`記事`): their issuer is the outlet that reported. */
     outletStatementNouns: words,
+    /** Verbs a body reports with (`発表した`, `伝えた`): words said so may be a body's. */
+    bodyVerbs: words,
     /** Katakana words that are never a person's name, though they may stand as a subject. */
     notNames: words,
     /** Nouns that end the names of plans, events and things (`…作戦`, `…会議`, `…船団`). */

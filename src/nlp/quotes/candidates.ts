@@ -94,35 +94,62 @@ export function bracketCandidates(
     insideNoun,
   });
   add(statementIssuer(text, site, d, k), WEIGHT.statement, 'issuer of the statement it quotes');
-  out.push(...carried(site, d, previous));
+  out.push(...carried(site, d, k, previous));
   return out;
 }
 
 /**
  * The speaker the text is about before this quote: the subject carried from earlier sentences,
  * or the speaker of the last quote when that came later (`「…」と言うのはリジェンコ。「…」`).
+ * Words carried on with no subject are a person's far more often than a body's: when what is
+ * carried is a body, a country or an unnamed source, the person the text was last about is a
+ * candidate too, a little stronger — unless the words are reported as a body reports
+ * (`…と発表した`, `…と伝えた`).
  */
-function carried(site: QuoteSite, d: Discourse, previous: PreviousQuote | null): Candidate[] {
+function carried(
+  site: QuoteSite,
+  d: Discourse,
+  k: Knowledge,
+  previous: PreviousQuote | null,
+): Candidate[] {
   const center = d.centerBefore(site.sentence);
   const recent =
     previous &&
     previous.at < site.open &&
     (!center || previous.at > center.at) &&
     site.sentence - d.sentences.indexOf(previous.at) <= PREVIOUS_REACH;
+  const out: Candidate[] = [];
+  const nearest = recent ? previous.speaker : center?.speaker;
   if (recent)
-    return [
-      { speaker: previous.speaker, score: WEIGHT.carried, reason: 'speaker of the quote before' },
-    ];
-  return center
-    ? [
-        {
-          speaker: center.speaker,
-          score: WEIGHT.carried,
-          reason: 'carried from an earlier sentence',
-        },
-      ]
-    : [];
+    out.push({
+      speaker: previous.speaker,
+      score: WEIGHT.carried,
+      reason: 'speaker of the quote before',
+    });
+  else if (center)
+    out.push({
+      speaker: center.speaker,
+      score: WEIGHT.carried,
+      reason: 'carried from an earlier sentence',
+    });
+  if (!nearest || nearest.speakerKind === 'person' || isBodyVerb(site.cls.verb, k)) return out;
+  const person = d.personCenterBefore(site.sentence);
+  if (person)
+    out.push({
+      speaker: person.speaker,
+      score: WEIGHT.carried + CARRIED_PERSON,
+      reason: 'person carried over a body',
+    });
+  return out;
 }
+
+/** Whether a quote's verb is one a body reports with (`bodyVerbs` in the knowledge). */
+function isBodyVerb(verb: string | null, k: Knowledge): boolean {
+  return verb !== null && k.bodyVerbs.some((v) => verb.startsWith(v));
+}
+
+/** How much a person carried from earlier outweighs a body carried from nearer. */
+const CARRIED_PERSON = 0.3;
 
 /** A quote attributed with strong evidence, whose speaker the next quotes may carry on. */
 export interface PreviousQuote {
@@ -188,9 +215,13 @@ export function clauseCandidates(
   // before a contrast (`…が、`, `一方、`) belongs to the other side.
   const contrast = d.clauses.contrastStartOf(at, start);
   const earlier = inSentence.find((s) => s.at < clause && s.how !== 'ga');
-  if (earlier && earlier.at >= contrast)
+  if (earlier && earlier.at >= contrast) {
     out.push(candidate(earlier, WEIGHT.topicOfSentence, 'topic of its sentence'));
-  else if (earlier)
+    // `ゼレンスキー氏は会見し、ウクライナは「…」と述べた`: a country after a person who is the
+    // sentence's topic is what the person's words are about; it speaks only as its government.
+    if (topic?.country === true && earlier.speaker.speakerKind === 'person')
+      out.push(candidate(earlier, WEIGHT.topic + PERSON_OVER_BODY, 'person the sentence is about'));
+  } else if (earlier)
     out.push(
       candidate(earlier, WEIGHT.topicBeforeContrast, 'topic before a contrast in its sentence'),
     );

@@ -47,6 +47,8 @@ export class Discourse {
   private readonly mainOf: (Subject | null)[];
   /** Per sentence: the main speaking subject of the nearest earlier sentence that has one. */
   private readonly centerOf: (Subject | null)[];
+  /** Per sentence: the same, counting only subjects that are people. */
+  private readonly personCenterOf: (Subject | null)[];
   /** Per sentence: whether it reports speech (a speech verb or a quotation in it). */
   private readonly speaks: Uint8Array;
 
@@ -80,10 +82,14 @@ export class Discourse {
     this.speaks = speakingSentences(brackets, sentences, verbs);
     this.mainOf = this.mainSubjects();
     this.centerOf = [];
+    this.personCenterOf = [];
     let center: Subject | null = null;
+    let person: Subject | null = null;
     for (const main of this.mainOf) {
       this.centerOf.push(center);
+      this.personCenterOf.push(person);
       center = main ?? center;
+      if (main?.speaker.speakerKind === 'person') person = main;
     }
   }
 
@@ -159,6 +165,15 @@ export class Discourse {
    */
   centerBefore(s: number): Subject | null {
     return this.centerOf[s] ?? null;
+  }
+
+  /**
+   * The person the text is about at sentence `s`: the main subject of the nearest earlier
+   * sentence whose main subject is a person. A ministry or country that reports an event in
+   * between (`国防省は…と発表した`) does not take over the words of the person quoted before.
+   */
+  personCenterBefore(s: number): Subject | null {
+    return this.personCenterOf[s] ?? null;
   }
 
   /**

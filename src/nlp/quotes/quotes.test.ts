@@ -210,6 +210,23 @@ describe('extractQuotes: candidates over one discourse', () => {
     expect(who(text).map((q) => q[2])).toEqual(['ショルツ', 'マクロン', 'マクロン']);
   });
 
+  it('carries the person quoted before over a body that reported in between', () => {
+    const text =
+      'ゼレンスキー大統領は17日、「反撃は続く」と述べた。\n\nロシア国防省は18日、東部で攻撃を撃退したと発表した。\n\nまた「我々は諦めない」と強調した。';
+    expect(who(text).map((q) => q[2])).toEqual(['ゼレンスキー', 'ゼレンスキー']);
+  });
+
+  it('keeps the body carried when the words are reported as a body reports them', () => {
+    const text =
+      'ゼレンスキー大統領は17日、「反撃は続く」と述べた。\n\nロシア国防省は18日、東部で攻撃を撃退したと発表した。\n\nまた「ウクライナ軍は撤退した」と伝えた。';
+    expect(who(text).map((q) => q[2])).toEqual(['ゼレンスキー', 'ロシア国防省']);
+  });
+
+  it('a country after the person the sentence is about is what the words are about', () => {
+    const text = 'マクロン大統領は支援を続けるとしており、フランスは「見捨てない」と強調した。';
+    expect(who(text)[0]?.[2]).toBe('マクロン');
+  });
+
   it('reads 同氏 as the person the text is about, not one named in passing', () => {
     const text =
       'ペスコフ報道官は会見した。同氏は、バイデン大統領が署名して以来の措置だと述べた。さらに同氏は「効果はない」と語った。';
