@@ -51,5 +51,5 @@ export async function captureInto(deps: ServerDeps, url: string, day: { day?: st
     ...(deps.oembedEndpoint ? { oembedEndpoint: deps.oembedEndpoint } : {}),
   });
   if (!r.ok) throw new ApiError('bad_request', formatDiagnostic(r.error), 'url');
-  return createdView(r.value, 'url');
+  return createdView(deps.archive, r.value, 'url');
 }

@@ -1,6 +1,8 @@
 import { formatDiagnostic } from '../../model/index.js';
-import { entryCard, type FiledInput } from '../../pipeline/index.js';
+import type { Archive } from '../../archive/index.js';
+import type { FiledInput } from '../../pipeline/index.js';
 import { ApiError } from '../errors.js';
+import { cardViews } from './card-view.js';
 
 /**
  * What filing a paste or embed gave, as the API answers it: the entries' cards, and what the
@@ -8,9 +10,9 @@ import { ApiError } from '../errors.js';
  * nothing found is a 400 naming the input.
  *
  * @example
- * return c.json(createdView(fileInput(archive, input, options), 'paste'), 200);
+ * return c.json(createdView(archive, fileInput(archive, input, options), 'paste'), 200);
  */
-export function createdView(filed: FiledInput, field: string) {
+export function createdView(archive: Archive, filed: FiledInput, field: string) {
   const warnings = filed.diagnostics.map((d) => formatDiagnostic(d));
   if (filed.report && filed.report.duplicates + filed.report.unchanged > 0)
     warnings.push(
@@ -22,5 +24,5 @@ export function createdView(filed: FiledInput, field: string) {
       `nothing to file in it${warnings.length > 0 ? `: ${warnings.join('; ')}` : ''}`,
       field,
     );
-  return { created: filed.entries.map(entryCard), warnings };
+  return { created: cardViews(archive, filed.entries), warnings };
 }

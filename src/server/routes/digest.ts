@@ -8,6 +8,7 @@ import {
 } from '../../pipeline/index.js';
 import { renderDigest } from '../../publish/index.js';
 import type { ServerDeps } from '../context.js';
+import { withStorySize } from './card-view.js';
 import { curateError } from '../curate-errors.js';
 import { ApiError } from '../errors.js';
 import { errorResponses } from '../schemas/common.js';
@@ -94,7 +95,11 @@ export function registerDigestRoutes(app: OpenAPIHono, deps: ServerDeps): void {
     const { day } = c.req.valid('param');
     const r = reorderDay(deps.archive, day, c.req.valid('json').ids);
     if (!r.ok) throw curateError(r.error);
-    return c.json({ entries: r.value }, 200);
+    const sizes = new Map<string, number>();
+    return c.json(
+      { entries: r.value.map((card) => withStorySize(deps.archive, card, sizes)) },
+      200,
+    );
   });
 
   app.openapi(publish, async (c) => {

@@ -29,6 +29,7 @@ import {
 import { captureInto } from './capture.js';
 import { createdView } from './created-view.js';
 import { SESSION_SECURITY } from './security-doc.js';
+import { cardViews, withStorySize } from './card-view.js';
 
 const json = <T>(schema: T) => ({ 'application/json': { schema } });
 
@@ -135,7 +136,7 @@ export function registerEntryRoutes(app: OpenAPIHono, deps: ServerDeps): void {
   app.openapi(list, (c) => {
     const { day, limit, offset } = c.req.valid('query');
     const page = entriesPage(deps.archive, { ...(day ? { day } : {}), limit, offset });
-    return c.json({ entries: page.entries.map(entryCard), total: page.total }, 200);
+    return c.json({ entries: cardViews(deps.archive, page.entries), total: page.total }, 200);
   });
 
   app.openapi(one, (c) => {
@@ -148,7 +149,15 @@ export function registerEntryRoutes(app: OpenAPIHono, deps: ServerDeps): void {
       entries: [stored.entry],
       documentTagLines: [],
     });
-    return c.json({ card: entryCard(stored), text, story: story.map(entryCard) }, 200);
+    const storyEntries = story.length + 1;
+    return c.json(
+      {
+        card: { ...entryCard(stored), storyEntries },
+        text,
+        story: story.map((s) => ({ ...entryCard(s), storyEntries })),
+      },
+      200,
+    );
   });
 
   app.openapi(create, async (c) => {
@@ -161,7 +170,10 @@ export function registerEntryRoutes(app: OpenAPIHono, deps: ServerDeps): void {
       { name: body.embed !== undefined ? 'embed' : 'paste', bytes: new TextEncoder().encode(text) },
       { today: deps.today(), knowledge: deps.knowledge, ...day },
     );
-    return c.json(createdView(filed, body.embed !== undefined ? 'embed' : 'paste'), 200);
+    return c.json(
+      createdView(deps.archive, filed, body.embed !== undefined ? 'embed' : 'paste'),
+      200,
+    );
   });
 
   app.openapi(edit, (c) => {
@@ -169,7 +181,7 @@ export function registerEntryRoutes(app: OpenAPIHono, deps: ServerDeps): void {
     const r = editEntry(deps.archive, id, c.req.valid('json').summaryLines, curate());
     deps.taggers.forget();
     if (!r.ok) throw curateError(r.error);
-    return c.json({ card: r.value }, 200);
+    return c.json({ card: withStorySize(deps.archive, r.value) }, 200);
   });
 
   app.openapi(drop, (c) => {
@@ -195,7 +207,10 @@ export function registerEntryRoutes(app: OpenAPIHono, deps: ServerDeps): void {
     const r = acceptSuggestion(deps.archive, id, curate(), line);
     deps.taggers.forget();
     if (!r.ok) throw curateError(r.error);
-    return c.json({ card: r.value.card, suggestionAfter: r.value.suggestionAfter }, 200);
+    return c.json(
+      { card: withStorySize(deps.archive, r.value.card), suggestionAfter: r.value.suggestionAfter },
+      200,
+    );
   });
 }
 

@@ -1,6 +1,7 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { entryCard, facetedSearch } from '../../pipeline/index.js';
 import type { ServerDeps } from '../context.js';
+import { withStorySize } from './card-view.js';
 import { ApiError } from '../errors.js';
 import { KEPT } from '../security.js';
 import { errorResponses } from '../schemas/common.js';
@@ -34,9 +35,10 @@ export function registerSearchRoutes(app: OpenAPIHono, deps: ServerDeps): void {
         const r = facetedSearch(deps.archive, q, { limit, offset, knowledge: deps.knowledge });
         if (!r.ok) return r.error;
         const { hits, total, totalExact, facets } = r.value;
+        const sizes = new Map<string, number>();
         return {
           hits: hits.map((h) => ({
-            card: entryCard(h.stored),
+            card: withStorySize(deps.archive, entryCard(h.stored), sizes),
             snippet: { text: h.snippet.text, highlights: h.snippet.highlights },
           })),
           total,

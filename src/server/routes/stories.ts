@@ -1,6 +1,7 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
-import { entryCard } from '../../pipeline/index.js';
+
 import type { ServerDeps } from '../context.js';
+import { cardViews } from './card-view.js';
 import { ApiError } from '../errors.js';
 import { errorResponses } from '../schemas/common.js';
 import { StorySchema } from '../schemas/entries.js';
@@ -48,6 +49,6 @@ export function registerStoryRoutes(app: OpenAPIHono, deps: ServerDeps): void {
       entries = deps.archive.entriesOfStory(storyId);
       if (entries.length === 0) entries = [member];
     }
-    return c.json({ story: storyId, entries: entries.map(entryCard) }, 200);
+    return c.json({ story: storyId, entries: cardViews(deps.archive, entries) }, 200);
   });
 }

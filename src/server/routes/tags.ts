@@ -1,6 +1,7 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
-import { entryCard, tagsOfArchive, tagTimeline } from '../../pipeline/index.js';
+import { tagsOfArchive, tagTimeline } from '../../pipeline/index.js';
 import type { ServerDeps } from '../context.js';
+import { cardViews } from './card-view.js';
 import { ApiError } from '../errors.js';
 import { errorResponses } from '../schemas/common.js';
 import { TagParams, TagSchema, TagsSchema } from '../schemas/people.js';
@@ -50,7 +51,7 @@ export function registerTagRoutes(app: OpenAPIHono, deps: ServerDeps): void {
         throw new ApiError('not_found', `no tag "${name}" in the archive or the taxonomy`);
     }
     return c.json(
-      { tag: name, perDay: timeline.perDay, latest: timeline.latest.map(entryCard) },
+      { tag: name, perDay: timeline.perDay, latest: cardViews(deps.archive, timeline.latest) },
       200,
     );
   });

@@ -39,6 +39,11 @@ export const EntryCardSchema = z
     tags: z.array(z.string()),
     summaryLines: z.array(z.string()),
     source: z.string().openapi({ description: 'where the entry was imported from' }),
+    storyEntries: z
+      .number()
+      .int()
+      .min(1)
+      .openapi({ description: 'how many entries its story holds (1: a story of its own)' }),
   })
   .openapi('EntryCard');
 
