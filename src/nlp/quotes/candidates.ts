@@ -92,6 +92,7 @@ export function bracketCandidates(
     nested: site.cls.nested === true,
     nominalised,
     insideNoun,
+    reported: site.cls.kind === 'fragment' && reportedAfter(text, site, d, k),
   });
   add(statementIssuer(text, site, d, k), WEIGHT.statement, 'issuer of the statement it quotes');
   out.push(...carried(site, d, k, previous));
@@ -171,7 +172,7 @@ export function clauseCandidates(
   sentence: number,
   d: Discourse,
   out: Candidate[],
-  how: { nested?: boolean; nominalised?: boolean; insideNoun?: boolean } = {},
+  how: { nested?: boolean; nominalised?: boolean; insideNoun?: boolean; reported?: boolean } = {},
 ): void {
   const nested = how.nested === true;
   const verbNominalised = how.nominalised === true;
@@ -187,6 +188,10 @@ export function clauseCandidates(
   const topicRightBefore = topic && /^(?:ら|側)?[はも][、\s]?$/u.test(text.slice(topic.end, at));
   if (topic && nested && topicRightBefore && topics.length === 1)
     out.push(candidate(topic, WEIGHT.embeddedSubject, 'topic of the clause it is reported in'));
+  // `ロシアは「覇権勢力」に立ち向かっていると称賛した`: words quoted inside a clause that is
+  // itself reported (`…と称賛した`) have a country as that clause's topic, not as its speaker.
+  else if (topic?.country === true && how.reported === true && topics.length === 1)
+    out.push(candidate(topic, WEIGHT.embeddedSubject, 'country topic of a reported clause'));
   else if (topic) out.push(candidate(topic, WEIGHT.topic, 'topic of its clause'));
   // `ウクライナは…被害が出ていて、ゼレンスキー大統領は「…」`: of a country or body and a person
   // both topics of the clause, the person is the likelier speaker.
@@ -259,6 +264,20 @@ function candidate(s: Subject, score: number, reason: string): Candidate {
 }
 
 const NOUN_CLAUSE_AFTER = /^[^。「」]{0,40}?(?:こと[をがはに]|のを)/u;
+
+/** How far after a fragment its reporting `…と述べた` is looked for. */
+const REPORTED_REACH = 60;
+
+/** `「…」に立ち向かっていると称賛した`: a speech verb after a quotative と follows the fragment. */
+function reportedAfter(text: string, site: QuoteSite, d: Discourse, k: Knowledge): boolean {
+  const from = site.close + 1;
+  const sentenceEnd = Math.min(d.sentences.bounds(site.sentence).end, from + REPORTED_REACH);
+  const next = text.slice(from, sentenceEnd).search(/[「『]/u);
+  const end = next < 0 ? sentenceEnd : from + next;
+  return k.speechVerbs
+    .scan(text, from, end)
+    .some((v) => /と[、]?$/u.test(text.slice(Math.max(from, v.start - 2), v.start)));
+}
 
 /** `「…」と断言するのを`: the report is a noun inside a larger clause. */
 function isNominalised(text: string, cls: QuoteClass): boolean {

@@ -1,4 +1,5 @@
 import type { SpeakerKind } from '../../model/index.js';
+import { KANJI_CLASS } from '../../text/index.js';
 import type { Mention } from '../entities/index.js';
 import type { Knowledge, SubjectGrammar } from '../knowledge/index.js';
 import type { Bracket } from './brackets.js';
@@ -217,7 +218,8 @@ export class Discourse {
         (x) =>
           x.how === 'ga' &&
           !denies &&
-          !EMBEDDED_AFTER.test(this.text.slice(x.end, Math.min(end, x.end + LOOK_AHEAD))),
+          !EMBEDDED_AFTER.test(this.text.slice(x.end, Math.min(end, x.end + LOOK_AHEAD))) &&
+          !RELATIVE_AFTER.test(this.text.slice(x.end, Math.min(end, x.end + LOOK_AHEAD))),
       );
       out[s] =
         inClause.find((x) => x.how === 'topic') ??
@@ -236,6 +238,10 @@ const DENIAL =
 
 // A subject followed by a nominaliser belongs to a clause that is itself a noun or adverbial.
 const EMBEDDED_AFTER = /^[^。]*?(?:こと|の[はをがに]|ため|ので)/u;
+
+// `…とプーチン大統領がこの点で果たした役割を賞賛した`: a `Xが` whose verb goes on to a noun
+// is the subject of a relative clause, not of the sentence.
+const RELATIVE_AFTER = new RegExp(`^(?:ら|側)?が[^、。「」]{0,24}?[たる](?=[${KANJI_CLASS}])`, 'u');
 
 /** How far after a subject its sentence is read for a nominaliser. */
 const LOOK_AHEAD = 200;

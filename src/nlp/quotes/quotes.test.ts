@@ -227,6 +227,18 @@ describe('extractQuotes: candidates over one discourse', () => {
     expect(who(text)[0]?.[2]).toBe('マクロン');
   });
 
+  it('a country topic of a clause that is itself reported is not who speaks the words in it', () => {
+    const text =
+      'キム氏は会談で支援を表明した。さらに、イランは主権を守るために「覇権勢力」に立ち向かっていると称賛した。';
+    expect(who(text)[0]?.[2]).toBe('キム');
+  });
+
+  it('a subject of a relative clause does not take over what the text is about', () => {
+    const text =
+      'チェ氏は支援を表明した。習近平氏とプーチン大統領がこの点で果たした役割を賞賛した。「勝利の日まで共に戦う」と述べた。';
+    expect(who(text)[0]?.[2]).toBe('チェ');
+  });
+
   it('reads 同氏 as the person the text is about, not one named in passing', () => {
     const text =
       'ペスコフ報道官は会見した。同氏は、バイデン大統領が署名して以来の措置だと述べた。さらに同氏は「効果はない」と語った。';
