@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Document } from '../../model/index.js';
+import { htmlToLines } from '../shared/index.js';
 import { extractBlogArchive, parseMovableType, parseWxr, postText } from './index.js';
 
 const fixture = (name: string): Buffer =>
@@ -123,6 +125,52 @@ describe('WordPress WXR', () => {
   it('warns about a file without <rss>', () => {
     expect(parseWxr('<item><title>x</title></item>', 'x.xml').diagnostics[0]?.severity).toBe(
       'warning',
+    );
+  });
+});
+
+describe('line breaks of a post that keeps its newlines', () => {
+  // Found by the fuzzer (scripts/fuzz): newlines were replaced by `<br>` in the source before
+  // reading, and inside a <title> (read as raw text) or a CDATA section that `<br>` came back
+  // as the text "<br>" — markup the export never held.
+  it('are breaks inside a <title> and CDATA too, never the text "<br>"', () => {
+    const xml = '<item><content:encoded>—(@t) Jan 2,2024\n<title>\n></content:encoded></item>';
+    const { entries } = extractBlogArchive(xml, 'w.xml', 'wxr');
+    expect(entries.flatMap((e) => e.body).join('\n')).not.toContain('<br>');
+    expect(postText({ body: 'a\n<title>b\nc</title>d', newlines: true })).toBe('a\nb\ncd');
+    expect(postText({ body: '<![CDATA[x\r\ny]]>', newlines: true })).toBe('x\ny');
+  });
+
+  it('read as the `<br>` put in their place was, where that was read as a break', () => {
+    const body = fc
+      .array(
+        fc.constantFrom(
+          '一行目',
+          '\n',
+          '\r\n',
+          '<br />\n',
+          '<p>',
+          '</p>',
+          ' ',
+          '&amp;',
+          '<b>',
+          '</b>',
+          '<div>',
+          '</div>',
+          '<script>x\ny</script>',
+          '<a href="u\nv">l</a>',
+        ),
+        { maxLength: 16 },
+      ) // prettier-ignore
+      .map((a) => a.join(''));
+    fc.assert(
+      fc.property(body, (b) => {
+        const before = htmlToLines(
+          b.replace(/<br\s*\/?>[ \t]*\r?\n/gi, '\n').replace(/\r?\n/g, '<br>'),
+        ).join('\n');
+        expect(postText({ body: b, newlines: true })).toBe(before);
+      }),
+      { numRuns: 2000 },
     );
   });
 });

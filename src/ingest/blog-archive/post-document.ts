@@ -1,5 +1,5 @@
 import { documentEntries, type Diagnostic, type Entry } from '../../model/index.js';
-import { htmlToLines, ingestDiagnostic, toIsoDate } from '../shared/index.js';
+import { htmlToLines, ingestDiagnostic, readHtmlText, toIsoDate } from '../shared/index.js';
 import type { ArchivedDocument, ClipParser } from '../types.js';
 
 /** A blog post as an export gives it, before its body is read as a clip document. */
@@ -25,10 +25,11 @@ export interface BlogPost {
  * postText({ body: '<p>一行目<br />二行目</p>', newlines: false, … }); // '一行目\n二行目'
  */
 export function postText(post: Pick<BlogPost, 'body' | 'newlines'>): string {
-  const html = post.newlines
-    ? post.body.replace(/<br\s*\/?>[ \t]*\r?\n/gi, '\n').replace(/\r?\n/g, '<br>')
-    : post.body;
-  return htmlToLines(html).join('\n');
+  if (!post.newlines) return htmlToLines(post.body).join('\n');
+  // Newlines are read as breaks by the reader, not replaced by `<br>` in the source: inside a
+  // <title> or CDATA section that `<br>` came back as text.
+  const html = post.body.replace(/<br\s*\/?>[ \t]*\r?\n/gi, '\n');
+  return readHtmlText(html, { newlinesBreak: true }).lines.join('\n');
 }
 
 /**

@@ -17,6 +17,11 @@ const HEAD_CONTENT = new Set('title meta link script style base noscript templat
 export interface HtmlTextOptions {
   /** Stop reading once the text is longer than this many characters. Default: no limit. */
   maxChars?: number;
+  /**
+   * A line break in the source (`\n`, `\r\n`) is a `<br>` wherever text is read, as in
+   * WordPress's wpautop and Movable Type's CONVERT BREAKS. Default false.
+   */
+  newlinesBreak?: boolean;
 }
 
 /** The visible text of HTML as lines, and whether it was cut at `maxChars`. */
@@ -86,6 +91,20 @@ export function readHtmlText(html: string, options: HtmlTextOptions = {}): HtmlT
         } else if (name === 'br') br();
         else if (BLOCK.has(name)) breakLine(PARAGRAPH.has(name));
       } else if (hidden === null) {
+        // A source line break as a `<br>`, also inside a <title> or CDATA, where a `<br>` put
+        // into the source before reading was kept as the text `<br>`.
+        if (
+          options.newlinesBreak &&
+          (token.kind === 'cdata' || token.raw) &&
+          token.text.includes('\n')
+        ) {
+          const pieces = token.text.split(/\r?\n/);
+          return pieces.every((piece, i) => {
+            if (i > 0) br();
+            if (piece.trim() !== '') afterBr = false;
+            return add(piece);
+          });
+        }
         // A character reference counts as written text even when it decodes to a space.
         if (token.kind === 'text' && (!token.raw || token.text.trim() !== '')) afterBr = false;
         return add(token.text);
