@@ -48,6 +48,32 @@ export interface ImportBatch {
   stories?: Record<string, string>;
   /** Stories joined by this batch: every entry filed under `from` moves to `to`. */
   storyMerges?: { from: string; to: string }[];
+  /**
+   * Positions within the day by entry id, for a restore (`kirinuki import` of an archive
+   * dump): an entry listed takes this `seq` when no other entry of the day holds it, else the
+   * next free one after the day's last; an entry not listed is filed after the day's last.
+   */
+  seqs?: Record<string, number>;
+}
+
+/**
+ * A stored entry with what the archive derived and kept beside it: what an archive dump
+ * (`kirinuki export --format jsonl`) writes so a restore needs no re-annotation.
+ */
+export interface EntryRecord {
+  stored: StoredEntry;
+  /** Its identity keys, sorted (`ImportBatch.keys`), `id:` keys of superseded entries included. */
+  keys: string[];
+  /** The people filed from its text (not its summary lines'), names sorted. */
+  people: EntryPeople;
+}
+
+/** A day as the archive keeps it, with or without entries. */
+export interface DayRecord {
+  /** `YYYY-MM-DD`. */
+  day: string;
+  /** Its document tag lines, in order. */
+  documentTagLines: string[];
 }
 
 /** What `updateDerived` rewrites of one entry. */
@@ -289,6 +315,18 @@ export interface Archive {
   entriesOfTag(tag: string, limit: number): StoredEntry[];
   /** Every entry, by day then filing order; streams, so it works on a million entries. */
   allEntries(): IterableIterator<StoredEntry>;
+  /**
+   * Every entry with its identity keys and the people filed from its text, by day then
+   * filing order; streams like `allEntries`. What an archive dump is written from.
+   */
+  allEntryRecords(): IterableIterator<EntryRecord>;
+  /**
+   * Every day the archive holds — those whose entries were all removed too, when they keep
+   * document tag lines — oldest first, with its document tag lines.
+   */
+  allDays(): DayRecord[];
+  /** Every remembered blog post of a day's digest (`recordPublished`), by day then target. */
+  allPublishedPosts(): PublishedPost[];
   stats(): ArchiveStats;
   /**
    * Compacts the full-text index and refreshes the query planner's statistics. Searches are

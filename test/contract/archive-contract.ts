@@ -5,6 +5,7 @@
 import { afterEach, describe } from 'vitest';
 import type { Archive } from '../../src/archive/index.js';
 import { curateContract } from './contract-curate.js';
+import { dumpContract } from './contract-dump.js';
 import { importContract } from './contract-import.js';
 import { nameTagCountsContract } from './contract-name-tag-counts.js';
 import { peopleContract } from './contract-people.js';
@@ -46,5 +47,6 @@ export function runArchiveContract(name: string, open: OpenArchive): void {
     publishedContract(fixture);
     nameTagCountsContract(fixture);
     curateContract(fixture);
+    dumpContract(fixture);
   });
 }

@@ -79,12 +79,16 @@ export class Importer {
         report.unchanged += 1;
         continue;
       }
-      const { rowid, date } = this.insertEntry(entry, batch, seq, heirs);
+      // A restore names each entry's place; one already taken files it after the day's last.
+      const given = own(batch.seqs, entry.id);
+      const at =
+        given !== undefined && this.s.seqTaken.get(batch.day, given) === undefined ? given : seq;
+      const { rowid, date } = this.insertEntry(entry, batch, at, heirs);
       const index = entryIndexText(entry);
       fulltext.rows.push([rowid, index.post, index.body, index.summary, index.chars]);
       length += index.length;
       countDate(dates, date, rowid);
-      seq += 1;
+      seq = Math.max(seq, at + 1); // the day's last seq + 1
       report.inserted += 1;
       summaryLines += entry.summaries.length;
     }

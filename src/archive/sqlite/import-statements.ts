@@ -7,6 +7,8 @@ export interface ImportStatements {
   ensureDay: Statement;
   countDay: Statement;
   nextSeq: Statement;
+  /** 1 when an entry of day `?` holds seq `?`. */
+  seqTaken: Statement;
   entry: Statement;
   doc: Statement;
   entryTag: Statement;
@@ -41,6 +43,7 @@ export function importStatements(db: Database): ImportStatements {
        WHERE day = ?`,
     ),
     nextSeq: db.prepare('SELECT coalesce(max(seq) + 1, 0) FROM entries WHERE day = ?').pluck(),
+    seqTaken: db.prepare('SELECT 1 FROM entries WHERE day = ? AND seq = ?').pluck(),
     entry: db.prepare(
       `INSERT INTO entries (id, day, seq, source, date, handle_id, story)
        VALUES (?, ?, ?, ?, ?, ?, ?)`,

@@ -21,8 +21,10 @@ interface PublishedRow {
 export class PublishedPosts {
   private readonly byDay: Statement;
   private readonly upsert: Statement;
+  private readonly everyPost: Statement;
 
   constructor(db: Database) {
+    this.everyPost = db.prepare('SELECT * FROM published_posts ORDER BY day, target');
     this.byDay = db.prepare('SELECT * FROM published_posts WHERE day = ? AND target = ?');
     // The first posting time survives updates of the same post; another post (re-created
     // after it was deleted, or on another blog) starts afresh.
@@ -41,18 +43,12 @@ export class PublishedPosts {
 
   get(day: string, target: string): PublishedPost | null {
     const row = this.byDay.get(day, target) as PublishedRow | undefined;
-    if (!row) return null;
-    return {
-      day: row.day,
-      target: row.target,
-      blog: row.blog,
-      remoteId: row.remote_id,
-      editUrl: row.edit_url,
-      url: row.url,
-      status: row.status,
-      firstPostedAt: row.first_posted_at,
-      lastPostedAt: row.last_posted_at,
-    };
+    return row ? publishedPost(row) : null;
+  }
+
+  /** Every remembered post, by day then target: a table of one row per day and blog. */
+  all(): PublishedPost[] {
+    return (this.everyPost.all() as PublishedRow[]).map(publishedPost);
   }
 
   record(post: PublishedPost): void {
@@ -67,4 +63,18 @@ export class PublishedPosts {
       );
     }
   }
+}
+
+function publishedPost(row: PublishedRow): PublishedPost {
+  return {
+    day: row.day,
+    target: row.target,
+    blog: row.blog,
+    remoteId: row.remote_id,
+    editUrl: row.edit_url,
+    url: row.url,
+    status: row.status,
+    firstPostedAt: row.first_posted_at,
+    lastPostedAt: row.last_posted_at,
+  };
 }

@@ -8,8 +8,10 @@ import type {
   ArchiveCheck,
   ArchiveStats,
   CountOptions,
+  DayRecord,
   DayTally,
   DerivedData,
+  EntryRecord,
   FiledDay,
   ImportBatch,
   ImportReport,
@@ -28,6 +30,7 @@ import { compileQuery, CONTAINS_FUNCTION, type CompiledQuery } from './compile-q
 import { Importer } from './import-batch.js';
 import { DerivedUpdater } from './update-derived.js';
 import { EntryDropper } from './drop-entry.js';
+import { EntryRecords } from './entry-records.js';
 import { FiledDays } from './filed-days.js';
 import { NameTagCounts } from './name-tag-counts.js';
 import { DayOrder } from './reorder-day.js';
@@ -131,6 +134,7 @@ class SqliteArchive implements Archive {
   private readonly counts: NameTagCounts;
   private readonly dropper: EntryDropper;
   private readonly order: DayOrder;
+  private readonly records: EntryRecords;
 
   constructor(
     private readonly db: Database.Database,
@@ -147,6 +151,7 @@ class SqliteArchive implements Archive {
     this.counts = new NameTagCounts(db);
     this.dropper = new EntryDropper(db);
     this.order = new DayOrder(db);
+    this.records = new EntryRecords(db);
     this.byId = db.prepare(`SELECT ${ENTRY_COLUMNS} FROM ${ENTRY_TABLES} WHERE e.id = ?`);
     this.byRowids = db.prepare(
       `SELECT ${ENTRY_COLUMNS} FROM json_each(?) j JOIN entries e ON e.rowid = j.value
@@ -326,6 +331,18 @@ class SqliteArchive implements Archive {
       day = last.day;
       seq = last.seq;
     }
+  }
+
+  allEntryRecords(): IterableIterator<EntryRecord> {
+    return this.records.all();
+  }
+
+  allDays(): DayRecord[] {
+    return this.records.allDays();
+  }
+
+  allPublishedPosts(): PublishedPost[] {
+    return this.published.all();
   }
 
   stats(): ArchiveStats {
