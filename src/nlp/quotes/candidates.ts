@@ -298,22 +298,25 @@ function namedAfter(text: string, site: QuoteSite, d: Discourse): Speaker | null
     }
   }
   if (verbAt === null) return null;
-  // `「…」と強調したゼレンスキー大統領は`: the speaker heads the clause the verb ends.
-  const rel = /^[^。、「」\n]{0,6}?た/u.exec(text.slice(verbAt, verbAt + 10));
+  // `「…」と強調したゼレンスキー大統領は`, `「…」と話すゼレンスキー氏(45)`, `「…」と述べたペスコフ
+  // 報道官の発言`: the speaker heads the relative clause the verb ends.
+  const rel = RELATIVE_VERB.exec(text.slice(verbAt, verbAt + 12));
   if (rel) {
     const head = d.namedIn(verbAt + rel[0].length, verbAt + rel[0].length + 1)[0];
-    if (
-      head &&
-      /^(?:は|が|も|、)/u.test(text.slice(head.mention.phraseEnd, head.mention.phraseEnd + 1))
-    )
-      return head.speaker;
+    if (head) return head.speaker;
   }
-  // The cleft: `「…」と言うのは X` names the speaker after the verb.
+  // The cleft: `「…」と言うのは X`, `「…」と話すのは、キーウに住むYさん(45)だ` names the speaker
+  // after the verb: the first person or body named before the copula.
   const cleft = /^[^。、「」\n]{0,6}?の(?:は|が)[、\s]?/u.exec(text.slice(verbAt, verbAt + 12));
   if (!cleft) return null;
   const at = verbAt + cleft[0].length;
-  return d.namedIn(at, at + 1)[0]?.speaker ?? null;
+  const rest = /^[^。「」\n]{0,40}?(?:だ|です|。|$)/u.exec(text.slice(at, at + 48));
+  const end = rest ? at + rest[0].length : at + 1;
+  return d.namedIn(at, end).find((n) => n.speaker.speakerKind !== null)?.speaker ?? null;
 }
+
+// A verb ending a relative clause right before the noun it modifies: `述べた`, `話す`, `語っていた`.
+const RELATIVE_VERB = /^[^。、「」\n]{0,8}?(?:[たす]|[うくぐむぶつる](?=[^\p{Script=Hiragana}]))/u;
 
 /** `「限定的な数」としたイランの説明`: the words are the statement of the one named after them. */
 function ownerAfter(text: string, site: QuoteSite, d: Discourse, k: Knowledge): Speaker | null {

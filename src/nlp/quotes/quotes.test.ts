@@ -239,6 +239,23 @@ describe('extractQuotes: candidates over one discourse', () => {
     expect(who(text)[0]?.[2]).toBe('チェ');
   });
 
+  it('the speaker heads the relative clause the verb ends, in any tense, with an age after', () => {
+    const text =
+      'ロシア軍は攻勢を強めている。「戦況は厳しい」と語るゼレンスキー氏(45)は支援を求めた。';
+    expect(who(text)[0]?.[2]).toBe('ゼレンスキー');
+  });
+
+  it('a cleft names the speaker after a clause that tells who they are', () => {
+    const text =
+      'ロシア軍は攻勢を強めている。「戦況は厳しい」と話すのは、キーウに住むオレナ・イワノワさん(45)だ。';
+    expect(who(text)[0]?.[2]).toBe('イワノワ');
+  });
+
+  it('a body known by its ending speaks with its abbreviation in brackets', () => {
+    const text = '韓国国家情報院(NIS)は「北朝鮮兵の死傷者を確認した」と明らかにした。';
+    expect(who(text)[0]?.[2]).toBe('韓国国家情報院');
+  });
+
   it('reads 同氏 as the person the text is about, not one named in passing', () => {
     const text =
       'ペスコフ報道官は会見した。同氏は、バイデン大統領が署名して以来の措置だと述べた。さらに同氏は「効果はない」と語った。';
