@@ -67,7 +67,7 @@ function shots(seed: WorkbenchSeed, person: string, entry: string): Shot[] {
       name: 'workbench-compose',
       path: '/app/compose',
       prepare: async (wb) => {
-        await wb.page.getByLabel('Embed code, a URL, or text').focus();
+        await wb.page.getByLabel('埋め込みコード、URL、またはテキスト').focus();
         await wb.page.keyboard.insertText(COMPOSE_PASTE);
       },
       ready: '.annotation .suggestion',

@@ -102,7 +102,7 @@ describe.skipIf(skipReason !== null)('the workbench UI in Chromium (smoke)', () 
     expect(await items.first().locator('.headline').textContent()).toBe(
       listed.entries[0]?.headline,
     );
-    await expect(page.getByRole('heading', { level: 1, name: 'Inbox' }).isVisible()).resolves.toBe(
+    await expect(page.getByRole('heading', { level: 1, name: '受信箱' }).isVisible()).resolves.toBe(
       true,
     );
 
@@ -123,9 +123,9 @@ describe.skipIf(skipReason !== null)('the workbench UI in Chromium (smoke)', () 
     await expect.poll(() => shown.getAttribute('aria-busy')).toBe('false');
     expect(await shown.textContent()).toBe(detail.text);
     await page.keyboard.press('?');
-    const help = page.getByRole('dialog', { name: 'Inbox keys' });
+    const help = page.getByRole('dialog', { name: '受信箱のキー操作' });
     await help.waitFor({ state: 'visible' });
-    expect(await help.getByText('accept the suggested tags and summary line').count()).toBe(1);
+    expect(await help.getByText('提案されたタグと要約行を採用').count()).toBe(1);
     await page.keyboard.press('Escape');
     await help.waitFor({ state: 'hidden' });
 

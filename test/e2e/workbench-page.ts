@@ -155,11 +155,13 @@ export class WorkbenchPage {
           `${response.status()} ${response.request().method()} ${local(response.url())}`,
         );
     });
-    page.on('requestfailed', (request) =>
-      this.problems.push(
-        `failed ${request.method()} ${local(request.url())}: ${request.failure()?.errorText ?? '?'}`,
-      ),
-    );
+    page.on('requestfailed', (request) => {
+      const why = request.failure()?.errorText ?? '?';
+      // A GET the page itself aborted (its answer no longer wanted: another format chosen, the
+      // page left) is the UI working, not a failure.
+      if (why === 'net::ERR_ABORTED' && request.method() === 'GET') return;
+      this.problems.push(`failed ${request.method()} ${local(request.url())}: ${why}`);
+    });
   }
 
   /**
@@ -225,7 +227,7 @@ export class WorkbenchPage {
    * The page's heading (h1): the one every page has.
    *
    * @example
-   * expect(await wb.heading().textContent()).toBe('Inbox');
+   * expect(await wb.heading().textContent()).toBe('受信箱');
    */
   heading(): Locator {
     return this.page.locator('main h1');
@@ -235,11 +237,11 @@ export class WorkbenchPage {
    * Follows a link of the header's page list, as a person clicks it.
    *
    * @example
-   * await wb.nav('Tags');
+   * await wb.nav('タグ');
    */
   async nav(label: string): Promise<void> {
     await this.page
-      .getByRole('navigation', { name: 'Pages' })
+      .getByRole('navigation', { name: 'ページ' })
       .getByRole('link', { name: label, exact: true })
       .click();
     await this.page.waitForURL(/\/app\//);
@@ -344,14 +346,14 @@ export class WorkbenchPage {
     );
     const line = suggestion.locator('.proposed-line');
     const shown = (await line.count()) > 0 ? await line.textContent() : null;
-    return { tags, line: shown?.replace(/^Proposed line: /, '') ?? null };
+    return { tags, line: shown?.replace(/^提案行：/, '') ?? null };
   }
 
   // Search.
 
   /** The search box. */
   searchBox(): Locator {
-    return this.page.getByRole('searchbox', { name: 'Query' });
+    return this.page.getByRole('searchbox', { name: '検索語' });
   }
 
   /** The search results. */

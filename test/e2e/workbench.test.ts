@@ -101,11 +101,11 @@ describe.skipIf(skipReason !== null)(
       await box.pressSequentially(query.slice(0, 1), { delay: 40 });
       const oneChar = await search(query.slice(0, 1));
       await eventually(() => wb.page.locator('.result-count').textContent()).toBe(
-        `${oneChar.total} ${oneChar.total === 1 ? 'result' : 'results'}`,
+        `${oneChar.total}件`,
       );
       await box.pressSequentially(query.slice(1), { delay: 40 });
       await eventually(() => wb.page.locator('.result-count').textContent()).toBe(
-        `${expected.total} results`,
+        `${expected.total}件`,
       );
       expect(new URL(wb.page.url()).searchParams.get('q')).toBe(query);
 
@@ -124,7 +124,7 @@ describe.skipIf(skipReason !== null)(
 
       // A tag facet adds its filter to the query, and the results are those of the API.
       await wb.page
-        .getByRole('button', { name: `Tags: ${facet!.value}, ${facet!.count} results` })
+        .getByRole('button', { name: `タグ：${facet!.value}（${facet!.count}件）` })
         .click();
       const narrowed = `${query} tag:${facet!.value}`;
       await eventually(() => box.inputValue()).toBe(narrowed);
@@ -155,7 +155,7 @@ describe.skipIf(skipReason !== null)(
       expect(before.tags.map((t) => t.tag)).not.toContain(CORRECTED_TAG);
 
       await wb.goto('/app/inbox');
-      expect(await wb.page.getByLabel('Day').inputValue()).toBe(INBOX_DAY);
+      expect(await wb.page.getByLabel('日付').inputValue()).toBe(INBOX_DAY);
       await eventually(() => wb.inboxItems().count()).toBe(seed.inbox.length);
       expect(await wb.inboxItems().locator('.headline').allTextContents()).toEqual(
         seed.inbox.map((card) => card.headline),
@@ -166,7 +166,9 @@ describe.skipIf(skipReason !== null)(
       expect(proposed.line).not.toBeNull();
       await wb.page.keyboard.press('a');
       await eventually(() => wb.inboxItems().nth(1).getAttribute('aria-current')).toBe('true');
-      await eventually(() => wb.inboxItems().nth(0).locator('.status').textContent()).toBe('filed');
+      await eventually(() => wb.inboxItems().nth(0).locator('.status').textContent()).toBe(
+        '登録済み',
+      );
       const filed = await api<EntryDetail>(`/api/entries/${accepted!.id}`);
       expect(filed.card.summaryLines).toEqual([proposed.line]);
       expect(filed.card.tags).toEqual([proposed.tags[0]]);
@@ -174,7 +176,7 @@ describe.skipIf(skipReason !== null)(
       // e: the next entry's line is corrected to a tag of the curator's own; Ctrl+Enter saves.
       await wb.shownSuggestion();
       await wb.page.keyboard.press('e');
-      const editor = wb.page.getByLabel(/^Summary lines, one a line/);
+      const editor = wb.page.getByLabel(/^要約行（1行に1つ/);
       await editor.waitFor();
       await eventually(() => wb.isFocused(editor)).toBe(true);
       await editor.fill(CORRECTED_LINE);
@@ -196,7 +198,7 @@ describe.skipIf(skipReason !== null)(
       expect(shown.line).toBe(after.line);
       expect(shown.line?.startsWith(`#${CORRECTED_TAG}(`)).toBe(true);
       await eventually(() => wb.page.locator('.lede').textContent()).toMatch(
-        new RegExp(`^3 entries on ${INBOX_DAY} · 1 new`),
+        new RegExp(`^${INBOX_DAY}：3件（新着1件）`),
       );
 
       expect(await wb.unexpectedProblems()).toEqual([]);
@@ -221,7 +223,7 @@ describe.skipIf(skipReason !== null)(
       await eventually(() => dayOrder(day)).toEqual(expected);
 
       // The format tabs answer the arrow keys; the preview is the API's Markdown in the new order.
-      await wb.page.getByRole('tab', { name: 'Text', exact: true }).focus();
+      await wb.page.getByRole('tab', { name: 'テキスト', exact: true }).focus();
       await wb.page.keyboard.press('ArrowRight');
       const markdownTab = wb.page.getByRole('tab', { name: 'Markdown', exact: true });
       await eventually(() => markdownTab.getAttribute('aria-selected')).toBe('true');
@@ -234,7 +236,7 @@ describe.skipIf(skipReason !== null)(
 
       // Download gives the same text, named for the day and format.
       const download = wb.page.waitForEvent('download');
-      await wb.page.getByRole('button', { name: 'Download' }).click();
+      await wb.page.getByRole('button', { name: 'ダウンロード' }).click();
       const file = await download;
       expect(file.suggestedFilename()).toBe(`kirinuki-${day}.md`);
       expect(readFileSync(await file.path(), 'utf8')).toBe(markdown.text);
@@ -252,7 +254,7 @@ describe.skipIf(skipReason !== null)(
         digest.flags.length,
       );
       await eventually(() => wb.page.locator('#order-title').textContent()).toContain(
-        `${digest.flags.length} flags`,
+        `指摘${digest.flags.length}件`,
       );
       for (const flag of digest.flags) {
         const item = wb.page.locator(`.order-list > li[data-id="${flag.entryId}"]`);
@@ -260,7 +262,13 @@ describe.skipIf(skipReason !== null)(
         const texts = await item.locator('.flag').allTextContents();
         const about = flag.kind === 'quote' ? `「${flag.quote ?? ''}」` : (flag.speaker ?? '');
         expect(
-          texts.some((text) => text.includes(about) && text.includes(flag.reason)),
+          texts.some(
+            (text) =>
+              text.includes(about) &&
+              text.includes(
+                flag.kind === 'quote' ? '本文にない引用' : '本文に名前が出てこない話者',
+              ),
+          ),
           `${flag.entryId}: ${about}`,
         ).toBe(true);
       }
@@ -281,13 +289,13 @@ describe.skipIf(skipReason !== null)(
       const person = await api<PersonResponse>(`/api/people/${encodeURIComponent(top!.name)}`);
 
       await wb.goto('/app/inbox');
-      await wb.nav('People');
+      await wb.nav('人物');
       await wb.page.getByRole('link', { name: top!.name, exact: true }).click();
       await eventually(() => wb.heading().textContent()).toBe(top!.name);
       expect(await wb.paintedChartPixels()).toBeGreaterThan(100);
       const total = person.perDay.reduce((sum, row) => sum + row.count, 0);
       expect(await wb.page.locator('.chart-box').getAttribute('aria-label')).toContain(
-        `${total} quotes over`,
+        `日間で${total}件、`,
       );
       expect(await wb.page.locator('.quote-text').allTextContents()).toEqual(
         person.quotes.map((quote) => `「${quote.quote}」`),
@@ -301,7 +309,7 @@ describe.skipIf(skipReason !== null)(
       const expected = await api<TagResponse>(`/api/tags/${encodeURIComponent(tag)}`);
 
       await wb.goto('/app/inbox');
-      await wb.nav('Tags');
+      await wb.nav('タグ');
       // The list's column heads and counts are read at a glance: none is broken across lines.
       const numbers = wb.page.locator('.listing th.num, .listing td.num');
       await numbers.first().waitFor();
@@ -314,7 +322,7 @@ describe.skipIf(skipReason !== null)(
       );
       const total = expected.perDay.reduce((sum, row) => sum + row.count, 0);
       expect(await wb.page.locator('.chart-box').getAttribute('aria-label')).toContain(
-        `${total} entries over`,
+        `日間で${total}件、`,
       );
 
       expect(await wb.unexpectedProblems()).toEqual([]);
@@ -329,29 +337,29 @@ describe.skipIf(skipReason !== null)(
       await wb.goto(`/app/entries/${second!.id}`);
       await eventually(() => wb.page.locator('.entry-text').textContent()).toContain('機雷');
       expect(await wb.page.locator('#entry-story-title').textContent()).toBe(
-        'Other sources of the story',
+        '同じストーリーの他の出典',
       );
       await wb.page
-        .getByRole('link', { name: `Story of ${second!.headline}` })
+        .getByRole('link', { name: `ストーリー（2件）：${second!.headline}` })
         .first()
         .click();
       await eventually(() => wb.page.locator('.page.story .card').count()).toBe(2);
       expect(await wb.page.locator('.page.story .card .headline').allTextContents()).toEqual(
         story.entries.map((card) => card.headline),
       );
-      expect(await wb.page.locator('.page.story .muted').first().textContent()).toBe('2 sources');
+      expect(await wb.page.locator('.page.story .muted').first().textContent()).toBe('出典2件');
 
       expect(await wb.unexpectedProblems()).toEqual([]);
     });
 
     it('compose: pasted text is read at once, each quote highlighted with its speaker', async () => {
       await wb.goto('/app/compose');
-      const input = wb.page.getByLabel('Embed code, a URL, or text');
+      const input = wb.page.getByLabel('埋め込みコード、URL、またはテキスト');
       await input.focus();
       // A paste: the whole text arrives at once, as one input event.
       await wb.page.keyboard.insertText(COMPOSE_PASTE);
       await eventually(() => wb.page.locator('.input-kind').textContent()).toMatch(
-        /^Text: a post, an article/,
+        /^テキスト：投稿、記事/,
       );
 
       const quotes = wb.page.locator('.annotated-text mark.quote');
@@ -370,8 +378,8 @@ describe.skipIf(skipReason !== null)(
       ];
       expect(classes[0]).not.toBe(classes[1]);
       expect(await wb.page.locator('.speakers li').allTextContents()).toEqual([
-        'ゼレンスキー大統領 1 quote',
-        'ペスコフ大統領報道官 1 quote',
+        'ゼレンスキー大統領 1件の引用',
+        'ペスコフ大統領報道官 1件の引用',
       ]);
       // …and the text as a whole is tagged.
       expect(await wb.page.locator('.annotation .suggested-tags li').count()).toBeGreaterThan(0);

@@ -61,20 +61,20 @@ await page.goto(`${base}/app/compose`);
 const paste =
   'ウクライナのゼレンスキー大統領は6日、首都キーウで記者会見し「領土を差し出す停戦はありえない」と述べた。\n' +
   'ロシアのペスコフ大統領報道官は「交渉の扉は開いている」と語った。';
-await page.getByLabel('Embed code, a URL, or text').pressSequentially(paste, { delay: 5 });
+await page.getByLabel('埋め込みコード、URL、またはテキスト').pressSequentially(paste, { delay: 5 });
 await page.locator('.annotated-text mark.quote').first().waitFor({ timeout: 10_000 });
 say(
   `compose: ${await page.locator('.annotated-text mark.quote').count()} quotes, speakers: ${await text(page, '.speakers')}`,
 );
 say(`compose: entities marked: ${await page.locator('.annotated-text .entity').count()}`);
 await shot('compose-annotated');
-await page.getByRole('button', { name: 'Save as entry' }).click();
+await page.getByRole('button', { name: 'エントリーとして保存' }).click();
 await page.locator('.saved .card').first().waitFor({ timeout: 15_000 });
 say(`compose: saved "${await text(page, '.saved .card .headline')}"`);
 await shot('compose-saved');
 
 // Inbox: the new entry, its suggestion, accept / edit / retag / drop from the keyboard.
-await page.getByRole('link', { name: 'Inbox', exact: true }).click();
+await page.getByRole('link', { name: '受信箱', exact: true }).click();
 await page.locator('.inbox-list > li').first().waitFor();
 say(`inbox: ${await text(page, '.lede')}`);
 await page
@@ -146,7 +146,7 @@ say(
   `digest: dragging the third entry above the first put it first: ${(await text(page, '.order-list > li:nth-child(1) .headline')) === third}`,
 );
 say(`digest: flags shown: ${await page.locator('.order-list .flag').count()}`);
-for (const tab of ['Markdown', 'Hatena', 'Hatena Markdown', 'JSON', 'HTML']) {
+for (const tab of ['Markdown', 'はてな記法', 'はてなMarkdown', 'JSON', 'HTML']) {
   await page.getByRole('tab', { name: tab, exact: true }).click();
   await page.waitForTimeout(400);
   const preview =
@@ -157,12 +157,12 @@ for (const tab of ['Markdown', 'Hatena', 'Hatena Markdown', 'JSON', 'HTML']) {
 }
 await shot('digest-html');
 const download = page.waitForEvent('download');
-await page.getByRole('button', { name: 'Download' }).click();
+await page.getByRole('button', { name: 'ダウンロード' }).click();
 say(`digest: download named ${(await download).suggestedFilename()}`);
 
 // Search: a two-character query typed a character at a time, a facet, a malformed query.
-await page.getByRole('link', { name: 'Search', exact: true }).click();
-const box = page.getByLabel('Query');
+await page.getByRole('link', { name: '検索', exact: true }).click();
+const box = page.getByLabel('検索語');
 await box.pressSequentially('停戦', { delay: 60 });
 await page.locator('.hits > li').first().waitFor();
 say(
@@ -178,17 +178,17 @@ await page.waitForTimeout(600);
 say(`search: malformed: "${await text(page, '#search-error')}"`);
 
 // People, tags, a story.
-await page.getByRole('link', { name: 'Tags', exact: true }).click();
+await page.getByRole('link', { name: 'タグ', exact: true }).click();
 await page.locator('.listing a').first().click();
 await page.locator('.chart-box canvas').waitFor({ timeout: 10_000 });
 say(
   `tag page: ${await text(page, 'h1')}: chart drawn, ${await page.locator('.card').count()} latest entries`,
 );
 await shot('tag');
-await page.locator('.card .links a', { hasText: 'Story' }).first().click();
+await page.locator('.card .links a', { hasText: 'ストーリー' }).first().click();
 await page.locator('.page.story .card').first().waitFor();
 say(`story: ${await page.locator('.page.story .card').count()} sources`);
-await page.getByRole('link', { name: 'People', exact: true }).click();
+await page.getByRole('link', { name: '人物', exact: true }).click();
 await page.locator('.listing a').first().click();
 await page.waitForTimeout(800);
 say(
@@ -197,9 +197,9 @@ say(
 await shot('person');
 
 // Jobs: import the samples again (nothing new), followed to the end.
-await page.getByRole('button', { name: /^Jobs/ }).click();
-await page.getByLabel('Import a file or folder on the server').fill(samples);
-await page.getByRole('button', { name: 'Import', exact: true }).click();
+await page.getByRole('button', { name: /^ジョブ/ }).click();
+await page.getByLabel('サーバー上のファイルかフォルダーを取り込む').fill(samples);
+await page.getByRole('button', { name: '取り込む', exact: true }).click();
 await page.locator('.job.done, .job.failed').first().waitFor({ timeout: 30_000 });
 say(`jobs: ${await text(page, '.job')}`);
 await shot('jobs');

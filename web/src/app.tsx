@@ -14,23 +14,24 @@ import { TagPage, TagsPage } from './pages/Tags.js';
 import { useTitle } from './hooks.js';
 
 const NAV: readonly { label: string; route: Route; pages: readonly Route['page'][] }[] = [
-  { label: 'Inbox', route: { page: 'inbox', day: null }, pages: ['inbox'] },
-  { label: 'Compose', route: { page: 'compose' }, pages: ['compose'] },
-  { label: 'Digest', route: { page: 'digest', day: null }, pages: ['digest'] },
-  { label: 'Search', route: { page: 'search', q: '' }, pages: ['search'] },
-  { label: 'People', route: { page: 'people' }, pages: ['people', 'person'] },
-  { label: 'Tags', route: { page: 'tags' }, pages: ['tags', 'tag'] },
+  { label: '受信箱', route: { page: 'inbox', day: null }, pages: ['inbox'] },
+  { label: '作成', route: { page: 'compose' }, pages: ['compose'] },
+  { label: 'ダイジェスト', route: { page: 'digest', day: null }, pages: ['digest'] },
+  { label: '検索', route: { page: 'search', q: '' }, pages: ['search'] },
+  { label: '人物', route: { page: 'people' }, pages: ['people', 'person'] },
+  { label: 'タグ', route: { page: 'tags' }, pages: ['tags', 'tag'] },
 ];
 
 function NotFoundPage(props: { path: string }) {
-  useTitle('Not found');
+  useTitle('見つかりません');
   return (
     <section class="page" aria-labelledby="page-title">
       <h1 id="page-title" tabIndex={-1}>
-        Not found
+        見つかりません
       </h1>
       <p>
-        Nothing lives at <code>{props.path}</code>. <Link href="/app/inbox">Go to the inbox</Link>.
+        <code>{props.path}</code> というページはありません。
+        <Link href="/app/inbox">受信箱へ戻る</Link>
       </p>
     </section>
   );
@@ -99,13 +100,13 @@ export function App() {
   return (
     <>
       <a class="skip-link" href="#main">
-        Skip to the page
+        本文へ移動
       </a>
       <header class="site-header">
         <Link class="brand" href="/app/inbox">
-          <span lang="ja">切り抜き</span> kirinuki
+          切り抜き <span lang="en">kirinuki</span>
         </Link>
-        <nav class="site-nav" aria-label="Pages">
+        <nav class="site-nav" aria-label="ページ">
           <ul>
             {NAV.map((item) => (
               <li key={item.label}>

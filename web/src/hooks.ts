@@ -63,7 +63,7 @@ export function useDebounced<T>(value: T, delay: number): T {
  * Sets the document title while a page is shown.
  *
  * @example
- *   useTitle('Search');
+ *   useTitle('検索');
  */
 export function useTitle(title: string): void {
   useEffect(() => {

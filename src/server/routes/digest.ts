@@ -139,6 +139,8 @@ function flagView(flag: CheckFlag) {
       quote: null,
       kind: flag.kind,
       reason: `the text never names ${flag.speaker}`,
+      missing: [],
+      nearest: null,
     };
   const nearest =
     flag.nearest === null
@@ -155,5 +157,10 @@ function flagView(flag: CheckFlag) {
     quote: flag.quote,
     kind: flag.kind,
     reason: `the quote is not in the text${missing}; ${nearest}`,
+    missing: flag.missing,
+    nearest:
+      flag.nearest === null
+        ? null
+        : { text: flag.nearest.text, similarity: flag.nearest.similarity },
   };
 }

@@ -1,5 +1,4 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
-
 import type { ServerDeps } from '../context.js';
 import { cardViews } from './card-view.js';
 import { ApiError } from '../errors.js';

@@ -22,6 +22,13 @@ export const QuoteFlagSchema = z
     quote: z.string().nullable().openapi({ description: 'null for a speaker flag' }),
     kind: z.enum(['quote', 'speaker']),
     reason: z.string(),
+    missing: z
+      .array(z.string())
+      .openapi({ description: "the quote's pieces the text lacks (empty for a speaker flag)" }),
+    nearest: z
+      .object({ text: z.string(), similarity: z.number() })
+      .nullable()
+      .openapi({ description: 'the passage of the text nearest the quote, if any' }),
   })
   .openapi('QuoteFlag');
 

@@ -23,6 +23,7 @@ import type {
   Suggestion,
   TagResponse,
   TagsResponse,
+  WatchSources,
 } from './types.js';
 
 /** A failed API call: the server's error code and message, and the field it names, if any. */
@@ -232,6 +233,19 @@ export class ApiClient {
 
   story(id: string, signal?: AbortSignal): Promise<StoryResponse> {
     return this.call('GET', `/api/stories/${segment(id)}`, { signal });
+  }
+
+  /** The feeds `kirinuki watch` polls: its sources file. */
+  watchSources(signal?: AbortSignal): Promise<WatchSources> {
+    return this.call('GET', '/api/capture/sources', { signal });
+  }
+
+  addWatchSource(url: string, name?: string): Promise<WatchSources> {
+    return this.call('POST', '/api/capture/sources', { body: name ? { url, name } : { url } });
+  }
+
+  removeWatchSource(url: string): Promise<WatchSources> {
+    return this.call('DELETE', `/api/capture/sources${query({ url })}`);
   }
 
   annotate(text: string, signal?: AbortSignal): Promise<AnnotateResponse> {

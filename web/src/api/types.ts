@@ -21,6 +21,8 @@ export interface EntryCard {
   tags: string[];
   summaryLines: string[];
   source: string;
+  /** How many entries its story holds (1: a story of its own). */
+  storyEntries: number;
 }
 
 export interface TagSuggestion {
@@ -127,7 +129,12 @@ export interface QuoteFlag {
   /** null for a speaker flag. */
   quote: string | null;
   kind: 'quote' | 'speaker';
+  /** In English, for other tools: the workbench says it in Japanese from the fields. */
   reason: string;
+  /** The quote's pieces the text lacks (empty for a speaker flag). */
+  missing: string[];
+  /** The passage of the text nearest the quote, if any. */
+  nearest: { text: string; similarity: number } | null;
 }
 
 export interface DigestResponse {
@@ -243,4 +250,17 @@ export interface ApiErrorBody {
     message: string;
     field?: string;
   };
+}
+
+/** One feed of the sources file `kirinuki watch` reads. */
+export interface WatchSource {
+  url: string;
+  name?: string;
+}
+
+/** GET/POST/DELETE /api/capture/sources: the sources file, and the lines `watch` skips. */
+export interface WatchSources {
+  file: string;
+  sources: WatchSource[];
+  problems: { line: number | null; message: string }[];
 }

@@ -16,7 +16,7 @@ export function DayPicker(props: {
 }) {
   return (
     <label class="inline-label">
-      Day{' '}
+      日付{' '}
       <select
         value={props.day ?? ''}
         onChange={(event) =>
@@ -25,7 +25,7 @@ export function DayPicker(props: {
       >
         {props.days.map((d) => (
           <option key={d.day} value={d.day}>
-            {d.day} ({d.entries})
+            {d.day} （{d.entries}件）
           </option>
         ))}
       </select>

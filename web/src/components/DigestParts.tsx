@@ -11,11 +11,11 @@ import { ExternalLink, Link } from './Link.js';
 function FlagList(props: { flags: QuoteFlag[] }) {
   if (props.flags.length === 0) return null;
   return (
-    <ul class="flags" aria-label="Quote check flags">
+    <ul class="flags" aria-label="引用チェックの指摘">
       {props.flags.map((flag, index) => (
         <li key={index} class={`flag flag-${flag.kind}`}>
           <span aria-hidden="true">⚠ </span>
-          <span class="visually-hidden">Flag: </span>
+          <span class="visually-hidden">指摘：</span>
           {flagText(flag)}
         </li>
       ))}
@@ -73,7 +73,7 @@ export function OrderItem(props: {
         <button
           type="button"
           class="drag-handle"
-          aria-label={`Move ${card.headline}: Alt+↑ or Alt+↓, or drag`}
+          aria-label={`「${card.headline}」を移動：Alt+↑かAlt+↓、またはドラッグ`}
           aria-keyshortcuts="Alt+ArrowUp Alt+ArrowDown"
           onKeyDown={(event) => {
             const delta = moveDeltaFor(event);
@@ -90,7 +90,7 @@ export function OrderItem(props: {
           type="button"
           class="small"
           disabled={index === 0}
-          aria-label={`Move ${card.headline} up`}
+          aria-label={`「${card.headline}」を上へ`}
           onClick={() => props.onMove(index, index - 1)}
         >
           ↑
@@ -99,7 +99,7 @@ export function OrderItem(props: {
           type="button"
           class="small"
           disabled={index === props.count - 1}
-          aria-label={`Move ${card.headline} down`}
+          aria-label={`「${card.headline}」を下へ`}
           onClick={() => props.onMove(index, index + 1)}
         >
           ↓
@@ -111,7 +111,7 @@ export function OrderItem(props: {
         </h3>
         <Byline card={card} />
         {card.summaryLines.length > 0 ? (
-          <ul class="summary-lines" aria-label="Summary lines">
+          <ul class="summary-lines" aria-label="要約行">
             {card.summaryLines.map((line, i) => (
               <li key={i}>
                 <span class="line-text">{line}</span>
@@ -120,7 +120,7 @@ export function OrderItem(props: {
             ))}
           </ul>
         ) : (
-          <p class="muted">No summary line yet.</p>
+          <p class="muted">要約行はまだありません。</p>
         )}
         <FlagList flags={unmatched} />
       </div>
@@ -141,13 +141,17 @@ export function PublishedNote(props: { outcome: PublishOutcome }) {
   return (
     <div class="published" role="status">
       <p>
-        {action === 'created' ? 'Posted' : action === 'updated' ? 'Updated' : 'Posted again'} to{' '}
-        {post.blog} as {post.status === 'publish' ? 'a public post' : 'a draft'}.{' '}
-        {url ? <ExternalLink href={url}>Open the post</ExternalLink> : null}{' '}
-        {edit ? <ExternalLink href={edit}>Edit it on the blog</ExternalLink> : null}
+        {post.blog}に{post.status === 'publish' ? '公開記事' : '下書き'}として
+        {action === 'created'
+          ? '投稿しました'
+          : action === 'updated'
+            ? '更新しました'
+            : '再投稿しました'}
+        。{url ? <ExternalLink href={url}>記事を開く</ExternalLink> : null}{' '}
+        {edit ? <ExternalLink href={edit}>ブログで編集</ExternalLink> : null}
       </p>
       {notices.length > 0 ? (
-        <ul class="warnings" aria-label="Notices">
+        <ul class="warnings" aria-label="お知らせ">
           {notices.map((notice, index) => (
             <li key={index}>{notice}</li>
           ))}

@@ -19,14 +19,15 @@ export function Byline(props: { card: EntryCard }) {
       {!card.authorName && !card.handle ? <span class="author">{card.source}</span> : null}
       {card.date ? <time dateTime={card.date}>{card.date}</time> : null}
       <span class="day">
-        filed <Link href={hrefOf({ page: 'digest', day: card.day })}>{card.day}</Link>
+        登録 <Link href={hrefOf({ page: 'digest', day: card.day })}>{card.day}</Link>
       </span>
     </p>
   );
 }
 
 /**
- * The post and article links of an entry (only http(s) URLs become links).
+ * The post and article links of an entry (only http(s) URLs become links), its page, and its
+ * story's when the story holds more than the entry itself.
  *
  * @example
  *   <EntryLinks card={card} />
@@ -38,24 +39,27 @@ export function EntryLinks(props: { card: EntryCard }) {
   return (
     <p class="links">
       {post ? (
-        <ExternalLink href={post} label={`Post: ${displayUrl(post)}`}>
-          Post
+        <ExternalLink href={post} label={`投稿：${displayUrl(post)}`}>
+          投稿
         </ExternalLink>
       ) : null}
       {article && article !== post ? (
-        <ExternalLink href={article} label={`Article: ${displayUrl(article)}`}>
-          Article <span class="url">{displayUrl(article)}</span>
+        <ExternalLink href={article} label={`記事：${displayUrl(article)}`}>
+          記事 <span class="url">{displayUrl(article)}</span>
         </ExternalLink>
       ) : null}
-      <Link href={hrefOf({ page: 'entry', id: card.id })} aria-label={`Entry ${card.headline}`}>
-        Entry
+      <Link
+        href={hrefOf({ page: 'entry', id: card.id })}
+        aria-label={`エントリー：${card.headline}`}
+      >
+        エントリー
       </Link>
-      {card.story ? (
+      {card.storyEntries > 1 ? (
         <Link
           href={hrefOf({ page: 'story', id: card.story })}
-          aria-label={`Story of ${card.headline}`}
+          aria-label={`ストーリー（${card.storyEntries}件）：${card.headline}`}
         >
-          Story
+          ストーリー（{card.storyEntries}件）
         </Link>
       ) : null}
     </p>
@@ -71,7 +75,7 @@ export function EntryLinks(props: { card: EntryCard }) {
 export function TagList(props: { tags: readonly string[] }) {
   if (props.tags.length === 0) return null;
   return (
-    <ul class="tags" aria-label="Tags">
+    <ul class="tags" aria-label="タグ">
       {props.tags.map((tag) => (
         <li key={tag}>
           <Link href={hrefOf({ page: 'tag', tag })}>#{tag}</Link>
@@ -100,7 +104,7 @@ export function EntryCardView(props: {
       <Byline card={card} />
       {props.children}
       {card.summaryLines.length > 0 ? (
-        <ul class="summary-lines" aria-label="Summary lines">
+        <ul class="summary-lines" aria-label="要約行">
           {card.summaryLines.map((line, index) => (
             <li key={index}>{line}</li>
           ))}

@@ -28,10 +28,10 @@ export function EntryTextPreview(props: { id: string }) {
     <div
       class="entry-text"
       tabIndex={0}
-      aria-label="The entry's text"
+      aria-label="エントリーの本文"
       aria-busy={text === null && !failed}
     >
-      {failed ? <p class="error">The entry's text could not be read.</p> : text}
+      {failed ? <p class="error">本文を読み込めませんでした。</p> : text}
     </div>
   );
 }

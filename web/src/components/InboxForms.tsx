@@ -36,7 +36,7 @@ export function LineEditor(props: {
         props.onSave(props.text);
       }}
     >
-      <label for={id}>Summary lines, one a line (Ctrl+Enter saves, Esc cancels)</label>
+      <label for={id}>要約行（1行に1つ。Ctrl+Enterで保存、Escで取消）</label>
       <textarea
         id={id}
         ref={area}
@@ -62,10 +62,10 @@ export function LineEditor(props: {
       ) : null}
       <div class="row">
         <button type="submit" disabled={props.busy}>
-          Save
+          保存
         </button>
         <button type="button" onClick={props.onCancel}>
-          Cancel
+          取消
         </button>
       </div>
     </form>
@@ -103,7 +103,7 @@ export function RetagForm(props: {
         props.onSave(props.tag);
       }}
     >
-      <label for={id}>New tag (Enter saves, Esc cancels)</label>
+      <label for={id}>新しいタグ（Enterで保存、Escで取消）</label>
       <div class="row">
         <span aria-hidden="true">#</span>
         <input
@@ -123,10 +123,10 @@ export function RetagForm(props: {
           }}
         />
         <button type="submit" disabled={props.busy}>
-          Retag
+          タグ変更
         </button>
         <button type="button" onClick={props.onCancel}>
-          Cancel
+          取消
         </button>
       </div>
       <datalist id={`${id}-choices`}>
@@ -158,8 +158,12 @@ export function DropConfirm(props: {
   const button = useRef<HTMLButtonElement>(null);
   useEffect(() => button.current?.focus(), []);
   return (
-    <div class="drop-confirm" role="alertdialog" aria-label={`Drop ${props.card.headline}?`}>
-      <p>Drop this entry from the archive? (x or Enter drops, Esc keeps)</p>
+    <div
+      class="drop-confirm"
+      role="alertdialog"
+      aria-label={`「${props.card.headline}」を削除しますか`}
+    >
+      <p>このエントリーをアーカイブから削除しますか？（xかEnterで削除、Escで残す）</p>
       <div class="row">
         <button
           ref={button}
@@ -168,10 +172,10 @@ export function DropConfirm(props: {
           disabled={props.busy}
           onClick={props.onDrop}
         >
-          Drop
+          削除
         </button>
         <button type="button" onClick={props.onKeep}>
-          Keep
+          残す
         </button>
       </div>
     </div>

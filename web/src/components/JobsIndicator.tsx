@@ -5,6 +5,14 @@ import { applyJobEvent, JOB_EVENTS, type JobView } from '../lib/job-events.js';
 
 const ARCHIVE_CHANGED = 'kirinuki:archive-changed';
 
+/** A finished job's state, as the list says it. */
+const JOB_STATE_LABELS: Record<JobView['state'], string> = {
+  running: '実行中',
+  done: '完了',
+  failed: '失敗',
+  cancelled: '中止',
+};
+
 /**
  * Runs `listener` when a job has changed the archive (an import or reindex finished).
  *
@@ -52,7 +60,7 @@ export function JobsIndicator() {
         if (type === 'progress') return;
         stream.close();
         streams.current.delete(id);
-        announce(`${label}: ${type}`);
+        announce(`${label}：${JOB_STATE_LABELS[type]}`);
         if (type === 'done') window.dispatchEvent(new Event(ARCHIVE_CHANGED));
       });
     }
@@ -61,7 +69,7 @@ export function JobsIndicator() {
       streams.current.delete(id);
       update(id, (job) =>
         job.state === 'running'
-          ? { ...job, state: 'failed', message: 'lost the connection to the server' }
+          ? { ...job, state: 'failed', message: 'サーバーとの接続が切れました' }
           : job,
       );
     };
@@ -73,7 +81,7 @@ export function JobsIndicator() {
     setError(null);
     try {
       const { id } = await api.startJob(request);
-      follow(id, request.kind === 'import' ? `Import ${request.path}` : 'Reindex');
+      follow(id, request.kind === 'import' ? `取り込み ${request.path}` : '索引の作り直し');
     } catch (caught) {
       setError(caught instanceof Error ? caught.message : String(caught));
     }
@@ -97,15 +105,15 @@ export function JobsIndicator() {
         aria-controls="jobs-panel"
         onClick={() => setOpen(!open)}
       >
-        Jobs
+        ジョブ
         <span
           class={running.length > 0 ? 'badge busy' : 'badge'}
-          aria-label={`${running.length} running`}
+          aria-label={`実行中${running.length}件`}
         >
           {running.length}
         </span>
       </button>
-      <section id="jobs-panel" class="jobs-panel" hidden={!open} aria-label="Jobs">
+      <section id="jobs-panel" class="jobs-panel" hidden={!open} aria-label="ジョブ">
         <form
           class="job-form"
           onSubmit={(event) => {
@@ -113,7 +121,7 @@ export function JobsIndicator() {
             if (path.trim()) void start({ kind: 'import', path: path.trim() });
           }}
         >
-          <label for="job-path">Import a file or folder on the server</label>
+          <label for="job-path">サーバー上のファイルかフォルダーを取り込む</label>
           <div class="row">
             <input
               id="job-path"
@@ -123,41 +131,41 @@ export function JobsIndicator() {
               onInput={(event) => setPath(event.currentTarget.value)}
             />
             <button type="submit" disabled={!path.trim()}>
-              Import
+              取り込む
             </button>
           </div>
         </form>
         <button type="button" onClick={() => void start({ kind: 'reindex' })}>
-          Reindex the archive
+          アーカイブの索引を作り直す
         </button>
         {error ? (
           <p class="error" role="alert">
             {error}
           </p>
         ) : null}
-        <ul class="job-list" aria-label="Jobs started here">
+        <ul class="job-list" aria-label="ここで始めたジョブ">
           {jobs.map((job) => (
             <li key={job.id} class={`job ${job.state}`}>
               <span class="job-label">{job.label}</span>
               <progress
                 max={job.total ?? undefined}
                 value={job.total === null && job.state === 'running' ? undefined : job.done}
-                aria-label={`${job.label} progress`}
+                aria-label={`${job.label}の進み具合`}
               />
               <span class="job-state">
                 {job.state === 'running'
                   ? job.total === null
                     ? `${job.done}`
                     : `${job.done} / ${job.total}`
-                  : job.state}
+                  : JOB_STATE_LABELS[job.state]}
               </span>
               {job.state === 'running' ? (
                 <button
                   type="button"
                   onClick={() => void cancel(job.id)}
-                  aria-label={`Cancel ${job.label}`}
+                  aria-label={`${job.label}を中止`}
                 >
-                  Cancel
+                  中止
                 </button>
               ) : null}
               {job.message ? <p class="job-message">{job.message}</p> : null}

@@ -19,14 +19,14 @@ export function KeyHelp(props: { open: boolean; onClose: () => void }) {
   }, [props.open]);
   return (
     <dialog ref={dialog} class="key-help" aria-labelledby="key-help-title" onClose={props.onClose}>
-      <h2 id="key-help-title">Inbox keys</h2>
+      <h2 id="key-help-title">受信箱のキー操作</h2>
       <dl>
         {INBOX_KEYS.map((binding) => (
           <div key={binding.command} class="key-row">
             <dt>
               {binding.keys.map((key, index) => (
                 <span key={key}>
-                  {index > 0 ? ' or ' : ''}
+                  {index > 0 ? ' または ' : ''}
                   <kbd>{KEY_NAMES[key] ?? key}</kbd>
                 </span>
               ))}
@@ -36,7 +36,7 @@ export function KeyHelp(props: { open: boolean; onClose: () => void }) {
         ))}
       </dl>
       <form method="dialog">
-        <button type="submit">Close</button>
+        <button type="submit">閉じる</button>
       </form>
     </dialog>
   );

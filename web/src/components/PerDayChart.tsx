@@ -23,7 +23,7 @@ function themeColours(): { fg: string; grid: string; bar: string } {
  * readers and copying.
  *
  * @example
- *   <PerDayChart perDay={[{ day: '2024-03-04', count: 2 }]} label="Entries per day" unit="entries" />
+ *   <PerDayChart perDay={[{ day: '2024-03-04', count: 2 }]} label="日別のエントリー数" unit="件" />
  */
 export function PerDayChart(props: { perDay: readonly PerDay[]; label: string; unit: string }) {
   const box = useRef<HTMLDivElement>(null);
@@ -62,7 +62,7 @@ export function PerDayChart(props: { perDay: readonly PerDay[]; label: string; u
             y: { range: (_u, _min, max) => [0, Math.max(1, max)] },
           },
           series: [
-            { label: 'Day' },
+            { label: '日付' },
             {
               label: props.unit,
               stroke: colours.bar,
@@ -122,19 +122,19 @@ export function PerDayChart(props: { perDay: readonly PerDay[]; label: string; u
         ref={box}
         class="chart-box"
         role="img"
-        aria-label={`${props.label}: ${total} ${props.unit} over ${series[0].length} days, at most ${busiest} a day`}
+        aria-label={`${props.label}：${series[0].length}日間で${total}${props.unit}、1日最大${busiest}${props.unit}`}
       >
-        {series[0].length === 0 ? <p class="muted">No dated {props.unit} yet.</p> : null}
-        {failed ? <p class="error">web: the chart did not load ({failed})</p> : null}
+        {series[0].length === 0 ? <p class="muted">日付のある記録はまだありません。</p> : null}
+        {failed ? <p class="error">グラフを読み込めませんでした（{failed}）</p> : null}
       </div>
       <figcaption>
         <details>
-          <summary>{props.label} as a table</summary>
+          <summary>{props.label}（表）</summary>
           <table>
             <thead>
               <tr>
-                <th scope="col">Day</th>
-                <th scope="col">{props.unit}</th>
+                <th scope="col">日付</th>
+                <th scope="col">件数</th>
               </tr>
             </thead>
             <tbody>

@@ -11,12 +11,12 @@ const LIKELY = 0.05;
 export function SuggestionView(props: { suggestion: Suggestion; label?: string }) {
   const { suggestion } = props;
   // The tagger ranks every tag; those it gives next to no chance only add noise (they are
-  // still under "Why").
+  // still under 提案の理由).
   const likely = suggestion.tags.filter((tag, index) => index === 0 || tag.score >= LIKELY);
   return (
-    <div class="suggestion" aria-label={props.label ?? 'Suggestion'}>
+    <div class="suggestion" aria-label={props.label ?? '提案'}>
       {likely.length > 0 ? (
-        <ul class="suggested-tags" aria-label="Suggested tags">
+        <ul class="suggested-tags" aria-label="提案タグ">
           {likely.map((tag) => (
             <li key={tag.tag} title={tag.reasons.join('\n')}>
               <span class="tag-name">#{tag.tag}</span>{' '}
@@ -25,20 +25,20 @@ export function SuggestionView(props: { suggestion: Suggestion; label?: string }
           ))}
         </ul>
       ) : (
-        <p class="muted">No tag to suggest.</p>
+        <p class="muted">提案できるタグはありません。</p>
       )}
       {suggestion.line !== null ? (
         <p class="proposed-line">
-          <span class="visually-hidden">Proposed line: </span>
+          <span class="visually-hidden">提案行：</span>
           {suggestion.line}
         </p>
       ) : (
-        <p class="muted">No summary line to propose.</p>
+        <p class="muted">提案できる要約行はありません。</p>
       )}
       {suggestion.lineReasons.length > 0 ||
       suggestion.tags.some((tag) => tag.reasons.length > 0) ? (
         <details class="reasons">
-          <summary>Why</summary>
+          <summary>提案の理由</summary>
           <ul>
             {suggestion.tags.map((tag) => (
               <li key={tag.tag}>

@@ -1,10 +1,10 @@
 import type { DigestFormat } from '../api/types.js';
 
 const FILES: Record<DigestFormat, { extension: string; mime: string; label: string }> = {
-  text: { extension: 'txt', mime: 'text/plain', label: 'Text' },
+  text: { extension: 'txt', mime: 'text/plain', label: 'テキスト' },
   markdown: { extension: 'md', mime: 'text/markdown', label: 'Markdown' },
-  hatena: { extension: 'hatena.txt', mime: 'text/plain', label: 'Hatena' },
-  'hatena-markdown': { extension: 'hatena.md', mime: 'text/markdown', label: 'Hatena Markdown' },
+  hatena: { extension: 'hatena.txt', mime: 'text/plain', label: 'はてな記法' },
+  'hatena-markdown': { extension: 'hatena.md', mime: 'text/markdown', label: 'はてなMarkdown' },
   html: { extension: 'html', mime: 'text/html', label: 'HTML' },
   json: { extension: 'json', mime: 'application/json', label: 'JSON' },
 };
@@ -24,7 +24,7 @@ export function digestFile(day: string, format: DigestFormat): { name: string; m
  * The tab label of a format.
  *
  * @example
- *   formatLabel('hatena-markdown'); // 'Hatena Markdown'
+ *   formatLabel('hatena-markdown'); // 'はてなMarkdown'
  */
 export function formatLabel(format: DigestFormat): string {
   return FILES[format].label;

@@ -35,17 +35,25 @@ export function flagsByLine(
 }
 
 /**
- * A flag in words: the speaker and quote it is about, and why.
+ * A flag in words, in Japanese: the speaker and quote it is about, and why — the pieces of the
+ * quote the text lacks and the nearest passage, from the flag's fields (its `reason` is the
+ * API's English for other tools).
  *
  * @example
- *   flagText({ kind: 'speaker', speaker: '報道官', quote: null, reason: 'the text never names them', … });
- *   // '報道官 — the text never names them'
+ *   flagText({ kind: 'speaker', speaker: '報道官', quote: null, missing: [], nearest: null, … });
+ *   // '報道官 — 本文に名前が出てこない話者'
  */
 export function flagText(flag: QuoteFlag): string {
   const who = flag.speaker ?? '';
-  const what =
-    flag.kind === 'quote' && flag.quote !== null
-      ? `${who}「${flag.quote}」`
-      : who || `#${flag.tag}`;
-  return `${what} — ${flag.reason}`;
+  if (flag.kind === 'speaker') return `${who || `#${flag.tag}`} — 本文に名前が出てこない話者`;
+  const what = flag.quote !== null ? `${who}「${flag.quote}」` : who || `#${flag.tag}`;
+  const missing =
+    flag.missing.length > 0 && flag.quote !== null && flag.missing.join('') !== flag.quote
+      ? `（欠けている部分：${flag.missing.map((m) => `「${m}」`).join('')}）`
+      : '';
+  const nearest =
+    flag.nearest === null
+      ? '近い箇所もありません'
+      : `最も近い箇所（類似度 ${flag.nearest.similarity.toFixed(2)}）：「${flag.nearest.text}」`;
+  return `${what} — 本文にない引用${missing}。${nearest}`;
 }

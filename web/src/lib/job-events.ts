@@ -19,8 +19,6 @@ const parse = (data: string): unknown => {
   }
 };
 
-const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
-
 /** An import's summary: how many files, and what they filed. */
 const describeImport = (files: unknown[], diagnostics: unknown): string => {
   const totals = { inserted: 0, unchanged: 0, replaced: 0 };
@@ -32,10 +30,8 @@ const describeImport = (files: unknown[], diagnostics: unknown): string => {
     }
   }
   const problems =
-    Array.isArray(diagnostics) && diagnostics.length > 0
-      ? `, ${plural(diagnostics.length, 'problem', 'problems')}`
-      : '';
-  return `${plural(files.length, 'file', 'files')}: ${totals.inserted} new, ${totals.unchanged} already there, ${totals.replaced} replaced${problems}`;
+    Array.isArray(diagnostics) && diagnostics.length > 0 ? `、問題${diagnostics.length}件` : '';
+  return `${files.length}ファイル：新規${totals.inserted}件、既存${totals.unchanged}件、置換${totals.replaced}件${problems}`;
 };
 
 /**
@@ -80,7 +76,7 @@ export function applyJobEvent(job: JobView, type: string, data: string): JobView
         message: describe(payload.summary),
       };
     case 'failed':
-      return { ...job, state: 'failed', message: describe(payload.message) ?? 'failed' };
+      return { ...job, state: 'failed', message: describe(payload.message) ?? '失敗しました' };
     case 'cancelled':
       return { ...job, state: 'cancelled', message: describe(payload.summary) };
     default:

@@ -15,13 +15,13 @@ export const INBOX_KEYS: readonly {
   command: InboxCommand;
   label: string;
 }[] = [
-  { keys: ['j', 'ArrowDown'], command: 'next', label: 'next entry' },
-  { keys: ['k', 'ArrowUp'], command: 'previous', label: 'previous entry' },
-  { keys: ['a'], command: 'accept', label: 'accept the suggested tags and summary line' },
-  { keys: ['e'], command: 'edit', label: 'edit the summary lines (Ctrl+Enter saves, Esc cancels)' },
-  { keys: ['t'], command: 'retag', label: 'retag: change the tag of the summary line' },
-  { keys: ['x'], command: 'drop', label: 'drop the entry (asks first)' },
-  { keys: ['?'], command: 'help', label: 'show or hide this list' },
+  { keys: ['j', 'ArrowDown'], command: 'next', label: '次のエントリー' },
+  { keys: ['k', 'ArrowUp'], command: 'previous', label: '前のエントリー' },
+  { keys: ['a'], command: 'accept', label: '提案されたタグと要約行を採用' },
+  { keys: ['e'], command: 'edit', label: '要約行を編集（Ctrl+Enterで保存、Escで取消）' },
+  { keys: ['t'], command: 'retag', label: 'タグ変更：要約行のタグを付け替える' },
+  { keys: ['x'], command: 'drop', label: 'エントリーを削除（確認あり）' },
+  { keys: ['?'], command: 'help', label: 'この一覧を表示・非表示' },
 ];
 
 /**

@@ -69,7 +69,7 @@ describe('digest formats', () => {
     });
     expect(digestFile('2024-03-04', 'hatena').name).toBe('kirinuki-2024-03-04.hatena.txt');
     expect(digestFile('2024-03-04', 'json').mime).toBe('application/json;charset=utf-8');
-    expect(formatLabel('hatena-markdown')).toBe('Hatena Markdown');
+    expect(formatLabel('hatena-markdown')).toBe('はてなMarkdown');
   });
 });
 
@@ -150,6 +150,8 @@ describe('flagsByLine', () => {
     quote: '続ける',
     kind: 'quote',
     reason: 'not in the text',
+    missing: ['続ける'],
+    nearest: null,
     ...over,
   });
   const lines = ['#A(首相「始める」)', '#B(首相「続ける」)', '#A(首相「続ける」)'];
@@ -170,13 +172,24 @@ describe('flagsByLine', () => {
     expect(unmatched).toEqual([nowhere]);
   });
 
-  it('says a flag in words', () => {
-    expect(flagText(flag({}))).toBe('首相「続ける」 — not in the text');
-    expect(flagText(flag({ kind: 'speaker', quote: null, reason: 'never named' }))).toBe(
-      '首相 — never named',
+  it('says a flag in Japanese from its fields, not from the English reason', () => {
+    expect(flagText(flag({}))).toBe('首相「続ける」 — 本文にない引用。近い箇所もありません');
+    expect(
+      flagText(
+        flag({
+          quote: '続ける。やめない',
+          missing: ['やめない'],
+          nearest: { text: '続けると述べた', similarity: 0.5 },
+        }),
+      ),
+    ).toBe(
+      '首相「続ける。やめない」 — 本文にない引用（欠けている部分：「やめない」）。最も近い箇所（類似度 0.50）：「続けると述べた」',
     );
-    expect(flagText(flag({ kind: 'speaker', quote: null, speaker: null, reason: 'r' }))).toBe(
-      '#A — r',
+    expect(flagText(flag({ kind: 'speaker', quote: null, missing: [] }))).toBe(
+      '首相 — 本文に名前が出てこない話者',
+    );
+    expect(flagText(flag({ kind: 'speaker', quote: null, speaker: null, missing: [] }))).toBe(
+      '#A — 本文に名前が出てこない話者',
     );
   });
 });
@@ -217,7 +230,7 @@ describe('applyJobEvent', () => {
       diagnostics: [{ message: 'import: c.bin: not a clip document' }],
     };
     expect(applyJobEvent(job, 'done', JSON.stringify({ summary })).message).toBe(
-      '3 files: 12 new, 8 already there, 1 replaced, 1 problem',
+      '3ファイル：新規12件、既存8件、置換1件、問題1件',
     );
     expect(
       applyJobEvent(
@@ -244,11 +257,7 @@ describe('applyJobEvent', () => {
 });
 
 describe('counted', () => {
-  it('says one thing in the singular and any other count in the plural', () => {
-    expect([0, 1, 2].map((n) => counted(n, 'entry', 'entries'))).toEqual([
-      '0 entries',
-      '1 entry',
-      '2 entries',
-    ]);
+  it('writes a count with its Japanese counter word, one or many alike', () => {
+    expect([0, 1, 2].map((n) => counted(n, '件'))).toEqual(['0件', '1件', '2件']);
   });
 });

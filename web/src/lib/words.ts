@@ -1,10 +1,10 @@
 /**
- * A count with its noun, singular or plural.
+ * A count with its Japanese counter word (件, 人, 回…), as the workbench writes numbers.
  *
  * @example
- *   counted(1, 'entry', 'entries'); // '1 entry'
- *   counted(3, 'entry', 'entries'); // '3 entries'
+ *   counted(1, '件'); // '1件'
+ *   counted(3, '件の引用'); // '3件の引用'
  */
-export function counted(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
+export function counted(n: number, counter: string): string {
+  return `${n}${counter}`;
 }

@@ -5,6 +5,7 @@ import { announce } from '../announce.js';
 import { EntryCardView } from '../components/EntryCardView.js';
 import { ErrorNote } from '../components/Status.js';
 import { SuggestionView } from '../components/SuggestionView.js';
+import { WatchSourcesEditor } from '../components/WatchSourcesEditor.js';
 import { useDebounced, useTitle } from '../hooks.js';
 import {
   annotatedSegments,
@@ -69,7 +70,7 @@ function AnnotatedText(props: { segments: AnnotatedSegment[] }) {
             title={
               segment.quote.speaker
                 ? `${segment.quote.speaker} (${segment.quote.kind})`
-                : `unknown speaker (${segment.quote.kind})`
+                : `話者不明（${segment.quote.kind}）`
             }
           >
             <Parts parts={segment.parts} />
@@ -88,7 +89,7 @@ function AnnotatedText(props: { segments: AnnotatedSegment[] }) {
  *   <ComposePage />
  */
 export function ComposePage() {
-  useTitle('Compose');
+  useTitle('作成');
   const [raw, setRaw] = useState('');
   const [day, setDay] = useState('');
   const [annotation, setAnnotation] = useState<Annotation>({ state: 'idle' });
@@ -143,7 +144,7 @@ export function ComposePage() {
             : { paste: input.paste };
       const result = await api.createEntry(source, day || undefined);
       setSaved(result);
-      announce(`Saved ${counted(result.created.length, 'entry', 'entries')}`);
+      announce(`${counted(result.created.length, '件')}のエントリーを保存しました`);
       if (result.created.length > 0) setRaw('');
     } catch (error) {
       setSaveError(error instanceof Error ? error : new Error(String(error)));
@@ -164,17 +165,17 @@ export function ComposePage() {
   const quotes = segments.flatMap((segment) => (segment.kind === 'quote' ? [segment.quote] : []));
   const speakers = speakersOf(quotes);
   const kindLabel: Record<ComposeInput['kind'], string> = {
-    empty: 'Nothing yet',
-    url: 'A URL: saving fetches the page or post and files it',
-    embed: 'Embed code: the post is read from it',
-    paste: 'Text: a post, an article or a clip document',
+    empty: 'まだ何もありません',
+    url: 'URL：保存するとページか投稿を取得して登録します',
+    embed: '埋め込みコード：そこから投稿を読み取ります',
+    paste: 'テキスト：投稿、記事、またはクリップ文書',
   };
 
   return (
     <section class="page compose" aria-labelledby="page-title">
       <header class="page-head">
         <h1 id="page-title" tabIndex={-1}>
-          Compose
+          作成
         </h1>
       </header>
       <form
@@ -184,13 +185,13 @@ export function ComposePage() {
           void save();
         }}
       >
-        <label for="compose-input">Embed code, a URL, or text</label>
+        <label for="compose-input">埋め込みコード、URL、またはテキスト</label>
         <textarea
           id="compose-input"
           rows={10}
           value={raw}
           placeholder={
-            '<blockquote class="twitter-tweet">…</blockquote>, https://…, or the text of a post'
+            '<blockquote class="twitter-tweet">…</blockquote>、https://…、または投稿の本文'
           }
           onInput={(event) => setRaw(event.currentTarget.value)}
         />
@@ -199,61 +200,56 @@ export function ComposePage() {
         </p>
         <div class="row">
           <label class="inline-label">
-            File under day (optional){' '}
+            登録する日付（省略可）{' '}
             <input type="date" value={day} onInput={(event) => setDay(event.currentTarget.value)} />
           </label>
           <button type="submit" disabled={saving || input.kind === 'empty'}>
-            {saving ? 'Saving…' : 'Save as entry'}
+            {saving ? '保存中…' : 'エントリーとして保存'}
           </button>
         </div>
       </form>
       {saveError ? <ErrorNote error={saveError} /> : null}
       {saved ? (
-        <section class="saved" aria-label="Saved entries">
-          <h2>Saved</h2>
+        <section class="saved" aria-label="保存したエントリー">
+          <h2>保存しました</h2>
           {saved.warnings.length > 0 ? (
-            <ul class="warnings" aria-label="Warnings">
+            <ul class="warnings" aria-label="警告">
               {saved.warnings.map((warning, index) => (
                 <li key={index}>{warning}</li>
               ))}
             </ul>
           ) : null}
           {saved.created.length === 0 ? (
-            <p class="muted">Nothing new: the archive holds it already.</p>
+            <p class="muted">新しいものはありません。アーカイブに登録済みです。</p>
           ) : null}
           {saved.created.map((card) => (
             <EntryCardView key={card.id} card={card} />
           ))}
         </section>
       ) : null}
-      <section
-        class="annotation"
-        aria-label="Annotation"
-        aria-busy={annotation.state === 'loading'}
-      >
-        <h2>As the annotator reads it</h2>
+      <section class="annotation" aria-label="注釈" aria-busy={annotation.state === 'loading'}>
+        <h2>注釈（引用と話者）</h2>
         {annotation.state === 'error' ? <ErrorNote error={annotation.error} /> : null}
         <div class="annotation-box">
           {shown ? (
             <>
               <AnnotatedText segments={segments} />
               {speakers.length > 0 ? (
-                <ul class="speakers" aria-label="Speakers">
+                <ul class="speakers" aria-label="話者">
                   {speakers.map((speaker, index) => (
                     <li key={speaker} class={`speaker-${index % SPEAKER_COLOURS}`}>
                       <mark class={`quote speaker-${index % SPEAKER_COLOURS}`}>
-                        {speaker || 'unknown speaker'}
+                        {speaker || '話者不明'}
                       </mark>{' '}
                       {counted(
                         quotes.filter((quote) => (quote.speaker ?? '') === speaker).length,
-                        'quote',
-                        'quotes',
+                        '件の引用',
                       )}
                     </li>
                   ))}
                 </ul>
               ) : (
-                <p class="muted">No quotes found.</p>
+                <p class="muted">引用は見つかりませんでした。</p>
               )}
               {shown.result.suggestion ? (
                 <SuggestionView suggestion={shown.result.suggestion} />
@@ -262,12 +258,13 @@ export function ComposePage() {
           ) : (
             <p class="muted">
               {input.kind === 'url'
-                ? 'A URL is read when it is saved.'
-                : 'Type or paste to see quotes, speakers and names.'}
+                ? 'URLは保存するときに読み込みます。'
+                : '入力か貼り付けをすると、引用・話者・名前が表示されます。'}
             </p>
           )}
         </div>
       </section>
+      <WatchSourcesEditor />
     </section>
   );
 }

@@ -18,6 +18,11 @@ import { digestFile, formatLabel } from '../lib/digest-formats.js';
 import { dropIndex, moveItem } from '../lib/reorder.js';
 import { counted } from '../lib/words.js';
 
+const TARGET_LABELS: Record<PublishTarget, string> = {
+  hatena: 'はてなブログ',
+  wordpress: 'WordPress',
+};
+
 const errorOf = (error: unknown): Error =>
   error instanceof Error ? error : new Error(String(error));
 
@@ -39,7 +44,7 @@ function download(text: string, name: string, mime: string): void {
  *   <DigestPage day="2024-03-06" />
  */
 export function DigestPage(props: { day: string | null }) {
-  useTitle('Digest');
+  useTitle('ダイジェスト');
   const [days] = useLoad('days', (signal) => api.days(signal));
   const day = props.day ?? days.data?.days[0]?.day ?? null;
   const [entries, reloadEntries] = useLoad(`digest-entries:${day ?? ''}`, (signal) =>
@@ -104,7 +109,7 @@ export function DigestPage(props: { day: string | null }) {
     setOrderError(null);
     if (moved) {
       setFocusId(moved.id);
-      announce(`${moved.headline}: position ${next.indexOf(moved) + 1} of ${next.length}`);
+      announce(`${moved.headline}：${next.length}件中${next.indexOf(moved) + 1}番目`);
     }
     // Saves run one after another, so the server ends with the last order shown.
     const ticket = ++saves.current.sent;
@@ -131,21 +136,24 @@ export function DigestPage(props: { day: string | null }) {
     if (!preview.data) return;
     try {
       await navigator.clipboard.writeText(preview.data.text);
-      announce(`Copied the ${formatLabel(format)} digest of ${day ?? ''}`);
+      announce(`${day ?? ''}のダイジェスト（${formatLabel(format)}）をコピーしました`);
     } catch (error) {
-      announce(`Could not copy: ${errorOf(error).message}`);
+      announce(`コピーできませんでした：${errorOf(error).message}`);
     }
   };
 
   const publish = async (): Promise<void> => {
     if (day === null) return;
-    const how = makePublic ? 'a public post' : 'a draft';
-    if (!window.confirm(`Publish the digest of ${day} to ${target} as ${how}?`)) return;
+    const how = makePublic ? '公開記事' : '下書き';
+    if (
+      !window.confirm(`${day}のダイジェストを${TARGET_LABELS[target]}に${how}として投稿しますか？`)
+    )
+      return;
     setPublishing(true);
     setPublishError(null);
     try {
       setPublished(await api.publish(day, target, makePublic));
-      announce(`Published the digest of ${day} to ${target}`);
+      announce(`${day}のダイジェストを${TARGET_LABELS[target]}に投稿しました`);
     } catch (error) {
       setPublishError(errorOf(error));
     } finally {
@@ -158,7 +166,7 @@ export function DigestPage(props: { day: string | null }) {
     <section class="page digest" aria-labelledby="page-title">
       <header class="page-head">
         <h1 id="page-title" tabIndex={-1}>
-          Digest
+          ダイジェスト
         </h1>
         <div class="page-tools">
           <DayPicker page="digest" day={day} days={dayList} />
@@ -166,15 +174,14 @@ export function DigestPage(props: { day: string | null }) {
       </header>
       {days.state === 'error' ? <ErrorNote error={days.error} /> : null}
       {days.state === 'ok' && dayList.length === 0 ? (
-        <p class="empty">No day is filed yet.</p>
+        <p class="empty">登録された日はまだありません。</p>
       ) : null}
       <div class="digest-columns">
         <section class="digest-order" aria-labelledby="order-title">
           <h2 id="order-title">
-            Order{' '}
+            並び順{' '}
             <span class="muted">
-              ({counted(order.length, 'entry', 'entries')}, {counted(flags.length, 'flag', 'flags')}
-              )
+              （{counted(order.length, '件')}、指摘{counted(flags.length, '件')}）
             </span>
           </h2>
           {entries.state === 'error' ? (
@@ -183,10 +190,10 @@ export function DigestPage(props: { day: string | null }) {
           {orderError ? <ErrorNote error={orderError} /> : null}
           {!ready && (days.state === 'loading' || day !== null) ? (
             <div class="placeholder list-placeholder" aria-busy="true">
-              <span class="visually-hidden">Loading…</span>
+              <span class="visually-hidden">読み込み中…</span>
             </div>
           ) : null}
-          <ol ref={list} class="order-list" aria-label={`Order of ${day ?? ''}`} hidden={!ready}>
+          <ol ref={list} class="order-list" aria-label={`${day ?? ''}の並び順`} hidden={!ready}>
             {order.map((card, index) => (
               <OrderItem
                 key={card.id}
@@ -218,8 +225,8 @@ export function DigestPage(props: { day: string | null }) {
           </ol>
         </section>
         <section class="digest-preview" aria-labelledby="preview-title">
-          <h2 id="preview-title">Preview</h2>
-          <div class="tabs" role="tablist" aria-label="Publishing format">
+          <h2 id="preview-title">プレビュー</h2>
+          <div class="tabs" role="tablist" aria-label="出力形式">
             {DIGEST_FORMATS.map((f) => (
               <button
                 key={f}
@@ -249,7 +256,7 @@ export function DigestPage(props: { day: string | null }) {
           </div>
           <div class="preview-tools row">
             <button type="button" disabled={!preview.data} onClick={() => void copy()}>
-              Copy
+              コピー
             </button>
             <button
               type="button"
@@ -260,7 +267,7 @@ export function DigestPage(props: { day: string | null }) {
                 download(preview.data.text, file.name, file.mime);
               }}
             >
-              Download
+              ダウンロード
             </button>
             {format === 'html' ? (
               <label class="inline-label">
@@ -271,7 +278,7 @@ export function DigestPage(props: { day: string | null }) {
                     setHtmlView(event.currentTarget.checked ? 'source' : 'rendered')
                   }
                 />{' '}
-                Show the source
+                ソースを表示
               </label>
             ) : null}
           </div>
@@ -287,7 +294,7 @@ export function DigestPage(props: { day: string | null }) {
               format === 'html' && htmlView === 'rendered' ? (
                 <iframe
                   class="html-preview"
-                  title={`HTML preview of ${day ?? ''}`}
+                  title={`${day ?? ''}のHTMLプレビュー`}
                   sandbox=""
                   srcdoc={preview.data.text}
                 />
@@ -303,16 +310,16 @@ export function DigestPage(props: { day: string | null }) {
               void publish();
             }}
           >
-            <h3>Publish</h3>
+            <h3>ブログに投稿</h3>
             <div class="row">
               <label class="inline-label">
-                To{' '}
+                投稿先{' '}
                 <select
                   value={target}
                   onChange={(event) => setTarget(event.currentTarget.value as PublishTarget)}
                 >
-                  <option value="hatena">Hatena Blog</option>
-                  <option value="wordpress">WordPress</option>
+                  <option value="hatena">{TARGET_LABELS.hatena}</option>
+                  <option value="wordpress">{TARGET_LABELS.wordpress}</option>
                 </select>
               </label>
               <label class="inline-label">
@@ -321,10 +328,10 @@ export function DigestPage(props: { day: string | null }) {
                   checked={makePublic}
                   onChange={(event) => setMakePublic(event.currentTarget.checked)}
                 />{' '}
-                Public (else a draft)
+                公開する（しなければ下書き）
               </label>
               <button type="submit" disabled={publishing || day === null}>
-                {publishing ? 'Publishing…' : 'Publish'}
+                {publishing ? '投稿中…' : '投稿'}
               </button>
             </div>
             {publishError ? <ErrorNote error={publishError} /> : null}

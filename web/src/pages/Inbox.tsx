@@ -44,7 +44,7 @@ const messageOf = (error: unknown): string =>
  *   <InboxPage day={null} /> // the latest day
  */
 export function InboxPage(props: { day: string | null }) {
-  useTitle('Inbox');
+  useTitle('受信箱');
   const [days] = useLoad('days', (signal) => api.days(signal));
   const day = props.day ?? days.data?.days[0]?.day ?? null;
   const [entries, reloadEntries] = useLoad(`inbox:${day ?? ''}`, (signal) =>
@@ -190,7 +190,7 @@ export function InboxPage(props: { day: string | null }) {
         return `${error.message}${error.field ? ` (${error.field})` : ''}`;
       throw error;
     }
-    announce('Saved: the suggestions that follow have learned it');
+    announce('保存しました。この後の提案はこの修正を学んでいます');
     const index = cards.findIndex((c) => c.id === card.id);
     select(index + 1 < cards.length ? index + 1 : index);
     return null;
@@ -198,18 +198,18 @@ export function InboxPage(props: { day: string | null }) {
 
   const accept = (card: EntryCard): void => {
     if (!isNew(card)) {
-      announce('Already filed: press e to edit its lines, or t to retag');
+      announce('登録済みです。要約行の編集は e、タグ変更は t');
       return;
     }
     if (!suggestionOf(card)?.line) {
-      announce('No line to accept yet: press e to write one');
+      announce('採用できる要約行がまだありません。e で書いてください');
       return;
     }
     void run(async () => {
       const result = await api.accept(card.id);
       replaceCard(result.card);
       afterCorrection(result.card, result.suggestionAfter);
-      announce(`Accepted ${result.card.summaryLines[0] ?? ''}`);
+      announce(`採用しました：${result.card.summaryLines[0] ?? ''}`);
       const index = cards.findIndex((c) => c.id === card.id);
       select(index + 1 < cards.length ? index + 1 : index);
     });
@@ -243,7 +243,7 @@ export function InboxPage(props: { day: string | null }) {
   const saveRetag = (card: EntryCard, tag: string): void => {
     const clean = cleanTag(tag);
     if (clean === '') {
-      setMode({ kind: 'retag', id: card.id, tag, error: 'Type a tag' });
+      setMode({ kind: 'retag', id: card.id, tag, error: 'タグを入力してください' });
       return;
     }
     const lines = retaggedLines(card, suggestionOf(card), clean);
@@ -263,7 +263,7 @@ export function InboxPage(props: { day: string | null }) {
       const index = cards.findIndex((c) => c.id === card.id);
       setCards((all) => all.filter((c) => c.id !== card.id));
       setMode(BROWSE);
-      announce(`Dropped ${card.headline}`);
+      announce(`削除しました：${card.headline}`);
       const next = Math.min(index, cards.length - 2);
       if (next >= 0) requestAnimationFrame(() => focusItem(next));
       setSelected(Math.max(0, next));
@@ -331,22 +331,18 @@ export function InboxPage(props: { day: string | null }) {
     <section class="page inbox" aria-labelledby="page-title">
       <header class="page-head">
         <h1 id="page-title" tabIndex={-1}>
-          Inbox
+          受信箱
         </h1>
         <div class="page-tools">
           <DayPicker page="inbox" day={day} days={dayList} />
-          <button
-            type="button"
-            onClick={() => setHelpOpen(true)}
-            aria-label="Keyboard shortcuts (?)"
-          >
-            Keys <kbd>?</kbd>
+          <button type="button" onClick={() => setHelpOpen(true)} aria-label="キー操作の一覧（?）">
+            キー操作 <kbd>?</kbd>
           </button>
         </div>
       </header>
       <p class="lede" aria-live="polite">
         {ready && entries.state === 'ok' && entries.data
-          ? `${counted(cards.length, 'entry', 'entries')} on ${day ?? ''} · ${newCount} new · j/k to move, a accept, e edit, t retag, x drop`
+          ? `${day ?? ''}：${counted(cards.length, '件')}（新着${newCount}件）· j/k 移動、a 採用、e 編集、t タグ変更、x 削除`
           : '\u00a0'}
       </p>
       {days.state === 'error' ? <ErrorNote error={days.error} /> : null}
@@ -354,17 +350,18 @@ export function InboxPage(props: { day: string | null }) {
       {actionError ? <ErrorNote error={actionError} /> : null}
       {days.state === 'ok' && dayList.length === 0 ? (
         <p class="empty">
-          The archive is empty: import a digest (Jobs → Import) or write an entry in Compose.
+          アーカイブは空です。ダイジェストを取り込む（ジョブ →
+          取り込む）か、「作成」でエントリーを書いてください。
         </p>
       ) : null}
       {entries.data === null &&
       entries.state !== 'error' &&
       (days.state === 'loading' || day !== null) ? (
         <div class="placeholder list-placeholder" aria-busy="true">
-          <span class="visually-hidden">Loading…</span>
+          <span class="visually-hidden">読み込み中…</span>
         </div>
       ) : null}
-      <ol ref={list} class="inbox-list" aria-label={`Entries of ${day ?? ''}`} hidden={!ready}>
+      <ol ref={list} class="inbox-list" aria-label={`${day ?? ''}のエントリー`} hidden={!ready}>
         {cards.map((card, index) => {
           const isSelected = index === selected;
           const state = suggestions[card.id];
@@ -374,20 +371,20 @@ export function InboxPage(props: { day: string | null }) {
               class={`inbox-item${isSelected ? ' selected' : ''}${isNew(card) ? ' new' : ''}`}
               tabIndex={isSelected ? 0 : -1}
               aria-current={isSelected ? 'true' : undefined}
-              aria-label={`${index + 1}. ${card.headline}${isNew(card) ? ' (new)' : ''}`}
+              aria-label={`${index + 1}. ${card.headline}${isNew(card) ? '（新着）' : ''}`}
               onClick={() => {
                 if (!isSelected) select(index);
               }}
             >
               <div class="item-head">
                 <span class={isNew(card) ? 'status new' : 'status filed'}>
-                  {isNew(card) ? 'new' : 'filed'}
+                  {isNew(card) ? '新着' : '登録済み'}
                 </span>
                 <h2 class="headline">{card.headline}</h2>
               </div>
               <Byline card={card} />
               {card.summaryLines.length > 0 ? (
-                <ul class="summary-lines" aria-label="Summary lines">
+                <ul class="summary-lines" aria-label="要約行">
                   {card.summaryLines.map((line, i) => (
                     <li key={i}>{line}</li>
                   ))}
@@ -400,13 +397,13 @@ export function InboxPage(props: { day: string | null }) {
                   {state?.state === 'ok' ? (
                     <SuggestionView
                       suggestion={state.suggestion}
-                      label={`Suggestion for ${card.headline}`}
+                      label={`「${card.headline}」への提案`}
                     />
                   ) : state?.state === 'error' ? (
                     <p class="error">{state.message}</p>
                   ) : (
                     <div class="placeholder suggestion-placeholder" aria-busy="true">
-                      <span class="visually-hidden">Loading the suggestion…</span>
+                      <span class="visually-hidden">提案を読み込み中…</span>
                     </div>
                   )}
                 </div>
@@ -456,26 +453,22 @@ export function InboxPage(props: { day: string | null }) {
                       }}
                     />
                   ) : null}
-                  <div
-                    class="item-actions"
-                    role="group"
-                    aria-label={`Actions for ${card.headline}`}
-                  >
+                  <div class="item-actions" role="group" aria-label={`「${card.headline}」の操作`}>
                     <button type="button" disabled={busy} onClick={() => accept(card)}>
-                      Accept <kbd>a</kbd>
+                      採用 <kbd>a</kbd>
                     </button>
                     <button type="button" disabled={busy} onClick={() => startEdit(card)}>
-                      Edit <kbd>e</kbd>
+                      編集 <kbd>e</kbd>
                     </button>
                     <button type="button" disabled={busy} onClick={() => startRetag(card)}>
-                      Retag <kbd>t</kbd>
+                      タグ変更 <kbd>t</kbd>
                     </button>
                     <button
                       type="button"
                       disabled={busy}
                       onClick={() => setMode({ kind: 'drop', id: card.id })}
                     >
-                      Drop <kbd>x</kbd>
+                      削除 <kbd>x</kbd>
                     </button>
                   </div>
                   <EntryLinks card={card} />

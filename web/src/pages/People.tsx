@@ -13,29 +13,29 @@ import { hrefOf } from '../lib/routes.js';
  *   <PeoplePage />
  */
 export function PeoplePage() {
-  useTitle('People');
+  useTitle('人物');
   const [people, reload] = useLoad('people', (signal) => api.people(500, signal));
   return (
     <section class="page people" aria-labelledby="page-title">
       <header class="page-head">
         <h1 id="page-title" tabIndex={-1}>
-          People
+          人物
         </h1>
       </header>
       <Loaded value={people} retry={reload} placeholderClass="list-placeholder">
         {(data) =>
           data.people.length === 0 ? (
-            <p class="empty">No one is quoted yet.</p>
+            <p class="empty">引用された人はまだいません。</p>
           ) : (
             <table class="listing">
               <thead>
                 <tr>
-                  <th scope="col">Speaker</th>
+                  <th scope="col">話者</th>
                   <th scope="col" class="num">
-                    Quotes
+                    引用
                   </th>
                   <th scope="col" class="num">
-                    Entries
+                    エントリー
                   </th>
                 </tr>
               </thead>
@@ -85,19 +85,23 @@ export function PersonPage(props: { name: string }) {
           {props.name}
         </h1>
         <Link href={hrefOf({ page: 'search', q: `speaker:${props.name}` })}>
-          Search their quotes
+          この人の引用を検索
         </Link>
       </header>
-      <Loaded value={person} retry={reload} placeholderClass="chart-placeholder">
+      <Loaded
+        value={person}
+        retry={reload}
+        notFound={{
+          what: `人物「${props.name}」`,
+          back: { href: hrefOf({ page: 'people' }), label: '人物の一覧へ' },
+        }}
+        placeholderClass="chart-placeholder"
+      >
         {(data) => (
           <>
-            <PerDayChart
-              perDay={data.perDay}
-              label={`Quotes of ${data.name} per day`}
-              unit="quotes"
-            />
+            <PerDayChart perDay={data.perDay} label={`${data.name}の日別の引用数`} unit="件" />
             <h2>
-              Quotes <span class="muted">({data.quotes.length})</span>
+              引用 <span class="muted">（{data.quotes.length}件）</span>
             </h2>
             {byDay(data.quotes).map(([day, quotes]) => (
               <section key={day} class="quote-day" aria-label={day}>
@@ -110,7 +114,7 @@ export function PersonPage(props: { name: string }) {
                       <blockquote class="quote-text">「{quote.quote}」</blockquote>
                       <p class="quote-meta">
                         <Link href={hrefOf({ page: 'tag', tag: quote.tag })}>#{quote.tag}</Link>{' '}
-                        <Link href={hrefOf({ page: 'entry', id: quote.entryId })}>Entry</Link>
+                        <Link href={hrefOf({ page: 'entry', id: quote.entryId })}>エントリー</Link>
                       </p>
                     </li>
                   ))}

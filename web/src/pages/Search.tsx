@@ -13,10 +13,10 @@ import { counted } from '../lib/words.js';
 const PAGE = 20;
 
 const FACETS: readonly { kind: FacetKind; title: string }[] = [
-  { kind: 'tags', title: 'Tags' },
-  { kind: 'speakers', title: 'Speakers' },
-  { kind: 'sources', title: 'Sources' },
-  { kind: 'days', title: 'Days' },
+  { kind: 'tags', title: 'タグ' },
+  { kind: 'speakers', title: '話者' },
+  { kind: 'sources', title: '出典' },
+  { kind: 'days', title: '日付' },
 ];
 
 function Hit(props: { hit: SearchHit }) {
@@ -32,7 +32,7 @@ function Hit(props: { hit: SearchHit }) {
           <Highlighted text={snippet.text} highlights={snippet.highlights} />
         </p>
         {card.summaryLines.length > 0 ? (
-          <ul class="summary-lines" aria-label="Summary lines">
+          <ul class="summary-lines" aria-label="要約行">
             {card.summaryLines.map((line, index) => (
               <li key={index}>{line}</li>
             ))}
@@ -66,7 +66,7 @@ function FacetGroup(props: {
                   type="button"
                   class="facet-value"
                   aria-pressed={hasFilter(props.query, filter)}
-                  aria-label={`${props.title}: ${value.value}, ${value.count} results`}
+                  aria-label={`${props.title}：${value.value}（${value.count}件）`}
                   onClick={() => props.onToggle(filter)}
                 >
                   <span class="facet-name">{value.value}</span>{' '}
@@ -93,7 +93,7 @@ function FacetGroup(props: {
  *   <SearchPage q="停戦 tag:ウクライナ和平交渉" />
  */
 export function SearchPage(props: { q: string }) {
-  useTitle(props.q ? `Search: ${props.q}` : 'Search');
+  useTitle(props.q ? `検索：${props.q}` : '検索');
   const [query, setQuery] = useState(props.q);
   const [pages, setPages] = useState(1);
   const settled = useDebounced(query, 150);
@@ -132,7 +132,7 @@ export function SearchPage(props: { q: string }) {
     <section class="page search" aria-labelledby="page-title">
       <header class="page-head">
         <h1 id="page-title" tabIndex={-1}>
-          Search
+          検索
         </h1>
       </header>
       <form
@@ -144,7 +144,7 @@ export function SearchPage(props: { q: string }) {
           navigate(hrefOf({ page: 'search', q: query }), { replace: true });
         }}
       >
-        <label for="search-input">Query</label>
+        <label for="search-input">検索語</label>
         <input
           id="search-input"
           ref={input}
@@ -158,7 +158,7 @@ export function SearchPage(props: { q: string }) {
           onInput={(event) => setQuery(event.currentTarget.value)}
         />
         <p id="search-help" class="muted">
-          Words (AND), "phrases", -exclude, tag:, from:@handle, speaker:, person:, since:, until:
+          語（すべて含む）、"語句"、-除外、tag:、from:@ハンドル、speaker:、person:、since:、until:
         </p>
         <p id="search-error" class="error" role="status">
           {queryError ? queryError.message : ''}
@@ -168,9 +168,9 @@ export function SearchPage(props: { q: string }) {
         <div class="results" aria-busy={result.state === 'loading' && trimmed !== ''}>
           <p class="result-count" aria-live="polite">
             {data
-              ? `${data.totalExact === false ? 'about ' : ''}${counted(data.total, 'result', 'results')}`
+              ? `${data.totalExact === false ? '約' : ''}${counted(data.total, '件')}`
               : trimmed === ''
-                ? 'Type to search.'
+                ? '入力すると検索します。'
                 : '\u00a0'}
           </p>
           {data ? (
@@ -182,12 +182,12 @@ export function SearchPage(props: { q: string }) {
           ) : null}
           {data && data.hits.length < data.total ? (
             <button type="button" class="more" onClick={() => setPages(pages + 1)}>
-              More results
+              さらに表示
             </button>
           ) : null}
         </div>
-        <aside class="facets" aria-label="Facets">
-          <h2 class="visually-hidden">Facets</h2>
+        <aside class="facets" aria-label="絞り込み">
+          <h2 class="visually-hidden">絞り込み</h2>
           {trimmed !== '' && lastFacets.current
             ? FACETS.map((facet) => (
                 <FacetGroup

@@ -13,28 +13,28 @@ import { hrefOf } from '../lib/routes.js';
  *   <TagsPage />
  */
 export function TagsPage() {
-  useTitle('Tags');
+  useTitle('タグ');
   const [tags, reload] = useLoad('tags', (signal) => api.tags(signal));
   return (
     <section class="page tags-page" aria-labelledby="page-title">
       <header class="page-head">
         <h1 id="page-title" tabIndex={-1}>
-          Tags
+          タグ
         </h1>
       </header>
       <Loaded value={tags} retry={reload} placeholderClass="list-placeholder">
         {(data) =>
           data.tags.length === 0 ? (
-            <p class="empty">No tags yet.</p>
+            <p class="empty">タグはまだありません。</p>
           ) : (
             <table class="listing">
               <thead>
                 <tr>
-                  <th scope="col">Tag</th>
+                  <th scope="col">タグ</th>
                   <th scope="col" class="num">
-                    Entries
+                    エントリー
                   </th>
-                  <th scope="col">Description</th>
+                  <th scope="col">説明</th>
                 </tr>
               </thead>
               <tbody>
@@ -71,18 +71,26 @@ export function TagPage(props: { tag: string }) {
         <h1 id="page-title" tabIndex={-1}>
           #{props.tag}
         </h1>
-        <Link href={hrefOf({ page: 'search', q: `tag:${props.tag}` })}>Search this tag</Link>
+        <Link href={hrefOf({ page: 'search', q: `tag:${props.tag}` })}>このタグで検索</Link>
       </header>
-      <Loaded value={tag} retry={reload} placeholderClass="chart-placeholder">
+      <Loaded
+        value={tag}
+        retry={reload}
+        notFound={{
+          what: `タグ「#${props.tag}」`,
+          back: { href: hrefOf({ page: 'tags' }), label: 'タグの一覧へ' },
+        }}
+        placeholderClass="chart-placeholder"
+      >
         {(data) => (
           <>
             <PerDayChart
               perDay={data.perDay}
-              label={`Entries tagged #${data.tag} per day`}
-              unit="entries"
+              label={`#${data.tag}の日別のエントリー数`}
+              unit="件"
             />
-            <h2>Latest entries</h2>
-            {data.latest.length === 0 ? <p class="empty">No entries.</p> : null}
+            <h2>最新のエントリー</h2>
+            {data.latest.length === 0 ? <p class="empty">エントリーはありません。</p> : null}
             {data.latest.map((card) => (
               <EntryCardView key={card.id} card={card} />
             ))}
