@@ -95,7 +95,10 @@ function defineCommands(program: Command, io: CliIo, act: Act): void {
   sub('render <file>', 'render the JSON printed by `parse` back to the exact text').action(
     act(async () => (await import('./commands/render.js')).renderCommand),
   );
-  sub('import <files...>', 'import clip documents (files or directories of .txt) into the archive')
+  sub(
+    'import <files...>',
+    'import clip documents (files or directories of .txt), archive dumps and text exports',
+  )
     .option('--day <YYYY-MM-DD>', 'file the entries under this digest day')
     .option('--story-days <n>', 'days either side of an entry to look for its story', '2')
     .action(act(async () => (await import('./commands/import.js')).importCommand));
@@ -127,8 +130,12 @@ function defineCommands(program: Command, io: CliIo, act: Act): void {
   sub('drop <id>', 'remove an entry from the archive').action(
     act(async () => (await import('./commands/drop.js')).dropCommand),
   );
-  sub('export', 'write every entry, by day')
+  sub('export', 'write the archive, by day: jsonl (the archive dump import restores) or text')
     .option('--format <format>', 'jsonl or text', 'jsonl')
+    .option(
+      '--out <path>',
+      'jsonl: write to this file; text: one YYYY-MM-DD.txt a day in this folder',
+    )
     .action(act(async () => (await import('./commands/export.js')).exportCommand));
   sub('digest', "print a day's digest in a publishing format (the clip-document text by default)")
     .option('--date <YYYY-MM-DD>', 'the digest day')

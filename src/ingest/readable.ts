@@ -1,3 +1,4 @@
+import { isArchiveDump } from '../format/archive-dump/index.js';
 import { detectImportFormat } from './import-bytes.js';
 
 /**
@@ -39,7 +40,8 @@ const SNIFF = 65_536;
 /**
  * Why these bytes are not something kirinuki imports, or null when they may be: a binary
  * (known leading bytes, or a NUL byte in text that has no UTF-16 byte order mark), or JSON
- * that is none of the JSON kinds kirinuki reads (a taxonomy, a model file). Pure.
+ * that is none of the JSON kinds kirinuki reads (a taxonomy, a model file), or an archive dump,
+ * which only its own reader restores. Pure.
  *
  * @example
  * unreadableReason('a.bin', new Uint8Array([0x7f, 0x45, 0x4c, 0x46, 2])); // 'an ELF program'
@@ -54,6 +56,10 @@ export function unreadableReason(name: string, bytes: Uint8Array): string | null
     const nul = bytes.subarray(0, SNIFF).indexOf(0);
     if (nul >= 0) return `binary data, not text (a NUL byte at byte ${nul})`;
   }
+  // A dump is the whole archive, restored by its own reader (`kirinuki import` of the file),
+  // never filed as one pasted entry.
+  if (isArchiveDump(bytes))
+    return 'a kirinuki archive dump: restore it with `kirinuki import FILE`, not as clips';
   if (looksLikeJson(bytes) && detectImportFormat(name, bytes) === 'paste')
     return 'JSON that is not a Telegram export, an oEmbed answer or a JSON Feed';
   return null;

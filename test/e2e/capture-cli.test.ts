@@ -70,7 +70,7 @@ async function exported(db: string): Promise<Exported[]> {
   expect(r.code, r.stderr).toBe(0);
   return r.stdout
     .split('\n')
-    .filter((l) => l !== '')
+    .filter((l) => l.startsWith('{"kind":"entry"'))
     .map((l) => JSON.parse(l) as Exported);
 }
 

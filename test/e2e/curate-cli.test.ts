@@ -82,7 +82,9 @@ describe('days', () => {
   it('lists the filed days newest first with the counts export has', async () => {
     const { db } = await curatorArchive('days');
     const { cli, json } = cliOf(db);
-    const exported = (await cli('export')).stdout.split('\n').filter((l) => l !== '');
+    const exported = (await cli('export')).stdout
+      .split('\n')
+      .filter((l) => l.startsWith('{"kind":"entry"'));
     const counts = new Map<string, number>();
     for (const l of exported) {
       const { day } = JSON.parse(l) as { day: string };

@@ -201,7 +201,7 @@ describe('export', () => {
   it('jsonl: every entry with its card fields, consistent with the entry', async () => {
     const rows = (await ok('export', '--format', 'jsonl'))
       .split('\n')
-      .filter((l) => l !== '')
+      .filter((l) => l.startsWith('{"kind":"entry"'))
       .map((l) => JSON.parse(l) as Card & { entry: Entry });
     expect(rows.length).toBeGreaterThan(10);
     for (const row of rows) {

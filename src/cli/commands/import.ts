@@ -1,5 +1,15 @@
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { isArchiveDump } from '../../format/archive-dump/index.js';
 import { formatDiagnostic } from '../../model/index.js';
-import { importFiles, sourceFilesAt, type SourceFile } from '../../pipeline/index.js';
+import {
+  importFiles,
+  sourceFilesAt,
+  type ImportSummary,
+  type SourceFile,
+} from '../../pipeline/index.js';
+import { fileLines } from '../../pipeline/file-lines.js';
+import { restoreArchiveDump, type RestoreSummary } from '../../pipeline/restore-archive-dump.js';
+import { importTextDays, isTextDaysFolder } from '../../pipeline/text-days.js';
 import { writeJson, type CommandContext } from '../context.js';
 import { readFailure, UsageError } from '../io.js';
 import { loadCliKnowledge } from '../knowledge.js';
@@ -25,7 +35,25 @@ export async function importCommand(
     throw new UsageError(
       `import: --story-days must be a whole number of days, got "${opts.storyDays}"`,
     );
-  const files = sourceFiles(ctx, paths);
+  const dumps = paths.filter(isDumpFile);
+  const textDays = paths.filter((p) => !dumps.includes(p) && isTextDaysFolder(p));
+  const rest = paths.filter((p) => !dumps.includes(p) && !textDays.includes(p));
+  const files = sourceFiles(ctx, rest);
+  let failed = false;
+  const archive = await ctx.openArchive();
+  const restored: (RestoreSummary & { file: string })[] = [];
+  for (const dump of dumps) {
+    // Its entries are filed as they were, so a dump needs no annotation, --day or stories.
+    const r = { file: dump, ...restoreArchiveDump(archive, fileLines(dump), dump) };
+    for (const d of r.diagnostics) ctx.io.stderr.write(`${formatDiagnostic(d)}\n`);
+    if (r.diagnostics.some((d) => d.severity === 'error')) failed = true;
+    restored.push(r);
+    if (!ctx.json) ctx.io.stdout.write(`${dump}: ${describeRestore(r)}\n`);
+  }
+  if (files.length === 0 && textDays.length === 0) {
+    if (ctx.json) writeJson(ctx.io, { files: [], diagnostics: [], dumps: restored });
+    return failed ? 1 : 0;
+  }
   const size = files.reduce((n, f) => n + f.bytes.length, 0);
   const progress = startProgress(
     ctx.io,
@@ -33,18 +61,29 @@ export async function importCommand(
     size > LARGE_INPUT_BYTES || files.length > 20,
   );
   const knowledge = await loadCliKnowledge(ctx.io);
-  const archive = await ctx.openArchive();
-  const summary = importFiles(archive, files, {
+  // A text export's days are filed under the days its manifest names, never --day.
+  const byManifest = {
     today: new Date().toISOString().slice(0, 10),
     knowledge,
     storyWindowDays: storyDays,
-    ...(opts.day === undefined ? {} : { day: opts.day }),
+  };
+  const options = { ...byManifest, ...(opts.day === undefined ? {} : { day: opts.day }) };
+  const summary: ImportSummary = { files: [], diagnostics: [] };
+  for (const dir of textDays) {
+    const r = importTextDays(archive, dir, byManifest);
+    summary.files.push(...r.files);
+    summary.diagnostics.push(...r.diagnostics);
+  }
+  const imported = importFiles(archive, files, {
+    ...options,
     onFile: (done, total, name) => progress.update(done, total, `files | ${name}`),
     onPosts: (done, total, name) => progress.update(done, total, `posts | ${name}`),
   });
+  summary.files.push(...imported.files);
+  summary.diagnostics.push(...imported.diagnostics);
   progress.stop();
   for (const d of summary.diagnostics) ctx.io.stderr.write(`${formatDiagnostic(d)}\n`);
-  if (ctx.json) writeJson(ctx.io, summary);
+  if (ctx.json) writeJson(ctx.io, restored.length > 0 ? { ...summary, dumps: restored } : summary);
   else
     for (const f of summary.files)
       ctx.io.stdout.write(
@@ -52,7 +91,32 @@ export async function importCommand(
           ? `${f.file}: ${describeReport(f.report)} (${f.format}; ${f.days.join(', ')})\n`
           : `${f.file}: not imported\n`,
       );
-  return summary.files.some((f) => f.report === null) ? 1 : 0;
+  return failed || summary.files.some((f) => f.report === null) ? 1 : 0;
+}
+
+/** A file (not a folder) whose first line is an archive dump's header. */
+function isDumpFile(path: string): boolean {
+  try {
+    if (!statSync(path).isFile()) return false;
+    const fd = openSync(path, 'r');
+    try {
+      const head = new Uint8Array(4096);
+      return isArchiveDump(head.subarray(0, readSync(fd, head, 0, head.length, 0)));
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return false;
+  }
+}
+
+/** What restoring a dump did, in words. */
+function describeRestore(r: RestoreSummary): string {
+  if (!r.restored) return 'not restored';
+  const parts = [`${r.inserted} new`, `${r.unchanged} already in the archive`, `${r.days} days`];
+  if (r.published > 0) parts.push(`${r.published} blog posts`);
+  if (r.skipped > 0) parts.push(`${r.skipped} records skipped`);
+  return `${parts.join(', ')} (archive dump)`;
 }
 
 /**
