@@ -2,7 +2,7 @@ import { KANJI_CLASS, KATAKANA_CLASS } from '../../text/index.js';
 import type { Knowledge } from '../knowledge/index.js';
 import type { QuoteClass } from './classify.js';
 import type { Discourse, Subject } from './discourse.js';
-import { headlineCandidates } from './headline.js';
+import { headlineCandidates, isTitleLine } from './headline.js';
 import { isSubjectAfterQuote, type Speaker } from './speaker.js';
 
 /** One possible speaker of a quote, with how strongly the text points to them and why. */
@@ -50,6 +50,7 @@ export const WEIGHT = {
   topicBeforeContrast: 5.5,
   carried: 5,
   embeddedSubject: 4.5,
+  document: 4,
 } as const;
 
 /**
@@ -96,6 +97,8 @@ export function bracketCandidates(
   });
   add(statementIssuer(text, site, d, k), WEIGHT.statement, 'issuer of the statement it quotes');
   out.push(...carried(site, d, k, previous));
+  if (out.length === 0)
+    add(headlineDocumentSpeaker(text, site, d), WEIGHT.document, 'main speaker of the article');
   return out;
 }
 
@@ -152,6 +155,27 @@ function isBodyVerb(verb: string | null, k: Knowledge): boolean {
 /** How much a person carried from earlier outweighs a body carried from nearer. */
 const CARRIED_PERSON = 0.3;
 
+/** How many sentences of the body a headline's quote looks through for who the article quotes. */
+const DOCUMENT_REACH = 6;
+
+/**
+ * A headline's quote that names no one (`「…」 ロシア、攻撃を警告`): the person the article's
+ * first sentences are about, else the first body that speaks there.
+ */
+function headlineDocumentSpeaker(text: string, site: QuoteSite, d: Discourse): Speaker | null {
+  const line = d.lines.indexOf(site.open);
+  const { start, end } = d.lines.bounds(line);
+  if (line !== 0 || !isTitleLine(text, start, end)) return null;
+  let body: Subject | null = null;
+  const last = Math.min(d.sentences.starts.length - 1, site.sentence + DOCUMENT_REACH);
+  for (let s = site.sentence + 1; s <= last; s += 1) {
+    const main = d.mainSubjectOf(s);
+    if (main?.speaker.speakerKind === 'person') return main.speaker;
+    body ??= main;
+  }
+  return body?.speaker ?? null;
+}
+
 /** A quote attributed with strong evidence, whose speaker the next quotes may carry on. */
 export interface PreviousQuote {
   speaker: Speaker;
@@ -204,6 +228,11 @@ export function clauseCandidates(
   // what its source said, so the source it cites after it speaks.
   if (topic?.outlet && source && source.at > topic.at)
     out.push(candidate(source, WEIGHT.topic + PERSON_OVER_BODY, 'source an outlet cites'));
+  // `ロイター通信によると、国防省が…と発表した`: the outlet relays what the subject after it said.
+  const relayed =
+    source?.outlet === true ? inClause.find((s) => s.how === 'ga' && s.at > source.at) : undefined;
+  if (relayed)
+    out.push(candidate(relayed, WEIGHT.source + PERSON_OVER_BODY, 'subject an outlet relays'));
   const topicInSentence = topics.length > 0 || inSentence.some((s) => s.how === 'topic');
   for (const s of inClause) {
     if (s.how !== 'ga') continue;

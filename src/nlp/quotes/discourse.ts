@@ -221,9 +221,14 @@ export class Discourse {
           !EMBEDDED_AFTER.test(this.text.slice(x.end, Math.min(end, x.end + LOOK_AHEAD))) &&
           !RELATIVE_AFTER.test(this.text.slice(x.end, Math.min(end, x.end + LOOK_AHEAD))),
       );
+      // `ロイター通信によると、国防省が…と発表した`: an outlet cited as the source relays what
+      // the subject after it said.
+      const source = inClause.find((x) => x.how === 'source');
+      const relayed = source?.outlet === true ? ga.find((x) => x.at > source.at) : undefined;
       out[s] =
         inClause.find((x) => x.how === 'topic') ??
-        inClause.find((x) => x.how === 'source') ??
+        relayed ??
+        source ??
         inSentence.find((x) => x.how === 'topic') ??
         ga[ga.length - 1] ??
         inSentence.find((x) => x.how === 'source') ??

@@ -256,6 +256,21 @@ describe('extractQuotes: candidates over one discourse', () => {
     expect(who(text)[0]?.[2]).toBe('韓国国家情報院');
   });
 
+  it('an outlet cited as the source relays the subject after it, who carries on', () => {
+    const text =
+      'ゼレンスキー氏は会見した。\nロイター通信によると、ロシア国防省が東部の町を制圧したと発表した。\n「敵は撤退した」と発表した。';
+    const [report, quote] = annotate(text, { knowledge }).quotes;
+    expect(report).toMatchObject({ kind: 'indirect', canonical: 'ロシア国防省' });
+    expect(quote).toMatchObject({ kind: 'speech', canonical: 'ロシア国防省' });
+  });
+
+  it('a headline quote that names no one is the words of whom the article is about', () => {
+    const text =
+      '報復を警告 「重大な結果招く」\nロシア大統領府のペスコフ報道官は17日、西側の決定を非難した。';
+    const [q] = annotate(text, { knowledge }).quotes;
+    expect(q).toMatchObject({ canonical: 'ペスコフ', reasons: ['main speaker of the article'] });
+  });
+
   it('reads 同氏 as the person the text is about, not one named in passing', () => {
     const text =
       'ペスコフ報道官は会見した。同氏は、バイデン大統領が署名して以来の措置だと述べた。さらに同氏は「効果はない」と語った。';
