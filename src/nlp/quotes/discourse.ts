@@ -330,12 +330,27 @@ function resolveAll(
   });
   for (const { index, m } of pending) {
     const named = out[index];
-    const later = (holders.get(m.title ?? '') ?? []).filter((j) => j > index).slice(0, 8);
-    const holder = later
-      .map((j) => out[j])
-      .find((n) => n && (m.org === null || n.speaker.org === m.org));
+    const later = (holdersOf(holders, m.title ?? '') ?? []).filter((j) => j > index).slice(0, 8);
+    const holder = later.map((j) => out[j]).find((n) => n && sameOrg(m.org, n.speaker.org));
     if (named && holder && isBareTitle(text, m)) named.speaker = heldBy(named.speaker, holder);
   }
+}
+
+/** Holders of a title, or of the longest title it ends in (`中国報道官` → `報道官`). */
+function holdersOf(holders: Map<string, number[]>, title: string): number[] | undefined {
+  for (let i = 0; i < title.length; i += 1) {
+    const found = holders.get(title.slice(i));
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/**
+ * Whether a title's organisation fits its holder's: the same, or the holder's within it — a
+ * headline's `中国報道官` is the body's `中国外務省の毛寧報道官`.
+ */
+function sameOrg(title: string | null, holder: string | null): boolean {
+  return title === null || holder === title || (holder?.startsWith(title) ?? false);
 }
 
 /**

@@ -271,6 +271,11 @@ describe('extractQuotes: candidates over one discourse', () => {
     expect(q).toMatchObject({ canonical: 'ペスコフ', reasons: ['main speaker of the article'] });
   });
 
+  it('a headline’s title with its country goes to the holder the body names in a body of it', () => {
+    const text = '中国報道官「双方に自制求める」\n中国外務省の毛寧報道官は17日の記者会見で述べた。';
+    expect(who(text)[0]?.[2]).toBe('毛寧');
+  });
+
   it('reads 同氏 as the person the text is about, not one named in passing', () => {
     const text =
       'ペスコフ報道官は会見した。同氏は、バイデン大統領が署名して以来の措置だと述べた。さらに同氏は「効果はない」と語った。';
