@@ -313,6 +313,23 @@ describe('restoring a damaged dump', () => {
     expect(ids.length).toBeGreaterThan(0);
   });
 
+  it('a dump with a line taken out is noticed by its end record', () => {
+    const lines = sample();
+    const entryAt = lines.findIndex((l) => l.includes('"kind":"entry"'));
+    const { r, ids } = restoreText(`${lines.filter((_, i) => i !== entryAt).join('\n')}\n`);
+    expect(r.diagnostics).toHaveLength(1);
+    expect(r.diagnostics[0]?.message).toMatch(/counts 4 entries but the dump holds 3/);
+    expect(ids).toHaveLength(3);
+  });
+
+  it('a record kind it does not know is a warning, the rest restored', () => {
+    const lines = sample();
+    lines.splice(2, 0, '{"kind":"note","text":"from a newer kirinuki"}');
+    const { r, ids } = restoreText(`${lines.join('\n')}\n`);
+    expect(r.diagnostics).toEqual([expect.objectContaining({ severity: 'warning', line: 3 })]);
+    expect(ids).toHaveLength(4);
+  });
+
   it('a newer version or another format restores nothing and says why on line 1', () => {
     const lines = sample();
     const newer = restoreText(
