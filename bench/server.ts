@@ -9,7 +9,9 @@
  *    latency percentiles, errors, and the server's memory before and after.
  *
  * The archive is generated once into `bench/out/server-archive-<size>.db`. Runnable alone:
- * `npx tsx bench/server.ts [size]`; writes `bench/out/server.md`.
+ * `npx tsx bench/server.ts [size]`; writes `bench/out/server.md`. With
+ * `KIRINUKI_BENCH_CPU_PROF=DIR` the server runs under `node --cpu-prof` and writes its profile
+ * to DIR when it stops (open it in Chrome's DevTools, or `bench/cpu-profile.ts` sums it).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -53,7 +55,7 @@ export async function benchServer(options: ServerBenchOptions = {}): Promise<str
   mkdirSync(dir, { recursive: true });
   const db = join(dir, `server-archive-${size}.db`);
   if (!existsSync(db)) generateArchive(db, size, log);
-  const child = startServe(db);
+  const child = startServe(db, process.env.KIRINUKI_BENCH_CPU_PROF);
   try {
     const base = await serverUrl(child);
     log(`server: listening at ${base}`);
@@ -79,7 +81,10 @@ export async function benchServer(options: ServerBenchOptions = {}): Promise<str
     }
     return report(size, typing, reads.rows, loads, rssStart);
   } finally {
+    // SIGTERM: serve closes and exits, so a CPU profile is written.
+    const exited = new Promise((resolve) => child.once('exit', resolve));
     child.kill('SIGTERM');
+    await exited;
   }
 }
 
@@ -100,13 +105,14 @@ function generateArchive(path: string, size: number, log: (line: string) => void
   archive.close();
 }
 
-/** `kirinuki serve` from the sources, on a free port. */
-function startServe(db: string): ChildProcess {
+/** `kirinuki serve` from the sources, on a free port; profiled into `profileDir` if given. */
+function startServe(db: string, profileDir?: string): ChildProcess {
   const script =
     "import { run, processIo } from './src/cli/index.ts'; process.exitCode = await run(process.argv.slice(1), processIo());";
   return spawn(
     process.execPath,
     [
+      ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []),
       '--import',
       'tsx',
       '--input-type=module',

@@ -10,6 +10,7 @@ import {
 import type { ServerAppOptions, ServerDeps } from './context.js';
 import { ApiError, errorResponse, validationError } from './errors.js';
 import { JobRunner } from './jobs.js';
+import { keptAnswers } from './kept-answers.js';
 import { openApiDocument } from './openapi.js';
 import { registerAnnotateRoutes } from './routes/annotate.js';
 import { registerCaptureRoutes } from './routes/capture.js';
@@ -101,6 +102,7 @@ export function createServerApp(options: ServerAppOptions): ServerApp {
       },
     }),
   );
+  app.use('/api/*', keptAnswers(deps.answers));
   app.get('/login', loginHandler(options.accessToken ?? null));
 
   registerApiRoutes(app, deps);

@@ -9,15 +9,19 @@ export type CardView = EntryCard & {
 
 /**
  * The cards of stored entries with the size of each one's story, each story counted once per
- * call. The story id alone cannot tell: a story's first entry has its own id as the story's,
- * whether the story holds one entry or ten.
+ * call — or once while the archive is unchanged, given the server's kept sizes
+ * (`ResponseCache.storySizes`). The story id alone cannot tell: a story's first entry has
+ * its own id as the story's, whether the story holds one entry or ten.
  *
  * @example
  * const cards = cardViews(archive, archive.entriesOfDay('2024-03-06'));
  * cards[0]?.storyEntries; // 1 for an entry no other source carried
  */
-export function cardViews(archive: Archive, stored: readonly StoredEntry[]): CardView[] {
-  const sizes = new Map<string, number>();
+export function cardViews(
+  archive: Archive,
+  stored: readonly StoredEntry[],
+  sizes: Map<string, number> = new Map(),
+): CardView[] {
   return stored.map((s) => withStorySize(archive, entryCard(s), sizes));
 }
 

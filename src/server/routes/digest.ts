@@ -95,7 +95,7 @@ export function registerDigestRoutes(app: OpenAPIHono, deps: ServerDeps): void {
     const { day } = c.req.valid('param');
     const r = reorderDay(deps.archive, day, c.req.valid('json').ids);
     if (!r.ok) throw curateError(r.error);
-    const sizes = new Map<string, number>();
+    const sizes = deps.answers.storySizes();
     return c.json(
       { entries: r.value.map((card) => withStorySize(deps.archive, card, sizes)) },
       200,

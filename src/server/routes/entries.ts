@@ -136,7 +136,13 @@ export function registerEntryRoutes(app: OpenAPIHono, deps: ServerDeps): void {
   app.openapi(list, (c) => {
     const { day, limit, offset } = c.req.valid('query');
     const page = entriesPage(deps.archive, { ...(day ? { day } : {}), limit, offset });
-    return c.json({ entries: cardViews(deps.archive, page.entries), total: page.total }, 200);
+    return c.json(
+      {
+        entries: cardViews(deps.archive, page.entries, deps.answers.storySizes()),
+        total: page.total,
+      },
+      200,
+    );
   });
 
   app.openapi(one, (c) => {
@@ -181,7 +187,7 @@ export function registerEntryRoutes(app: OpenAPIHono, deps: ServerDeps): void {
     const r = editEntry(deps.archive, id, c.req.valid('json').summaryLines, curate());
     deps.taggers.forget();
     if (!r.ok) throw curateError(r.error);
-    return c.json({ card: withStorySize(deps.archive, r.value) }, 200);
+    return c.json({ card: withStorySize(deps.archive, r.value, deps.answers.storySizes()) }, 200);
   });
 
   app.openapi(drop, (c) => {
@@ -208,7 +214,10 @@ export function registerEntryRoutes(app: OpenAPIHono, deps: ServerDeps): void {
     deps.taggers.forget();
     if (!r.ok) throw curateError(r.error);
     return c.json(
-      { card: withStorySize(deps.archive, r.value.card), suggestionAfter: r.value.suggestionAfter },
+      {
+        card: withStorySize(deps.archive, r.value.card, deps.answers.storySizes()),
+        suggestionAfter: r.value.suggestionAfter,
+      },
       200,
     );
   });

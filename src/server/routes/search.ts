@@ -35,7 +35,7 @@ export function registerSearchRoutes(app: OpenAPIHono, deps: ServerDeps): void {
         const r = facetedSearch(deps.archive, q, { limit, offset, knowledge: deps.knowledge });
         if (!r.ok) return r.error;
         const { hits, total, totalExact, facets } = r.value;
-        const sizes = new Map<string, number>();
+        const sizes = deps.answers.storySizes();
         return {
           hits: hits.map((h) => ({
             card: withStorySize(deps.archive, entryCard(h.stored), sizes),

@@ -48,6 +48,9 @@ export function registerStoryRoutes(app: OpenAPIHono, deps: ServerDeps): void {
       entries = deps.archive.entriesOfStory(storyId);
       if (entries.length === 0) entries = [member];
     }
-    return c.json({ story: storyId, entries: cardViews(deps.archive, entries) }, 200);
+    return c.json(
+      { story: storyId, entries: cardViews(deps.archive, entries, deps.answers.storySizes()) },
+      200,
+    );
   });
 }

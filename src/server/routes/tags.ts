@@ -51,7 +51,11 @@ export function registerTagRoutes(app: OpenAPIHono, deps: ServerDeps): void {
         throw new ApiError('not_found', `no tag "${name}" in the archive or the taxonomy`);
     }
     return c.json(
-      { tag: name, perDay: timeline.perDay, latest: cardViews(deps.archive, timeline.latest) },
+      {
+        tag: name,
+        perDay: timeline.perDay,
+        latest: cardViews(deps.archive, timeline.latest, deps.answers.storySizes()),
+      },
       200,
     );
   });
