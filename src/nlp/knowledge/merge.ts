@@ -24,6 +24,7 @@ export interface KnowledgeSource {
   organisationSuffixes: string[];
   outletStatementNouns: string[];
   bodyVerbs: string[];
+  relationWords: string[];
   notNames: string[];
   termHeads: string[];
   subjectMarkers: SubjectMarkers;
@@ -59,6 +60,7 @@ const LIST_KEYS = [
   'organisationSuffixes',
   'outletStatementNouns',
   'bodyVerbs',
+  'relationWords',
   'notNames',
   'termHeads',
   'reportEndings',
@@ -93,6 +95,7 @@ export function emptyKnowledgeSource(): KnowledgeSource {
     organisationSuffixes: [],
     outletStatementNouns: [],
     bodyVerbs: [],
+    relationWords: [],
     notNames: [],
     termHeads: [],
     subjectMarkers: { nameEndings: [], topic: [], ga: [], source: [], ownerSource: [] },

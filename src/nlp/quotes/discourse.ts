@@ -65,10 +65,10 @@ export class Discourse {
     this.clauses = new ClauseBreaks(text, brackets, mentions, k, verbs);
     this.lines = new Lines(text);
     this.grammar = k.subjects;
-    resolveAll(text, mentions, brackets, sentences, this.named, k.subjects);
-    for (const n of this.named) {
+    resolveAll(text, mentions, brackets, sentences, this.named, k);
+    this.named.forEach((n, i) => {
       const how = subjectKind(text, n.mention, k.subjects);
-      if (!how) continue;
+      if (!how || qualifiesNext(text, n, this.named[i + 1])) return;
       const sentence = sentences.indexOf(n.mention.start);
       this.subjects.push({
         speaker: n.speaker,
@@ -79,7 +79,7 @@ export class Discourse {
         end: n.mention.phraseEnd,
         sentence,
       });
-    }
+    });
     this.speaks = speakingSentences(brackets, sentences, verbs);
     this.mainOf = this.mainSubjects();
     this.centerOf = [];
@@ -296,9 +296,10 @@ function resolveAll(
   brackets: readonly Bracket[],
   sentences: Sentences,
   out: Named[],
-  grammar: SubjectGrammar,
+  k: Knowledge,
 ): void {
-  const state = new Antecedents();
+  const grammar = k.subjects;
+  const state = new Antecedents(k.relationWords);
   const pending: { index: number; m: Mention }[] = [];
   let b = 0;
   let phraseEnd = 0;
@@ -343,6 +344,16 @@ function holdersOf(holders: Map<string, number[]>, title: string): number[] | un
     if (found) return found;
   }
   return undefined;
+}
+
+/**
+ * `ロシア外務省の報道官によると`: a body right before `の` and a role or person names whose
+ * they are; the role is the subject (or source), not the body through `Xの…によると`.
+ */
+function qualifiesNext(text: string, n: Named, next: Named | undefined): boolean {
+  if (!next || text.charAt(n.mention.phraseEnd) !== 'の') return false;
+  if (next.mention.start !== n.mention.phraseEnd + 1) return false;
+  return next.mention.kind === 'role' || next.mention.kind === 'person';
 }
 
 /**
@@ -392,6 +403,9 @@ class Antecedents {
   subjectPerson: { speaker: Speaker; sentence: number } | null = null;
   /** The sentence being read. */
   sentence = 0;
+
+  /** Relations written before a name (`妻`), which belong to how the text names the person. */
+  constructor(readonly relationWords: readonly string[]) {}
 
   /** Bodies named so far, the last one last, to find 同通信 or 同省 by the word it ends in. */
   private readonly bodies: Speaker[] = [];
@@ -468,7 +482,9 @@ function resolveOne(
       ? qualifier
         ? qualifier.start
         : relativeClauseStart(text, m.start)
-      : m.start;
+      : m.kind === 'person'
+        ? relationStart(text, m.start, state.relationWords)
+        : m.start;
   const speaker: Speaker = {
     speaker: text.slice(from, phraseEndWithSide(text, m)),
     canonical: m.kind === 'role' ? null : m.canonical,
@@ -485,6 +501,17 @@ function resolveOne(
       : speaker;
   state.remember(resolved, m);
   return resolved;
+}
+
+/**
+ * `ナワリヌイ氏の妻ユリアさん`: a relation written right before a person's name, after `の` or
+ * at a phrase's start, is part of how the text names them.
+ */
+function relationStart(text: string, at: number, words: readonly string[]): number {
+  const w = words.find((r) => text.startsWith(r, at - r.length));
+  if (!w) return at;
+  const from = at - w.length;
+  return from === 0 || /[の、\s「」()（）]/u.test(text.charAt(from - 1)) ? from : at;
 }
 
 /** A clause ending in a verb right before an unnamed role tells which one it is. */

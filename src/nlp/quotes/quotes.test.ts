@@ -276,6 +276,20 @@ describe('extractQuotes: candidates over one discourse', () => {
     expect(who(text)[0]?.[2]).toBe('毛寧');
   });
 
+  it('a role after a body and の is the source, named with its body', () => {
+    const [q] = annotate('ロシア外務省の報道官によると、「協議はない」という。', {
+      knowledge,
+    }).quotes;
+    expect(q).toMatchObject({ speaker: 'ロシア外務省の報道官', speakerKind: 'unnamed' });
+  });
+
+  it('a relation written before a name is part of how the text names the speaker', () => {
+    const [q] = annotate('ナワリヌイ氏の妻ユリアさんは「夫は殺された」と訴えた。', {
+      knowledge,
+    }).quotes;
+    expect(q).toMatchObject({ speaker: '妻ユリアさん', canonical: 'ユリア' });
+  });
+
   it('reads 同氏 as the person the text is about, not one named in passing', () => {
     const text =
       'ペスコフ報道官は会見した。同氏は、バイデン大統領が署名して以来の措置だと述べた。さらに同氏は「効果はない」と語った。';
