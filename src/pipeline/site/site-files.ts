@@ -9,7 +9,7 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, posix } from 'node:path';
 import { err, ok, type Diagnostic, type Result } from '../../model/index.js';
 
 /** The file in the site's directory that records what the last build wrote. */
@@ -152,10 +152,28 @@ function readManifest(path: string): SiteManifest | null {
     return null;
   }
   if (typeof value.files !== 'object' || value.files === null) return null;
-  if (value.version === MANIFEST_VERSION) return value as SiteManifest;
+  const trusted = value.version === MANIFEST_VERSION;
   const files: Record<string, ManifestFile> = {};
-  for (const [p, f] of Object.entries(value.files)) files[p] = { hash: '', written: f.written };
+  // The manifest is a file anyone who can write the site folder can edit: a path in it that
+  // leads out of the folder (`../notes.txt`, `/home/…`) is never the site's, so it is dropped
+  // rather than removed by `finish`.
+  for (const [p, f] of Object.entries(value.files))
+    if (isSitePath(p)) files[p] = trusted ? f : { hash: '', written: f.written };
   return { version: MANIFEST_VERSION, files };
+}
+
+/**
+ * Whether a manifest path names a file inside the site folder: relative, in `/` form, with no
+ * `.`/`..` segment, backslash or NUL.
+ *
+ * @example
+ * isSitePath('day/2024-03-04.html'); // true
+ * isSitePath('../victim.txt'); // false
+ */
+export function isSitePath(path: string): boolean {
+  if (path === '' || path.includes('\\') || path.includes('\0')) return false;
+  if (posix.isAbsolute(path) || /^[A-Za-z]:/.test(path)) return false;
+  return path.split('/').every((segment) => segment !== '' && segment !== '.' && segment !== '..');
 }
 
 function writeAtomically(target: string, content: string | Uint8Array): void {
