@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { documentEntries } from '../../model/index.js';
 import { parseClipDocument } from './parse-clip-document.js';
 import { renderClipDocument } from './render-clip-document.js';
+import { clipLines } from '../../../scripts/fuzz/targets/clip-document.js';
 
 const examplePath = fileURLToPath(
   new URL('../../../../shared/examples/000_dfec5c4496ff07cd.txt', import.meta.url),
@@ -128,26 +129,9 @@ describe('parseClipDocument on pasted input', () => {
   });
 });
 
-// Lines that exercise every classifier branch, glued in random order with random line endings.
-const lineArb = fc.oneof(
-  fc.string(),
-  fc.constantFrom(
-    '— ロイター (@ReutersJapan) January 18, 2024',
-    '— x (@y) February 30, 2024',
-    '#露朝(会談・プーチン大統領「協力」)',
-    '#ロシア（「未完',
-    '#NATOexpansion',
-    '#反ロシア#対中露戦',
-    '速報 https://t.co/AbCdEf1234 #nhk_news',
-    '続き… pic.twitter.com/AbCdEf1234',
-    '',
-    '   ',
-    '\uFEFF',
-  ),
-);
-const docArb = fc
-  .array(fc.tuple(lineArb, fc.constantFrom('\n', '\r\n', '\r')), { maxLength: 30 })
-  .map((pairs) => pairs.map(([l, e]) => l + e).join(''));
+// Lines that exercise every classifier branch, glued in random order with random line endings:
+// the fuzzer's arbitrary (scripts/fuzz), which `npm run fuzz` also mutates.
+const docArb = clipLines;
 
 describe('round trip on any input', () => {
   it('render(parse(x)) === x for structured random documents', () => {

@@ -1,0 +1,57 @@
+/**
+ * Each parser's two worst known inputs at 10 KB, 100 KB and 1 MB: no tenfold step may cost over 15×
+ * (unless V8's own cost of keeping a linear parse's objects grows as much at that step: see
+ * scripts/fuzz/linear-time.ts). `npm run fuzz` goes on to 10 MB.
+ */
+import { describe, expect, it } from 'vitest';
+import { allocationBaseline, growthOf } from '../../scripts/fuzz/linear-time.js';
+import type { FuzzTarget } from '../../scripts/fuzz/target.js';
+import { FUZZ_TARGETS } from '../../scripts/fuzz/targets/index.js';
+
+const SIZES = [10_000, 100_000, 1_000_000];
+
+describe('time linear in input size', () => {
+  // The first two patterns of each parser (the issue's rows come first); `npm run fuzz` times all.
+  const patterns = FUZZ_TARGETS.flatMap((t) =>
+    t.worst.slice(0, 2).map((p) => [t.name, p.name, t, p] as const),
+  );
+
+  it.each(patterns)('%s: %s', (_, __, target, pattern) => {
+    // A pattern that takes long at 100 KB (a whole page through Readability) stops there.
+    const growth = growthOf(target, pattern, {
+      sizes: SIZES,
+      runs: 3,
+      minLoopMs: 40,
+      maxMsPerSize: 400,
+    });
+    const steps = growth.steps.map(
+      (s) => `${s.from}→${s.to}: ${s.ratio.toFixed(1)}× (baseline ${s.baseline.toFixed(1)}×)`,
+    );
+    expect(growth.linear, steps.join('; ')).toBe(true);
+    expect(growth.steps.length).toBeGreaterThan(0);
+  });
+
+  it('fails a quadratic parser', () => {
+    const quadratic: FuzzTarget = {
+      name: 'quadratic',
+      module: 'test',
+      input: undefined as never,
+      parse: (s) => {
+        let n = 0;
+        for (let i = 0; i < s.length; i += 50) n += s.indexOf('!', i) === -1 ? 1 : 0;
+        return n;
+      },
+      check: () => undefined,
+      worst: [],
+      share: 0,
+    };
+    const pattern = { name: "'x' × N", make: (n: number) => 'x'.repeat(n) };
+    const growth = growthOf(quadratic, pattern, { sizes: [10_000, 100_000], runs: 2, attempts: 1 });
+    expect(growth.worst.ratio).toBeGreaterThan(15);
+    expect(growth.linear).toBe(false);
+    expect(allocationBaseline('abcd')).toEqual([
+      { at: 0, text: 'ab' },
+      { at: 2, text: 'cd' },
+    ]);
+  });
+});
