@@ -73,7 +73,7 @@ export function bracketCandidates(
   const add = (speaker: Speaker | null | undefined, score: number, reason: string): void => {
     if (speaker) out.push({ speaker, score, reason });
   };
-  add(namedAfter(text, site, d), WEIGHT.namedAfter, 'named after the quote');
+  add(namedAfter(text, site, d, k), WEIGHT.namedAfter, 'named after the quote');
   add(inBracketsAfter(text, site, d), WEIGHT.inBracketsAfter, 'named in brackets after it');
   add(ownerAfter(text, site, d, k), WEIGHT.namedAfter, 'owner of the statement named after it');
   add(nextSentenceSpeaker(text, site, d, k), WEIGHT.nextSentence, 'named in the next sentence');
@@ -317,13 +317,24 @@ function isNominalised(text: string, cls: QuoteClass): boolean {
 }
 
 /** `「…」とペスコフ報道官は述べた`; `「…」と言うのはリジェンコ`. */
-function namedAfter(text: string, site: QuoteSite, d: Discourse): Speaker | null {
-  const { afterTo, verbAt } = site.cls;
+function namedAfter(text: string, site: QuoteSite, d: Discourse, k: Knowledge): Speaker | null {
+  const { afterTo } = site.cls;
+  // `「…」との見方を示した英国防省は`: a speech noun and its verb stand for the verb.
+  const verbAt = site.cls.verbAt ?? nounReportEnd(text, site.close, k);
   if (afterTo !== null && verbAt !== null) {
     const from = afterTo + (text.charAt(afterTo) === '、' ? 1 : 0);
-    for (const n of d.namedIn(from, Math.min(verbAt, from + 20))) {
-      if (n.mention.phraseEnd > verbAt) break;
-      if (isSubjectAfterQuote(text, n.mention, d.grammar)) return n.speaker;
+    const end = d.sentences.bounds(site.sentence).end;
+    for (const n of d.namedIn(from, Math.min(end, from + 24))) {
+      if (!isSubjectAfterQuote(text, n.mention, d.grammar)) continue;
+      // `「…」と、17日の会見でゼレンスキー氏は述べた`: a speech noun (`会見`) before the name
+      // is not the verb; one after it is.
+      if (n.mention.phraseEnd <= verbAt) return n.speaker;
+      const noun = k.speechVerbs.longestAt(text, verbAt);
+      const nounOnly =
+        noun !== undefined && noun !== null && /^[でのに]/u.test(text.charAt(noun.end));
+      if (nounOnly && k.speechVerbs.scan(text, n.mention.phraseEnd, end).length > 0)
+        return n.speaker;
+      break;
     }
   }
   if (verbAt === null) return null;
@@ -346,6 +357,19 @@ function namedAfter(text: string, site: QuoteSite, d: Discourse): Speaker | null
 
 // A verb ending a relative clause right before the noun it modifies: `述べた`, `話す`, `語っていた`.
 const RELATIVE_VERB = /^[^。、「」\n]{0,8}?(?:[たす]|[うくぐむぶつる](?=[^\p{Script=Hiragana}]))/u;
+
+/** Where `との見方を示した` ends its speech noun's verb, after a quote; null when not so. */
+function nounReportEnd(text: string, close: number, k: Knowledge): number | null {
+  const m = /^と(?:の|いう)/u.exec(text.slice(close + 1, close + 4));
+  if (!m) return null;
+  const at = close + 1 + m[0].length;
+  const noun = k.speechNouns.longestAt(text, at);
+  if (!noun || noun.start !== at) return null;
+  const verb = /^(?:を|で)[^。、「」\n]{0,4}?(?=[たる]|し[たて])/u.exec(
+    text.slice(noun.end, noun.end + 8),
+  );
+  return verb ? noun.end + verb[0].length : null;
+}
 
 /** `「限定的な数」としたイランの説明`: the words are the statement of the one named after them. */
 function ownerAfter(text: string, site: QuoteSite, d: Discourse, k: Knowledge): Speaker | null {

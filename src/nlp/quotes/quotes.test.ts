@@ -290,6 +290,17 @@ describe('extractQuotes: candidates over one discourse', () => {
     expect(q).toMatchObject({ speaker: '妻ユリアさん', canonical: 'ユリア' });
   });
 
+  it('a speech noun and its verb after the quote stand for the verb: a relative head, a cleft', () => {
+    const text =
+      '市街地は混乱している。「攻撃は続く」との見方を示した英国防省は、警戒を呼びかけた。「交渉は終わった」との声明を出したのはロシア外務省だ。';
+    expect(who(text).map((q) => q[2])).toEqual(['英国国防省', 'ロシア外務省']);
+  });
+
+  it('a name after a speech noun used as a noun (会見で) still speaks the quote before it', () => {
+    const text = '市街地は混乱している。「攻撃は続く」と、17日の会見でゼレンスキー氏は述べた。';
+    expect(who(text)[0]?.[2]).toBe('ゼレンスキー');
+  });
+
   it('reads 同氏 as the person the text is about, not one named in passing', () => {
     const text =
       'ペスコフ報道官は会見した。同氏は、バイデン大統領が署名して以来の措置だと述べた。さらに同氏は「効果はない」と語った。';
