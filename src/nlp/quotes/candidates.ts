@@ -41,6 +41,7 @@ export const WEIGHT = {
   headline: 9,
   announcedBefore: 8.5,
   topic: 8,
+  reportedNext: 7,
   statement: 7.5,
   subjectRightBefore: 7.5,
   source: 7,
@@ -77,6 +78,11 @@ export function bracketCandidates(
   add(inBracketsAfter(text, site, d), WEIGHT.inBracketsAfter, 'named in brackets after it');
   add(ownerAfter(text, site, d, k), WEIGHT.namedAfter, 'owner of the statement named after it');
   add(nextSentenceSpeaker(text, site, d, k), WEIGHT.nextSentence, 'named in the next sentence');
+  add(
+    reportedByNextSentence(text, site, d, k),
+    WEIGHT.reportedNext,
+    'topic of the next sentence, which reports it',
+  );
   for (const c of headlineCandidates(text, site, d)) out.push(c);
   add(
     announcedBefore(text, site, d, k),
@@ -442,6 +448,30 @@ function nextSentenceSpeaker(
 }
 
 const CATAPHOR = /(?:こう|このように|そう)[^。、]{0,4}?$/u;
+
+/**
+ * A quote that is a sentence of its own, then a sentence that quotes nothing and ends in a
+ * speech verb: `「…」。ゼレンスキー氏は17日の演説で述べた。` — its topic said the words, even
+ * without `こう`.
+ */
+function reportedByNextSentence(
+  text: string,
+  site: QuoteSite,
+  d: Discourse,
+  k: Knowledge,
+): Speaker | null {
+  if (site.cls.verb !== null) return null;
+  const own = d.sentences.bounds(site.sentence);
+  if (text.slice(own.start, site.open).trim() !== '') return null;
+  if (!/^[。\s]*$/u.test(text.slice(site.close + 1, own.end))) return null;
+  const next = d.sentences.bounds(site.sentence + 1);
+  if (next.start <= site.close || next.end - next.start > MAX_LOOK_BACK) return null;
+  const body = text.slice(next.start, next.end).replace(/[。\s]+$/u, '');
+  if (/[「」『』]/u.test(body)) return null;
+  const tail = next.start + Math.max(0, body.length - 10);
+  if (k.speechVerbs.scan(text, tail, next.start + body.length).length === 0) return null;
+  return d.subjectsIn(next.start, next.end).find((x) => x.how === 'topic')?.speaker ?? null;
+}
 
 /**
  * `声明では「…」`, `発表には「…」とある`, `NATO首脳会議の共同声明は「…」`: the quote is from a

@@ -301,6 +301,12 @@ describe('extractQuotes: candidates over one discourse', () => {
     expect(who(text)[0]?.[2]).toBe('ゼレンスキー');
   });
 
+  it('a quote standing as a sentence is spoken by the topic of the next, which reports it', () => {
+    const text =
+      'ロシア軍は攻勢を強めている。「我々は最後まで戦い抜くつもりだ」。ゼレンスキー氏は17日の演説で述べた。';
+    expect(who(text)[0]?.[2]).toBe('ゼレンスキー');
+  });
+
   it('reads 同氏 as the person the text is about, not one named in passing', () => {
     const text =
       'ペスコフ報道官は会見した。同氏は、バイデン大統領が署名して以来の措置だと述べた。さらに同氏は「効果はない」と語った。';
