@@ -246,7 +246,10 @@ const EMBEDDED_AFTER = /^[^。]*?(?:こと|の[はをがに]|ため|ので)/u;
 
 // `…とプーチン大統領がこの点で果たした役割を賞賛した`: a `Xが` whose verb goes on to a noun
 // is the subject of a relative clause, not of the sentence.
-const RELATIVE_AFTER = new RegExp(`^(?:ら|側)?が[^、。「」]{0,24}?[たる](?=[${KANJI_CLASS}0-9０-９])`, 'u');
+const RELATIVE_AFTER = new RegExp(
+  `^(?:ら|側)?が[^、。「」]{0,24}?[たる](?=[${KANJI_CLASS}0-9０-９])`,
+  'u',
+);
 
 /** How far after a subject its sentence is read for a nominaliser. */
 const LOOK_AHEAD = 200;
