@@ -36,10 +36,20 @@ export function inventedMarkup(input: string, texts: Iterable<string>): string |
 }
 
 function spellingsOf(input: string): string[] {
-  // An oEmbed answer is JSON, which escapes `/` and `"` in the HTML it carries.
-  const unescaped = input.replace(/\\(["\\/])/g, '$1');
-  const bases = unescaped === input ? [input] : [input, unescaped];
+  // An oEmbed answer is JSON, which escapes `/`, `"` and line breaks in the HTML it carries.
+  const unescaped = [...stringsOf(jsonValue(input))].join('\n');
+  // A CDATA section is text written as it is, even inside HTML: `<<![CDATA[a>` reads `<a>`.
+  const uncdata = input.replace(/<!\[CDATA\[|\]\]>/g, '');
+  const bases = [...new Set([input, unescaped, uncdata])];
   return [...bases, ...bases.map(legacyDecoded)].flatMap(readings).map(comparable);
+}
+
+function jsonValue(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
 }
 
 const LEGACY: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"' };

@@ -94,6 +94,7 @@ describe('the fuzzer', () => {
     expect(inventedMarkup('<b>&lt;</b>p>', ['<p>'])).toBeNull();
     expect(inventedMarkup('<a href="https://t.co/x">', ['<a href="">'])).toBeNull();
     expect(inventedMarkup('a\nb', ['a<br>b'])).toBe('<br>');
+    expect(inventedMarkup('<<![CDATA[a>', ['<a>'])).toBeNull();
     expect([...stringsOf({ a: ['x', { b: 'y' }], n: 1 })]).toEqual(['x', 'y']);
   });
 });
