@@ -53,8 +53,7 @@ export async function benchServer(options: ServerBenchOptions = {}): Promise<str
   const dir = options.dir ?? 'bench/out';
   const log = options.log ?? ((line: string) => void process.stderr.write(`${line}\n`));
   mkdirSync(dir, { recursive: true });
-  const db = join(dir, `server-archive-${size}.db`);
-  if (!existsSync(db)) generateArchive(db, size, log);
+  const db = serverArchive(size, dir, log);
   const child = startServe(db, process.env.KIRINUKI_BENCH_CPU_PROF);
   try {
     const base = await serverUrl(child);
@@ -88,6 +87,19 @@ export async function benchServer(options: ServerBenchOptions = {}): Promise<str
   }
 }
 
+/**
+ * The benchmark's archive of `size` generated clips, generated once into `dir`.
+ *
+ * @example
+ * const db = serverArchive(100_000, 'bench/out', console.error);
+ */
+export function serverArchive(size: number, dir: string, log: (line: string) => void): string {
+  mkdirSync(dir, { recursive: true });
+  const db = join(dir, `server-archive-${size}.db`);
+  if (!existsSync(db)) generateArchive(db, size, log);
+  return db;
+}
+
 function generateArchive(path: string, size: number, log: (line: string) => void): void {
   log(`server: generating ${size} clips into ${path}…`);
   for (const f of [path, `${path}-wal`, `${path}-shm`]) rmSync(f, { force: true });
@@ -105,8 +117,14 @@ function generateArchive(path: string, size: number, log: (line: string) => void
   archive.close();
 }
 
-/** `kirinuki serve` from the sources, on a free port; profiled into `profileDir` if given. */
-function startServe(db: string, profileDir?: string): ChildProcess {
+/**
+ * `kirinuki serve` from the sources, on a free port; profiled into `profileDir` if given.
+ *
+ * @example
+ * const child = startServe('bench/out/server-archive-100000.db');
+ * const base = await serverUrl(child);
+ */
+export function startServe(db: string, profileDir?: string): ChildProcess {
   const script =
     "import { run, processIo } from './src/cli/index.ts'; process.exitCode = await run(process.argv.slice(1), processIo());";
   return spawn(
@@ -129,7 +147,13 @@ function startServe(db: string, profileDir?: string): ChildProcess {
   );
 }
 
-function serverUrl(child: ChildProcess): Promise<string> {
+/**
+ * The URL a started `kirinuki serve` says it listens at.
+ *
+ * @example
+ * const base = await serverUrl(startServe(db)); // 'http://127.0.0.1:40123'
+ */
+export function serverUrl(child: ChildProcess): Promise<string> {
   return new Promise((resolve, reject) => {
     let out = '';
     child.stdout?.on('data', (b: Buffer) => {

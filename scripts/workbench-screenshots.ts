@@ -1,8 +1,8 @@
 /**
  * `npx tsx scripts/workbench-screenshots.ts`: screenshots of every page of the workbench
  * (`kirinuki serve`) to docs/screenshots/workbench-*.png — at 1280 px the inbox, compose,
- * digest, search, person, tag, story and entry pages; at 375 px (a phone) the inbox and search;
- * and the inbox in dark mode. The server is the test harness's: the samples imported into a
+ * digest, search, person, tag, story, entry and not-found pages; at 375 px (a phone) the inbox
+ * and search, at 390 px the compose and digest pages; and the inbox and digest in dark mode. The server is the test harness's: the samples imported into a
  * temporary archive, with the new posts and the two-source story of the browser tests.
  *
  * Needs the built UI (`npm run build`), Debian's `chromium` and a Japanese font
@@ -27,7 +27,14 @@ import {
 
 const OUT = join(ROOT, 'docs', 'screenshots');
 const PHONE: WorkbenchPageOptions = { width: 375, height: 812, isMobile: true };
+const PHONE_390: WorkbenchPageOptions = { width: 390, height: 844, isMobile: true };
 const DARK: WorkbenchPageOptions = { colorScheme: 'dark' };
+
+/** Feeds for the sources file of `watch`, so the Compose page shows its list. */
+const WATCH_FEEDS = [
+  { url: 'https://kakuu-nippo.example.jp/rss/world.xml', name: '架空日報 国際' },
+  { url: 'https://example.jp/feed.atom' },
+];
 
 /** One screenshot: where to go, what to do there, and what must be on screen before it. */
 interface Shot {
@@ -38,6 +45,8 @@ interface Shot {
   prepare?: (wb: WorkbenchPage) => Promise<void>;
   /** Waited for before the screenshot. */
   ready: string;
+  /** The whole page, not only the viewport. */
+  fullPage?: boolean;
 }
 
 /** The inbox with its first new entry selected and that entry's suggestion in place. */
@@ -71,6 +80,7 @@ function shots(seed: WorkbenchSeed, person: string, entry: string): Shot[] {
         await wb.page.keyboard.insertText(COMPOSE_PASTE);
       },
       ready: '.annotation .suggestion',
+      fullPage: true,
     },
     {
       // Tall enough to show the quote check's first flags (on the fourth entry).
@@ -92,9 +102,29 @@ function shots(seed: WorkbenchSeed, person: string, entry: string): Shot[] {
     },
     { name: 'workbench-story', path: `/app/stories/${story}`, ready: '.page.story .card' },
     { name: 'workbench-entry', path: `/app/entries/${entry}`, ready: '.entry-text' },
+    { name: 'workbench-not-found', path: '/app/entries/ffffffffffff', ready: '.not-found' },
     inboxShot('workbench-inbox-375', PHONE),
     searchShot('workbench-search-375', PHONE),
+    {
+      name: 'workbench-compose-390',
+      options: PHONE_390,
+      path: '/app/compose',
+      ready: '.source-list li',
+      fullPage: true,
+    },
+    {
+      name: 'workbench-digest-390',
+      options: PHONE_390,
+      path: '/app/digest/2024-03-06',
+      ready: '.order-list .flag',
+    },
     inboxShot('workbench-inbox-dark', DARK),
+    {
+      name: 'workbench-digest-dark',
+      options: { ...DARK, height: 1300 },
+      path: '/app/digest/2024-03-06',
+      ready: '.order-list .flag',
+    },
   ];
 }
 
@@ -105,6 +135,9 @@ async function take(browser: Browser, server: TestServer, shot: Shot): Promise<s
     await wb.goto(shot.path);
     await shot.prepare?.(wb);
     await wb.page.locator(shot.ready).first().waitFor({ timeout: 15_000 });
+    // The not-found page's 404 is what it shows.
+    wb.allow(/^404 GET \/api\/entries\/ffffffffffff/);
+    wb.allow(/^console: Failed to load resource: .* 404 .*\(\/api\/entries\/ffffffffffff/);
     const problems = await wb.unexpectedProblems();
     // A blinking caret does not belong in a picture.
     await wb.page.evaluate(() => {
@@ -113,7 +146,11 @@ async function take(browser: Browser, server: TestServer, shot: Shot): Promise<s
       active?.blur?.();
     });
     const file = join(OUT, `${shot.name}.png`);
-    await wb.page.screenshot({ path: file, animations: 'disabled' });
+    await wb.page.screenshot({
+      path: file,
+      animations: 'disabled',
+      fullPage: shot.fullPage ?? false,
+    });
     console.log(`wrote ${file}`);
     return problems.map((problem) => `${shot.name}: ${problem}`);
   } finally {
@@ -133,6 +170,11 @@ const [server, browser] = await Promise.all([
 ]);
 try {
   const seed = await seedWorkbench(server);
+  for (const feed of WATCH_FEEDS) {
+    const added = await server.send('POST', '/api/capture/sources', feed);
+    if (added.status !== 201)
+      throw new Error(`workbench screenshots: a feed answered ${added.status}`);
+  }
   const people = await json<PeopleResponse>(await server.get('/api/people?limit=1'));
   const person = people.people[0]?.name ?? '';
   const day = await json<{ entries: { id: string }[] }>(

@@ -58,15 +58,13 @@ export function WatchSourcesEditor() {
     <section class="watch-sources" aria-labelledby="watch-title">
       <h2 id="watch-title">監視するフィード</h2>
       <p class="muted">
-        <code>kirinuki watch</code> が定期的に読むフィードです（サーバー上のファイル
-        {list.data ? (
-          <>
-            {' '}
-            <code class="path">{list.data.file}</code>
-          </>
-        ) : null}
-        ）。
+        <code>kirinuki watch</code> が定期的に読むフィードです。
       </p>
+      {list.data ? (
+        <p class="muted source-file">
+          ファイル：<code class="path">{list.data.file}</code>
+        </p>
+      ) : null}
       <Loaded value={list} retry={reload} placeholderClass="sources-placeholder">
         {(data) => (
           <>

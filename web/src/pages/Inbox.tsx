@@ -71,8 +71,6 @@ export function InboxPage(props: { day: string | null }) {
   const [actionError, setActionError] = useState<Error | null>(null);
   const list = useRef<HTMLOListElement>(null);
   const shown = useRef(false);
-  // …but a slow tagger (the first suggestion of a large archive) does not hold the list back.
-  const [waited, setWaited] = useState(false);
   const inFlight = useRef(new Map<string, AbortController>());
 
   useEffect(() => onArchiveChanged(reloadEntries), [reloadEntries]);
@@ -81,12 +79,9 @@ export function InboxPage(props: { day: string | null }) {
     if (entries.state !== 'ok' || entries.data === null) return;
     const loaded = entries.data;
     shown.current = false;
-    setWaited(false);
     setCards(loaded);
     setSelected((index) => Math.min(index, Math.max(0, loaded.length - 1)));
     setSuggestions({});
-    const timer = setTimeout(() => setWaited(true), 1500);
-    return () => clearTimeout(timer);
   }, [entries]);
 
   const loadSuggestion = useCallback((id: string): void => {
@@ -312,20 +307,13 @@ export function InboxPage(props: { day: string | null }) {
 
   const dayList = days.data?.days ?? [];
   const newCount = cards.filter(isNew).length;
-  // The list appears with the selected entry's suggestion in place, so the suggestion does not
-  // push the entries below it down after they are shown.
-  const first = cards[selected];
-  const firstState = first ? suggestions[first.id]?.state : 'ok';
-  if (
-    entries.state === 'ok' &&
-    entries.data !== null &&
-    cards === entries.data &&
-    firstState !== undefined &&
-    firstState !== 'loading'
-  ) {
+  // The list appears as soon as its entries are in: the selected entry's suggestion (a tagger
+  // over a large archive takes hundreds of ms) arrives in a slot whose height is kept for it,
+  // so it pushes nothing down.
+  if (entries.state === 'ok' && entries.data !== null && cards === entries.data) {
     shown.current = true;
   }
-  const ready = shown.current || waited || entries.state === 'error';
+  const ready = shown.current || entries.state === 'error';
 
   return (
     <section class="page inbox" aria-labelledby="page-title">
