@@ -33,6 +33,17 @@ export class TaggerCache {
     return tagger;
   }
 
+  /**
+   * Which files the current tagger was loaded from (their times and sizes): with the archive's
+   * version, what a kept suggestion depends on.
+   *
+   * @example
+   * const tagger = taggers.current(); const key = taggers.loadedFrom();
+   */
+  loadedFrom(): string {
+    return this.cached?.key ?? '';
+  }
+
   /** Forgets the loaded tagger: the next call reads the files again. */
   forget(): void {
     this.cached = null;

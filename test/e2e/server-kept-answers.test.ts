@@ -54,10 +54,19 @@ describe('kept answers of the pure reads', () => {
     expect(rebound.status).toBe(403);
   });
 
-  it('never keeps what depends on more than the archive, nor a refusal', async () => {
-    const entries = await json<{ entries: { id: string }[] }>(await s.get('/api/entries?limit=1'));
-    const path = `/api/entries/${entries.entries[0]!.id}/suggestion`;
-    await s.get(path);
+  it('keeps a suggestion only until the curator teaches the tagger, and never a refusal', async () => {
+    const entries = await json<{ entries: { id: string }[] }>(await s.get('/api/entries?limit=2'));
+    const [one, two] = entries.entries;
+    const path = `/api/entries/${one!.id}/suggestion`;
+    const first = await (await s.get(path)).text();
+    const again = await s.get(path);
+    expect(isKept(again)).toBe(true);
+    expect(await again.text()).toBe(first);
+    // A correction of another entry: the tagger learns it, so no suggestion is kept past it.
+    const corrected = await s.send('PATCH', `/api/entries/${two!.id}`, {
+      summaryLines: ['#原発(ザポリージャ原発・事務局長「原発への攻撃は許されない」)'],
+    });
+    expect(corrected.status).toBe(200);
     expect(isKept(await s.get(path))).toBe(false);
     await s.get('/api/entries/ffffffffffff');
     const missing = await s.get('/api/entries/ffffffffffff');
