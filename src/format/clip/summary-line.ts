@@ -66,9 +66,16 @@ export function isTagOnlyLine(line: string): boolean {
   return true;
 }
 
-/** The tags of a tag-only line, without `#`. */
+/**
+ * The tags of a tag-only line, without `#`. Whole matches, each cut after its `#` (one code
+ * unit, `＃` too): a match object with its capture for each of five million tags (a 10 MB line
+ * of `#a`) cost 7 s, most of it the garbage collector's.
+ *
+ * @example
+ * tagsOfLine('#NATOexpansion ＃反ロシア'); // ['NATOexpansion', '反ロシア']
+ */
 export function tagsOfLine(line: string): string[] {
-  return [...line.matchAll(/[#＃]([^\s#＃()（）]+)/gu)].map((m) => m[1] ?? '');
+  return (line.match(/[#＃][^\s#＃()（）]+/gu) ?? []).map((tag) => tag.slice(1));
 }
 
 /**
