@@ -40,9 +40,25 @@ function spellingsOf(input: string): string[] {
   const unescaped = [...stringsOf(jsonValue(input))].join('\n');
   // A CDATA section is text written as it is, even inside HTML: `<<![CDATA[a>` reads `<a>`.
   const uncdata = input.replace(/<!\[CDATA\[|\]\]>/g, '');
-  const bases = [...new Set([input, unescaped, uncdata])];
+  // A damaged export is not JSON as a whole; its strings' escapes are read one by one.
+  const unescapedEach = input.replace(JSON_ESCAPE, (_, hex?: string, c?: string) =>
+    hex === undefined ? (JSON_ESCAPES[c ?? ''] ?? '') : String.fromCharCode(parseInt(hex, 16)),
+  );
+  const bases = [...new Set([input, unescaped, unescapedEach, uncdata])];
   return [...bases, ...bases.map(legacyDecoded)].flatMap(readings).map(comparable);
 }
+
+const JSON_ESCAPE = /\\(?:u([0-9a-fA-F]{4})|(["\\/bfnrt]))/g;
+const JSON_ESCAPES: Record<string, string> = {
+  '"': '"',
+  '\\': '\\',
+  '/': '/',
+  b: '\b',
+  f: '\f',
+  n: '\n',
+  r: '\r',
+  t: '\t',
+};
 
 function jsonValue(text: string): unknown {
   try {

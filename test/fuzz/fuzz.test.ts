@@ -95,6 +95,8 @@ describe('the fuzzer', () => {
     expect(inventedMarkup('<a href="https://t.co/x">', ['<a href="">'])).toBeNull();
     expect(inventedMarkup('a\nb', ['a<br>b'])).toBe('<br>');
     expect(inventedMarkup('<<![CDATA[a>', ['<a>'])).toBeNull();
+    expect(inventedMarkup('{"text":"<b\\">"', ['<b">'])).toBeNull();
+    expect(inventedMarkup('{"html":"<b\\n>"}', ['<b >'])).toBeNull();
     expect([...stringsOf({ a: ['x', { b: 'y' }], n: 1 })]).toEqual(['x', 'y']);
   });
 });
