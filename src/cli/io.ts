@@ -4,7 +4,16 @@ import type { Document } from '../model/index.js';
 
 /** Where a command reads and writes: the real process, or a test's buffers. */
 export interface CliIo {
-  stdout: { write(text: string): void; isTTY?: boolean };
+  stdout: {
+    write(text: string): void;
+    isTTY?: boolean;
+    /**
+     * Resolves once what was written has gone out far enough to write more: a command that
+     * streams a whole archive waits on it, so a slow reader (`| less`, a pipe over ssh) holds
+     * it back instead of the output piling up in memory. Absent: never wait.
+     */
+    drained?(): Promise<void>;
+  };
   stderr: { write(text: string): void; isTTY?: boolean };
   /** Standard input as a stream, for commands that read it line by line. */
   stdin(): Readable;
@@ -18,8 +27,16 @@ export function processIo(): CliIo {
     if (e.code === 'EPIPE') process.exit(0);
     throw e;
   });
+  const stdout = process.stdout;
   return {
-    stdout: process.stdout,
+    stdout: {
+      write: (text) => void stdout.write(text),
+      isTTY: stdout.isTTY,
+      drained: () =>
+        stdout.writableNeedDrain
+          ? new Promise((resolve) => stdout.once('drain', resolve))
+          : Promise.resolve(),
+    },
     stderr: process.stderr,
     stdin: () => process.stdin,
     env: process.env,

@@ -2,7 +2,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Archive } from '../archive/index.js';
 import { entryLines, decodeUtf8 } from '../format/index.js';
-import { readTextDaysManifest, TEXT_DAYS_MANIFEST } from '../format/archive-dump/index.js';
+import {
+  readTextDaysManifest,
+  splitDayParts,
+  TEXT_DAYS_MANIFEST,
+} from '../format/archive-dump/index.js';
 import type { Entry } from '../model/index.js';
 import { clipBatches } from './batches.js';
 import {
@@ -125,8 +129,48 @@ function importDay(
     summary.diagnostics.push(text.error);
     return failed;
   }
-  const read = clipBatches(text.value, file, day);
-  summary.diagnostics.push(...read.diagnostics);
+  return fileDay(archive, { day, text: text.value, firstLine: 1 }, file, options, summary);
+}
+
+/**
+ * Imports a text export written to standard output (`kirinuki export --format text > all.txt`):
+ * each day's clip document, after its day break line (`\f2024-01-18`), filed under that day,
+ * one transaction a day — as `importTextDays` does for a folder. Null when the text does not
+ * start with a day break (it is then an ordinary clip document). Diagnostics give the line in
+ * the whole file.
+ *
+ * @example
+ * const summary = importDayBreakText(archive, text, 'all.txt', { today: '2024-03-06' });
+ * summary?.files.map((f) => f.days); // [['2024-03-04'], ['2024-03-05']]
+ */
+export function importDayBreakText(
+  archive: Archive,
+  text: string,
+  file: string,
+  options: ImportOptions,
+): ImportSummary | null {
+  const parts = splitDayParts(text);
+  if (parts === null) return null;
+  const summary: ImportSummary = { files: [], diagnostics: [] };
+  for (const [i, part] of parts.entries()) {
+    summary.files.push(fileDay(archive, part, file, options, summary));
+    options.onFile?.(i + 1, parts.length, part.day);
+  }
+  return summary;
+}
+
+function fileDay(
+  archive: Archive,
+  part: { day: string; text: string; firstLine: number },
+  file: string,
+  options: ImportOptions,
+  summary: ImportSummary,
+): FileImport {
+  const read = clipBatches(part.text, file, part.day);
+  for (const d of read.diagnostics)
+    summary.diagnostics.push(
+      d.line === undefined ? d : { ...d, line: d.line + part.firstLine - 1 },
+    );
   const report = fileReport(archive, read, options);
-  return { file, format: 'clip', days: [day], report };
+  return { file, format: 'clip', days: [part.day], report };
 }

@@ -6,7 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { kirinuki } from './run-cli.js';
 
 const samples = fileURLToPath(new URL('../../samples', import.meta.url));
-const example = '/work/shared/examples/000_dfec5c4496ff07cd.txt';
+const example = fileURLToPath(
+  new URL('../../../shared/examples/000_dfec5c4496ff07cd.txt', import.meta.url),
+);
 let dir: string;
 let db: string;
 let dump: string;
@@ -151,11 +153,39 @@ describe('export --format text --out DIR → import DIR', () => {
       );
   });
 
-  it('to stdout: every day, each with its document tag lines', async () => {
+  it('to stdout: every day after its break line, and import files each under its day', async () => {
     const text = await ok('--db', db, 'export', '--format', 'text');
+    expect(text.match(/^\f\d{4}-\d{2}-\d{2}$/gmu)).toEqual([
+      '\f2024-03-04',
+      '\f2024-03-05',
+      '\f2024-03-06',
+    ]);
     expect(text.match(/^#NATOexpansion$/gmu)?.length).toBeGreaterThanOrEqual(1);
     for (const day of ['2024-03-04', '2024-03-05', '2024-03-06'])
       expect(text).toContain(readFileSync(join(samples, `${day}.txt`), 'utf8').split('\n')[0]);
+    const file = join(dir, 'all-days.txt');
+    writeFileSync(file, text);
+    const target = fresh();
+    // --day is for documents without days; the export's own days win.
+    const imported = await kirinuki(['--db', target, 'import', '--day', '2030-01-01', file]);
+    expect(imported.code).toBe(0);
+    expect(imported.stderr).toContain('names its own days; --day does not apply to it');
+    expect(await view(target)).toEqual(await view(db));
+    expect(await ok('--db', target, 'export', '--format', 'text')).toBe(text);
+  });
+
+  it('a damaged day of a stdout export is named by its line in the whole file', async () => {
+    const text = await ok('--db', db, 'export', '--format', 'text');
+    const lines = text.split('\n');
+    // The second day's first quoted summary line, its closing 」 taken out.
+    const second = lines.indexOf('\f2024-03-05');
+    const at = lines.findIndex((l, i) => i > second && /^#.*」/u.test(l));
+    lines[at] = String(lines[at]).replace('」', '');
+    const file = join(dir, 'damaged-days.txt');
+    writeFileSync(file, lines.join('\n'));
+    const r = await kirinuki(['--db', fresh(), 'import', file]);
+    expect(at).toBeGreaterThan(second);
+    expect(r.stderr).toContain(`${file}:${at + 1}: warning: format: unbalanced 「」`);
   });
 });
 

@@ -1,8 +1,7 @@
 import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { TEXT_DAYS_MANIFEST, textDaysManifest } from '../../format/archive-dump/index.js';
-import { archiveDumpLines } from '../../pipeline/export-archive-dump.js';
-import { dayDocuments } from '../../pipeline/text-days.js';
+import { dayBreakLine, TEXT_DAYS_MANIFEST, textDaysManifest } from '../../format/index.js';
+import { archiveDumpLines, dayDocuments } from '../../pipeline/index.js';
 import type { CommandContext } from '../context.js';
 import { readFailure, UsageError } from '../io.js';
 
@@ -32,8 +31,9 @@ export async function exportCommand(
   const lines =
     opts.format === 'jsonl'
       ? archiveDumpLines(archive)
-      : mapLines(dayDocuments(archive), (d, i) =>
-          `${i > 0 ? '\n' : ''}${d.text}`.replace(/\n$/u, ''),
+      : // Each day after its break line, which `import` files the day under.
+        mapLines(dayDocuments(archive), (d) =>
+          `${dayBreakLine(d.day)}\n${d.text}`.replace(/\n$/u, ''),
         );
   const write: Writer =
     opts.out === undefined ? (s: string) => ctx.io.stdout.write(s) : fileWriter(opts.out);
@@ -44,6 +44,7 @@ export async function exportCommand(
       if (pending.length >= WRITE_BYTES) {
         write(pending);
         pending = '';
+        if (opts.out === undefined) await ctx.io.stdout.drained?.();
       }
     }
     if (pending !== '') write(pending);

@@ -1,15 +1,18 @@
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
-import { isArchiveDump } from '../../format/archive-dump/index.js';
+import { decodeUtf8, isArchiveDump, startsWithDayBreak } from '../../format/index.js';
 import { formatDiagnostic } from '../../model/index.js';
 import {
+  fileLines,
+  importDayBreakText,
   importFiles,
+  importTextDays,
+  isTextDaysFolder,
+  restoreArchiveDump,
   sourceFilesAt,
   type ImportSummary,
+  type RestoreSummary,
   type SourceFile,
 } from '../../pipeline/index.js';
-import { fileLines } from '../../pipeline/file-lines.js';
-import { restoreArchiveDump, type RestoreSummary } from '../../pipeline/restore-archive-dump.js';
-import { importTextDays, isTextDaysFolder } from '../../pipeline/text-days.js';
 import { writeJson, type CommandContext } from '../context.js';
 import { readFailure, UsageError } from '../io.js';
 import { loadCliKnowledge } from '../knowledge.js';
@@ -38,10 +41,16 @@ export async function importCommand(
   const dumps = paths.filter(isDumpFile);
   const textDays = paths.filter((p) => !dumps.includes(p) && isTextDaysFolder(p));
   const rest = paths.filter((p) => !dumps.includes(p) && !textDays.includes(p));
-  const files = sourceFiles(ctx, rest);
+  const read = sourceFiles(ctx, rest);
+  // `export --format text > all.txt`: days after day break lines, each filed under its day.
+  const dayBreaks = read.filter((f) => f.bytes[0] === 0x0c);
+  const files = read.filter((f) => f.bytes[0] !== 0x0c);
   let failed = false;
   const archive = await ctx.openArchive();
   const restored: (RestoreSummary & { file: string })[] = [];
+  if (opts.day !== undefined)
+    for (const dump of dumps)
+      ctx.io.stderr.write(`import: ${dump} is an archive dump; --day does not apply to it\n`);
   for (const dump of dumps) {
     // Its entries are filed as they were, so a dump needs no annotation, --day or stories.
     const r = { file: dump, ...restoreArchiveDump(archive, fileLines(dump), dump) };
@@ -50,7 +59,7 @@ export async function importCommand(
     restored.push(r);
     if (!ctx.json) ctx.io.stdout.write(`${dump}: ${describeRestore(r)}\n`);
   }
-  if (files.length === 0 && textDays.length === 0) {
+  if (files.length === 0 && textDays.length === 0 && dayBreaks.length === 0) {
     if (ctx.json) writeJson(ctx.io, { files: [], diagnostics: [], dumps: restored });
     return failed ? 1 : 0;
   }
@@ -61,7 +70,7 @@ export async function importCommand(
     size > LARGE_INPUT_BYTES || files.length > 20,
   );
   const knowledge = await loadCliKnowledge(ctx.io);
-  // A text export's days are filed under the days its manifest names, never --day.
+  // A text export's days are filed under the days it names, never --day.
   const byManifest = {
     today: new Date().toISOString().slice(0, 10),
     knowledge,
@@ -69,10 +78,25 @@ export async function importCommand(
   };
   const options = { ...byManifest, ...(opts.day === undefined ? {} : { day: opts.day }) };
   const summary: ImportSummary = { files: [], diagnostics: [] };
+  if (opts.day !== undefined)
+    for (const own of [...textDays, ...dayBreaks.map((f) => f.name)])
+      ctx.io.stderr.write(`import: ${own} names its own days; --day does not apply to it\n`);
   for (const dir of textDays) {
     const r = importTextDays(archive, dir, byManifest);
     summary.files.push(...r.files);
     summary.diagnostics.push(...r.diagnostics);
+  }
+  for (const f of dayBreaks) {
+    const text = decodeUtf8(f.bytes, f.name);
+    const r =
+      text.ok && startsWithDayBreak(text.value)
+        ? importDayBreakText(archive, text.value, f.name, byManifest)
+        : null;
+    if (r === null) files.push(f);
+    else {
+      summary.files.push(...r.files);
+      summary.diagnostics.push(...r.diagnostics);
+    }
   }
   const imported = importFiles(archive, files, {
     ...options,

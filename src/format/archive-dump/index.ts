@@ -8,3 +8,4 @@ export * from './is-archive-dump.js';
 export * from './read-dump-line.js';
 export * from './write-dump-line.js';
 export * from './text-days-manifest.js';
+export * from './day-breaks.js';
