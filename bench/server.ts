@@ -63,12 +63,13 @@ export async function benchServer(options: ServerBenchOptions = {}): Promise<str
     log(`server: search while typing p95 ${ms(typing.server.p95)} ms (server time)`);
     const reads = await pageReads(base);
     const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
-    const loads: [string, AutocannonResult, number][] = [];
+    const loads: Load[] = [];
     for (const repeated of [false, true]) {
       const name = repeated
         ? 'the same 30 searches again and again'
         : 'searches never asked before';
       log(`server: 20 s of mixed load at 200 requests/s, ${name}…`);
+      const cpuBefore = cpuMs(child);
       const load = await autocannon({
         url: base,
         connections: 10,
@@ -76,7 +77,7 @@ export async function benchServer(options: ServerBenchOptions = {}): Promise<str
         overallRate: 200,
         requests: mixedRequests(reads.entryId, repeated),
       });
-      loads.push([name, load, rss(child)]);
+      loads.push({ name, load, rssAfter: rss(child), cpu: cpuMs(child) - cpuBefore });
     }
     return report(size, typing, reads.rows, loads, rssStart);
   } finally {
@@ -163,6 +164,30 @@ export function serverUrl(child: ChildProcess): Promise<string> {
     });
     child.once('exit', (code) => reject(new Error(`bench: kirinuki serve exited ${code}`)));
   });
+}
+
+/** One mixed load: autocannon's figures, the server's memory after, its CPU time during. */
+interface Load {
+  name: string;
+  load: AutocannonResult;
+  rssAfter: number;
+  /** ms of CPU (user + system) the server spent during the load. */
+  cpu: number;
+}
+
+/**
+ * The child's CPU time so far (user + system, ms), from /proc (Linux); NaN elsewhere. Unlike
+ * latency, it hardly moves with what else the machine runs, so it compares servers on a
+ * machine shared with other work.
+ */
+function cpuMs(child: ChildProcess): number {
+  try {
+    const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]?.split(' ');
+    // utime and stime: fields 14 and 15 of stat, 12 and 13 after the command name; clock ticks.
+    return (Number(fields?.[11]) + Number(fields?.[12])) * 10;
+  } catch {
+    return NaN;
+  }
 }
 
 /** The child's resident memory, from /proc (Linux); NaN elsewhere. */
@@ -304,7 +329,7 @@ function report(
   size: number,
   typing: Typing,
   reads: string[][],
-  loads: [string, AutocannonResult, number][],
+  loads: Load[],
   rssStart: number,
 ): string {
   return [
@@ -358,9 +383,10 @@ function report(
         'max ms',
         'errors',
         'non-2xx',
+        'server CPU ms/request',
         'RSS after',
       ],
-      loads.map(([name, load, after]) => [
+      loads.map(({ name, load, rssAfter: after, cpu }) => [
         name,
         load.requests.average.toFixed(0),
         String(load.latency.p50),
@@ -369,6 +395,7 @@ function report(
         String(load.latency.max),
         String(load.errors + load.timeouts),
         String(load.non2xx),
+        (cpu / load.requests.total).toFixed(2),
         mb(after),
       ]),
     ),
