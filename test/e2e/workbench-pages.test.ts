@@ -179,6 +179,7 @@ describe.skipIf(skipReason !== null)('the workbench pages (Chromium)', { timeout
     await section.getByLabel('フィードのURL').fill('https://example.jp/rss');
     await section.getByRole('button', { name: '追加' }).click();
     await section.getByRole('alert').waitFor();
+    expect(await section.getByRole('alert').textContent()).toContain('すでに監視しています');
     expect(await section.getByLabel('フィードのURL').getAttribute('aria-invalid')).toBe('true');
 
     await section.getByRole('button', { name: '例新聞を監視から外す' }).click();

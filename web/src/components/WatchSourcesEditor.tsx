@@ -7,6 +7,19 @@ import { safeHref } from '../lib/safe-url.js';
 import { ExternalLink } from './Link.js';
 import { ErrorNote, Loaded } from './Status.js';
 
+/** A refusal in the curator's words, the server's own message kept after it. */
+function refusalText(error: ApiError): string {
+  const said =
+    error.status === 409
+      ? 'このフィードはすでに監視しています'
+      : error.status === 404
+        ? 'このフィードは監視していません'
+        : error.field === 'name'
+          ? '名前は1行で、#で始めずに入力してください'
+          : 'http(s) のフィードのURLを入力してください';
+  return `${said}（${error.message}）`;
+}
+
 /**
  * The feeds `kirinuki watch` polls, from its sources file on the server: listed with the lines
  * `watch` would skip, one added by URL and name, one removed by its button.
@@ -32,7 +45,7 @@ export function WatchSourcesEditor() {
       return true;
     } catch (error) {
       if (error instanceof ApiError && error.status >= 400 && error.status < 500)
-        setRefusal({ field: error.field, message: error.message });
+        setRefusal({ field: error.field, message: refusalText(error) });
       else setFailure(error instanceof Error ? error : new Error(String(error)));
       return false;
     } finally {
