@@ -4,7 +4,13 @@
  * itself: pieces removed, halves to single characters, as long as the same failure remains.
  */
 
-/** What kind of failure an exception is, so that a cut keeps the failure, not just any. */
+/**
+ * What kind of failure an exception is, so that a cut keeps the failure, not just any.
+ *
+ * @example
+ * failureKind(new SyntaxError('Bad escaped character in JSON at position 2'));
+ * // 'SyntaxError: Bad escaped character in JSON at position N'
+ */
 export function failureKind(e: unknown): string {
   if (!(e instanceof Error)) return typeof e;
   const message = e.message.replace(/\d+/g, 'N');
@@ -12,7 +18,12 @@ export function failureKind(e: unknown): string {
   return `${e.name}: ${cut === -1 ? message.slice(0, 60) : message.slice(0, cut)}`;
 }
 
-/** The failure kind of `check(input)`, or null when it passes. */
+/**
+ * The failure kind of `check(input)`, or null when it passes.
+ *
+ * @example
+ * failureOf(JSON.parse, '{'); // 'SyntaxError: Expected property name or \'}\' in JSON at position N …'
+ */
 export function failureOf(check: (input: string) => void, input: string): string | null {
   try {
     check(input);
