@@ -38,6 +38,7 @@ type Autocannon = (options: {
   connections: number;
   duration: number;
   overallRate: number;
+  headers: Record<string, string>;
   requests: { method: string; path: string }[];
 }) => Promise<AutocannonResult>;
 
@@ -75,6 +76,7 @@ export async function benchServer(options: ServerBenchOptions = {}): Promise<str
         connections: 10,
         duration: 20,
         overallRate: 200,
+        headers: BENCH_AUTH,
         requests: mixedRequests(reads.entryId, repeated),
       });
       loads.push({ name, load, rssAfter: rss(child), cpu: cpuMs(child) - cpuBefore });
@@ -125,6 +127,15 @@ function generateArchive(path: string, size: number, log: (line: string) => void
  * const child = startServe('bench/out/server-archive-100000.db');
  * const base = await serverUrl(child);
  */
+/**
+ * The access token the benchmark's `kirinuki serve` runs with (every request must carry it, as
+ * a curator's browser does after the login link).
+ */
+export const BENCH_TOKEN = 'kirinuki-bench-access-token';
+
+/** The header that carries {@link BENCH_TOKEN}. */
+export const BENCH_AUTH = { authorization: `Bearer ${BENCH_TOKEN}` };
+
 export function startServe(db: string, profileDir?: string): ChildProcess {
   const script =
     "import { run, processIo } from './src/cli/index.ts'; process.exitCode = await run(process.argv.slice(1), processIo());";
@@ -144,7 +155,11 @@ export function startServe(db: string, profileDir?: string): ChildProcess {
       '--port',
       '0',
     ],
-    { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
+    {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'inherit'],
+      env: { ...process.env, KIRINUKI_TOKEN: BENCH_TOKEN },
+    },
   );
 }
 
@@ -206,7 +221,7 @@ async function timedGet(
   refusalIsAnswer = false,
 ): Promise<{ server: number; total: number; kept: boolean; body: unknown }> {
   const start = performance.now();
-  const res = await fetch(url);
+  const res = await fetch(url, { headers: BENCH_AUTH });
   const body: unknown = await res.json();
   const total = performance.now() - start;
   if (!res.ok && !(refusalIsAnswer && res.status === 400))

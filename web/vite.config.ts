@@ -31,7 +31,7 @@ export default defineConfig({
   // from another origin, so the proxy presents them as the server's own.
   server: {
     proxy: Object.fromEntries(
-      ['/api', '/openapi.json'].map((path) => [
+      ['/api', '/openapi.json', '/login'].map((path) => [
         path,
         {
           target: apiTarget,

@@ -6,6 +6,11 @@ export { createServerApp, type ServerApp } from './app.js';
 export type { ServerAppOptions, ServerDeps } from './context.js';
 export { ApiError, type ApiErrorBody, type ApiErrorCode } from './errors.js';
 export { openApiDocument, type OpenApiDocument } from './openapi.js';
-export { CONTENT_SECURITY_POLICY, SESSION_TOKEN_HEADER, ACCESS_COOKIE } from './security.js';
+export {
+  ACCESS_COOKIE,
+  CONTENT_SECURITY_POLICY,
+  isLoopbackHost,
+  SESSION_TOKEN_HEADER,
+} from './security.js';
 export { startServer, type RunningServer, type StartServerOptions } from './start-server.js';
 export { apiDocument, apiDocumentText } from './api-document.js';

@@ -61,14 +61,26 @@ function exited(child: ChildProcess): Promise<number | null> {
 }
 
 describe('kirinuki serve', () => {
-  it('prints the URL to open, serves the archive there, and stops on SIGTERM', async () => {
+  it('prints a login link, serves the archive to it alone, and stops on SIGTERM', async () => {
     const child = serve(['--port', '0']);
     try {
-      const url = await printed(child, /http:\/\/127\.0\.0\.1:\d+\//);
-      const stats = (await (await fetch(`${url}api/stats`)).json()) as { entries: number };
+      const link = await printed(child, /http:\/\/127\.0\.0\.1:\d+\/login\?token=\S+/);
+      const url = link.replace(/login\?.*$/, '');
+      // Loopback is open to every user of the machine: without the link's token, nothing.
+      expect((await fetch(`${url}api/stats`)).status).toBe(403);
+      expect((await fetch(`${url}api/session`)).status).toBe(403);
+      expect((await fetch(url)).status).toBe(403);
+      // The link logs a browser in with a cookie, as a curator's click would.
+      const login = await fetch(link, { redirect: 'manual' });
+      expect(login.status).toBe(303);
+      const cookie = String(login.headers.get('set-cookie')).split(';')[0] ?? '';
+      const stats = (await (await fetch(`${url}api/stats`, { headers: { cookie } })).json()) as {
+        entries: number;
+      };
       expect(stats.entries).toBe(entries);
       expect(entries).toBeGreaterThan(0);
-      const page = await fetch(url);
+      const page = await fetch(url, { headers: { cookie } });
+      expect(page.status).toBe(200);
       expect(page.headers.get('Content-Security-Policy')).toContain("script-src 'self'");
       child.kill('SIGTERM');
       expect(await exited(child)).toBe(0);

@@ -2,7 +2,7 @@
  * Dev only: the real `kirinuki serve` over a fresh archive of the bundled samples, for looking
  * at the UI by hand. Build the UI first (`npm run build`, or `npx vite build -c web/vite.config.ts`).
  *
- *   npx tsx web/dev/serve-samples.ts [PORT]      # then open http://127.0.0.1:PORT/
+ *   npx tsx web/dev/serve-samples.ts [PORT]      # then open the link it prints
  *
  * Each run starts from an empty archive in a temporary folder, so the inbox can be worked
  * through again.

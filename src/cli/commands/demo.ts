@@ -55,7 +55,7 @@ export async function demoCommand(ctx: CommandContext, opts: { dir?: string }): 
       `static site: ${siteDir} (${site.value.files} files) — serve it with \`kirinuki site ${siteDir} --serve\` and open http://127.0.0.1:8000/\n`,
     );
   else ctx.io.stderr.write(`${site.error.message}\n`);
-  out.write('workbench: `kirinuki serve`, then open http://127.0.0.1:8080/\n');
+  out.write('workbench: `kirinuki serve`, then open the link it prints\n');
   return summary.files.some((f) => f.report === null) || !site.ok ? 1 : 0;
 }
 

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { ABBREVIATIONS, PACKAGE_JSON, WEB_ROOT } from './package-paths.js';
 import { formatDiagnostic } from '../../model/index.js';
@@ -14,8 +15,11 @@ export interface ServeCommandOptions {
 
 /**
  * `kirinuki serve [--port 8080] [--host 127.0.0.1] [--token T]`: the workbench — the UI and
- * its JSON API over the archive — until Ctrl-C. Any address but loopback needs `--token` (or
- * `KIRINUKI_TOKEN`), which every request must then carry.
+ * its JSON API over the archive — until Ctrl-C. Every request carries an access token: `--token`
+ * (or `KIRINUKI_TOKEN`), which any address but loopback needs, or on loopback a fresh random one
+ * — loopback is open to every user and process of the machine, so without it any of them could
+ * read the archive, file entries and publish with the curator's credentials. The printed link
+ * logs the browser in (`/login?token=…`, an HttpOnly cookie).
  */
 export async function serveCommand(
   ctx: CommandContext,
@@ -24,11 +28,13 @@ export async function serveCommand(
   const port = Number(opts.port);
   if (!/^\d+$/.test(opts.port) || port > 65535)
     throw new UsageError(`serve: --port must be a port number, got "${opts.port}"`);
-  const token = opts.token ?? nonEmpty(ctx.io.env.KIRINUKI_TOKEN);
-  const [{ startServer }, { loadAbbreviations }] = await Promise.all([
+  const given = opts.token ?? nonEmpty(ctx.io.env.KIRINUKI_TOKEN);
+  const [{ isLoopbackHost, startServer }, { loadAbbreviations }] = await Promise.all([
     import('../../server/index.js'),
     import('../../pipeline/index.js'),
   ]);
+  // Beyond loopback the curator chooses the token (startServer refuses to listen without one).
+  const token = given ?? (isLoopbackHost(opts.host) ? randomBytes(24).toString('base64url') : null);
   const knowledge = await loadCliKnowledge(ctx.io);
   const started = await startServer({
     archive: await ctx.openArchive(),
@@ -37,7 +43,7 @@ export async function serveCommand(
     knowledge,
     abbreviations: loadAbbreviations(ABBREVIATIONS),
     version: packageVersion(),
-    accessToken: token ?? null,
+    accessToken: token,
     webRoot: WEB_ROOT,
     env: ctx.io.env,
     host: opts.host,
@@ -49,7 +55,13 @@ export async function serveCommand(
     return 1;
   }
   const server = started.value;
-  ctx.io.stdout.write(`kirinuki workbench: open ${server.openUrl}\n(Ctrl-C to stop)\n`);
+  ctx.io.stdout.write(
+    `kirinuki workbench: open ${server.openUrl}\n` +
+      (given === undefined
+        ? "(the link holds this run's access token: keep it to yourself)\n"
+        : '') +
+      '(Ctrl-C to stop)\n',
+  );
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
