@@ -133,6 +133,12 @@ export interface SearchOptions {
    * pass e.g. `(t) => aliasesOf(t, knowledge)`.
    */
   expandTerm?: (term: string) => string[];
+  /**
+   * Also give the stored entries of the best this many matches, from the first, in the order of
+   * the results and without snippets (`SearchResults.ranked`): what a page's facets are counted
+   * on, without cutting a snippet for every one of them.
+   */
+  rankedEntries?: number;
 }
 
 /** What `count()` takes of `SearchOptions`. */
@@ -147,6 +153,8 @@ export interface SearchResults {
   /** False when there are more than `SearchOptions.totalLimit` matches. */
   totalExact: boolean;
   hits: SearchHit[];
+  /** With `SearchOptions.rankedEntries`: the best matches' entries, in order. */
+  ranked?: StoredEntry[];
 }
 
 /** Whether a blog post is public or a draft, in the words of the WordPress REST API. */

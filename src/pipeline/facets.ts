@@ -58,21 +58,21 @@ export function facetedSearch(
   const facetHits = options.facetHits ?? 100;
   const knowledge = options.knowledge;
   const r = archive.search(query, {
-    limit: Math.max(facetHits, options.offset + options.limit),
-    offset: 0,
+    limit: options.limit,
+    offset: options.offset,
+    // The facets' entries come without snippets: only the page's hits need one.
+    rankedEntries: Math.max(facetHits, options.offset + options.limit),
     ...(knowledge ? { expandTerm: (t: string) => aliasesOf(t, knowledge) } : {}),
   });
   if (!r.ok) return r;
   const { hits, total, totalExact } = r.value;
+  const ranked = r.value.ranked ?? hits.map((h) => h.stored);
   return ok({
-    hits: hits.slice(options.offset, options.offset + options.limit),
+    hits,
     total,
     totalExact,
-    facets: facetsOf(
-      hits.map((h) => h.stored),
-      options.facetValues ?? 20,
-    ),
-    facetedHits: hits.length,
+    facets: facetsOf(ranked, options.facetValues ?? 20),
+    facetedHits: ranked.length,
   });
 }
 

@@ -172,6 +172,26 @@ export function searchContract(f: ArchiveFixture): void {
       ).toEqual(all.slice(0, 4));
     });
 
+    it('gives the best matches’ entries without snippets when asked, the page among them', () => {
+      const a = load(f);
+      for (const q of ['ウクライナ', '露', 'from:ReutersJapan', '', '-停戦']) {
+        const all = results(a, q).hits.map((h) => h.stored.entry.id);
+        const r = a.search(q, { limit: 2, offset: 1, rankedEntries: 4 });
+        if (!r.ok) throw new Error(r.error.message);
+        expect(
+          r.value.ranked?.map((s) => s.entry.id),
+          q,
+        ).toEqual(all.slice(0, 4));
+        expect(
+          r.value.hits.map((h) => h.stored.entry.id),
+          q,
+        ).toEqual(all.slice(1, 3));
+        expect(r.value.total, q).toBe(all.length);
+      }
+      const plain = a.search('露', { limit: 2 });
+      expect(plain.ok && plain.value.ranked).toBeUndefined();
+    });
+
     it('gives an exact total, or says it is an estimate beyond totalLimit', () => {
       const a = f.open();
       const entries = Array.from({ length: 130 }, (_, i) =>

@@ -13,6 +13,8 @@ export interface RankedSearchOptions {
   totalLimit: number;
   /** At most this many matches, the most recently filed, are ranked by BM25. */
   candidates: number;
+  /** Also the entries of the best this many matches, without snippets (0: none). */
+  rankedEntries: number;
 }
 
 /** Rowid → stored entry, for the rowids asked (missing ones are left out). */
@@ -32,7 +34,7 @@ export function rankedSearch(
   o: RankedSearchOptions,
 ): SearchResults {
   if (q.highlight.length === 0) return byDate(runner, fetch, q, o);
-  const want = Math.max(o.candidates, o.offset + o.limit);
+  const want = Math.max(o.candidates, o.offset + o.limit, o.rankedEntries);
   // One statement gives the candidates and the total up to `totalLimit`: the newest matches,
   // as many as either needs. Fewer than asked for means these are all of them.
   const asked = Math.max(want, o.totalLimit + 1);
@@ -42,10 +44,28 @@ export function rankedSearch(
       ? { total: newest.length, totalExact: true }
       : { total: runner.estimateFromNewest(newest, newest.length, q), totalExact: false };
   const rowids = newest.slice(0, want);
-  if (rowids.length === 0 || o.limit <= 0) return { total, totalExact, hits: [] };
+  if (rowids.length === 0 || (o.limit <= 0 && o.rankedEntries <= 0))
+    return { total, totalExact, hits: [], ...ranked(o, []) };
   const scored = score(runner, fetch(rowids), q);
-  const page = scored.slice(o.offset, o.offset + o.limit);
-  return { total, totalExact, hits: page.map((s) => hit(s.stored, s.score, q.highlight)) };
+  // Snippets only for the page: cutting one reads and normalises the whole entry.
+  const page = o.limit > 0 ? scored.slice(o.offset, o.offset + o.limit) : [];
+  return {
+    total,
+    totalExact,
+    hits: page.map((s) => hit(s.stored, s.score, q.highlight)),
+    ...ranked(
+      o,
+      scored.map((s) => s.stored),
+    ),
+  };
+}
+
+/** `ranked` when it was asked for: the first `rankedEntries` of the entries in result order. */
+function ranked(
+  o: RankedSearchOptions,
+  inOrder: readonly StoredEntry[],
+): { ranked?: StoredEntry[] } {
+  return o.rankedEntries > 0 ? { ranked: inOrder.slice(0, o.rankedEntries) } : {};
 }
 
 /** A count that costs more than this (by its plan's estimate) is not made for a search total. */
@@ -64,6 +84,9 @@ function byDate(
   q: CompiledQuery,
   o: RankedSearchOptions,
 ): SearchResults {
+  // With ranked entries asked for, the newest from the first; the page is a slice of them.
+  const top = o.rankedEntries > 0 ? Math.max(o.offset + o.limit, o.rankedEntries) : 0;
+  const [count, from] = top > 0 ? [top, 0] : [o.limit, o.offset];
   // Counters, or a cheap count from the filters' indexes. A count that would read the
   // full-text index (an excluded word) is left for later: collecting the matches below
   // costs as much, and gives the page too when they are few.
@@ -76,20 +99,26 @@ function byDate(
     const newest = runner.newest(q, o.totalLimit + 1);
     if (newest.length <= o.totalLimit) {
       total = newest.length;
-      rowids = o.limit > 0 ? runner.sortByDate(newest, o.limit, o.offset) : [];
+      rowids = count > 0 ? runner.sortByDate(newest, count, from) : [];
     } else {
       total = runner.countIfCheap(q, EXACT_BUDGET_MS);
       totalExact = total !== null;
       total ??= runner.estimateFromNewest(newest, newest.length, q);
     }
   }
-  rowids ??= total > 0 && o.limit > 0 ? runner.byDate(q, o.limit, o.offset, total) : [];
+  rowids ??= total > 0 && count > 0 ? runner.byDate(q, count, from, total) : [];
   const entries = fetch(rowids);
-  const hits = rowids.flatMap((r) => {
+  const inOrder = rowids.flatMap((r) => {
     const stored = entries.get(r);
-    return stored ? [hit(stored, 0, [])] : [];
+    return stored ? [stored] : [];
   });
-  return { total, totalExact, hits };
+  const page = top > 0 ? inOrder.slice(o.offset, o.offset + o.limit) : inOrder;
+  return {
+    total,
+    totalExact,
+    hits: page.map((stored) => hit(stored, 0, [])),
+    ...ranked(o, inOrder),
+  };
 }
 
 interface Scored {

@@ -230,6 +230,7 @@ class SqliteArchive implements Archive {
       offset: options.offset ?? 0,
       totalLimit: options.totalLimit ?? 1000,
       candidates: this.rankCandidates,
+      rankedEntries: options.rankedEntries ?? 0,
     };
     const fetch = (rowids: readonly number[]): Map<number, StoredEntry> => this.fetch(rowids);
     return ok(this.guard(query, () => rankedSearch(this.runner, fetch, compiled.value, o)));
