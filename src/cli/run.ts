@@ -290,8 +290,15 @@ function defineCommands(program: Command, io: CliIo, act: Act): void {
       'the address to listen on; any but loopback needs --token',
       '127.0.0.1',
     )
-    .option('--token <token>', 'require this token of every request (default: $KIRINUKI_TOKEN)')
+    .option(
+      '--token <token>',
+      'the access token every request needs (default: $KIRINUKI_TOKEN, or a fresh one on loopback)',
+    )
     .option('--taxonomy <path>', TAXONOMY_HELP)
+    .option(
+      '--sources <file>',
+      'the sources file of `kirinuki watch` that the workbench lists and edits (default: sources.txt beside the archive)',
+    )
     .action(act(async () => (await import('./commands/serve.js')).serveCommand));
   sub('demo', 'import the bundled sample digests and show what kirinuki found (npm start)')
     .option('--dir <dir>', 'a directory of clip documents instead of the bundled samples')

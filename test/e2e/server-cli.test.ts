@@ -3,7 +3,7 @@
  * there until it is told to stop, and refuses to listen beyond loopback without a token.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -100,6 +100,26 @@ describe('kirinuki serve', () => {
       const ok = await fetch(`${base}api/stats`, { headers: { Authorization: `Bearer ${token}` } });
       expect(ok.status).toBe(200);
       child.kill('SIGINT');
+      expect(await exited(child)).toBe(0);
+    } finally {
+      child.kill('SIGKILL');
+    }
+  }, 60_000);
+
+  it('lists the sources file given with --sources, the one watch reads', async () => {
+    const token = 'serve-test-token-0123456789';
+    const sources = join(dir, 'feeds.txt');
+    writeFileSync(sources, 'https://news.example.jp/rss.xml\n');
+    const child = serve(['--port', '0', '--sources', sources], { KIRINUKI_TOKEN: token });
+    try {
+      const link = await printed(child, /http:\/\/127\.0\.0\.1:\d+\/login\?token=\S+/);
+      const base = link.replace(/login\?.*$/, '');
+      const listed = await fetch(`${base}api/capture/sources`, {
+        headers: { Authorization: `Bearer ${token}` },
+      });
+      expect(listed.status).toBe(200);
+      expect(JSON.stringify(await listed.json())).toContain('https://news.example.jp/rss.xml');
+      child.kill('SIGTERM');
       expect(await exited(child)).toBe(0);
     } finally {
       child.kill('SIGKILL');

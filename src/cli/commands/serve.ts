@@ -11,10 +11,11 @@ export interface ServeCommandOptions {
   host: string;
   token?: string;
   taxonomy?: string;
+  sources?: string;
 }
 
 /**
- * `kirinuki serve [--port 8080] [--host 127.0.0.1] [--token T]`: the workbench — the UI and
+ * `kirinuki serve [--port 8080] [--host 127.0.0.1] [--token T] [--sources FILE]`: the workbench — the UI and
  * its JSON API over the archive — until Ctrl-C. Every request carries an access token: `--token`
  * (or `KIRINUKI_TOKEN`), which any address but loopback needs, or on loopback a fresh random one
  * — loopback is open to every user and process of the machine, so without it any of them could
@@ -40,6 +41,7 @@ export async function serveCommand(
     archive: await ctx.openArchive(),
     archivePath: await ctx.archivePath(),
     ...(opts.taxonomy === undefined ? {} : { taxonomyPath: opts.taxonomy }),
+    ...(opts.sources === undefined ? {} : { watchSourcesPath: opts.sources }),
     knowledge,
     abbreviations: loadAbbreviations(ABBREVIATIONS),
     version: packageVersion(),
