@@ -14,12 +14,11 @@
  * to DIR when it stops (open it in Chrome's DevTools, or `bench/cpu-profile.ts` sums it).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openSqliteArchive, type ImportBatch } from '../src/archive/index.js';
-import { generateCorpus } from './corpus.js';
+import { writeCorpusArchive } from './corpus-archive.js';
 import { evenLoad, type EvenLoadResult } from './even-load.js';
 import { latency, mb, ms, table, type Latency } from './measure.js';
 import { queryClasses } from './queries.js';
@@ -120,25 +119,11 @@ export async function benchServer(options: ServerBenchOptions = {}): Promise<str
 export function serverArchive(size: number, dir: string, log: (line: string) => void): string {
   mkdirSync(dir, { recursive: true });
   const db = join(dir, `server-archive-${size}.db`);
-  if (!existsSync(db)) generateArchive(db, size, log);
-  return db;
-}
-
-function generateArchive(path: string, size: number, log: (line: string) => void): void {
-  log(`server: generating ${size} clips into ${path}…`);
-  for (const f of [path, `${path}-wal`, `${path}-shm`]) rmSync(f, { force: true });
-  const archive = openSqliteArchive(path);
-  let batches: ImportBatch[] = [];
-  for (const day of generateCorpus({ size })) {
-    batches.push({ source: `corpus/${day.day}.txt`, ...day });
-    if (batches.length === 30) {
-      archive.importBatches(batches);
-      batches = [];
-    }
+  if (!existsSync(db)) {
+    log(`server: generating ${size} clips into ${db}…`);
+    writeCorpusArchive(db, size);
   }
-  archive.importBatches(batches);
-  archive.optimize();
-  archive.close();
+  return db;
 }
 
 /**

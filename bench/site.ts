@@ -20,12 +20,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  entrySearchText,
-  openSqliteArchive,
-  type Archive,
-  type ImportBatch,
-} from '../src/archive/index.js';
+import { entrySearchText, openSqliteArchive, type Archive } from '../src/archive/index.js';
 import { parseSummaryLine } from '../src/format/index.js';
 import { loadKnowledge, type Knowledge } from '../src/nlp/index.js';
 import { buildSite, serveSite, shiftDay, type SiteBuildReport } from '../src/pipeline/index.js';
@@ -37,6 +32,7 @@ import {
   type SearchDoc,
 } from '../src/publish/index.js';
 import { normaliseForMatch } from '../src/text/index.js';
+import { writeCorpusArchive } from './corpus-archive.js';
 import { generateCorpus } from './corpus.js';
 import { mb, table } from './measure.js';
 
@@ -59,7 +55,10 @@ export async function benchSite(options: SiteBenchOptions = {}): Promise<string>
   const dir = options.dir ?? 'bench/out';
   const log = options.log ?? ((line: string) => void process.stderr.write(`${line}\n`));
   const cached = join(dir, `site-archive-${size}.db`);
-  if (!existsSync(cached)) generateArchive(cached, size, log);
+  if (!existsSync(cached)) {
+    log(`site: generating an archive of ${size} clips into ${cached}…`);
+    writeCorpusArchive(cached, size, { stories: true });
+  }
   const dbPath = join(dir, `site-work-${size}.db`);
   for (const f of [dbPath, `${dbPath}-wal`, `${dbPath}-shm`]) rmSync(f, { force: true });
   copyFileSync(cached, dbPath);
@@ -110,28 +109,6 @@ function timed(name: string, archive: Archive, outDir: string, knowledge: Knowle
   const used = process.cpuUsage(cpu);
   if (!built.ok) throw new Error(built.error.message);
   return { name, seconds, cpuSeconds: (used.user + used.system) / 1e6, report: built.value };
-}
-
-/** The generated corpus, imported directly (no parse: the site reads the archive, not text). */
-function generateArchive(path: string, size: number, log: (line: string) => void): void {
-  log(`site: generating an archive of ${size} clips into ${path}…`);
-  const archive = openSqliteArchive(path);
-  let batches: ImportBatch[] = [];
-  for (const day of generateCorpus({ size })) {
-    const stories: Record<string, string> = {};
-    day.entries.forEach((e, i) => {
-      const before = day.entries[i - 1];
-      if (i % 20 === 1 && before) stories[e.id] = before.id;
-    });
-    batches.push({ source: `corpus/${day.day}.txt`, ...day, stories });
-    if (batches.length === 30) {
-      archive.importBatches(batches);
-      batches = [];
-    }
-  }
-  archive.importBatches(batches);
-  archive.optimize();
-  archive.close();
 }
 
 /** A day after the last, with as many clips as an average day. */
