@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { json, ROOT, startTestServer, type TestServer } from './server-harness.js';
+import { reportCspViolations } from './workbench-page.js';
 
 const DIST_WEB = join(ROOT, 'dist', 'web');
 const CHROMIUM = '/usr/bin/chromium';
@@ -33,25 +34,7 @@ async function watchedPage(browser: Browser): Promise<{ page: Page; problems: Pa
     if (message.type() === 'error') problems.console.push(message.text());
   });
   page.on('pageerror', (error) => problems.console.push(`page error: ${error.message}`));
-  await page.exposeFunction('reportViolation', (text: string) => problems.violations.push(text));
-  // Runs in the page; typed by hand, as the tests are compiled without the DOM library.
-  await page.addInitScript(() => {
-    interface Violation {
-      violatedDirective: string;
-      blockedURI: string;
-      sourceFile: string;
-      lineNumber: number;
-    }
-    const scope = globalThis as unknown as {
-      document: { addEventListener(type: string, listener: (event: Violation) => void): void };
-      reportViolation(text: string): void;
-    };
-    scope.document.addEventListener('securitypolicyviolation', (event) => {
-      scope.reportViolation(
-        `${event.violatedDirective} ${event.blockedURI} ${event.sourceFile}:${event.lineNumber}`,
-      );
-    });
-  });
+  await reportCspViolations(page, (text) => problems.violations.push(text));
   return { page, problems };
 }
 

@@ -185,27 +185,7 @@ export class WorkbenchPage {
     });
     const page = await context.newPage();
     const workbench = new WorkbenchPage(page, context, origin);
-    await page.exposeFunction('reportViolation', (text: string) =>
-      workbench.problems.push(`csp: ${text}`),
-    );
-    // Runs in the page; typed by hand, as the tests are compiled without the DOM library.
-    await page.addInitScript(() => {
-      interface Violation {
-        violatedDirective: string;
-        blockedURI: string;
-        sourceFile: string;
-        lineNumber: number;
-      }
-      const scope = globalThis as unknown as {
-        document: { addEventListener(type: string, listener: (event: Violation) => void): void };
-        reportViolation(text: string): void;
-      };
-      scope.document.addEventListener('securitypolicyviolation', (event) =>
-        scope.reportViolation(
-          `${event.violatedDirective} ${event.blockedURI} ${event.sourceFile}:${event.lineNumber}`,
-        ),
-      );
-    });
+    await reportCspViolations(page, (text) => workbench.problems.push(`csp: ${text}`));
     return workbench;
   }
 
@@ -418,4 +398,36 @@ export class WorkbenchPage {
   async close(): Promise<void> {
     await this.context.close();
   }
+}
+
+/**
+ * Calls `report` with each Content-Security-Policy violation the page meets from its first
+ * script on (directive, blocked URI, file and line).
+ *
+ * @example
+ * await reportCspViolations(page, (text) => problems.push(text));
+ */
+export async function reportCspViolations(
+  page: Page,
+  report: (text: string) => void,
+): Promise<void> {
+  await page.exposeFunction('reportViolation', report);
+  // Runs in the page; typed by hand, as the tests are compiled without the DOM library.
+  await page.addInitScript(() => {
+    interface Violation {
+      violatedDirective: string;
+      blockedURI: string;
+      sourceFile: string;
+      lineNumber: number;
+    }
+    const scope = globalThis as unknown as {
+      document: { addEventListener(type: string, listener: (event: Violation) => void): void };
+      reportViolation(text: string): void;
+    };
+    scope.document.addEventListener('securitypolicyviolation', (event) =>
+      scope.reportViolation(
+        `${event.violatedDirective} ${event.blockedURI} ${event.sourceFile}:${event.lineNumber}`,
+      ),
+    );
+  });
 }
