@@ -10,3 +10,8 @@ export { isIsoDate, parseQuery } from './query/parse-query.js';
 export * from './query/query-ast.js';
 export { MIGRATIONS, type Migration } from './sqlite/migrations.js';
 export { openSqliteArchive, type SqliteArchiveOptions } from './sqlite/sqlite-archive.js';
+export {
+  isPostgresUrl,
+  openPostgresArchive,
+  type PostgresArchiveOptions,
+} from './postgres/postgres-archive.js';

@@ -1,0 +1,130 @@
+import { normaliseForMatch } from '../../text/index.js';
+import type { ParsedQuery, QueryFilter } from '../query/query-ast.js';
+import { pgText, pgTextArray, type PgValue } from './connection.js';
+import { termTokens } from './search-index.js';
+
+/**
+ * A parsed query as SQL for PostgreSQL: one condition over `entries e` (and `entry_search s`
+ * when there are terms), every value bound as a parameter — no query text is ever spliced into
+ * the SQL, so no query can cause an SQL error.
+ */
+export interface PgQuery {
+  /** The WHERE condition (`TRUE` for an empty query). */
+  where: string;
+  params: PgValue[];
+  /** Whether the condition reads `entry_search s` (a term, positive or negated). */
+  readsText: boolean;
+  /** Normalised positive terms and their alternatives, for ranking and snippets. */
+  highlight: string[];
+  /** The index tokens of each of `highlight`, for estimating how many entries hold it. */
+  highlightTokens: string[][];
+  /** How many conditions `where` joins with AND (0: the empty query). */
+  conditions: number;
+}
+
+/** What compiling needs besides the query. */
+export interface PgQueryOptions {
+  /** Alternatives of a term or of a `speaker:`/`person:` value (`SearchOptions.expandTerm`). */
+  expandTerm?: ((term: string) => string[]) | undefined;
+}
+
+/**
+ * @example
+ * compilePgQuery(parsed, {}).where; // '(s.tokens @> $1::text[] AND strpos(s.norm, $2) > 0)'
+ */
+export function compilePgQuery(query: ParsedQuery, options: PgQueryOptions): PgQuery {
+  const params: PgValue[] = [];
+  const bind = (v: PgValue): string => {
+    params.push(v);
+    return `$${params.length}`;
+  };
+  const parts: string[] = [];
+  const highlight: string[] = [];
+  const highlightTokens: string[][] = [];
+  let readsText = false;
+  // Filters first: the planner orders them anyway, but reading the SQL is easier.
+  parts.push(...compileFilters(query.filters, bind, options));
+  for (const term of query.terms) {
+    const alternatives = alternativesOf(term.text, options);
+    if (!term.negated)
+      for (const norm of alternatives) {
+        highlight.push(norm);
+        highlightTokens.push(termTokens(norm));
+      }
+    // A term matches when any alternative does; a negated term excludes them all.
+    const any = alternatives
+      .map((norm) => {
+        const tokens = termTokens(norm);
+        const text = `strpos(s.norm, ${bind(pgText(norm))}) > 0`;
+        return tokens.length === 0
+          ? text
+          : `(s.tokens @> ${bind(pgTextArray(tokens))}::text[] AND ${text})`;
+      })
+      .join(' OR ');
+    parts.push(term.negated ? `NOT (${any})` : `(${any})`);
+    readsText = true;
+  }
+  return {
+    where: parts.length === 0 ? 'TRUE' : parts.join(' AND '),
+    params,
+    readsText,
+    highlight,
+    highlightTokens,
+    conditions: parts.length,
+  };
+}
+
+function compileFilters(
+  filters: readonly QueryFilter[],
+  bind: (v: PgValue) => string,
+  options: PgQueryOptions,
+): string[] {
+  const parts: string[] = [];
+  // Repeated from: filters are alternatives (an entry has one author).
+  const from = filters.filter((f) => f.key === 'from' && !f.negated).map(handleNorm);
+  if (from.length > 0)
+    parts.push(
+      `e.handle_id IN (SELECT id FROM handles WHERE norm = ANY(${bind(pgTextArray(from))}::text[]))`,
+    );
+  for (const f of filters) {
+    if (f.key === 'since') parts.push(`e.date >= ${bind(f.value)}`);
+    else if (f.key === 'until') parts.push(`e.date <= ${bind(f.value)}`);
+    else if (f.key === 'from' && f.negated)
+      parts.push(
+        `(e.handle_id IS NULL OR e.handle_id NOT IN (SELECT id FROM handles WHERE norm = ${bind(handleNorm(f))}))`,
+      );
+    else if (f.key === 'tag') {
+      const tagged = `EXISTS (SELECT 1 FROM entry_tags et JOIN tags t ON t.id = et.tag
+        WHERE et.entry = e.rid AND t.norm = ${bind(pgText(normaliseForMatch(f.value)))})`;
+      parts.push(f.negated ? `NOT ${tagged}` : tagged);
+    } else if (f.key === 'speaker' || f.key === 'person') {
+      const norms = [f.value, ...(options.expandTerm?.(f.value) ?? [])]
+        .map((v) => normaliseForMatch(v))
+        .filter((n, i) => i === 0 || n.trim() !== '');
+      const role = f.key === 'speaker' ? `ep.role = 'speaker' AND ` : '';
+      // A value names every person whose normalised name contains it (as SQLite's does).
+      const named = `EXISTS (SELECT 1 FROM entry_persons ep WHERE ep.entry = e.rid AND ${role}
+        ep.person IN (SELECT p.id FROM persons p WHERE EXISTS (
+          SELECT 1 FROM unnest(${bind(pgTextArray([...new Set(norms)]))}::text[]) AS q (norm)
+          WHERE strpos(p.norm, q.norm) > 0)))`;
+      parts.push(f.negated ? `NOT ${named}` : named);
+    }
+  }
+  return parts;
+}
+
+/** The term and its alternatives, normalised, the term first, without duplicates or blanks. */
+function alternativesOf(text: string, options: PgQueryOptions): string[] {
+  const first = normaliseForMatch(text);
+  const out = [first];
+  for (const alt of options.expandTerm?.(text) ?? []) {
+    const norm = normaliseForMatch(alt);
+    if (norm.trim() === '' || out.includes(norm)) continue;
+    out.push(norm);
+  }
+  return out;
+}
+
+function handleNorm(f: QueryFilter): string {
+  return pgText(f.value.normalize('NFKC').toLowerCase());
+}

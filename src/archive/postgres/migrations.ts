@@ -1,0 +1,215 @@
+import { KirinukiError } from '../../model/index.js';
+import type { PgConnection } from './connection.js';
+
+/**
+ * The PostgreSQL schema as an append-only list, like the SQLite one (`sqlite/migrations.ts`):
+ * never edit a released migration, add the next one. Applied versions are rows of
+ * `kirinuki_schema`, written in the same transaction as the migration itself (PostgreSQL's DDL
+ * is transactional), under an advisory lock so that two processes migrating at once apply each
+ * migration once.
+ */
+export interface PgMigration {
+  version: number;
+  description: string;
+  sql: string;
+}
+
+/** Version of the search index format; a change means the index must be rebuilt. */
+export const PG_FULLTEXT_FORMAT = 'token-array-v1';
+
+export const PG_MIGRATIONS: readonly PgMigration[] = [
+  {
+    version: 1,
+    description: 'entries, days, handles, tags, persons, keys, stories, search index, posts',
+    sql: `
+      CREATE TABLE meta (key text PRIMARY KEY, value text NOT NULL);
+      INSERT INTO meta (key, value) VALUES ('fulltext_format', '${PG_FULLTEXT_FORMAT}');
+      -- Total length of all entries' normalised text, for BM25's average document length.
+      INSERT INTO meta (key, value) VALUES ('fulltext_length', '0');
+
+      CREATE TABLE days (
+        day text PRIMARY KEY CHECK (day ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$'),
+        entry_count integer NOT NULL DEFAULT 0,
+        summary_line_count integer NOT NULL DEFAULT 0
+      );
+
+      CREATE TABLE handles (
+        id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        handle text NOT NULL UNIQUE,
+        norm text NOT NULL,
+        entry_count integer NOT NULL DEFAULT 0
+      );
+      CREATE INDEX handles_norm ON handles (norm);
+
+      -- One row per entry: where it is filed and the entry itself as JSON (text, not jsonb:
+      -- the JSON is given back exactly as written, and jsonb refuses \\u0000).
+      CREATE TABLE entries (
+        rid bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        id text NOT NULL UNIQUE CHECK (length(id) > 0),
+        day text NOT NULL REFERENCES days (day),
+        seq integer NOT NULL,
+        source text NOT NULL,
+        -- the post's date, else the digest day: what since:/until: filter on
+        date text NOT NULL CHECK (date ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$'),
+        handle_id bigint REFERENCES handles (id),
+        -- the story's first entry; NULL: a story of its own
+        story text,
+        json text NOT NULL,
+        -- optimistic concurrency: every rewrite of the entry adds one (updateEntries)
+        version integer NOT NULL DEFAULT 1,
+        UNIQUE (day, seq)
+      );
+      CREATE INDEX entries_date ON entries (date, rid);
+      CREATE INDEX entries_handle ON entries (handle_id, date);
+      CREATE INDEX entries_story ON entries (story) WHERE story IS NOT NULL;
+      -- ids in code point order whatever the database's locale, for findEntry's prefixes
+      CREATE INDEX entries_id_c ON entries ((id COLLATE "C"));
+
+      -- The search index: kirinuki's own tokens of the normalised text (fulltext/bigram-tokens:
+      -- bigrams within runs, and each distinct character) in a GIN-indexed array, and the
+      -- normalised text that a candidate is verified against.
+      CREATE TABLE entry_search (
+        entry bigint PRIMARY KEY REFERENCES entries (rid) ON DELETE CASCADE,
+        tokens text[] NOT NULL,
+        norm text NOT NULL,
+        -- the entry's length for BM25 (fulltext/bm25.ts documentLength)
+        length integer NOT NULL
+      );
+      CREATE INDEX entry_search_tokens ON entry_search USING gin (tokens);
+
+      CREATE TABLE tags (
+        id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        tag text NOT NULL UNIQUE,
+        norm text NOT NULL,
+        entry_count integer NOT NULL DEFAULT 0
+      );
+      CREATE INDEX tags_norm ON tags (norm);
+      CREATE TABLE entry_tags (
+        entry bigint NOT NULL REFERENCES entries (rid) ON DELETE CASCADE,
+        tag bigint NOT NULL REFERENCES tags (id),
+        PRIMARY KEY (entry, tag)
+      );
+      CREATE INDEX entry_tags_tag ON entry_tags (tag, entry);
+
+      CREATE TABLE persons (
+        id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        name text NOT NULL UNIQUE,
+        norm text NOT NULL
+      );
+      CREATE TABLE entry_persons (
+        entry bigint NOT NULL REFERENCES entries (rid) ON DELETE CASCADE,
+        person bigint NOT NULL REFERENCES persons (id),
+        role text NOT NULL CHECK (role IN ('speaker', 'mention')),
+        source text NOT NULL CHECK (source IN ('summary', 'text')),
+        PRIMARY KEY (entry, person, role, source)
+      );
+      CREATE INDEX entry_persons_person ON entry_persons (person, role, entry);
+
+      CREATE TABLE entry_keys (
+        key text NOT NULL,
+        entry bigint NOT NULL REFERENCES entries (rid) ON DELETE CASCADE,
+        PRIMARY KEY (key, entry)
+      );
+      CREATE INDEX entry_keys_entry ON entry_keys (entry);
+
+      CREATE TABLE day_tag_lines (
+        day text NOT NULL REFERENCES days (day),
+        position integer NOT NULL,
+        line text NOT NULL,
+        PRIMARY KEY (day, position),
+        UNIQUE (day, line)
+      );
+
+      CREATE TABLE published_posts (
+        day text NOT NULL CHECK (day ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$'),
+        target text NOT NULL CHECK (length(target) > 0),
+        blog text NOT NULL,
+        remote_id text NOT NULL CHECK (length(remote_id) > 0),
+        edit_url text NOT NULL,
+        url text,
+        status text NOT NULL CHECK (status IN ('draft', 'publish')),
+        first_posted_at text NOT NULL,
+        last_posted_at text NOT NULL,
+        PRIMARY KEY (day, target)
+      );
+    `,
+  },
+];
+
+/** The latest schema version this kirinuki knows. */
+export const PG_SCHEMA_VERSION = PG_MIGRATIONS[PG_MIGRATIONS.length - 1]?.version ?? 0;
+
+/**
+ * Brings the schema (the connection's search path) up to date, one transaction per migration;
+ * running it again changes nothing. A schema written by a newer kirinuki is refused. Returns
+ * the versions applied now.
+ *
+ * @example
+ * migratePostgres(connection); // [1] on an empty schema, [] after
+ */
+export function migratePostgres(
+  c: PgConnection,
+  migrations: readonly PgMigration[] = PG_MIGRATIONS,
+): number[] {
+  const latest = migrations[migrations.length - 1]?.version ?? 0;
+  const applied: number[] = [];
+  c.transaction(() => {
+    // One migrator at a time per schema; the lock ends with the transaction.
+    c.query('SELECT pg_advisory_xact_lock(hashtext(current_schema()))');
+    c.query(
+      `CREATE TABLE IF NOT EXISTS kirinuki_schema (
+         version integer PRIMARY KEY, description text NOT NULL,
+         applied_at timestamptz NOT NULL DEFAULT now())`,
+    );
+    const current = schemaVersion(c);
+    if (current > latest)
+      throw new KirinukiError(
+        'archive',
+        `${c.where} has schema version ${current}, newer than this kirinuki knows (${latest}); upgrade kirinuki`,
+      );
+    for (const m of migrations) {
+      if (m.version <= current) continue;
+      try {
+        c.query(m.sql);
+        c.query('INSERT INTO kirinuki_schema (version, description) VALUES ($1, $2)', [
+          m.version,
+          m.description,
+        ]);
+      } catch (e) {
+        throw new KirinukiError('archive', `migration ${m.version} (${m.description}) failed`, {
+          cause: e,
+        });
+      }
+      applied.push(m.version);
+    }
+  });
+  checkPgSchema(c, migrations);
+  return applied;
+}
+
+/** The schema version applied, 0 when none. */
+export function schemaVersion(c: PgConnection): number {
+  const exists = c.query(`SELECT to_regclass('kirinuki_schema') IS NOT NULL AS ok`)[0]?.ok;
+  if (exists !== true) return 0;
+  return Number(c.query('SELECT coalesce(max(version), 0) AS v FROM kirinuki_schema')[0]?.v ?? 0);
+}
+
+/** For an archive opened without migrating: it must already be current. */
+export function checkPgSchema(
+  c: PgConnection,
+  migrations: readonly PgMigration[] = PG_MIGRATIONS,
+): void {
+  const latest = migrations[migrations.length - 1]?.version ?? 0;
+  const current = schemaVersion(c);
+  if (current !== latest)
+    throw new KirinukiError(
+      'archive',
+      `${c.where} has schema version ${current}, this kirinuki reads ${latest}; run kirinuki migrate`,
+    );
+  const format = c.query(`SELECT value FROM meta WHERE key = 'fulltext_format'`)[0]?.value;
+  if (format !== PG_FULLTEXT_FORMAT)
+    throw new KirinukiError(
+      'archive',
+      `the search index has format ${String(format ?? 'none')}, expected ${PG_FULLTEXT_FORMAT}; rebuild the archive`,
+    );
+}

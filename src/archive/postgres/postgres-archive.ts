@@ -1,0 +1,462 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { err, KirinukiError, ok, type Entry, type Result } from '../../model/index.js';
+import type {
+  Archive,
+  ArchiveCheck,
+  ArchiveStats,
+  CountOptions,
+  DayRecord,
+  DayTally,
+  DerivedData,
+  EntryRecord,
+  FiledDay,
+  ImportBatch,
+  ImportReport,
+  NameQuery,
+  PersonName,
+  PublishedPost,
+  SearchOptions,
+  SearchResults,
+  StoredEntry,
+} from '../archive.js';
+import { parseQuery } from '../query/parse-query.js';
+import type { QueryError } from '../query/query-ast.js';
+import { openSqliteArchive } from '../sqlite/sqlite-archive.js';
+import { compilePgQuery, type PgQuery } from './compile-query.js';
+import { PgConnection, pgTextArray, type PgRow } from './connection.js';
+import { checkPostgresArchive } from './doctor.js';
+import { checkPgSchema, migratePostgres } from './migrations.js';
+import { PublishedPostsTable } from './published-posts.js';
+import { ENTRY_COLUMNS, ridOf, storedEntry } from './rows.js';
+import { PgSearch } from './search.js';
+import { EntryWriter } from './write-entries.js';
+
+export interface PostgresArchiveOptions {
+  /**
+   * The schema the archive lives in (default `public`): several archives can share one
+   * database, each in its own schema.
+   */
+  schema?: string;
+  /** Open without migrating: the schema must be current (`kirinuki migrate`). */
+  migrate?: boolean;
+  /** How many of a query's newest matches `search` ranks by BM25; default 100. */
+  rankCandidates?: number;
+}
+
+/**
+ * Opens the archive in a PostgreSQL database (`postgres://…` or `postgresql://…`, any libpq
+ * connection string), migrating its schema unless told not to. Synchronous, like the SQLite
+ * archive: every call blocks until the server answers (see README.md).
+ *
+ * @example
+ * const archive = openPostgresArchive('postgres://kirinuki@db.example/kirinuki');
+ * archive.search('停戦 from:@ReutersJapan');
+ * archive.close();
+ */
+export function openPostgresArchive(url: string, options: PostgresArchiveOptions = {}): Archive {
+  const schema = options.schema ?? 'public';
+  const migrate = options.migrate ?? true;
+  const c = PgConnection.open(url, schema, migrate);
+  try {
+    if (migrate) migratePostgres(c);
+    else checkPgSchema(c);
+    return new PostgresArchive(c, options.rankCandidates ?? 100);
+  } catch (e) {
+    c.close();
+    throw e;
+  }
+}
+
+/** Whether an archive location names a PostgreSQL server rather than a SQLite file. */
+export function isPostgresUrl(location: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(location.trim());
+}
+
+class PostgresArchive implements Archive {
+  private readonly writer: EntryWriter;
+  private readonly searcher: PgSearch;
+  private readonly published: PublishedPostsTable;
+
+  constructor(
+    private readonly c: PgConnection,
+    private readonly rankCandidates: number,
+  ) {
+    this.writer = new EntryWriter(c);
+    this.searcher = new PgSearch(c);
+    this.published = new PublishedPostsTable(c);
+  }
+
+  importBatch(batch: ImportBatch): ImportReport {
+    return this.writer.importBatches([batch]);
+  }
+
+  importBatches(batches: readonly ImportBatch[]): ImportReport {
+    return this.writer.importBatches(batches);
+  }
+
+  updateEntries(entries: readonly Entry[]): number {
+    return this.writer.updateEntries(entries);
+  }
+
+  updateDerived(rows: readonly DerivedData[]): number {
+    return this.writer.updateDerived(rows);
+  }
+
+  findEntry(idOrPrefix: string): StoredEntry | null {
+    const exact = this.entries(`WHERE e.id = $1`, [idOrPrefix])[0];
+    if (exact) return exact;
+    const heir = this.c.run(
+      `SELECT ${ENTRY_COLUMNS} FROM entry_keys k JOIN entries e ON e.rid = k.entry
+       WHERE k.key = $1 LIMIT 1`,
+      [`id:${idOrPrefix}`],
+    )[0];
+    if (heir) return storedEntry(heir);
+    if ([...idOrPrefix].length < 6) return null;
+    const rows = this.c
+      .run(
+        `SELECT ${ENTRY_COLUMNS}, e.id AS id FROM entries e WHERE (e.id COLLATE "C") >= $1
+         ORDER BY (e.id COLLATE "C") LIMIT 2`,
+        [idOrPrefix],
+      )
+      .filter((r) => String(r.id).startsWith(idOrPrefix));
+    return rows.length === 1 ? storedEntry(rows[0] as PgRow) : null;
+  }
+
+  search(query: string, options: SearchOptions = {}): Result<SearchResults, QueryError> {
+    const compiled = this.compile(query, options.expandTerm);
+    if (!compiled.ok) return compiled;
+    const o = {
+      limit: options.limit ?? 20,
+      offset: options.offset ?? 0,
+      totalLimit: options.totalLimit ?? 1000,
+      candidates: this.rankCandidates,
+      rankedEntries: options.rankedEntries ?? 0,
+    };
+    return ok(this.searcher.search(compiled.value, o));
+  }
+
+  count(query: string, options: CountOptions = {}): Result<number, QueryError> {
+    const compiled = this.compile(query, options.expandTerm);
+    if (!compiled.ok) return compiled;
+    return ok(this.searcher.count(compiled.value));
+  }
+
+  entriesOfDay(day: string): StoredEntry[] {
+    return this.entries('WHERE e.day = $1 ORDER BY e.seq', [day]);
+  }
+
+  entriesOfDays(from: string, to: string): StoredEntry[] {
+    return this.entries('WHERE e.day BETWEEN $1 AND $2 ORDER BY e.day, e.seq', [from, to]);
+  }
+
+  findByKeys(keys: readonly string[], limit = 20): StoredEntry[] {
+    const found = new Map<string, StoredEntry>();
+    for (const list of this.matchKeys(keys, limit).values())
+      for (const s of list) if (!found.has(s.entry.id)) found.set(s.entry.id, s);
+    return [...found.values()].sort((a, b) => a.day.localeCompare(b.day) || a.seq - b.seq);
+  }
+
+  matchKeys(keys: readonly string[], limit = 20): Map<string, StoredEntry[]> {
+    const distinct = [...new Set(keys)];
+    const out = new Map<string, StoredEntry[]>();
+    if (distinct.length === 0) return out;
+    const rows = this.c.run(
+      `SELECT m.key AS key, ${ENTRY_COLUMNS} FROM (
+         SELECT k.key, k.entry, row_number() OVER (PARTITION BY k.key ORDER BY k.entry) AS n
+         FROM entry_keys k WHERE k.key = ANY($1::text[])) m
+       JOIN entries e ON e.rid = m.entry WHERE m.n <= $2 ORDER BY m.key, m.entry`,
+      [pgTextArray(distinct), limit],
+    );
+    const parsed = new Map<number, StoredEntry>();
+    for (const row of rows) {
+      const stored = parsed.get(ridOf(row)) ?? storedEntry(row);
+      parsed.set(ridOf(row), stored);
+      const key = String(row.key);
+      out.set(key, [...(out.get(key) ?? []), stored]);
+    }
+    return out;
+  }
+
+  entriesOfStory(story: string): StoredEntry[] {
+    return this.entries(
+      'WHERE e.story = $1 OR (e.id = $1 AND e.story IS NULL) ORDER BY e.day, e.seq',
+      [story],
+    );
+  }
+
+  documentTagLinesOfDay(day: string): string[] {
+    return this.c
+      .run('SELECT line FROM day_tag_lines WHERE day = $1 ORDER BY position', [day])
+      .map((r) => String(r.line));
+  }
+
+  publishedPost(day: string, target: string): PublishedPost | null {
+    return this.published.get(day, target);
+  }
+
+  recordPublished(post: PublishedPost): void {
+    this.published.record(post);
+  }
+
+  filedDays(): FiledDay[] {
+    return this.c
+      .run('SELECT day, entry_count FROM days WHERE entry_count > 0 ORDER BY day DESC')
+      .map((r) => ({ day: String(r.day), entries: Number(r.entry_count) }));
+  }
+
+  removeEntry(id: string): boolean {
+    return this.writer.removeEntry(id);
+  }
+
+  reorderDay(day: string, ids: readonly string[]): boolean {
+    return this.writer.reorderDay(day, ids);
+  }
+
+  personNames(): PersonName[] {
+    return this.c
+      .run(
+        `SELECT p.name AS name,
+           (SELECT count(*) FROM entry_persons ep WHERE ep.person = p.id
+             AND ep.role = 'speaker' AND ep.source = 'summary')::int AS quoted
+         FROM persons p WHERE EXISTS (SELECT 1 FROM entry_persons ep WHERE ep.person = p.id)
+         ORDER BY quoted DESC, p.name COLLATE "C"`,
+      )
+      .map((r) => ({ name: String(r.name), quoted: Number(r.quoted) }));
+  }
+
+  daysNaming(query: NameQuery): DayTally[] {
+    return this.c
+      .run(
+        `SELECT e.day AS day, count(*)::int AS count FROM entries e
+         WHERE e.rid IN (${NAMING}) GROUP BY e.day ORDER BY e.day`,
+        [pgTextArray(query.names), query.quotedOnly ? 1 : 0],
+      )
+      .map(tally);
+  }
+
+  entriesNaming(query: NameQuery, limit: number): StoredEntry[] {
+    return this.entries(`WHERE e.rid IN (${NAMING}) ORDER BY e.day DESC, e.seq DESC LIMIT $3`, [
+      pgTextArray(query.names),
+      query.quotedOnly ? 1 : 0,
+      limit,
+    ]);
+  }
+
+  tagDays(tag: string): DayTally[] {
+    return this.c
+      .run(
+        `SELECT e.day AS day, count(*)::int AS count FROM entries e
+         WHERE e.rid IN (${TAGGED}) GROUP BY e.day ORDER BY e.day`,
+        [tag],
+      )
+      .map(tally);
+  }
+
+  entriesOfTag(tag: string, limit: number): StoredEntry[] {
+    return this.entries(`WHERE e.rid IN (${TAGGED}) ORDER BY e.day DESC, e.seq DESC LIMIT $2`, [
+      tag,
+      limit,
+    ]);
+  }
+
+  /** Reads in pages of 500 by (day, seq), so other calls can run while iterating. */
+  *allEntries(): IterableIterator<StoredEntry> {
+    for (const page of this.pages()) yield* page.map(storedEntry);
+  }
+
+  *allEntryRecords(): IterableIterator<EntryRecord> {
+    for (const page of this.pages()) {
+      const rids = `{${page.map(ridOf).join(',')}}`;
+      const keys = new Map<number, string[]>();
+      for (const r of this.c.run(
+        `SELECT entry, key FROM entry_keys WHERE entry = ANY($1::bigint[]) ORDER BY key COLLATE "C"`,
+        [rids],
+      ))
+        keys.set(Number(r.entry), [...(keys.get(Number(r.entry)) ?? []), String(r.key)]);
+      const people = new Map<number, { speakers: string[]; mentions: string[] }>();
+      for (const r of this.c.run(
+        `SELECT ep.entry AS entry, p.name AS name, ep.role AS role FROM entry_persons ep
+         JOIN persons p ON p.id = ep.person
+         WHERE ep.entry = ANY($1::bigint[]) AND ep.source = 'text' ORDER BY p.name COLLATE "C"`,
+        [rids],
+      )) {
+        const of = people.get(Number(r.entry)) ?? { speakers: [], mentions: [] };
+        (r.role === 'speaker' ? of.speakers : of.mentions).push(String(r.name));
+        people.set(Number(r.entry), of);
+      }
+      for (const row of page)
+        yield {
+          stored: storedEntry(row),
+          keys: keys.get(ridOf(row)) ?? [],
+          people: people.get(ridOf(row)) ?? { speakers: [], mentions: [] },
+        };
+    }
+  }
+
+  allDays(): DayRecord[] {
+    const lines = new Map<string, string[]>();
+    for (const r of this.c.run('SELECT day, line FROM day_tag_lines ORDER BY day, position'))
+      lines.set(String(r.day), [...(lines.get(String(r.day)) ?? []), String(r.line)]);
+    return this.c
+      .run(
+        `SELECT day FROM days WHERE entry_count > 0
+           OR EXISTS (SELECT 1 FROM day_tag_lines t WHERE t.day = days.day) ORDER BY day`,
+      )
+      .map((r) => ({ day: String(r.day), documentTagLines: lines.get(String(r.day)) ?? [] }));
+  }
+
+  allPublishedPosts(): PublishedPost[] {
+    return this.published.all();
+  }
+
+  stats(): ArchiveStats {
+    const totals = this.c.run(
+      `SELECT coalesce(sum(entry_count), 0)::int AS entries, count(*)::int AS days,
+         coalesce(sum(summary_line_count), 0)::int AS lines, min(day) AS first, max(day) AS last
+       FROM days WHERE entry_count > 0`,
+    )[0] as PgRow;
+    const tags = this.c
+      .run('SELECT tag, entry_count FROM tags ORDER BY entry_count DESC, tag COLLATE "C"')
+      .map((r) => ({ tag: String(r.tag), count: Number(r.entry_count) }));
+    const handles = this.c
+      .run('SELECT handle, entry_count FROM handles ORDER BY entry_count DESC, handle COLLATE "C"')
+      .map((r) => ({ handle: String(r.handle), count: Number(r.entry_count) }));
+    const bytes = this.c.value(
+      `SELECT coalesce(sum(pg_total_relation_size(c.oid)), 0)::float8 AS n FROM pg_class c
+       JOIN pg_namespace n ON n.oid = c.relnamespace
+       WHERE n.nspname = current_schema() AND c.relkind = 'r'`,
+    );
+    return {
+      entries: Number(totals.entries),
+      days: Number(totals.days),
+      summaryLines: Number(totals.lines),
+      tags,
+      handles,
+      firstDay: totals.first === null ? null : String(totals.first),
+      lastDay: totals.last === null ? null : String(totals.last),
+      bytesOnDisk: Number(bytes ?? 0),
+    };
+  }
+
+  optimize(): void {
+    // VACUUM cannot run inside a transaction; each call is its own.
+    this.c.query('VACUUM (ANALYZE) entries, entry_search, entry_tags, entry_persons, entry_keys');
+  }
+
+  check(): ArchiveCheck[] {
+    return checkPostgresArchive(this.c);
+  }
+
+  /**
+   * A consistent copy as a SQLite archive file at `path`: every record read in one
+   * repeatable-read snapshot, filed with its place, keys, people and story, as an archive dump
+   * restores them. `kirinuki backup` of a PostgreSQL archive thus gives a file any kirinuki
+   * opens; for the server itself, pg_dump is the tool.
+   */
+  async backup(path: string): Promise<void> {
+    mkdirSync(dirname(path), { recursive: true });
+    const copy = openSqliteArchive(path);
+    try {
+      this.c.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      try {
+        copyInto(copy, this);
+      } finally {
+        this.c.query('COMMIT');
+      }
+    } catch (e) {
+      throw new KirinukiError('archive', `backup of ${this.c.where} to ${path} failed`, {
+        cause: e,
+      });
+    } finally {
+      copy.close();
+    }
+    await Promise.resolve();
+  }
+
+  close(): void {
+    this.c.close();
+  }
+
+  private entries(where: string, params: (string | number)[]): StoredEntry[] {
+    return this.c.run(`SELECT ${ENTRY_COLUMNS} FROM entries e ${where}`, params).map(storedEntry);
+  }
+
+  /** Every entry row in pages of 500 by (day, seq). */
+  private *pages(): IterableIterator<PgRow[]> {
+    let day = '';
+    let seq = -1;
+    for (;;) {
+      const rows = this.c.run(
+        `SELECT ${ENTRY_COLUMNS} FROM entries e WHERE (e.day, e.seq) > ($1, $2)
+         ORDER BY e.day, e.seq LIMIT 500`,
+        [day, seq],
+      );
+      if (rows.length > 0) yield rows;
+      const last = rows[rows.length - 1];
+      if (!last || rows.length < 500) return;
+      day = String(last.day);
+      seq = Number(last.seq);
+    }
+  }
+
+  private compile(
+    query: string,
+    expandTerm?: (term: string) => string[],
+  ): Result<PgQuery, QueryError> {
+    const parsed = parseQuery(query);
+    if (!parsed.ok) return err(parsed.error);
+    return ok(compilePgQuery(parsed.value, { expandTerm }));
+  }
+}
+
+/** Entries filing any of the names ($1, a text[]): quoted in a summary line ($2 = 1), or at all. */
+const NAMING = `SELECT DISTINCT ep.entry FROM persons p JOIN entry_persons ep ON ep.person = p.id
+  WHERE p.name = ANY($1::text[]) AND ($2 = 0 OR (ep.role = 'speaker' AND ep.source = 'summary'))`;
+
+/** Entries with a summary line of tag $1, as written. */
+const TAGGED = 'SELECT et.entry FROM tags t JOIN entry_tags et ON et.tag = t.id WHERE t.tag = $1';
+
+function tally(r: PgRow): DayTally {
+  return { day: String(r.day), count: Number(r.count) };
+}
+
+/** Files every record of `from` into `to`, a day's records of one source a batch, as a restore does. */
+function copyInto(to: Archive, from: Archive): void {
+  const lines = new Map(from.allDays().map((d) => [d.day, d.documentTagLines]));
+  let batch: Required<ImportBatch> | null = null;
+  for (const { stored, keys, people } of from.allEntryRecords()) {
+    if (batch === null || batch.day !== stored.day || batch.source !== stored.source) {
+      if (batch !== null) to.importBatch(batch);
+      batch = restoreBatch(stored.day, stored.source, lines.get(stored.day) ?? []);
+      lines.delete(stored.day);
+    }
+    const id = stored.entry.id;
+    batch.entries.push(stored.entry);
+    batch.seqs[id] = stored.seq;
+    batch.keys[id] = keys;
+    batch.people[id] = people;
+    batch.stories[id] = stored.story;
+  }
+  if (batch !== null) to.importBatch(batch);
+  // Days whose entries were all removed keep their document tag lines.
+  for (const [day, documentTagLines] of lines)
+    to.importBatch({ source: 'backup', day, entries: [], documentTagLines });
+  for (const post of from.allPublishedPosts()) to.recordPublished(post);
+}
+
+function restoreBatch(day: string, source: string, lines: string[]): Required<ImportBatch> {
+  return {
+    source,
+    day,
+    entries: [],
+    documentTagLines: lines,
+    // Without a prototype: an entry id may be `__proto__`.
+    seqs: Object.create(null) as Record<string, number>,
+    keys: Object.create(null) as Record<string, string[]>,
+    people: Object.create(null) as Record<string, EntryRecord['people']>,
+    stories: Object.create(null) as Record<string, string>,
+    replaces: {},
+    storyMerges: [],
+  };
+}

@@ -1,0 +1,187 @@
+import { normaliseForMatch } from '../../text/index.js';
+import type { SearchHit, SearchResults, StoredEntry } from '../archive.js';
+import { bm25, documentLength, idf, type ScoredTerm } from '../fulltext/bm25.js';
+import { entrySearchText, entrySections } from '../fulltext/entry-text.js';
+import { makeSnippet } from '../fulltext/snippet.js';
+import { pgTextArray, type PgConnection, type PgValue } from './connection.js';
+import type { PgQuery } from './compile-query.js';
+import { ENTRY_COLUMNS, ridOf, storedEntry } from './rows.js';
+
+export interface PgSearchOptions {
+  limit: number;
+  offset: number;
+  totalLimit: number;
+  /** At most this many matches, the most recently filed, are ranked by BM25. */
+  candidates: number;
+  rankedEntries: number;
+}
+
+/** How many entries holding a term's tokens are counted for its idf before it counts as common. */
+const DF_CAP = 20_000;
+
+/**
+ * Search and count over `entries e JOIN entry_search s`, with the same rules as the SQLite
+ * backend's `ranked-search.ts`: with terms, the `candidates` most recently filed matches are
+ * scored with the shared BM25 (`fulltext/bm25.ts`, column weights summary 3, post 2, body 1)
+ * and the best come first; without, the newest posts first. Totals are exact up to
+ * `totalLimit`, estimated beyond from how densely the newest matches are filed.
+ */
+export class PgSearch {
+  constructor(private readonly c: PgConnection) {}
+
+  count(q: PgQuery): number {
+    if (q.conditions === 0) return this.entryCount();
+    const row = this.c.query(
+      `SELECT count(*)::float8 AS n FROM ${from(q)} WHERE ${q.where}`,
+      q.params,
+    );
+    return Number(row[0]?.n ?? 0);
+  }
+
+  search(q: PgQuery, o: PgSearchOptions): SearchResults {
+    return q.highlight.length === 0 ? this.byDate(q, o) : this.ranked(q, o);
+  }
+
+  private ranked(q: PgQuery, o: PgSearchOptions): SearchResults {
+    const want = Math.max(o.candidates, o.offset + o.limit, o.rankedEntries);
+    const asked = Math.max(want, o.totalLimit + 1);
+    const newest = this.rids(
+      `SELECT e.rid FROM ${from(q)} WHERE ${q.where} ORDER BY e.rid DESC LIMIT ${next(q, 1)}`,
+      q,
+      asked,
+    );
+    const total = newest.length < asked ? newest.length : this.estimate(newest);
+    const totalExact = newest.length < asked;
+    const rids = newest.slice(0, want);
+    if (rids.length === 0 || (o.limit <= 0 && o.rankedEntries <= 0))
+      return { total, totalExact, hits: [], ...ranked(o, []) };
+    const scored = this.score(q, this.fetch(rids));
+    const page = o.limit > 0 ? scored.slice(o.offset, o.offset + o.limit) : [];
+    return {
+      total,
+      totalExact,
+      hits: page.map((s) => hit(s.stored, s.score, q.highlight)),
+      ...ranked(
+        o,
+        scored.map((s) => s.stored),
+      ),
+    };
+  }
+
+  /** Filters only: the newest posts first; the total is exact. */
+  private byDate(q: PgQuery, o: PgSearchOptions): SearchResults {
+    const top = o.rankedEntries > 0 ? Math.max(o.offset + o.limit, o.rankedEntries) : 0;
+    const [count, skip] = top > 0 ? [top, 0] : [o.limit, o.offset];
+    const total = this.count(q);
+    const rids =
+      count > 0 && total > 0
+        ? this.rids(
+            `SELECT e.rid FROM ${from(q)} WHERE ${q.where}
+             ORDER BY e.date DESC, e.rid DESC LIMIT ${next(q, 1)} OFFSET ${next(q, 2)}`,
+            q,
+            count,
+            skip,
+          )
+        : [];
+    const entries = this.fetch(rids);
+    const inOrder = rids.flatMap((r) => {
+      const stored = entries.get(r);
+      return stored ? [stored] : [];
+    });
+    const page = top > 0 ? inOrder.slice(o.offset, o.offset + o.limit) : inOrder;
+    return { total, totalExact: true, hits: page.map((s) => hit(s, 0, [])), ...ranked(o, inOrder) };
+  }
+
+  /** Runs a statement of `q` with extra trailing parameters; gives the rids. */
+  private rids(sql: string, q: PgQuery, ...extra: PgValue[]): number[] {
+    return this.c.query(sql, [...q.params, ...extra]).map(ridOf);
+  }
+
+  /**
+   * How many entries match, given the newest `rids` (newest first): as many as the newest
+   * matches are dense among the entries filed since the oldest of them.
+   */
+  private estimate(rids: readonly number[]): number {
+    const oldest = rids[rids.length - 1] ?? 0;
+    const since = Number(
+      this.c.value('SELECT count(*)::float8 AS n FROM entries WHERE rid >= $1', [oldest]),
+    );
+    return Math.max(
+      rids.length,
+      Math.round((rids.length * this.entryCount()) / Math.max(since, 1)),
+    );
+  }
+
+  private fetch(rids: readonly number[]): Map<number, StoredEntry> {
+    if (rids.length === 0) return new Map();
+    const rows = this.c.run(
+      `SELECT ${ENTRY_COLUMNS} FROM entries e WHERE e.rid = ANY($1::bigint[])`,
+      [`{${rids.join(',')}}`],
+    );
+    return new Map(rows.map((r) => [ridOf(r), storedEntry(r)]));
+  }
+
+  private score(q: PgQuery, entries: Map<number, StoredEntry>): Scored[] {
+    const documents = Math.max(this.entryCount(), 1);
+    const averageLength = this.lengthTotal() / documents;
+    const terms: ScoredTerm[] = q.highlight.map((normalised, i) => {
+      const tokens = q.highlightTokens[i] ?? [];
+      const containing = tokens.length === 0 ? documents : this.holding(tokens);
+      return { normalised, idf: idf(documents, containing) };
+    });
+    const scored: Scored[] = [];
+    for (const [rid, stored] of entries) {
+      const s = entrySections(stored.entry);
+      const sections = {
+        post: normaliseForMatch(s.post),
+        body: normaliseForMatch(s.body),
+        summary: normaliseForMatch(s.summary),
+      };
+      scored.push({
+        rid,
+        stored,
+        score: bm25(sections, documentLength(sections), terms, averageLength),
+      });
+    }
+    return scored.sort((a, b) => b.score - a.score || b.rid - a.rid);
+  }
+
+  /** Entries holding all of the tokens (from the GIN index), counted up to `DF_CAP`. */
+  private holding(tokens: readonly string[]): number {
+    const sql = `SELECT count(*)::float8 AS n FROM (
+      SELECT 1 FROM entry_search WHERE tokens @> $1::text[] LIMIT ${DF_CAP}) x`;
+    return Number(this.c.value(sql, [pgTextArray(tokens)]));
+  }
+
+  entryCount(): number {
+    return Number(this.c.value('SELECT coalesce(sum(entry_count), 0)::float8 AS n FROM days') ?? 0);
+  }
+
+  private lengthTotal(): number {
+    return Number(this.c.value(`SELECT value FROM meta WHERE key = 'fulltext_length'`) ?? 0);
+  }
+}
+
+interface Scored {
+  rid: number;
+  stored: StoredEntry;
+  score: number;
+}
+
+/** `FROM` of a query: the search table only when a condition reads the text. */
+function from(q: PgQuery): string {
+  return q.readsText ? 'entries e JOIN entry_search s ON s.entry = e.rid' : 'entries e';
+}
+
+/** The placeholder of the `nth` parameter after the query's own. */
+function next(q: PgQuery, nth: number): string {
+  return `$${q.params.length + nth}`;
+}
+
+function ranked(o: PgSearchOptions, inOrder: readonly StoredEntry[]): { ranked?: StoredEntry[] } {
+  return o.rankedEntries > 0 ? { ranked: inOrder.slice(0, o.rankedEntries) } : {};
+}
+
+function hit(stored: StoredEntry, score: number, terms: readonly string[]): SearchHit {
+  return { stored, score, snippet: makeSnippet(entrySearchText(stored.entry), terms) };
+}

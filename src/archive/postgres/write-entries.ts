@@ -1,0 +1,394 @@
+import { KirinukiError, type Entry } from '../../model/index.js';
+import { normaliseForMatch } from '../../text/index.js';
+import type { DerivedData, EntryPeople, ImportBatch, ImportReport } from '../archive.js';
+import { pgText, type PgConnection } from './connection.js';
+import { PgLookup } from './lookups.js';
+import { searchRow } from './search-index.js';
+
+/** What is left of a removed entry: what its successor inherits. */
+interface RemovedEntry {
+  rid: number;
+  story: string;
+  keys: string[];
+  handleId: number | null;
+}
+
+const SQL = {
+  exists: 'SELECT 1 AS x FROM entries WHERE id = $1',
+  ensureDay: 'INSERT INTO days (day) VALUES ($1) ON CONFLICT DO NOTHING',
+  countDay: `UPDATE days SET entry_count = entry_count + $1,
+    summary_line_count = summary_line_count + $2 WHERE day = $3`,
+  nextSeq: 'SELECT coalesce(max(seq) + 1, 0) AS n FROM entries WHERE day = $1',
+  seqTaken: 'SELECT 1 AS x FROM entries WHERE day = $1 AND seq = $2',
+  entry: `INSERT INTO entries (id, day, seq, source, date, handle_id, story, json)
+    VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING rid`,
+  search: 'INSERT INTO entry_search (entry, tokens, norm, length) VALUES ($1, $2::text[], $3, $4)',
+  unsearch: 'DELETE FROM entry_search WHERE entry = $1 RETURNING length',
+  length: `UPDATE meta SET value = (value::bigint + $1)::text WHERE key = 'fulltext_length'`,
+  key: 'INSERT INTO entry_keys (key, entry) VALUES ($1, $2) ON CONFLICT DO NOTHING',
+  entryTag: 'INSERT INTO entry_tags (entry, tag) VALUES ($1, $2) ON CONFLICT DO NOTHING',
+  entryPerson: `INSERT INTO entry_persons (entry, person, role, source) VALUES ($1, $2, $3, $4)
+    ON CONFLICT DO NOTHING`,
+  tagLine: `INSERT INTO day_tag_lines (day, position, line)
+    SELECT $1, coalesce(max(position) + 1, 0), $2 FROM day_tag_lines WHERE day = $1
+    ON CONFLICT DO NOTHING`,
+  mergeStory: `UPDATE entries SET story = nullif($2, id)
+    WHERE story = $1 OR (id = $1 AND story IS NULL)`,
+  filed: `SELECT rid, day, handle_id, story, json FROM entries WHERE id = $1`,
+  keysOf: 'SELECT key FROM entry_keys WHERE entry = $1',
+  uncountDay: `UPDATE days SET entry_count = entry_count - 1,
+    summary_line_count = summary_line_count - $1 WHERE day = $2`,
+  uncountHandle: 'UPDATE handles SET entry_count = entry_count - 1 WHERE id = $1',
+  uncountTags: `UPDATE tags SET entry_count = entry_count - 1
+    WHERE id IN (SELECT tag FROM entry_tags WHERE entry = $1) RETURNING id`,
+  dropUnusedTag: `DELETE FROM tags WHERE id = $1 AND entry_count <= 0
+    AND NOT EXISTS (SELECT 1 FROM entry_tags WHERE tag = $1)`,
+  dropUnusedHandle: `DELETE FROM handles WHERE id = $1 AND entry_count <= 0
+    AND NOT EXISTS (SELECT 1 FROM entries WHERE handle_id = $1)`,
+  remove: 'DELETE FROM entries WHERE rid = $1',
+} as const;
+
+/**
+ * Every write to entries (import, removal, rewrite, derived data, a day's order), each in one
+ * transaction, with the same rules and counters as the SQLite backend
+ * (`sqlite/import-batch.ts`, `remove-entry.ts`, `update-entries.ts`, `update-derived.ts`).
+ */
+export class EntryWriter {
+  private readonly handles: PgLookup;
+  private readonly tags: PgLookup;
+  private readonly persons: PgLookup;
+
+  constructor(private readonly c: PgConnection) {
+    this.handles = new PgLookup(c, 'handles', 'handle');
+    this.tags = new PgLookup(c, 'tags', 'tag');
+    this.persons = new PgLookup(c, 'persons', 'name');
+  }
+
+  importBatches(batches: readonly ImportBatch[]): ImportReport {
+    try {
+      return this.c.transaction(() => {
+        const total: ImportReport = { inserted: 0, unchanged: 0, replaced: 0 };
+        for (const batch of batches) {
+          const r = this.store(batch);
+          total.inserted += r.inserted;
+          total.unchanged += r.unchanged;
+          total.replaced += r.replaced;
+        }
+        return total;
+      });
+    } catch (e) {
+      this.forget();
+      const why = e instanceof Error ? e.message : String(e);
+      const what = `import of ${describe(batches)} failed, nothing was stored: ${why}`;
+      throw new KirinukiError('archive', what, { cause: e });
+    }
+  }
+
+  /** Removes one entry by its exact id; false when there is none. */
+  removeEntry(id: string): boolean {
+    return this.guard(`removing entry ${id}`, () =>
+      this.c.transaction(() => {
+        const removed = this.remove(id);
+        if (!removed) return false;
+        if (removed.handleId !== null) this.c.run(SQL.dropUnusedHandle, [removed.handleId]);
+        return true;
+      }),
+    );
+  }
+
+  /**
+   * Rewrites stored entries in place; returns how many were in the archive. With `versions`,
+   * an entry is rewritten only if its stored version is still the one given: a stale version
+   * (someone else saved the entry since it was read) fails the whole call, changing nothing.
+   */
+  updateEntries(entries: readonly Entry[], versions?: ReadonlyMap<string, number>): number {
+    return this.guard(`update of ${entries.length} entries`, () =>
+      this.c.transaction(() => {
+        let updated = 0;
+        const dropped = new Set<number>();
+        for (const entry of entries) {
+          const row = this.c.run(
+            'SELECT rid, day, json, version FROM entries WHERE id = $1 FOR UPDATE',
+            [entry.id],
+          )[0];
+          if (!row) continue;
+          const expected = versions?.get(entry.id);
+          if (expected !== undefined && Number(row.version) !== expected)
+            throw new EntryVersionConflict(entry.id, expected, Number(row.version));
+          const rid = Number(row.rid);
+          const old = JSON.parse(String(row.json)) as Entry;
+          this.c.run('UPDATE entries SET json = $1, version = version + 1 WHERE rid = $2', [
+            JSON.stringify(entry),
+            rid,
+          ]);
+          for (const tag of this.c.run(SQL.uncountTags, [rid])) dropped.add(Number(tag.id));
+          this.c.run('DELETE FROM entry_tags WHERE entry = $1', [rid]);
+          this.fileTags(rid, entry);
+          this.c.run(`DELETE FROM entry_persons WHERE entry = $1 AND source = 'summary'`, [rid]);
+          this.fileSpeakers(rid, entry);
+          this.c.run(
+            'UPDATE days SET summary_line_count = summary_line_count + $1 WHERE day = $2',
+            [entry.summaries.length - old.summaries.length, String(row.day)],
+          );
+          const was = Number(this.c.run(SQL.unsearch, [rid])[0]?.length ?? 0);
+          const length = this.index(rid, entry);
+          this.c.run(SQL.length, [length - was]);
+          updated += 1;
+        }
+        this.tags.flush();
+        this.persons.flush();
+        for (const id of dropped) this.c.run(SQL.dropUnusedTag, [id]);
+        return updated;
+      }),
+    );
+  }
+
+  updateDerived(rows: readonly DerivedData[]): number {
+    return this.guard(`update of ${rows.length} entries`, () =>
+      this.c.transaction(() => {
+        let updated = 0;
+        for (const row of rows) {
+          const rid = this.c.value('SELECT rid FROM entries WHERE id = $1', [row.id]);
+          if (rid === undefined) continue;
+          if (row.keys) {
+            // The `id:` keys record superseded entries: history, not derived; they stay.
+            this.c.run(`DELETE FROM entry_keys WHERE entry = $1 AND key NOT LIKE 'id:%'`, [
+              String(rid),
+            ]);
+            for (const key of new Set(row.keys)) this.c.run(SQL.key, [pgText(key), String(rid)]);
+          }
+          if (row.people) {
+            this.c.run(`DELETE FROM entry_persons WHERE entry = $1 AND source = 'text'`, [
+              String(rid),
+            ]);
+            this.fileTextPeople(Number(rid), row.people);
+          }
+          if (row.story !== undefined)
+            this.c.run('UPDATE entries SET story = nullif($1, id) WHERE rid = $2', [
+              row.story,
+              String(rid),
+            ]);
+          updated += 1;
+        }
+        this.persons.flush();
+        return updated;
+      }),
+    );
+  }
+
+  /** Orders the day as `ids`; false, changing nothing, unless they are the day's ids, each once. */
+  reorderDay(day: string, ids: readonly string[]): boolean {
+    return this.guard(`reordering ${day}`, () =>
+      this.c.transaction(() => {
+        const filed = new Set(
+          this.c
+            .run('SELECT id FROM entries WHERE day = $1 FOR UPDATE', [day])
+            .map((r) => String(r.id)),
+        );
+        const given = new Set(ids);
+        if (given.size !== ids.length || given.size !== filed.size) return false;
+        for (const id of given) if (!filed.has(id)) return false;
+        // UNIQUE (day, seq) holds row by row: park the day's positions out of the way first.
+        this.c.run('UPDATE entries SET seq = -1 - seq WHERE day = $1', [day]);
+        ids.forEach((id, seq) =>
+          this.c.run('UPDATE entries SET seq = $1 WHERE day = $2 AND id = $3', [seq, day, id]),
+        );
+        return true;
+      }),
+    );
+  }
+
+  private store(batch: ImportBatch): ImportReport {
+    const report: ImportReport = { inserted: 0, unchanged: 0, replaced: 0 };
+    const removed = this.removeSuperseded(batch);
+    this.c.run(SQL.ensureDay, [batch.day]);
+    let seq = Number(this.c.value(SQL.nextSeq, [batch.day]));
+    let summaryLines = 0;
+    let length = 0;
+    const heirs = new Map(removed.map((r) => [r.heir, r]));
+    for (const entry of batch.entries) {
+      if (this.c.run(SQL.exists, [entry.id]).length > 0) {
+        report.unchanged += 1;
+        continue;
+      }
+      // A restore names each entry's place; one already taken files it after the day's last.
+      const given = own(batch.seqs, entry.id);
+      const at =
+        given !== undefined && this.c.run(SQL.seqTaken, [batch.day, given]).length === 0
+          ? given
+          : seq;
+      length += this.insertEntry(entry, batch, at, heirs);
+      seq = Math.max(seq, at + 1);
+      report.inserted += 1;
+      summaryLines += entry.summaries.length;
+    }
+    this.handles.flush();
+    this.tags.flush();
+    this.persons.flush();
+    this.c.run(SQL.countDay, [report.inserted, summaryLines, batch.day]);
+    this.c.run(SQL.length, [length]);
+    for (const line of batch.documentTagLines) this.c.run(SQL.tagLine, [batch.day, pgText(line)]);
+    for (const { from, to } of batch.storyMerges ?? []) this.c.run(SQL.mergeStory, [from, to]);
+    report.replaced = removed.length;
+    return report;
+  }
+
+  private removeSuperseded(batch: ImportBatch): (RemovedEntry & { heir: string })[] {
+    const removed: (RemovedEntry & { heir: string })[] = [];
+    for (const [heir, olds] of Object.entries(batch.replaces ?? {}))
+      for (const old of olds) {
+        const r = this.remove(old);
+        if (r) removed.push({ ...r, heir });
+      }
+    return removed;
+  }
+
+  /** Files one entry with its keys, tags, people and search row; returns its BM25 length. */
+  private insertEntry(
+    entry: Entry,
+    batch: ImportBatch,
+    seq: number,
+    heirs: ReadonlyMap<string, RemovedEntry>,
+  ): number {
+    const post = entry.post;
+    const handleId = post ? this.handles.id(post.handle, () => post.handle.toLowerCase()) : null;
+    const inherited = heirs.get(entry.id);
+    const story = own(batch.stories, entry.id) ?? inherited?.story ?? entry.id;
+    const rid = Number(
+      this.c.value(SQL.entry, [
+        entry.id,
+        batch.day,
+        seq,
+        batch.source,
+        post?.date ?? batch.day,
+        handleId,
+        story === entry.id ? null : story,
+        JSON.stringify(entry),
+      ]),
+    );
+    for (const key of new Set([...(own(batch.keys, entry.id) ?? []), ...(inherited?.keys ?? [])]))
+      this.c.run(SQL.key, [pgText(key), rid]);
+    this.fileTags(rid, entry);
+    this.fileSpeakers(rid, entry);
+    const people = own(batch.people, entry.id);
+    if (people) this.fileTextPeople(rid, people);
+    return this.index(rid, entry);
+  }
+
+  /** Writes the entry's search row; returns its BM25 length. */
+  private index(rid: number, entry: Entry): number {
+    const row = searchRow(entry);
+    this.c.run(SQL.search, [rid, row.tokens, row.norm, row.length]);
+    return row.length;
+  }
+
+  private fileTags(rid: number, entry: Entry): void {
+    for (const tag of new Set(entry.summaries.map((s) => s.tag)))
+      this.c.run(SQL.entryTag, [
+        rid,
+        this.tags.id(pgText(tag), () => pgText(normaliseForMatch(tag))),
+      ]);
+  }
+
+  private fileSpeakers(rid: number, entry: Entry): void {
+    for (const name of summarySpeakers(entry))
+      this.c.run(SQL.entryPerson, [
+        rid,
+        this.persons.id(pgText(name), () => pgText(normaliseForMatch(name))),
+        'speaker',
+        'summary',
+      ]);
+  }
+
+  private fileTextPeople(rid: number, people: EntryPeople): void {
+    for (const [role, names] of [
+      ['speaker', people.speakers],
+      ['mention', people.mentions],
+    ] as const)
+      for (const name of new Set(names.map((n) => n.trim())))
+        if (name !== '')
+          this.c.run(SQL.entryPerson, [
+            rid,
+            this.persons.id(pgText(name), () => pgText(normaliseForMatch(name))),
+            role,
+            'text',
+          ]);
+  }
+
+  /** Takes an entry out with the counts it added; its search row goes by cascade. */
+  private remove(id: string): RemovedEntry | null {
+    const row = this.c.run(SQL.filed, [id])[0];
+    if (!row) return null;
+    const rid = Number(row.rid);
+    const entry = JSON.parse(String(row.json)) as Entry;
+    const keys = [
+      ...new Set([`id:${id}`, ...this.c.run(SQL.keysOf, [rid]).map((k) => String(k.key))]),
+    ];
+    const handleId = row.handle_id === null ? null : Number(row.handle_id);
+    this.c.run(SQL.uncountDay, [entry.summaries.length, String(row.day)]);
+    if (handleId !== null) this.c.run(SQL.uncountHandle, [handleId]);
+    const tags = this.c.run(SQL.uncountTags, [rid]).map((t) => Number(t.id));
+    const length = Number(this.c.run(SQL.unsearch, [rid])[0]?.length ?? 0);
+    this.c.run(SQL.length, [-length]);
+    this.c.run(SQL.remove, [rid]);
+    for (const tag of tags) this.c.run(SQL.dropUnusedTag, [tag]);
+    return { rid, story: row.story === null ? id : String(row.story), keys, handleId };
+  }
+
+  private guard<T>(what: string, work: () => T): T {
+    try {
+      return work();
+    } catch (e) {
+      this.forget();
+      if (e instanceof EntryVersionConflict) throw e;
+      const why = e instanceof Error ? e.message : String(e);
+      throw new KirinukiError('archive', `${what} failed: ${why}`, { cause: e });
+    }
+  }
+
+  /** After a rollback the lookups' new ids may not exist. */
+  private forget(): void {
+    this.handles.reset();
+    this.tags.reset();
+    this.persons.reset();
+  }
+}
+
+/**
+ * Someone else saved the entry after it was read: the update was refused, nothing of it was
+ * stored. Read the entry again, apply the edit to what is there now, and save that.
+ */
+export class EntryVersionConflict extends KirinukiError {
+  constructor(
+    readonly id: string,
+    readonly expected: number,
+    readonly actual: number,
+  ) {
+    super(
+      'archive',
+      `entry ${id} was changed by someone else (version ${actual}, this edit started from ${expected}); nothing was saved: read it again and redo the edit`,
+    );
+  }
+}
+
+/** A record's own property: entry ids come from input and may be `__proto__`. */
+function own<T>(record: Record<string, T> | undefined, key: string): T | undefined {
+  return record !== undefined && Object.hasOwn(record, key) ? record[key] : undefined;
+}
+
+function describe(batches: readonly ImportBatch[]): string {
+  const sources = [...new Set(batches.map((b) => b.source))].join(', ');
+  const days = batches.map((b) => b.day).sort();
+  const span = days.length > 1 ? `${days[0]}…${days[days.length - 1]}` : (days[0] ?? 'no day');
+  return `${sources || 'nothing'} (${span})`;
+}
+
+/** Speakers named in the summary lines' quote segments, distinct, in order. */
+function summarySpeakers(entry: Entry): string[] {
+  const names = new Set<string>();
+  for (const line of entry.summaries)
+    for (const seg of line.segments)
+      if (seg.kind === 'quote' && seg.speaker !== null && seg.speaker.trim() !== '')
+        names.add(seg.speaker.trim());
+  return [...names];
+}
