@@ -54,6 +54,8 @@ export interface Knowledge {
   outletStatementNouns: Set<string>;
   /** Verbs a body reports with (`発表した`, `報じた`), matched at the start of a quote's verb. */
   bodyVerbs: string[];
+  /** Verbs a country speaks with as its government (`表明した`, `非難した`), matched at the start of a quote's verb. */
+  countryVerbs: string[];
   /** Relations written right before a name (`妻`, `母親`), longest first. */
   relationWords: string[];
   notNames: Set<string>;
@@ -114,6 +116,7 @@ export function compileKnowledge(src: KnowledgeSource): Knowledge {
     organisationSuffixes: wordTrie(src.organisationSuffixes, false),
     outletStatementNouns: new Set(src.outletStatementNouns),
     bodyVerbs: src.bodyVerbs,
+    countryVerbs: src.countryVerbs,
     relationWords: [...src.relationWords].sort((a, b) => b.length - a.length),
     notNames: new Set(src.notNames),
     termHeads: src.termHeads,

@@ -24,6 +24,7 @@ export interface KnowledgeSource {
   organisationSuffixes: string[];
   outletStatementNouns: string[];
   bodyVerbs: string[];
+  countryVerbs: string[];
   relationWords: string[];
   notNames: string[];
   termHeads: string[];
@@ -60,6 +61,7 @@ const LIST_KEYS = [
   'organisationSuffixes',
   'outletStatementNouns',
   'bodyVerbs',
+  'countryVerbs',
   'relationWords',
   'notNames',
   'termHeads',
@@ -95,6 +97,7 @@ export function emptyKnowledgeSource(): KnowledgeSource {
     organisationSuffixes: [],
     outletStatementNouns: [],
     bodyVerbs: [],
+    countryVerbs: [],
     relationWords: [],
     notNames: [],
     termHeads: [],

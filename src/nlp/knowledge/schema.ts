@@ -69,6 +69,8 @@ export const KnowledgeFileSchema = z
     outletStatementNouns: words,
     /** Verbs a body reports with (`発表した`, `伝えた`): words said so may be a body's. */
     bodyVerbs: words,
+    /** Verbs a country speaks with as its government (`表明した`, `非難した`); words a country says with another verb are more often a person's. */
+    countryVerbs: words,
     /** Words for a person's relation written before their name (`妻ユリアさん`): part of how the text names them. */
     relationWords: words,
     /** Katakana words that are never a person's name, though they may stand as a subject. */

@@ -100,6 +100,8 @@ export function bracketCandidates(
     nominalised,
     insideNoun,
     reported: site.cls.kind === 'fragment' && reportedAfter(text, site, d, k),
+    speech: site.cls.kind === 'speech' && reportedInTurn(text, site, d, k),
+    countrySays: isCountryVerb(site.cls.verb, k),
   });
   add(statementIssuer(text, site, d, k), WEIGHT.statement, 'issuer of the statement it quotes');
   out.push(...carried(site, d, k, previous));
@@ -158,6 +160,11 @@ function isBodyVerb(verb: string | null, k: Knowledge): boolean {
   return verb !== null && k.bodyVerbs.some((v) => verb.startsWith(v));
 }
 
+/** Whether a quote's verb is one a country speaks with (`countryVerbs` in the knowledge). */
+function isCountryVerb(verb: string | null, k: Knowledge): boolean {
+  return verb !== null && k.countryVerbs.some((v) => verb.startsWith(v));
+}
+
 /** How much a person carried from earlier outweighs a body carried from nearer. */
 const CARRIED_PERSON = 0.3;
 
@@ -202,8 +209,18 @@ export function clauseCandidates(
   sentence: number,
   d: Discourse,
   out: Candidate[],
-  how: { nested?: boolean; nominalised?: boolean; insideNoun?: boolean; reported?: boolean } = {},
+  how: {
+    nested?: boolean;
+    nominalised?: boolean;
+    insideNoun?: boolean;
+    reported?: boolean;
+    /** The quote's report is reported in turn (`Xが「…」と述べたと発表した`). */
+    speech?: boolean;
+    /** False when the quote's verb is not one a country speaks with (`countryVerbs`). */
+    countrySays?: boolean;
+  } = {},
 ): void {
+  const first = out.length;
   const nested = how.nested === true;
   const verbNominalised = how.nominalised === true;
   // Sentences in news copy are far shorter than this; the bound keeps a pathological
@@ -246,7 +263,15 @@ export function clauseCandidates(
     if (how.insideNoun === true)
       out.push(candidate(s, WEIGHT.embeddedSubject, 'subject of an embedded clause'));
     else if (/^(?:ら|側)?が[、\s]?$/u.test(gap))
-      out.push(gaRightBefore(s, topicInSentence, verbNominalised, topic?.outlet === true));
+      out.push(
+        gaRightBefore(
+          s,
+          topicInSentence,
+          verbNominalised,
+          topic?.outlet === true,
+          how.speech === true,
+        ),
+      );
     else if (EMBEDDING.test(gap))
       out.push(candidate(s, WEIGHT.embeddedSubject, 'subject of an embedded clause'));
     else out.push(candidate(s, WEIGHT.subjectOfClause, 'subject of its clause'));
@@ -259,12 +284,45 @@ export function clauseCandidates(
     out.push(candidate(earlier, WEIGHT.topicOfSentence, 'topic of its sentence'));
     // `ゼレンスキー氏は会見し、ウクライナは「…」と述べた`: a country after a person who is the
     // sentence's topic is what the person's words are about; it speaks only as its government.
-    if (topic?.country === true && earlier.speaker.speakerKind === 'person')
+    if (isBodyTopic(topic) && earlier.speaker.speakerKind === 'person')
       out.push(candidate(earlier, WEIGHT.topic + PERSON_OVER_BODY, 'person the sentence is about'));
   } else if (earlier)
     out.push(
       candidate(earlier, WEIGHT.topicBeforeContrast, 'topic before a contrast in its sentence'),
     );
+  if (how.countrySays === false) muteCountries(out, first, inSentence, text);
+}
+
+/**
+ * `ロシアは「…」と語った`: a country speaks as its government, with the verbs a government uses
+ * (`表明した`, `非難した`: `countryVerbs`); with another verb, or none, a country named in the
+ * sentence is more often what the words are about, and the person the text is about the one
+ * who said them. Such a country stays a candidate, below a speaker carried from before. The
+ * side of a country (`ロシア側は`) names a party to talks and keeps its weight.
+ */
+function muteCountries(out: Candidate[], first: number, subjects: Subject[], text: string): void {
+  const countries = new Set(
+    subjects.filter((s) => s.country && text.charAt(s.end) !== '側').map((s) => s.speaker),
+  );
+  if (countries.size === 0) return;
+  for (let i = first; i < out.length; i += 1) {
+    const c = out[i];
+    if (!c || !countries.has(c.speaker) || c.score <= WEIGHT.embeddedSubject) continue;
+    out[i] = {
+      ...c,
+      score: WEIGHT.embeddedSubject,
+      reason: `${c.reason}, a country with a person's verb`,
+    };
+  }
+}
+
+/**
+ * A country or a body (not an outlet) as the topic of a clause: after a person who is the
+ * sentence's topic, it is what the person's words are about (`ルッテ氏は会見し、NATOは「…」`).
+ */
+function isBodyTopic(topic: Subject | undefined): boolean {
+  if (!topic || topic.outlet) return false;
+  return topic.country || topic.speaker.speakerKind === 'organisation';
 }
 
 /**
@@ -277,6 +335,7 @@ function gaRightBefore(
   topicInSentence: boolean,
   nominalised: boolean,
   outletTopic: boolean,
+  reported = false,
 ): Candidate {
   if (nominalised) return candidate(s, WEIGHT.topic + 0.5, 'subject of a nominalised report');
   // `ロイター通信は、…兵士が「…」と訴える声を伝えた`: an outlet relays who speaks.
@@ -284,6 +343,10 @@ function gaRightBefore(
     return candidate(s, WEIGHT.topic + PERSON_OVER_BODY, 'speaker an outlet relays');
   if (topicInSentence && s.speaker.speakerKind !== 'person')
     return candidate(s, WEIGHT.bodyRightBefore, 'body right before the quote');
+  // `国防省は、ショイグ国防相が「…」と述べたと発表した`: a person right before words whose
+  // report is reported in turn said them; the topic reports that they did.
+  if (reported && s.speaker.speakerKind === 'person')
+    return candidate(s, WEIGHT.topic + PERSON_OVER_BODY, 'person whose report is reported');
   return candidate(s, WEIGHT.subjectRightBefore, 'subject right before the quote');
 }
 
@@ -312,6 +375,21 @@ function reportedAfter(text: string, site: QuoteSite, d: Discourse, k: Knowledge
   return k.speechVerbs
     .scan(text, from, end)
     .some((v) => /と[、]?$/u.test(text.slice(Math.max(from, v.start - 2), v.start)));
+}
+
+/**
+ * `ショイグ国防相が「…」と述べたと発表した`: the quote's own report is reported in turn (its
+ * verb followed by と and another speech verb), so whoever the quote's verb belongs to is not
+ * the sentence's topic.
+ */
+function reportedInTurn(text: string, site: QuoteSite, d: Discourse, k: Knowledge): boolean {
+  const at = site.cls.verbAt;
+  if (at === null) return false;
+  const m = /^[^。、「」\n]{0,10}?[たるい]と[、]?/u.exec(text.slice(at, at + 14));
+  if (!m) return false;
+  const from = at + m[0].length;
+  const end = Math.min(d.sentences.bounds(site.sentence).end, from + REPORTED_REACH);
+  return k.speechVerbs.scan(text, from, end).length > 0;
 }
 
 /** `「…」と断言するのを`: the report is a noun inside a larger clause. */

@@ -5,6 +5,7 @@ import type { Knowledge, SubjectGrammar } from '../knowledge/index.js';
 import type { Bracket } from './brackets.js';
 import { ClauseBreaks } from './clauses.js';
 import { Lines } from './lines.js';
+import { givenNameStart, roleModifiersStart } from './noun-phrase.js';
 import type { Sentences } from './sentences.js';
 import { subjectKind, type Speaker, type SubjectKind } from './speaker.js';
 
@@ -397,6 +398,9 @@ const BODY_MEMORY = 16;
 /** How many sentences back a subject still takes 同氏 before a person named since. */
 const SUBJECT_REACH = 3;
 
+/** How many sentences back a role named in full still names the same role written bare. */
+const ROLE_REACH = 6;
+
 /** What 同氏, 同相 and 同省 can point back to, updated as the text is read. */
 class Antecedents {
   lastPerson: Speaker | null = null;
@@ -414,6 +418,8 @@ class Antecedents {
   private readonly bodies: Speaker[] = [];
 
   remember(s: Speaker, m: Mention): void {
+    if (s.speakerKind === 'unnamed' && m.title !== null && s.speaker !== m.title)
+      this.roles.set(m.title, { speaker: s, sentence: this.sentence });
     if (s.speakerKind === 'organisation') {
       this.lastOrg = s;
       this.bodies.push(s);
@@ -454,6 +460,15 @@ class Antecedents {
     return this.lastOrg;
   }
 
+  /** Unnamed roles named in full (`米国防総省の報道官`) by their title, and in which sentence. */
+  private readonly roles = new Map<string, { speaker: Speaker; sentence: number }>();
+
+  /** `報道官は`: the role of this title last named in full, within a few sentences. */
+  role(title: string): Speaker | null {
+    const r = this.roles.get(title);
+    return r && this.sentence - r.sentence <= ROLE_REACH ? r.speaker : null;
+  }
+
   /** `大統領は`: the last person named with this very title. */
   holder(title: string): Speaker | null {
     return this.byTitle.get(title) ?? null;
@@ -482,11 +497,9 @@ function resolveOne(
   // (`献花に訪れた女性`): the phrase the text uses for it.
   const from =
     m.kind === 'role'
-      ? qualifier
-        ? qualifier.start
-        : relativeClauseStart(text, m.start)
+      ? roleStart(text, m.start, qualifier)
       : m.kind === 'person'
-        ? relationStart(text, m.start, state.relationWords)
+        ? relationStart(text, givenNameStart(text, m.start), state.relationWords)
         : m.start;
   const speaker: Speaker = {
     speaker: text.slice(from, phraseEndWithSide(text, m)),
@@ -501,9 +514,28 @@ function resolveOne(
   const resolved =
     held && (org === null || held.org === org)
       ? { ...speaker, ...holdersName(held), attribution: 'coreference' as const }
-      : speaker;
+      : (namedRoleBefore(text, m, from, state) ?? speaker);
   state.remember(resolved, m);
   return resolved;
+}
+
+/**
+ * `米国防総省の報道官は…。報道官は「…」`: a role written bare, with nothing before it telling
+ * which one, is the one of the same title the text named in full in the sentences before, as
+ * `同報道官` would be.
+ */
+function namedRoleBefore(
+  text: string,
+  m: Mention,
+  from: number,
+  state: Antecedents,
+): Speaker | null {
+  if (m.kind !== 'role' || m.title === null || from !== m.start) return null;
+  if (text.slice(m.start, m.phraseEnd) !== m.title) return null;
+  const before = state.role(m.title);
+  return before
+    ? { ...before, attribution: 'coreference', speakerSpan: { start: m.start, end: m.phraseEnd } }
+    : null;
 }
 
 /**
@@ -515,6 +547,16 @@ function relationStart(text: string, at: number, words: readonly string[]): numb
   if (!w) return at;
   const from = at - w.length;
   return from === 0 || /[の、\s「」()（）]/u.test(text.charAt(from - 1)) ? from : at;
+}
+
+/**
+ * Where the phrase naming a role starts: at what it belongs to (`EUの報道官`), the clause that
+ * tells which one it is (`献花に訪れた女性`), or the nouns before it (`前線の兵士`, `地元住民`).
+ */
+function roleStart(text: string, at: number, qualifier: Mention | null): number {
+  if (qualifier) return roleModifiersStart(text, qualifier.start);
+  const relative = relativeClauseStart(text, at);
+  return relative < at ? relative : roleModifiersStart(text, at);
 }
 
 /** A clause ending in a verb right before an unnamed role tells which one it is. */
@@ -552,7 +594,7 @@ function qualifierOf(text: string, m: Mention, mentions: readonly Mention[]): Me
 }
 
 const BODY_QUALIFIERS = ['organisation', 'country', 'place'];
-const ROLE_QUALIFIERS = [...BODY_QUALIFIERS, 'person'];
+const ROLE_QUALIFIERS = [...BODY_QUALIFIERS, 'person', 'role'];
 
 function findEndingAt(mentions: readonly Mention[], at: number): Mention | undefined {
   let lo = 0;

@@ -354,7 +354,7 @@ describe('extractQuotes: candidates over one discourse', () => {
 
   it('an outlet relays who speaks: the speaker right before the quote, not the outlet', () => {
     const text = 'ロイター通信は、前線の兵士が「弾薬が足りない」と訴える声を伝えた。';
-    expect(who(text)[0]?.[1]).toBe('兵士');
+    expect(who(text)[0]?.[1]).toBe('前線の兵士');
   });
 
   it('a 🗣️ block after only countries named is the poster’s own words, with no speaker', () => {
@@ -371,6 +371,86 @@ describe('extractQuotes: candidates over one discourse', () => {
       canonical: null,
       speakerKind: 'unnamed',
     });
+  });
+});
+
+describe('extractQuotes: the speaker as the text names them', () => {
+  const speakerOf = (text: string) => annotate(text, { knowledge }).quotes[0];
+
+  it('an unnamed role is named with the nouns before it, up to a particle or a verb', () => {
+    expect(speakerOf('港町の地元住民は「魚が減った」と話した。')?.speaker).toBe('港町の地元住民');
+    expect(speakerOf('匿名の当局者は「協議は難航している」と語った。')?.speaker).toBe(
+      '匿名の当局者',
+    );
+    expect(speakerOf('会見で兵士は「眠れない」と話した。')?.speaker).toBe('兵士');
+    expect(speakerOf('避難所で母親は「家に帰りたい」と話した。')?.speaker).toBe('母親');
+  });
+
+  it('a role of a role is named with it: 兵士の母親', () => {
+    expect(speakerOf('徴兵された兵士の母親は「息子を返して」と訴えた。')?.speaker).toBe(
+      '兵士の母親',
+    );
+  });
+
+  it('a bare role goes back to the same role named in full before it, as 同報道官 would', () => {
+    const text =
+      'フランス国防省の報道官は8日、部隊の派遣を否定した。報道官は「計画は存在しない」と述べた。';
+    expect(speakerOf(text)).toMatchObject({
+      speaker: 'フランス国防省の報道官',
+      speakerKind: 'unnamed',
+      attribution: 'coreference',
+    });
+  });
+
+  it('a bare role with no role named in full before it stays as written', () => {
+    expect(speakerOf('報道官は「計画は存在しない」と述べた。')?.speaker).toBe('報道官');
+  });
+
+  it('a given name joined by a dot before a known family name is part of how the text names them', () => {
+    const q = speakerOf('オレナ・ゼレンスキー大統領夫人は「子どもたちを守って」と呼びかけた。');
+    expect(q?.speaker).toBe('オレナ・ゼレンスキー大統領夫人');
+  });
+
+  it('titles with a modifier (名誉教授, 主任研究員) after a kanji name; a university is a body', () => {
+    const q = speakerOf('北海道大学の山田太郎名誉教授は「長期戦になる」と分析した。');
+    expect(q).toMatchObject({
+      speaker: '山田太郎名誉教授',
+      canonical: '山田太郎',
+      org: '北海道大学',
+    });
+    expect(speakerOf('佐藤花子主任研究員は「制裁は効いている」と述べた。')?.canonical).toBe(
+      '佐藤花子',
+    );
+  });
+});
+
+describe('extractQuotes: who speaks among a sentence’s subjects', () => {
+  const who = (text: string) => annotate(text, { knowledge }).quotes.map((q) => q.canonical);
+
+  it('a person whose report is itself reported said the words, whatever the topic', () => {
+    expect(who('外務省は、シビハ外相が「支援に感謝する」と述べたと発表した。')).toEqual(['シビハ']);
+    expect(who('ゼレンスキー大統領は、プーチン氏が「交渉に応じる」と語ったと批判した。')).toEqual([
+      'プーチン',
+    ]);
+  });
+
+  it('a body’s own verb after a person right before the quote keeps the body as speaker', () => {
+    expect(who('刑務所当局は声明で、受刑者が「突然倒れた」と説明した。')).toEqual(['刑務所当局']);
+  });
+
+  it('a body as a clause’s topic after the sentence’s person topic is what the person speaks of', () => {
+    expect(who('NATOのルッテ事務総長は記者会見し、NATOは「結束している」と述べた。')).toEqual([
+      'ルッテ',
+    ]);
+  });
+
+  it('a country speaks with a government’s verbs; with a person’s verb the person the text is about does', () => {
+    expect(who('ロシアは「報復する」と警告した。')).toEqual(['ロシア']);
+    expect(
+      who('プーチン大統領は15日、国民に向けて演説した。ロシアは「脅しには屈しない」と語った。'),
+    ).toEqual(['プーチン']);
+    expect(who('ロシア側は「合意はない」と話した。')).toEqual(['ロシア']);
+    expect(who('中国は「対話を支持する」と述べた。')).toEqual(['中国']);
   });
 });
 

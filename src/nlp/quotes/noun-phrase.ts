@@ -1,0 +1,59 @@
+import { KANJI_CLASS, KATAKANA_CLASS } from '../../text/index.js';
+
+/** How many characters a modifier noun of a role may have; a longer run is not one. */
+const MAX_MODIFIER = 10;
+
+/** How many `Xの` modifiers in a row a role's phrase takes (`キーウ近郊の村の住民`). */
+const MAX_NO_MODIFIERS = 2;
+
+const NOUN_CHAR = new RegExp(`[${KANJI_CLASS}${KATAKANA_CLASS}・]`, 'u');
+
+/**
+ * Where the noun phrase naming an unnamed role starts, reading left from `at` (the start of
+ * the role or of what it belongs to) over the nouns that tell which one it is: a noun written
+ * onto it (`地元住民`, `東部ハルキウ州の当局者`) and up to two `Xの` (`前線の兵士`,
+ * `キーウ近郊の村の住民`). A particle, a verb ending or punctuation ends the phrase.
+ *
+ * @example
+ * roleModifiersStart('前線の兵士は', 3); // 0
+ * roleModifiersStart('会見で兵士は', 3); // 3
+ */
+export function roleModifiersStart(text: string, at: number): number {
+  let from = nounRunStart(text, at);
+  for (let i = 0; i < MAX_NO_MODIFIERS && text.charAt(from - 1) === 'の'; i += 1) {
+    const start = nounRunStart(text, from - 1);
+    if (start === from - 1) break;
+    from = start;
+  }
+  return from;
+}
+
+/** The start of the run of kanji and katakana ending at `at`; `at` when there is none or it is too long. */
+function nounRunStart(text: string, at: number): number {
+  let i = at;
+  while (i > 0 && at - i <= MAX_MODIFIER && NOUN_CHAR.test(text.charAt(i - 1))) i -= 1;
+  return at - i > MAX_MODIFIER ? at : i;
+}
+
+/** How long a given name written before a known family name may be. */
+const MAX_GIVEN_NAME = 12;
+
+const KATAKANA = new RegExp(`[${KATAKANA_CLASS}]`, 'u');
+
+/**
+ * Where a person's name as written starts when a given name stands before the family name the
+ * gazetteer knows, joined by a middle dot (`オレナ・ゼレンスキー大統領夫人`): the text names
+ * them by both.
+ *
+ * @example
+ * givenNameStart('オレナ・ゼレンスキー夫人', 4); // 0
+ */
+export function givenNameStart(text: string, at: number): number {
+  const dot = text.charAt(at - 1);
+  if (dot !== '・' && dot !== '･') return at;
+  let i = at - 1;
+  while (i > 0 && at - 1 - i < MAX_GIVEN_NAME && KATAKANA.test(text.charAt(i - 1))) i -= 1;
+  const length = at - 1 - i;
+  if (length < 2 || length >= MAX_GIVEN_NAME || KATAKANA.test(text.charAt(i - 1))) return at;
+  return i;
+}
