@@ -102,6 +102,7 @@ export function bracketCandidates(
     reported: site.cls.kind === 'fragment' && reportedAfter(text, site, d, k),
     speech: site.cls.kind === 'speech' && reportedInTurn(text, site, d, k),
     countrySays: isCountryVerb(site.cls.verb, k),
+    inner: site.cls.kind === 'fragment' && site.cls.afterTo === null,
   });
   add(statementIssuer(text, site, d, k), WEIGHT.statement, 'issuer of the statement it quotes');
   out.push(...carried(site, d, k, previous));
@@ -218,6 +219,8 @@ export function clauseCandidates(
     speech?: boolean;
     /** False when the quote's verb is not one a country speaks with (`countryVerbs`). */
     countrySays?: boolean;
+    /** Words quoted inside a clause, not reported with と (`Xが「…」発言をした`). */
+    inner?: boolean;
   } = {},
 ): void {
   const first = out.length;
@@ -262,6 +265,12 @@ export function clauseCandidates(
     const gap = text.slice(s.end, at);
     if (how.insideNoun === true)
       out.push(candidate(s, WEIGHT.embeddedSubject, 'subject of an embedded clause'));
+    // `ロシア政府が「無謀な」発言をした`: words quoted inside the clause of a subject right
+    // before them, with no と, are what the writer's source says of the subject.
+    else if (how.inner === true && /^(?:ら|側)?が[、\s]?$/u.test(gap))
+      out.push(
+        candidate(s, WEIGHT.embeddedSubject, 'subject of the clause its words are quoted in'),
+      );
     else if (/^(?:ら|側)?が[、\s]?$/u.test(gap))
       out.push(
         gaRightBefore(

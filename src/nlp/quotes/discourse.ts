@@ -202,9 +202,11 @@ export class Discourse {
         // …and only a person: `ロシア軍は東部で攻勢を強めている` reports an event, and the
         // person quoted before is still the one speaking.
         // A source other than an outlet reports too (`総司令官によると、戦況は厳しい。`).
+        // A lead that introduces a person with が (`…にX氏が就任した`) is about them too.
         out[s] =
           inSentence.find((x) => x.how === 'topic' && x.speaker.speakerKind === 'person') ??
           inSentence.find((x) => x.how === 'source' && !x.outlet) ??
+          mainGaPersonOf(this.text, inSentence, end) ??
           null;
         continue;
       }
@@ -237,6 +239,18 @@ export class Discourse {
     }
     return out;
   }
+}
+
+/** The last person standing as a sentence's `Xが` outside an embedded or relative clause. */
+function mainGaPersonOf(text: string, inSentence: Subject[], end: number): Subject | null {
+  const ga = inSentence.filter(
+    (x) =>
+      x.how === 'ga' &&
+      x.speaker.speakerKind === 'person' &&
+      !EMBEDDED_AFTER.test(text.slice(x.end, Math.min(end, x.end + LOOK_AHEAD))) &&
+      !RELATIVE_AFTER.test(text.slice(x.end, Math.min(end, x.end + LOOK_AHEAD))),
+  );
+  return ga[ga.length - 1] ?? null;
 }
 
 const DENIAL =

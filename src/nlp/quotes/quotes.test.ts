@@ -444,6 +444,20 @@ describe('extractQuotes: who speaks among a sentence’s subjects', () => {
     ]);
   });
 
+  it('words quoted inside the clause of a Xが, with no と, are not that subject’s', () => {
+    const text =
+      '国連の新しい事務総長にポルトガルのグテレス元首相が就任した。会見では、ロシア政府が「危険な」発言を続けていると批判した。';
+    const q = annotate(text, { knowledge }).quotes.find((x) => x.kind === 'fragment');
+    expect(q).toMatchObject({ text: '危険な', canonical: 'グテレス' });
+  });
+
+  it('a lead that introduces a person with が makes them who the next quote is about', () => {
+    const text =
+      'ウクライナ軍の新しい総司令官にシルスキー氏が就任した。「敵は兵力で勝っている」と語った。';
+    expect(who(text)).toEqual(['シルスキー']);
+    expect(who('ロシア軍がバフムトを制圧した。「我々は撤退しない」と語った。')).toEqual([null]);
+  });
+
   it('a country speaks with a government’s verbs; with a person’s verb the person the text is about does', () => {
     expect(who('ロシアは「報復する」と警告した。')).toEqual(['ロシア']);
     expect(
