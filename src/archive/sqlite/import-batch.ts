@@ -8,11 +8,13 @@ import { normaliseForMatch } from '../../text/index.js';
 import { fileTextPeople, importStatements, type ImportStatements } from './import-statements.js';
 import { EntryRemover, type RemovedEntry } from './remove-entry.js';
 
-type FulltextRow = [rowid: number, post: string, body: string, summary: string, chars: string];
-
-/** The full-text writes of a transaction, made after its relational writes. */
+/**
+ * The full-text writes of a transaction, made after its relational writes. Rows hold the
+ * entry, not its index text: the token text of a large transaction (a 50 MB paste) is several
+ * times the text itself, so each row's tokens are made when it is written and dropped after.
+ */
 interface Fulltext {
-  rows: FulltextRow[];
+  rows: { rowid: number; entry: Entry }[];
   removed: number[];
 }
 
@@ -36,7 +38,13 @@ export class Importer {
       }
       // Full-text writes last, for all batches at once (see `store`).
       for (const rowid of fulltext.removed) this.s.unindex.run(rowid);
-      for (const row of fulltext.rows) this.s.fts.run(...row);
+      let length = 0;
+      for (const { rowid, entry } of fulltext.rows) {
+        const index = entryIndexText(entry);
+        this.s.fts.run(rowid, index.post, index.body, index.summary, index.chars);
+        length += index.length;
+      }
+      this.s.length.run(length);
       return total;
     });
   }
@@ -71,7 +79,9 @@ export class Importer {
     this.s.ensureDay.run(batch.day);
     let seq = this.s.nextSeq.get(batch.day) as number;
     let summaryLines = 0;
-    let length = -removed.reduce((sum, r) => sum + r.length, 0);
+    // What the removed entries added to the index's length; the new rows add theirs when
+    // they are indexed.
+    const removedLength = removed.reduce((sum, r) => sum + r.length, 0);
     const dates = new Map<string, [count: number, min: number, max: number]>();
     const heirs = new Map(removed.map((r) => [r.heir, r]));
     for (const entry of batch.entries) {
@@ -84,9 +94,7 @@ export class Importer {
       const at =
         given !== undefined && this.s.seqTaken.get(batch.day, given) === undefined ? given : seq;
       const { rowid, date } = this.insertEntry(entry, batch, at, heirs);
-      const index = entryIndexText(entry);
-      fulltext.rows.push([rowid, index.post, index.body, index.summary, index.chars]);
-      length += index.length;
+      fulltext.rows.push({ rowid, entry });
       countDate(dates, date, rowid);
       seq = Math.max(seq, at + 1); // the day's last seq + 1
       report.inserted += 1;
@@ -95,7 +103,7 @@ export class Importer {
     for (const lookup of [this.s.handles, this.s.tags, this.s.persons]) lookup.flush();
     this.s.countDay.run(report.inserted, summaryLines, batch.day);
     for (const [date, [count, min, max]] of dates) this.s.date.run(date, count, min, max);
-    this.s.length.run(length);
+    if (removedLength > 0) this.s.length.run(-removedLength);
     for (const line of batch.documentTagLines) this.s.tagLine.run({ day: batch.day, line });
     for (const { from, to } of batch.storyMerges ?? []) this.s.mergeStory.run({ from, to });
     for (const r of removed) fulltext.removed.push(r.rowid);
