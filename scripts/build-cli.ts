@@ -123,11 +123,13 @@ async function barrelSplitter(): Promise<Plugin> {
  * importing a CommonJS package from ESM makes Node scan its sources for the names it exports,
  * about a tenth of what `show` costs over bare Node. It stays outside the bundle, as it finds its
  * native addon relative to its own files; the default import is `module.exports` either way.
+ * The same holds for pg-native and libpq (the PostgreSQL archive's native addon), which the
+ * archive loads itself on first use; should anything import them, they stay outside too.
  */
 const requireBetterSqlite: Plugin = {
-  name: 'kirinuki-require-better-sqlite3',
+  name: 'kirinuki-require-native-addons',
   setup(b) {
-    b.onResolve({ filter: /^better-sqlite3$/ }, (args) =>
+    b.onResolve({ filter: /^(better-sqlite3|pg-native|libpq)$/ }, (args) =>
       args.namespace === 'kirinuki-require'
         ? { path: args.path, external: true }
         : { path: args.path, namespace: 'kirinuki-require' },

@@ -12,6 +12,9 @@ export { MIGRATIONS, type Migration } from './sqlite/migrations.js';
 export { openSqliteArchive, type SqliteArchiveOptions } from './sqlite/sqlite-archive.js';
 export {
   isPostgresUrl,
+  migratePostgresArchive,
   openPostgresArchive,
+  PgConnectError,
+  redactArchiveUrl,
   type PostgresArchiveOptions,
 } from './postgres/postgres-archive.js';

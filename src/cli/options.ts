@@ -22,19 +22,22 @@ export function dayOption(value: string | undefined, command: string, flag: stri
 }
 
 /**
- * Checks where the archive is to be opened, before anything is created: a URL-like name (a
- * server database such as `postgres://…`) is not a file this kirinuki opens, and a folder that
- * does not exist is a typing mistake unless `create` says to make it.
+ * Checks where the archive is to be opened, before anything is created: a `postgres://` or
+ * `postgresql://` URL names a PostgreSQL database (checked when connecting); any other URL-like
+ * name is not an archive kirinuki opens; and a folder that does not exist is a typing mistake
+ * unless `create` says to make it.
  *
  * @example
  * checkArchiveLocation('archive.db', false); // fine
- * checkArchiveLocation('postgres://u@h/db', false); // throws a usage error
+ * checkArchiveLocation('postgres://u@h/db', false); // fine: a PostgreSQL archive
+ * checkArchiveLocation('mysql://u@h/db', false); // throws a usage error
  */
 export function checkArchiveLocation(path: string, create: boolean): void {
+  if (/^postgres(ql)?:\/\//iu.test(path.trim())) return;
   const scheme = /^([a-z][a-z0-9+.-]+):/iu.exec(path)?.[1];
   if (scheme !== undefined)
     throw new UsageError(
-      `--db ${path}: a ${scheme}: address is not an archive file; give the path of a SQLite file`,
+      `--db ${path}: a ${scheme}: address is not an archive; give the path of a SQLite file or a postgres:// URL`,
     );
   const folder = dirname(path);
   if (!existsSync(folder)) {

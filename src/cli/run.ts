@@ -1,6 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import type { Archive } from '../archive/index.js';
-import type { CommandContext } from './context.js';
+import { openArchiveAt, type CommandContext } from './context.js';
 import { UsageError, type CliIo } from './io.js';
 import { checkArchiveLocation } from './options.js';
 
@@ -25,12 +25,13 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     },
     openArchive: async () => {
       if (archive) return archive;
-      const { openSqliteArchive, defaultArchivePath } = await import('../archive/index.js');
+      const { defaultArchivePath } = await import('../archive/index.js');
       const { db, create } = program.opts<{ db?: string; create?: boolean }>();
       // A path the user named is checked; the default folder is kirinuki's to make.
       const named = db ?? io.env.KIRINUKI_DB;
       if (named !== undefined && named !== '') checkArchiveLocation(named, create === true);
-      archive = openSqliteArchive(db ?? defaultArchivePath(io.env));
+      // A postgres:// URL opens PostgreSQL, a path SQLite (openArchiveAt).
+      archive = await openArchiveAt(db ?? defaultArchivePath(io.env));
       return archive;
     },
   };
@@ -76,7 +77,10 @@ type Act = <A extends unknown[]>(
 function defineCommands(program: Command, io: CliIo, act: Act): void {
   program
     .description('kirinuki (切り抜き): capture, search and publish daily news-clipping digests')
-    .option('--db <path>', 'archive file (default: $KIRINUKI_DB or the user data directory)')
+    .option(
+      '--db <path>',
+      'archive file, or postgres://… for PostgreSQL (default: $KIRINUKI_DB or the user data directory)',
+    )
     .option('--json', 'machine-readable output')
     .option('--create', "make the --db file's folder when it does not exist")
     .exitOverride()
@@ -195,6 +199,9 @@ function defineCommands(program: Command, io: CliIo, act: Act): void {
     .action(act(async () => (await import('./commands/check.js')).checkCommand));
   sub('stats', 'what the archive holds').action(
     act(async () => (await import('./commands/stats.js')).statsCommand),
+  );
+  sub('migrate', "bring the archive's schema up to date (SQLite file or postgres://…)").action(
+    act(async () => (await import('./commands/migrate.js')).migrateCommand),
   );
   sub(
     'annotate [file]',

@@ -83,10 +83,26 @@ describe('--db', () => {
     expect(existsSync(path)).toBe(true);
   });
 
-  it('a server address is refused before anything is created', async () => {
-    const r = await kirinuki(['--db', 'postgres://user@host/db', 'stats']);
+  it('an address of another kind of server is refused before anything is created', async () => {
+    const r = await kirinuki(['--db', 'mysql://user@host/db', 'stats']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('a postgres: address is not an archive file');
+    expect(r.stderr).toContain('a mysql: address is not an archive');
+    expect(existsSync('mysql:')).toBe(false);
+  });
+
+  it('a PostgreSQL server that cannot be reached is a usage error naming it, password hidden', async () => {
+    const url = 'postgres://user:secret@/db?host=/nonexistent-kirinuki-socket';
+    for (const args of [
+      ['--db', url, 'stats'],
+      ['--db', url, 'migrate'],
+    ]) {
+      const r = await kirinuki(args);
+      expect(r.code, args.join(' ')).toBe(1);
+      expect(r.stderr).toContain('cannot connect to PostgreSQL at postgres://user:***@/db');
+      expect(r.stderr).toContain('/nonexistent-kirinuki-socket');
+      expect(r.stderr).not.toContain('secret');
+      expect(r.stderr).not.toContain('internal error');
+    }
     expect(existsSync('postgres:')).toBe(false);
   });
 });

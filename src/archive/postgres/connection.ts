@@ -28,28 +28,32 @@ export class PgConnection {
   ) {}
 
   /**
-   * Connects to the server at `url` and puts `schema` first on the search path (creating it
-   * when `create`).
+   * Connects to the server at `url`. With `schema`, that schema goes first on the search path
+   * (created when `create`); without, the connection's own search path holds (which a URL may
+   * set: `?options=-csearch_path%3Dname`).
    *
    * @example
    * const c = PgConnection.open('postgres://kirinuki@/k?host=/run/postgresql', 'public', true);
    */
-  static open(url: string, schema: string, create: boolean): PgConnection {
+  static open(url: string, schema: string | undefined, create: boolean): PgConnection {
     const where = redactUrl(url);
     const Native = loadPgNative();
     const client = new Native();
     try {
       client.connectSync(url);
     } catch (e) {
+      keepUntilClosed(client);
       throw new PgConnectError(where, firstLine(e));
     }
     const c = new PgConnection(client, where);
     try {
-      const id = client.escapeIdentifier(schema);
-      if (create) c.query(`CREATE SCHEMA IF NOT EXISTS ${id}`);
-      c.query(`SET search_path TO ${id}`);
       // Quiet NOTICEs ("relation already exists, skipping") that libpq would print to stderr.
       c.query('SET client_min_messages TO warning');
+      if (schema !== undefined) {
+        const id = client.escapeIdentifier(schema);
+        if (create) c.query(`CREATE SCHEMA IF NOT EXISTS ${id}`);
+        c.query(`SET search_path TO ${id}`);
+      }
     } catch (e) {
       c.close();
       throw e;

@@ -25,8 +25,10 @@ import type { QueryError } from '../query/query-ast.js';
 import { openSqliteArchive } from '../sqlite/sqlite-archive.js';
 import { compilePgQuery, type PgQuery } from './compile-query.js';
 import { PgConnection, pgTextArray, type PgRow } from './connection.js';
+
+export { PgConnectError, redactUrl as redactArchiveUrl } from './connection.js';
 import { checkPostgresArchive } from './doctor.js';
-import { checkPgSchema, migratePostgres } from './migrations.js';
+import { checkPgSchema, migratePostgres, PG_SCHEMA_VERSION } from './migrations.js';
 import { PublishedPostsTable } from './published-posts.js';
 import { ENTRY_COLUMNS, ridOf, storedEntry } from './rows.js';
 import { PgSearch } from './search.js';
@@ -34,8 +36,8 @@ import { EntryWriter } from './write-entries.js';
 
 export interface PostgresArchiveOptions {
   /**
-   * The schema the archive lives in (default `public`): several archives can share one
-   * database, each in its own schema.
+   * The schema the archive lives in, created if need be: several archives can share one
+   * database, each in its own schema. Default: the connection's search path (`public`).
    */
   schema?: string;
   /** Open without migrating: the schema must be current (`kirinuki migrate`). */
@@ -55,9 +57,8 @@ export interface PostgresArchiveOptions {
  * archive.close();
  */
 export function openPostgresArchive(url: string, options: PostgresArchiveOptions = {}): Archive {
-  const schema = options.schema ?? 'public';
   const migrate = options.migrate ?? true;
-  const c = PgConnection.open(url, schema, migrate);
+  const c = PgConnection.open(url, options.schema, migrate);
   try {
     if (migrate) migratePostgres(c);
     else checkPgSchema(c);
@@ -68,7 +69,33 @@ export function openPostgresArchive(url: string, options: PostgresArchiveOptions
   }
 }
 
-/** Whether an archive location names a PostgreSQL server rather than a SQLite file. */
+/**
+ * Brings a PostgreSQL archive's schema up to date without opening the archive
+ * (`kirinuki migrate`); running it again changes nothing.
+ *
+ * @example
+ * migratePostgresArchive('postgres://kirinuki@db/k'); // { version: 1, applied: [1] }, then applied: []
+ */
+export function migratePostgresArchive(
+  url: string,
+  options: Pick<PostgresArchiveOptions, 'schema'> = {},
+): { version: number; applied: number[] } {
+  const c = PgConnection.open(url, options.schema, true);
+  try {
+    const applied = migratePostgres(c);
+    return { version: PG_SCHEMA_VERSION, applied };
+  } finally {
+    c.close();
+  }
+}
+
+/**
+ * Whether an archive location names a PostgreSQL server rather than a SQLite file.
+ *
+ * @example
+ * isPostgresUrl('postgresql://db/k'); // true
+ * isPostgresUrl('archive.db'); // false
+ */
 export function isPostgresUrl(location: string): boolean {
   return /^postgres(ql)?:\/\//i.test(location.trim());
 }
