@@ -52,6 +52,7 @@ export const WEIGHT = {
   carried: 5,
   embeddedSubject: 4.5,
   document: 4,
+  lastNamed: 3.5,
 } as const;
 
 /**
@@ -108,6 +109,14 @@ export function bracketCandidates(
   out.push(...carried(site, d, k, previous));
   if (out.length === 0)
     add(headlineDocumentSpeaker(text, site, d), WEIGHT.document, 'main speaker of the article');
+  // `キーウに住むアンナさんに話を聞いた。「…」と話した`: with no subject anywhere before, the
+  // person last named, as whatever part of the sentence, is who the words are heard from.
+  if (out.length === 0)
+    add(
+      d.lastPersonBefore(site.open, NAMED_REACH)?.speaker,
+      WEIGHT.lastNamed,
+      'the last person named before it',
+    );
   return out;
 }
 
@@ -168,6 +177,9 @@ function isCountryVerb(verb: string | null, k: Knowledge): boolean {
 
 /** How much a person carried from earlier outweighs a body carried from nearer. */
 const CARRIED_PERSON = 0.3;
+
+/** How many sentences back a quote with no other candidate looks for the last person named. */
+const NAMED_REACH = 2;
 
 /** How many sentences of the body a headline's quote looks through for who the article quotes. */
 const DOCUMENT_REACH = 6;
@@ -550,7 +562,7 @@ function reportedByNextSentence(
   if (site.cls.verb !== null) return null;
   const own = d.sentences.bounds(site.sentence);
   if (text.slice(own.start, site.open).trim() !== '') return null;
-  if (!/^[。\s]*$/u.test(text.slice(site.close + 1, own.end))) return null;
+  if (!/^[。\s―—─]*$/u.test(text.slice(site.close + 1, own.end))) return null;
   const next = d.sentences.bounds(site.sentence + 1);
   if (next.start <= site.close || next.end - next.start > MAX_LOOK_BACK) return null;
   const body = text.slice(next.start, next.end).replace(/[。\s]+$/u, '');

@@ -22,7 +22,7 @@ export interface QuoteClass {
 const VERB_WINDOW = 30;
 /** How far after a quoted phrase its sentence is read for the verb that reports it. */
 const FRAGMENT_WINDOW = 200;
-const SENTENCE_LIKE_END = /[だたるいすかよねぞうなぬ]$|[。、！？!?…]/u;
+const SENTENCE_LIKE_END = /[だたるいすかよねぞうなぬくぐつぶむ]$|[。、！？!?…]/u;
 // A sentence that reports speech without brackets ends in one of these after its と.
 const REPORT_CLOSING = /と(?:して|し|され|いう|いい|みられ)[^。]{0,8}[。]?\s*$/u;
 
@@ -62,7 +62,8 @@ export function classifyQuote(
   if (named) return TERM_NAMED;
   if (titleLine) return speech(null, null, null);
   const next = text.charAt(q.close + 1);
-  if (next === '' || next === '。' || next === '\n' || next === '」') {
+  // `「…」――。`: a dash after a quote standing as a sentence lets it echo before the report.
+  if (next === '' || next === '。' || next === '\n' || next === '」' || DASHES.includes(next)) {
     return isSentenceLike(content) &&
       !followsTermCue(text, q.open, k) &&
       !afterPlainTopic(text, q.open)
@@ -89,6 +90,8 @@ function fragmentIfReported(
     ? { kind: 'fragment', verb: null, afterTo: null, verbAt: null, named: false }
     : null;
 }
+
+const DASHES = ['―', '—', '─'];
 
 const TERM: QuoteClass = { kind: 'term', verb: null, afterTo: null, verbAt: null, named: false };
 const TERM_NAMED: QuoteClass = { ...TERM, named: true };

@@ -458,6 +458,23 @@ describe('extractQuotes: who speaks among a sentence’s subjects', () => {
     expect(who('ロシア軍がバフムトを制圧した。「我々は撤退しない」と語った。')).toEqual([null]);
   });
 
+  it('with no subject before, the person last named as any part of a sentence is heard', () => {
+    const text =
+      'ハルキウに住むマリヤ・シェフチェンコさん(41)に話を聞いた。「窓が全部割れた」と話した。';
+    expect(who(text)).toEqual(['シェフチェンコ']);
+    expect(who('「窓が全部割れた」と話した。')).toEqual([null]);
+  });
+
+  it('a quote standing as a sentence ends in any verb form, or a dash before its report', () => {
+    const ends = annotate('大統領は次のように述べた。「我々は必ず勝つ」', { knowledge }).quotes;
+    expect(ends[0]).toMatchObject({ kind: 'speech', canonical: null, speaker: '大統領' });
+    const dash = annotate(
+      '「窓が全部割れた」――。ハルキウに住むマリヤ・シェフチェンコさん(41)は疲れた表情で語った。',
+      { knowledge },
+    ).quotes;
+    expect(dash[0]).toMatchObject({ kind: 'speech', canonical: 'シェフチェンコ' });
+  });
+
   it('a country speaks with a government’s verbs; with a person’s verb the person the text is about does', () => {
     expect(who('ロシアは「報復する」と警告した。')).toEqual(['ロシア']);
     expect(
