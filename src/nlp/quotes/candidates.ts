@@ -102,7 +102,7 @@ export function bracketCandidates(
     insideNoun,
     reported: site.cls.kind === 'fragment' && reportedAfter(text, site, d, k),
     speech: site.cls.kind === 'speech' && reportedInTurn(text, site, d, k),
-    countrySays: isCountryVerb(site.cls.verb, k),
+    countrySays: (s) => countrySays(text, s, site, k),
     inner: site.cls.kind === 'fragment' && site.cls.afterTo === null,
   });
   add(statementIssuer(text, site, d, k), WEIGHT.statement, 'issuer of the statement it quotes');
@@ -170,6 +170,19 @@ function isBodyVerb(verb: string | null, k: Knowledge): boolean {
   return verb !== null && k.bodyVerbs.some((v) => verb.startsWith(v));
 }
 
+/**
+ * Whether a country speaks a quote as its government: the quote's verb and every report the
+ * country governs before it (`ロシアは…と称賛し、「…」を表明した`: 称賛) are verbs a government
+ * speaks with.
+ */
+function countrySays(text: string, s: Subject, site: QuoteSite, k: Knowledge): boolean {
+  if (!isCountryVerb(site.cls.verb, k)) return false;
+  return k.speechVerbs
+    .scan(text, s.end, site.open)
+    .filter((v) => /と[、]?$/u.test(text.slice(Math.max(s.end, v.start - 2), v.start)))
+    .every((v) => isCountryVerb(text.slice(v.start, v.end), k));
+}
+
 /** Whether a quote's verb is one a country speaks with (`countryVerbs` in the knowledge). */
 function isCountryVerb(verb: string | null, k: Knowledge): boolean {
   return verb !== null && k.countryVerbs.some((v) => verb.startsWith(v));
@@ -229,8 +242,8 @@ export function clauseCandidates(
     reported?: boolean;
     /** The quote's report is reported in turn (`Xが「…」と述べたと発表した`). */
     speech?: boolean;
-    /** False when the quote's verb is not one a country speaks with (`countryVerbs`). */
-    countrySays?: boolean;
+    /** Whether a country subject speaks the quote, by the verbs it governs (`countryVerbs`). */
+    countrySays?: (s: Subject) => boolean;
     /** Words quoted inside a clause, not reported with と (`Xが「…」発言をした`). */
     inner?: boolean;
   } = {},
@@ -311,7 +324,7 @@ export function clauseCandidates(
     out.push(
       candidate(earlier, WEIGHT.topicBeforeContrast, 'topic before a contrast in its sentence'),
     );
-  if (how.countrySays === false) muteCountries(out, first, inSentence, text);
+  if (how.countrySays) muteCountries(out, first, inSentence, text, how.countrySays);
 }
 
 /**
@@ -321,9 +334,17 @@ export function clauseCandidates(
  * who said them. Such a country stays a candidate, below a speaker carried from before. The
  * side of a country (`ロシア側は`) names a party to talks and keeps its weight.
  */
-function muteCountries(out: Candidate[], first: number, subjects: Subject[], text: string): void {
+function muteCountries(
+  out: Candidate[],
+  first: number,
+  subjects: Subject[],
+  text: string,
+  says: (s: Subject) => boolean,
+): void {
   const countries = new Set(
-    subjects.filter((s) => s.country && text.charAt(s.end) !== '側').map((s) => s.speaker),
+    subjects
+      .filter((s) => s.country && text.charAt(s.end) !== '側' && !says(s))
+      .map((s) => s.speaker),
   );
   if (countries.size === 0) return;
   for (let i = first; i < out.length; i += 1) {

@@ -483,6 +483,19 @@ describe('extractQuotes: who speaks among a sentence’s subjects', () => {
     expect(who('ロシア側は「合意はない」と話した。')).toEqual(['ロシア']);
     expect(who('中国は「対話を支持する」と述べた。')).toEqual(['中国']);
   });
+
+  it('a country governs every report after it: one a government does not make mutes it', () => {
+    const text =
+      'ルカシェンコ大統領は会談に臨んだ。さらに、ロシアは西側の圧力に耐えていると称賛し、同国への「揺るぎない連帯」を表明した。';
+    const bracketed = (t: string) =>
+      annotate(t, { knowledge })
+        .quotes.filter((q) => q.kind !== 'indirect')
+        .map((q) => q.canonical);
+    expect(bracketed(text)).toEqual(['ルカシェンコ']);
+    expect(bracketed('ロシアは制裁は違法だと非難し、「対抗措置を取る」と表明した。')).toEqual([
+      'ロシア',
+    ]);
+  });
 });
 
 describe('findBrackets', () => {
