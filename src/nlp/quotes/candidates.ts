@@ -117,7 +117,24 @@ export function bracketCandidates(
       WEIGHT.lastNamed,
       'the last person named before it',
     );
+  if (out.length === 0)
+    add(topicAfterStandingQuote(text, site, d), WEIGHT.lastNamed, 'topic of the next sentence');
   return out;
+}
+
+/**
+ * `「…」。キーウのYさんはため息をついた。`: a quote standing as its own sentence with no one
+ * named before it is the words of whom the next sentence is about.
+ */
+function topicAfterStandingQuote(text: string, site: QuoteSite, d: Discourse): Speaker | null {
+  if (site.cls.verb !== null) return null;
+  const own = d.sentences.bounds(site.sentence);
+  if (text.slice(own.start, site.open).trim() !== '') return null;
+  if (!/^[。\s―—─]*$/u.test(text.slice(site.close + 1, own.end))) return null;
+  const next = d.sentences.bounds(site.sentence + 1);
+  if (next.start <= site.close) return null;
+  const topic = d.subjectsIn(next.start, next.end).find((x) => x.how === 'topic');
+  return topic?.speaker.speakerKind === 'person' ? topic.speaker : null;
 }
 
 /**
@@ -508,10 +525,22 @@ function ownerAfter(text: string, site: QuoteSite, d: Discourse, k: Knowledge): 
   return noun && noun.start === n.mention.phraseEnd + 1 ? n.speaker : null;
 }
 
-/** `「…」「…」(OVDインフォ)`: the source in brackets right after the quotes. */
+/**
+ * `「…」「…」(OVDインフォ)`: the source in brackets right after the quotes; `「…」──キーウの
+ * Yさん`: the one credited after a dash, closing the line.
+ */
 function inBracketsAfter(text: string, site: QuoteSite, d: Discourse): Speaker | null {
   const open = site.close + 1;
   const c = text.charAt(open);
+  const dash = /^[―—─]+\s?/u.exec(text.slice(open, open + 4));
+  if (dash) {
+    const lineEnd = d.lines.bounds(d.lines.indexOf(open)).end;
+    const credit = d.namedIn(open + dash[0].length, lineEnd);
+    const last = credit[credit.length - 1];
+    const rest = text.slice(last?.mention.phraseEnd ?? lineEnd, lineEnd);
+    const closes = last && /^(?:[(（][0-9０-９]{1,3}[)）])?[\s。]*$/u.test(rest);
+    return closes && last.speaker.speakerKind !== null ? last.speaker : null;
+  }
   if (c !== '(' && c !== '（') return null;
   const n = d.namedIn(open + 1, open + 2)[0];
   if (!n) return null;
@@ -564,7 +593,13 @@ function nextSentenceSpeaker(
     .scan(text, next.start, next.end)
     .find((v) => CATAPHOR.test(text.slice(next.start, v.start)));
   if (!verb) return null;
-  return d.subjectsIn(next.start, verb.start).find((s) => s.how !== 'source')?.speaker ?? null;
+  const before = d.subjectsIn(next.start, verb.start).find((s) => s.how !== 'source');
+  if (before) return before.speaker;
+  // `「…」。そう話すのは、キーウに住むYさんだ。`: the cleft names the speaker after the verb.
+  const cleft = /^[^。、「」\n]{0,6}?の(?:は|が)[、\s]?/u.exec(text.slice(verb.end, verb.end + 12));
+  if (!cleft) return null;
+  const at = verb.end + cleft[0].length;
+  return d.namedIn(at, next.end).find((n) => n.speaker.speakerKind !== null)?.speaker ?? null;
 }
 
 const CATAPHOR = /(?:こう|このように|そう)[^。、]{0,4}?$/u;

@@ -475,6 +475,14 @@ describe('extractQuotes: who speaks among a sentence’s subjects', () => {
     expect(dash[0]).toMatchObject({ kind: 'speech', canonical: 'シェフチェンコ' });
   });
 
+  it('a quote standing alone: a cleft after こう話すのは, the next topic, a dash credit', () => {
+    const name = 'オデーサに住むイワン・メルニクさん(52)';
+    expect(who(`「もう逃げる場所はない」。そう話すのは、${name}だ。`)).toEqual(['メルニク']);
+    expect(who(`「もう逃げる場所はない」。${name}は肩を落とした。`)).toEqual(['メルニク']);
+    expect(who(`「もう逃げる場所はない」──${name}`)).toEqual(['メルニク']);
+    expect(who('「もう逃げる場所はない」。港には船が並ぶ。')).toEqual([null]);
+  });
+
   it('a country speaks with a government’s verbs; with a person’s verb the person the text is about does', () => {
     expect(who('ロシアは「報復する」と警告した。')).toEqual(['ロシア']);
     expect(
