@@ -10,7 +10,8 @@ const layers = [
   ['model'],
   ['text'],
   ['config', 'format'],
-  ['ingest', 'nlp', 'tagging', 'archive', 'publish', 'blog'],
+  // `queue`: the job queue (pg-boss), I/O at the pipeline's level, a peer of archive and ingest.
+  ['ingest', 'nlp', 'tagging', 'archive', 'publish', 'blog', 'queue'],
   ['pipeline'],
   ['cli', 'server'],
 ];

@@ -279,7 +279,26 @@ function defineCommands(program: Command, io: CliIo, act: Act): void {
       collectLines,
       [],
     )
+    .option('--enqueue', 'send a fetch job per feed to the queue instead of fetching (a scheduler)')
+    .option('--queue <url>', 'the job queue for --enqueue: postgres://… (default: $KIRINUKI_QUEUE)')
     .action(act(async () => (await import('./commands/watch.js')).watchCommand));
+  sub('worker', 'take jobs from the queue (fetch, import, annotate, retag, story) until stopped')
+    .option('--queue <url>', 'the job queue: postgres://… (default: $KIRINUKI_QUEUE)')
+    .option('--concurrency <n>', 'jobs run at once by this process', '1')
+    .option(
+      '--allow-host <host>',
+      'a host fetch jobs may resolve to a loopback or private address (repeatable)',
+      collectLines,
+      [],
+    )
+    .option('--timeout <seconds>', 'time for each fetch: redirects, retries and waits included')
+    .option(
+      '--maintenance-interval <seconds>',
+      'how often to return the jobs of workers that died to the queue',
+      '60',
+    )
+    .option('--poll <seconds>', 'how long to wait before asking again when no job is due', '1')
+    .action(act(async () => (await import('./commands/worker.js')).workerCommand));
   sub(
     'site <outdir>',
     'the archive as a static site: day, tag, person and story pages, search, feed',

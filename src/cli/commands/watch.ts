@@ -1,6 +1,11 @@
 import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { emptyWatchState, parseSourcesFile, type WatchState } from '../../ingest/index.js';
+import {
+  emptyWatchState,
+  parseSourcesFile,
+  type WatchSource,
+  type WatchState,
+} from '../../ingest/index.js';
 import { formatDiagnostic } from '../../model/index.js';
 import { watchOnce } from '../../pipeline/index.js';
 import type { CommandContext } from '../context.js';
@@ -12,6 +17,8 @@ interface WatchOptions {
   interval: string;
   once?: boolean;
   allowHost?: string[];
+  enqueue?: boolean;
+  queue?: string;
 }
 
 /**
@@ -20,6 +27,11 @@ interface WatchOptions {
  * are kept in a state file beside the sources file (or `--state`). Each poll prints a summary,
  * or with `--json` one line of JSON; what a feed's reader found goes to stderr. With `--once`
  * the exit code is 1 when a source failed.
+ *
+ * With `--enqueue --queue postgres://…` (or `KIRINUKI_QUEUE`) it is a scheduler instead: each
+ * round sends one fetch job per feed to the queue and `kirinuki worker` processes fetch and file
+ * them. A feed whose last job still waits is not sent again; the state file is not used (workers
+ * fetch the whole feed, and the archive recognises the items it holds).
  */
 export async function watchCommand(
   ctx: CommandContext,
@@ -39,6 +51,7 @@ export async function watchCommand(
   for (const d of parsed.diagnostics) ctx.io.stderr.write(`${formatDiagnostic(d)}\n`);
   if (parsed.sources.length === 0)
     throw new UsageError(`watch: ${sourcesFile} lists no feed URLs (one per line)`);
+  if (opts.enqueue) return enqueueRounds(ctx, parsed.sources, minutes, opts);
   const statePath = opts.state ?? `${sourcesFile}.state.json`;
   let state = loadState(statePath);
   const knowledge = await loadCliKnowledge(ctx.io);
@@ -64,6 +77,54 @@ export async function watchCommand(
       );
     if (opts.once) return round.report.some((r) => r.outcome === 'failed') ? 1 : 0;
     await sleep(minutes * 60_000);
+  }
+}
+
+/** The scheduler: every `minutes`, a fetch job per feed sent to the queue. */
+async function enqueueRounds(
+  ctx: CommandContext,
+  sources: readonly WatchSource[],
+  minutes: number,
+  opts: WatchOptions,
+): Promise<number> {
+  const url = opts.queue ?? ctx.io.env.KIRINUKI_QUEUE;
+  if (url === undefined || url.trim() === '')
+    throw new UsageError(
+      'watch: --enqueue needs the queue: --queue postgres://… or KIRINUKI_QUEUE',
+    );
+  const { isQueueUrl, openJobQueue } = await import('../../queue/index.js');
+  if (!isQueueUrl(url))
+    throw new UsageError('watch: --queue must be a postgres:// connection string');
+  // A scheduler only sends: returning the jobs of dead workers is the workers' maintenance.
+  const opened = await openJobQueue(url, { supervise: false, poolSize: 2 });
+  if (!opened.ok) {
+    ctx.io.stderr.write(`${formatDiagnostic({ severity: 'error', message: opened.error })}\n`);
+    return 1;
+  }
+  const queue = opened.value;
+  try {
+    for (;;) {
+      const today = new Date().toISOString().slice(0, 10);
+      const jobs: { url: string; job: string | null }[] = [];
+      for (const source of sources) {
+        const sent = await queue.enqueue({ kind: 'fetch', url: source.url, today });
+        if (!sent.ok) ctx.io.stderr.write(`${source.url}: error: ${sent.error}\n`);
+        else jobs.push({ url: source.url, job: sent.value });
+      }
+      const queued = jobs.filter((j) => j.job !== null).length;
+      const time = new Date().toISOString();
+      if (ctx.json) ctx.io.stdout.write(`${JSON.stringify({ time, enqueued: jobs })}\n`);
+      else
+        ctx.io.stdout.write(
+          `${time} ${queued} fetch job${queued === 1 ? '' : 's'} sent` +
+            (jobs.length > queued ? `, ${jobs.length - queued} still waiting from before` : '') +
+            '\n',
+        );
+      if (opts.once) return jobs.length < sources.length ? 1 : 0;
+      await sleep(minutes * 60_000);
+    }
+  } finally {
+    await queue.close();
   }
 }
 
