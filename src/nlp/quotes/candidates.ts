@@ -104,6 +104,7 @@ export function bracketCandidates(
     speech: site.cls.kind === 'speech' && reportedInTurn(text, site, d, k),
     countrySays: (s) => countrySays(text, s, site, k),
     inner: site.cls.kind === 'fragment' && site.cls.afterTo === null,
+    verbless: site.cls.kind === 'speech' && site.cls.verb === null,
   });
   add(statementIssuer(text, site, d, k), WEIGHT.statement, 'issuer of the statement it quotes');
   out.push(...carried(site, d, k, previous));
@@ -263,6 +264,8 @@ export function clauseCandidates(
     countrySays?: (s: Subject) => boolean;
     /** Words quoted inside a clause, not reported with と (`Xが「…」発言をした`). */
     inner?: boolean;
+    /** Speech with no verb reporting it (`Xによれば、Yは「…」。`). */
+    verbless?: boolean;
   } = {},
 ): void {
   const first = out.length;
@@ -292,6 +295,10 @@ export function clauseCandidates(
     out.push(candidate(person, WEIGHT.topic + PERSON_OVER_BODY, 'person among its topics'));
   const source = inClause.find((s) => s.how === 'source');
   if (source) out.push(candidate(source, WEIGHT.source, 'source of its clause'));
+  // `Xによれば、ロシア軍は「…」。`: with no verb of their own, the words are the source's
+  // report of the topic.
+  if (source && how.verbless === true && topic && topic.at > source.at)
+    out.push(candidate(source, WEIGHT.topic + PERSON_OVER_BODY, 'source of words with no verb'));
   // `米紙ニューヨーク・タイムズは、政府当局者の話として「…」と報じた`: an outlet reports
   // what its source said, so the source it cites after it speaks.
   if (topic?.outlet && source && source.at > topic.at)
@@ -520,9 +527,31 @@ function ownerAfter(text: string, site: QuoteSite, d: Discourse, k: Knowledge): 
   if (!m) return null;
   const at = site.close + 1 + m[0].length;
   const n = d.namedIn(at, at + 1)[0];
-  if (!n || text.charAt(n.mention.phraseEnd) !== 'の') return null;
+  if (!n) return subjectOfNounAfter(text, at, site, d, k);
+  if (text.charAt(n.mention.phraseEnd) !== 'の') return null;
   const noun = k.speechNouns.longestAt(text, n.mention.phraseEnd + 1);
   return noun && noun.start === n.mention.phraseEnd + 1 ? n.speaker : null;
+}
+
+/**
+ * `「…」とする声明をクレムリンが出した`, `「…」との見方をX氏が示した`: a statement or speech
+ * noun right after the quote, then its issuer as the subject of the rest of the sentence.
+ */
+function subjectOfNounAfter(
+  text: string,
+  at: number,
+  site: QuoteSite,
+  d: Discourse,
+  k: Knowledge,
+): Speaker | null {
+  const noun = k.statementNouns.longestAt(text, at) ?? k.speechNouns.longestAt(text, at);
+  // `…という声が上がり、大統領が…`: only a noun the issuer puts out (`を出した`) names them,
+  // within its clause.
+  if (!noun || noun.start !== at || text.charAt(noun.end) !== 'を') return null;
+  const end = d.sentences.bounds(site.sentence).end;
+  const clause = /[「、]/u.exec(text.slice(noun.end, end));
+  const to = clause ? noun.end + clause.index : end;
+  return d.subjectsIn(noun.end + 1, to).find((s) => s.how !== 'source')?.speaker ?? null;
 }
 
 /**

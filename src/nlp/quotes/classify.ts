@@ -201,8 +201,13 @@ const HIRAGANA = new RegExp(`[${HIRAGANA_CLASS}]`, 'u');
 
 /** `キャッチフレーズは「…」。`: a quote ending a sentence about a thing names it. */
 function afterPlainTopic(text: string, open: number): boolean {
-  return text.charAt(open - 1) === 'は' && NOUN_CHAR.test(text.charAt(open - 2));
+  if (text.charAt(open - 1) !== 'は' || !NOUN_CHAR.test(text.charAt(open - 2))) return false;
+  // `Xによれば、ロシア軍は「…」。`: a source before it makes the words someone's report.
+  const from = Math.max(text.lastIndexOf('。', open), text.lastIndexOf('\n', open), open - 80);
+  return !SOURCED.test(text.slice(from + 1, open));
 }
+
+const SOURCED = /によると|によれば|によりますと/u;
 
 /** The first speech verb in a window (for speech, one that stops at the next quotation). */
 function findVerb(

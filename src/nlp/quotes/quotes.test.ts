@@ -483,6 +483,22 @@ describe('extractQuotes: who speaks among a sentence’s subjects', () => {
     expect(who('「もう逃げる場所はない」。港には船が並ぶ。')).toEqual([null]);
   });
 
+  it('words with no verb after a topic are the report of a source before it', () => {
+    const [q] = annotate('シルスキー総司令官によれば、敵の部隊は「補給に苦しんでいる」。', {
+      knowledge,
+    }).quotes;
+    expect(q).toMatchObject({ kind: 'speech', canonical: 'シルスキー' });
+    expect(annotate('作戦名は「オーロラ」。', { knowledge }).quotes[0]?.kind).toBe('term');
+  });
+
+  it('a statement or view put out after the quote names its issuer as the clause’s subject', () => {
+    expect(who('「提案は受け入れられない」とする声明をクレムリンが出した。')).toEqual([
+      'クレムリン',
+    ]);
+    expect(who('「交渉は長引く」との見方をペスコフ報道官が示した。')).toEqual(['ペスコフ']);
+    expect(who('「その通り」という声が上がり、大統領が登場した。')).toEqual([null]);
+  });
+
   it('a country speaks with a government’s verbs; with a person’s verb the person the text is about does', () => {
     expect(who('ロシアは「報復する」と警告した。')).toEqual(['ロシア']);
     expect(
