@@ -303,6 +303,10 @@ export function clauseCandidates(
   // what its source said, so the source it cites after it speaks.
   if (topic?.outlet && source && source.at > topic.at)
     out.push(candidate(source, WEIGHT.topic + PERSON_OVER_BODY, 'source an outlet cites'));
+  // `独立系メディアは、関係者の話として「…」と報じた`: words given as someone's account are theirs,
+  // whoever relays them.
+  else if (source && topic && source.at > topic.at && AS_TOLD.test(text.slice(source.end)))
+    out.push(candidate(source, WEIGHT.topic + PERSON_OVER_BODY, 'source whose account it is'));
   // `ロイター通信によると、国防省が…と発表した`: the outlet relays what the subject after it said.
   const relayed =
     source?.outlet === true ? inClause.find((s) => s.how === 'ga' && s.at > source.at) : undefined;
@@ -426,6 +430,8 @@ const EMBEDDING = new RegExp(
 function candidate(s: Subject, score: number, reason: string): Candidate {
   return { speaker: s.speaker, score, reason };
 }
+
+const AS_TOLD = /^(?:ら|側)?の(?:話|発表|声明)として/u;
 
 const NOUN_CLAUSE_AFTER = /^[^。「」]{0,40}?(?:こと[をがはに]|のを)/u;
 

@@ -499,6 +499,31 @@ describe('extractQuotes: who speaks among a sentence’s subjects', () => {
     expect(who('「その通り」という声が上がり、大統領が登場した。')).toEqual([null]);
   });
 
+  it('a quote closing its clause with 、 ends it: each topic speaks its own words', () => {
+    const text =
+      '会談後、マクロン大統領は「実りがあった」、ショルツ首相は「結束は固い」とそれぞれ述べた。';
+    expect(who(text)).toEqual(['マクロン', 'ショルツ']);
+  });
+
+  it('words given as someone’s account (Xの話として) are theirs, not the relaying body’s', () => {
+    const speakers = (t: string) => annotate(t, { knowledge }).quotes.map((q) => q.speaker);
+    expect(
+      speakers('ロシアの独立系メディアは、軍関係者の話として「動員が近い」と報じた。'),
+    ).toEqual(['軍関係者']);
+    expect(who('国営通信は、ロシア国防省の発表として「攻撃を撃退した」と伝えた。')).toEqual([
+      'ロシア国防省',
+    ]);
+  });
+
+  it('both leaders (両首脳) issue the statement they are said to publish', () => {
+    const text =
+      'ショルツ首相は「支え続ける」と述べた。両首脳は共同声明を発表した。声明では「侵略を非難する」とした。';
+    expect(annotate(text, { knowledge }).quotes.map((q) => q.speaker)).toEqual([
+      'ショルツ首相',
+      '両首脳',
+    ]);
+  });
+
   it('a country speaks with a government’s verbs; with a person’s verb the person the text is about does', () => {
     expect(who('ロシアは「報復する」と警告した。')).toEqual(['ロシア']);
     expect(
