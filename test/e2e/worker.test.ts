@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import PgBoss from 'pg-boss';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCorpus, renderCorpusDay } from '../../bench/corpus.js';
-import { openSqliteArchive } from '../../src/archive/index.js';
+import { openPostgresArchive, openSqliteArchive, type Archive } from '../../src/archive/index.js';
 import { importFiles } from '../../src/pipeline/index.js';
 import {
   importJobOf,
@@ -45,9 +45,11 @@ function documents(count: number, perDay = 5, seed = 7): { name: string; bytes: 
   }));
 }
 
-/** The entry ids an archive holds, sorted. */
+/** The entry ids an archive (a SQLite file or a postgres:// URL) holds, sorted. */
 function entryIds(db: string): string[] {
-  const archive = openSqliteArchive(db);
+  const archive: Archive = db.startsWith('postgres://')
+    ? openPostgresArchive(db)
+    : openSqliteArchive(db);
   try {
     return [...archive.allEntries()].map((s) => s.entry.id).sort();
   } finally {
@@ -170,6 +172,31 @@ describe.skipIf(!started.ok)('kirinuki worker', () => {
       for (const w of [a, b]) expect(w.events.some((e) => e.type === 'completed')).toBe(true);
       expect(await Promise.all([stop(a), stop(b)]), a.stderr() + b.stderr()).toEqual([0, 0]);
       expect(entryIds(db)).toEqual(referenceIds(docs, dir));
+    },
+    LONG,
+  );
+
+  it(
+    "two workers file into a PostgreSQL archive (in the queue's own database) what a plain import gives",
+    async () => {
+      const { url, queue } = await setup();
+      // Migrated before the workers start, as `kirinuki migrate` does in a deployment.
+      openPostgresArchive(url).close();
+      const docs = documents(8, 5, 13);
+      const [a, b] = [worker(url, url), worker(url, url)] as [WorkerProcess, WorkerProcess];
+      await Promise.all([a.ready(), b.ready()]);
+      const ids: string[] = [];
+      for (const doc of docs) {
+        const sent = await queue.enqueue(importJobOf(doc.name, doc.bytes, { today: '2024-01-01' }));
+        if (!sent.ok || sent.value === null) throw new Error(`not sent: ${JSON.stringify(sent)}`);
+        ids.push(sent.value);
+      }
+      const jobs = await Promise.all(ids.map((id) => finished(queue, id)));
+      expect(jobs.map((j) => [j.state, j.output])).toEqual(
+        jobs.map((j) => ['completed', expect.objectContaining({ inserted: 5 })]),
+      );
+      expect(await Promise.all([stop(a), stop(b)]), a.stderr() + b.stderr()).toEqual([0, 0]);
+      expect(entryIds(url)).toEqual(referenceIds(docs, dir));
     },
     LONG,
   );
