@@ -1,7 +1,7 @@
 import { normaliseForMatch } from '../../text/index.js';
 import type { ParsedQuery, QueryFilter } from '../query/query-ast.js';
 import { pgText, pgTextArray, type PgValue } from './connection.js';
-import { termTokens } from './search-index.js';
+import { termTokens, tokensAreExact } from './search-index.js';
 
 /**
  * A parsed query as SQL for PostgreSQL: one condition over `entries e` (and `entry_search s`
@@ -14,6 +14,8 @@ export interface PgQuery {
   params: PgValue[];
   /** Whether the condition reads `entry_search s` (a term, positive or negated). */
   readsText: boolean;
+  /** Whether the condition reads `entries e` (a filter). */
+  readsEntries: boolean;
   /** Normalised positive terms and their alternatives, for ranking and snippets. */
   highlight: string[];
   /** The index tokens of each of `highlight`, for estimating how many entries hold it. */
@@ -44,6 +46,7 @@ export function compilePgQuery(query: ParsedQuery, options: PgQueryOptions): PgQ
   let readsText = false;
   // Filters first: the planner orders them anyway, but reading the SQL is easier.
   parts.push(...compileFilters(query.filters, bind, options));
+  const readsEntries = parts.length > 0;
   for (const term of query.terms) {
     const alternatives = alternativesOf(term.text, options);
     if (!term.negated)
@@ -55,6 +58,7 @@ export function compilePgQuery(query: ParsedQuery, options: PgQueryOptions): PgQ
     const any = alternatives
       .map((norm) => {
         const tokens = termTokens(norm);
+        if (tokensAreExact(norm)) return `s.tokens @> ${bind(pgTextArray(tokens))}::text[]`;
         const text = `strpos(s.norm, ${bind(pgText(norm))}) > 0`;
         return tokens.length === 0
           ? text
@@ -68,6 +72,7 @@ export function compilePgQuery(query: ParsedQuery, options: PgQueryOptions): PgQ
     where: parts.length === 0 ? 'TRUE' : parts.join(' AND '),
     params,
     readsText,
+    readsEntries,
     highlight,
     highlightTokens,
     conditions: parts.length,

@@ -76,6 +76,14 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
         length integer NOT NULL
       );
       CREATE INDEX entry_search_tokens ON entry_search USING gin (tokens);
+      -- lz4 where the server has it: checking a candidate's text or tokens decompresses them,
+      -- several times faster than with the default pglz.
+      DO $$ BEGIN
+        ALTER TABLE entry_search ALTER COLUMN tokens SET COMPRESSION lz4,
+          ALTER COLUMN norm SET COMPRESSION lz4;
+        ALTER TABLE entries ALTER COLUMN json SET COMPRESSION lz4;
+      EXCEPTION WHEN feature_not_supported THEN NULL;
+      END $$;
 
       CREATE TABLE tags (
         id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,

@@ -77,3 +77,18 @@ export function termTokens(normalised: string): string[] {
   }
   return [...tokens];
 }
+
+/**
+ * Whether holding the term's tokens is the same as containing the term: a term of one or two
+ * indexable characters (one token: the character, or the bigram, which the text can only hold
+ * inside a run). Such a term needs no check against the text.
+ *
+ * @example
+ * tokensAreExact('停戦'); // true
+ * tokensAreExact('停戦協議'); // false: 停戦 and 協議 may be apart
+ */
+export function tokensAreExact(normalised: string): boolean {
+  const runs = indexRuns(normalised);
+  const chars = [...normalised];
+  return runs.length === 1 && runs[0]?.length === chars.length && chars.length <= 2;
+}

@@ -17,7 +17,7 @@ export interface PgSearchOptions {
 }
 
 /** How many entries holding a term's tokens are counted for its idf before it counts as common. */
-const DF_CAP = 20_000;
+const DF_CAP = 2_000;
 
 /**
  * Search and count over `entries e JOIN entry_search s`, with the same rules as the SQLite
@@ -46,7 +46,7 @@ export class PgSearch {
     const want = Math.max(o.candidates, o.offset + o.limit, o.rankedEntries);
     const asked = Math.max(want, o.totalLimit + 1);
     const newest = this.rids(
-      `SELECT e.rid FROM ${from(q)} WHERE ${q.where} ORDER BY e.rid DESC LIMIT ${next(q, 1)}`,
+      `SELECT ${rid(q)} AS rid FROM ${from(q)} WHERE ${q.where} ORDER BY ${rid(q)} DESC LIMIT ${next(q, 1)}`,
       q,
       asked,
     );
@@ -76,7 +76,7 @@ export class PgSearch {
     const rids =
       count > 0 && total > 0
         ? this.rids(
-            `SELECT e.rid FROM ${from(q)} WHERE ${q.where}
+            `SELECT e.rid FROM ${from(q, true)} WHERE ${q.where}
              ORDER BY e.date DESC, e.rid DESC LIMIT ${next(q, 1)} OFFSET ${next(q, 2)}`,
             q,
             count,
@@ -146,11 +146,29 @@ export class PgSearch {
     return scored.sort((a, b) => b.score - a.score || b.rid - a.rid);
   }
 
-  /** Entries holding all of the tokens (from the GIN index), counted up to `DF_CAP`. */
+  /**
+   * About how many entries hold all of the tokens, for a term's idf: counted from the GIN index
+   * up to `DF_CAP`, beyond that the planner's estimate from the array statistics (a common
+   * word's most-common-element frequency), so a word in most clips costs a bounded count.
+   */
   private holding(tokens: readonly string[]): number {
-    const sql = `SELECT count(*)::float8 AS n FROM (
-      SELECT 1 FROM entry_search WHERE tokens @> $1::text[] LIMIT ${DF_CAP}) x`;
-    return Number(this.c.value(sql, [pgTextArray(tokens)]));
+    const array = pgTextArray(tokens);
+    const counted = Number(
+      this.c.value(
+        `SELECT count(*)::float8 AS n FROM (
+           SELECT 1 FROM entry_search WHERE tokens @> $1::text[] LIMIT ${DF_CAP}) x`,
+        [array],
+      ),
+    );
+    if (counted < DF_CAP) return counted;
+    const plan = this.c.query(
+      `EXPLAIN (FORMAT JSON) SELECT 1 FROM entry_search WHERE tokens @> $1::text[]`,
+      [array],
+    )[0]?.['QUERY PLAN'];
+    const rows = Number(
+      (plan as { Plan?: { 'Plan Rows'?: number } }[] | undefined)?.[0]?.Plan?.['Plan Rows'],
+    );
+    return Number.isFinite(rows) ? Math.max(DF_CAP, rows) : DF_CAP;
   }
 
   entryCount(): number {
@@ -168,9 +186,20 @@ interface Scored {
   score: number;
 }
 
-/** `FROM` of a query: the search table only when a condition reads the text. */
-function from(q: PgQuery): string {
-  return q.readsText ? 'entries e JOIN entry_search s ON s.entry = e.rid' : 'entries e';
+/**
+ * `FROM` of a query: the tables its conditions read. Terms alone read only `entry_search`,
+ * whose `entry` is the entry's rid, so the newest matches come from its primary key.
+ */
+function from(q: PgQuery, withEntries = false): string {
+  if (!q.readsText) return 'entries e';
+  return q.readsEntries || withEntries
+    ? 'entries e JOIN entry_search s ON s.entry = e.rid'
+    : 'entry_search s';
+}
+
+/** The rid column of `from(q)`. */
+function rid(q: PgQuery): string {
+  return q.readsText && !q.readsEntries ? 's.entry' : 'e.rid';
 }
 
 /** The placeholder of the `nth` parameter after the query's own. */

@@ -1,0 +1,95 @@
+/**
+ * The archive on both backends side by side: the same generated corpus (bench/corpus.ts)
+ * imported into a SQLite file and into PostgreSQL (a private cluster, test/support), then every
+ * query class of bench/queries.ts counted and searched (top 20 with snippets) on each.
+ *
+ *   npx tsx bench/postgres.ts [size=100000] [repeat=5]
+ *
+ * Prints the import rate, the size on disk and p50/p95/p99 per class and backend, as markdown.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  openPostgresArchive,
+  openSqliteArchive,
+  type Archive,
+  type ImportBatch,
+} from '../src/archive/index.js';
+import { startPostgresCluster } from '../test/support/postgres-cluster.js';
+import { generateCorpus } from './corpus.js';
+import { latency, mb, ms, table, timeRuns } from './measure.js';
+import { queryClasses } from './queries.js';
+
+const size = Number(process.argv[2] ?? 100_000);
+const repeat = Number(process.argv[3] ?? 5);
+
+function importCorpus(archive: Archive): number {
+  const started = performance.now();
+  let batches: ImportBatch[] = [];
+  for (const day of generateCorpus({ size })) {
+    batches.push({ source: `corpus/${day.day}.txt`, ...day });
+    // About a thousand entries a transaction, as an import of a folder of digests files them.
+    if (batches.reduce((n, b) => n + b.entries.length, 0) >= 1000) {
+      archive.importBatches(batches);
+      batches = [];
+    }
+  }
+  if (batches.length > 0) archive.importBatches(batches);
+  return (size / (performance.now() - started)) * 1000;
+}
+
+function main(): void {
+  const started = startPostgresCluster();
+  if (!started.ok) throw new Error(`bench: ${started.why}`);
+  const { cluster } = started;
+  const dir = mkdtempSync(join(tmpdir(), 'kirinuki-bench-pg-'));
+  try {
+    const backends: [string, Archive][] = [
+      ['sqlite', openSqliteArchive(join(dir, 'archive.db'))],
+      ['postgres', openPostgresArchive(cluster.createDatabase('bench'))],
+    ];
+    const rows: string[][] = [];
+    const summary: string[][] = [];
+    for (const [name, archive] of backends) {
+      const rate = importCorpus(archive);
+      const t = performance.now();
+      archive.optimize();
+      const optimize = performance.now() - t;
+      const stats = archive.stats();
+      summary.push([
+        name,
+        `${Math.round(rate)}/s`,
+        `${(optimize / 1000).toFixed(1)} s`,
+        mb(stats.bytesOnDisk),
+      ]);
+      console.error(`${name}: imported ${stats.entries} at ${Math.round(rate)}/s`);
+      for (const c of queryClasses()) {
+        const count: number[] = [];
+        const search: number[] = [];
+        for (const q of c.queries) {
+          count.push(...timeRuns(repeat, () => archive.count(q)));
+          search.push(...timeRuns(repeat, () => archive.search(q, { limit: 20 })));
+        }
+        const [lc, ls] = [latency(count), latency(search)];
+        rows.push([c.name, name, ...[lc.p50, lc.p95, lc.p99, ls.p50, ls.p95, ls.p99].map(ms)]);
+        console.error(`  ${name} ${c.name}: search p99 ${ms(ls.p99)} ms`);
+      }
+      archive.close();
+    }
+    console.log(`## ${size.toLocaleString('en')} entries, ${repeat} runs per query\n`);
+    console.log(table(['backend', 'import', 'optimize', 'on disk'], summary));
+    console.log();
+    console.log(
+      table(
+        ['class', 'backend', 'count p50', 'p95', 'p99', 'search p50', 'p95', 'p99'],
+        rows.sort((a, b) => (a[0] ?? '').localeCompare(b[0] ?? '')),
+      ),
+    );
+  } finally {
+    cluster.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main();

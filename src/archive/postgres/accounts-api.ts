@@ -1,0 +1,18 @@
+/**
+ * What the account store gives the rest of kirinuki (through `archive/index.ts`): the store,
+ * its users and roles, and the audit records of edits.
+ */
+export {
+  ACCOUNT_ROLES,
+  AccountStore,
+  nameProblem as accountNameProblem,
+  passwordProblem as accountPasswordProblem,
+  type AccountRole,
+  type AccountSession,
+  type AccountStoreOptions,
+  type AccountUser,
+  type AuditAction,
+  type AuditInput,
+  type AuditRecord,
+  type AuditState,
+} from './accounts.js';
