@@ -309,6 +309,23 @@ function defineCommands(program: Command, io: CliIo, act: Act): void {
     .option('--full', 'write every file again, whatever the last build wrote')
     .option('--serve [port]', 'then serve the site on 127.0.0.1 (default port 8000) for search')
     .action(act(async () => (await import('./commands/site.js')).siteCommand));
+  const users = sub('users', 'the workbench accounts of a PostgreSQL archive (see users add)');
+  const usersSub = (name: string, description: string): Command =>
+    users
+      .command(name)
+      .description(description)
+      .option('--json', 'machine-readable output')
+      .exitOverride();
+  usersSub('add <name>', 'add an account; prints a generated password once')
+    .requiredOption('--role <role>', 'curator (edits) or viewer (reads)')
+    .option('--password-stdin', 'read the password from the first line of stdin instead')
+    .action(act(async () => (await import('./commands/users.js')).usersAddCommand));
+  usersSub('list', 'the accounts and their roles').action(
+    act(async () => (await import('./commands/users.js')).usersListCommand),
+  );
+  usersSub('remove <name>', 'remove an account and end its logins').action(
+    act(async () => (await import('./commands/users.js')).usersRemoveCommand),
+  );
   sub('serve', 'the workbench: the UI and its JSON API over the archive, until Ctrl-C')
     .option('--port <n>', 'the port to listen on (0: any free one)', '8080')
     .option(
