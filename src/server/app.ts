@@ -11,12 +11,15 @@ import type { ServerAppOptions, ServerDeps } from './context.js';
 import { ApiError, errorResponse, validationError } from './errors.js';
 import { JobRunner } from './jobs.js';
 import { keptAnswers } from './kept-answers.js';
+import { loginGuard } from './login-guard.js';
 import { openApiDocument } from './openapi.js';
 import { registerAnnotateRoutes } from './routes/annotate.js';
 import { registerCaptureRoutes } from './routes/capture.js';
 import { registerDigestRoutes } from './routes/digest.js';
 import { registerEntryRoutes } from './routes/entries.js';
+import { registerHistoryRoutes } from './routes/history.js';
 import { registerJobRoutes } from './routes/jobs.js';
+import { registerLoginRoutes } from './routes/login.js';
 import { registerPeopleRoutes } from './routes/people.js';
 import { registerSearchRoutes } from './routes/search.js';
 import { registerSessionRoutes } from './routes/session.js';
@@ -56,6 +59,7 @@ export function createServerApp(options: ServerAppOptions): ServerApp {
   const tagStore = tagStorePaths(options.archivePath, options.taxonomyPath);
   const deps: ServerDeps = {
     archive: options.archive,
+    accounts: options.accounts ?? null,
     knowledge: options.knowledge,
     abbreviations: options.abbreviations ?? loadAbbreviations(),
     tagStore,
@@ -93,6 +97,8 @@ export function createServerApp(options: ServerAppOptions): ServerApp {
       loopbackOnly: options.loopbackOnly ?? true,
     }),
   );
+  // With accounts, a login names the user of every API request (after the checks above).
+  if (deps.accounts !== null) app.use('*', loginGuard(deps.accounts));
   app.use(
     '/api/*',
     bodyLimit({
@@ -134,7 +140,9 @@ export function createServerApp(options: ServerAppOptions): ServerApp {
  */
 export function registerApiRoutes(app: OpenAPIHono, deps: ServerDeps): void {
   registerSessionRoutes(app, deps);
+  registerLoginRoutes(app, deps);
   registerEntryRoutes(app, deps);
+  registerHistoryRoutes(app, deps);
   registerSearchRoutes(app, deps);
   registerDigestRoutes(app, deps);
   registerPeopleRoutes(app, deps);

@@ -1,4 +1,4 @@
-import type { Archive } from '../archive/index.js';
+import type { AccountStore, Archive } from '../archive/index.js';
 import type { BlogCredentials, BlogFailure, BlogTarget } from '../blog/index.js';
 import type { FetchOptions } from '../ingest/index.js';
 import type { Result } from '../model/index.js';
@@ -27,6 +27,12 @@ export interface ServerAppOptions {
   sessionToken?: string;
   /** `--token`: every request then needs it. */
   accessToken?: string | null;
+  /**
+   * The accounts of a PostgreSQL archive: every API request then needs a login (`POST
+   * /api/login`), viewers may only read, and edits are written to the audit log. Without
+   * (SQLite): the access token alone, as before.
+   */
+  accounts?: AccountStore | null;
   /** Bound to loopback: refuse requests for other host names (default true). */
   loopbackOnly?: boolean;
   /** The built UI (`dist/web`); null or missing: `/` says how to build it. */
@@ -46,6 +52,8 @@ export interface ServerAppOptions {
 /** What every route gets: the options resolved, the tagger and the jobs. */
 export interface ServerDeps {
   archive: Archive;
+  /** The accounts and audit log; null on a server without accounts (SQLite). */
+  accounts: AccountStore | null;
   knowledge: Knowledge;
   abbreviations: Abbreviations;
   tagStore: TagStorePaths;

@@ -5,17 +5,19 @@ import { KirinukiError } from '../model/index.js';
 
 /** The error codes of the API, one per status it answers with (see docs/api.md). */
 export type ApiErrorCode =
-  'bad_request' | 'forbidden' | 'not_found' | 'conflict' | 'internal' | 'upstream';
+  'bad_request' | 'unauthorized' | 'forbidden' | 'not_found' | 'conflict' | 'internal' | 'upstream';
 
 /** The error body every failed request gets: `{ error: { code, message, field? } }`. */
 export interface ApiErrorBody {
   error: { code: ApiErrorCode; message: string; field?: string };
 }
 
-type ErrorStatus = 400 | 403 | 404 | 409 | 500 | 502;
+type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 500 | 502;
 
 const STATUS: Record<ApiErrorCode, ErrorStatus> = {
   bad_request: 400,
+  // No login, or a wrong one, on a server with accounts (PostgreSQL).
+  unauthorized: 401,
   forbidden: 403,
   not_found: 404,
   conflict: 409,

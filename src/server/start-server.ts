@@ -7,7 +7,10 @@ import { isLoopbackHost } from './security.js';
 
 /** Where and how to listen, besides what the app takes. */
 export interface StartServerOptions extends Omit<ServerAppOptions, 'loopbackOnly'> {
-  /** The address to bind (default 127.0.0.1). Any other than loopback needs `accessToken`. */
+  /**
+   * The address to bind (default 127.0.0.1). Any other than loopback needs `accessToken` or
+   * `accounts`.
+   */
   host?: string;
   /** The port (default 8080; 0 picks a free one). */
   port?: number;
@@ -27,8 +30,8 @@ export interface RunningServer {
 
 /**
  * Runs the workbench server on a port: the app of `createServerApp` on `@hono/node-server`.
- * Bound to loopback unless told otherwise; another address without an access token is refused
- * (anyone on the network could read and change the archive).
+ * Bound to loopback unless told otherwise; another address without an access token or accounts
+ * is refused (anyone on the network could read and change the archive).
  *
  * @example
  * const r = await startServer({ archive, archivePath, knowledge, port: 0 });
@@ -40,10 +43,12 @@ export async function startServer(
   const host = options.host ?? '127.0.0.1';
   const loopback = isLoopbackHost(host);
   const accessToken = options.accessToken ?? null;
-  if (!loopback && accessToken === null)
+  // Accounts (PostgreSQL) stand guard with their logins; without them, a token must.
+  const guarded = accessToken !== null || (options.accounts ?? null) !== null;
+  if (!loopback && !guarded)
     return err({
       severity: 'error',
-      message: `server: listening on ${host} lets others on the network reach the archive; give --token TOKEN (or KIRINUKI_TOKEN) to require it`,
+      message: `server: listening on ${host} lets others on the network reach the archive; give --token TOKEN (or KIRINUKI_TOKEN) to require it, or run on PostgreSQL with accounts (kirinuki users add)`,
     });
   if (accessToken !== null && accessToken.length < 16)
     return err({

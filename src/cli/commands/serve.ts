@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { ABBREVIATIONS, PACKAGE_JSON, WEB_ROOT } from './package-paths.js';
 import { formatDiagnostic } from '../../model/index.js';
+import type { AccountStore } from '../../archive/index.js';
 import type { CommandContext } from '../context.js';
 import { UsageError } from '../io.js';
 import { loadCliKnowledge } from '../knowledge.js';
@@ -20,7 +21,9 @@ export interface ServeCommandOptions {
  * (or `KIRINUKI_TOKEN`), which any address but loopback needs, or on loopback a fresh random one
  * — loopback is open to every user and process of the machine, so without it any of them could
  * read the archive, file entries and publish with the curator's credentials. The printed link
- * logs the browser in (`/login?token=…`, an HttpOnly cookie).
+ * logs the browser in (`/login?token=…`, an HttpOnly cookie). On a PostgreSQL archive the
+ * workbench has accounts instead (`kirinuki users`): each person logs in with a name and
+ * password, a viewer only reads, and every edit is written to the audit log with its author.
  */
 export async function serveCommand(
   ctx: CommandContext,
@@ -34,12 +37,19 @@ export async function serveCommand(
     import('../../server/index.js'),
     import('../../pipeline/index.js'),
   ]);
+  const archive = await ctx.openArchive();
+  const archivePath = await ctx.archivePath();
+  // On PostgreSQL the workbench has accounts: a login replaces the run's random token.
+  const accounts = await openAccounts(archivePath);
   // Beyond loopback the curator chooses the token (startServer refuses to listen without one).
-  const token = given ?? (isLoopbackHost(opts.host) ? randomBytes(24).toString('base64url') : null);
+  const token =
+    given ??
+    (isLoopbackHost(opts.host) && accounts === null ? randomBytes(24).toString('base64url') : null);
   const knowledge = await loadCliKnowledge(ctx.io);
   const started = await startServer({
-    archive: await ctx.openArchive(),
-    archivePath: await ctx.archivePath(),
+    archive,
+    archivePath,
+    accounts,
     ...(opts.taxonomy === undefined ? {} : { taxonomyPath: opts.taxonomy }),
     ...(opts.sources === undefined ? {} : { watchSourcesPath: opts.sources }),
     knowledge,
@@ -53,15 +63,18 @@ export async function serveCommand(
     log: (message) => ctx.io.stderr.write(`${message}\n`),
   });
   if (!started.ok) {
+    accounts?.close();
     ctx.io.stderr.write(`${formatDiagnostic(started.error)}\n`);
     return 1;
   }
   const server = started.value;
   ctx.io.stdout.write(
     `kirinuki workbench: open ${server.openUrl}\n` +
-      (given === undefined
-        ? "(the link holds this run's access token: keep it to yourself)\n"
-        : '') +
+      (accounts !== null
+        ? `(log in with a kirinuki user${accounts.listUsers().length === 0 ? ': there is none yet, add one with `kirinuki users add NAME --role curator`' : ''})\n`
+        : given === undefined
+          ? "(the link holds this run's access token: keep it to yourself)\n"
+          : '') +
       '(Ctrl-C to stop)\n',
   );
   await new Promise<void>((resolve) => {
@@ -69,8 +82,15 @@ export async function serveCommand(
     process.once('SIGTERM', resolve);
   });
   await server.close();
+  accounts?.close();
   ctx.io.stdout.write('kirinuki workbench: stopped\n');
   return 0;
+}
+
+/** The account store of a PostgreSQL archive (its tables made when missing); none for SQLite. */
+async function openAccounts(location: string): Promise<AccountStore | null> {
+  const { AccountStore, isPostgresUrl } = await import('../../archive/index.js');
+  return isPostgresUrl(location) ? AccountStore.open(location) : null;
 }
 
 function packageVersion(): string {

@@ -10,6 +10,7 @@ import {
   removeEntry,
 } from '../../pipeline/index.js';
 import { renderDigestText } from '../../publish/index.js';
+import { audit, auditState, type AuditChange, type AuditedCard } from '../audit.js';
 import type { ServerDeps } from '../context.js';
 import { curateError } from '../curate-errors.js';
 import { ApiError } from '../errors.js';
@@ -185,15 +186,20 @@ export function registerEntryRoutes(app: OpenAPIHono, deps: ServerDeps): void {
 
   app.openapi(edit, (c) => {
     const { id } = c.req.valid('param');
+    const before = deps.archive.findEntry(id);
     const r = editEntry(deps.archive, id, c.req.valid('json').summaryLines, curate());
     deps.taggers.forget();
     if (!r.ok) throw curateError(r.error);
+    if (before) audit(deps, c, [auditedChange('edit', entryCard(before), r.value)]);
     return c.json({ card: withStorySize(deps.archive, r.value, deps.answers.storySizes()) }, 200);
   });
 
   app.openapi(drop, (c) => {
     const r = removeEntry(deps.archive, c.req.valid('param').id);
     if (!r.ok) throw curateError(r.error);
+    audit(deps, c, [
+      { action: 'drop', entryId: r.value.id, before: auditState(r.value), after: null },
+    ]);
     return c.body(null, 204);
   });
 
@@ -218,9 +224,11 @@ export function registerEntryRoutes(app: OpenAPIHono, deps: ServerDeps): void {
   app.openapi(accept, (c) => {
     const { id } = c.req.valid('param');
     const { line } = c.req.valid('json');
+    const before = deps.archive.findEntry(id);
     const r = acceptSuggestion(deps.archive, id, curate(), line);
     deps.taggers.forget();
     if (!r.ok) throw curateError(r.error);
+    if (before) audit(deps, c, [auditedChange('accept', entryCard(before), r.value.card)]);
     return c.json(
       {
         card: withStorySize(deps.archive, r.value.card, deps.answers.storySizes()),
@@ -229,6 +237,15 @@ export function registerEntryRoutes(app: OpenAPIHono, deps: ServerDeps): void {
       200,
     );
   });
+}
+
+/** An edit or accept as an audit record: the entry's lines and tags before and after. */
+function auditedChange(
+  action: 'edit' | 'accept',
+  before: AuditedCard,
+  after: AuditedCard,
+): AuditChange {
+  return { action, entryId: after.id, before: auditState(before), after: auditState(after) };
 }
 
 /** The stored entry with this id (or unique prefix), or a 404. */

@@ -10,7 +10,15 @@ export const DaySchema = z
 export const ErrorSchema = z
   .object({
     error: z.object({
-      code: z.enum(['bad_request', 'forbidden', 'not_found', 'conflict', 'internal', 'upstream']),
+      code: z.enum([
+        'bad_request',
+        'unauthorized',
+        'forbidden',
+        'not_found',
+        'conflict',
+        'internal',
+        'upstream',
+      ]),
       message: z.string().openapi({ example: 'server: summaryLines.0: not a summary line' }),
       field: z
         .string()
@@ -100,10 +108,11 @@ export const EntryIdParams = z.object({
  * @example
  * responses: { 200: { description: 'ok', content }, ...errorResponses(400, 404) }
  */
-export function errorResponses(...statuses: (400 | 403 | 404 | 409 | 502)[]) {
+export function errorResponses(...statuses: (400 | 401 | 403 | 404 | 409 | 502)[]) {
   const described: Record<number, string> = {
     400: 'a request field is invalid (`error.field` names it)',
-    403: 'no session token, a wrong one, or a request from another site',
+    401: 'no login, a wrong one, or one that ended (servers with accounts only)',
+    403: 'no session token, a wrong one, a request from another site, or an edit by a viewer',
     404: 'no such thing',
     409: 'conflicts with the state of the archive or of a running job',
     502: 'the blog refused or failed',
@@ -114,7 +123,7 @@ export function errorResponses(...statuses: (400 | 403 | 404 | 409 | 502)[]) {
       { description: described[s] ?? '', content: { 'application/json': { schema: ErrorSchema } } },
     ]),
   ) as Record<
-    400 | 403 | 404 | 409 | 502,
+    400 | 401 | 403 | 404 | 409 | 502,
     { description: string; content: { 'application/json': { schema: typeof ErrorSchema } } }
   >;
 }
