@@ -1,4 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { api } from './api/client.js';
+import type { AccountUser } from './api/types.js';
 import { onAnnounce } from './announce.js';
 import { JobsIndicator } from './components/JobsIndicator.js';
 import { Link } from './components/Link.js';
@@ -7,6 +9,7 @@ import { hrefOf, type Route } from './lib/routes.js';
 import { ComposePage } from './pages/Compose.js';
 import { DigestPage } from './pages/Digest.js';
 import { InboxPage } from './pages/Inbox.js';
+import { LoginPage } from './pages/Login.js';
 import { PeoplePage, PersonPage } from './pages/People.js';
 import { SearchPage } from './pages/Search.js';
 import { EntryPage, StoryPage } from './pages/Story.js';
@@ -75,7 +78,37 @@ export function App() {
   const route = useRoute();
   const [status, setStatus] = useState('');
   const first = useRef(true);
+  // A server with accounts (PostgreSQL): who is logged in, and whether to ask for a login
+  // (no login yet, or the server refused one that ended with 401).
+  const [user, setUser] = useState<AccountUser | null>(null);
+  const [needLogin, setNeedLogin] = useState(false);
   useEffect(() => onAnnounce(setStatus), []);
+  useEffect(() => {
+    const stop = api.onLoginNeeded(() => {
+      setUser(null);
+      setNeedLogin(true);
+    });
+    api.sessionInfo().then(
+      (session) => {
+        if (!session.accounts) return;
+        if (session.user) setUser(session.user);
+        else setNeedLogin(true);
+      },
+      () => {
+        // The pages report a server that cannot be reached.
+      },
+    );
+    return stop;
+  }, []);
+  const logOut = () => {
+    api.logout().then(
+      () => {
+        setUser(null);
+        setNeedLogin(true);
+      },
+      (error: unknown) => setStatus(`ログアウトできませんでした：${String(error)}`),
+    );
+  };
   useEffect(() => {
     if (!status) return;
     const timer = setTimeout(() => setStatus(''), 6000);
@@ -106,24 +139,44 @@ export function App() {
         <Link class="brand" href="/app/inbox">
           切り抜き <span lang="en">kirinuki</span>
         </Link>
-        <nav class="site-nav" aria-label="ページ">
-          <ul>
-            {NAV.map((item) => (
-              <li key={item.label}>
-                <Link
-                  href={hrefOf(item.route)}
-                  aria-current={item.pages.includes(route.page) ? 'page' : undefined}
-                >
-                  {item.label}
-                </Link>
-              </li>
-            ))}
-          </ul>
-        </nav>
-        <JobsIndicator />
+        {needLogin ? null : (
+          <nav class="site-nav" aria-label="ページ">
+            <ul>
+              {NAV.map((item) => (
+                <li key={item.label}>
+                  <Link
+                    href={hrefOf(item.route)}
+                    aria-current={item.pages.includes(route.page) ? 'page' : undefined}
+                  >
+                    {item.label}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        )}
+        {needLogin ? null : <JobsIndicator />}
+        {user && !needLogin ? (
+          <p class="account">
+            <span class="account-name">{user.name}</span>
+            <span class="muted">（{user.role === 'curator' ? 'キュレーター' : '閲覧のみ'}）</span>
+            <button type="button" class="link-button" onClick={logOut}>
+              ログアウト
+            </button>
+          </p>
+        ) : null}
       </header>
       <main id="main">
-        <Page route={route} />
+        {needLogin ? (
+          <LoginPage
+            onLoggedIn={(loggedIn) => {
+              setUser(loggedIn);
+              setNeedLogin(false);
+            }}
+          />
+        ) : (
+          <Page route={route} />
+        )}
       </main>
       <p class="status-line" role="status" aria-live="polite">
         {status}

@@ -9,7 +9,9 @@ import type {
   DigestResponse,
   EntriesResponse,
   EntryDetail,
+  HistoryResponse,
   JobRequest,
+  LoggedIn,
   JobStarted,
   EntryCard,
   OrderResponse,
@@ -99,10 +101,43 @@ const DAY_PAGE = 500;
 export class ApiClient {
   private session: Promise<Session> | null = null;
 
+  private readonly unauthorized = new Set<() => void>();
+
   constructor(
     private readonly base = '',
     private readonly fetcher: typeof fetch = (input, init) => fetch(input, init),
   ) {}
+
+  /**
+   * Calls `listener` whenever a request is refused for want of a login (401); returns the
+   * function that stops it.
+   */
+  onLoginNeeded(listener: () => void): () => void {
+    this.unauthorized.add(listener);
+    return () => this.unauthorized.delete(listener);
+  }
+
+  /** Logs in (servers with accounts): the server sets the login cookie. */
+  async login(name: string, password: string): Promise<LoggedIn> {
+    const done = await this.call<LoggedIn>('POST', '/api/login', { body: { name, password } });
+    this.session = null;
+    return done;
+  }
+
+  async logout(): Promise<void> {
+    await this.call<void>('POST', '/api/logout');
+    this.session = null;
+  }
+
+  /** Who changed an entry and when (an empty, unaudited list on a server without accounts). */
+  history(id: string, signal?: AbortSignal): Promise<HistoryResponse> {
+    return this.call('GET', `/api/entries/${segment(id)}/history`, { signal });
+  }
+
+  private onUnauthorized(): void {
+    this.session = null;
+    for (const listener of this.unauthorized) listener();
+  }
 
   /** The session (token and server version), fetched once. */
   sessionInfo(): Promise<Session> {
@@ -129,7 +164,12 @@ export class ApiClient {
       body: options.body === undefined ? null : JSON.stringify(options.body),
       signal: options.signal ?? null,
     });
-    if (!response.ok) throw await errorOf(response);
+    if (!response.ok) {
+      // No login, or one that ended: the app shows the login page (a failed login says so
+      // itself, on the login page).
+      if (response.status === 401 && path !== '/api/login') this.onUnauthorized();
+      throw await errorOf(response);
+    }
     if (response.status === 204) return undefined as T;
     return (await response.json()) as T;
   }

@@ -38,9 +38,50 @@ export interface Suggestion {
   lineReasons: string[];
 }
 
+/** Who is logged in on a server with accounts (PostgreSQL). */
+export interface AccountUser {
+  name: string;
+  /** A curator edits; a viewer only reads. */
+  role: 'curator' | 'viewer';
+}
+
 export interface Session {
   token: string;
   version: string;
+  /** True: the server has accounts and the API needs a login (absent on older servers). */
+  accounts?: boolean;
+  user?: AccountUser | null;
+}
+
+/** POST /api/login. */
+export interface LoggedIn {
+  user: AccountUser;
+  expiresAt: string;
+}
+
+/** An entry's summary lines and tags at one side of a change. */
+export interface AuditState {
+  summaryLines: string[];
+  tags: string[];
+  /** Its place in the day's digest order, for a reorder. */
+  position?: number;
+}
+
+/** One change of an entry: who, when, what. */
+export interface AuditRecord {
+  at: string;
+  user: string;
+  action: 'edit' | 'accept' | 'drop' | 'reorder';
+  entryId: string;
+  before: AuditState | null;
+  after: AuditState | null;
+}
+
+/** GET /api/entries/{id}/history. */
+export interface HistoryResponse {
+  /** False: the server keeps no audit log (no accounts). */
+  audited: boolean;
+  records: AuditRecord[];
 }
 
 export interface DayCount {
@@ -246,7 +287,14 @@ export interface JobStarted {
 
 export interface ApiErrorBody {
   error: {
-    code: 'bad_request' | 'not_found' | 'forbidden' | 'conflict' | 'internal' | 'upstream';
+    code:
+      | 'bad_request'
+      | 'unauthorized'
+      | 'not_found'
+      | 'forbidden'
+      | 'conflict'
+      | 'internal'
+      | 'upstream';
     message: string;
     field?: string;
   };

@@ -1,5 +1,6 @@
 import { api } from '../api/client.js';
 import { EntryCardView } from '../components/EntryCardView.js';
+import { EntryHistory } from '../components/EntryHistory.js';
 import { Loaded } from '../components/Status.js';
 import { useLoad, useTitle } from '../hooks.js';
 
@@ -40,7 +41,8 @@ export function StoryPage(props: { id: string }) {
 }
 
 /**
- * One entry: its card, its text as filed, and the other sources of its story.
+ * One entry: its card, its text as filed, the other sources of its story, and who changed it
+ * (on a server with accounts).
  *
  * @example
  *   <EntryPage id="0123456789abcdef" />
@@ -78,6 +80,7 @@ export function EntryPage(props: { id: string }) {
                   ))}
               </section>
             ) : null}
+            <EntryHistory id={data.card.id} />
           </>
         )}
       </Loaded>
