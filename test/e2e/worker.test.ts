@@ -202,6 +202,60 @@ describe.skipIf(!started.ok)('kirinuki worker', () => {
   );
 
   it(
+    'retag, story and annotate jobs change the archive as their pipeline functions do, and again to no effect',
+    async () => {
+      const { url, db, queue } = await setup();
+      const docs = documents(6, 6, 17);
+      const w = worker(url, db);
+      for (const doc of docs)
+        await queue.enqueue(importJobOf(doc.name, doc.bytes, { today: '2024-01-01' }));
+      await eventually(
+        async () => ((await queue.counts()).completed === docs.length ? true : undefined),
+        'imports done',
+      );
+      const tagged = (tag: string): number => {
+        const archive = openSqliteArchive(db);
+        try {
+          return [...archive.allEntries()].filter((s) =>
+            s.entry.summaries.some((l) => l.raw.startsWith(`#${tag}(`)),
+          ).length;
+        } finally {
+          archive.close();
+        }
+      };
+      const before = tagged('ウクライナ戦況');
+      expect(before).toBeGreaterThan(0);
+      const run = async (job: Parameters<JobQueue['enqueue']>[0]): Promise<JobRecord> => {
+        const sent = await queue.enqueue(job);
+        if (!sent.ok || sent.value === null) throw new Error(`not sent: ${JSON.stringify(sent)}`);
+        return finished(queue, sent.value);
+      };
+      const retag = await run({ kind: 'retag', relabelling: { ウクライナ戦況: '戦況' } });
+      expect(retag.output).toEqual({ changed: before });
+      expect([tagged('ウクライナ戦況'), tagged('戦況')]).toEqual([0, before]);
+      const again = await run({ kind: 'retag', relabelling: { ウクライナ戦況: '戦況' } });
+      expect(again.output).toEqual({ changed: 0 });
+      const annotated = await run({ kind: 'annotate' });
+      expect(annotated.state).toBe('completed');
+      expect(annotated.output).toMatchObject({ entries: docs.length * 6 });
+      // A story of the archive, rebuilt: its members stay together, and a second run agrees.
+      const archive = openSqliteArchive(db);
+      const firstIds = [...archive.allEntries()].map((s) => s.entry.id);
+      const story = firstIds
+        .map((id) => archive.entriesOfStory(id))
+        .find((members) => members.length > 1);
+      archive.close();
+      expect(story?.length).toBeGreaterThan(1);
+      const storyId = story?.[0]?.entry.id ?? (firstIds[0] as string);
+      const rebuilt = await run({ kind: 'story', story: storyId });
+      expect(rebuilt.output).toEqual({ story: storyId, entries: story?.length ?? 1, left: 0 });
+      expect(entryIds(db)).toEqual(referenceIds(docs, dir));
+      expect(await stop(w)).toBe(0);
+    },
+    LONG,
+  );
+
+  it(
     'a worker killed with SIGKILL mid-job loses nothing: the job expires and the other worker completes it, filing each item once',
     async () => {
       const { url, db, queue } = await setup();
