@@ -444,3 +444,33 @@ describe.skipIf(!started.ok)('kirinuki worker', () => {
     LONG,
   );
 });
+
+describe('kirinuki worker and watch --enqueue: usage', () => {
+  it('say what is missing or wrong, with exit code 1, before connecting anywhere', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kirinuki-worker-usage-'));
+    try {
+      const db = join(dir, 'archive.db');
+      const sources = join(dir, 'sources.txt');
+      writeFileSync(sources, 'https://example.jp/rss\n');
+      const cases: [string[], string][] = [
+        [['worker'], 'worker: name the queue with --queue postgres://… or KIRINUKI_QUEUE'],
+        [['worker', '--queue', 'archive.db'], 'worker: --queue must be a postgres:// connection'],
+        [
+          ['worker', '--queue', 'postgres://x@/q', '--concurrency', '0'],
+          'worker: --concurrency must be a positive whole number, got "0"',
+        ],
+        [['watch', sources, '--enqueue'], 'watch: --enqueue needs the queue'],
+        [
+          ['watch', sources, '--enqueue', '--queue', 'q.db'],
+          'watch: --queue must be a postgres://',
+        ],
+      ];
+      for (const [args, message] of cases) {
+        const r = await kirinuki(['--db', db, ...args]);
+        expect([r.code, r.stderr]).toEqual([1, expect.stringContaining(message)]);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
