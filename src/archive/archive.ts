@@ -139,6 +139,12 @@ export interface SearchOptions {
    * on, without cutting a snippet for every one of them.
    */
   rankedEntries?: number;
+  /**
+   * `rank` (default): best first, by BM25 over all matches blended with recency (the rule in
+   * `fulltext/ranking.ts`); `date`: newest post date first. Filter-only queries are always by
+   * date.
+   */
+  sort?: 'rank' | 'date';
 }
 
 /** What `count()` takes of `SearchOptions`. */

@@ -12,6 +12,7 @@ import { peopleContract } from './contract-people.js';
 import { propertyContract } from './contract-properties.js';
 import { publishedContract } from './contract-published.js';
 import { queryContract } from './contract-query.js';
+import { rankingContract } from './contract-ranking.js';
 import { searchContract } from './contract-search.js';
 import { storiesContract } from './contract-stories.js';
 import { updateContract } from './contract-update.js';
@@ -48,5 +49,6 @@ export function runArchiveContract(name: string, open: OpenArchive): void {
     nameTagCountsContract(fixture);
     curateContract(fixture);
     dumpContract(fixture);
+    rankingContract(fixture);
   });
 }

@@ -158,6 +158,31 @@ export const MIGRATIONS: readonly Migration[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    version: 4,
+    description: 'champion lists for ranking over all matches',
+    sql: `
+      -- For each character and pair of characters held by many entries, the entries where it
+      -- weighs most in BM25, best first (fulltext/champions.ts): ranking a common word scores
+      -- these and the newest matches instead of every match. Built by optimize();
+      -- meta.champions_upto is the highest rowid they cover (0: not built yet),
+      -- meta.champions_newest and champions_average_length the newest date and the average
+      -- entry length when they were built.
+      CREATE TABLE rank_champions (
+        key TEXT PRIMARY KEY,
+        df INTEGER NOT NULL,
+        floor REAL NOT NULL,
+        blend_floor REAL NOT NULL,
+        -- JSON arrays: the entries, and the key's weighted frequency in each and its length
+        rowids TEXT NOT NULL,
+        tfs TEXT NOT NULL,
+        lengths TEXT NOT NULL
+      ) WITHOUT ROWID;
+      INSERT INTO meta (key, value) VALUES ('champions_upto', 0);
+      INSERT INTO meta (key, value) VALUES ('champions_newest', '1970-01-01');
+      INSERT INTO meta (key, value) VALUES ('champions_average_length', 0);
+    `,
+  },
 ];
 
 /**

@@ -1,5 +1,15 @@
 import type { SearchHit, SearchResults, StoredEntry } from '../archive.js';
-import { bm25, documentLength, idf, type ScoredTerm } from '../fulltext/bm25.js';
+import { championKeys, type ChampionList } from '../fulltext/champions.js';
+import {
+  K1,
+  rankIdf,
+  rankScore,
+  recencyFactor,
+  termImpact,
+  type RankedTerm,
+  type RankingContext,
+} from '../fulltext/ranking.js';
+import type { ChampionLists } from './champions.js';
 import { entrySearchText, entrySections } from '../fulltext/entry-text.js';
 import { normaliseForMatch } from '../../text/index.js';
 import { makeSnippet } from '../fulltext/snippet.js';
@@ -11,42 +21,73 @@ export interface RankedSearchOptions {
   offset: number;
   /** Count matches exactly up to this many; beyond, `total` is an estimate. */
   totalLimit: number;
-  /** At most this many matches, the most recently filed, are ranked by BM25. */
+  /**
+   * The newest this many matches are always scored (with the champions), so that the recency
+   * blend can lift a recent match of middling strength.
+   */
   candidates: number;
   /** Also the entries of the best this many matches, without snippets (0: none). */
   rankedEntries: number;
+  /** `rank` (default): by the ranking rule; `date`: newest post date first. */
+  sort?: 'rank' | 'date';
 }
+
+/** A query with at most this many matches is ranked by scoring every one of them. */
+export const SCORE_ALL_UP_TO = 300;
+
+/** Champion lists read per term: those of its rarest pairs of characters. */
+const LISTS_PER_TERM = 2;
 
 /** Rowid → stored entry, for the rowids asked (missing ones are left out). */
 export type FetchEntries = (rowids: readonly number[]) => Map<number, StoredEntry>;
 
 /**
- * A page of ranked results. With terms, the `candidates` most recently filed matches are
- * scored with BM25 (see `fulltext/bm25.ts`) and the best come first, so a query with up to
- * that many matches is ranked exactly, and one with more is ranked among its newest matches:
- * the documented trade-off that keeps a search on a word found in most clips as fast as one
- * on a rare name. Without terms (filters only), the newest entries by post date come first.
+ * A page of ranked results, ranked over all matches by the rule of `fulltext/ranking.ts` (BM25
+ * with a recency blend).
+ *
+ * - A query with at most {@link SCORE_ALL_UP_TO} matches: every match is scored.
+ * - More: the candidates are the newest `candidates` matches and, for each term, the champions
+ *   of its two rarest character pairs (the entries where that pair weighs most, kept by
+ *   `optimize()`: see `champions.ts`), checked against the whole query; each candidate is
+ *   scored exactly by the rule. An entry where a term is strong is a champion of the term's
+ *   pairs, since a term occurs in an entry at most as often as each of its pairs; what this
+ *   can miss is an entry that is strong only by being short, or strong for a filtered query
+ *   but not among the champions that pass the filter, and entries filed after the last
+ *   `optimize()` beyond the newest `candidates`.
+ *
+ * With `sort: 'date'`, or without terms (filters only), the newest entries by post date come
+ * first.
  */
 export function rankedSearch(
   runner: QueryRunner,
   fetch: FetchEntries,
+  champions: ChampionLists,
   q: CompiledQuery,
   o: RankedSearchOptions,
 ): SearchResults {
   if (q.highlight.length === 0) return byDate(runner, fetch, q, o);
-  const want = Math.max(o.candidates, o.offset + o.limit, o.rankedEntries);
-  // One statement gives the candidates and the total up to `totalLimit`: the newest matches,
-  // as many as either needs. Fewer than asked for means these are all of them.
-  const asked = Math.max(want, o.totalLimit + 1);
+  const want = Math.max(o.offset + o.limit, o.rankedEntries);
+  // One statement gives the total up to `totalLimit` and the candidates: the newest matches,
+  // all of them when there are few. Fewer than asked for means these are all of them.
+  const asked = Math.max(o.totalLimit + 1, SCORE_ALL_UP_TO + 1, o.candidates);
   const newest = runner.newest(q, asked);
-  const { total, totalExact } =
-    newest.length < asked
-      ? { total: newest.length, totalExact: true }
-      : { total: runner.estimateFromNewest(newest, newest.length, q), totalExact: false };
-  const rowids = newest.slice(0, want);
-  if (rowids.length === 0 || (o.limit <= 0 && o.rankedEntries <= 0))
+  const allKnown = newest.length < asked;
+  const total = allKnown ? newest.length : runner.estimateFromNewest(newest, newest.length, q);
+  const totalExact = total <= o.totalLimit;
+  if (newest.length === 0 || (o.limit <= 0 && o.rankedEntries <= 0))
     return { total, totalExact, hits: [], ...ranked(o, []) };
-  const scored = score(runner, fetch(rowids), q);
+  if (o.sort === 'date') return byDateOfMatches(runner, fetch, q, o, newest, allKnown, total);
+  const context = rankingContext(runner, q);
+  const scored =
+    newest.length <= SCORE_ALL_UP_TO
+      ? score(fetch(newest), context).slice(0, want)
+      : bestByBounds(runner, fetch, champions, q, {
+          newest,
+          allKnown,
+          candidates: o.candidates,
+          want,
+          context,
+        });
   // Snippets only for the page: cutting one reads and normalises the whole entry.
   const page = o.limit > 0 ? scored.slice(o.offset, o.offset + o.limit) : [];
   return {
@@ -57,6 +98,183 @@ export function rankedSearch(
       o,
       scored.map((s) => s.stored),
     ),
+  };
+}
+
+/** What scoring a query's matches needs: its terms with their idf, the archive's figures. */
+interface QueryContext extends RankingContext {
+  terms: RankedTerm[];
+}
+
+function rankingContext(runner: QueryRunner, q: CompiledQuery): QueryContext {
+  const documents = Math.max(runner.entryCount(), 1);
+  const terms: RankedTerm[] = q.highlight.map((normalised, i) => {
+    const match = q.termMatches[i] ?? null;
+    const containing = match === null ? documents : runner.estimateMatches(match);
+    return { normalised, idf: rankIdf(documents, containing) };
+  });
+  return {
+    documents,
+    averageLength: runner.lengthTotal() / documents,
+    newest: runner.newestDate(),
+    terms,
+  };
+}
+
+/** Candidates scored exactly per batch, in order of their bounds. */
+const BATCH = 16;
+
+/**
+ * At most this many candidates are scored (or `want`, if more): when the bounds do not stop
+ * the scoring earlier — a phrase whose character pairs are all much commoner than it is — the
+ * best of the candidates with the highest bounds are the answer. About 8 ms of work.
+ */
+const MAX_SCORED = 192;
+
+/**
+ * The floors of champion lists are impacts computed with the average length of their build;
+ * once entries were added or removed since, they are raised by this much so that they stay
+ * bounds after the average drifts a little.
+ */
+const BOUND_SLACK = 1.02;
+
+/**
+ * The best `want` matches among the candidates — every match when they are all known (at most
+ * `totalLimit`), else the newest `candidates` matches and the champions of each term's rarest
+ * character pairs — scored exactly in order of an upper bound of their score, stopping when
+ * the next bound is below the `want`-th score. A term's impact in an entry is at most its
+ * pair's: known for a champion; for another entry the lists cover, at most the list's floor,
+ * and at most its floor of impact × recency at build time divided by the entry's recency then.
+ * Champions are checked against the whole query only when their turn comes.
+ */
+function bestByBounds(
+  runner: QueryRunner,
+  fetch: FetchEntries,
+  champions: ChampionLists,
+  q: CompiledQuery,
+  o: {
+    newest: readonly number[];
+    allKnown: boolean;
+    candidates: number;
+    want: number;
+    context: QueryContext;
+  },
+): Scored[] {
+  const { context, want } = o;
+  const built = champions.built();
+  const slack = built.averageLength === context.averageLength ? 1 : BOUND_SLACK;
+  const lists = q.highlight.map((term) =>
+    champions
+      .of(championKeys(term))
+      .sort((a, b) => a.df - b.df)
+      .slice(0, LISTS_PER_TERM)
+      .map((l) => ({
+        floor: l.floor * slack,
+        blendFloor: l.blendFloor * slack,
+        impacts: impactsOf(l, context.averageLength),
+      })),
+  );
+  // Every match, when they are all known and bounded by the lists; without lists (never
+  // optimised), scoring up to `totalLimit` of them would cost too much: the newest only.
+  const everyMatch = o.allKnown && built.upto > 0;
+  const matches = new Set(everyMatch ? o.newest : o.newest.slice(0, o.candidates));
+  const pool = new Set(matches);
+  if (!everyMatch)
+    for (const ls of lists) for (const l of ls) for (const r of l.impacts.keys()) pool.add(r);
+  const bounded = runner.datesOf([...pool]).map(([rowid, date]) => {
+    const recencyAtBuild = recencyFactor(date, built.newest);
+    let bound = 0;
+    context.terms.forEach((t, i) => {
+      let impact = K1 + 1;
+      for (const l of lists[i] ?? []) {
+        const known = l.impacts.get(rowid);
+        if (known !== undefined) impact = Math.min(impact, known);
+        else if (rowid <= built.upto) {
+          if (l.floor > 0) impact = Math.min(impact, l.floor);
+          if (l.blendFloor > 0) impact = Math.min(impact, l.blendFloor / recencyAtBuild);
+        }
+      }
+      bound += t.idf * impact;
+    });
+    return { rowid, bound: bound * recencyFactor(date, context.newest) };
+  });
+  bounded.sort((a, b) => b.bound - a.bound || b.rowid - a.rowid);
+  const scored: Scored[] = [];
+  for (let i = 0; i < bounded.length && i < Math.max(MAX_SCORED, want); i += BATCH) {
+    const next = bounded[i] as { bound: number };
+    const last = scored[want - 1];
+    if (last !== undefined && next.bound < last.score) break;
+    const batch = bounded.slice(i, i + BATCH).map((c) => c.rowid);
+    const unchecked = batch.filter((r) => !matches.has(r));
+    const found = new Set(runner.among(q, unchecked).map(([r]) => r));
+    scored.push(...score(fetch(batch.filter((r) => matches.has(r) || found.has(r))), context));
+    scored.sort(byScore);
+  }
+  return scored.slice(0, want);
+}
+
+/** Rowid → impact of a champion list with an average length, kept while the list is. */
+const IMPACTS = new WeakMap<
+  ChampionList,
+  { averageLength: number; impacts: Map<number, number> }
+>();
+
+function impactsOf(l: ChampionList, averageLength: number): Map<number, number> {
+  let m = IMPACTS.get(l);
+  if (m?.averageLength !== averageLength) {
+    const impacts = new Map(
+      l.rowids.map((r, i) => [r, termImpact(l.tfs[i] ?? 0, l.lengths[i] ?? 0, averageLength)]),
+    );
+    m = { averageLength, impacts };
+    IMPACTS.set(l, m);
+  }
+  return m.impacts;
+}
+
+/**
+ * The first `top` by post date of the newest-filed matches, when they are the first `top` of
+ * all matches: every entry dated on or after the last of them was filed after the oldest of
+ * `newest` (from the per-date rowid spans), as when entries are filed in date order. Else
+ * `null`.
+ */
+function newestByDate(
+  runner: QueryRunner,
+  newest: readonly number[],
+  top: number,
+): number[] | null {
+  const oldest = newest[newest.length - 1];
+  if (oldest === undefined || newest.length < top) return null;
+  const rowids = runner.sortByDate(newest, top, 0);
+  const last = rowids[rowids.length - 1];
+  if (last === undefined) return null;
+  const date = runner.datesOf([last])[0]?.[1];
+  return date !== undefined && runner.firstRowidDated(date) >= oldest ? rowids : null;
+}
+
+/** `sort: 'date'` with terms: the page by post date, from the newest matches when they are all. */
+function byDateOfMatches(
+  runner: QueryRunner,
+  fetch: FetchEntries,
+  q: CompiledQuery,
+  o: RankedSearchOptions,
+  newest: readonly number[],
+  allKnown: boolean,
+  total: number,
+): SearchResults {
+  const top = Math.max(o.offset + o.limit, o.rankedEntries);
+  const rowids = allKnown
+    ? runner.sortByDate(newest, top, 0)
+    : (newestByDate(runner, newest, top) ?? runner.byDateMatching(q, top, 0, total));
+  const entries = fetch(rowids);
+  const inOrder = rowids.flatMap((r) => {
+    const stored = entries.get(r);
+    return stored ? [stored] : [];
+  });
+  return {
+    total,
+    totalExact: total <= o.totalLimit,
+    hits: inOrder.slice(o.offset, o.offset + o.limit).map((stored) => hit(stored, 0, q.highlight)),
+    ...ranked(o, inOrder),
   };
 }
 
@@ -127,14 +345,7 @@ interface Scored {
   score: number;
 }
 
-function score(runner: QueryRunner, entries: Map<number, StoredEntry>, q: CompiledQuery): Scored[] {
-  const documents = Math.max(runner.entryCount(), 1);
-  const averageLength = runner.lengthTotal() / documents;
-  const terms: ScoredTerm[] = q.highlight.map((normalised, i) => {
-    const match = q.termMatches[i] ?? null;
-    const containing = match === null ? documents : runner.estimateMatches(match);
-    return { normalised, idf: idf(documents, containing) };
-  });
+function score(entries: Map<number, StoredEntry>, context: QueryContext): Scored[] {
   const scored: Scored[] = [];
   for (const [rowid, stored] of entries) {
     const s = entrySections(stored.entry);
@@ -143,13 +354,15 @@ function score(runner: QueryRunner, entries: Map<number, StoredEntry>, q: Compil
       body: normaliseForMatch(s.body),
       summary: normaliseForMatch(s.summary),
     };
-    scored.push({
-      rowid,
-      stored,
-      score: bm25(sections, documentLength(sections), terms, averageLength),
-    });
+    const date = stored.entry.post?.date ?? stored.day;
+    scored.push({ rowid, stored, score: rankScore(sections, date, context.terms, context) });
   }
-  return scored.sort((a, b) => b.score - a.score || b.rowid - a.rowid);
+  return scored.sort(byScore);
+}
+
+/** Best first; ties to the most recently filed. */
+function byScore(a: Scored, b: Scored): number {
+  return b.score - a.score || b.rowid - a.rowid;
 }
 
 function hit(stored: StoredEntry, score: number, terms: readonly string[]): SearchHit {

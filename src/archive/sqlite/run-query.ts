@@ -190,6 +190,81 @@ export class QueryRunner {
     return Math.max(atLeast, Math.round(share * reachable));
   }
 
+  /**
+   * Those of `rowids` that match `q` (its MATCH and every condition), with their post dates, in
+   * no order: a check of a few hundred candidates, each looked up in the full-text index by
+   * rowid.
+   */
+  among(q: CompiledQuery, rowids: readonly number[]): [rowid: number, date: string][] {
+    if (rowids.length === 0) return [];
+    // Driven by the list: FTS5 seeks each candidate in the phrases' position lists. With the
+    // MATCH outside, FTS5 would read every match and SQLite check each against the list.
+    const where: string[] = [];
+    const params: unknown[] = [JSON.stringify(rowids)];
+    if (q.match !== null) {
+      where.push(
+        'EXISTS (SELECT 1 FROM entries_fts AS x WHERE x.entries_fts MATCH ? AND x.rowid = e.rowid)',
+      );
+      params.push(q.match);
+    }
+    for (const c of q.conditions) {
+      const r = renderCondition(c, '+e.rowid', 'probe');
+      where.push(r.sql);
+      params.push(...r.params);
+    }
+    const cond = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
+    const sql = `SELECT e.rowid, e.date FROM json_each(?) AS j CROSS JOIN entries e ON e.rowid = j.value ${cond}`;
+    return this.cached(sql)
+      .raw()
+      .all(...params) as [number, string][];
+  }
+
+  /**
+   * A page of a word query's matches by post date, newest first, given about how many there
+   * are (`total`). When they are at least a hundredth of the archive, the date index is walked
+   * backwards and each entry looked up in the full-text index (a page is found after about
+   * `100 × (offset + limit)` entries at most); else every match is collected and sorted.
+   */
+  byDateMatching(q: CompiledQuery, limit: number, offset: number, total: number): number[] {
+    if (q.match === null) return this.byDate(q, limit, offset, total);
+    if (total * 100 < this.entryCount())
+      return this.sortByDate(this.newest(q, ASCENDING_CAP), limit, offset);
+    const where = [
+      'EXISTS (SELECT 1 FROM entries_fts AS x WHERE x.entries_fts MATCH ? AND x.rowid = e.rowid)',
+    ];
+    const params: unknown[] = [q.match];
+    for (const c of q.conditions) {
+      const r = renderCondition(c, '+e.rowid', 'probe', true);
+      where.push(r.sql);
+      params.push(...r.params);
+    }
+    const sql = `SELECT e.rowid FROM entries e INDEXED BY entries_date WHERE ${where.join(' AND ')}
+      ORDER BY e.date DESC, e.rowid DESC LIMIT ? OFFSET ?`;
+    return this.cached(sql)
+      .pluck()
+      .all(...params, limit, offset) as number[];
+  }
+
+  /** The lowest rowid of the entries dated `date` or later (Infinity: none). */
+  firstRowidDated(date: string): number {
+    const sql = 'SELECT min(min_rowid) FROM dates WHERE date >= ? AND entry_count > 0';
+    return (this.cached(sql).pluck().get(date) as number | null) ?? Infinity;
+  }
+
+  /** The post dates of these rowids (those that exist), in no order. */
+  datesOf(rowids: readonly number[]): [rowid: number, date: string][] {
+    const sql = 'SELECT rowid, date FROM entries WHERE rowid IN (SELECT value FROM json_each(?))';
+    return this.cached(sql).raw().all(JSON.stringify(rowids)) as [number, string][];
+  }
+
+  /** The newest post date in the archive (`YYYY-MM-DD`), for the recency blend. */
+  newestDate(): string {
+    return (
+      (this.cached('SELECT max(date) FROM dates WHERE entry_count > 0').pluck().get() as
+        string | null) ?? '1970-01-01'
+    );
+  }
+
   entryCount(): number {
     return this.cached('SELECT coalesce(sum(entry_count), 0) FROM days').pluck().get() as number;
   }

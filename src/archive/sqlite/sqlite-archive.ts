@@ -38,6 +38,7 @@ import { Updater } from './update-entries.js';
 import { checkSchema, migrate } from './migrations.js';
 import { checkNormalisation, renormalise } from './renormalise.js';
 import { rankedSearch } from './ranked-search.js';
+import { buildChampions, ChampionLists } from './champions.js';
 import { PersonNames } from './person-names.js';
 import { PublishedPosts } from './published-posts.js';
 import { QueryRunner } from './run-query.js';
@@ -52,8 +53,8 @@ export interface SqliteArchiveOptions {
   /** Memory-mapped I/O in MiB; default 256 (0 turns it off). */
   mmapMiB?: number;
   /**
-   * How many of a query's matches, the most recently filed, `search` ranks by BM25; default
-   * 100. A query with more matches is ranked among its newest ones (see `ranked-search.ts`).
+   * How many of a query's newest matches `search` always scores, besides the champions of its
+   * terms; default 100 (see `ranked-search.ts`).
    */
   rankCandidates?: number;
   /** How long a write waits for another process's lock before it fails busy; default 5000 ms. */
@@ -117,6 +118,7 @@ class SqliteArchive implements Archive {
   private readonly updater: Updater;
   private readonly derived: DerivedUpdater;
   private readonly runner: QueryRunner;
+  private readonly champions: ChampionLists;
   private readonly byId: Database.Statement;
   private readonly byIdFrom: Database.Statement;
   private readonly ofDay: Database.Statement;
@@ -145,6 +147,7 @@ class SqliteArchive implements Archive {
     this.updater = new Updater(db);
     this.derived = new DerivedUpdater(db);
     this.runner = new QueryRunner(db);
+    this.champions = new ChampionLists(db);
     this.persons = new PersonNames(db);
     this.published = new PublishedPosts(db);
     this.days = new FiledDays(db);
@@ -231,9 +234,12 @@ class SqliteArchive implements Archive {
       totalLimit: options.totalLimit ?? 1000,
       candidates: this.rankCandidates,
       rankedEntries: options.rankedEntries ?? 0,
+      sort: options.sort ?? 'rank',
     };
     const fetch = (rowids: readonly number[]): Map<number, StoredEntry> => this.fetch(rowids);
-    return ok(this.guard(query, () => rankedSearch(this.runner, fetch, compiled.value, o)));
+    return ok(
+      this.guard(query, () => rankedSearch(this.runner, fetch, this.champions, compiled.value, o)),
+    );
   }
 
   count(query: string, options: CountOptions = {}): Result<number, QueryError> {
@@ -366,6 +372,7 @@ class SqliteArchive implements Archive {
     try {
       this.db.exec("INSERT INTO entries_fts (entries_fts) VALUES ('optimize')");
       this.db.exec('ANALYZE');
+      buildChampions(this.db);
       if (this.path !== ':memory:') this.db.pragma('wal_checkpoint(TRUNCATE)');
     } catch (e) {
       throw new KirinukiError('archive', `optimize of ${this.path} failed`, { cause: e });

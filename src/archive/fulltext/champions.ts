@@ -1,0 +1,252 @@
+import { isIndexable } from './bigram-tokens.js';
+import type { EntrySections } from './entry-text.js';
+import { documentLength, SECTION_WEIGHTS } from './bm25.js';
+import { recencyFactor, termImpact } from './ranking.js';
+
+/**
+ * Champion lists (top-k tiered postings): for each character and each pair of characters found
+ * in many entries, the entries where it has the highest BM25 impact (`termImpact`, the part of
+ * the score that does not depend on the query), best first.
+ *
+ * A term's frequency in an entry is at most that of each character pair it contains, so an
+ * entry where a term is strong is among the strong entries of each of its pairs. Ranking a
+ * term found in most entries then needs only the champions of its pairs and the newest
+ * matches (for the recency blend) scored exactly, instead of every match: a bounded amount of
+ * work whatever the archive size. Pure: a backend stores the lists as it likes.
+ */
+export interface ChampionList {
+  /** One normalised character, or two. */
+  key: string;
+  /** Entries holding the key (at build time). */
+  df: number;
+  /** The lowest impact of the entries kept for impact alone (0: every entry holding it). */
+  floor: number;
+  /**
+   * The lowest impact × recency factor at build time of the entries kept for it (0: every
+   * entry holding it).
+   */
+  blendFloor: number;
+  /**
+   * Rowids: the entries of highest impact, then those of highest impact times the recency
+   * factor at build time (`recencyFactor`) not already listed.
+   */
+  rowids: number[];
+  /**
+   * The weighted frequency of the key in each of `rowids` and the entry's length, from which
+   * its impact is computed with the archive's average length at query time.
+   */
+  tfs: number[];
+  lengths: number[];
+}
+
+/** Keys kept per list. */
+export const CHAMPIONS_PER_KEY = 64;
+
+/**
+ * The keys whose champion lists serve a normalised term: the term itself when it is one
+ * character, else its pairs of consecutive indexable characters.
+ *
+ * @example
+ * championKeys('露'); // ['露']
+ * championKeys('ロシア'); // ['ロシ', 'シア']
+ */
+export function championKeys(normalised: string): string[] {
+  const chars = [...normalised];
+  if (chars.length === 1) return isIndexable(chars[0]?.codePointAt(0) ?? 0) ? chars : [];
+  const keys: string[] = [];
+  for (let i = 0; i + 1 < chars.length; i += 1) {
+    const a = chars[i] as string;
+    const b = chars[i + 1] as string;
+    if (isIndexable(a.codePointAt(0) ?? 0) && isIndexable(b.codePointAt(0) ?? 0)) keys.push(a + b);
+  }
+  return [...new Set(keys)];
+}
+
+/** A bounded min-heap of (key, rowid, impact): the `capacity` of highest key seen. */
+class TopK {
+  readonly impacts: number[] = [];
+  readonly rowids: number[] = [];
+  /** What is kept with each entry: its frequency and length (see {@link packed}). */
+  readonly payload: number[] = [];
+
+  constructor(private readonly capacity: number) {}
+
+  offer(impact: number, rowid: number, payload: number): void {
+    const n = this.impacts.length;
+    if (n < this.capacity) {
+      this.impacts.push(impact);
+      this.rowids.push(rowid);
+      this.payload.push(payload);
+      this.up(n);
+    } else if (impact > (this.impacts[0] as number)) {
+      this.impacts[0] = impact;
+      this.rowids[0] = rowid;
+      this.payload[0] = payload;
+      this.down(0);
+    }
+  }
+
+  private up(i: number): void {
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if ((this.impacts[p] as number) <= (this.impacts[i] as number)) return;
+      this.swap(i, p);
+      i = p;
+    }
+  }
+
+  private down(i: number): void {
+    const n = this.impacts.length;
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < n && (this.impacts[l] as number) < (this.impacts[m] as number)) m = l;
+      if (r < n && (this.impacts[r] as number) < (this.impacts[m] as number)) m = r;
+      if (m === i) return;
+      this.swap(i, m);
+      i = m;
+    }
+  }
+
+  private swap(a: number, b: number): void {
+    [this.impacts[a], this.impacts[b]] = [this.impacts[b] as number, this.impacts[a] as number];
+    [this.rowids[a], this.rowids[b]] = [this.rowids[b] as number, this.rowids[a] as number];
+    [this.payload[a], this.payload[b]] = [this.payload[b] as number, this.payload[a] as number];
+  }
+
+  /** The lowest kept, when full (else 0). */
+  floor(): number {
+    return this.impacts.length >= this.capacity ? (this.impacts[0] ?? 0) : 0;
+  }
+
+  /** Indices of the kept, best first. */
+  best(): number[] {
+    const order = this.rowids.map((_, i) => i);
+    return order.sort((a, b) => (this.impacts[b] as number) - (this.impacts[a] as number));
+  }
+}
+
+/** A key's two lists: by impact, and by impact with recency; and how many entries hold it. */
+interface KeyTops {
+  df: number;
+  byImpact: TopK;
+  byBlend: TopK;
+}
+
+/** Two code points as one number key (both below 0x110000). */
+const PAIR = 0x110000;
+
+/**
+ * Collects champion lists entry by entry, in one pass over the archive.
+ *
+ * @example
+ * const c = new ChampionCollector(averageLength, '2024-03-01');
+ * for (const { rowid, sections } of entries) c.add(rowid, sections, date);
+ * const lists = c.lists(300);
+ */
+export class ChampionCollector {
+  private readonly tops = new Map<number, KeyTops>();
+  private readonly counts = new Map<number, number>();
+
+  /**
+   * @param averageLength the archive's average entry length (`documentLength`)
+   * @param newest the archive's newest date, for the recency factor of the second list
+   */
+  constructor(
+    private readonly averageLength: number,
+    private readonly newest: string,
+    private readonly perKey = CHAMPIONS_PER_KEY,
+  ) {}
+
+  /** One entry's normalised sections and its date. */
+  add(rowid: number, sections: EntrySections, date: string): void {
+    const counts = this.counts;
+    counts.clear();
+    this.count(sections.post, SECTION_WEIGHTS.post);
+    this.count(sections.body, SECTION_WEIGHTS.body);
+    this.count(sections.summary, SECTION_WEIGHTS.summary);
+    const length = documentLength(sections);
+    const recency = recencyFactor(date, this.newest);
+    for (const [key, tf] of counts) {
+      let top = this.tops.get(key);
+      if (top === undefined) {
+        top = {
+          df: 0,
+          byImpact: new TopK(this.perKey),
+          byBlend: new TopK(this.perKey),
+        };
+        this.tops.set(key, top);
+      }
+      const impact = termImpact(tf, length, this.averageLength);
+      const kept = packed(tf, length);
+      top.df += 1;
+      top.byImpact.offer(impact, rowid, kept);
+      top.byBlend.offer(impact * recency, rowid, kept);
+    }
+  }
+
+  private count(text: string, weight: number): void {
+    const counts = this.counts;
+    let previous = -1;
+    for (let i = 0; i < text.length;) {
+      const cu = text.charCodeAt(i);
+      const wide = cu >= 0xd800 && cu <= 0xdbff && i + 1 < text.length;
+      const cp = wide ? (text.codePointAt(i) as number) : cu;
+      i += wide ? 2 : 1;
+      if (!((cp >= 0x3001 && cp <= 0x9fff) || isIndexable(cp))) {
+        previous = -1;
+        continue;
+      }
+      counts.set(cp, (counts.get(cp) ?? 0) + weight);
+      if (previous >= 0) {
+        const pair = previous * PAIR + cp;
+        counts.set(pair, (counts.get(pair) ?? 0) + weight);
+      }
+      previous = cp;
+    }
+  }
+
+  /** The lists of keys held by more than `minDf` entries. */
+  lists(minDf: number): ChampionList[] {
+    const out: ChampionList[] = [];
+    for (const [key, top] of this.tops) {
+      if (top.df <= minDf) continue;
+      const list: ChampionList = {
+        key: keyText(key),
+        df: top.df,
+        floor: top.byImpact.floor(),
+        blendFloor: top.byBlend.floor(),
+        rowids: [],
+        tfs: [],
+        lengths: [],
+      };
+      const seen = new Set<number>();
+      for (const heap of [top.byImpact, top.byBlend])
+        for (const i of heap.best()) {
+          const rowid = heap.rowids[i] as number;
+          if (seen.has(rowid)) continue;
+          seen.add(rowid);
+          const kept = heap.payload[i] as number;
+          list.rowids.push(rowid);
+          list.tfs.push(Math.floor(kept / LENGTH_SPAN));
+          list.lengths.push(kept % LENGTH_SPAN);
+        }
+      out.push(list);
+    }
+    return out;
+  }
+}
+
+/** Lengths below this are kept exactly (longer ones as this, which only lowers an impact). */
+const LENGTH_SPAN = 2 ** 24;
+
+/** A frequency and a length as one number. */
+function packed(tf: number, length: number): number {
+  return tf * LENGTH_SPAN + Math.min(length, LENGTH_SPAN - 1);
+}
+
+function keyText(key: number): string {
+  if (key < PAIR) return String.fromCodePoint(key);
+  return String.fromCodePoint(Math.floor(key / PAIR)) + String.fromCodePoint(key % PAIR);
+}

@@ -1,0 +1,127 @@
+import { documentLength, occurrences, SECTION_WEIGHTS } from './bm25.js';
+import type { EntrySections } from './entry-text.js';
+
+/**
+ * The ranking rule of `Archive.search`, the same for every backend: Okapi BM25 over the
+ * entry's normalised text, blended with recency. Pure, so that the SQLite and PostgreSQL
+ * backends rank alike; how a backend finds the best matches fast is its own affair, the
+ * score of a given entry is this.
+ *
+ * For an entry `d` and the query's positive terms `t` (each alternative of a term counts as a
+ * term, as it did for snippets):
+ *
+ * ```text
+ * tf(t, d)   = 3·occ(t, summary) + 2·occ(t, post) + 1·occ(t, body)   (overlapping occurrences
+ *              in the normalised text: `normaliseForMatch`)
+ * impact     = tf·(k1 + 1) / (tf + k1·(1 − b + b·len(d)/avglen))        k1 = 1.2, b = 0.75,
+ *              len = UTF-16 units of the normalised post + body + summary
+ * idf(t)     = ln(1 + (N − n + 0.5)/(n + 0.5))                          N entries, n containing t
+ * bm25(d)    = Σ_t idf(t)·impact(t, d)
+ * recency(d) = 2^(−age/30)          age = days from d's date to the archive's newest date (≥ 0)
+ * score(d)   = bm25(d)·(1 + 0.5·recency(d))
+ * ```
+ *
+ * The blend is multiplicative so that it means the same for a rare name and for a word found
+ * in most clips (whose idf is near zero): a match filed today weighs up to 1.5 times one of
+ * the same strength from months ago, 1.25 times one a month old. That is less than the gap
+ * between one mention and two in an entry of average length (impact 1.0 against 1.375), so
+ * an old entry that is about the term still outranks a new one that mentions it in passing.
+ * Ties go to the newer entry (higher rowid or id).
+ */
+export interface RankedTerm {
+  /** The normalised term. */
+  normalised: string;
+  /** Inverse document frequency, from {@link rankIdf}. */
+  idf: number;
+}
+
+/** BM25's term-frequency saturation. */
+export const K1 = 1.2;
+/** BM25's length normalisation. */
+export const B = 0.75;
+/** How much more the newest match weighs than an old one of the same strength. */
+export const RECENCY_WEIGHT = 0.5;
+/** Days after which the recency bonus halves. */
+export const RECENCY_HALF_LIFE_DAYS = 30;
+
+/**
+ * The idf of a term found in `containing` of `documents` entries (Lucene's, always positive, so
+ * a term in most entries still counts a little).
+ *
+ * @example
+ * rankIdf(1000, 10) > rankIdf(1000, 900); // true
+ */
+export function rankIdf(documents: number, containing: number): number {
+  const n = Math.min(Math.max(containing, 0), documents);
+  return Math.log(1 + (documents - n + 0.5) / (n + 0.5));
+}
+
+/**
+ * One term's BM25 impact (without idf) in an entry where its weighted frequency is `tf`.
+ *
+ * @example
+ * termImpact(1, 700, 700); // 1
+ */
+export function termImpact(tf: number, length: number, averageLength: number): number {
+  if (tf <= 0) return 0;
+  const norm = 1 - B + (B * length) / Math.max(averageLength, 1);
+  return (tf * (K1 + 1)) / (tf + K1 * norm);
+}
+
+/**
+ * A term's weighted frequency in normalised sections: summary 3, post 2, body 1.
+ *
+ * @example
+ * weightedFrequency({ post: '', body: '停戦と停戦', summary: '' }, '停戦'); // 2
+ */
+export function weightedFrequency(sections: EntrySections, term: string): number {
+  return (
+    SECTION_WEIGHTS.post * occurrences(sections.post, term) +
+    SECTION_WEIGHTS.body * occurrences(sections.body, term) +
+    SECTION_WEIGHTS.summary * occurrences(sections.summary, term)
+  );
+}
+
+/**
+ * The recency factor `1 + 0.5·2^(−age/30)` of an entry dated `date`, the archive's newest date
+ * being `newest` (both `YYYY-MM-DD`).
+ *
+ * @example
+ * recencyFactor('2024-03-01', '2024-03-01'); // 1.5
+ * recencyFactor('2024-01-31', '2024-03-01'); // 1.25
+ */
+export function recencyFactor(date: string, newest: string): number {
+  const age = Math.max(0, (Date.parse(newest) - Date.parse(date)) / 86_400_000);
+  if (!Number.isFinite(age)) return 1;
+  return 1 + RECENCY_WEIGHT * 2 ** (-age / RECENCY_HALF_LIFE_DAYS);
+}
+
+/** What the archive tells the rule about itself. */
+export interface RankingContext {
+  /** Entries in the archive. */
+  documents: number;
+  /** Average normalised length of an entry (see `documentLength`). */
+  averageLength: number;
+  /** The newest entry date in the archive (`YYYY-MM-DD`). */
+  newest: string;
+}
+
+/**
+ * The score of an entry (higher is better), given its normalised sections and date.
+ *
+ * @example
+ * rankScore(sections, '2024-03-01', [{ normalised: '停戦', idf: rankIdf(1000, 40) }], context);
+ */
+export function rankScore(
+  sections: EntrySections,
+  date: string,
+  terms: readonly RankedTerm[],
+  context: RankingContext,
+): number {
+  const length = documentLength(sections);
+  let bm25 = 0;
+  for (const t of terms)
+    bm25 +=
+      t.idf * termImpact(weightedFrequency(sections, t.normalised), length, context.averageLength);
+  return bm25 * recencyFactor(date, context.newest);
+}

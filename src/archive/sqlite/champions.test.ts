@@ -1,0 +1,79 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, describe, expect, it } from 'vitest';
+import { makeEntry } from '../../../test/contract/make-entry.js';
+import { MIGRATIONS } from './migrations.js';
+import { openSqliteArchive } from './sqlite-archive.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'kirinuki-champions-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** 停戦 `mentions` times in a body of ten sentences. */
+const body = (mentions: number): string[] => [
+  Array.from({ length: 10 }, (_, i) => (i < mentions ? '停戦を協議。' : '会談を予定。')).join(''),
+];
+
+/** An archive of version 3 (before champion lists): the strong entry, then 400 passing ones. */
+function version3Archive(path: string): void {
+  const a = openSqliteArchive(path);
+  a.importBatch({
+    source: 'old',
+    day: '2023-01-05',
+    entries: [makeEntry({ id: 'strong', body: body(10), date: '2023-01-05' })],
+    documentTagLines: [],
+  });
+  const entries = Array.from({ length: 400 }, (_, i) =>
+    makeEntry({ id: `p${i}`, body: body(1), date: '2024-06-01' }),
+  );
+  a.importBatch({ source: 'new', day: '2024-06-01', entries, documentTagLines: [] });
+  a.close();
+  // What version 4 added, taken away again.
+  const db = new Database(path);
+  db.exec("DROP TABLE rank_champions; DELETE FROM meta WHERE key LIKE 'champions_%'");
+  db.pragma('user_version = 3');
+  db.close();
+}
+
+describe('champion lists (migration 4)', () => {
+  it('upgrades an archive of the previous schema, which then ranks over all matches once optimised', () => {
+    const path = join(dir, 'v3.db');
+    version3Archive(path);
+    const a = openSqliteArchive(path);
+    const db = new Database(path, { readonly: true });
+    expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+    expect(db.prepare('SELECT count(*) FROM rank_champions').pluck().get()).toBe(0);
+    // Before optimize(): 401 matches, more than are scored one by one; the newest win.
+    const before = a.search('停戦', { limit: 3 });
+    expect(before.ok && before.value.total).toBe(401);
+    a.optimize();
+    expect(db.prepare('SELECT count(*) FROM rank_champions').pluck().get()).toBeGreaterThan(0);
+    const keys = db.prepare('SELECT key FROM rank_champions').pluck().all() as string[];
+    expect(keys).toContain('停戦');
+    expect(keys).toContain('停');
+    const after = a.search('停戦', { limit: 3 });
+    expect(after.ok && after.value.hits[0]?.stored.entry.id).toBe('strong');
+    db.close();
+    a.close();
+  });
+
+  it('keeps ranking entries filed after the lists were built', () => {
+    const path = join(dir, 'later.db');
+    version3Archive(path);
+    const a = openSqliteArchive(path);
+    a.optimize();
+    a.importBatch({
+      source: 'later',
+      day: '2024-06-02',
+      entries: [makeEntry({ id: 'later', body: body(10), date: '2024-06-02' })],
+      documentTagLines: [],
+    });
+    const r = a.search('停戦', { limit: 3 });
+    expect(r.ok && r.value.hits.map((h) => h.stored.entry.id).slice(0, 2)).toEqual([
+      'later',
+      'strong',
+    ]);
+    a.close();
+  });
+});
