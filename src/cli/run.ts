@@ -113,6 +113,11 @@ function defineCommands(program: Command, io: CliIo, act: Act): void {
     .option('--limit <n>', 'results to show', '20')
     .option('--offset <n>', 'results to skip', '0')
     .option('--stories', 'one result per story, with how many other sources it has')
+    .option(
+      '--sort <order>',
+      'rank (best first, recent a little ahead) or date (newest first)',
+      'rank',
+    )
     .action(act(async () => (await import('./commands/search.js')).searchCommand));
   sub('show <id>', 'show one entry by id or unique id prefix').action(
     act(async () => (await import('./commands/show.js')).showCommand),

@@ -37,6 +37,8 @@ export interface FacetedSearchOptions {
   facetHits?: number;
   /** Values kept per facet, most frequent first (default 20). */
   facetValues?: number;
+  /** `rank` (default): best first; `date`: newest first (`SearchOptions.sort`). */
+  sort?: 'rank' | 'date';
 }
 
 /**
@@ -62,6 +64,7 @@ export function facetedSearch(
     offset: options.offset,
     // The facets' entries come without snippets: only the page's hits need one.
     rankedEntries: Math.max(facetHits, options.offset + options.limit),
+    ...(options.sort ? { sort: options.sort } : {}),
     ...(knowledge ? { expandTerm: (t: string) => aliasesOf(t, knowledge) } : {}),
   });
   if (!r.ok) return r;

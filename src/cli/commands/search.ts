@@ -9,7 +9,7 @@ import { markSnippet } from '../highlight.js';
 export async function searchCommand(
   ctx: CommandContext,
   words: string[],
-  opts: { limit: string; offset: string; stories?: boolean },
+  opts: { limit: string; offset: string; stories?: boolean; sort?: string },
 ): Promise<number> {
   const limit = Number(opts.limit);
   const offset = Number(opts.offset);
@@ -17,6 +17,9 @@ export async function searchCommand(
     throw new UsageError(
       'search: --limit must be a positive integer and --offset a non-negative one',
     );
+  const sort = opts.sort ?? 'rank';
+  if (sort !== 'rank' && sort !== 'date')
+    throw new UsageError('search: --sort must be rank or date');
   const expandTerm = await loadAliasExpander(ctx.io);
   const archive = await ctx.openArchive();
   // One hit per story: rank more hits than asked for and keep each story's best.
@@ -24,8 +27,9 @@ export async function searchCommand(
     ? archive.search(words.join(' '), {
         limit: Math.min(1000, (offset + limit) * STORY_OVERFETCH),
         expandTerm,
+        sort,
       })
-    : archive.search(words.join(' '), { limit, offset, expandTerm });
+    : archive.search(words.join(' '), { limit, offset, expandTerm, sort });
   if (!result.ok) {
     const { formatDiagnostic } = await import('../../model/index.js');
     ctx.io.stderr.write(`${formatDiagnostic(result.error)}\n`);

@@ -28,11 +28,16 @@ const search = createRoute({
  */
 export function registerSearchRoutes(app: OpenAPIHono, deps: ServerDeps): void {
   app.openapi(search, (c) => {
-    const { q, limit, offset } = c.req.valid('query');
+    const { q, limit, offset, sort } = c.req.valid('query');
     const { value: body, kept } = deps.answers.remember(
-      `search\u0000${q}\u0000${limit}\u0000${offset}`,
+      `search\u0000${q}\u0000${limit}\u0000${offset}\u0000${sort}`,
       () => {
-        const r = facetedSearch(deps.archive, q, { limit, offset, knowledge: deps.knowledge });
+        const r = facetedSearch(deps.archive, q, {
+          limit,
+          offset,
+          sort,
+          knowledge: deps.knowledge,
+        });
         if (!r.ok) return r.error;
         const { hits, total, totalExact, facets } = r.value;
         const sizes = deps.answers.storySizes();

@@ -8,6 +8,15 @@ export const SearchQuery = z.object({
     .max(1000)
     .openapi({ param: { name: 'q', in: 'query' }, example: '停戦 tag:和平 since:2024-03-01' }),
   ...pageQuery(20, 200),
+  sort: z
+    .enum(['rank', 'date'])
+    .default('rank')
+    .openapi({
+      param: { name: 'sort', in: 'query' },
+      description:
+        '`rank`: best first (BM25 over all matches blended with recency, docs/format.md); `date`: newest post date first',
+      example: 'rank',
+    }),
 });
 
 export const SnippetSchema = z
