@@ -16,7 +16,8 @@ if (started.ok) {
   const url = cluster.createDatabase('contract');
   let n = 0;
   runArchiveContract('postgres', () => openPostgresArchive(url, { schema: `t${(n += 1)}` }));
-  afterAll(() => cluster.stop());
+  // Stopping the server and removing its folder can take a while on a busy machine.
+  afterAll(() => cluster.stop(), 60_000);
 
   describe('two curators editing one entry (optimistic versioning)', () => {
     it('refuses an edit started from a version someone else has saved over, saving nothing', () => {

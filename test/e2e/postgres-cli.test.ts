@@ -37,7 +37,7 @@ if (started.ok) {
   afterAll(() => {
     cluster.stop();
     rmSync(dir, { recursive: true, force: true });
-  });
+  }, 60_000);
 
   describe('kirinuki on PostgreSQL', () => {
     it('migrate applies the schema once, then nothing', async () => {

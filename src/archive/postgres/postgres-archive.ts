@@ -43,7 +43,10 @@ export interface PostgresArchiveOptions {
   schema?: string;
   /** Open without migrating: the schema must be current (`kirinuki migrate`). */
   migrate?: boolean;
-  /** How many of a query's newest matches `search` ranks by BM25; default 100. */
+  /**
+   * `search` ranks every match of a query with at most this many, else this many of its most
+   * recently filed; default 2,000.
+   */
   rankCandidates?: number;
 }
 
@@ -94,7 +97,7 @@ export function openPostgresArchive(
     // jit_above_cost: JIT would then compile each for 100 ms. Short queries never gain from it.
     c.query('SET enable_seqscan = off');
     c.query('SET jit = off');
-    return new PostgresArchiveImpl(c, options.rankCandidates ?? 100);
+    return new PostgresArchiveImpl(c, options.rankCandidates ?? 2000);
   } catch (e) {
     c.close();
     throw e;
@@ -203,6 +206,7 @@ class PostgresArchiveImpl implements PostgresArchive {
       totalLimit: options.totalLimit ?? 1000,
       candidates: this.rankCandidates,
       rankedEntries: options.rankedEntries ?? 0,
+      sort: options.sort ?? 'rank',
     };
     return ok(this.searcher.search(compiled.value, o));
   }

@@ -1,7 +1,7 @@
 import { normaliseForMatch } from '../../text/index.js';
 import type { SearchHit, SearchResults, StoredEntry } from '../archive.js';
-import { bm25, documentLength, idf, type ScoredTerm } from '../fulltext/bm25.js';
 import { entrySearchText, entrySections } from '../fulltext/entry-text.js';
+import { rankIdf, rankScore, type RankedTerm } from '../fulltext/ranking.js';
 import { makeSnippet } from '../fulltext/snippet.js';
 import { pgTextArray, type PgConnection, type PgValue } from './connection.js';
 import type { PgQuery } from './compile-query.js';
@@ -11,20 +11,26 @@ export interface PgSearchOptions {
   limit: number;
   offset: number;
   totalLimit: number;
-  /** At most this many matches, the most recently filed, are ranked by BM25. */
+  /**
+   * Matches ranked: every match when there are at most this many, else this many of the most
+   * recently filed.
+   */
   candidates: number;
   rankedEntries: number;
+  /** `rank`: best first; `date`: newest post date first. */
+  sort: 'rank' | 'date';
 }
 
 /** How many entries holding a term's tokens are counted for its idf before it counts as common. */
 const DF_CAP = 2_000;
 
 /**
- * Search and count over `entries e JOIN entry_search s`, with the same rules as the SQLite
- * backend's `ranked-search.ts`: with terms, the `candidates` most recently filed matches are
- * scored with the shared BM25 (`fulltext/bm25.ts`, column weights summary 3, post 2, body 1)
- * and the best come first; without, the newest posts first. Totals are exact up to
- * `totalLimit`, estimated beyond from how densely the newest matches are filed.
+ * Search and count over `entries e JOIN entry_search s`. With terms, matches are scored by the
+ * rule every backend shares (`fulltext/ranking.ts`: BM25 blended with recency) and the best
+ * come first — all of them when there are at most `candidates` (default 2,000), else the
+ * `candidates` most recently filed; without terms, or with `sort: 'date'`, the newest posts
+ * first. Totals are exact up to `totalLimit`, estimated beyond from how densely the newest
+ * matches are filed.
  */
 export class PgSearch {
   constructor(private readonly c: PgConnection) {}
@@ -52,6 +58,7 @@ export class PgSearch {
     );
     const total = newest.length < asked ? newest.length : this.estimate(newest);
     const totalExact = newest.length < asked;
+    if (o.sort === 'date') return { total, totalExact, ...this.newestPosts(q, o, total) };
     const rids = newest.slice(0, want);
     if (rids.length === 0 || (o.limit <= 0 && o.rankedEntries <= 0))
       return { total, totalExact, hits: [], ...ranked(o, []) };
@@ -66,6 +73,33 @@ export class PgSearch {
         scored.map((s) => s.stored),
       ),
     };
+  }
+
+  /** Matches by post date, newest first (`sort: 'date'`), with snippets of the terms. */
+  private newestPosts(
+    q: PgQuery,
+    o: PgSearchOptions,
+    total: number,
+  ): Pick<SearchResults, 'hits' | 'ranked'> {
+    const top = o.rankedEntries > 0 ? Math.max(o.offset + o.limit, o.rankedEntries) : 0;
+    const [count, skip] = top > 0 ? [top, 0] : [o.limit, o.offset];
+    const rids =
+      count > 0 && total > 0
+        ? this.rids(
+            `SELECT e.rid FROM ${from(q, true)} WHERE ${q.where}
+             ORDER BY e.date DESC, e.rid DESC LIMIT ${next(q, 1)} OFFSET ${next(q, 2)}`,
+            q,
+            count,
+            skip,
+          )
+        : [];
+    const entries = this.fetch(rids);
+    const inOrder = rids.flatMap((r) => {
+      const stored = entries.get(r);
+      return stored ? [stored] : [];
+    });
+    const page = top > 0 ? inOrder.slice(o.offset, o.offset + o.limit) : inOrder;
+    return { hits: page.map((s) => hit(s, 0, q.highlight)), ...ranked(o, inOrder) };
   }
 
   /** Filters only: the newest posts first; the total is exact. */
@@ -123,11 +157,15 @@ export class PgSearch {
 
   private score(q: PgQuery, entries: Map<number, StoredEntry>): Scored[] {
     const documents = Math.max(this.entryCount(), 1);
-    const averageLength = this.lengthTotal() / documents;
-    const terms: ScoredTerm[] = q.highlight.map((normalised, i) => {
+    const context = {
+      documents,
+      averageLength: this.lengthTotal() / documents,
+      newest: String(this.c.value('SELECT max(date) AS d FROM entries') ?? ''),
+    };
+    const terms: RankedTerm[] = q.highlight.map((normalised, i) => {
       const tokens = q.highlightTokens[i] ?? [];
       const containing = tokens.length === 0 ? documents : this.holding(tokens);
-      return { normalised, idf: idf(documents, containing) };
+      return { normalised, idf: rankIdf(documents, containing) };
     });
     const scored: Scored[] = [];
     for (const [rid, stored] of entries) {
@@ -137,11 +175,9 @@ export class PgSearch {
         body: normaliseForMatch(s.body),
         summary: normaliseForMatch(s.summary),
       };
-      scored.push({
-        rid,
-        stored,
-        score: bm25(sections, documentLength(sections), terms, averageLength),
-      });
+      // The date since:/until: filter on: the post's, else the digest day.
+      const date = stored.entry.post?.date ?? stored.day;
+      scored.push({ rid, stored, score: rankScore(sections, date, terms, context) });
     }
     return scored.sort((a, b) => b.score - a.score || b.rid - a.rid);
   }
