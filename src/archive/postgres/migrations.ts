@@ -195,14 +195,24 @@ export function migratePostgres(
   return applied;
 }
 
-/** The schema version applied, 0 when none. */
+/**
+ * The schema version applied, 0 when none.
+ *
+ * @example
+ * schemaVersion(connection); // 1
+ */
 export function schemaVersion(c: PgConnection): number {
   const exists = c.query(`SELECT to_regclass('kirinuki_schema') IS NOT NULL AS ok`)[0]?.ok;
   if (exists !== true) return 0;
   return Number(c.query('SELECT coalesce(max(version), 0) AS v FROM kirinuki_schema')[0]?.v ?? 0);
 }
 
-/** For an archive opened without migrating: it must already be current. */
+/**
+ * For an archive opened without migrating: it must already be current.
+ *
+ * @example
+ * checkPgSchema(connection); // throws `… run kirinuki migrate` on an old schema
+ */
 export function checkPgSchema(
   c: PgConnection,
   migrations: readonly PgMigration[] = PG_MIGRATIONS,

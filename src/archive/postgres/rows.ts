@@ -6,7 +6,12 @@ import type { PgRow } from './connection.js';
 export const ENTRY_COLUMNS =
   'e.rid AS rid, e.day AS day, e.seq AS seq, e.source AS source, e.story AS story, e.json AS json';
 
-/** The stored entry of a row with `ENTRY_COLUMNS`; the JSON was written from a valid `Entry`. */
+/**
+ * The stored entry of a row with `ENTRY_COLUMNS`; the JSON was written from a valid `Entry`.
+ *
+ * @example
+ * c.run(`SELECT ${ENTRY_COLUMNS} FROM entries e WHERE e.id = $1`, [id]).map(storedEntry);
+ */
 export function storedEntry(row: PgRow): StoredEntry {
   const entry = JSON.parse(String(row.json)) as Entry;
   const story = row.story === null || row.story === undefined ? entry.id : String(row.story);
@@ -19,7 +24,12 @@ export function storedEntry(row: PgRow): StoredEntry {
   };
 }
 
-/** A row's `rid` (int8 arrives as text). */
+/**
+ * A row's `rid` (int8 arrives as text).
+ *
+ * @example
+ * ridOf({ rid: '42' }); // 42
+ */
 export function ridOf(row: PgRow): number {
   return Number(row.rid);
 }
