@@ -54,6 +54,8 @@ export interface Knowledge {
   outletStatementNouns: Set<string>;
   /** Verbs a body reports with (`発表した`, `報じた`), matched at the start of a quote's verb. */
   bodyVerbs: string[];
+  /** Words before の that count people rather than tell which (`複数の当局者`). */
+  quantityWords: Set<string>;
   /** Verbs a country speaks with as its government (`表明した`, `非難した`), matched at the start of a quote's verb. */
   countryVerbs: string[];
   /** Relations written right before a name (`妻`, `母親`), longest first. */
@@ -117,6 +119,7 @@ export function compileKnowledge(src: KnowledgeSource): Knowledge {
     outletStatementNouns: new Set(src.outletStatementNouns),
     bodyVerbs: src.bodyVerbs,
     countryVerbs: src.countryVerbs,
+    quantityWords: new Set(src.quantityWords),
     relationWords: [...src.relationWords].sort((a, b) => b.length - a.length),
     notNames: new Set(src.notNames),
     termHeads: src.termHeads,

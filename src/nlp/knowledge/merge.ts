@@ -25,6 +25,7 @@ export interface KnowledgeSource {
   outletStatementNouns: string[];
   bodyVerbs: string[];
   countryVerbs: string[];
+  quantityWords: string[];
   relationWords: string[];
   notNames: string[];
   termHeads: string[];
@@ -62,6 +63,7 @@ const LIST_KEYS = [
   'outletStatementNouns',
   'bodyVerbs',
   'countryVerbs',
+  'quantityWords',
   'relationWords',
   'notNames',
   'termHeads',
@@ -98,6 +100,7 @@ export function emptyKnowledgeSource(): KnowledgeSource {
     outletStatementNouns: [],
     bodyVerbs: [],
     countryVerbs: [],
+    quantityWords: [],
     relationWords: [],
     notNames: [],
     termHeads: [],

@@ -71,6 +71,8 @@ export const KnowledgeFileSchema = z
     bodyVerbs: words,
     /** Verbs a country speaks with as its government (`表明した`, `非難した`); words a country says with another verb are more often a person's. */
     countryVerbs: words,
+    /** Words before の that count people rather than tell which (`複数の当局者`): not part of how the text names a role. */
+    quantityWords: words,
     /** Words for a person's relation written before their name (`妻ユリアさん`): part of how the text names them. */
     relationWords: words,
     /** Katakana words that are never a person's name, though they may stand as a subject. */

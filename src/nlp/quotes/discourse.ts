@@ -5,7 +5,7 @@ import type { Knowledge, SubjectGrammar } from '../knowledge/index.js';
 import type { Bracket } from './brackets.js';
 import { ClauseBreaks } from './clauses.js';
 import { Lines } from './lines.js';
-import { givenNameStart, roleModifiersStart } from './noun-phrase.js';
+import { givenNameStart, roleModifiersStart, type ModifierWords } from './noun-phrase.js';
 import type { Sentences } from './sentences.js';
 import { subjectKind, type Speaker, type SubjectKind } from './speaker.js';
 
@@ -317,7 +317,7 @@ function resolveAll(
   k: Knowledge,
 ): void {
   const grammar = k.subjects;
-  const state = new Antecedents(k.relationWords);
+  const state = new Antecedents(k.relationWords, k);
   const pending: { index: number; m: Mention }[] = [];
   let b = 0;
   let phraseEnd = 0;
@@ -425,8 +425,14 @@ class Antecedents {
   /** The sentence being read. */
   sentence = 0;
 
-  /** Relations written before a name (`妻`), which belong to how the text names the person. */
-  constructor(readonly relationWords: readonly string[]) {}
+  /**
+   * Relations written before a name (`妻`), which belong to how the text names the person;
+   * the words a role's modifiers stop at (`複数の`, `同部隊の`).
+   */
+  constructor(
+    readonly relationWords: readonly string[],
+    readonly modifierWords: ModifierWords,
+  ) {}
 
   /** Bodies named so far, the last one last, to find 同通信 or 同省 by the word it ends in. */
   private readonly bodies: Speaker[] = [];
@@ -511,7 +517,7 @@ function resolveOne(
   // (`献花に訪れた女性`): the phrase the text uses for it.
   const from =
     m.kind === 'role'
-      ? roleStart(text, m.start, qualifier)
+      ? roleStart(text, m.start, qualifier, state.modifierWords)
       : m.kind === 'person'
         ? relationStart(text, givenNameStart(text, m.start), state.relationWords)
         : m.start;
@@ -567,10 +573,15 @@ function relationStart(text: string, at: number, words: readonly string[]): numb
  * Where the phrase naming a role starts: at what it belongs to (`EUの報道官`), the clause that
  * tells which one it is (`献花に訪れた女性`), or the nouns before it (`前線の兵士`, `地元住民`).
  */
-function roleStart(text: string, at: number, qualifier: Mention | null): number {
-  if (qualifier) return roleModifiersStart(text, qualifier.start);
+function roleStart(
+  text: string,
+  at: number,
+  qualifier: Mention | null,
+  words: ModifierWords,
+): number {
+  if (qualifier) return roleModifiersStart(text, qualifier.start, words);
   const relative = relativeClauseStart(text, at);
-  return relative < at ? relative : roleModifiersStart(text, at);
+  return relative < at ? relative : roleModifiersStart(text, at, words);
 }
 
 /** A clause ending in a verb right before an unnamed role tells which one it is. */

@@ -8,21 +8,33 @@ const MAX_NO_MODIFIERS = 2;
 
 const NOUN_CHAR = new RegExp(`[${KANJI_CLASS}${KATAKANA_CLASS}・]`, 'u');
 
+/** What a role's modifiers are read with: words that count rather than tell which, the 同 prefix. */
+export interface ModifierWords {
+  /** `複数`, `一部`: `複数の当局者` is named `当局者`. */
+  quantityWords: ReadonlySet<string>;
+  /** `同`: `同部隊の報道官` points back; the role is named without it. */
+  corefTitlePrefix: string;
+}
+
 /**
  * Where the noun phrase naming an unnamed role starts, reading left from `at` (the start of
  * the role or of what it belongs to) over the nouns that tell which one it is: a noun written
  * onto it (`地元住民`, `東部ハルキウ州の当局者`) and up to two `Xの` (`前線の兵士`,
- * `キーウ近郊の村の住民`). A particle, a verb ending or punctuation ends the phrase.
+ * `キーウ近郊の村の住民`). A particle, a verb ending or punctuation ends the phrase; so does a
+ * word that counts (`複数の`) or points back (`同部隊の`).
  *
  * @example
- * roleModifiersStart('前線の兵士は', 3); // 0
- * roleModifiersStart('会見で兵士は', 3); // 3
+ * roleModifiersStart('前線の兵士は', 3, words); // 0
+ * roleModifiersStart('会見で兵士は', 3, words); // 3
+ * roleModifiersStart('複数の当局者は', 3, words); // 3
  */
-export function roleModifiersStart(text: string, at: number): number {
+export function roleModifiersStart(text: string, at: number, words: ModifierWords): number {
   let from = nounRunStart(text, at);
   for (let i = 0; i < MAX_NO_MODIFIERS && text.charAt(from - 1) === 'の'; i += 1) {
     const start = nounRunStart(text, from - 1);
-    if (start === from - 1) break;
+    const word = text.slice(start, from - 1);
+    if (word === '' || words.quantityWords.has(word) || word.startsWith(words.corefTitlePrefix))
+      break;
     from = start;
   }
   return from;

@@ -386,6 +386,11 @@ describe('extractQuotes: the speaker as the text names them', () => {
     expect(speakerOf('避難所で母親は「家に帰りたい」と話した。')?.speaker).toBe('母親');
   });
 
+  it('a word that counts (複数の) or points back (同部隊の) is not part of a role’s name', () => {
+    expect(speakerOf('複数の当局者は「協議は難航している」と語った。')?.speaker).toBe('当局者');
+    expect(speakerOf('同部隊の報道官は「前線を維持している」と述べた。')?.speaker).toBe('報道官');
+  });
+
   it('a role of a role is named with it: 兵士の母親', () => {
     expect(speakerOf('徴兵された兵士の母親は「息子を返して」と訴えた。')?.speaker).toBe(
       '兵士の母親',
