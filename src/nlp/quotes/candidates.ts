@@ -622,7 +622,9 @@ function nextSentenceSpeaker(
   k: Knowledge,
 ): Speaker | null {
   if (site.cls.verb !== null) return null;
-  const next = d.sentences.bounds(site.sentence + 1);
+  // `「…」。「…」。大統領はこう訴えた。`: quotes standing as sentences in a row share the
+  // sentence that names their speaker after them.
+  const next = d.sentences.bounds(sentenceAfterQuotes(text, site.sentence, d));
   if (next.start <= site.close) return null;
   const verb = k.speechVerbs
     .scan(text, next.start, next.end)
@@ -639,6 +641,21 @@ function nextSentenceSpeaker(
 
 const CATAPHOR = /(?:こう|このように|そう)[^。、]{0,4}?$/u;
 
+/** How many quotes standing as sentences may stand between a quote and the sentence naming its speaker. */
+const QUOTE_RUN = 3;
+
+/** The first sentence after `sentence` that is not only a quotation, a few quotes on at most. */
+function sentenceAfterQuotes(text: string, sentence: number, d: Discourse): number {
+  let s = sentence + 1;
+  while (s - sentence <= QUOTE_RUN && isQuoteSentence(text, d.sentences.bounds(s))) s += 1;
+  return s;
+}
+
+/** Whether a sentence is only a quotation (`「…」。`). */
+function isQuoteSentence(text: string, b: { start: number; end: number }): boolean {
+  return /^\s*「[^「」]*」[。\s]*$/u.test(text.slice(b.start, b.end));
+}
+
 /**
  * A quote that is a sentence of its own, then a sentence that quotes nothing and ends in a
  * speech verb: `「…」。ゼレンスキー氏は17日の演説で述べた。` — its topic said the words, even
@@ -654,7 +671,7 @@ function reportedByNextSentence(
   const own = d.sentences.bounds(site.sentence);
   if (text.slice(own.start, site.open).trim() !== '') return null;
   if (!/^[。\s―—─]*$/u.test(text.slice(site.close + 1, own.end))) return null;
-  const next = d.sentences.bounds(site.sentence + 1);
+  const next = d.sentences.bounds(sentenceAfterQuotes(text, site.sentence, d));
   if (next.start <= site.close || next.end - next.start > MAX_LOOK_BACK) return null;
   const body = text.slice(next.start, next.end).replace(/[。\s]+$/u, '');
   if (/[「」『』]/u.test(body)) return null;

@@ -529,6 +529,26 @@ describe('extractQuotes: who speaks among a sentence’s subjects', () => {
     ]);
   });
 
+  it('quotes standing as sentences in a row share the sentence after them that names the speaker', () => {
+    expect(
+      who('「最後まで戦う」。「支援に感謝する」。ゼレンスキー大統領は17日、こう訴えた。'),
+    ).toEqual(['ゼレンスキー', 'ゼレンスキー']);
+    expect(who('「最後まで戦う」。「支援に感謝する」。ゼレンスキー氏は演説で述べた。')).toEqual([
+      'ゼレンスキー',
+      'ゼレンスキー',
+    ]);
+  });
+
+  it('titles of units and courts, and 閣僚 as a role', () => {
+    const q = annotate('第47旅団のオレフ・コワル大隊長は「弾薬が足りない」と述べた。', {
+      knowledge,
+    }).quotes[0];
+    expect(q).toMatchObject({ canonical: 'コワル', speakerKind: 'person' });
+    expect(annotate('EUの閣僚は「制裁を続ける」と述べた。', { knowledge }).quotes[0]?.speaker).toBe(
+      'EUの閣僚',
+    );
+  });
+
   it('a country speaks with a government’s verbs; with a person’s verb the person the text is about does', () => {
     expect(who('ロシアは「報復する」と警告した。')).toEqual(['ロシア']);
     expect(
