@@ -142,6 +142,20 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    description: 'champion lists for ranking common words',
+    sql: `
+      -- For each character and pair of characters held by many entries, the entries where it
+      -- weighs most (fulltext/champions.ts), built by optimize(): ranking a word found in most
+      -- entries scores these and the newest matches instead of every match.
+      CREATE TABLE rank_champions (
+        key text PRIMARY KEY,
+        df integer NOT NULL,
+        rids bigint[] NOT NULL
+      );
+    `,
+  },
 ];
 
 /** The latest schema version this kirinuki knows. */

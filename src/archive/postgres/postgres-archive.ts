@@ -23,6 +23,7 @@ import type {
 import { parseQuery } from '../query/parse-query.js';
 import type { QueryError } from '../query/query-ast.js';
 import { openSqliteArchive } from '../sqlite/sqlite-archive.js';
+import { buildPgChampions } from './champions.js';
 import { compilePgQuery, type PgQuery } from './compile-query.js';
 import { PgConnection, pgTextArray, type PgRow } from './connection.js';
 
@@ -44,8 +45,8 @@ export interface PostgresArchiveOptions {
   /** Open without migrating: the schema must be current (`kirinuki migrate`). */
   migrate?: boolean;
   /**
-   * `search` ranks every match of a query with at most this many, else this many of its most
-   * recently filed; default 2,000.
+   * `search` scores every match of a query with at most this many, else this many of its
+   * newest and the champions of its terms (see search.ts); default 300.
    */
   rankCandidates?: number;
 }
@@ -97,7 +98,7 @@ export function openPostgresArchive(
     // jit_above_cost: JIT would then compile each for 100 ms. Short queries never gain from it.
     c.query('SET enable_seqscan = off');
     c.query('SET jit = off');
-    return new PostgresArchiveImpl(c, options.rankCandidates ?? 2000);
+    return new PostgresArchiveImpl(c, options.rankCandidates ?? 300);
   } catch (e) {
     c.close();
     throw e;
@@ -414,9 +415,13 @@ class PostgresArchiveImpl implements PostgresArchive {
     };
   }
 
+  /** Champion lists for ranking common words, then the planner's statistics. */
   optimize(): void {
+    buildPgChampions(this.c);
     // VACUUM cannot run inside a transaction; each call is its own.
-    this.c.query('VACUUM (ANALYZE) entries, entry_search, entry_tags, entry_persons, entry_keys');
+    this.c.query(
+      'VACUUM (ANALYZE) entries, entry_search, entry_tags, entry_persons, entry_keys, rank_champions, days, meta',
+    );
   }
 
   check(): ArchiveCheck[] {

@@ -3,6 +3,7 @@ import type { SearchHit, SearchResults, StoredEntry } from '../archive.js';
 import { entrySearchText, entrySections } from '../fulltext/entry-text.js';
 import { rankIdf, rankScore, type RankedTerm } from '../fulltext/ranking.js';
 import { makeSnippet } from '../fulltext/snippet.js';
+import { championsOf } from './champions.js';
 import { pgTextArray, type PgConnection, type PgValue } from './connection.js';
 import type { PgQuery } from './compile-query.js';
 import { ENTRY_COLUMNS, ridOf, storedEntry } from './rows.js';
@@ -11,10 +12,7 @@ export interface PgSearchOptions {
   limit: number;
   offset: number;
   totalLimit: number;
-  /**
-   * Matches ranked: every match when there are at most this many, else this many of the most
-   * recently filed.
-   */
+  /** Matches scored: every match when there are at most this many, else see `candidates`. */
   candidates: number;
   rankedEntries: number;
   /** `rank`: best first; `date`: newest post date first. */
@@ -27,10 +25,9 @@ const DF_CAP = 2_000;
 /**
  * Search and count over `entries e JOIN entry_search s`. With terms, matches are scored by the
  * rule every backend shares (`fulltext/ranking.ts`: BM25 blended with recency) and the best
- * come first — all of them when there are at most `candidates` (default 2,000), else the
- * `candidates` most recently filed; without terms, or with `sort: 'date'`, the newest posts
- * first. Totals are exact up to `totalLimit`, estimated beyond from how densely the newest
- * matches are filed.
+ * come first (see `candidates` for which are scored); without terms, or with `sort: 'date'`,
+ * the newest posts first. Totals are exact up to `totalLimit`, estimated beyond from how
+ * densely the newest matches are filed.
  */
 export class PgSearch {
   constructor(private readonly c: PgConnection) {}
@@ -49,20 +46,23 @@ export class PgSearch {
   }
 
   private ranked(q: PgQuery, o: PgSearchOptions): SearchResults {
-    const want = Math.max(o.candidates, o.offset + o.limit, o.rankedEntries);
-    const asked = Math.max(want, o.totalLimit + 1);
+    const want = Math.max(o.offset + o.limit, o.rankedEntries);
+    const asked = Math.max(want, o.totalLimit + 1, o.candidates + 1);
     const newest = this.rids(
       `SELECT ${rid(q)} AS rid FROM ${from(q)} WHERE ${q.where} ORDER BY ${rid(q)} DESC LIMIT ${next(q, 1)}`,
       q,
       asked,
     );
-    const total = newest.length < asked ? newest.length : this.estimate(newest);
-    const totalExact = newest.length < asked;
-    if (o.sort === 'date') return { total, totalExact, ...this.newestPosts(q, o, total) };
-    const rids = newest.slice(0, want);
-    if (rids.length === 0 || (o.limit <= 0 && o.rankedEntries <= 0))
-      return { total, totalExact, hits: [], ...ranked(o, []) };
-    const scored = this.score(q, this.fetch(rids));
+    const allKnown = newest.length < asked;
+    const total = allKnown ? newest.length : this.estimate(newest);
+    if (o.sort === 'date') return { total, totalExact: allKnown, ...this.newestPosts(q, o, total) };
+    if (newest.length === 0 || (o.limit <= 0 && o.rankedEntries <= 0))
+      return { total, totalExact: allKnown, hits: [], ...ranked(o, []) };
+    const scored = this.score(
+      q,
+      this.fetch(this.candidates(q, newest, allKnown, Math.max(o.candidates, want))),
+    ).slice(0, want);
+    const totalExact = allKnown;
     const page = o.limit > 0 ? scored.slice(o.offset, o.offset + o.limit) : [];
     return {
       total,
@@ -73,6 +73,32 @@ export class PgSearch {
         scored.map((s) => s.stored),
       ),
     };
+  }
+
+  /**
+   * The matches to score: all of them when there are at most `candidates`, or when all are
+   * known (at most `totalLimit`) and no champion lists were built; else the newest
+   * `candidates` and, for each term, the champions of its rarest keys (the entries where it
+   * can weigh most, `champions.ts`) that match the whole query. An old entry that is about a
+   * common word is such a champion; what is missed is an entry strong only by being short, and
+   * entries filed since the last `optimize()` beyond the newest `candidates`.
+   */
+  private candidates(
+    q: PgQuery,
+    newest: readonly number[],
+    allKnown: boolean,
+    count: number,
+  ): number[] {
+    if (newest.length <= count) return [...newest];
+    const champions = [...new Set(q.highlight.flatMap((t) => championsOf(this.c, t)))];
+    if (champions.length === 0) return allKnown ? [...newest] : newest.slice(0, count);
+    const matching = this.rids(
+      `SELECT ${rid(q)} AS rid FROM ${from(q)}
+       WHERE ${q.where} AND ${rid(q)} = ANY(${next(q, 1)}::bigint[])`,
+      q,
+      `{${champions.join(',')}}`,
+    );
+    return [...new Set([...newest.slice(0, count), ...matching])];
   }
 
   /** Matches by post date, newest first (`sort: 'date'`), with snippets of the terms. */

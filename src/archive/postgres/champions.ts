@@ -1,0 +1,81 @@
+import { normaliseForMatch } from '../../text/index.js';
+import { ChampionCollector, championKeys } from '../fulltext/champions.js';
+import { entrySections } from '../fulltext/entry-text.js';
+import { pgTextArray, type PgConnection } from './connection.js';
+import { ridOf, storedEntry } from './rows.js';
+
+/**
+ * Keys held by more entries than this get a champion list: a query with at most this many
+ * matches is ranked by scoring every match.
+ */
+export const PG_CHAMPION_MIN_DF = 300;
+
+/** Champion lists read per term: those of its rarest keys. */
+const LISTS_PER_TERM = 2;
+
+/**
+ * Builds the champion lists (`fulltext/champions.ts`, the shared rule's) of the whole archive
+ * into `rank_champions`, in one pass over the entries a page at a time. Run by `optimize()`.
+ * Returns how many lists were written.
+ *
+ * @example
+ * buildPgChampions(connection); // 1834
+ */
+export function buildPgChampions(c: PgConnection, minDf = PG_CHAMPION_MIN_DF): number {
+  const entries = Number(c.value('SELECT coalesce(sum(entry_count), 0) AS n FROM days')) || 1;
+  const length = Number(c.value(`SELECT value FROM meta WHERE key = 'fulltext_length'`) ?? 0);
+  const newest = String(c.value('SELECT max(date) AS d FROM entries') ?? '1970-01-01');
+  const collector = new ChampionCollector(length / entries, newest);
+  let after = 0;
+  for (;;) {
+    const rows = c.run(
+      `SELECT e.rid AS rid, e.day AS day, e.seq AS seq, e.source AS source, e.story AS story,
+         e.json AS json, e.date AS date
+       FROM entries e WHERE e.rid > $1 ORDER BY e.rid LIMIT 1000`,
+      [after],
+    );
+    for (const row of rows) {
+      const s = entrySections(storedEntry(row).entry);
+      collector.add(
+        ridOf(row),
+        {
+          post: normaliseForMatch(s.post),
+          body: normaliseForMatch(s.body),
+          summary: normaliseForMatch(s.summary),
+        },
+        String(row.date),
+      );
+    }
+    const last = rows[rows.length - 1];
+    if (!last || rows.length < 1000) break;
+    after = ridOf(last);
+  }
+  const lists = collector.lists(minDf);
+  c.transaction(() => {
+    c.query('DELETE FROM rank_champions');
+    for (const l of lists)
+      c.run('INSERT INTO rank_champions (key, df, rids) VALUES ($1, $2, $3::bigint[])', [
+        l.key,
+        l.df,
+        `{${l.rowids.join(',')}}`,
+      ]);
+  });
+  return lists.length;
+}
+
+/**
+ * The champions of a normalised term: the entries listed for its rarest keys (none when the
+ * lists were never built, or its keys are rare enough to need none).
+ *
+ * @example
+ * championsOf(connection, '停戦'); // [812, 77, …]
+ */
+export function championsOf(c: PgConnection, normalised: string): number[] {
+  const keys = championKeys(normalised);
+  if (keys.length === 0) return [];
+  const rows = c.run(
+    `SELECT rids FROM rank_champions WHERE key = ANY($1::text[]) ORDER BY df LIMIT ${LISTS_PER_TERM}`,
+    [pgTextArray(keys)],
+  );
+  return rows.flatMap((r) => (r.rids as (string | number)[]).map(Number));
+}
