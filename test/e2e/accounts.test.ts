@@ -4,6 +4,7 @@
  * private PostgreSQL cluster and a real server on 127.0.0.1. Skipped, loudly, without a
  * PostgreSQL server on the machine.
  */
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,7 +20,7 @@ import { importFiles, importTaxonomyFile, tagStorePaths } from '../../src/pipeli
 import { startServer, type RunningServer } from '../../src/server/index.js';
 import { startPostgresCluster, type PostgresCluster } from '../support/postgres-cluster.js';
 import { kirinuki } from './run-cli.js';
-import { SAMPLE_FILES, SAMPLES, sharedKnowledge, startTestServer } from './server-harness.js';
+import { ROOT, SAMPLE_FILES, SAMPLES, sharedKnowledge, startTestServer } from './server-harness.js';
 
 const started = startPostgresCluster();
 if (!started.ok) console.warn(`\n*** accounts suite SKIPPED: ${started.why} ***\n`);
@@ -292,6 +293,48 @@ describe.skipIf(!started.ok)('accounts on PostgreSQL', () => {
         short.close();
       }
     });
+  });
+
+  describe('kirinuki serve', () => {
+    it('on PostgreSQL prints the address without a token and asks for a login', async () => {
+      const script =
+        "import { run, processIo } from './src/cli/index.ts'; process.exitCode = await run(process.argv.slice(1), processIo());";
+      const env = { ...process.env };
+      for (const name of ['NODE_OPTIONS', 'KIRINUKI_DB', 'KIRINUKI_TOKEN']) delete env[name];
+      const child = spawn(
+        process.execPath,
+        ['--import', 'tsx', '--input-type=module', '-e', script, '--'].concat([
+          '--db',
+          url,
+          'serve',
+          '--port',
+          '0',
+        ]),
+        { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] },
+      );
+      try {
+        let out = '';
+        const address = await new Promise<string>((resolve, reject) => {
+          child.stdout.on('data', (b: Buffer) => {
+            out += b.toString();
+            const m = /open (http:\/\/127\.0\.0\.1:\d+\/)\n.*log in/s.exec(out);
+            if (m?.[1]) resolve(m[1]);
+          });
+          child.stderr.on('data', (b: Buffer) => (out += b.toString()));
+          child.once('exit', (code) => reject(new Error(`exited ${code}: ${out}`)));
+        });
+        expect(out).not.toMatch(/token=/);
+        const b = new Browser(address.replace(/\/$/, ''));
+        expect((await b.get('/api/stats')).status).toBe(401);
+        expect((await b.logIn(VIEWER.name, VIEWER.password)).status).toBe(200);
+        expect((await b.get('/api/stats')).status).toBe(200);
+        const stopped = new Promise((resolve) => child.once('exit', resolve));
+        child.kill('SIGTERM');
+        expect(await stopped).toBe(0);
+      } finally {
+        if (child.exitCode === null) child.kill('SIGKILL');
+      }
+    }, 60_000);
   });
 
   describe('roles', () => {
