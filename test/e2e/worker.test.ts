@@ -298,6 +298,35 @@ describe.skipIf(!started.ok)('kirinuki worker', () => {
   );
 
   it(
+    'a worker killed with SIGKILL while it files a large document: the other worker files it, each entry once',
+    async () => {
+      const { url, db, queue } = await setup();
+      const docs = documents(1, 400, 23);
+      const a = worker(url, db);
+      await a.ready();
+      const [doc] = docs as [{ name: string; bytes: Buffer }];
+      const sent = await queue.enqueue(importJobOf(doc.name, doc.bytes, { today: '2024-01-01' }), {
+        ...QUICK,
+        expireInSeconds: 5,
+      });
+      const id = (sent.ok && sent.value) as string;
+      await a.waitFor((e) => e.type === 'started' && e.id === id);
+      // Mid-job: reading, annotating or inside the write transaction, whichever it reached.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      a.child.kill('SIGKILL');
+      expect(await a.exited).toBe('SIGKILL');
+      const b = worker(url, db);
+      const job = await finished(queue, id);
+      expect(job.state).toBe('completed');
+      expect(job.retryCount).toBe(1);
+      expect(b.events.some((e) => e.type === 'completed' && e.id === id)).toBe(true);
+      expect(entryIds(db)).toEqual(referenceIds(docs, dir));
+      expect(await stop(b)).toBe(0);
+    },
+    LONG,
+  );
+
+  it(
     'a failing job is retried with growing delays, then failed with its error recorded',
     async () => {
       const { url, db, queue } = await setup();
