@@ -78,6 +78,30 @@ export function rankingContract(f: ArchiveFixture): void {
       expect(ids(a, '停', { limit: 5 })[0]).toBe('strong');
     });
 
+    it('never gives an entry dense in the pairs of a term that does not hold the term, among 1,100 matches', () => {
+      const a = f.open();
+      const decoy = makeEntry({
+        id: 'decoy',
+        text: '報道',
+        body: ['ロシ、シア。'.repeat(10)],
+        date: '2024-06-01',
+      });
+      const russia = Array.from({ length: 1100 }, (_, i) =>
+        makeEntry({
+          id: `r${i}`,
+          text: `報道${i}`,
+          body: [`ロシアが発表。${'会談を予定。'.repeat(5)}`],
+          date: '2024-05-01',
+        }),
+      );
+      a.importBatch({ source: 'r', day: '2024-05-01', entries: russia, documentTagLines: [] });
+      a.importBatch({ source: 'd', day: '2024-06-01', entries: [decoy], documentTagLines: [] });
+      a.optimize();
+      for (const query of ['ロシア', 'ロシア 発表', 'ロシア since:2024-01-01', 'ロシア -停戦'])
+        expect(ids(a, query, { limit: 200 }), query).not.toContain('decoy');
+      expect(ids(a, 'ロシ シア', { limit: 1 })).toEqual(['decoy']);
+    });
+
     it('puts the newer of two equally strong matches first, whatever the filing order', () => {
       const a = f.open();
       const twin = (id: string, date: string): Entry =>

@@ -19,6 +19,14 @@ export interface CompiledQuery {
   highlight: string[];
   /** FTS5 expressions of `highlight`, one per entry (`null` where there is none). */
   termMatches: (string | null)[];
+  /** For each of `highlight`, the index of the query term it is an alternative of. */
+  termOf: number[];
+  /**
+   * True when the query is positive terms only (no filter, no exclusion): an entry matches it
+   * exactly when its normalised text contains an alternative of every term, which a ranking
+   * that counts occurrences can check without the index.
+   */
+  termsOnly: boolean;
   /** The inclusive date range of since:/until:, to narrow the full-text scan by rowid. */
   since: string | null;
   until: string | null;
@@ -82,6 +90,8 @@ export function compileQuery(query: ParsedQuery, lookups: QueryLookups): Compile
     conditions: [],
     highlight: [],
     termMatches: [],
+    termOf: [],
+    termsOnly: false,
     since: null,
     until: null,
     counted: null,
@@ -94,10 +104,11 @@ export function compileQuery(query: ParsedQuery, lookups: QueryLookups): Compile
     .flatMap((t) => alternativeMatches(t.text, lookups));
   const ftsPositive: string[] = [];
   const checks: Condition[] = [];
-  for (const alts of positives) {
+  positives.forEach((alts, term) => {
     for (const m of alts) {
       out.highlight.push(m.normalised);
       out.termMatches.push(m.fts);
+      out.termOf.push(term);
     }
     // A term matches when any of its alternatives does: OR in the MATCH when the index can
     // narrow every alternative, and an exact check of all of them when any needs one.
@@ -107,7 +118,7 @@ export function compileQuery(query: ParsedQuery, lookups: QueryLookups): Compile
       );
     if (alts.some((m) => m.verify || m.fts === null))
       checks.push({ kind: 'contains', terms: alts.map((m) => m.normalised) });
-  }
+  });
   // Exclusions the index answers exactly go into the MATCH as NOT when there is something to
   // subtract from; the others become conditions.
   const exact = negatives.filter((m) => !m.verify && m.fts !== null);
@@ -123,6 +134,7 @@ export function compileQuery(query: ParsedQuery, lookups: QueryLookups): Compile
   // Filters first (index lookups), then exclusions, then text checks (JSON parsing per entry).
   out.conditions = [...compileFilters(query.filters, out, lookups), ...checks];
   out.counted = query.terms.length === 0 ? countedFilter(query.filters, lookups) : null;
+  out.termsOnly = positives.length > 0 && negatives.length === 0 && query.filters.length === 0;
   return out;
 }
 

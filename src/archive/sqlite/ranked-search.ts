@@ -10,7 +10,7 @@ import {
   type RankingContext,
 } from '../fulltext/ranking.js';
 import type { ChampionLists } from './champions.js';
-import { entrySearchText, entrySections } from '../fulltext/entry-text.js';
+import { entrySearchText, entrySections, type EntrySections } from '../fulltext/entry-text.js';
 import { normaliseForMatch } from '../../text/index.js';
 import { makeSnippet } from '../fulltext/snippet.js';
 import type { CompiledQuery } from './compile-query.js';
@@ -127,9 +127,10 @@ const BATCH = 16;
 /**
  * At most this many candidates are scored (or `want`, if more): when the bounds do not stop
  * the scoring earlier — a phrase whose character pairs are all much commoner than it is — the
- * best of the candidates with the highest bounds are the answer. About 8 ms of work.
+ * best of the candidates with the highest bounds are the answer. Reading and normalising an
+ * entry costs 20–80 µs, so this caps the scoring at a few milliseconds.
  */
-const MAX_SCORED = 192;
+const MAX_SCORED = 128;
 
 /**
  * The floors of champion lists are impacts computed with the average length of their build;
@@ -205,9 +206,14 @@ function bestByBounds(
     const last = scored[want - 1];
     if (last !== undefined && next.bound < last.score) break;
     const batch = bounded.slice(i, i + BATCH).map((c) => c.rowid);
-    const unchecked = batch.filter((r) => !matches.has(r));
-    const found = new Set(runner.among(q, unchecked).map(([r]) => r));
-    scored.push(...score(fetch(batch.filter((r) => matches.has(r) || found.has(r))), context));
+    if (q.termsOnly) {
+      // Terms only: a champion matches when its text holds every term, which scoring sees.
+      scored.push(...score(fetch(batch), context, q.termOf));
+    } else {
+      const unchecked = batch.filter((r) => !matches.has(r));
+      const found = new Set(runner.among(q, unchecked).map(([r]) => r));
+      scored.push(...score(fetch(batch.filter((r) => matches.has(r) || found.has(r))), context));
+    }
     scored.sort(byScore);
   }
   return scored.slice(0, want);
@@ -345,7 +351,15 @@ interface Scored {
   score: number;
 }
 
-function score(entries: Map<number, StoredEntry>, context: QueryContext): Scored[] {
+/**
+ * The entries scored by the rule. With `termOf` (the query term of each of the context's terms),
+ * an entry that does not hold an alternative of every term is left out.
+ */
+function score(
+  entries: Map<number, StoredEntry>,
+  context: QueryContext,
+  termOf?: readonly number[],
+): Scored[] {
   const scored: Scored[] = [];
   for (const [rowid, stored] of entries) {
     const s = entrySections(stored.entry);
@@ -354,10 +368,29 @@ function score(entries: Map<number, StoredEntry>, context: QueryContext): Scored
       body: normaliseForMatch(s.body),
       summary: normaliseForMatch(s.summary),
     };
+    if (termOf && !holdsEveryTerm(sections, context.terms, termOf)) continue;
     const date = stored.entry.post?.date ?? stored.day;
     scored.push({ rowid, stored, score: rankScore(sections, date, context.terms, context) });
   }
   return scored.sort(byScore);
+}
+
+function holdsEveryTerm(
+  sections: EntrySections,
+  terms: readonly RankedTerm[],
+  termOf: readonly number[],
+): boolean {
+  const held = new Set<number>();
+  terms.forEach((t, i) => {
+    const { post, body, summary } = sections;
+    if (
+      post.includes(t.normalised) ||
+      body.includes(t.normalised) ||
+      summary.includes(t.normalised)
+    )
+      held.add(termOf[i] ?? -1);
+  });
+  return termOf.every((term) => held.has(term));
 }
 
 /** Best first; ties to the most recently filed. */
