@@ -105,6 +105,7 @@ export function bracketCandidates(
     countrySays: (s) => countrySays(text, s, site, k),
     inner: site.cls.kind === 'fragment' && site.cls.afterTo === null,
     verbless: site.cls.kind === 'speech' && site.cls.verb === null,
+    reportsBetween: (from, to) => reportsBetween(text, from, to, k).length > 0,
   });
   add(statementIssuer(text, site, d, k), WEIGHT.statement, 'issuer of the statement it quotes');
   out.push(...carried(site, d, k, previous));
@@ -195,10 +196,15 @@ function isBodyVerb(verb: string | null, k: Knowledge): boolean {
  */
 function countrySays(text: string, s: Subject, site: QuoteSite, k: Knowledge): boolean {
   if (!isCountryVerb(site.cls.verb, k)) return false;
+  return reportsBetween(text, s.end, site.open, k).every((v) => isCountryVerb(v, k));
+}
+
+/** The speech verbs after a quotative と in `[from, to)`: the reports made there. */
+function reportsBetween(text: string, from: number, to: number, k: Knowledge): string[] {
   return k.speechVerbs
-    .scan(text, s.end, site.open)
-    .filter((v) => /と[、]?$/u.test(text.slice(Math.max(s.end, v.start - 2), v.start)))
-    .every((v) => isCountryVerb(text.slice(v.start, v.end), k));
+    .scan(text, from, to)
+    .filter((v) => /と[、]?$/u.test(text.slice(Math.max(from, v.start - 2), v.start)))
+    .map((v) => text.slice(v.start, v.end));
 }
 
 /** Whether a quote's verb is one a country speaks with (`countryVerbs` in the knowledge). */
@@ -266,6 +272,8 @@ export function clauseCandidates(
     inner?: boolean;
     /** Speech with no verb reporting it (`Xによれば、Yは「…」。`). */
     verbless?: boolean;
+    /** Whether words are reported in `[from, to)` (a quote, or と and a speech verb). */
+    reportsBetween?: (from: number, to: number) => boolean;
   } = {},
 ): void {
   const first = out.length;
@@ -346,7 +354,12 @@ export function clauseCandidates(
     out.push(candidate(earlier, WEIGHT.topicOfSentence, 'topic of its sentence'));
     // `ゼレンスキー氏は会見し、ウクライナは「…」と述べた`: a country after a person who is the
     // sentence's topic is what the person's words are about; it speaks only as its government.
-    if (isBodyTopic(topic) && earlier.speaker.speakerKind === 'person')
+    // `バイデン氏は「…」と述べ、ロシアは「…」と反発した`: after the person's own report, the
+    // body speaks for itself.
+    const ownReport =
+      text.slice(earlier.end, clause).includes('「') ||
+      (how.reportsBetween?.(earlier.end, clause) ?? false);
+    if (isBodyTopic(topic) && earlier.speaker.speakerKind === 'person' && !ownReport)
       out.push(candidate(earlier, WEIGHT.topic + PERSON_OVER_BODY, 'person the sentence is about'));
   } else if (earlier)
     out.push(

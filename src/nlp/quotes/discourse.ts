@@ -520,7 +520,7 @@ function resolveOne(
       ? roleStart(text, m.start, qualifier, state.modifierWords)
       : m.kind === 'person'
         ? relationStart(text, givenNameStart(text, m.start), state.relationWords)
-        : m.start;
+        : bodyStart(text, m, qualifier);
   const speaker: Speaker = {
     speaker: text.slice(from, phraseEndWithSide(text, m)),
     canonical: m.kind === 'role' ? null : m.canonical,
@@ -567,6 +567,15 @@ function relationStart(text: string, at: number, words: readonly string[]): numb
   if (!w) return at;
   const from = at - w.length;
   return from === 0 || /[の、\s「」()（）]/u.test(text.charAt(from - 1)) ? from : at;
+}
+
+/**
+ * `ウクライナ国防省の情報総局`: a body that belongs to another body named before it with の is
+ * named with it; a country before it (`ロシアの国防省`) is its organisation, not its name.
+ */
+function bodyStart(text: string, m: Mention, qualifier: Mention | null): number {
+  if (!qualifier || qualifier.kind !== 'organisation') return m.start;
+  return text.charAt(m.start - 1) === 'の' ? qualifier.start : m.start;
 }
 
 /**

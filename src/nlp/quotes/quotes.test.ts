@@ -549,6 +549,20 @@ describe('extractQuotes: who speaks among a sentence’s subjects', () => {
     );
   });
 
+  it('a body after a person’s own report speaks for itself', () => {
+    expect(who('ショルツ首相は「支援を続ける」と述べ、ロシアは「挑発だ」と反発した。')).toEqual([
+      'ショルツ',
+      'ロシア',
+    ]);
+  });
+
+  it('a body that belongs to another body is named with it', () => {
+    const [q] = annotate('ウクライナ国防省の情報総局は「攻撃に警戒が必要だ」としている。', {
+      knowledge,
+    }).quotes;
+    expect(q?.speaker).toBe('ウクライナ国防省の情報総局');
+  });
+
   it('a country speaks with a government’s verbs; with a person’s verb the person the text is about does', () => {
     expect(who('ロシアは「報復する」と警告した。')).toEqual(['ロシア']);
     expect(
