@@ -55,7 +55,10 @@ export function classifyQuote(
     if (named) return TERM_NAMED;
     // `「宇宙大国」としてのロシア…と語った`: words the sentence reports, though not its quotation.
     if (cls.kind === 'term' && !cls.named && !looksLikeName(text, q, content, k, titleLine))
-      return fragmentIfReported(text, q, sentenceEnd, k) ?? cls;
+      // `「…」とゼレンスキー氏` on a headline: the verb is left out, the words are still said.
+      return (
+        fragmentIfReported(text, q, sentenceEnd, k) ?? (titleLine ? speech(null, null, null) : cls)
+      );
     return cls;
   }
   const named = looksLikeName(text, q, content, k, titleLine);

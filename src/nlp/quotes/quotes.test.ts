@@ -563,6 +563,15 @@ describe('extractQuotes: who speaks among a sentence’s subjects', () => {
     expect(q?.speaker).toBe('ウクライナ国防省の情報総局');
   });
 
+  it('a headline’s 「…」とX with its verb left out is speech credited to X', () => {
+    const text =
+      '「和平を望んでいない」とゼレンスキー氏\nウクライナのゼレンスキー大統領は10日、演説した。';
+    expect(annotate(text, { knowledge }).quotes[0]).toMatchObject({
+      kind: 'speech',
+      canonical: 'ゼレンスキー',
+    });
+  });
+
   it('a country speaks with a government’s verbs; with a person’s verb the person the text is about does', () => {
     expect(who('ロシアは「報復する」と警告した。')).toEqual(['ロシア']);
     expect(
