@@ -79,9 +79,6 @@ export type StoryJob = z.infer<typeof StoryJobSchema>;
 export type Job = z.infer<typeof JobSchema>;
 export type JobKind = Job['kind'];
 
-/** The kinds of job, in the order the schema lists them. */
-export const JOB_KINDS: readonly JobKind[] = ['fetch', 'import', 'annotate', 'retag', 'story'];
-
 /**
  * Reads a job's payload, or says which field is wrong: `queue: bad job payload: url: an
  * http(s) URL`.

@@ -19,6 +19,7 @@ export async function fetchJob(job: FetchJob, context: JobContext): Promise<JobO
     ...(context.fetch ? { fetch: context.fetch } : {}),
   });
   if (!r.ok) {
+    // The one failure of `fetchIntoArchive` that is about the page, not the way to it.
     const notReadable = r.error.message.includes('is not a feed, an article page or a post');
     return { ok: false, error: { message: r.error.message, retry: !notReadable } };
   }

@@ -18,13 +18,14 @@ import type { JobContext } from './job-context.js';
  */
 export async function rebuildStoryJob(job: StoryJob, context: JobContext): Promise<JobOutcome> {
   const members = context.archive.entriesOfStory(job.story).map((s) => s.entry);
+  const byId = new Map(members.map((e) => [e.id, e]));
   const groups = groupStories(members);
   const rows: DerivedData[] = [];
   let left = 0;
   for (const group of groups) {
     const story = group.entryIds.includes(job.story) ? job.story : group.id;
     for (const id of group.entryIds) {
-      const entry = members.find((e) => e.id === id);
+      const entry = byId.get(id);
       if (!entry) continue;
       if (story !== job.story) left += 1;
       rows.push({
