@@ -1,9 +1,17 @@
 import { KirinukiError, type Entry } from '../../model/index.js';
 import { normaliseForMatch } from '../../text/index.js';
 import type { DerivedData, EntryPeople, ImportBatch, ImportReport } from '../archive.js';
-import { pgText, type PgConnection } from './connection.js';
+import { pgText, pgTextArray, type PgConnection } from './connection.js';
 import { PgLookup } from './lookups.js';
-import { searchRow } from './search-index.js';
+import { searchRow, type SearchRow } from './search-index.js';
+
+/** A search row waiting to be written with the rest of its batch's. */
+interface SearchInsert extends SearchRow {
+  rid: number;
+}
+
+/** Search rows written by one statement: about a megabyte of parameters. */
+const SEARCH_ROWS_PER_STATEMENT = 200;
 
 /** What is left of a removed entry: what its successor inherits. */
 interface RemovedEntry {
@@ -14,7 +22,7 @@ interface RemovedEntry {
 }
 
 const SQL = {
-  exists: 'SELECT 1 AS x FROM entries WHERE id = $1',
+  existing: 'SELECT id FROM entries WHERE id = ANY($1::text[])',
   ensureDay: 'INSERT INTO days (day) VALUES ($1) ON CONFLICT DO NOTHING',
   countDay: `UPDATE days SET entry_count = entry_count + $1,
     summary_line_count = summary_line_count + $2 WHERE day = $3`,
@@ -23,6 +31,9 @@ const SQL = {
   entry: `INSERT INTO entries (id, day, seq, source, date, handle_id, story, json)
     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING rid`,
   search: 'INSERT INTO entry_search (entry, tokens, norm, length) VALUES ($1, $2::text[], $3, $4)',
+  searchMany: `INSERT INTO entry_search (entry, tokens, norm, length)
+    SELECT r, t::text[], n, l FROM unnest($1::bigint[], $2::text[], $3::text[], $4::int[])
+      AS u (r, t, n, l)`,
   unsearch: 'DELETE FROM entry_search WHERE entry = $1 RETURNING length',
   length: `UPDATE meta SET value = (value::bigint + $1)::text WHERE key = 'fulltext_length'`,
   key: 'INSERT INTO entry_keys (key, entry) VALUES ($1, $2) ON CONFLICT DO NOTHING',
@@ -206,22 +217,34 @@ export class EntryWriter {
     let summaryLines = 0;
     let length = 0;
     const heirs = new Map(removed.map((r) => [r.heir, r]));
+    // Which of the batch's ids are filed already: one look-up for the batch.
+    const filed = new Set(
+      this.c
+        .run(SQL.existing, [pgTextArray(batch.entries.map((e) => e.id))])
+        .map((r) => String(r.id)),
+    );
+    const search: SearchInsert[] = [];
     for (const entry of batch.entries) {
-      if (this.c.run(SQL.exists, [entry.id]).length > 0) {
+      if (filed.has(entry.id)) {
         report.unchanged += 1;
         continue;
       }
+      filed.add(entry.id);
       // A restore names each entry's place; one already taken files it after the day's last.
       const given = own(batch.seqs, entry.id);
       const at =
         given !== undefined && this.c.run(SQL.seqTaken, [batch.day, given]).length === 0
           ? given
           : seq;
-      length += this.insertEntry(entry, batch, at, heirs);
+      const rid = this.insertEntry(entry, batch, at, heirs);
+      const row = searchRow(entry);
+      search.push({ rid, ...row });
+      length += row.length;
       seq = Math.max(seq, at + 1);
       report.inserted += 1;
       summaryLines += entry.summaries.length;
     }
+    this.insertSearchRows(search);
     this.handles.flush();
     this.tags.flush();
     this.persons.flush();
@@ -243,7 +266,20 @@ export class EntryWriter {
     return removed;
   }
 
-  /** Files one entry with its keys, tags, people and search row; returns its BM25 length. */
+  /** The search rows of a batch, a few hundred a statement rather than one each. */
+  private insertSearchRows(rows: readonly SearchInsert[]): void {
+    for (let i = 0; i < rows.length; i += SEARCH_ROWS_PER_STATEMENT) {
+      const chunk = rows.slice(i, i + SEARCH_ROWS_PER_STATEMENT);
+      this.c.run(SQL.searchMany, [
+        `{${chunk.map((r) => r.rid).join(',')}}`,
+        pgTextArray(chunk.map((r) => r.tokens)),
+        pgTextArray(chunk.map((r) => r.norm)),
+        `{${chunk.map((r) => r.length).join(',')}}`,
+      ]);
+    }
+  }
+
+  /** Files one entry with its keys, tags and people; returns its rid. */
   private insertEntry(
     entry: Entry,
     batch: ImportBatch,
@@ -272,7 +308,7 @@ export class EntryWriter {
     this.fileSpeakers(rid, entry);
     const people = own(batch.people, entry.id);
     if (people) this.fileTextPeople(rid, people);
-    return this.index(rid, entry);
+    return rid;
   }
 
   /** Writes the entry's search row; returns its BM25 length. */
