@@ -21,6 +21,7 @@ export function scanTitles(
   cover: Coverage,
 ): Mention[] {
   const byEnd = new Map(known.map((m) => [m.end, m]));
+  const byStart = new Map(known.map((m) => [m.start, m]));
   const out: Mention[] = [];
   // A title ends a run of kanji, so only units that end some title and a run are looked at.
   for (let i = 0; i < text.length; i += 1) {
@@ -34,12 +35,19 @@ export function scanTitles(
     while (rs > floor && isKanjiCode(text.charCodeAt(rs - 1))) rs -= 1;
     const ts = longestTitleStart(text, rs, re, k);
     if (ts < 0) continue;
-    const found = titled(text, { rs, ts, re }, k, byEnd, cover);
+    const found = titled(text, { rs, ts, re }, k, byEnd, cover, byStart);
     if (found) out.push(found);
   }
   for (const title of k.kanaTitles) {
     for (let at = text.indexOf(title); at >= 0; at = text.indexOf(title, at + title.length)) {
-      const found = titled(text, { rs: at, ts: at, re: at + title.length }, k, byEnd, cover);
+      const found = titled(
+        text,
+        { rs: at, ts: at, re: at + title.length },
+        k,
+        byEnd,
+        cover,
+        byStart,
+      );
       if (found && found.kind === 'person') out.push(found);
     }
   }
@@ -65,6 +73,7 @@ function titled(
   k: Knowledge,
   byEnd: Map<number, Mention>,
   cover: Coverage,
+  byStart: Map<number, Mention> = new Map(),
 ): Mention | null {
   const title = text.slice(r.rs, r.re);
   const inside = byEnd.get(r.ts);
@@ -86,6 +95,15 @@ function titled(
     knownName.org = kata.org ?? knownName.org;
     return attach(knownName, title, r.re);
   }
+  // `オルバン・ビクトル首相`: a known person's name goes on with another part before the title.
+  const opening = kata ? byStart.get(kata.start) : undefined;
+  if (
+    kata &&
+    opening?.kind === 'person' &&
+    opening.end < kata.end &&
+    text.charAt(opening.end) === '・'
+  )
+    return attach(opening, title, r.re);
   if (kata && cover.isFree(kata.start, kata.end)) {
     cover.take(kata.start, kata.end);
     const org = kata.org ?? qualifier?.canonical ?? null;

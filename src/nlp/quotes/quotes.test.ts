@@ -416,6 +416,11 @@ describe('extractQuotes: the speaker as the text names them', () => {
     expect(q?.speaker).toBe('オレナ・ゼレンスキー大統領夫人');
   });
 
+  it('a known family name written first, then the given name, before a title', () => {
+    const q = speakerOf('ハンガリーのオルバン・ビクトル首相は「停戦が先だ」と訴えた。');
+    expect(q).toMatchObject({ speaker: 'オルバン・ビクトル首相', canonical: 'オルバン' });
+  });
+
   it('titles with a modifier (名誉教授, 主任研究員) after a kanji name; a university is a body', () => {
     const q = speakerOf('北海道大学の山田太郎名誉教授は「長期戦になる」と分析した。');
     expect(q).toMatchObject({
