@@ -1,12 +1,13 @@
 /**
- * `npm run bench -- [--only archive,ingest,annotate,tagging,parse,cold-start,site,server] [--sizes 100000,1000000]
+ * `npm run bench -- [--only archive,ingest,annotate,tagging,parse,cold-start,site,server,ranking] [--sizes 100000,1000000]
  *   [--repeat 5] [--no-trigram] [--out bench/out]`
  *
  * Runs the archive benchmark at each size and writes a markdown report to stdout and to
  * `bench/out/archive-<sizes>.md` (with the raw figures as JSON beside it); then the ingest,
  * annotation, tagging, clip-document parsing and CLI cold-start benchmarks (`bench/ingest.ts`,
  * `bench/annotate.ts`, `bench/tagging.ts`, `bench/parse.ts`, `bench/cold-start.ts`), each to
- * `bench/out/<name>.md`.
+ * `bench/out/<name>.md`; and ranking over all matches on the server benchmark's archive
+ * (`bench/ranking.ts`).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -24,6 +25,7 @@ const SUITES = [
   'cold-start',
   'site',
   'server',
+  'ranking',
 ] as const;
 type Suite = (typeof SUITES)[number];
 
@@ -99,6 +101,15 @@ async function main(): Promise<void> {
   if (args.only.includes('server'))
     await other(args, 'server', async () =>
       (await import('./server.js')).benchServer({ dir: args.out }),
+    );
+  if (args.only.includes('ranking'))
+    await other(args, 'ranking', async () =>
+      (await import('./ranking.js')).benchRanking([
+        '--db',
+        join(args.out, 'server-archive-100000.db'),
+        '--repeat',
+        String(args.repeat),
+      ]),
     );
 }
 

@@ -22,11 +22,11 @@ import type { EntrySections } from './entry-text.js';
  * ```
  *
  * The blend is multiplicative so that it means the same for a rare name and for a word found
- * in most clips (whose idf is near zero): a match filed today weighs up to 1.5 times one of
- * the same strength from months ago, 1.25 times one a month old. That is less than the gap
- * between one mention and two in an entry of average length (impact 1.0 against 1.375), so
- * an old entry that is about the term still outranks a new one that mentions it in passing.
- * Ties go to the newer entry (higher rowid or id).
+ * in most clips (whose idf is near zero): a match dated on the archive's newest day weighs 1.5
+ * times one of the same strength from long ago, one a month old 1.25 times. In entries of
+ * average length impact is 1.0 for one mention, 1.375 for two, 1.57 for three, 1.96 for ten,
+ * so an old entry that is about the term (three mentions or more) still outranks a new one
+ * that mentions it in passing. Ties go to the entry filed later.
  */
 export interface RankedTerm {
   /** The normalised term. */
