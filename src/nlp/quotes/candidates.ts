@@ -356,10 +356,10 @@ export function clauseCandidates(
     // sentence's topic is what the person's words are about; it speaks only as its government.
     // `バイデン氏は「…」と述べ、ロシアは「…」と反発した`: after the person's own report, the
     // body speaks for itself.
-    const ownReport =
+    const ownReport = (): boolean =>
       text.slice(earlier.end, clause).includes('「') ||
       (how.reportsBetween?.(earlier.end, clause) ?? false);
-    if (isBodyTopic(topic) && earlier.speaker.speakerKind === 'person' && !ownReport)
+    if (isBodyTopic(topic) && earlier.speaker.speakerKind === 'person' && !ownReport())
       out.push(candidate(earlier, WEIGHT.topic + PERSON_OVER_BODY, 'person the sentence is about'));
   } else if (earlier)
     out.push(
