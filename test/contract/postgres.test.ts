@@ -3,6 +3,8 @@
  * this file, and a fresh schema for every archive the contract opens. Without a PostgreSQL
  * server on the machine the suite is skipped, and says so loudly.
  */
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { EntryVersionConflict, openPostgresArchive } from '../../src/archive/index.js';
 import { makeEntry } from './make-entry.js';
@@ -58,6 +60,39 @@ if (started.ok) {
         bob.close();
       }
     });
+  });
+  describe('several processes writing at once', () => {
+    it('files every entry of two concurrent importers into one day, each at its own place', async () => {
+      const writer = fileURLToPath(new URL('./postgres-concurrent-writer.ts', import.meta.url));
+      const schema = 'concurrent';
+      // Migrated before the writers start, as `kirinuki migrate` does before workers.
+      openPostgresArchive(url, { schema }).close();
+      const run = (prefix: string): Promise<number> =>
+        new Promise((resolve, reject) => {
+          const child = spawn(
+            process.execPath,
+            ['--import', 'tsx', writer, url, schema, prefix, '300'],
+            { stdio: ['ignore', 'ignore', 'inherit'] },
+          );
+          child.on('error', reject);
+          child.on('exit', (code) => resolve(code ?? -1));
+        });
+      expect(await Promise.all([run('a'), run('b')])).toEqual([0, 0]);
+      const archive = openPostgresArchive(url, { schema });
+      try {
+        const day = archive.entriesOfDay('2024-01-18');
+        expect(day.length).toBe(600);
+        expect(day.map((s) => s.seq)).toEqual(Array.from({ length: 600 }, (_, i) => i));
+        expect(archive.count('停戦')).toEqual({ ok: true, value: 600 });
+        expect(archive.count('追記')).toEqual({ ok: true, value: 600 });
+        expect(archive.count('tag:a')).toEqual({ ok: true, value: 300 });
+        expect(archive.documentTagLinesOfDay('2024-01-18').sort()).toEqual(['#a', '#b']);
+        expect(archive.check().filter((c) => !c.ok)).toEqual([]);
+        expect(archive.entryVersion('a0')).toBe(2);
+      } finally {
+        archive.close();
+      }
+    }, 60_000);
   });
 } else {
   console.warn(`PostgreSQL contract suite SKIPPED: ${started.why}`);

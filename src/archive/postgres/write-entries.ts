@@ -78,6 +78,7 @@ export class EntryWriter {
   importBatches(batches: readonly ImportBatch[]): ImportReport {
     try {
       return this.c.transaction(() => {
+        this.lockDays(batches.map((b) => b.day));
         const total: ImportReport = { inserted: 0, unchanged: 0, replaced: 0 };
         for (const batch of batches) {
           const r = this.store(batch);
@@ -209,10 +210,24 @@ export class EntryWriter {
     );
   }
 
+  /**
+   * Files the days and locks their rows until the transaction ends, in one order: another
+   * process importing into the same day waits here, so the two never take the same `seq`
+   * (each reads the day's last after the other committed), and two imports of several days
+   * cannot deadlock.
+   */
+  private lockDays(days: readonly string[]): void {
+    const sorted = [...new Set(days)].sort();
+    for (const day of sorted) this.c.run(SQL.ensureDay, [day]);
+    if (sorted.length > 0)
+      this.c.run('SELECT day FROM days WHERE day = ANY($1::text[]) ORDER BY day FOR UPDATE', [
+        pgTextArray(sorted),
+      ]);
+  }
+
   private store(batch: ImportBatch): ImportReport {
     const report: ImportReport = { inserted: 0, unchanged: 0, replaced: 0 };
     const removed = this.removeSuperseded(batch);
-    this.c.run(SQL.ensureDay, [batch.day]);
     let seq = Number(this.c.value(SQL.nextSeq, [batch.day]));
     let summaryLines = 0;
     let length = 0;
