@@ -485,8 +485,16 @@ class Antecedents {
 
   /** `報道官は`: the role of this title last named in full, within a few sentences. */
   role(title: string): Speaker | null {
-    const r = this.roles.get(title);
-    return r && this.sentence - r.sentence <= ROLE_REACH ? r.speaker : null;
+    let best: { speaker: Speaker; sentence: number } | undefined;
+    for (const [t, r] of this.roles)
+      if (t.endsWith(title) && (!best || r.sentence >= best.sentence)) best = r;
+    return best && this.sentence - best.sentence <= ROLE_REACH ? best.speaker : null;
+  }
+
+  /** Whether a person holding a title ending in `title` has been named. */
+  hasHolder(title: string): boolean {
+    for (const t of this.byTitle.keys()) if (t.endsWith(title)) return true;
+    return false;
   }
 
   /** `大統領は`: the last person named with this very title. */
@@ -503,7 +511,12 @@ function resolveOne(
 ): Speaker | null {
   const span = { start: m.start, end: m.phraseEnd };
   if (m.kind === 'coref') {
-    const target = m.generic ? state.body(m.title) : state.person(m.title);
+    // `同報道官` after `国防総省の報道官` and no person with that title: the role named in full.
+    const role =
+      !m.generic && m.title !== null && m.title !== '氏' && !state.hasHolder(m.title)
+        ? state.role(m.title)
+        : null;
+    const target = role ?? (m.generic ? state.body(m.title) : state.person(m.title));
     return target ? { ...target, attribution: 'coreference', speakerSpan: span } : null;
   }
   if (m.kind === 'place' || (m.kind === 'country' && m.via === 'flag')) return null;

@@ -30,6 +30,8 @@ export interface ModifierWords {
  */
 export function roleModifiersStart(text: string, at: number, words: ModifierWords): number {
   let from = nounRunStart(text, at);
+  // `同担当者` points back: the role is named without the prefix.
+  if (text.slice(from, at) === words.corefTitlePrefix) return at;
   for (let i = 0; i < MAX_NO_MODIFIERS && text.charAt(from - 1) === 'の'; i += 1) {
     const start = nounRunStart(text, from - 1);
     const word = text.slice(start, from - 1);

@@ -407,6 +407,24 @@ describe('extractQuotes: the speaker as the text names them', () => {
     });
   });
 
+  it('同 before a role points back to the role named in full, not to a person named before', () => {
+    const text =
+      'ゼレンスキー氏は演説した。オランダ国防省の報道官は記者団に説明した。同報道官は「支援は続く」と述べた。';
+    expect(speakerOf(text.replace('ゼレンスキー氏は演説した。', ''))?.speaker).toBe(
+      'オランダ国防省の報道官',
+    );
+    const quotes = annotate(text, { knowledge }).quotes;
+    expect(quotes.find((q) => q.kind === 'speech')?.speaker).toBe('オランダ国防省の報道官');
+    const unitText = 'ワグネルの報道担当者は声明を出した。同担当者は「移動は計画通りだ」と述べた。';
+    expect(speakerOf(unitText)?.speaker).toBe('ワグネルの報道担当者');
+  });
+
+  it('同旅団 points back to the last body ending in 旅団', () => {
+    const q = speakerOf('第3強襲旅団は10日、声明を出した。同旅団は「陣地を奪還した」と発表した。');
+    expect(q?.speaker).toMatch(/旅団$/u);
+    expect(q?.speaker).not.toBe('同旅団');
+  });
+
   it('a bare role with no role named in full before it stays as written', () => {
     expect(speakerOf('報道官は「計画は存在しない」と述べた。')?.speaker).toBe('報道官');
   });
