@@ -5,14 +5,21 @@ import { KirinukiError } from '../model/index.js';
 
 /** The error codes of the API, one per status it answers with (see docs/api.md). */
 export type ApiErrorCode =
-  'bad_request' | 'unauthorized' | 'forbidden' | 'not_found' | 'conflict' | 'internal' | 'upstream';
+  | 'bad_request'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict'
+  | 'too_many_requests'
+  | 'internal'
+  | 'upstream';
 
 /** The error body every failed request gets: `{ error: { code, message, field? } }`. */
 export interface ApiErrorBody {
   error: { code: ApiErrorCode; message: string; field?: string };
 }
 
-type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 500 | 502;
+type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 429 | 500 | 502;
 
 const STATUS: Record<ApiErrorCode, ErrorStatus> = {
   bad_request: 400,
@@ -21,6 +28,8 @@ const STATUS: Record<ApiErrorCode, ErrorStatus> = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  // Too many failed logins of one name (LoginThrottle).
+  too_many_requests: 429,
   internal: 500,
   // A blog the day is published to refused or failed.
   upstream: 502,

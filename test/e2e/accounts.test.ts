@@ -245,6 +245,23 @@ describe.skipIf(!started.ok)('accounts on PostgreSQL', () => {
       expect((await b.get('/api/days')).status).toBe(401);
     });
 
+    it('after 10 failed logins of a name, refuses it (429) even with the right password', async () => {
+      const added = await kirinuki(
+        ['--db', url, 'users', 'add', 'kame', '--role', 'viewer', '--password-stdin'],
+        'kame no password\n',
+      );
+      expect(added.code, added.stderr).toBe(0);
+      const b = new Browser(origin);
+      for (let i = 0; i < 10; i++)
+        expect((await b.logIn('kame', `guess ${i}`)).status, `guess ${i}`).toBe(401);
+      const right = await b.logIn('kame', 'kame no password');
+      expect(right.status).toBe(429);
+      expect(Number(right.headers.get('Retry-After'))).toBeGreaterThan(800);
+      expect(right.headers.getSetCookie()).toEqual([]);
+      // Another name is not held back by it.
+      expect((await b.logIn(VIEWER.name, VIEWER.password)).status).toBe(200);
+    });
+
     it('logs in with an HttpOnly, SameSite=Strict cookie, and the session names the user', async () => {
       const b = new Browser(origin);
       const res = await b.logIn(CURATOR.name, CURATOR.password);

@@ -16,6 +16,7 @@ export const ErrorSchema = z
         'forbidden',
         'not_found',
         'conflict',
+        'too_many_requests',
         'internal',
         'upstream',
       ]),
@@ -108,13 +109,14 @@ export const EntryIdParams = z.object({
  * @example
  * responses: { 200: { description: 'ok', content }, ...errorResponses(400, 404) }
  */
-export function errorResponses(...statuses: (400 | 401 | 403 | 404 | 409 | 502)[]) {
+export function errorResponses(...statuses: (400 | 401 | 403 | 404 | 409 | 429 | 502)[]) {
   const described: Record<number, string> = {
     400: 'a request field is invalid (`error.field` names it)',
     401: 'no login, a wrong one, or one that ended (servers with accounts only)',
     403: 'no session token, a wrong one, a request from another site, or an edit by a viewer',
     404: 'no such thing',
     409: 'conflicts with the state of the archive or of a running job',
+    429: 'too many failed logins of this name: wait (Retry-After says how long)',
     502: 'the blog refused or failed',
   };
   return Object.fromEntries(
@@ -123,7 +125,7 @@ export function errorResponses(...statuses: (400 | 401 | 403 | 404 | 409 | 502)[
       { description: described[s] ?? '', content: { 'application/json': { schema: ErrorSchema } } },
     ]),
   ) as Record<
-    400 | 401 | 403 | 404 | 409 | 502,
+    400 | 401 | 403 | 404 | 409 | 429 | 502,
     { description: string; content: { 'application/json': { schema: typeof ErrorSchema } } }
   >;
 }

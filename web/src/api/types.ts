@@ -293,6 +293,7 @@ export interface ApiErrorBody {
       | 'not_found'
       | 'forbidden'
       | 'conflict'
+      | 'too_many_requests'
       | 'internal'
       | 'upstream';
     message: string;

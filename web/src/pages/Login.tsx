@@ -29,7 +29,9 @@ export function LoginPage(props: { onLoggedIn: (user: AccountUser) => void }) {
       setProblem(
         error instanceof ApiError && error.status === 401
           ? '名前またはパスワードが違います。'
-          : `ログインできませんでした：${error instanceof Error ? error.message : String(error)}`,
+          : error instanceof ApiError && error.status === 429
+            ? 'ログインの失敗が続いたため、この名前はしばらく使えません。時間をおいて試してください。'
+            : `ログインできませんでした：${error instanceof Error ? error.message : String(error)}`,
       );
     } finally {
       setBusy(false);
