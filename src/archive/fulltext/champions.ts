@@ -37,6 +37,8 @@ export interface ChampionList {
    */
   tfs: number[];
   lengths: number[];
+  /** The recency factor of each of `rowids` at build time (`recencyFactor`). */
+  recencies: number[];
 }
 
 /** Keys kept per list. */
@@ -68,20 +70,24 @@ class TopK {
   readonly rowids: number[] = [];
   /** What is kept with each entry: its frequency and length (see {@link packed}). */
   readonly payload: number[] = [];
+  /** And its recency factor. */
+  readonly recency: number[] = [];
 
   constructor(private readonly capacity: number) {}
 
-  offer(impact: number, rowid: number, payload: number): void {
+  offer(impact: number, rowid: number, payload: number, recency: number): void {
     const n = this.impacts.length;
     if (n < this.capacity) {
       this.impacts.push(impact);
       this.rowids.push(rowid);
       this.payload.push(payload);
+      this.recency.push(recency);
       this.up(n);
     } else if (impact > (this.impacts[0] as number)) {
       this.impacts[0] = impact;
       this.rowids[0] = rowid;
       this.payload[0] = payload;
+      this.recency[0] = recency;
       this.down(0);
     }
   }
@@ -113,6 +119,7 @@ class TopK {
     [this.impacts[a], this.impacts[b]] = [this.impacts[b] as number, this.impacts[a] as number];
     [this.rowids[a], this.rowids[b]] = [this.rowids[b] as number, this.rowids[a] as number];
     [this.payload[a], this.payload[b]] = [this.payload[b] as number, this.payload[a] as number];
+    [this.recency[a], this.recency[b]] = [this.recency[b] as number, this.recency[a] as number];
   }
 
   /** The lowest kept, when full (else 0). */
@@ -181,8 +188,8 @@ export class ChampionCollector {
       const impact = termImpact(tf, length, this.averageLength);
       const kept = packed(tf, length);
       top.df += 1;
-      top.byImpact.offer(impact, rowid, kept);
-      top.byBlend.offer(impact * recency, rowid, kept);
+      top.byImpact.offer(impact, rowid, kept, recency);
+      top.byBlend.offer(impact * recency, rowid, kept, recency);
     }
   }
 
@@ -220,6 +227,7 @@ export class ChampionCollector {
         rowids: [],
         tfs: [],
         lengths: [],
+        recencies: [],
       };
       const seen = new Set<number>();
       for (const heap of [top.byImpact, top.byBlend])
@@ -231,11 +239,71 @@ export class ChampionCollector {
           list.rowids.push(rowid);
           list.tfs.push(Math.floor(kept / LENGTH_SPAN));
           list.lengths.push(kept % LENGTH_SPAN);
+          list.recencies.push(heap.recency[i] as number);
         }
       out.push(list);
     }
     return out;
   }
+}
+
+/**
+ * A key's list with the entries of another list of it merged in (entries filed since it was
+ * built): the best `perKey` by impact and by impact × recency of both, the floors those of the
+ * merged list, the entry counts added. Impacts are computed with `averageLength` (that of the
+ * first build).
+ *
+ * @example
+ * mergeChampionLists(stored, fromNewEntries, averageLength);
+ */
+export function mergeChampionLists(
+  a: ChampionList,
+  b: ChampionList,
+  averageLength: number,
+  perKey = CHAMPIONS_PER_KEY,
+): ChampionList {
+  const all = new Map<number, { tf: number; length: number; recency: number; impact: number }>();
+  for (const l of [a, b])
+    l.rowids.forEach((rowid, i) => {
+      const tf = l.tfs[i] ?? 0;
+      const length = l.lengths[i] ?? 0;
+      const recency = l.recencies[i] ?? 1;
+      all.set(rowid, { tf, length, recency, impact: termImpact(tf, length, averageLength) });
+    });
+  const entries = [...all.entries()];
+  const byImpact = [...entries].sort((x, y) => y[1].impact - x[1].impact || y[0] - x[0]);
+  const byBlend = [...entries].sort(
+    (x, y) => y[1].impact * y[1].recency - x[1].impact * x[1].recency || y[0] - x[0],
+  );
+  const keptImpact = byImpact.slice(0, perKey);
+  const keptBlend = byBlend.slice(0, perKey);
+  const df = a.df + b.df;
+  const full = (kept: unknown[]): boolean => kept.length >= perKey && df > kept.length;
+  const lastImpact = keptImpact[keptImpact.length - 1]?.[1];
+  const lastBlend = keptBlend[keptBlend.length - 1]?.[1];
+  const out: ChampionList = {
+    key: a.key,
+    df,
+    // Any entry not kept weighs at most the last kept, or what the lists left out before.
+    floor: full(keptImpact) ? Math.max(a.floor, b.floor, lastImpact?.impact ?? 0) : 0,
+    blendFloor: full(keptBlend)
+      ? Math.max(a.blendFloor, b.blendFloor, (lastBlend?.impact ?? 0) * (lastBlend?.recency ?? 1))
+      : 0,
+    rowids: [],
+    tfs: [],
+    lengths: [],
+    recencies: [],
+  };
+  const seen = new Set<number>();
+  for (const [rowid, e] of [...keptImpact, ...keptBlend]) {
+    if (seen.has(rowid)) continue;
+    seen.add(rowid);
+    out.rowids.push(rowid);
+    out.tfs.push(e.tf);
+    out.lengths.push(e.length);
+    out.recencies.push(e.recency);
+  }
+  return out;
 }
 
 /** Lengths below this are kept exactly (longer ones as this, which only lowers an impact). */

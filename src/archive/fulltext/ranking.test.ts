@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { championKeys, ChampionCollector } from './champions.js';
+import { championKeys, ChampionCollector, mergeChampionLists } from './champions.js';
 import {
   rankIdf,
   rankScore,
@@ -74,4 +74,35 @@ describe('champion lists', () => {
     expect(ceasefire?.floor).toBeGreaterThan(0);
     expect(lists.find((l) => l.key === '露')).toBeUndefined();
   });
+
+  it('merges the lists of entries filed later, keeping the best and a valid floor', () => {
+    const build = (rows: [number, string, string][]) => {
+      const c = new ChampionCollector(10, '2024-03-01', 2);
+      for (const [rowid, body, date] of rows) c.add(rowid, doc('', body, ''), date);
+      return c.lists(0).find((l) => l.key === '停戦');
+    };
+    const old = build([
+      [1, '停戦停戦xxxx', '2020-01-01'],
+      [2, '停戦xxxxxxxx', '2020-01-01'],
+      [3, '停戦xxxxxxxx', '2020-01-01'],
+    ]);
+    const fresh = build([[9, '停戦停戦停戦停戦', '2024-03-01']]);
+    if (!old || !fresh) throw new Error('no list');
+    const merged = mergeChampionLists(old, fresh, 10, 2);
+    expect(merged.df).toBe(4);
+    expect(merged.rowids.slice(0, 2)).toEqual([9, 1]);
+    expect(merged.floor).toBeGreaterThan(0);
+    expect(merged.floor).toBeLessThanOrEqual(
+      Math.min(
+        ...[9, 1].map((r) => {
+          const i = merged.rowids.indexOf(r);
+          return termImpactOf(merged.tfs[i] ?? 0, merged.lengths[i] ?? 0);
+        }),
+      ),
+    );
+  });
 });
+
+function termImpactOf(tf: number, length: number): number {
+  return termImpact(tf, length, 10);
+}

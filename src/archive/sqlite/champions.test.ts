@@ -58,7 +58,7 @@ describe('champion lists (migration 4)', () => {
     a.close();
   });
 
-  it('keeps ranking entries filed after the lists were built', () => {
+  it('keeps ranking entries filed after the lists were built, beyond the newest matches', () => {
     const path = join(dir, 'later.db');
     version3Archive(path);
     const a = openSqliteArchive(path);
@@ -69,7 +69,13 @@ describe('champion lists (migration 4)', () => {
       entries: [makeEntry({ id: 'later', body: body(10), date: '2024-06-02' })],
       documentTagLines: [],
     });
+    // 1,100 more matches filed after it: it is not among the newest, only a champion.
+    const after = Array.from({ length: 1100 }, (_, i) =>
+      makeEntry({ id: `q${i}`, body: body(1), date: '2024-06-03' }),
+    );
+    a.importBatch({ source: 'after', day: '2024-06-03', entries: after, documentTagLines: [] });
     const r = a.search('停戦', { limit: 3 });
+    expect(r.ok && r.value.totalExact).toBe(false);
     expect(r.ok && r.value.hits.map((h) => h.stored.entry.id).slice(0, 2)).toEqual([
       'later',
       'strong',

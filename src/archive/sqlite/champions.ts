@@ -1,7 +1,8 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { normaliseForMatch } from '../../text/index.js';
-import { ChampionCollector, type ChampionList } from '../fulltext/champions.js';
-import { entrySections } from '../fulltext/entry-text.js';
+import { ChampionCollector, mergeChampionLists, type ChampionList } from '../fulltext/champions.js';
+import { entrySections, type EntrySections } from '../fulltext/entry-text.js';
+import { termImpact } from '../fulltext/ranking.js';
 import { parseEntryJson } from './rows.js';
 import { VersionedCache } from './tag-supersets.js';
 
@@ -38,21 +39,12 @@ export function buildChampions(db: Database, minDf = CHAMPION_MIN_DF): number {
     .raw()
     .iterate() as IterableIterator<[number, string, string]>;
   for (const [rowid, date, json] of rows) {
-    const s = entrySections(parseEntryJson(json));
-    collector.add(
-      rowid,
-      {
-        post: normaliseForMatch(s.post),
-        body: normaliseForMatch(s.body),
-        summary: normaliseForMatch(s.summary),
-      },
-      date,
-    );
+    collector.add(rowid, normalisedSections(json), date);
     upto = rowid;
   }
   const lists = collector.lists(minDf);
   const insert = db.prepare(
-    'INSERT INTO rank_champions (key, df, floor, blend_floor, rowids, tfs, lengths) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    'INSERT INTO rank_champions (key, df, floor, blend_floor, rowids, tfs, lengths, recencies) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
   );
   db.transaction(() => {
     db.exec('DELETE FROM rank_champions');
@@ -65,6 +57,7 @@ export function buildChampions(db: Database, minDf = CHAMPION_MIN_DF): number {
         JSON.stringify(l.rowids),
         JSON.stringify(l.tfs),
         JSON.stringify(l.lengths),
+        JSON.stringify(l.recencies.map(round)),
       );
     const meta = db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)');
     meta.run('champions_upto', upto);
@@ -81,6 +74,110 @@ interface ChampionRow {
   rowids: string;
   tfs: string;
   lengths: string;
+  recencies: string;
+}
+
+/** More new entries than this are left to the next `optimize()`. */
+export const REFRESH_AT_MOST = 5000;
+
+/** Recency factors are kept to four decimals (they only order entries). */
+function round(x: number): number {
+  return Math.round(x * 1e4) / 1e4;
+}
+
+/**
+ * Merges the entries filed since the champion lists were built (or last merged) into the lists
+ * that exist, in one transaction, so that a strong new entry is a champion without waiting for
+ * `optimize()`. A key that had no list gets none (its entry count is not kept) until the next
+ * `optimize()`. Does nothing when the lists were never built, or when more than `maxNew`
+ * entries are new (rebuilding them is `optimize()`'s work). Returns the number of lists
+ * rewritten. About 0.3–0.9 s at 100,000 entries, whatever the number of new entries: every
+ * new entry is recent, so it enters the recency part of most lists it touches.
+ *
+ * @example
+ * archive.importBatches(batches); refreshChampions(db);
+ */
+export function refreshChampions(db: Database, maxNew = REFRESH_AT_MOST): number {
+  const meta = db.prepare('SELECT value FROM meta WHERE key = ?').pluck();
+  const upto = (meta.get('champions_upto') as number | undefined) ?? 0;
+  if (upto === 0) return 0;
+  const max = (db.prepare('SELECT max(rowid) FROM entries').pluck().get() as number | null) ?? 0;
+  if (max <= upto || max - upto > maxNew) return 0;
+  const newest = (meta.get('champions_newest') as string | undefined) ?? '1970-01-01';
+  const averageLength = (meta.get('champions_average_length') as number | undefined) ?? 1;
+  const collector = new ChampionCollector(averageLength, newest);
+  let last = upto;
+  const rows = db
+    .prepare(
+      'SELECT e.rowid, e.date, d.json FROM entries e JOIN entry_docs d ON d.entry = e.rowid WHERE e.rowid > ? ORDER BY e.rowid',
+    )
+    .raw()
+    .iterate(upto) as IterableIterator<[number, string, string]>;
+  for (const [rowid, date, json] of rows) {
+    collector.add(rowid, normalisedSections(json), date);
+    last = rowid;
+  }
+  if (last === upto) return 0;
+  const lists = new ChampionLists(db);
+  // A list is read and rewritten only when a new entry beats one of its floors (or it is not
+  // full): most new entries are champions of no key.
+  const floors = new Map(
+    (
+      db.prepare('SELECT key, floor, blend_floor FROM rank_champions').raw().all() as [
+        string,
+        number,
+        number,
+      ][]
+    ).map(([key, floor, blend]) => [key, { floor, blend }]),
+  );
+  const update = db.prepare(
+    'UPDATE rank_champions SET df = ?, floor = ?, blend_floor = ?, rowids = ?, tfs = ?, lengths = ?, recencies = ? WHERE key = ?',
+  );
+  let rewritten = 0;
+  db.transaction(() => {
+    for (const fresh of collector.lists(0)) {
+      const f = floors.get(fresh.key);
+      if (f === undefined || !beats(fresh, f, averageLength)) continue;
+      const stored = lists.of([fresh.key])[0];
+      if (stored === undefined) continue;
+      const m = mergeChampionLists(stored, fresh, averageLength);
+      update.run(
+        m.df,
+        m.floor,
+        m.blendFloor,
+        JSON.stringify(m.rowids),
+        JSON.stringify(m.tfs),
+        JSON.stringify(m.lengths),
+        JSON.stringify(m.recencies.map(round)),
+        m.key,
+      );
+      rewritten += 1;
+    }
+    db.prepare("UPDATE meta SET value = ? WHERE key = 'champions_upto'").run(last);
+  })();
+  return rewritten;
+}
+
+/** Whether an entry of `fresh` would enter a stored list with these floors (0: not full). */
+function beats(
+  fresh: ChampionList,
+  floors: { floor: number; blend: number },
+  averageLength: number,
+): boolean {
+  if (floors.floor === 0 || floors.blend === 0) return true;
+  return fresh.rowids.some((_, i) => {
+    const impact = termImpact(fresh.tfs[i] ?? 0, fresh.lengths[i] ?? 0, averageLength);
+    return impact > floors.floor || impact * (fresh.recencies[i] ?? 1) > floors.blend;
+  });
+}
+
+function normalisedSections(json: string): EntrySections {
+  const s = entrySections(parseEntryJson(json));
+  return {
+    post: normaliseForMatch(s.post),
+    body: normaliseForMatch(s.body),
+    summary: normaliseForMatch(s.summary),
+  };
 }
 
 /**
@@ -96,7 +193,7 @@ export class ChampionLists {
 
   constructor(db: Database) {
     this.select = db.prepare(
-      'SELECT df, floor, blend_floor, rowids, tfs, lengths FROM rank_champions WHERE key = ?',
+      'SELECT df, floor, blend_floor, rowids, tfs, lengths, recencies FROM rank_champions WHERE key = ?',
     );
     this.meta = db.prepare('SELECT value FROM meta WHERE key = ?').pluck();
     this.cache = new VersionedCache(db, 4096);
@@ -116,6 +213,7 @@ export class ChampionLists {
           rowids: JSON.parse(row.rowids) as number[],
           tfs: JSON.parse(row.tfs) as number[],
           lengths: JSON.parse(row.lengths) as number[],
+          recencies: JSON.parse(row.recencies) as number[],
         };
       });
       return list ? [list] : [];

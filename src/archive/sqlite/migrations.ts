@@ -164,7 +164,8 @@ export const MIGRATIONS: readonly Migration[] = [
     sql: `
       -- For each character and pair of characters held by many entries, the entries where it
       -- weighs most in BM25, best first (fulltext/champions.ts): ranking a common word scores
-      -- these and the newest matches instead of every match. Built by optimize();
+      -- these and the newest matches instead of every match. Built by optimize(), and
+      -- merged with the entries of each import once built;
       -- meta.champions_upto is the highest rowid they cover (0: not built yet),
       -- meta.champions_newest and champions_average_length the newest date and the average
       -- entry length when they were built.
@@ -176,7 +177,9 @@ export const MIGRATIONS: readonly Migration[] = [
         -- JSON arrays: the entries, and the key's weighted frequency in each and its length
         rowids TEXT NOT NULL,
         tfs TEXT NOT NULL,
-        lengths TEXT NOT NULL
+        lengths TEXT NOT NULL,
+        -- and its recency factor against champions_newest
+        recencies TEXT NOT NULL
       ) WITHOUT ROWID;
       INSERT INTO meta (key, value) VALUES ('champions_upto', 0);
       INSERT INTO meta (key, value) VALUES ('champions_newest', '1970-01-01');

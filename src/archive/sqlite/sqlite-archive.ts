@@ -38,7 +38,7 @@ import { Updater } from './update-entries.js';
 import { checkSchema, migrate } from './migrations.js';
 import { checkNormalisation, renormalise } from './renormalise.js';
 import { rankedSearch } from './ranked-search.js';
-import { buildChampions, ChampionLists } from './champions.js';
+import { buildChampions, ChampionLists, refreshChampions } from './champions.js';
 import { PersonNames } from './person-names.js';
 import { PublishedPosts } from './published-posts.js';
 import { QueryRunner } from './run-query.js';
@@ -198,7 +198,7 @@ class SqliteArchive implements Archive {
   }
 
   importBatch(batch: ImportBatch): ImportReport {
-    return this.importer.importBatches([batch]);
+    return this.importBatches([batch]);
   }
 
   importBatches(batches: readonly ImportBatch[]): ImportReport {
@@ -237,6 +237,7 @@ class SqliteArchive implements Archive {
       sort: options.sort ?? 'rank',
     };
     const fetch = (rowids: readonly number[]): Map<number, StoredEntry> => this.fetch(rowids);
+    if (o.sort === 'rank') this.refreshChampions();
     return ok(
       this.guard(query, () => rankedSearch(this.runner, fetch, this.champions, compiled.value, o)),
     );
@@ -381,6 +382,21 @@ class SqliteArchive implements Archive {
 
   close(): void {
     if (this.db.open) this.db.close();
+  }
+
+  /**
+   * Entries filed since the champion lists were built or merged join them before a ranked
+   * search (not at import, which stays as fast as it was): once per import, a fraction of a
+   * second. A read-only archive, a write lock held elsewhere or too many new entries
+   * (`optimize()` then) leave the lists as they are.
+   */
+  private refreshChampions(): void {
+    if (this.db.readonly) return;
+    try {
+      refreshChampions(this.db);
+    } catch {
+      // Busy: the next search tries again; ranking works with the lists as they are.
+    }
   }
 
   private fetch(rowids: readonly number[]): Map<number, StoredEntry> {
