@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { makeEntry } from '../../../test/contract/make-entry.js';
-import { MIGRATIONS } from './migrations.js';
+import { migrate, MIGRATIONS } from './migrations.js';
 import { openSqliteArchive } from './sqlite-archive.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'kirinuki-champions-'));
@@ -55,6 +55,28 @@ describe('champion lists (migration 4)', () => {
     const after = a.search('停戦', { limit: 3 });
     expect(after.ok && after.value.hits[0]?.stored.entry.id).toBe('strong');
     db.close();
+    a.close();
+  });
+
+  it('upgrades lists of version 4 (no recencies): dropped, and built again by optimize()', () => {
+    const path = join(dir, 'v4.db');
+    version3Archive(path);
+    const db = new Database(path);
+    migrate(db, MIGRATIONS.slice(0, 4));
+    db.prepare(
+      "INSERT INTO rank_champions VALUES ('停戦', 401, 0.5, 0.5, '[1]', '[10]', '[60]')",
+    ).run();
+    db.prepare("UPDATE meta SET value = 401 WHERE key = 'champions_upto'").run();
+    db.close();
+    const a = openSqliteArchive(path);
+    const check = new Database(path, { readonly: true });
+    const count = check.prepare('SELECT count(*) FROM rank_champions').pluck();
+    expect(count.get()).toBe(0);
+    a.optimize();
+    expect(count.get()).toBeGreaterThan(0);
+    const r = a.search('停戦', { limit: 1 });
+    expect(r.ok && r.value.hits[0]?.stored.entry.id).toBe('strong');
+    check.close();
     a.close();
   });
 

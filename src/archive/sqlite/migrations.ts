@@ -164,8 +164,7 @@ export const MIGRATIONS: readonly Migration[] = [
     sql: `
       -- For each character and pair of characters held by many entries, the entries where it
       -- weighs most in BM25, best first (fulltext/champions.ts): ranking a common word scores
-      -- these and the newest matches instead of every match. Built by optimize(), and
-      -- merged with the entries of each import once built;
+      -- these and the newest matches instead of every match. Built by optimize();
       -- meta.champions_upto is the highest rowid they cover (0: not built yet),
       -- meta.champions_newest and champions_average_length the newest date and the average
       -- entry length when they were built.
@@ -177,13 +176,34 @@ export const MIGRATIONS: readonly Migration[] = [
         -- JSON arrays: the entries, and the key's weighted frequency in each and its length
         rowids TEXT NOT NULL,
         tfs TEXT NOT NULL,
-        lengths TEXT NOT NULL,
-        -- and its recency factor against champions_newest
-        recencies TEXT NOT NULL
+        lengths TEXT NOT NULL
       ) WITHOUT ROWID;
       INSERT INTO meta (key, value) VALUES ('champions_upto', 0);
       INSERT INTO meta (key, value) VALUES ('champions_newest', '1970-01-01');
       INSERT INTO meta (key, value) VALUES ('champions_average_length', 0);
+    `,
+  },
+  {
+    version: 5,
+    description: "champion lists keep each entry's recency, so that new entries can join them",
+    sql: `
+      -- Each listed entry's recency factor against champions_newest, which merging new
+      -- entries into a list needs (refreshChampions). The table is made again (lists built
+      -- without it are dropped; the next optimize() builds them).
+      DROP TABLE rank_champions;
+      CREATE TABLE rank_champions (
+        key TEXT PRIMARY KEY,
+        df INTEGER NOT NULL,
+        floor REAL NOT NULL,
+        blend_floor REAL NOT NULL,
+        -- JSON arrays: the entries, the key's weighted frequency in each, its length, and
+        -- its recency factor
+        rowids TEXT NOT NULL,
+        tfs TEXT NOT NULL,
+        lengths TEXT NOT NULL,
+        recencies TEXT NOT NULL
+      ) WITHOUT ROWID;
+      UPDATE meta SET value = 0 WHERE key = 'champions_upto';
     `,
   },
 ];
