@@ -46,14 +46,19 @@ export type FetchEntries = (rowids: readonly number[]) => Map<number, StoredEntr
  * with a recency blend).
  *
  * - A query with at most {@link SCORE_ALL_UP_TO} matches: every match is scored.
- * - More: the candidates are the newest `candidates` matches and, for each term, the champions
- *   of its two rarest character pairs (the entries where that pair weighs most, kept by
- *   `optimize()`: see `champions.ts`), checked against the whole query; each candidate is
- *   scored exactly by the rule. An entry where a term is strong is a champion of the term's
- *   pairs, since a term occurs in an entry at most as often as each of its pairs; what this
- *   can miss is an entry that is strong only by being short, or strong for a filtered query
- *   but not among the champions that pass the filter, and entries filed after the last
- *   `optimize()` beyond the newest `candidates`.
+ * - More, up to `totalLimit`, once champion lists exist (`champions.ts`, built by
+ *   `optimize()`): every match is a candidate.
+ * - More still: the candidates are the newest `candidates` matches and, for each term, the
+ *   champions of its two rarest character pairs (the entries where that pair weighs most, and
+ *   where it weighs most times recency).
+ *
+ * Candidates are scored exactly by the rule in order of an upper bound of their score, which
+ * the lists give (a term occurs in an entry at most as often as each of its pairs), until the
+ * next bound is below the page's last score or {@link MAX_SCORED} were scored. What this can
+ * miss: an entry strong for a term only by being short, a strong entry of a filtered query that
+ * is not among the champions passing the filter, a phrase's best entries when its pairs are far
+ * commoner than it (the cap then decides), and, in an archive never optimised, anything older
+ * than the newest `candidates` matches.
  *
  * With `sort: 'date'`, or without terms (filters only), the newest entries by post date come
  * first.
@@ -130,7 +135,7 @@ const BATCH = 16;
  * best of the candidates with the highest bounds are the answer. Reading and normalising an
  * entry costs 20–80 µs, so this caps the scoring at a few milliseconds.
  */
-const MAX_SCORED = 128;
+export const MAX_SCORED = 128;
 
 /**
  * The floors of champion lists are impacts computed with the average length of their build;
