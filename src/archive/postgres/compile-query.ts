@@ -28,6 +28,8 @@ export interface PgQuery {
 export interface PgQueryOptions {
   /** Alternatives of a term or of a `speaker:`/`person:` value (`SearchOptions.expandTerm`). */
   expandTerm?: ((term: string) => string[]) | undefined;
+  /** Ids of the persons whose normalised name contains any of these normalised values. */
+  personIds?: (norms: readonly string[]) => number[];
 }
 
 /**
@@ -107,11 +109,11 @@ function compileFilters(
         .map((v) => normaliseForMatch(v))
         .filter((n, i) => i === 0 || n.trim() !== '');
       const role = f.key === 'speaker' ? `ep.role = 'speaker' AND ` : '';
-      // A value names every person whose normalised name contains it (as SQLite's does).
+      // A value names every person whose normalised name contains it (as SQLite's does),
+      // looked up first: the planner then knows how few persons, and so entries, it is.
+      const ids = options.personIds?.([...new Set(norms)]) ?? [];
       const named = `EXISTS (SELECT 1 FROM entry_persons ep WHERE ep.entry = e.rid AND ${role}
-        ep.person IN (SELECT p.id FROM persons p WHERE EXISTS (
-          SELECT 1 FROM unnest(${bind(pgTextArray([...new Set(norms)]))}::text[]) AS q (norm)
-          WHERE strpos(p.norm, q.norm) > 0)))`;
+        ep.person = ANY(${bind(`{${ids.join(',')}}`)}::bigint[]))`;
       parts.push(f.negated ? `NOT ${named}` : named);
     }
   }

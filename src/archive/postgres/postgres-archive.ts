@@ -486,7 +486,15 @@ class PostgresArchiveImpl implements PostgresArchive {
   ): Result<PgQuery, QueryError> {
     const parsed = parseQuery(query);
     if (!parsed.ok) return err(parsed.error);
-    return ok(compilePgQuery(parsed.value, { expandTerm }));
+    const personIds = (norms: readonly string[]): number[] =>
+      this.c
+        .run(
+          `SELECT p.id FROM persons p WHERE EXISTS (
+             SELECT 1 FROM unnest($1::text[]) AS q (norm) WHERE strpos(p.norm, q.norm) > 0)`,
+          [pgTextArray(norms)],
+        )
+        .map((r) => Number(r.id));
+    return ok(compilePgQuery(parsed.value, { expandTerm, personIds }));
   }
 }
 
