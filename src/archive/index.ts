@@ -11,11 +11,13 @@ export * from './query/query-ast.js';
 export { MIGRATIONS, type Migration } from './sqlite/migrations.js';
 export { openSqliteArchive, type SqliteArchiveOptions } from './sqlite/sqlite-archive.js';
 export {
+  EntryVersionConflict,
   isPostgresUrl,
   migratePostgresArchive,
   openPostgresArchive,
   PgConnectError,
   redactArchiveUrl,
+  type PostgresArchive,
   type PostgresArchiveOptions,
 } from './postgres/postgres-archive.js';
 export * from './postgres/accounts-api.js';
