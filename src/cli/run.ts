@@ -105,6 +105,7 @@ function defineCommands(program: Command, io: CliIo, act: Act): void {
   )
     .option('--day <YYYY-MM-DD>', 'file the entries under this digest day')
     .option('--story-days <n>', 'days either side of an entry to look for its story', '2')
+    .option('--no-optimize', 'do not optimise the index after filing 1,000 or more new entries')
     .action(act(async () => (await import('./commands/import.js')).importCommand));
   sub(
     'search <query...>',
@@ -202,6 +203,10 @@ function defineCommands(program: Command, io: CliIo, act: Act): void {
   sub('check [file]', "look up every summary-line quote and speaker in its entry's text")
     .option('--date <YYYY-MM-DD>', 'check a day of the archive instead of a file')
     .action(act(async () => (await import('./commands/check.js')).checkCommand));
+  sub(
+    'optimize',
+    'compact the search index and build the ranking lists (after large imports; takes a while)',
+  ).action(act(async () => (await import('./commands/optimize.js')).optimizeCommand));
   sub('stats', 'what the archive holds').action(
     act(async () => (await import('./commands/stats.js')).statsCommand),
   );
