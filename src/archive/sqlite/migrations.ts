@@ -223,10 +223,14 @@ export function migrate(db: Database, migrations: readonly Migration[] = MIGRATI
   for (const m of migrations) {
     if (m.version <= current) continue;
     try {
+      // IMMEDIATE takes the write lock first, so the version read inside is final: two
+      // processes opening a new archive at once apply each migration once, the second finding
+      // it done instead of failing on "table already exists".
       db.transaction(() => {
+        if ((db.pragma('user_version', { simple: true }) as number) >= m.version) return;
         db.exec(m.sql);
         db.pragma(`user_version = ${m.version}`);
-      })();
+      }).immediate();
     } catch (e) {
       throw new KirinukiError('archive', `migration ${m.version} (${m.description}) failed`, {
         cause: e,
