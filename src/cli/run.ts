@@ -106,6 +106,8 @@ function defineCommands(program: Command, io: CliIo, act: Act): void {
     .option('--day <YYYY-MM-DD>', 'file the entries under this digest day')
     .option('--story-days <n>', 'days either side of an entry to look for its story', '2')
     .option('--no-optimize', 'do not optimise the index after filing 1,000 or more new entries')
+    .option('--enqueue', 'send an import job per file to the queue for workers instead')
+    .option('--queue <url>', 'the job queue for --enqueue: postgres://… (default: $KIRINUKI_QUEUE)')
     .action(act(async () => (await import('./commands/import.js')).importCommand));
   sub(
     'search <query...>',

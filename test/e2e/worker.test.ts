@@ -5,7 +5,7 @@
  * real HTTP server on 127.0.0.1. Without a PostgreSQL server on the machine the suite is skipped,
  * loudly.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -472,6 +472,36 @@ describe.skipIf(!started.ok)('kirinuki worker', () => {
     },
     LONG,
   );
+
+  it(
+    'import --enqueue sends a job per file, not again while it waits, and workers file what import would',
+    async () => {
+      const { url, db, queue } = await setup();
+      const folder = join(dir, `to-enqueue-${dbs}`);
+      mkdirSync(folder);
+      const docs = documents(3, 4, 19);
+      for (const doc of docs) writeFileSync(join(folder, doc.name), doc.bytes);
+      const send = (): ReturnType<typeof kirinuki> =>
+        kirinuki(['--db', db, 'import', '--enqueue', '--queue', url, folder]);
+      const first = await send();
+      expect(first.code, first.stderr).toBe(0);
+      expect(first.stdout.match(/: import job [0-9a-f-]{36} sent\n/g)).toHaveLength(3);
+      const second = await send();
+      expect(second.stdout.match(/: already waiting in the queue\n/g)).toHaveLength(3);
+      expect((await queue.counts()).created).toBe(3);
+      // Nothing was filed by the command itself.
+      expect(entryIds(db)).toEqual([]);
+      const w = worker(url, db);
+      await eventually(
+        async () => ((await queue.counts()).completed === 3 ? true : undefined),
+        'three import jobs completed',
+        LONG,
+      );
+      expect(entryIds(db)).toEqual(referenceIds(docs, dir));
+      expect(await stop(w)).toBe(0);
+    },
+    LONG,
+  );
 });
 
 describe('kirinuki worker and watch --enqueue: usage', () => {
@@ -489,6 +519,11 @@ describe('kirinuki worker and watch --enqueue: usage', () => {
           'worker: --concurrency must be a positive whole number, got "0"',
         ],
         [['watch', sources, '--enqueue'], 'watch: --enqueue needs the queue'],
+        [['import', '--enqueue', sources], 'import: --enqueue needs the queue'],
+        [
+          ['import', '--enqueue', '--queue', 'q.db', sources],
+          'import: --queue must be a postgres://',
+        ],
         [
           ['watch', sources, '--enqueue', '--queue', 'q.db'],
           'watch: --queue must be a postgres://',

@@ -40,9 +40,10 @@ export const OPTIMIZE_AFTER_ENTRIES = 1000;
 export async function importCommand(
   ctx: CommandContext,
   paths: string[],
-  opts: { day?: string; storyDays: string; optimize: boolean },
+  opts: { day?: string; storyDays: string; optimize: boolean; enqueue?: boolean; queue?: string },
 ): Promise<number> {
   if (opts.day !== undefined) dayOption(opts.day, 'import', '--day');
+  if (opts.enqueue) return enqueueImports(ctx, paths, opts);
   const storyDays = Number(opts.storyDays);
   if (!Number.isInteger(storyDays) || storyDays < 0)
     throw new UsageError(
@@ -128,6 +129,71 @@ export async function importCommand(
           : `${f.file}: not imported\n`,
       );
   return failed || summary.files.some((f) => f.report === null) ? 1 : 0;
+}
+
+/**
+ * `import --enqueue`: an import job per file for `kirinuki worker`s instead of importing here
+ * (see `src/queue`). A job names its file by content (SHA-256), so a file already waiting is
+ * not queued again. Archive dumps and text exports are restored by `import` itself.
+ */
+async function enqueueImports(
+  ctx: CommandContext,
+  paths: string[],
+  opts: { day?: string; queue?: string },
+): Promise<number> {
+  const url = opts.queue ?? ctx.io.env.KIRINUKI_QUEUE;
+  if (url === undefined || url.trim() === '')
+    throw new UsageError(
+      'import: --enqueue needs the queue: --queue postgres://… or KIRINUKI_QUEUE',
+    );
+  const { importJobOf, isQueueUrl, MAX_IMPORT_BYTES, openJobQueue } =
+    await import('../../queue/index.js');
+  if (!isQueueUrl(url))
+    throw new UsageError('import: --queue must be a postgres:// connection string');
+  const own = paths.filter((p) => isDumpFile(p) || isTextDaysFolder(p));
+  if (own.length > 0)
+    throw new UsageError(
+      `import: ${own.join(', ')}: archive dumps and text exports are restored by import itself, not queued`,
+    );
+  const files = sourceFiles(ctx, paths);
+  const opened = await openJobQueue(url, { supervise: false, poolSize: 2 });
+  if (!opened.ok) {
+    ctx.io.stderr.write(`${formatDiagnostic({ severity: 'error', message: opened.error })}\n`);
+    return 1;
+  }
+  const queue = opened.value;
+  const today = new Date().toISOString().slice(0, 10);
+  const sent: { file: string; job: string | null }[] = [];
+  let failed = false;
+  try {
+    for (const f of files) {
+      if (f.bytes.length > MAX_IMPORT_BYTES) {
+        ctx.io.stderr.write(
+          `import: ${f.name}: ${f.bytes.length} bytes, more than a queued import takes (${MAX_IMPORT_BYTES}); import it directly\n`,
+        );
+        failed = true;
+        continue;
+      }
+      const job = importJobOf(f.name, f.bytes, {
+        today,
+        ...(opts.day === undefined ? {} : { day: opts.day }),
+      });
+      const r = await queue.enqueue(job);
+      if (!r.ok) {
+        ctx.io.stderr.write(`import: ${f.name}: ${r.error}\n`);
+        failed = true;
+      } else sent.push({ file: f.name, job: r.value });
+    }
+  } finally {
+    await queue.close();
+  }
+  if (ctx.json) writeJson(ctx.io, { enqueued: sent });
+  else
+    for (const s of sent)
+      ctx.io.stdout.write(
+        `${s.file}: ${s.job === null ? 'already waiting in the queue' : `import job ${s.job} sent`}\n`,
+      );
+  return failed ? 1 : 0;
 }
 
 /** New entries filed by the dumps restored and the files imported. */
