@@ -163,6 +163,34 @@ export interface SearchResults {
   ranked?: StoredEntry[];
 }
 
+/**
+ * What an archive that versions its entries adds (PostgreSQL, where several curators and
+ * servers share one archive): saving an edit only over the version it started from.
+ */
+export interface VersionedEntries {
+  /** The entry's version (1 when filed, one more per rewrite), or null when there is none. */
+  entryVersion(id: string): number | null;
+  /**
+   * `updateEntries`, but an entry listed in `versions` is saved only while its stored version
+   * is still that one; a stale one throws `EntryVersionConflict` and nothing is stored.
+   */
+  updateEntriesIfUnchanged(
+    entries: readonly Entry[],
+    versions: ReadonlyMap<string, number>,
+  ): number;
+}
+
+/**
+ * Whether the archive versions its entries (see {@link VersionedEntries}).
+ *
+ * @example
+ * if (hasEntryVersions(archive)) archive.updateEntriesIfUnchanged([entry], new Map([[entry.id, 3]]));
+ */
+export function hasEntryVersions(archive: Archive): archive is Archive & VersionedEntries {
+  const a = archive as Partial<VersionedEntries>;
+  return typeof a.entryVersion === 'function' && typeof a.updateEntriesIfUnchanged === 'function';
+}
+
 /** Whether a blog post is public or a draft, in the words of the WordPress REST API. */
 export type PublishedStatus = 'draft' | 'publish';
 

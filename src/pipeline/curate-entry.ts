@@ -1,6 +1,19 @@
-import type { Archive, FiledDay, StoredEntry } from '../archive/index.js';
+import {
+  EntryVersionConflict,
+  hasEntryVersions,
+  type Archive,
+  type FiledDay,
+  type StoredEntry,
+} from '../archive/index.js';
 import { parseSummaryLine } from '../format/index.js';
-import { err, ok, type Diagnostic, type Result, type SummaryLine } from '../model/index.js';
+import {
+  err,
+  ok,
+  type Diagnostic,
+  type Entry,
+  type Result,
+  type SummaryLine,
+} from '../model/index.js';
 import type { Knowledge } from '../nlp/index.js';
 import { entryCard, type EntryCard } from './entry-card.js';
 import { entrySuggestion, type Suggestion } from './entry-suggestion.js';
@@ -10,10 +23,11 @@ import { readSummaryStyle, readTagModel, readTaxonomy, type TagStorePaths } from
 /**
  * Why a curator's verb was refused, for a person and for the API's status code: `not-found`
  * (no such entry), `invalid` (the input: a line that is no summary line, a wrong order),
- * `unavailable` (nothing to propose, a tag store that cannot be read).
+ * `unavailable` (nothing to propose, a tag store that cannot be read), `conflict` (someone
+ * else changed the entry since the edit began).
  */
 export interface CurateError extends Diagnostic {
-  reason: 'not-found' | 'invalid' | 'unavailable';
+  reason: 'not-found' | 'invalid' | 'unavailable' | 'conflict';
   /** The input at fault, as the API names it: `summaryLines.2`, `ids`, `line`. */
   field?: string;
 }
@@ -43,6 +57,11 @@ export function filedDays(archive: Archive): FiledDay[] {
  * the next suggestion already reflects them. No lines clears the entry's summary (nothing is
  * learned from that: unlabelled is not "no tag fits").
  *
+ * Two curators editing one entry: with `startedFrom` — the lines as the curator saw them when
+ * the edit began — an entry whose lines are no longer those is a `conflict`, and nothing is
+ * saved, so no one's edit is silently overwritten. On an archive that versions its entries
+ * (PostgreSQL) the save itself is conditional too, closing the gap between reading and writing.
+ *
  * @example
  * const r = editEntry(archive, 'a7095dd5b93b', ['#原発(ザポリージャ・外部電源喪失)'], { paths, knowledge });
  * if (r.ok) r.value.tags; // ['原発']
@@ -52,9 +71,14 @@ export function editEntry(
   id: string,
   summaryLines: readonly string[],
   options: CurateOptions,
+  startedFrom?: readonly string[],
 ): Result<EntryCard, CurateError> {
   const stored = archive.findEntry(id);
   if (!stored) return err(notFound(id));
+  const version = hasEntryVersions(archive) ? archive.entryVersion(stored.entry.id) : null;
+  const now = stored.entry.summaries.map((l) => l.raw);
+  if (startedFrom !== undefined && !sameLines(now, startedFrom))
+    return err(changed(stored.entry.id));
   const summaries: SummaryLine[] = [];
   for (const [i, raw] of summaryLines.entries()) {
     const line = parseSummaryLine(raw);
@@ -71,7 +95,8 @@ export function editEntry(
   const readable = checkTagStore(options.paths);
   if (!readable.ok) return readable;
   const entry = { ...stored.entry, summaries };
-  archive.updateEntries([entry]);
+  const saved = saveEdit(archive, entry, startedFrom === undefined ? null : version);
+  if (!saved.ok) return saved;
   const learned = learnCuratorTags(archive, options.paths, options.knowledge, [entry]);
   if (!learned.ok)
     return err(
@@ -226,6 +251,38 @@ function checkTagStore(paths: TagStorePaths): Result<void, CurateError> {
   for (const r of [readTagModel(paths.model), readSummaryStyle(paths.style)])
     if (!r.ok) return err(unavailable(`${r.error.file ?? ''}: ${r.error.message}`));
   return ok(undefined);
+}
+
+/** Saves the edited entry, over `version` only when one is given (see `VersionedEntries`). */
+function saveEdit(
+  archive: Archive,
+  entry: Entry,
+  version: number | null,
+): Result<true, CurateError> {
+  if (version === null || !hasEntryVersions(archive)) {
+    archive.updateEntries([entry]);
+    return ok(true);
+  }
+  try {
+    archive.updateEntriesIfUnchanged([entry], new Map([[entry.id, version]]));
+    return ok(true);
+  } catch (e) {
+    if (e instanceof EntryVersionConflict) return err(changed(entry.id));
+    throw e;
+  }
+}
+
+function sameLines(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((line, i) => line === b[i]);
+}
+
+function changed(id: string): CurateError {
+  return {
+    severity: 'error',
+    reason: 'conflict',
+    message: `pipeline: entry ${id} was changed by someone else since this edit began; nothing was saved: load it again and redo the edit`,
+    field: 'startedFrom',
+  };
 }
 
 function notFound(id: string): CurateError {

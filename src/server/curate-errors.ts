@@ -3,7 +3,8 @@ import { ApiError } from './errors.js';
 
 /**
  * A curator's verb refused by the pipeline, as the API answers it: no such entry 404, bad
- * input 400 naming the field, nothing to propose (or a tag store that cannot be read) 409.
+ * input 400 naming the field, nothing to propose (or a tag store that cannot be read) or an
+ * entry changed by someone else since the edit began 409.
  *
  * @example
  * if (!r.ok) throw curateError(r.error);

@@ -398,6 +398,36 @@ describe.skipIf(!started.ok)('accounts on PostgreSQL', () => {
   });
 
   describe('the audit log', () => {
+    it('two sessions editing one entry: the save begun from older lines is 409, the first edit kept', async () => {
+      const [a, b] = [new Browser(origin), new Browser(origin)];
+      await a.logIn(CURATOR.name, CURATOR.password);
+      await b.logIn(CURATOR.name, CURATOR.password);
+      // Not the entry the history test reads: this one's history is its own.
+      const page = await body<{ entries: Card[] }>(await a.get('/api/entries?limit=5'));
+      const entry = page.entries.at(-1);
+      if (!entry) throw new Error('no entries in the samples');
+      const mine = '#競合テスト(一つ目の保存)';
+      const first = await a.send('PATCH', `/api/entries/${entry.id}`, {
+        summaryLines: [mine],
+        startedFrom: entry.summaryLines,
+      });
+      expect(first.status, await first.clone().text()).toBe(200);
+      const late = await b.send('PATCH', `/api/entries/${entry.id}`, {
+        summaryLines: ['#競合テスト(二つ目の保存)'],
+        startedFrom: entry.summaryLines,
+      });
+      expect(late.status).toBe(409);
+      expect((await body<{ error: { field: string } }>(late)).error.field).toBe('startedFrom');
+      const now = await body<{ card: Card }>(await b.get(`/api/entries/${entry.id}`));
+      expect(now.card.summaryLines).toEqual([mine]);
+      // Put back as it was, begun from what is stored now.
+      const back = await a.send('PATCH', `/api/entries/${entry.id}`, {
+        summaryLines: entry.summaryLines,
+        startedFrom: [mine],
+      });
+      expect(back.status).toBe(200);
+    });
+
     it("a curator's edit, accept, reorder and drop show in the entry's history with name and time", async () => {
       const entry = await someEntry();
       const b = new Browser(origin);

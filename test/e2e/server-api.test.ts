@@ -524,6 +524,34 @@ describe('the curator loop: paste, suggest, accept, edit, order, drop', () => {
     await refused(await s.send('PATCH', '/api/entries/zzzzzzzzzz', { summaryLines: [] }), 404);
   });
 
+  it('two curators editing one entry: the later save, begun from older lines, is 409 and changes nothing', async () => {
+    const seen = (await json<{ card: Card }>(await s.get(`/api/entries/${pasted.id}`))).card
+      .summaryLines;
+    // Both curators loaded `seen`; the first saves.
+    const first = ['#インフラ攻撃(一人目の編集)'];
+    const saved = await s.send('PATCH', `/api/entries/${pasted.id}`, {
+      summaryLines: first,
+      startedFrom: seen,
+    });
+    expect(saved.status).toBe(200);
+    const late = await s.send('PATCH', `/api/entries/${pasted.id}`, {
+      summaryLines: ['#インフラ攻撃(二人目の編集)'],
+      startedFrom: seen,
+    });
+    const refusal = await refused(late, 409, 'startedFrom');
+    expect(refusal.error.message).toMatch(
+      /changed by someone else since this edit began; nothing was saved/,
+    );
+    const now = await json<{ card: Card }>(await s.get(`/api/entries/${pasted.id}`));
+    expect(now.card.summaryLines).toEqual(first);
+    // Begun from what is stored now, the second curator's edit is saved.
+    const again = await s.send('PATCH', `/api/entries/${pasted.id}`, {
+      summaryLines: seen,
+      startedFrom: first,
+    });
+    expect(again.status).toBe(200);
+  });
+
   it('puts a day in a new order, and the digest follows it', async () => {
     const before = sampleEntries(newest).map((e) => e.id);
     const reversed = [...before].reverse();

@@ -187,7 +187,8 @@ export function registerEntryRoutes(app: OpenAPIHono, deps: ServerDeps): void {
   app.openapi(edit, (c) => {
     const { id } = c.req.valid('param');
     const before = deps.archive.findEntry(id);
-    const r = editEntry(deps.archive, id, c.req.valid('json').summaryLines, curate());
+    const body = c.req.valid('json');
+    const r = editEntry(deps.archive, id, body.summaryLines, curate(), body.startedFrom);
     deps.taggers.forget();
     if (!r.ok) throw curateError(r.error);
     if (before) audit(deps, c, [auditedChange('edit', entryCard(before), r.value)]);

@@ -75,6 +75,11 @@ export const EditBody = z
         description: 'every summary line of the entry, `#Tag(…)` each',
         example: ['#原発(ザポリージャ・外部電源喪失)'],
       }),
+    startedFrom: z.array(z.string().max(10_000)).max(50).optional().openapi({
+      description:
+        'the summary lines as the editor saw them when the edit began: if the entry has changed since (another curator saved it), the answer is 409 and nothing is saved',
+      example: [],
+    }),
   })
   .openapi('EditEntry');
 

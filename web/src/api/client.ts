@@ -217,8 +217,15 @@ export class ApiClient {
     return this.call('POST', '/api/entries', { body: day ? { ...source, day } : source });
   }
 
-  updateSummaryLines(id: string, summaryLines: string[]): Promise<CardResponse> {
-    return this.call('PATCH', `/api/entries/${segment(id)}`, { body: { summaryLines } });
+  /** `startedFrom`: the lines the edit began from; the server refuses (409) if they changed. */
+  updateSummaryLines(
+    id: string,
+    summaryLines: string[],
+    startedFrom?: string[],
+  ): Promise<CardResponse> {
+    return this.call('PATCH', `/api/entries/${segment(id)}`, {
+      body: startedFrom === undefined ? { summaryLines } : { summaryLines, startedFrom },
+    });
   }
 
   deleteEntry(id: string): Promise<void> {

@@ -176,13 +176,16 @@ export function InboxPage(props: { day: string | null }) {
         replaceCard(result.card);
         afterCorrection(result.card, result.suggestionAfter);
       } else {
-        const result = await api.updateSummaryLines(card.id, correction.lines);
+        // The lines as shown: another curator's save since then is a 409, not overwritten.
+        const result = await api.updateSummaryLines(card.id, correction.lines, card.summaryLines);
         replaceCard(result.card);
         afterCorrection(result.card, null);
       }
     } catch (error) {
       if (error instanceof ApiError && error.status === 400)
         return `${error.message}${error.field ? ` (${error.field})` : ''}`;
+      if (error instanceof ApiError && error.status === 409 && error.field === 'startedFrom')
+        return '他の人がこの項目を先に変更しました。保存していません。再読み込みしてからやり直してください';
       throw error;
     }
     announce('保存しました。この後の提案はこの修正を学んでいます');
