@@ -16,3 +16,14 @@ export function defaultArchivePath(env: NodeJS.ProcessEnv = process.env): string
   if (override !== undefined && override.trim() !== '') return override;
   return join(envPaths('kirinuki', { suffix: '' }).data, 'archive.db');
 }
+
+/**
+ * kirinuki's data directory on this machine (where the default archive lives), for what a
+ * server archive keeps beside it locally.
+ *
+ * @example
+ * dataDirectory(); // '/home/me/.local/share/kirinuki'
+ */
+export function dataDirectory(): string {
+  return envPaths('kirinuki', { suffix: '' }).data;
+}

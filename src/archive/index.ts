@@ -3,7 +3,7 @@
  * default; other backends implement the same `Archive` interface and pass the contract suite.
  */
 export * from './archive.js';
-export { defaultArchivePath } from './default-path.js';
+export { dataDirectory, defaultArchivePath } from './default-path.js';
 export { entrySearchText, entrySections, type EntrySections } from './fulltext/entry-text.js';
 export { makeSnippet, type SnippetOptions } from './fulltext/snippet.js';
 export { isIsoDate, parseQuery } from './query/parse-query.js';

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { dataDirectory, isPostgresUrl } from '../archive/index.js';
 import { err, KirinukiError, ok, type Diagnostic, type Result } from '../model/index.js';
 import {
   emptyTaxonomy,
@@ -33,12 +34,36 @@ export interface TagStorePaths {
  * tagStorePaths('/data/archive.db');
  * // { taxonomy: '/data/taxonomy.json', model: '/data/archive.db.tag-model.json', style: '/data/archive.db.style.json' }
  */
-export function tagStorePaths(archivePath: string, taxonomyPath?: string): TagStorePaths {
+export function tagStorePaths(
+  archivePath: string,
+  taxonomyPath?: string,
+  dataDir: string = dataDirectory(),
+): TagStorePaths {
+  // A server archive (postgres://…) has no folder beside it: its files go under this machine's
+  // data directory, in a folder named after the database (never a relative "postgres:" path).
+  const base = isPostgresUrl(archivePath)
+    ? join(dataDir, 'postgres', serverArchiveFolder(archivePath), 'archive')
+    : archivePath;
   return {
-    taxonomy: taxonomyPath ?? join(dirname(archivePath), 'taxonomy.json'),
-    model: `${archivePath}.tag-model.json`,
-    style: `${archivePath}.style.json`,
+    taxonomy: taxonomyPath ?? join(dirname(base), 'taxonomy.json'),
+    model: `${base}.tag-model.json`,
+    style: `${base}.style.json`,
   };
+}
+
+/** `host_port_db` of a connection string (no user or password), safe as a folder name. */
+function serverArchiveFolder(url: string): string {
+  let name = 'database';
+  try {
+    // Without its user and password: `postgres://user@/db` (a socket) is no WHATWG URL.
+    const u = new URL(url.replace(/\/\/[^/@]*@/, '//'));
+    const host = u.searchParams.get('host') ?? (u.hostname || 'localhost');
+    const port = u.searchParams.get('port') ?? (u.port || '5432');
+    name = `${basename(host)}_${port}_${decodeURIComponent(u.pathname.slice(1)) || 'postgres'}`;
+  } catch {
+    // An unparsable URL cannot be opened anyway; the generic name keeps paths valid.
+  }
+  return name.replace(/[^\p{L}\p{N}._-]/gu, '_');
 }
 
 /** The taxonomy file; a file that does not exist yet is an empty taxonomy. */

@@ -1,0 +1,38 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { tagStorePaths } from './tag-store.js';
+
+describe('tagStorePaths', () => {
+  it('keeps the taxonomy beside a SQLite archive and the model and style beside its file', () => {
+    expect(tagStorePaths('/data/archive.db', undefined, '/home/me/.local/share/kirinuki')).toEqual({
+      taxonomy: '/data/taxonomy.json',
+      model: '/data/archive.db.tag-model.json',
+      style: '/data/archive.db.style.json',
+    });
+  });
+
+  it('puts a PostgreSQL archive’s files in the data directory, named by server and database, never by its password', () => {
+    const data = '/home/me/.local/share/kirinuki';
+    const paths = tagStorePaths('postgres://kiri:s3cret@db.example:6543/news', undefined, data);
+    const folder = join(data, 'postgres', 'db.example_6543_news');
+    expect(paths).toEqual({
+      taxonomy: join(folder, 'taxonomy.json'),
+      model: join(folder, 'archive.tag-model.json'),
+      style: join(folder, 'archive.style.json'),
+    });
+    expect(JSON.stringify(paths)).not.toMatch(/s3cret|kiri:/);
+    // A socket folder as libpq's host parameter, and a database that is not a plain name.
+    const socket = tagStorePaths(
+      'postgres://kirinuki@/チーム 1?host=/tmp/pg-x&port=5433',
+      undefined,
+      data,
+    );
+    expect(socket.model).toBe(
+      join(data, 'postgres', 'pg-x_5433_チーム_1', 'archive.tag-model.json'),
+    );
+    // The taxonomy a curator names is used as given.
+    expect(tagStorePaths('postgres://h/db', '/etc/kirinuki/taxonomy.json', data).taxonomy).toBe(
+      '/etc/kirinuki/taxonomy.json',
+    );
+  });
+});
