@@ -1,4 +1,5 @@
 import { KirinukiError, type Entry } from '../../model/index.js';
+import { describeBatches, ownField, summarySpeakers } from '../batch-fields.js';
 import { normaliseForMatch } from '../../text/index.js';
 import type { DerivedData, EntryPeople, ImportBatch, ImportReport } from '../archive.js';
 import { pgText, pgTextArray, type PgConnection } from './connection.js';
@@ -91,7 +92,7 @@ export class EntryWriter {
     } catch (e) {
       this.forget();
       const why = e instanceof Error ? e.message : String(e);
-      const what = `import of ${describe(batches)} failed, nothing was stored: ${why}`;
+      const what = `import of ${describeBatches(batches)} failed, nothing was stored: ${why}`;
       throw new KirinukiError('archive', what, { cause: e });
     }
   }
@@ -246,7 +247,7 @@ export class EntryWriter {
       }
       filed.add(entry.id);
       // A restore names each entry's place; one already taken files it after the day's last.
-      const given = own(batch.seqs, entry.id);
+      const given = ownField(batch.seqs, entry.id);
       const at =
         given !== undefined && this.c.run(SQL.seqTaken, [batch.day, given]).length === 0
           ? given
@@ -304,7 +305,7 @@ export class EntryWriter {
     const post = entry.post;
     const handleId = post ? this.handles.id(post.handle, () => post.handle.toLowerCase()) : null;
     const inherited = heirs.get(entry.id);
-    const story = own(batch.stories, entry.id) ?? inherited?.story ?? entry.id;
+    const story = ownField(batch.stories, entry.id) ?? inherited?.story ?? entry.id;
     const rid = Number(
       this.c.value(SQL.entry, [
         entry.id,
@@ -317,11 +318,14 @@ export class EntryWriter {
         JSON.stringify(entry),
       ]),
     );
-    for (const key of new Set([...(own(batch.keys, entry.id) ?? []), ...(inherited?.keys ?? [])]))
+    for (const key of new Set([
+      ...(ownField(batch.keys, entry.id) ?? []),
+      ...(inherited?.keys ?? []),
+    ]))
       this.c.run(SQL.key, [pgText(key), rid]);
     this.fileTags(rid, entry);
     this.fileSpeakers(rid, entry);
-    const people = own(batch.people, entry.id);
+    const people = ownField(batch.people, entry.id);
     if (people) this.fileTextPeople(rid, people);
     return rid;
   }
@@ -420,26 +424,4 @@ export class EntryVersionConflict extends KirinukiError {
       `entry ${id} was changed by someone else (version ${actual}, this edit started from ${expected}); nothing was saved: read it again and redo the edit`,
     );
   }
-}
-
-/** A record's own property: entry ids come from input and may be `__proto__`. */
-function own<T>(record: Record<string, T> | undefined, key: string): T | undefined {
-  return record !== undefined && Object.hasOwn(record, key) ? record[key] : undefined;
-}
-
-function describe(batches: readonly ImportBatch[]): string {
-  const sources = [...new Set(batches.map((b) => b.source))].join(', ');
-  const days = batches.map((b) => b.day).sort();
-  const span = days.length > 1 ? `${days[0]}…${days[days.length - 1]}` : (days[0] ?? 'no day');
-  return `${sources || 'nothing'} (${span})`;
-}
-
-/** Speakers named in the summary lines' quote segments, distinct, in order. */
-function summarySpeakers(entry: Entry): string[] {
-  const names = new Set<string>();
-  for (const line of entry.summaries)
-    for (const seg of line.segments)
-      if (seg.kind === 'quote' && seg.speaker !== null && seg.speaker.trim() !== '')
-        names.add(seg.speaker.trim());
-  return [...names];
 }

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { describeBatches, ownField, summarySpeakers } from '../batch-fields.js';
 import { KirinukiError, type Entry } from '../../model/index.js';
 import { ArchiveBusyError, type ImportBatch, type ImportReport } from '../archive.js';
 import { indexChars, indexText } from '../fulltext/bigram-tokens.js';
@@ -58,9 +59,9 @@ export class Importer {
       if (e instanceof KirinukiError) throw e;
       // SQLITE_BUSY after busy_timeout: another process holds the write lock; a retry may do.
       if ((e as { code?: unknown }).code === 'SQLITE_BUSY')
-        throw new ArchiveBusyError(`cannot file ${describe(batches)}`, { cause: e });
+        throw new ArchiveBusyError(`cannot file ${describeBatches(batches)}`, { cause: e });
       const why = e instanceof Error ? e.message : String(e);
-      const what = `import of ${describe(batches)} failed, nothing was stored: ${why}`;
+      const what = `import of ${describeBatches(batches)} failed, nothing was stored: ${why}`;
       throw new KirinukiError('archive', what, { cause: e });
     }
   }
@@ -90,7 +91,7 @@ export class Importer {
         continue;
       }
       // A restore names each entry's place; one already taken files it after the day's last.
-      const given = own(batch.seqs, entry.id);
+      const given = ownField(batch.seqs, entry.id);
       const at =
         given !== undefined && this.s.seqTaken.get(batch.day, given) === undefined ? given : seq;
       const { rowid, date } = this.insertEntry(entry, batch, at, heirs);
@@ -133,7 +134,7 @@ export class Importer {
     const handleId = post ? this.s.handles.id(post.handle, () => post.handle.toLowerCase()) : null;
     const date = post?.date ?? batch.day;
     const inherited = heirs.get(entry.id);
-    const story = own(batch.stories, entry.id) ?? inherited?.story ?? entry.id;
+    const story = ownField(batch.stories, entry.id) ?? inherited?.story ?? entry.id;
     const info = this.s.entry.run(
       entry.id,
       batch.day,
@@ -145,7 +146,10 @@ export class Importer {
     );
     const rowid = Number(info.lastInsertRowid);
     this.s.doc.run(rowid, JSON.stringify(entry));
-    for (const key of new Set([...(own(batch.keys, entry.id) ?? []), ...(inherited?.keys ?? [])]))
+    for (const key of new Set([
+      ...(ownField(batch.keys, entry.id) ?? []),
+      ...(inherited?.keys ?? []),
+    ]))
       this.s.key.run(key, rowid);
     for (const tag of new Set(entry.summaries.map((s) => s.tag)))
       this.s.entryTag.run(
@@ -157,32 +161,10 @@ export class Importer {
         rowid,
         this.s.persons.id(name, () => normaliseForMatch(name)),
       );
-    const people = own(batch.people, entry.id);
+    const people = ownField(batch.people, entry.id);
     if (people) fileTextPeople(this.s, rowid, people);
     return { rowid, date };
   }
-}
-
-/** A record's own property: entry ids come from input and may be `__proto__`. */
-function own<T>(record: Record<string, T> | undefined, key: string): T | undefined {
-  return record !== undefined && Object.hasOwn(record, key) ? record[key] : undefined;
-}
-
-function describe(batches: readonly ImportBatch[]): string {
-  const sources = [...new Set(batches.map((b) => b.source))].join(', ');
-  const days = batches.map((b) => b.day).sort();
-  const span = days.length > 1 ? `${days[0]}…${days[days.length - 1]}` : (days[0] ?? 'no day');
-  return `${sources || 'nothing'} (${span})`;
-}
-
-/** Speakers named in the summary lines' quote segments, distinct, in order. */
-export function summarySpeakers(entry: Entry): string[] {
-  const names = new Set<string>();
-  for (const line of entry.summaries)
-    for (const seg of line.segments)
-      if (seg.kind === 'quote' && seg.speaker !== null && seg.speaker.trim() !== '')
-        names.add(seg.speaker.trim());
-  return [...names];
 }
 
 /** The index token text of each section and of `chars`, and the entry's length for BM25. */

@@ -1,7 +1,8 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { KirinukiError, type Entry } from '../../model/index.js';
 import { normaliseForMatch } from '../../text/index.js';
-import { entryIndexText, summarySpeakers } from './import-batch.js';
+import { summarySpeakers } from '../batch-fields.js';
+import { entryIndexText } from './import-batch.js';
 import { importStatements, type ImportStatements } from './import-statements.js';
 import { parseEntryJson } from './rows.js';
 
