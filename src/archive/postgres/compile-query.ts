@@ -1,6 +1,7 @@
 import { normaliseForMatch } from '../../text/index.js';
 import type { ParsedQuery, QueryFilter } from '../query/query-ast.js';
 import { pgText, pgTextArray, type PgValue } from './connection.js';
+import { championKeys } from '../fulltext/champions.js';
 import { termTokens, tokensAreExact } from './search-index.js';
 
 /**
@@ -22,6 +23,30 @@ export interface PgQuery {
   highlightTokens: string[][];
   /** How many conditions `where` joins with AND (0: the empty query). */
   conditions: number;
+  /**
+   * The same condition with every term checked against the normalised text alone (`strpos`,
+   * no `@>`): the planner cannot read the GIN index for it, so the candidates come from a
+   * filter's index or from walking the newest entries — cheaper than the index when a filter
+   * is small or a term is in most entries (`search.ts` chooses).
+   */
+  scan: PgCondition;
+  /**
+   * `where` split in its filters and its terms, with `params`' numbering (both null when the
+   * query lacks either): for reading the terms' matches first and then joining the filters.
+   */
+  split: { filters: string; terms: string } | null;
+  /** The filters alone when one of them is positive (it can drive a scan), else null. */
+  filters: PgCondition | null;
+  /** Each positive term's alternatives' index tokens, for estimating how many entries match. */
+  termTokens: string[][][];
+  /** Each positive term's alternatives' champion keys (`fulltext/champions.ts` championKeys). */
+  termAlternatives: string[][][];
+}
+
+/** A WHERE condition and its parameters. */
+export interface PgCondition {
+  where: string;
+  params: PgValue[];
 }
 
 /** What compiling needs besides the query. */
@@ -42,20 +67,34 @@ export function compilePgQuery(query: ParsedQuery, options: PgQueryOptions): PgQ
     params.push(v);
     return `$${params.length}`;
   };
+  const scanParams: PgValue[] = [];
+  const bindScan = (v: PgValue): string => {
+    scanParams.push(v);
+    return `$${scanParams.length}`;
+  };
   const parts: string[] = [];
   const highlight: string[] = [];
   const highlightTokens: string[][] = [];
+  const termTokenSets: string[][][] = [];
+  const termKeys: string[][][] = [];
   let readsText = false;
   // Filters first: the planner orders them anyway, but reading the SQL is easier.
   parts.push(...compileFilters(query.filters, bind, options));
+  const scanParts = compileFilters(query.filters, bindScan, options);
   const readsEntries = parts.length > 0;
+  const filterCount = parts.length;
+  const drives = query.filters.some((f) => !f.negated);
+  const filters = drives ? { where: scanParts.join(' AND '), params: [...scanParams] } : null;
   for (const term of query.terms) {
     const alternatives = alternativesOf(term.text, options);
-    if (!term.negated)
+    if (!term.negated) {
       for (const norm of alternatives) {
         highlight.push(norm);
         highlightTokens.push(termTokens(norm));
       }
+      termTokenSets.push(alternatives.map((norm) => termTokens(norm)));
+      termKeys.push(alternatives.map((norm) => championKeys(norm)));
+    }
     // A term matches when any alternative does; a negated term excludes them all.
     const any = alternatives
       .map((norm) => {
@@ -67,7 +106,12 @@ export function compilePgQuery(query: ParsedQuery, options: PgQueryOptions): PgQ
           : `(s.tokens @> ${bind(pgTextArray(tokens))}::text[] AND ${text})`;
       })
       .join(' OR ');
+    // The text alone decides a match exactly (the tokens only narrow the candidates).
+    const anyScan = alternatives
+      .map((norm) => `strpos(s.norm, ${bindScan(pgText(norm))}) > 0`)
+      .join(' OR ');
     parts.push(term.negated ? `NOT (${any})` : `(${any})`);
+    scanParts.push(term.negated ? `NOT (${anyScan})` : `(${anyScan})`);
     readsText = true;
   }
   return {
@@ -78,6 +122,17 @@ export function compilePgQuery(query: ParsedQuery, options: PgQueryOptions): PgQ
     highlight,
     highlightTokens,
     conditions: parts.length,
+    scan: { where: scanParts.length === 0 ? 'TRUE' : scanParts.join(' AND '), params: scanParams },
+    filters,
+    termTokens: termTokenSets,
+    termAlternatives: termKeys,
+    split:
+      filterCount > 0 && parts.length > filterCount
+        ? {
+            filters: parts.slice(0, filterCount).join(' AND '),
+            terms: parts.slice(filterCount).join(' AND '),
+          }
+        : null,
   };
 }
 

@@ -5,7 +5,7 @@ import { rankIdf, rankScore, type RankedTerm } from '../fulltext/ranking.js';
 import { makeSnippet } from '../fulltext/snippet.js';
 import { championsOf } from './champions.js';
 import { pgTextArray, type PgConnection, type PgValue } from './connection.js';
-import type { PgQuery } from './compile-query.js';
+import type { PgCondition, PgQuery } from './compile-query.js';
 import { ENTRY_COLUMNS, ridOf, storedEntry } from './rows.js';
 
 export interface PgSearchOptions {
@@ -18,6 +18,12 @@ export interface PgSearchOptions {
   /** `rank`: best first; `date`: newest post date first. */
   sort: 'rank' | 'date';
 }
+
+/** The most entries of a filter whose text is checked one by one (`access`): about 30 ms. */
+const SCAN_MAX = 10_000;
+
+/** Entries walked for the newest matches of common terms, per match wanted (`walkNewest`). */
+const WALK_FACTOR = 6;
 
 /** How many entries holding a term's tokens are counted for its idf before it counts as common. */
 const DF_CAP = 2_000;
@@ -34,11 +40,74 @@ export class PgSearch {
 
   count(q: PgQuery): number {
     if (q.conditions === 0) return this.entryCount();
+    const access = this.access(q);
+    const c =
+      access === 'index' && q.split !== null
+        ? {
+            // Both the filters and the terms hold many entries: the terms' matches from the
+            // index, then the filters on each (the planner would rather probe the text of
+            // each of the filter's entries, reading its tokens).
+            where: q.split.filters,
+            params: q.params,
+            prefix: `WITH t AS MATERIALIZED (SELECT s.entry FROM entry_search s WHERE ${q.split.terms}) `,
+            from: 't JOIN entries e ON e.rid = t.entry',
+          }
+        : this.condition(q, access);
     const row = this.c.query(
-      `SELECT count(*)::float8 AS n FROM ${from(q)} WHERE ${q.where}`,
-      q.params,
+      `${c.prefix}SELECT count(*)::float8 AS n FROM ${c.from ?? from(q)} WHERE ${c.where}`,
+      c.params,
     );
     return Number(row[0]?.n ?? 0);
+  }
+
+  /**
+   * Where a statement's candidates come from. `index`: the GIN index of the terms (the
+   * planner joins the filters to them). `scan`: the terms checked against the text alone
+   * (`PgQuery.scan`), so the candidates come from a filter's index when a positive filter
+   * holds fewer entries than half the rarest term is estimated to, and fewer than `SCAN_MAX`
+   * (a tag with a word found in most entries: the planner, misjudging `@>`, otherwise walks
+   * every entry testing it). Beyond `SCAN_MAX`, checking each of the filter's entries costs
+   * more than the planner's own choice (often walking the newest entries, for a page).
+   */
+  private access(q: PgQuery): 'index' | 'scan' {
+    if (!q.readsText) return 'index';
+    const entries = Math.max(this.entryCount(), 1);
+    const terms = q.termTokens.map((alternatives) =>
+      alternatives.reduce(
+        (n, tokens) => n + (tokens.length === 0 ? entries : this.planned(tokens)),
+        0,
+      ),
+    );
+    const rarest = Math.min(entries, ...terms);
+    if (q.filters !== null) {
+      // Only exclusions besides the filters: the index cannot serve them anyway.
+      if (terms.length === 0) return 'scan';
+      const cap = Math.max(1, Math.min(SCAN_MAX, Math.floor(rarest / 2)));
+      const held = Number(
+        this.c.value(
+          `SELECT count(*)::float8 AS n FROM (SELECT 1 FROM entries e WHERE ${q.filters.where} LIMIT ${cap}) x`,
+          q.filters.params,
+        ),
+      );
+      return held < cap ? 'scan' : 'index';
+    }
+    return 'index';
+  }
+
+  /**
+   * A statement's condition for an access. A scan with filters reads the filters' entries
+   * first (a MATERIALIZED CTE): else the planner, to give the newest first, may walk every
+   * entry by date testing the filter on each.
+   */
+  private condition(q: PgQuery, access: 'index' | 'scan'): Access {
+    if (access === 'index') return { where: q.where, params: q.params, prefix: '', from: null };
+    if (q.filters === null) return { ...q.scan, prefix: '', from: null };
+    // The filters' parameters are the first of the scan's (compile-query binds them first).
+    return {
+      ...q.scan,
+      prefix: `WITH f AS MATERIALIZED (SELECT e.rid FROM entries e WHERE ${q.filters.where}) `,
+      from: 'f JOIN entries e ON e.rid = f.rid JOIN entry_search s ON s.entry = e.rid',
+    };
   }
 
   search(q: PgQuery, o: PgSearchOptions): SearchResults {
@@ -48,11 +117,7 @@ export class PgSearch {
   private ranked(q: PgQuery, o: PgSearchOptions): SearchResults {
     const want = Math.max(o.offset + o.limit, o.rankedEntries);
     const asked = Math.max(want, o.totalLimit + 1, o.candidates + 1);
-    const newest = this.rids(
-      `SELECT ${rid(q)} AS rid FROM ${from(q)} WHERE ${q.where} ORDER BY ${rid(q)} DESC LIMIT ${next(q, 1)}`,
-      q,
-      asked,
-    );
+    const newest = this.walkNewest(q, asked) ?? this.newestMatches(q, asked);
     const allKnown = newest.length < asked;
     const total = allKnown ? newest.length : this.estimate(newest);
     if (o.sort === 'date') return { total, totalExact: allKnown, ...this.newestPosts(q, o, total) };
@@ -75,6 +140,54 @@ export class PgSearch {
     };
   }
 
+  /** The newest `asked` matches, newest first, from the index or a filter's (`access`). */
+  private newestMatches(q: PgQuery, asked: number): number[] {
+    const c = this.condition(q, this.access(q));
+    return this.rids(
+      `${c.prefix}SELECT ${rid(q)} AS rid FROM ${c.from ?? from(q)} WHERE ${c.where}
+       ORDER BY ${rid(q)} DESC LIMIT ${next(c, 1)}`,
+      c,
+      asked,
+    );
+  }
+
+  /**
+   * The newest `asked` matches of terms found in most entries, by walking the newest entries
+   * backwards and checking each one's text (`PgQuery.scan`): the index would give every match
+   * (most of the archive) to sort. The walk is bounded — at most `WALK_FACTOR` times `asked`
+   * entries — and gives null when it found fewer than `asked`, or when the champion lists'
+   * counts (an upper bound per term: its rarest pair's entries) say a term is in fewer than
+   * a quarter of the entries; then the index answers.
+   */
+  private walkNewest(q: PgQuery, asked: number): number[] | null {
+    if (q.readsEntries || q.termTokens.length === 0 || q.highlight.length === 0) return null;
+    const entries = this.entryCount();
+    const keys = q.termTokens.map((_, i) => q.termAlternatives[i] ?? []);
+    const all = [...new Set(keys.flat(2))];
+    if (all.length === 0 || keys.some((alternatives) => alternatives.some((k) => k.length === 0)))
+      return null;
+    const df = new Map(
+      this.c
+        .run('SELECT key, df FROM rank_champions WHERE key = ANY($1::text[])', [pgTextArray(all)])
+        .map((r) => [String(r.key), Number(r.df)]),
+    );
+    const bound = Math.min(
+      ...keys.map((alternatives) =>
+        alternatives.reduce((n, k) => n + Math.min(...k.map((key) => df.get(key) ?? 0)), 0),
+      ),
+    );
+    if (bound * 4 < entries) return null;
+    const walked = this.rids(
+      `SELECT s.entry AS rid FROM (
+         SELECT entry, norm FROM entry_search ORDER BY entry DESC LIMIT ${next(q.scan, 1)}) s
+       WHERE ${q.scan.where} ORDER BY s.entry DESC LIMIT ${next(q.scan, 2)}`,
+      q.scan,
+      asked * WALK_FACTOR,
+      asked,
+    );
+    return walked.length === asked ? walked : null;
+  }
+
   /**
    * The matches to score: all of them when there are at most `candidates`, or when all are
    * known (at most `totalLimit`) and no champion lists were built; else the newest
@@ -92,10 +205,11 @@ export class PgSearch {
     if (newest.length <= count) return [...newest];
     const champions = [...new Set(q.highlight.flatMap((t) => championsOf(this.c, t)))];
     if (champions.length === 0) return allKnown ? [...newest] : newest.slice(0, count);
+    // A few hundred champions, each read by its key: the text alone decides.
     const matching = this.rids(
       `SELECT ${rid(q)} AS rid FROM ${from(q)}
-       WHERE ${q.where} AND ${rid(q)} = ANY(${next(q, 1)}::bigint[])`,
-      q,
+       WHERE ${q.scan.where} AND ${rid(q)} = ANY(${next(q.scan, 1)}::bigint[])`,
+      q.scan,
       `{${champions.join(',')}}`,
     );
     return [...new Set([...newest.slice(0, count), ...matching])];
@@ -109,12 +223,13 @@ export class PgSearch {
   ): Pick<SearchResults, 'hits' | 'ranked'> {
     const top = o.rankedEntries > 0 ? Math.max(o.offset + o.limit, o.rankedEntries) : 0;
     const [count, skip] = top > 0 ? [top, 0] : [o.limit, o.offset];
+    const c = this.condition(q, this.access(q));
     const rids =
       count > 0 && total > 0
         ? this.rids(
-            `SELECT e.rid FROM ${from(q, true)} WHERE ${q.where}
-             ORDER BY e.date DESC, e.rid DESC LIMIT ${next(q, 1)} OFFSET ${next(q, 2)}`,
-            q,
+            `${c.prefix}SELECT e.rid FROM ${c.from ?? from(q, true)} WHERE ${c.where}
+             ORDER BY e.date DESC, e.rid DESC LIMIT ${next(c, 1)} OFFSET ${next(c, 2)}`,
+            c,
             count,
             skip,
           )
@@ -133,12 +248,13 @@ export class PgSearch {
     const top = o.rankedEntries > 0 ? Math.max(o.offset + o.limit, o.rankedEntries) : 0;
     const [count, skip] = top > 0 ? [top, 0] : [o.limit, o.offset];
     const total = this.count(q);
+    const c = this.condition(q, this.access(q));
     const rids =
       count > 0 && total > 0
         ? this.rids(
-            `SELECT e.rid FROM ${from(q, true)} WHERE ${q.where}
-             ORDER BY e.date DESC, e.rid DESC LIMIT ${next(q, 1)} OFFSET ${next(q, 2)}`,
-            q,
+            `${c.prefix}SELECT e.rid FROM ${c.from ?? from(q, true)} WHERE ${c.where}
+             ORDER BY e.date DESC, e.rid DESC LIMIT ${next(c, 1)} OFFSET ${next(c, 2)}`,
+            c,
             count,
             skip,
           )
@@ -152,9 +268,9 @@ export class PgSearch {
     return { total, totalExact: true, hits: page.map((s) => hit(s, 0, [])), ...ranked(o, inOrder) };
   }
 
-  /** Runs a statement of `q` with extra trailing parameters; gives the rids. */
-  private rids(sql: string, q: PgQuery, ...extra: PgValue[]): number[] {
-    return this.c.query(sql, [...q.params, ...extra]).map(ridOf);
+  /** Runs a statement of condition `c` with extra trailing parameters; gives the rids. */
+  private rids(sql: string, c: PgCondition, ...extra: PgValue[]): number[] {
+    return this.c.query(sql, [...c.params, ...extra]).map(ridOf);
   }
 
   /**
@@ -214,6 +330,10 @@ export class PgSearch {
    * word's most-common-element frequency), so a word in most clips costs a bounded count.
    */
   private holding(tokens: readonly string[]): number {
+    // Far beyond the cap by the statistics: counting would only reach the cap (and read as
+    // many rows as it did); the estimate is what the count's overflow took anyway.
+    const planned = this.planned(tokens);
+    if (planned >= 10 * DF_CAP) return planned;
     const array = pgTextArray(tokens);
     const counted = Number(
       this.c.value(
@@ -223,14 +343,22 @@ export class PgSearch {
       ),
     );
     if (counted < DF_CAP) return counted;
+    return Math.max(DF_CAP, planned);
+  }
+
+  /**
+   * The planner's estimate of how many entries hold all of the tokens (from the array
+   * statistics that `optimize()`'s ANALYZE gathers; 0 when it has none).
+   */
+  private planned(tokens: readonly string[]): number {
     const plan = this.c.query(
       `EXPLAIN (FORMAT JSON) SELECT 1 FROM entry_search WHERE tokens @> $1::text[]`,
-      [array],
+      [pgTextArray(tokens)],
     )[0]?.['QUERY PLAN'];
     const rows = Number(
       (plan as { Plan?: { 'Plan Rows'?: number } }[] | undefined)?.[0]?.Plan?.['Plan Rows'],
     );
-    return Number.isFinite(rows) ? Math.max(DF_CAP, rows) : DF_CAP;
+    return Number.isFinite(rows) ? rows : 0;
   }
 
   entryCount(): number {
@@ -240,6 +368,12 @@ export class PgSearch {
   private lengthTotal(): number {
     return Number(this.c.value(`SELECT value FROM meta WHERE key = 'fulltext_length'`) ?? 0);
   }
+}
+
+/** A condition as a statement reads it: a CTE before the SELECT, and its FROM (null: `from`). */
+interface Access extends PgCondition {
+  prefix: string;
+  from: string | null;
 }
 
 interface Scored {
@@ -264,9 +398,9 @@ function rid(q: PgQuery): string {
   return q.readsText && !q.readsEntries ? 's.entry' : 'e.rid';
 }
 
-/** The placeholder of the `nth` parameter after the query's own. */
-function next(q: PgQuery, nth: number): string {
-  return `$${q.params.length + nth}`;
+/** The placeholder of the `nth` parameter after the condition's own. */
+function next(c: PgCondition, nth: number): string {
+  return `$${c.params.length + nth}`;
 }
 
 function ranked(o: PgSearchOptions, inOrder: readonly StoredEntry[]): { ranked?: StoredEntry[] } {
