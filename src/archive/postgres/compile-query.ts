@@ -40,7 +40,7 @@ export interface PgQuery {
   /** Each positive term's alternatives' index tokens, for estimating how many entries match. */
   termTokens: string[][][];
   /** Each positive term's alternatives' champion keys (`fulltext/champions.ts` championKeys). */
-  termAlternatives: string[][][];
+  termChampionKeys: string[][][];
 }
 
 /** A WHERE condition and its parameters. */
@@ -125,7 +125,7 @@ export function compilePgQuery(query: ParsedQuery, options: PgQueryOptions): PgQ
     scan: { where: scanParts.length === 0 ? 'TRUE' : scanParts.join(' AND '), params: scanParams },
     filters,
     termTokens: termTokenSets,
-    termAlternatives: termKeys,
+    termChampionKeys: termKeys,
     split:
       filterCount > 0 && parts.length > filterCount
         ? {

@@ -162,7 +162,7 @@ export class PgSearch {
   private walkNewest(q: PgQuery, asked: number): number[] | null {
     if (q.readsEntries || q.termTokens.length === 0 || q.highlight.length === 0) return null;
     const entries = this.entryCount();
-    const keys = q.termTokens.map((_, i) => q.termAlternatives[i] ?? []);
+    const keys = q.termChampionKeys;
     const all = [...new Set(keys.flat(2))];
     if (all.length === 0 || keys.some((alternatives) => alternatives.some((k) => k.length === 0)))
       return null;
