@@ -73,6 +73,29 @@ export interface SqliteArchiveOptions {
  * archive.close();
  */
 export function openSqliteArchive(path: string, options: SqliteArchiveOptions = {}): Archive {
+  // Processes opening a new archive at the same moment meet SQLITE_BUSY where SQLite does not
+  // wait (turning on WAL, reading the schema while another process converts the file): the
+  // whole open — configure, migrate, renormalise, each safe to repeat — is tried again until
+  // the busy timeout.
+  const deadline = Date.now() + Math.max(0, options.busyTimeoutMs ?? 5000);
+  for (;;) {
+    try {
+      return openOnce(path, options);
+    } catch (e) {
+      if (!isBusy(e) || Date.now() >= deadline) throw e;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 25);
+    }
+  }
+}
+
+/** Whether an error, or one of its causes, is SQLite's "database is locked". */
+function isBusy(e: unknown): boolean {
+  for (let x = e; x instanceof Error; x = x.cause)
+    if ((x as { code?: unknown }).code === 'SQLITE_BUSY') return true;
+  return false;
+}
+
+function openOnce(path: string, options: SqliteArchiveOptions): Archive {
   let db: Database.Database;
   try {
     if (path !== ':memory:' && path !== '' && !options.readonly)
