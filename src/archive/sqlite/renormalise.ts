@@ -29,7 +29,11 @@ export function storedNormalisation(db: Database): number {
 export function renormalise(db: Database): void {
   if (storedNormalisation(db) === NORMALISATION_VERSION) return;
   try {
+    // IMMEDIATE, and checked again inside: another process opening the archive at the same
+    // moment may have done it already (a deferred transaction would fail SQLITE_BUSY_SNAPSHOT
+    // on its first write).
     db.transaction(() => {
+      if (storedNormalisation(db) === NORMALISATION_VERSION) return;
       const page = db.prepare(
         'SELECT e.rowid AS rowid, d.json AS json FROM entries e JOIN entry_docs d ON d.entry = e.rowid WHERE e.rowid > ? ORDER BY e.rowid LIMIT ?',
       );
@@ -64,7 +68,7 @@ export function renormalise(db: Database): void {
       db.prepare(`INSERT OR REPLACE INTO meta (key, value) VALUES ('normalisation', ?)`).run(
         NORMALISATION_VERSION,
       );
-    })();
+    }).immediate();
   } catch (e) {
     throw new KirinukiError('archive', 'normalising the search index again failed', { cause: e });
   }

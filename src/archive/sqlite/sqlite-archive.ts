@@ -88,10 +88,10 @@ export function openSqliteArchive(path: string, options: SqliteArchiveOptions = 
   }
 }
 
-/** Whether an error, or one of its causes, is SQLite's "database is locked". */
+/** Whether an error, or one of its causes, is SQLite's "database is locked" (any SQLITE_BUSY_*). */
 function isBusy(e: unknown): boolean {
   for (let x = e; x instanceof Error; x = x.cause)
-    if ((x as { code?: unknown }).code === 'SQLITE_BUSY') return true;
+    if (String((x as { code?: unknown }).code).startsWith('SQLITE_BUSY')) return true;
   return false;
 }
 
