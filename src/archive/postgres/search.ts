@@ -245,27 +245,8 @@ export class PgSearch {
 
   /** Filters only: the newest posts first; the total is exact. */
   private byDate(q: PgQuery, o: PgSearchOptions): SearchResults {
-    const top = o.rankedEntries > 0 ? Math.max(o.offset + o.limit, o.rankedEntries) : 0;
-    const [count, skip] = top > 0 ? [top, 0] : [o.limit, o.offset];
     const total = this.count(q);
-    const c = this.condition(q, this.access(q));
-    const rids =
-      count > 0 && total > 0
-        ? this.rids(
-            `${c.prefix}SELECT e.rid FROM ${c.from ?? from(q, true)} WHERE ${c.where}
-             ORDER BY e.date DESC, e.rid DESC LIMIT ${next(c, 1)} OFFSET ${next(c, 2)}`,
-            c,
-            count,
-            skip,
-          )
-        : [];
-    const entries = this.fetch(rids);
-    const inOrder = rids.flatMap((r) => {
-      const stored = entries.get(r);
-      return stored ? [stored] : [];
-    });
-    const page = top > 0 ? inOrder.slice(o.offset, o.offset + o.limit) : inOrder;
-    return { total, totalExact: true, hits: page.map((s) => hit(s, 0, [])), ...ranked(o, inOrder) };
+    return { total, totalExact: true, ...this.newestPosts(q, o, total) };
   }
 
   /** Runs a statement of condition `c` with extra trailing parameters; gives the rids. */
