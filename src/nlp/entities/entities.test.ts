@@ -30,6 +30,23 @@ describe('extractEntities', () => {
     ]);
   });
 
+  it('reads titles made of a listed title with a prefix or suffix written onto it', () => {
+    expect(entities('楊光外務次官補は')).toEqual([['person', '楊光', '楊光', '外務次官補']]);
+    expect(entities('カミシン前戦略産業相は')[0]?.slice(1)).toEqual([
+      'カミシン',
+      'カミシン',
+      '前戦略産業相',
+    ]);
+    expect(entities('林剣副報道局長代行は')[0]?.[3]).toBe('副報道局長代行');
+  });
+
+  it('takes two kanji for a Chinese or Korean name only with a title of two or more characters', () => {
+    expect(entities('孫哲報道官は')).toEqual([['person', '孫哲', '孫哲', '報道官']]);
+    // `金融相` and `文化相` are titles, not 金 and 文 with a one-kanji given name.
+    expect(entities('金融相は').filter((e) => e[0] === 'person')).toEqual([]);
+    expect(entities('文化相は').filter((e) => e[0] === 'person')).toEqual([]);
+  });
+
   it('names a Western full name by its family name, an East Asian one in full', () => {
     const names = (text: string) => entities(text).map((e) => e[2]);
     expect(names('ジョン・スミス報道官は')).toEqual(['スミス']);

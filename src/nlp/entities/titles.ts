@@ -76,6 +76,16 @@ function titled(
   byStart: Map<number, Mention> = new Map(),
 ): Mention | null {
   const title = text.slice(r.rs, r.re);
+  // `バイデン政権高官`: a word for an unnamed official (a role of the gazetteer) is no one's
+  // title; the name before it says whose official it is, and the role stands as found.
+  const role = byEnd.get(r.re);
+  if (
+    role?.kind === 'role' &&
+    role.start >= r.rs &&
+    role.start <= r.ts &&
+    !k.titles.has(text.slice(role.start, r.re))
+  )
+    return null;
   const inside = byEnd.get(r.ts);
   const insideRun = inside && inside.start >= r.rs ? inside : null;
   if (insideRun?.kind === 'person') return attach(insideRun, text.slice(r.ts, r.re), r.re);
@@ -138,10 +148,22 @@ function kanjiNameBefore(
     return person(text, r.rs, r.ts, title, r.re, null, k);
   }
   const given = length - surname;
-  const fits = surname >= 2 ? given >= 0 && given <= 3 : surname === 1 && given === 2;
+  const fits =
+    surname >= 2
+      ? given >= 0 && given <= 3
+      : surname === 1 && (given === 2 || (given === 1 && shortGivenName(text, r, k)));
   if (fits || dictionaryName(text, r.rs, r.ts, k))
     return person(text, r.rs, r.ts, title, r.re, null, k);
   return null;
+}
+
+/**
+ * A Chinese or Korean name of two kanji (`王毅外相`, `朴振前外相`): a family name that often
+ * takes a one-kanji given name, before a title of two or more characters — so `金融相` or
+ * `文化相` stay titles.
+ */
+function shortGivenName(text: string, r: Run, k: Knowledge): boolean {
+  return r.re - r.ts >= 2 && k.shortGivenNameSurnames.has(text.charAt(r.rs));
 }
 
 /**

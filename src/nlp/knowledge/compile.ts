@@ -45,6 +45,8 @@ export interface Knowledge {
   statementNouns: Trie<string>;
   cataphora: string[];
   surnames: Set<string>;
+  /** Family names that often take a one-kanji given name (`王毅`). */
+  shortGivenNameSurnames: Set<string>;
   maxSurnameLength: number;
   /** Kanji surnames and given names from the name dictionary. */
   dictionarySurnames: Set<string>;
@@ -89,14 +91,15 @@ export interface Knowledge {
  */
 export function compileKnowledge(src: KnowledgeSource): Knowledge {
   const { gazetteer, byCanonical, names } = compileGazetteer(src);
+  const titles = composeTitles(src);
   return {
     gazetteer,
     byCanonical,
     names,
-    titles: new Set(src.titles),
-    maxTitleLength: Math.max(0, ...src.titles.map((t) => t.length)),
-    titleFinalUnits: unitSet(src.titles.map((t) => t.slice(-1))),
-    kanaTitles: src.titles.filter((t) => KANA_WORD.test(t)),
+    titles: new Set(titles),
+    maxTitleLength: Math.max(0, ...titles.map((t) => t.length)),
+    titleFinalUnits: unitSet(titles.map((t) => t.slice(-1))),
+    kanaTitles: titles.filter((t) => KANA_WORD.test(t)),
     corefPerson: wordTrie(src.corefPerson, false),
     corefOrganisation: wordTrie(src.corefOrganisation, false),
     corefTitlePrefix: src.corefTitlePrefix,
@@ -111,6 +114,7 @@ export function compileKnowledge(src: KnowledgeSource): Knowledge {
     statementNouns: wordTrie(src.statementNouns, false),
     cataphora: src.cataphora,
     surnames: new Set(src.surnames),
+    shortGivenNameSurnames: new Set(src.shortGivenNameSurnames),
     maxSurnameLength: Math.max(0, ...src.surnames.map((w) => w.length)),
     dictionarySurnames: new Set(src.dictionarySurnames),
     givenNames: new Set(src.givenNames),
@@ -140,6 +144,21 @@ export function compileKnowledge(src: KnowledgeSource): Knowledge {
       src.outlets.flatMap((o) => o.handles.map((h) => [h.toLowerCase(), o.canonical])),
     ),
   };
+}
+
+/**
+ * The titles as listed, and each title of two or more kanji with the listed prefixes and
+ * suffixes written onto it (`前` + `外相`, `外務次官` + `補`, `首席` + `報道官` + `代行`): news
+ * writes these freely, so listing every combination by hand would always miss some.
+ */
+function composeTitles(src: KnowledgeSource): string[] {
+  const out = new Set(src.titles);
+  for (const title of src.titles) {
+    if (title.length < 2 || KANA_WORD.test(title)) continue;
+    for (const suffix of ['', ...src.titleSuffixes])
+      for (const prefix of ['', ...src.titlePrefixes]) out.add(prefix + title + suffix);
+  }
+  return [...out];
 }
 
 function compileGazetteer(src: KnowledgeSource): {

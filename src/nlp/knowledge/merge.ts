@@ -3,6 +3,8 @@ import type { CaveatPhrase, KnowledgeEntity, KnowledgeFile, Outlet } from './sch
 /** All knowledge files merged into one: the input of {@link compileKnowledge}. */
 export interface KnowledgeSource {
   titles: string[];
+  titlePrefixes: string[];
+  titleSuffixes: string[];
   roles: string[];
   corefPerson: string[];
   corefOrganisation: string[];
@@ -18,6 +20,7 @@ export interface KnowledgeSource {
   statementNouns: string[];
   cataphora: string[];
   surnames: string[];
+  shortGivenNameSurnames: string[];
   dictionarySurnames: string[];
   givenNames: string[];
   kanaSurnames: string[];
@@ -44,6 +47,8 @@ export interface KnowledgeSource {
 
 const LIST_KEYS = [
   'titles',
+  'titlePrefixes',
+  'titleSuffixes',
   'roles',
   'speechVerbs',
   'speechNouns',
@@ -56,6 +61,7 @@ const LIST_KEYS = [
   'statementNouns',
   'cataphora',
   'surnames',
+  'shortGivenNameSurnames',
   'dictionarySurnames',
   'givenNames',
   'kanaSurnames',
@@ -78,6 +84,8 @@ const LIST_KEYS = [
 export function emptyKnowledgeSource(): KnowledgeSource {
   return {
     titles: [],
+    titlePrefixes: [],
+    titleSuffixes: [],
     roles: [],
     corefPerson: [],
     corefOrganisation: [],
@@ -93,6 +101,7 @@ export function emptyKnowledgeSource(): KnowledgeSource {
     statementNouns: [],
     cataphora: [],
     surnames: [],
+    shortGivenNameSurnames: [],
     dictionarySurnames: [],
     givenNames: [],
     kanaSurnames: [],

@@ -34,6 +34,10 @@ const words = z.array(z.string().min(1)).optional();
 export const KnowledgeFileSchema = z
   .object({
     titles: words,
+    /** Words written before any title to make another (`前` + `外相`, `首席` + `報道官`). */
+    titlePrefixes: words,
+    /** Words written after any title to make another (`次官` + `補`, `知事` + `代行`). */
+    titleSuffixes: words,
     roles: words,
     coreference: z
       .object({ person: words, organisation: words, titlePrefix: z.string().optional() })
@@ -54,6 +58,11 @@ export const KnowledgeFileSchema = z
     cataphora: words,
     /** Surnames written in kanji, to tell `松野博一官房長官` or `汪文斌副報道局長` from a body. */
     surnames: words,
+    /**
+     * Family names (of `surnames`) that often take a one-kanji given name (`王毅`, `朴振`): a
+     * run of two kanji opening with one is a person before a title of two or more characters.
+     */
+    shortGivenNameSurnames: words,
     /**
      * Surnames and given names written in kanji from a name dictionary (IPADIC's person
      * names, `data/nlp/names-ipadic.json`): a run `surname + given name` before a title is a

@@ -19,7 +19,7 @@ export interface QuoteClass {
   nested?: boolean;
 }
 
-const VERB_WINDOW = 30;
+const VERB_WINDOW = 45;
 /** How far after a quoted phrase its sentence is read for the verb that reports it. */
 const FRAGMENT_WINDOW = 200;
 const SENTENCE_LIKE_END = /[だたるいすかよねぞうなぬくぐつぶむ]$|[。、！？!?…]/u;

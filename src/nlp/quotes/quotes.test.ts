@@ -618,6 +618,27 @@ describe('extractQuotes: who speaks among a sentence’s subjects', () => {
   });
 });
 
+describe('extractQuotes: speakers named at length after the quote', () => {
+  const speakerOf = (text: string) => annotate(text, { knowledge }).quotes[0]?.speaker ?? null;
+
+  it('an appositive (`X、Y氏は`) between と and the speaker still leaves the verb in reach', () => {
+    expect(
+      speakerOf(
+        '「冬までに決着する」とベラルーシの政治評論家、ミハイル・ドブロフ氏はSNSに書き込んだ。',
+      ),
+    ).toBe('ミハイル・ドブロフ氏');
+  });
+
+  it('a broadcaster named by its form speaks', () => {
+    expect(speakerOf('「国境は安全だ」とセルビア国営テレビは伝えた。')).toBe('セルビア国営テレビ');
+  });
+
+  it('an unnamed official of a named leader is the official, not the leader', () => {
+    expect(speakerOf('「準備はできている」とマクロン政権高官は語った。')).toBe('マクロン政権高官');
+    expect(speakerOf('メルツ首相の側近は「結論は急がない」と述べた。')).toBe('メルツ首相の側近');
+  });
+});
+
 describe('findBrackets', () => {
   it('keeps only the outermost pairs and survives unbalanced brackets', () => {
     expect(findBrackets('「a『b』」と「c')).toEqual([{ open: 0, close: 5 }]);
