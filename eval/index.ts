@@ -1,4 +1,5 @@
 import { goldEvaluation } from './annotation/gold-eval.js';
+import { blindAttributionEvaluation } from './annotation/blind-eval.js';
 import { curatorEvaluation } from './annotation/curator-eval.js';
 import { loadKnowledge } from '../src/nlp/index.js';
 import { quoteCheckEvaluation } from './real/quote-check-eval.js';
@@ -18,6 +19,8 @@ export function evaluations(): Evaluation[] {
     realQuotesEvaluation(knowledge),
     realTaggingEvaluation(),
     quoteCheckEvaluation(knowledge),
+    // Written by someone who had not read the rules: the next best thing to real text.
+    blindAttributionEvaluation(knowledge),
     goldEvaluation(knowledge, 'annotation', 'gold set'),
     goldEvaluation(
       knowledge,
