@@ -5,16 +5,24 @@ import { championKeys } from '../fulltext/champions.js';
 import { termTokens, tokensAreExact } from './search-index.js';
 
 /**
- * A parsed query as SQL for PostgreSQL: one condition over `entries e` (and `entry_search s`
- * when there are terms), every value bound as a parameter — no query text is ever spliced into
+ * A parsed query as SQL for PostgreSQL: one condition over `entries e` (filters),
+ * `entry_tokens t` (a term's tokens) and `entry_search s` (a term's normalised text), every
+ * value bound as a parameter — no query text is ever spliced into
  * the SQL, so no query can cause an SQL error.
  */
 export interface PgQuery {
   /** The WHERE condition (`TRUE` for an empty query). */
   where: string;
   params: PgValue[];
-  /** Whether the condition reads `entry_search s` (a term, positive or negated). */
+  /** Whether the condition has a term, positive or negated (it reads `t` or `s`). */
   readsText: boolean;
+  /** Whether the condition reads `entry_tokens t` (a term with indexable characters). */
+  readsTokens: boolean;
+  /**
+   * Whether the condition reads `entry_search s` (a term its tokens do not decide: three or
+   * more characters, or none indexable).
+   */
+  readsNorm: boolean;
   /** Whether the condition reads `entries e` (a filter). */
   readsEntries: boolean;
   /** Normalised positive terms and their alternatives, for ranking and snippets. */
@@ -25,7 +33,7 @@ export interface PgQuery {
   conditions: number;
   /**
    * The same condition with every term checked against the normalised text alone (`strpos`,
-   * no `@>`): the planner cannot read the GIN index for it, so the candidates come from a
+   * no `@>`; it reads `s`, and `e` when there are filters): the planner cannot read the GIN index for it, so the candidates come from a
    * filter's index or from walking the newest entries — cheaper than the index when a filter
    * is small or a term is in most entries (`search.ts` chooses).
    */
@@ -59,7 +67,7 @@ export interface PgQueryOptions {
 
 /**
  * @example
- * compilePgQuery(parsed, {}).where; // '(s.tokens @> $1::text[] AND strpos(s.norm, $2) > 0)'
+ * compilePgQuery(parsed, {}).where; // '(t.tokens @> $1::text[] AND strpos(s.norm, $2) > 0)'
  */
 export function compilePgQuery(query: ParsedQuery, options: PgQueryOptions): PgQuery {
   const params: PgValue[] = [];
@@ -78,6 +86,8 @@ export function compilePgQuery(query: ParsedQuery, options: PgQueryOptions): PgQ
   const termTokenSets: string[][][] = [];
   const termKeys: string[][][] = [];
   let readsText = false;
+  let readsTokens = false;
+  let readsNorm = false;
   // Filters first: the planner orders them anyway, but reading the SQL is easier.
   parts.push(...compileFilters(query.filters, bind, options));
   const scanParts = compileFilters(query.filters, bindScan, options);
@@ -99,11 +109,13 @@ export function compilePgQuery(query: ParsedQuery, options: PgQueryOptions): PgQ
     const any = alternatives
       .map((norm) => {
         const tokens = termTokens(norm);
-        if (tokensAreExact(norm)) return `s.tokens @> ${bind(pgTextArray(tokens))}::text[]`;
+        readsTokens ||= tokens.length > 0;
+        if (tokensAreExact(norm)) return `t.tokens @> ${bind(pgTextArray(tokens))}::text[]`;
+        readsNorm = true;
         const text = `strpos(s.norm, ${bind(pgText(norm))}) > 0`;
         return tokens.length === 0
           ? text
-          : `(s.tokens @> ${bind(pgTextArray(tokens))}::text[] AND ${text})`;
+          : `(t.tokens @> ${bind(pgTextArray(tokens))}::text[] AND ${text})`;
       })
       .join(' OR ');
     // The text alone decides a match exactly (the tokens only narrow the candidates).
@@ -118,6 +130,8 @@ export function compilePgQuery(query: ParsedQuery, options: PgQueryOptions): PgQ
     where: parts.length === 0 ? 'TRUE' : parts.join(' AND '),
     params,
     readsText,
+    readsTokens,
+    readsNorm,
     readsEntries,
     highlight,
     highlightTokens,

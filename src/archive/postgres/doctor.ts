@@ -26,6 +26,12 @@ export function checkPostgresArchive(c: PgConnection): ArchiveCheck[] {
     'entries missing from the search index',
   );
   add(
+    'entries in the token index',
+    `SELECT count(*)::int FROM entries e
+     WHERE NOT EXISTS (SELECT 1 FROM entry_tokens t WHERE t.entry = e.rid)`,
+    'entries missing from the token index',
+  );
+  add(
     'entry texts',
     `SELECT count(*)::int FROM entries WHERE json IS NULL OR left(json, 1) <> '{'`,
     'entries without a readable stored text (partial entries)',

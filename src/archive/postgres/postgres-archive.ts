@@ -420,7 +420,7 @@ class PostgresArchiveImpl implements PostgresArchive {
     buildPgChampions(this.c);
     // VACUUM cannot run inside a transaction; each call is its own.
     this.c.query(
-      'VACUUM (ANALYZE) entries, entry_search, entry_tags, entry_persons, entry_keys, rank_champions, days, meta',
+      'VACUUM (ANALYZE) entries, entry_search, entry_tokens, entry_tags, entry_persons, entry_keys, rank_champions, days, meta',
     );
   }
 

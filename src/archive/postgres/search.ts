@@ -29,7 +29,7 @@ const WALK_FACTOR = 6;
 const DF_CAP = 2_000;
 
 /**
- * Search and count over `entries e JOIN entry_search s`. With terms, matches are scored by the
+ * Search and count over `entries e`, `entry_tokens t` and `entry_search s`. With terms, matches are scored by the
  * rule every backend shares (`fulltext/ranking.ts`: BM25 blended with recency) and the best
  * come first (see `candidates` for which are scored); without terms, or with `sort: 'date'`,
  * the newest posts first. Totals are exact up to `totalLimit`, estimated beyond from how
@@ -41,6 +41,7 @@ export class PgSearch {
   count(q: PgQuery): number {
     if (q.conditions === 0) return this.entryCount();
     const access = this.access(q);
+    const terms = joined({ entries: false, tokens: q.readsTokens, norm: q.readsNorm });
     const c =
       access === 'index' && q.split !== null
         ? {
@@ -49,12 +50,13 @@ export class PgSearch {
             // each of the filter's entries, reading its tokens).
             where: q.split.filters,
             params: q.params,
-            prefix: `WITH t AS MATERIALIZED (SELECT s.entry FROM entry_search s WHERE ${q.split.terms}) `,
-            from: 't JOIN entries e ON e.rid = t.entry',
+            prefix: `WITH m AS MATERIALIZED (SELECT ${terms.rid} AS entry FROM ${terms.from}
+              WHERE ${q.split.terms}) `,
+            from: 'm JOIN entries e ON e.rid = m.entry',
           }
         : this.condition(q, access);
     const row = this.c.query(
-      `${c.prefix}SELECT count(*)::float8 AS n FROM ${c.from ?? from(q)} WHERE ${c.where}`,
+      `${c.prefix}SELECT count(*)::float8 AS n FROM ${c.from} WHERE ${c.where}`,
       c.params,
     );
     return Number(row[0]?.n ?? 0);
@@ -99,14 +101,21 @@ export class PgSearch {
    * first (a MATERIALIZED CTE): else the planner, to give the newest first, may walk every
    * entry by date testing the filter on each.
    */
-  private condition(q: PgQuery, access: 'index' | 'scan'): Access {
-    if (access === 'index') return { where: q.where, params: q.params, prefix: '', from: null };
-    if (q.filters === null) return { ...q.scan, prefix: '', from: null };
+  private condition(q: PgQuery, access: 'index' | 'scan', withEntries = false): Access {
+    if (access === 'index')
+      return { where: q.where, params: q.params, prefix: '', ...joined(reads(q, withEntries)) };
+    if (q.filters === null)
+      return {
+        ...q.scan,
+        prefix: '',
+        ...joined({ entries: withEntries || !q.readsText, tokens: false, norm: q.readsText }),
+      };
     // The filters' parameters are the first of the scan's (compile-query binds them first).
     return {
       ...q.scan,
       prefix: `WITH f AS MATERIALIZED (SELECT e.rid FROM entries e WHERE ${q.filters.where}) `,
       from: 'f JOIN entries e ON e.rid = f.rid JOIN entry_search s ON s.entry = e.rid',
+      rid: 'e.rid',
     };
   }
 
@@ -144,8 +153,8 @@ export class PgSearch {
   private newestMatches(q: PgQuery, asked: number): number[] {
     const c = this.condition(q, this.access(q));
     return this.rids(
-      `${c.prefix}SELECT ${rid(q)} AS rid FROM ${c.from ?? from(q)} WHERE ${c.where}
-       ORDER BY ${rid(q)} DESC LIMIT ${next(c, 1)}`,
+      `${c.prefix}SELECT ${c.rid} AS rid FROM ${c.from} WHERE ${c.where}
+       ORDER BY ${c.rid} DESC LIMIT ${next(c, 1)}`,
       c,
       asked,
     );
@@ -206,9 +215,10 @@ export class PgSearch {
     const champions = [...new Set(q.highlight.flatMap((t) => championsOf(this.c, t)))];
     if (champions.length === 0) return allKnown ? [...newest] : newest.slice(0, count);
     // A few hundred champions, each read by its key: the text alone decides.
+    const scan = joined({ entries: q.readsEntries, tokens: false, norm: true });
     const matching = this.rids(
-      `SELECT ${rid(q)} AS rid FROM ${from(q)}
-       WHERE ${q.scan.where} AND ${rid(q)} = ANY(${next(q.scan, 1)}::bigint[])`,
+      `SELECT ${scan.rid} AS rid FROM ${scan.from}
+       WHERE ${q.scan.where} AND ${scan.rid} = ANY(${next(q.scan, 1)}::bigint[])`,
       q.scan,
       `{${champions.join(',')}}`,
     );
@@ -223,11 +233,11 @@ export class PgSearch {
   ): Pick<SearchResults, 'hits' | 'ranked'> {
     const top = o.rankedEntries > 0 ? Math.max(o.offset + o.limit, o.rankedEntries) : 0;
     const [count, skip] = top > 0 ? [top, 0] : [o.limit, o.offset];
-    const c = this.condition(q, this.access(q));
+    const c = this.condition(q, this.access(q), true);
     const rids =
       count > 0 && total > 0
         ? this.rids(
-            `${c.prefix}SELECT e.rid FROM ${c.from ?? from(q, true)} WHERE ${c.where}
+            `${c.prefix}SELECT e.rid FROM ${c.from} WHERE ${c.where}
              ORDER BY e.date DESC, e.rid DESC LIMIT ${next(c, 1)} OFFSET ${next(c, 2)}`,
             c,
             count,
@@ -319,7 +329,7 @@ export class PgSearch {
     const counted = Number(
       this.c.value(
         `SELECT count(*)::float8 AS n FROM (
-           SELECT 1 FROM entry_search WHERE tokens @> $1::text[] LIMIT ${DF_CAP}) x`,
+           SELECT 1 FROM entry_tokens WHERE tokens @> $1::text[] LIMIT ${DF_CAP}) x`,
         [array],
       ),
     );
@@ -333,7 +343,7 @@ export class PgSearch {
    */
   private planned(tokens: readonly string[]): number {
     const plan = this.c.query(
-      `EXPLAIN (FORMAT JSON) SELECT 1 FROM entry_search WHERE tokens @> $1::text[]`,
+      `EXPLAIN (FORMAT JSON) SELECT 1 FROM entry_tokens WHERE tokens @> $1::text[]`,
       [pgTextArray(tokens)],
     )[0]?.['QUERY PLAN'];
     const rows = Number(
@@ -351,10 +361,9 @@ export class PgSearch {
   }
 }
 
-/** A condition as a statement reads it: a CTE before the SELECT, and its FROM (null: `from`). */
-interface Access extends PgCondition {
+/** A condition as a statement reads it: a CTE before the SELECT, its FROM and rid column. */
+interface Access extends PgCondition, Joined {
   prefix: string;
-  from: string | null;
 }
 
 interface Scored {
@@ -363,20 +372,48 @@ interface Scored {
   score: number;
 }
 
-/**
- * `FROM` of a query: the tables its conditions read. Terms alone read only `entry_search`,
- * whose `entry` is the entry's rid, so the newest matches come from its primary key.
- */
-function from(q: PgQuery, withEntries = false): string {
-  if (!q.readsText) return 'entries e';
-  return q.readsEntries || withEntries
-    ? 'entries e JOIN entry_search s ON s.entry = e.rid'
-    : 'entry_search s';
+/** Which of the tables `compile-query` names a statement reads. */
+interface Tables {
+  /** `entries e` */
+  entries: boolean;
+  /** `entry_tokens t` */
+  tokens: boolean;
+  /** `entry_search s` */
+  norm: boolean;
 }
 
-/** The rid column of `from(q)`. */
-function rid(q: PgQuery): string {
-  return q.readsText && !q.readsEntries ? 's.entry' : 'e.rid';
+/** A statement's FROM and the column that is the entry's rid in it. */
+interface Joined {
+  from: string;
+  rid: string;
+}
+
+/** The tables `q.where` reads (and `entries e` when the statement needs it besides). */
+function reads(q: PgQuery, withEntries: boolean): Tables {
+  return {
+    entries: q.readsEntries || withEntries || !q.readsText,
+    tokens: q.readsTokens,
+    norm: q.readsNorm,
+  };
+}
+
+/**
+ * The tables joined on the entry's rid (every table's `entry` is one). Terms alone read only
+ * `entry_tokens` and `entry_search`, so the newest matches come from their primary keys, and a
+ * word of one or two characters reads only the narrow `entry_tokens`.
+ */
+function joined(tables: Tables): Joined {
+  const all: [string, string][] = [];
+  if (tables.entries) all.push(['entries e', 'e.rid']);
+  if (tables.tokens) all.push(['entry_tokens t', 't.entry']);
+  if (tables.norm) all.push(['entry_search s', 's.entry']);
+  const [first = ['entries e', 'e.rid'], ...rest] = all;
+  return {
+    from: [first[0], ...rest.map(([table, rid]) => `JOIN ${table} ON ${rid} = ${first[1]}`)].join(
+      ' ',
+    ),
+    rid: first[1],
+  };
 }
 
 /** The placeholder of the `nth` parameter after the condition's own. */

@@ -31,11 +31,15 @@ const SQL = {
   seqTaken: 'SELECT 1 AS x FROM entries WHERE day = $1 AND seq = $2',
   entry: `INSERT INTO entries (id, day, seq, source, date, handle_id, story, json)
     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING rid`,
-  search: 'INSERT INTO entry_search (entry, tokens, norm, length) VALUES ($1, $2::text[], $3, $4)',
-  searchMany: `INSERT INTO entry_search (entry, tokens, norm, length)
-    SELECT r, t::text[], n, l FROM unnest($1::bigint[], $2::text[], $3::text[], $4::int[])
-      AS u (r, t, n, l)`,
-  unsearch: 'DELETE FROM entry_search WHERE entry = $1 RETURNING length',
+  // An entry's tokens (entry_tokens) and text (entry_search) are written and removed together.
+  search: `WITH s AS (INSERT INTO entry_search (entry, norm, length) VALUES ($1, $3, $4))
+    INSERT INTO entry_tokens (entry, tokens) VALUES ($1, $2::text[])`,
+  searchMany: `WITH u AS MATERIALIZED (
+      SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::int[]) AS u (r, t, n, l)),
+    s AS (INSERT INTO entry_search (entry, norm, length) SELECT r, n, l FROM u)
+    INSERT INTO entry_tokens (entry, tokens) SELECT r, t::text[] FROM u`,
+  unsearch: `WITH t AS (DELETE FROM entry_tokens WHERE entry = $1)
+    DELETE FROM entry_search WHERE entry = $1 RETURNING length`,
   length: `UPDATE meta SET value = (value::bigint + $1)::text WHERE key = 'fulltext_length'`,
   key: 'INSERT INTO entry_keys (key, entry) VALUES ($1, $2) ON CONFLICT DO NOTHING',
   entryTag: 'INSERT INTO entry_tags (entry, tag) VALUES ($1, $2) ON CONFLICT DO NOTHING',
