@@ -21,3 +21,4 @@ export {
   type PostgresArchiveOptions,
 } from './postgres/postgres-archive.js';
 export * from './postgres/accounts-api.js';
+export { dropPostgresSchema, replacePostgresContents } from './postgres/replace-contents.js';

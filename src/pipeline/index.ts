@@ -24,6 +24,7 @@ export * from './reindex-archive.js';
 export * from './site/index.js';
 export * from './relabel-archive.js';
 export * from './restore-archive-dump.js';
+export * from './restore-backup.js';
 export * from './source-files.js';
 export * from './suggest-lines.js';
 export * from './tag-edits.js';

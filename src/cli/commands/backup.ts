@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, renameSync, rmSync } from 'node:fs';
 import type { CommandContext } from '../context.js';
 import { UsageError } from '../io.js';
 
@@ -27,9 +27,13 @@ export async function backupCommand(
 
 /**
  * `kirinuki restore FILE`: makes a backup the archive again. The backup must open as a
- * kirinuki archive and pass every check of `doctor`; an existing archive is replaced only with
- * `--force`. The copy is written and checked beside the archive, then renamed into place, so
- * a failure leaves the old archive as it was.
+ * kirinuki archive and pass every check of `doctor`; an archive that exists (a SQLite file) or
+ * holds anything (PostgreSQL) is replaced only with `--force`.
+ *
+ * Into a SQLite file, the copy is written and checked beside the archive, then renamed into
+ * place. Into PostgreSQL (`--db postgres://…`), it is restored and checked in a staging schema,
+ * then made the archive in one transaction (`restoreBackupToPostgres`). Either way a failure
+ * leaves the old archive as it was.
  *
  * @example
  * await restoreCommand(ctx, 'archive-2024-03-06.db', { force: true }); // 0
@@ -41,39 +45,46 @@ export async function restoreCommand(
 ): Promise<number> {
   if (!existsSync(file)) throw new UsageError(`restore: cannot read ${file}: no such file`);
   const target = await ctx.archivePath();
+  const { isPostgresUrl } = await import('../../archive/index.js');
+  if (isPostgresUrl(target)) return restoreIntoPostgres(ctx, target.trim(), file, opts);
   if (existsSync(target) && !opts.force)
     throw new UsageError(`restore: ${target} exists (--force replaces it with ${file})`);
-  const { openSqliteArchive } = await import('../../archive/index.js');
-  // A kirinuki archive of this version, opened as it is (read-only: nothing made or migrated)…
-  try {
-    openSqliteArchive(file, { readonly: true }).close();
-  } catch (e) {
-    throw new UsageError(`restore: ${file} is not a kirinuki archive (${(e as Error).message})`);
-  }
-  // …then its copy checked, not the backup itself: the full-text check writes to its file.
+  const { checkBackupCopy } = await import('../../pipeline/index.js');
   const tmp = `${target}.restoring`;
-  copyFileSync(file, tmp);
-  let failed: string[];
-  try {
-    const copy = openSqliteArchive(tmp);
-    try {
-      failed = copy
-        .check()
-        .filter((c) => !c.ok)
-        .map((c) => `${c.name}: ${c.detail}`);
-    } finally {
-      copy.close();
-    }
-  } catch (e) {
-    failed = [`not a kirinuki archive (${(e as Error).message})`];
-  }
-  if (failed.length > 0) {
-    for (const side of ['', '-wal', '-shm']) rmSync(`${tmp}${side}`, { force: true });
-    throw new UsageError(`restore: ${file} fails its checks: ${failed.join('; ')}`);
-  }
+  const checked = checkBackupCopy(file, tmp);
+  if (!checked.ok) throw new UsageError(checked.error);
   // The old archive's write-ahead log belongs to the old file: it must not meet the new one.
   for (const side of ['-wal', '-shm']) rmSync(`${target}${side}`, { force: true });
   renameSync(tmp, target);
   ctx.io.stdout.write(`restore: ${file} → ${target}\n`);
+  return 0;
+}
+
+/** `restore` into a PostgreSQL archive; a server that cannot be reached is a usage error. */
+async function restoreIntoPostgres(
+  ctx: CommandContext,
+  url: string,
+  file: string,
+  opts: { force?: boolean },
+): Promise<number> {
+  const [{ PgConnectError, redactArchiveUrl }, { restoreBackupToPostgres }] = await Promise.all([
+    import('../../archive/index.js'),
+    import('../../pipeline/index.js'),
+  ]);
+  let restored: ReturnType<typeof restoreBackupToPostgres>;
+  try {
+    restored = restoreBackupToPostgres(url, file, opts);
+  } catch (e) {
+    if (e instanceof PgConnectError)
+      throw new UsageError(`--db: ${e.message.replace(/^archive: /, '')}`);
+    throw e;
+  }
+  if (!restored.ok) throw new UsageError(restored.error);
+  const { entries, days, published, replacedEntries } = restored.value;
+  ctx.io.stdout.write(
+    `restore: ${file} → ${redactArchiveUrl(url)}: ${entries} entries, ${days} days, ${published} blog posts` +
+      (replacedEntries > 0 ? ` (replacing ${replacedEntries} entries)` : '') +
+      '\n',
+  );
   return 0;
 }
