@@ -47,6 +47,26 @@ describe('extractEntities', () => {
     expect(entities('文化相は').filter((e) => e[0] === 'person')).toEqual([]);
   });
 
+  it('reads a kanji name before さん, but not a relation or a role', () => {
+    expect(entities('西村さんは')).toEqual([['person', '西村', '西村', 'さん']]);
+    expect(entities('会社員田中さんは').find((e) => e[0] === 'person')?.[1]).toBe('田中');
+    expect(entities('息子さんは').filter((e) => e[0] === 'person')).toEqual([]);
+  });
+
+  it('reads a kanji name before the body or department its title belongs to', () => {
+    expect(
+      entities('鄧立衡外務省報道官は')
+        .find((e) => e[0] === 'person')
+        ?.slice(1),
+    ).toEqual(['鄧立衡', '鄧立衡', '外務省報道官']);
+    expect(entities('杉浦修一防衛政策局長は')[0]?.slice(1)).toEqual([
+      '杉浦修一',
+      '杉浦修一',
+      '防衛政策局長',
+    ]);
+    expect(entities('崔東勲第1次長は')[0]?.slice(1)).toEqual(['崔東勲', '崔東勲', '第1次長']);
+  });
+
   it('names a Western full name by its family name, an East Asian one in full', () => {
     const names = (text: string) => entities(text).map((e) => e[2]);
     expect(names('ジョン・スミス報道官は')).toEqual(['スミス']);

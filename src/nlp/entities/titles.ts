@@ -6,6 +6,8 @@ const NAME_TITLES = new Set(['氏', 'さん', '容疑者', '被告', '受刑者'
 const MAX_NAME = 30;
 /** The longest kanji name before a title: a surname and a given name (`長谷川一郎`). */
 const MAX_KANJI_NAME = 5;
+/** An ordinal before a title, written in digits (`第1次長`). */
+const ORDINAL_BEFORE = /第[0-9０-９]{1,2}$/u;
 
 /**
  * People and roles found through a title that ends a run of kanji: `カミシン戦略産業相`,
@@ -33,6 +35,13 @@ export function scanTitles(
     // kanji costs no more than a short one.
     const floor = Math.max(0, i - k.maxTitleLength - MAX_KANJI_NAME);
     while (rs > floor && isKanjiCode(text.charCodeAt(rs - 1))) rs -= 1;
+    // `崔東勲第1次長`: an ordinal written in digits belongs to the title and its run.
+    const ordinal = ORDINAL_BEFORE.exec(text.slice(Math.max(0, rs - 4), rs));
+    if (ordinal) {
+      rs -= ordinal[0].length;
+      const below = Math.max(0, rs - MAX_KANJI_NAME - 8);
+      while (rs > below && isKanjiCode(text.charCodeAt(rs - 1))) rs -= 1;
+    }
     const ts = longestTitleStart(text, rs, re, k);
     if (ts < 0) continue;
     const found = titled(text, { rs, ts, re }, k, byEnd, cover, byStart);
@@ -42,7 +51,7 @@ export function scanTitles(
     for (let at = text.indexOf(title); at >= 0; at = text.indexOf(title, at + title.length)) {
       const found = titled(
         text,
-        { rs: at, ts: at, re: at + title.length },
+        { rs: kanjiNameStart(text, at, k), ts: at, re: at + title.length },
         k,
         byEnd,
         cover,
@@ -52,6 +61,31 @@ export function scanTitles(
     }
   }
   return out.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Where a kanji name before a kana title starts (`西村さん`, `西村瑞穂さん`): the run of kanji
+ * before it when short, else the part of a longer run that opens with a known surname
+ * (`会社員田中さん` → `田中`); `at` when there is none.
+ */
+function kanjiNameStart(text: string, at: number, k: Knowledge): number {
+  let rs = at;
+  const floor = Math.max(0, at - MAX_KANJI_NAME - 8);
+  while (rs > floor && isKanjiCode(text.charCodeAt(rs - 1))) rs -= 1;
+  if (at - rs <= MAX_KANJI_NAME - 1 && !isKanjiCode(text.charCodeAt(rs - 1)))
+    return isCommonNoun(text, rs, at, k) ? at : rs;
+  for (let s = Math.max(rs, at - MAX_KANJI_NAME); s <= at - 2; s += 1) {
+    if (knownSurnameAt(text, s, at, k) > 0 || dictionaryName(text, s, at, k)) return s;
+  }
+  return at;
+}
+
+/** `息子さん`, `運転手さん`: a relation or a role before さん is no name. */
+function isCommonNoun(text: string, from: number, to: number, k: Knowledge): boolean {
+  const word = text.slice(from, to);
+  if (k.relationWords.includes(word)) return true;
+  const known = k.gazetteer.longestAt(text, from);
+  return known !== null && known !== undefined && known.end === to && known.value.type === 'role';
 }
 
 interface Run {
@@ -94,7 +128,7 @@ function titled(
   if (inside && !insideRun && inside.kind === 'organisation')
     return roleOnly(text, { rs: r.ts, ts: r.ts, re: r.re }, text.slice(r.ts, r.re), k, inside);
   const qualifier = insideRun;
-  const kanjiName = kanjiNameBefore(text, r, k, qualifier);
+  const kanjiName = kanjiNameBefore(text, r, k, qualifier) ?? nameBeforeBody(text, r, k, qualifier);
   if (kanjiName) return kanjiName;
   const nameEnd = skipParenthesisBack(text, r.rs);
   const before = byEnd.get(nameEnd);
@@ -164,6 +198,38 @@ function kanjiNameBefore(
  */
 function shortGivenName(text: string, r: Run, k: Knowledge): boolean {
   return r.re - r.ts >= 2 && k.shortGivenNameSurnames.has(text.charAt(r.rs));
+}
+
+/**
+ * A kanji name before the body or department its title belongs to: `鄧立衡外務省報道官`,
+ * `杉浦修一防衛政策局長`. The name must read as one (a known surname and a short given name, or
+ * the dictionary's split), and what stands between it and the title is two or more kanji.
+ */
+function nameBeforeBody(
+  text: string,
+  r: Run,
+  k: Knowledge,
+  qualifier: Mention | null,
+): Mention | null {
+  if (qualifier?.kind === 'person') return null;
+  const end = qualifier ? qualifier.start : r.ts - 2;
+  for (let n = Math.min(MAX_KANJI_NAME, end - r.rs); n >= 2; n -= 1) {
+    const nameEnd = r.rs + n;
+    if (!readsAsName(text, r.rs, nameEnd, k)) continue;
+    const org = qualifier && qualifier.kind !== 'role' ? qualifier.canonical : null;
+    return person(text, r.rs, nameEnd, text.slice(nameEnd, r.re), r.re, org, k);
+  }
+  return null;
+}
+
+/** A known surname and a given name of the right length, or the name dictionary's split. */
+function readsAsName(text: string, from: number, to: number, k: Knowledge): boolean {
+  const surname = knownSurnameAt(text, from, to, k);
+  const given = to - from - surname;
+  if (surname >= 2 && given >= 1 && given <= 3) return true;
+  if (surname === 1 && given === 2) return true;
+  if (surname === 1 && given === 1 && k.shortGivenNameSurnames.has(text.charAt(from))) return true;
+  return dictionaryName(text, from, to, k);
 }
 
 /**

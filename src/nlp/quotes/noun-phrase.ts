@@ -1,10 +1,10 @@
 import { KANJI_CLASS, KATAKANA_CLASS } from '../../text/index.js';
 
 /** How many characters a modifier noun of a role may have; a longer run is not one. */
-const MAX_MODIFIER = 10;
+const MAX_MODIFIER = 16;
 
-/** How many `Xの` modifiers in a row a role's phrase takes (`キーウ近郊の村の住民`). */
-const MAX_NO_MODIFIERS = 2;
+/** How many `Xの` modifiers in a row a role's phrase takes (`ウクライナ南部X州の軍事行政府の報道担当者`). */
+const MAX_NO_MODIFIERS = 3;
 
 const NOUN_CHAR = new RegExp(`[${KANJI_CLASS}${KATAKANA_CLASS}・]`, 'u');
 
@@ -19,7 +19,7 @@ export interface ModifierWords {
 /**
  * Where the noun phrase naming an unnamed role starts, reading left from `at` (the start of
  * the role or of what it belongs to) over the nouns that tell which one it is: a noun written
- * onto it (`地元住民`, `東部ハルキウ州の当局者`) and up to two `Xの` (`前線の兵士`,
+ * onto it (`地元住民`, `東部ハルキウ州の当局者`) and up to three `Xの` (`前線の兵士`,
  * `キーウ近郊の村の住民`). A particle, a verb ending or punctuation ends the phrase; so does a
  * word that counts (`複数の`) or points back (`同部隊の`).
  *
@@ -45,9 +45,16 @@ export function roleModifiersStart(text: string, at: number, words: ModifierWord
 /** The start of the run of kanji and katakana ending at `at`; `at` when there is none or it is too long. */
 function nounRunStart(text: string, at: number): number {
   let i = at;
-  while (i > 0 && at - i <= MAX_MODIFIER && NOUN_CHAR.test(text.charAt(i - 1))) i -= 1;
-  return at - i > MAX_MODIFIER ? at : i;
+  // `国際刑事裁判所(ICC)の`: a short reading or acronym in brackets belongs to the noun.
+  const bracket = READING_BEFORE.exec(text.slice(Math.max(0, at - 12), at));
+  if (bracket) i -= bracket[0].length;
+  const end = i;
+  while (i > 0 && end - i <= MAX_MODIFIER && NOUN_CHAR.test(text.charAt(i - 1))) i -= 1;
+  if (end - i > MAX_MODIFIER) return at;
+  return i === end ? at : i;
 }
+
+const READING_BEFORE = /[(（][A-Za-zＡ-Ｚａ-ｚ0-9０-９・ー\p{Script=Katakana}]{1,10}[)）]$/u;
 
 /** How long a given name written before a known family name may be. */
 const MAX_GIVEN_NAME = 12;

@@ -629,6 +629,18 @@ describe('extractQuotes: speakers named at length after the quote', () => {
     ).toBe('ミハイル・ドブロフ氏');
   });
 
+  it('a role with three modifiers, one of them an acronym in brackets, is named in full', () => {
+    expect(speakerOf('欧州連合(EU)の対外活動庁の東欧部の担当者は「支援は続く」と述べた。')).toBe(
+      '欧州連合(EU)の対外活動庁の東欧部の担当者',
+    );
+  });
+
+  it('a person who breaks into tears or falls silent after the words said them', () => {
+    expect(speakerOf('避難してきた男性は「何も残っていない」と涙ぐんだ。')).toBe(
+      '避難してきた男性',
+    );
+  });
+
   it('a broadcaster named by its form speaks', () => {
     expect(speakerOf('「国境は安全だ」とセルビア国営テレビは伝えた。')).toBe('セルビア国営テレビ');
   });
