@@ -1,4 +1,5 @@
 import { KirinukiError, type Entry, type Result } from '../model/index.js';
+import type { AuditInput } from './postgres/accounts.js';
 import type { QueryError } from './query/query-ast.js';
 
 /** An entry as the archive keeps it: the entry plus where and when it was filed. */
@@ -189,6 +190,37 @@ export interface VersionedEntries {
 export function hasEntryVersions(archive: Archive): archive is Archive & VersionedEntries {
   const a = archive as Partial<VersionedEntries>;
   return typeof a.entryVersion === 'function' && typeof a.updateEntriesIfUnchanged === 'function';
+}
+
+/**
+ * What an archive that keeps the workbench's audit log in its own database adds (PostgreSQL,
+ * whose account tables live beside the archive's): an edit and its audit records stored in one
+ * transaction of the archive's connection, so neither is ever kept without the other.
+ */
+export interface AuditedTransactions {
+  /**
+   * Runs `work` in one transaction: every write inside it — the archive's own and
+   * `recordAudit`'s — is stored together, or none when `work` throws. Nested calls join it.
+   */
+  transaction<T>(work: () => T): T;
+  /**
+   * Writes audit records on the archive's connection (`writeAuditRecords`): inside
+   * `transaction`, with the edit they record. An author who is no longer a user throws
+   * `AuditAuthorGone`, and the transaction stores nothing.
+   */
+  recordAudit(records: readonly AuditInput[]): void;
+}
+
+/**
+ * Whether the archive can store an edit and its audit records in one transaction (see
+ * {@link AuditedTransactions}).
+ *
+ * @example
+ * if (hasAuditedTransactions(archive)) archive.transaction(() => { edit(); archive.recordAudit(records); });
+ */
+export function hasAuditedTransactions(archive: Archive): archive is Archive & AuditedTransactions {
+  const a = archive as Partial<AuditedTransactions>;
+  return typeof a.transaction === 'function' && typeof a.recordAudit === 'function';
 }
 
 /** Whether a blog post is public or a draft, in the words of the WordPress REST API. */

@@ -1,7 +1,14 @@
 import type { Context } from 'hono';
-import type { AuditAction, AuditState } from '../archive/index.js';
+import {
+  AuditAuthorGone,
+  hasAuditedTransactions,
+  type AuditAction,
+  type AuditInput,
+  type AuditState,
+} from '../archive/index.js';
 import { KirinukiError } from '../model/index.js';
 import type { ServerDeps } from './context.js';
+import { ApiError } from './errors.js';
 import { currentUser } from './login-guard.js';
 
 /** What the audit keeps of an entry: its summary lines and tags (as its card shows them). */
@@ -33,21 +40,56 @@ export function auditState(card: AuditedCard, position?: number): AuditState {
   };
 }
 
+/** What an audited edit gives back: its result, and the changes to write to the audit log. */
+export interface AuditedResult<T> {
+  value: T;
+  changes: readonly AuditChange[];
+}
+
 /**
- * Writes the changes of an edit to the audit log with the user logged in for this request; on a
- * server without accounts there is no log and nothing is written. Called after the edit is
- * stored: the account store has its own connection, so the two are not one transaction.
+ * Runs an edit of the archive with its audit records, as the user logged in for this request;
+ * on a server without accounts there is no log and the edit simply runs. The edit may throw
+ * (an `ApiError` for a refusal): then no record is kept.
+ *
+ * On an archive that offers `AuditedTransactions` the edit and its records are one transaction
+ * of the archive: both are stored or neither. Otherwise the account store checks the author
+ * (locked against removal) before the edit and commits the records right after it
+ * (`AccountStore.auditedEdit`). Either way a user removed while the request was on its way
+ * gets 401 and nothing is saved.
  *
  * @example
- * audit(deps, c, [{ action: 'edit', entryId, before: auditState(old), after: auditState(now) }]);
+ * const card = audited(deps, c, () => {
+ *   const r = editEntry(deps.archive, id, lines, options);
+ *   if (!r.ok) throw curateError(r.error);
+ *   return { value: r.value, changes: [{ action: 'edit', entryId: id, before, after: auditState(r.value) }] };
+ * });
  */
-export function audit(deps: ServerDeps, c: Context, changes: readonly AuditChange[]): void {
-  if (deps.accounts === null) return;
+export function audited<T>(deps: ServerDeps, c: Context, edit: () => AuditedResult<T>): T {
+  const accounts = deps.accounts;
+  if (accounts === null) return edit().value;
   const user = currentUser(c);
   // loginGuard lets no state-changing request through without a user; a route that audits
   // without one is a bug, not a request to refuse.
   if (user === null) throw new KirinukiError('server', 'an audited edit without a logged-in user');
-  deps.accounts.recordAudit(changes.map((change) => ({ ...change, user: user.name })));
+  const records = (changes: readonly AuditChange[]): AuditInput[] =>
+    changes.map((change) => ({ ...change, user: user.name }));
+  const archive = deps.archive;
+  try {
+    if (hasAuditedTransactions(archive))
+      return archive.transaction(() => {
+        const done = edit();
+        archive.recordAudit(records(done.changes));
+        return done.value;
+      });
+    return accounts.auditedEdit(user.name, () => {
+      const done = edit();
+      return { value: done.value, records: records(done.changes) };
+    });
+  } catch (e) {
+    if (e instanceof AuditAuthorGone)
+      throw new ApiError('unauthorized', `${e.message}: log in with another account`);
+    throw e;
+  }
 }
 
 /**

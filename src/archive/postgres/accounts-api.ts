@@ -5,6 +5,7 @@
 export {
   ACCOUNT_ROLES,
   AccountStore,
+  AuditAuthorGone,
   nameProblem as accountNameProblem,
   passwordProblem as accountPasswordProblem,
   type AccountRole,
@@ -12,6 +13,7 @@ export {
   type AccountStoreOptions,
   type AccountUser,
   type AuditAction,
+  type AuditedEdit,
   type AuditInput,
   type AuditRecord,
   type AuditState,

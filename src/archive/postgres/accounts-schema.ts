@@ -43,6 +43,12 @@ export const ACCOUNTS_SCHEMA_SQL = `
     after_json text
   );
   CREATE INDEX IF NOT EXISTS audit_log_entry ON audit_log (entry_id, id);
+
+  -- The author as a user while they exist: a record can only be written for a user who does
+  -- (the reference is checked, and locks the user against removal until the edit commits);
+  -- removing the user later keeps their records, by name.
+  ALTER TABLE audit_log ADD COLUMN IF NOT EXISTS user_id bigint
+    REFERENCES users (id) ON DELETE SET NULL;
 `;
 
 /** The advisory lock key the account tables are created under ('kirinuki' 'accounts'). */

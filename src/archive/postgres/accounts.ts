@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { err, ok, type Result } from '../../model/index.js';
+import { err, KirinukiError, ok, type Result } from '../../model/index.js';
 import { applyAccountsSchema } from './accounts-schema.js';
 import { DECOY_HASH, hashPassword, verifyPassword } from './accounts-password.js';
 import { PgConnection, pgText, type PgRow } from './connection.js';
@@ -194,26 +194,41 @@ export class AccountStore {
   }
 
   /**
-   * Writes audit records, all or none.
+   * Writes audit records, all or none. A record whose author is no longer a user is refused
+   * (`AuditAuthorGone`), and so are the others.
    *
    * @example
    * accounts.recordAudit([{ user: 'hanako', action: 'edit', entryId, before, after }]);
    */
   recordAudit(records: readonly AuditInput[]): void {
     if (records.length === 0) return;
-    this.c.transaction(() => {
-      for (const r of records)
-        this.c.run(
-          `INSERT INTO audit_log (user_name, action, entry_id, before_json, after_json)
-           VALUES ($1, $2, $3, $4, $5)`,
-          [
-            r.user,
-            r.action,
-            pgText(r.entryId),
-            r.before === null ? null : pgText(JSON.stringify(r.before)),
-            r.after === null ? null : pgText(JSON.stringify(r.after)),
-          ],
-        );
+    this.c.transaction(() => writeAuditRecords(this.c, records));
+  }
+
+  /**
+   * Runs `edit` — a change to the archive, on the archive's own connection — with its audit
+   * records: the author (a user, locked against removal until the end) is checked before the
+   * edit runs, and the records returned are committed as soon as it returns. An author removed
+   * meanwhile throws `AuditAuthorGone` before anything is edited; an edit that throws keeps no
+   * record.
+   *
+   * The edit and its records are two transactions (the archive's connection is not this
+   * store's), committed one right after the other: a crash between the two commits still loses
+   * the record. An archive that offers `AuditedTransactions` makes them one (see `audit.ts` in
+   * the server).
+   *
+   * @example
+   * const card = accounts.auditedEdit('hanako', () => {
+   *   const card = edit(archive, id, lines);
+   *   return { value: card, records: [{ user: 'hanako', action: 'edit', entryId: id, before, after }] };
+   * });
+   */
+  auditedEdit<T>(user: string, edit: () => AuditedEdit<T>): T {
+    return this.c.transaction(() => {
+      authorId(this.c, user);
+      const done = edit();
+      writeAuditRecords(this.c, done.records);
+      return done.value;
     });
   }
 
@@ -243,6 +258,64 @@ export class AccountStore {
   close(): void {
     this.c.close();
   }
+}
+
+/** What an edit gives back to be audited: its result, and the records of what it changed. */
+export interface AuditedEdit<T> {
+  value: T;
+  records: readonly AuditInput[];
+}
+
+/**
+ * The author of an audited edit is not a user (any more): removed while the edit was on its
+ * way. Nothing of the edit is saved.
+ */
+export class AuditAuthorGone extends KirinukiError {
+  constructor(readonly user: string) {
+    super('accounts', `user "${user}" no longer exists; nothing was saved`);
+  }
+}
+
+/**
+ * Writes audit records on connection `c` — the account store's, or an archive's whose edit
+ * they record, inside its transaction. Each record's author must be a user: the row is locked
+ * against removal (`FOR KEY SHARE`) and referenced by `user_id`, so a user removed meanwhile
+ * makes the write — and the transaction it is in — fail with `AuditAuthorGone`.
+ *
+ * @example
+ * c.transaction(() => { saveEdit(); writeAuditRecords(c, records); });
+ */
+export function writeAuditRecords(c: PgConnection, records: readonly AuditInput[]): void {
+  const ids = new Map<string, string>();
+  for (const r of records) {
+    let id = ids.get(r.user);
+    if (id === undefined) {
+      id = authorId(c, r.user);
+      ids.set(r.user, id);
+    }
+    c.run(
+      `INSERT INTO audit_log (user_id, user_name, action, entry_id, before_json, after_json)
+       VALUES ($1, $2, $3, $4, $5, $6)`,
+      [
+        id,
+        r.user,
+        r.action,
+        pgText(r.entryId),
+        r.before === null ? null : pgText(JSON.stringify(r.before)),
+        r.after === null ? null : pgText(JSON.stringify(r.after)),
+      ],
+    );
+  }
+}
+
+/**
+ * The id of the user named, its row locked against removal until the transaction ends; a
+ * removal under way is waited for, and then there is no such user.
+ */
+function authorId(c: PgConnection, user: string): string {
+  const row = c.run('SELECT id FROM users WHERE name = $1 FOR KEY SHARE', [pgText(user)])[0];
+  if (row === undefined) throw new AuditAuthorGone(user);
+  return String(row.id);
 }
 
 /**

@@ -7,7 +7,7 @@ import {
   type CheckFlag,
 } from '../../pipeline/index.js';
 import { renderDigest } from '../../publish/index.js';
-import { audit, reorderChanges } from '../audit.js';
+import { audited, reorderChanges } from '../audit.js';
 import type { ServerDeps } from '../context.js';
 import { withStorySize } from './card-view.js';
 import { curateError } from '../curate-errors.js';
@@ -94,16 +94,16 @@ export function registerDigestRoutes(app: OpenAPIHono, deps: ServerDeps): void {
 
   app.openapi(order, (c) => {
     const { day } = c.req.valid('param');
-    // The order before, for the audit log (only a server with accounts keeps one).
-    const was = deps.accounts ? deps.archive.entriesOfDay(day).map((s) => s.entry.id) : [];
-    const r = reorderDay(deps.archive, day, c.req.valid('json').ids);
-    if (!r.ok) throw curateError(r.error);
-    audit(deps, c, reorderChanges(was, r.value));
+    const { ids } = c.req.valid('json');
+    const cards = audited(deps, c, () => {
+      // The order before, for the audit log (only a server with accounts keeps one).
+      const was = deps.accounts ? deps.archive.entriesOfDay(day).map((s) => s.entry.id) : [];
+      const r = reorderDay(deps.archive, day, ids);
+      if (!r.ok) throw curateError(r.error);
+      return { value: r.value, changes: reorderChanges(was, r.value) };
+    });
     const sizes = deps.answers.storySizes();
-    return c.json(
-      { entries: r.value.map((card) => withStorySize(deps.archive, card, sizes)) },
-      200,
-    );
+    return c.json({ entries: cards.map((card) => withStorySize(deps.archive, card, sizes)) }, 200);
   });
 
   app.openapi(publish, async (c) => {

@@ -10,7 +10,7 @@ import {
   removeEntry,
 } from '../../pipeline/index.js';
 import { renderDigestText } from '../../publish/index.js';
-import { audit, auditState, type AuditChange, type AuditedCard } from '../audit.js';
+import { audited, auditState, type AuditChange, type AuditedCard } from '../audit.js';
 import type { ServerDeps } from '../context.js';
 import { curateError } from '../curate-errors.js';
 import { ApiError } from '../errors.js';
@@ -186,21 +186,35 @@ export function registerEntryRoutes(app: OpenAPIHono, deps: ServerDeps): void {
 
   app.openapi(edit, (c) => {
     const { id } = c.req.valid('param');
-    const before = deps.archive.findEntry(id);
     const body = c.req.valid('json');
-    const r = editEntry(deps.archive, id, body.summaryLines, curate(), body.startedFrom);
-    deps.taggers.forget();
-    if (!r.ok) throw curateError(r.error);
-    if (before) audit(deps, c, [auditedChange('edit', entryCard(before), r.value)]);
-    return c.json({ card: withStorySize(deps.archive, r.value, deps.answers.storySizes()) }, 200);
+    const card = audited(deps, c, () => {
+      const before = deps.archive.findEntry(id);
+      const r = editEntry(deps.archive, id, body.summaryLines, curate(), body.startedFrom);
+      deps.taggers.forget();
+      if (!r.ok) throw curateError(r.error);
+      const changes = before ? [auditedChange('edit', entryCard(before), r.value)] : [];
+      return { value: r.value, changes };
+    });
+    return c.json({ card: withStorySize(deps.archive, card, deps.answers.storySizes()) }, 200);
   });
 
   app.openapi(drop, (c) => {
-    const r = removeEntry(deps.archive, c.req.valid('param').id);
-    if (!r.ok) throw curateError(r.error);
-    audit(deps, c, [
-      { action: 'drop', entryId: r.value.id, before: auditState(r.value), after: null },
-    ]);
+    const { id } = c.req.valid('param');
+    audited(deps, c, () => {
+      const r = removeEntry(deps.archive, id);
+      if (!r.ok) throw curateError(r.error);
+      return {
+        value: r.value,
+        changes: [
+          {
+            action: 'drop' as const,
+            entryId: r.value.id,
+            before: auditState(r.value),
+            after: null,
+          },
+        ],
+      };
+    });
     return c.body(null, 204);
   });
 
@@ -225,15 +239,18 @@ export function registerEntryRoutes(app: OpenAPIHono, deps: ServerDeps): void {
   app.openapi(accept, (c) => {
     const { id } = c.req.valid('param');
     const { line } = c.req.valid('json');
-    const before = deps.archive.findEntry(id);
-    const r = acceptSuggestion(deps.archive, id, curate(), line);
-    deps.taggers.forget();
-    if (!r.ok) throw curateError(r.error);
-    if (before) audit(deps, c, [auditedChange('accept', entryCard(before), r.value.card)]);
+    const accepted = audited(deps, c, () => {
+      const before = deps.archive.findEntry(id);
+      const r = acceptSuggestion(deps.archive, id, curate(), line);
+      deps.taggers.forget();
+      if (!r.ok) throw curateError(r.error);
+      const changes = before ? [auditedChange('accept', entryCard(before), r.value.card)] : [];
+      return { value: r.value, changes };
+    });
     return c.json(
       {
-        card: withStorySize(deps.archive, r.value.card, deps.answers.storySizes()),
-        suggestionAfter: r.value.suggestionAfter,
+        card: withStorySize(deps.archive, accepted.card, deps.answers.storySizes()),
+        suggestionAfter: accepted.suggestionAfter,
       },
       200,
     );
