@@ -3,7 +3,7 @@ import type { Knowledge } from '../knowledge/index.js';
 import type { QuoteClass } from './classify.js';
 import type { Discourse, Subject } from './discourse.js';
 import { headlineCandidates, isTitleLine } from './headline.js';
-import { isSubjectAfterQuote, type Speaker } from './speaker.js';
+import { afterSubject, isSubjectAfterQuote, type Speaker } from './speaker.js';
 
 /** One possible speaker of a quote, with how strongly the text points to them and why. */
 export interface Candidate {
@@ -521,7 +521,16 @@ function namedAfter(text: string, site: QuoteSite, d: Discourse, k: Knowledge): 
   const at = verbAt + cleft[0].length;
   const rest = /^[^。「」\n]{0,40}?(?:だ|です|。|$)/u.exec(text.slice(at, at + 48));
   const end = rest ? at + rest[0].length : at + 1;
-  return d.namedIn(at, end).find((n) => n.speaker.speakerKind !== null)?.speaker ?? null;
+  return cleftHead(d.namedIn(at, end));
+}
+
+/**
+ * The speaker a cleft names: the last one named before the copula, the head of its noun
+ * phrase (`…のは、避難民支援団体の代表、クリメンコ氏だ` → クリメンコ氏, not 避難民).
+ */
+function cleftHead(named: readonly { speaker: Speaker }[]): Speaker | null {
+  const speakers = named.filter((n) => n.speaker.speakerKind !== null);
+  return speakers[speakers.length - 1]?.speaker ?? null;
 }
 
 // A verb ending a relative clause right before the noun it modifies: `述べた`, `話す`, `語っていた`.
@@ -587,13 +596,24 @@ function inBracketsAfter(text: string, site: QuoteSite, d: Discourse): Speaker |
     const last = credit[credit.length - 1];
     const rest = text.slice(last?.mention.phraseEnd ?? lineEnd, lineEnd);
     const closes = last && /^(?:[(（][0-9０-９]{1,3}[)）])?[\s。]*$/u.test(rest);
-    return closes && last.speaker.speakerKind !== null ? last.speaker : null;
+    if (closes && last.speaker.speakerKind !== null) return last.speaker;
+    // `「…」――ペトレンコさんはそう振り返る`: the subject after the dash points back to the words.
+    const end = d.sentences.bounds(d.sentences.indexOf(open + dash[0].length)).end;
+    const subject = d.subjectsIn(open + dash[0].length, end)[0];
+    if (!subject) return null;
+    const after = afterSubject(text, subject.end, d.grammar);
+    return /^[^。、「」]{0,12}?(?:こう|そう|このように)/u.test(text.slice(after, after + 16))
+      ? subject.speaker
+      : null;
   }
   if (c !== '(' && c !== '（') return null;
-  const n = d.namedIn(open + 1, open + 2)[0];
-  if (!n) return null;
-  const close = text.charAt(n.mention.phraseEnd);
-  return close === ')' || close === '）' ? n.speaker : null;
+  // `(OVDインフォ)`, `(ウクライナ陸軍のボフダン・レシチェンコ少佐)`: the name that closes the
+  // bracket, with what it belongs to before it.
+  const close = /^[^()（）「」。\n]{1,40}[)）]/u.exec(text.slice(open + 1, open + 44));
+  if (!close) return null;
+  const end = open + close[0].length;
+  const named = d.namedIn(open + 1, end).filter((n) => n.mention.phraseEnd === end);
+  return named[named.length - 1]?.speaker ?? null;
 }
 
 /**
@@ -639,9 +659,10 @@ function nextSentenceSpeaker(
   // sentence that names their speaker after them.
   const next = d.sentences.bounds(sentenceAfterQuotes(text, site.sentence, d));
   if (next.start <= site.close) return null;
-  const verb = k.speechVerbs
-    .scan(text, next.start, next.end)
-    .find((v) => CATAPHOR.test(text.slice(next.start, v.start)));
+  const verb =
+    k.speechVerbs
+      .scan(text, next.start, next.end)
+      .find((v) => CATAPHOR.test(text.slice(next.start, v.start))) ?? verbAfterCataphor(text, next);
   if (!verb) return null;
   const before = d.subjectsIn(next.start, verb.start).find((s) => s.how !== 'source');
   if (before) return before.speaker;
@@ -649,10 +670,27 @@ function nextSentenceSpeaker(
   const cleft = /^[^。、「」\n]{0,6}?の(?:は|が)[、\s]?/u.exec(text.slice(verb.end, verb.end + 12));
   if (!cleft) return null;
   const at = verb.end + cleft[0].length;
-  return d.namedIn(at, next.end).find((n) => n.speaker.speakerKind !== null)?.speaker ?? null;
+  const copula = /^[^。「」\n]{0,40}?(?:だ|です|。|$)/u.exec(text.slice(at, next.end));
+  return cleftHead(d.namedIn(at, copula ? at + copula[0].length : next.end));
 }
 
 const CATAPHOR = /(?:こう|このように|そう)[^。、]{0,4}?$/u;
+
+/**
+ * `「…」。世界銀行の担当者はこう見積もる。`: `こう` before any verb points back to the words, so
+ * the verb need not be one of the speech verbs (`そう` does not: `そうした`, `そうだ`).
+ */
+function verbAfterCataphor(
+  text: string,
+  b: { start: number; end: number },
+): { start: number; end: number } | null {
+  const m = /(?:こう|このように)(?=[\p{Script=Han}\p{Script=Hiragana}])/u.exec(
+    text.slice(b.start, b.end),
+  );
+  if (!m || /[「」]/u.test(text.slice(b.start, b.start + m.index))) return null;
+  const at = b.start + m.index + m[0].length;
+  return { start: at, end: at };
+}
 
 /** How many quotes standing as sentences may stand between a quote and the sentence naming its speaker. */
 const QUOTE_RUN = 3;

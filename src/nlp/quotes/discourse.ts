@@ -614,6 +614,8 @@ function relativeClauseStart(text: string, at: number): number {
   if (!/[たるいうす]/u.test(text.charAt(at - 1))) return at;
   let i = at - 1;
   while (i > 0 && at - i < MAX_RELATIVE && !CLAUSE_BOUNDARY.test(text.charAt(i - 1))) i -= 1;
+  // `「…」と話す男性`: the clause is the quote's own report, not what tells which man.
+  if (text.charAt(i - 1) === '」' && text.charAt(i) === 'と') return at;
   return at - i >= MAX_RELATIVE ? at : i;
 }
 

@@ -641,6 +641,32 @@ describe('extractQuotes: speakers named at length after the quote', () => {
     );
   });
 
+  it('a credit in brackets is the name closing them, with what it belongs to before it', () => {
+    expect(speakerOf('「補給が追いつかない」(ポーランド陸軍のヤン・ノヴァク大佐)')).toBe(
+      'ヤン・ノヴァク大佐',
+    );
+  });
+
+  it('after a dash, a subject pointing back with そう or こう said the words', () => {
+    expect(speakerOf('「港は静まり返った」――マリナ・ボイコさんはそう振り返る。')).toBe(
+      'マリナ・ボイコさん',
+    );
+  });
+
+  it('a cleft names its speaker at the head of the phrase, after what it belongs to', () => {
+    expect(
+      speakerOf('「薬が足りない」と訴えるのは、難民支援団体の代表、カタリナ・ルス氏だ。'),
+    ).toBe('カタリナ・ルス氏');
+  });
+
+  it('the quote’s own report is not the clause telling which person said it', () => {
+    expect(speakerOf('「道路が壊れた」と話す女性は、昨日村を出た。')).toBe('女性');
+  });
+
+  it('こう before any verb in the next sentence points back to a quote standing alone', () => {
+    expect(speakerOf('「再建に20年はかかる」。国連の担当者はこう見積もる。')).toBe('国連の担当者');
+  });
+
   it('a broadcaster named by its form speaks', () => {
     expect(speakerOf('「国境は安全だ」とセルビア国営テレビは伝えた。')).toBe('セルビア国営テレビ');
   });
