@@ -49,6 +49,8 @@ export const ACCOUNTS_SCHEMA_SQL = `
   -- removing the user later keeps their records, by name.
   ALTER TABLE audit_log ADD COLUMN IF NOT EXISTS user_id bigint
     REFERENCES users (id) ON DELETE SET NULL;
+  -- Removing a user sets their records' reference to NULL: found by this index, not a scan.
+  CREATE INDEX IF NOT EXISTS audit_log_user ON audit_log (user_id);
 `;
 
 /** The advisory lock key the account tables are created under ('kirinuki' 'accounts'). */
