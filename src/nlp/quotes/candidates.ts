@@ -104,7 +104,8 @@ export function bracketCandidates(
     speech: site.cls.kind === 'speech' && reportedInTurn(text, site, d, k),
     countrySays: (s) => countrySays(text, s, site, k),
     inner: site.cls.kind === 'fragment' && site.cls.afterTo === null,
-    verbless: site.cls.kind === 'speech' && site.cls.verb === null,
+    verbless:
+      (site.cls.kind === 'speech' || site.cls.kind === 'fragment') && site.cls.verb === null,
     reportsBetween: (from, to) => reportsBetween(text, from, to, k).length > 0,
   });
   add(statementIssuer(text, site, d, k), WEIGHT.statement, 'issuer of the statement it quotes');

@@ -667,6 +667,13 @@ describe('extractQuotes: speakers named at length after the quote', () => {
     expect(speakerOf('「再建に20年はかかる」。国連の担当者はこう見積もる。')).toBe('国連の担当者');
   });
 
+  it('words quoted in a report closed by という are the source’s, not the topic’s', () => {
+    const [q] = annotate('英国防省によると、ロシア軍は「大規模な増援」を送っているという。', {
+      knowledge,
+    }).quotes.filter((x) => x.kind === 'fragment');
+    expect(q?.speaker).toBe('英国防省');
+  });
+
   it('a broadcaster named by its form speaks', () => {
     expect(speakerOf('「国境は安全だ」とセルビア国営テレビは伝えた。')).toBe('セルビア国営テレビ');
   });
