@@ -45,6 +45,14 @@ export interface PgQuery {
   split: { filters: string; terms: string } | null;
   /** The filters alone when one of them is positive (it can drive a scan), else null. */
   filters: PgCondition | null;
+  /**
+   * For terms without filters: the positive terms' tokens alone (over `t`, numbered after
+   * `scan`'s parameters, which it shares) and `scan` (the text decides), so that the newest
+   * matches are the newest candidates of the GIN index whose text holds the terms — checked
+   * newest first until enough match, rather than every candidate. Null with filters, or when
+   * no positive term has tokens.
+   */
+  candidates: { tokens: string; text: PgCondition } | null;
   /** Each positive term's alternatives' index tokens, for estimating how many entries match. */
   termTokens: string[][][];
   /** Each positive term's alternatives' champion keys (`fulltext/champions.ts` championKeys). */
@@ -126,6 +134,10 @@ export function compilePgQuery(query: ParsedQuery, options: PgQueryOptions): PgQ
     scanParts.push(term.negated ? `NOT (${anyScan})` : `(${anyScan})`);
     readsText = true;
   }
+  const scan = {
+    where: scanParts.length === 0 ? 'TRUE' : scanParts.join(' AND '),
+    params: scanParams,
+  };
   return {
     where: parts.length === 0 ? 'TRUE' : parts.join(' AND '),
     params,
@@ -136,7 +148,8 @@ export function compilePgQuery(query: ParsedQuery, options: PgQueryOptions): PgQ
     highlight,
     highlightTokens,
     conditions: parts.length,
-    scan: { where: scanParts.length === 0 ? 'TRUE' : scanParts.join(' AND '), params: scanParams },
+    scan,
+    candidates: readsEntries ? null : candidateTokens(termTokenSets, scan),
     filters,
     termTokens: termTokenSets,
     termChampionKeys: termKeys,
@@ -148,6 +161,25 @@ export function compilePgQuery(query: ParsedQuery, options: PgQueryOptions): PgQ
           }
         : null,
   };
+}
+
+/**
+ * Each positive term's tokens (any alternative's), bound after the scan's parameters; null
+ * when no term narrows (a term with an alternative of no indexable character cannot).
+ */
+function candidateTokens(terms: readonly string[][][], scan: PgCondition): PgQuery['candidates'] {
+  const params = [...scan.params];
+  const parts = terms
+    .filter((alternatives) => alternatives.every((tokens) => tokens.length > 0))
+    .map((alternatives) => {
+      const any = alternatives.map((tokens) => {
+        params.push(pgTextArray(tokens));
+        return `t.tokens @> $${params.length}::text[]`;
+      });
+      return `(${any.join(' OR ')})`;
+    });
+  if (parts.length === 0) return null;
+  return { tokens: parts.join(' AND '), text: { where: scan.where, params } };
 }
 
 function compileFilters(

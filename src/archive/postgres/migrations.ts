@@ -190,6 +190,10 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
         ALTER TABLE entry_search ALTER COLUMN norm SET COMPRESSION lz4;
       EXCEPTION WHEN feature_not_supported THEN NULL;
       END $$;
+      -- The planner's statistics of the new tables (the tokens' frequencies among them): the
+      -- search reads its estimates before anyone runs optimize().
+      ANALYZE entry_tokens;
+      ANALYZE entry_search;
     `,
   },
 ];
