@@ -2,6 +2,7 @@ import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseSourcesFile, type WatchSource } from '../ingest/index.js';
 import { err, ok, type Diagnostic, type Result } from '../model/index.js';
+import { tagStorePaths } from './tag-store.js';
 
 /** The sources file `kirinuki watch` reads, as a list with what its reader found. */
 export interface WatchSourcesList {
@@ -23,9 +24,12 @@ export type WatchSourceEditFailure =
  *
  * @example
  * watchSourcesPath('/data/archive.db'); // '/data/sources.txt'
+ * watchSourcesPath('postgres://k@db/k'); // '~/.local/share/kirinuki/postgres/db_5432_k/sources.txt'
  */
 export function watchSourcesPath(archivePath: string, given?: string): string {
-  return given ?? join(dirname(archivePath), 'sources.txt');
+  // Beside the tag files: the archive file's folder, or for a server archive (postgres://…)
+  // its folder in this machine's data directory — never a relative path made of the URL.
+  return given ?? join(dirname(tagStorePaths(archivePath).model), 'sources.txt');
 }
 
 /**

@@ -1,5 +1,6 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
+import type { AccountStore } from '../archive/index.js';
 import { loadBlogCredentials } from '../blog/index.js';
 import {
   loadAbbreviations,
@@ -66,7 +67,11 @@ export function createServerApp(options: ServerAppOptions): ServerApp {
     watchSources: watchSourcesPath(options.archivePath, options.watchSourcesPath),
     taggers: new TaggerCache(options.archive, tagStore, options.knowledge),
     personOf: personReader(options.knowledge),
-    answers: new ResponseCache(options.archivePath),
+    answers: new ResponseCache(
+      options.archivePath,
+      undefined,
+      accountsChangeMark(options.accounts),
+    ),
     jobs: new JobRunner(log),
     version: options.version ?? '0.0.0',
     sessionToken: options.sessionToken ?? newToken(),
@@ -159,4 +164,9 @@ function describe(e: unknown): string {
   if (!(e instanceof Error)) return String(e);
   const cause = e.cause instanceof Error ? ` (caused by: ${e.cause.message})` : '';
   return `${e.stack ?? e.message}${cause}`;
+}
+
+/** What tells the answers kept of a server archive that its database changed: its accounts' connection. */
+function accountsChangeMark(accounts: AccountStore | null | undefined): (() => string) | undefined {
+  return accounts ? () => accounts.changeMark() : undefined;
 }

@@ -1,12 +1,13 @@
 import { statSync } from 'node:fs';
+import { isPostgresUrl } from '../archive/index.js';
 
 /**
  * Answers of the read routes that cost the most (search, people, a tag), kept until the
  * archive changes: the same search or page asked again — paging back, a facet undone, several
  * curators on one archive — is answered from memory. The archive's "version" is read from its
  * files (the database and its write-ahead log change on every commit, by this server or by a
- * `kirinuki import` in another process) and from a count of this server's own writes, so no
- * answer outlives a change. At most `size` answers are kept, the least recently used dropped.
+ * `kirinuki import` in another process) — for PostgreSQL, from where the database's write-ahead
+ * log stands — and from a count of this server's own writes, so no answer outlives a change. At most `size` answers are kept, the least recently used dropped.
  */
 export class ResponseCache {
   private readonly answers = new Map<string, unknown>();
@@ -14,10 +15,18 @@ export class ResponseCache {
   private readonly sizes = new Map<string, number>();
   private version = '';
   private writes = 0;
+  /** Versions handed out for a server archive without a change mark: each one new. */
+  private unmarked = 0;
 
+  /**
+   * `changeMark`: for a server archive (postgres://…), which has no files to watch, a value
+   * that moves whenever anything is committed to its database (`AccountStore.changeMark`);
+   * without one, an answer is never kept from one request to the next.
+   */
   constructor(
     private readonly archivePath: string,
     private readonly size = 500,
+    private readonly changeMark?: () => string,
   ) {}
 
   /**
@@ -101,6 +110,8 @@ export class ResponseCache {
   }
 
   private currentVersion(): string {
+    if (isPostgresUrl(this.archivePath))
+      return `${this.changeMark?.() ?? `unmarked ${++this.unmarked}`}|${this.writes}`;
     return [this.archivePath, `${this.archivePath}-wal`]
       .map((p) => {
         try {

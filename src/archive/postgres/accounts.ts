@@ -255,6 +255,23 @@ export class AccountStore {
       }));
   }
 
+  /**
+   * Where the database's write-ahead log stands: it moves with every change any process
+   * commits to the database — the archive's entries included, since the accounts live in the
+   * archive's database — so an answer kept while it stays put is still the archive's. On a
+   * read-only standby, where the server replays rather than writes, the replay position.
+   *
+   * @example
+   * accounts.changeMark(); // '0/1A2B3C8'
+   */
+  changeMark(): string {
+    return String(
+      this.c.value(
+        'SELECT CASE WHEN pg_is_in_recovery() THEN pg_last_wal_replay_lsn() ELSE pg_current_wal_lsn() END::text AS lsn',
+      ),
+    );
+  }
+
   close(): void {
     this.c.close();
   }

@@ -1,0 +1,206 @@
+/**
+ * What a SQLite archive keeps "beside" its file — the taxonomy, the tag model, the learned
+ * style, the sources file of `watch` — for a PostgreSQL archive lives in this machine's data
+ * directory under `postgres/<host>_<port>_<db>/`: `tags import`, `train`, `tags learn`,
+ * `suggest` and the workbench (`serve`: suggestions, the sources file) all use that folder, and
+ * nothing is written to a path made of the URL. The workbench also sees what other processes
+ * file into the shared archive: its kept answers do not outlive another process's import. On a
+ * private PostgreSQL cluster and a real server on 127.0.0.1; skipped, loudly, without one.
+ */
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AccountStore, openPostgresArchive, type Archive } from '../../src/archive/index.js';
+import { startServer, type RunningServer } from '../../src/server/index.js';
+import { startPostgresCluster } from '../support/postgres-cluster.js';
+import { kirinuki } from './run-cli.js';
+import { SAMPLES, sharedKnowledge } from './server-harness.js';
+
+const started = startPostgresCluster();
+if (!started.ok) console.warn(`\n*** tag store on PostgreSQL suite SKIPPED: ${started.why} ***\n`);
+
+const PASSWORD = 'kiri-nuki curator 1';
+
+/** What the server reported as unexpected: a test that gets a 500 shows it. */
+const serverLog: string[] = [];
+const DAYS = ['2024-03-04', '2024-03-05', '2024-03-06'];
+
+async function ok(...args: string[]): Promise<string> {
+  const r = await kirinuki(args);
+  expect(r.code, r.stderr).toBe(0);
+  return r.stdout;
+}
+
+/** A logged-in browser of the workbench: its cookie and session token. */
+class Browser {
+  cookie = '';
+  token = '';
+  constructor(readonly origin: string) {}
+
+  async send(method: string, path: string, body?: unknown): Promise<Response> {
+    if (this.token === '') {
+      const session = await fetch(`${this.origin}/api/session`);
+      this.token = ((await session.json()) as { token: string }).token;
+    }
+    const res = await fetch(`${this.origin}${path}`, {
+      method,
+      headers: {
+        'X-Kirinuki-Token': this.token,
+        Origin: this.origin,
+        ...(this.cookie ? { Cookie: this.cookie } : {}),
+        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    for (const line of res.headers.getSetCookie()) {
+      const [pair] = line.split(';');
+      if (pair?.startsWith('kirinuki_session=')) this.cookie = pair;
+    }
+    return res;
+  }
+}
+
+describe.skipIf(!started.ok)('the tag store and sources of a PostgreSQL archive', () => {
+  let url: string;
+  let dir: string;
+  let folder: string;
+  const xdgBefore = process.env.XDG_DATA_HOME;
+  const cwdBefore = readdirSync(process.cwd());
+
+  beforeAll(async () => {
+    if (!started.ok) return;
+    dir = mkdtempSync(join(tmpdir(), 'kirinuki-pg-store-'));
+    // The data directory of this "machine": where the files of a server archive go.
+    process.env.XDG_DATA_HOME = join(dir, 'data');
+    url = started.cluster.createDatabase('tag_store');
+    await ok('--db', url, 'import', ...DAYS.map((d) => join(SAMPLES, `${d}.txt`)));
+  }, 120_000);
+
+  afterAll(() => {
+    if (xdgBefore === undefined) delete process.env.XDG_DATA_HOME;
+    else process.env.XDG_DATA_HOME = xdgBefore;
+    if (started.ok) started.cluster.stop();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('tags import, train, tags learn and suggest keep their files in the data directory', async () => {
+    await ok('--db', url, 'tags', 'import', join(SAMPLES, 'taxonomy.json'));
+    const postgres = join(dir, 'data', 'kirinuki', 'postgres');
+    const folders = readdirSync(postgres);
+    expect(folders).toHaveLength(1);
+    folder = join(postgres, folders[0] ?? '');
+    expect(folders[0]).toMatch(/_tag_store$/);
+    expect(existsSync(join(folder, 'taxonomy.json'))).toBe(true);
+
+    await ok('--db', url, 'train');
+    expect(existsSync(join(folder, 'archive.tag-model.json'))).toBe(true);
+    expect(existsSync(join(folder, 'archive.style.json'))).toBe(true);
+
+    // A day the curator summarised by hand, learned into the stored model at once.
+    const learned = join(dir, 'learned.txt');
+    writeFileSync(
+      learned,
+      [
+        'ロシア国防省は東部で新たな村を制圧したと発表した。',
+        '— 架空通信 (@kakuu_news) March 7, 2024',
+        '',
+        '#戦況(東部・ロシア国防省「村を制圧」)',
+        '',
+      ].join('\n'),
+    );
+    const model = readFileSync(join(folder, 'archive.tag-model.json'), 'utf8');
+    await ok('--db', url, 'tags', 'learn', learned);
+    expect(readFileSync(join(folder, 'archive.tag-model.json'), 'utf8')).not.toBe(model);
+
+    const bare = join(dir, 'bare.txt');
+    writeFileSync(
+      bare,
+      readFileSync(join(SAMPLES, '2024-03-06.txt'), 'utf8')
+        .split('\n')
+        .filter((l) => !/^#[^(\s#]+\(/u.test(l))
+        .join('\n'),
+    );
+    const suggested = await ok('--db', url, 'suggest', bare);
+    expect(suggested).toMatch(/^#[^(\s#]+\(/mu);
+    // Nothing was written to a path made of the URL, relative to where kirinuki ran.
+    expect(readdirSync(process.cwd())).toEqual(cwdBefore);
+  }, 120_000);
+
+  describe('the workbench', () => {
+    let archive: Archive;
+    let accounts: AccountStore;
+    let server: RunningServer;
+    let browser: Browser;
+
+    beforeAll(async () => {
+      if (!started.ok) return;
+      archive = openPostgresArchive(url);
+      const added = await kirinuki(
+        ['--db', url, 'users', 'add', 'hanako', '--role', 'curator', '--password-stdin'],
+        `${PASSWORD}\n`,
+      );
+      expect(added.code, added.stderr).toBe(0);
+      accounts = AccountStore.open(url);
+      // As `kirinuki serve` starts it: the archive's location is the URL.
+      const run = await startServer({
+        archive,
+        archivePath: url,
+        accounts,
+        knowledge: sharedKnowledge(),
+        port: 0,
+        env: {},
+        today: () => '2024-03-07',
+        log: (m) => serverLog.push(m),
+      });
+      if (!run.ok) throw new Error(run.error.message);
+      server = run.value;
+      browser = new Browser(server.url.replace(/\/$/, ''));
+      const login = await browser.send('POST', '/api/login', {
+        name: 'hanako',
+        password: PASSWORD,
+      });
+      expect(login.status).toBe(200);
+    }, 120_000);
+
+    afterAll(async () => {
+      await server?.close();
+      accounts?.close();
+      archive?.close();
+    });
+
+    it("suggests from the data directory's model and keeps the sources file there", async () => {
+      const [entry] = archive.entriesOfDay('2024-03-06');
+      if (!entry) throw new Error('no entries on 2024-03-06');
+      const suggestion = await browser.send('GET', `/api/entries/${entry.entry.id}/suggestion`);
+      expect(suggestion.status, await suggestion.clone().text()).toBe(200);
+
+      const listed = (await (await browser.send('GET', '/api/capture/sources')).json()) as {
+        file: string;
+      };
+      expect(listed.file).toBe(join(folder, 'sources.txt'));
+      const added = await browser.send('POST', '/api/capture/sources', {
+        url: 'https://example.jp/rss',
+        name: '例新聞',
+      });
+      expect(added.status, await added.clone().text()).toBe(201);
+      expect(readFileSync(join(folder, 'sources.txt'), 'utf8')).toContain('https://example.jp/rss');
+      expect(readdirSync(process.cwd())).toEqual(cwdBefore);
+    });
+
+    it('sees what another process files into the shared archive', async () => {
+      const search = async (): Promise<number> => {
+        const res = await browser.send('GET', `/api/search?q=${encodeURIComponent('珍奇な語彙')}`);
+        expect(res.status, serverLog.join('\n')).toBe(200);
+        return ((await res.json()) as { total: number }).total;
+      };
+      expect(await search()).toBe(0);
+      expect(await search()).toBe(0);
+      const paste = join(dir, 'paste.txt');
+      writeFileSync(paste, '架空の報道官は「珍奇な語彙」を使ったと伝えられた。\n');
+      // Another process (its own connection) files an entry: a worker, a second server.
+      await ok('--db', url, 'import', '--day', '2024-03-07', paste);
+      expect(await search()).toBe(1);
+    });
+  });
+});
