@@ -25,7 +25,7 @@ export interface Knowledge {
   byCanonical: Map<string, EntityInfo>;
   /** Canonical name → every name it is written as, for search expansion. */
   names: Map<string, string[]>;
-  titles: Set<string>;
+  titles: TitleSet;
   maxTitleLength: number;
   /** 1 for each UTF-16 unit that ends some title written in kanji. */
   titleFinalUnits: Uint8Array;
@@ -91,15 +91,16 @@ export interface Knowledge {
  */
 export function compileKnowledge(src: KnowledgeSource): Knowledge {
   const { gazetteer, byCanonical, names } = compileGazetteer(src);
-  const titles = composeTitles(src);
+  const titles = new TitleSet(src.titles, src.titlePrefixes, src.titleSuffixes);
+  const longest = (words: readonly string[]): number => Math.max(0, ...words.map((w) => w.length));
   return {
     gazetteer,
     byCanonical,
     names,
-    titles: new Set(titles),
-    maxTitleLength: Math.max(0, ...titles.map((t) => t.length)),
-    titleFinalUnits: unitSet(titles.map((t) => t.slice(-1))),
-    kanaTitles: titles.filter((t) => KANA_WORD.test(t)),
+    titles,
+    maxTitleLength: longest(src.titles) + longest(src.titlePrefixes) + longest(src.titleSuffixes),
+    titleFinalUnits: unitSet([...src.titles, ...src.titleSuffixes].map((t) => t.slice(-1))),
+    kanaTitles: src.titles.filter((t) => KANA_WORD.test(t)),
     corefPerson: wordTrie(src.corefPerson, false),
     corefOrganisation: wordTrie(src.corefOrganisation, false),
     corefTitlePrefix: src.corefTitlePrefix,
@@ -147,18 +148,42 @@ export function compileKnowledge(src: KnowledgeSource): Knowledge {
 }
 
 /**
- * The titles as listed, and each title of two or more kanji with the listed prefixes and
- * suffixes written onto it (`前` + `外相`, `外務次官` + `補`, `首席` + `報道官` + `代行`): news
- * writes these freely, so listing every combination by hand would always miss some.
+ * The titles as listed, and each title of two or more kanji with one listed prefix and one
+ * listed suffix written onto it (`前` + `外相`, `外務次官` + `補`, `首席` + `報道官` + `代行`):
+ * news writes these freely, so listing every combination by hand would always miss some.
+ * Composed on lookup: a set of every combination costs start-up time for words never met.
  */
-function composeTitles(src: KnowledgeSource): string[] {
-  const out = new Set(src.titles);
-  for (const title of src.titles) {
-    if (title.length < 2 || KANA_WORD.test(title)) continue;
-    for (const suffix of ['', ...src.titleSuffixes])
-      for (const prefix of ['', ...src.titlePrefixes]) out.add(prefix + title + suffix);
+export class TitleSet {
+  private readonly listed: ReadonlySet<string>;
+
+  constructor(
+    titles: readonly string[],
+    private readonly prefixes: readonly string[],
+    private readonly suffixes: readonly string[],
+  ) {
+    this.listed = new Set(titles);
   }
-  return [...out];
+
+  /**
+   * @example
+   * new TitleSet(['外相'], ['前'], ['代行']).has('前外相代行'); // true
+   */
+  has(word: string): boolean {
+    if (this.listed.has(word)) return true;
+    for (const suffix of ['', ...this.suffixes]) {
+      if (!word.endsWith(suffix)) continue;
+      const unsuffixed = word.slice(0, word.length - suffix.length);
+      if (suffix !== '' && this.isComposable(unsuffixed)) return true;
+      for (const prefix of this.prefixes)
+        if (unsuffixed.startsWith(prefix) && this.isComposable(unsuffixed.slice(prefix.length)))
+          return true;
+    }
+    return false;
+  }
+
+  private isComposable(title: string): boolean {
+    return title.length >= 2 && !KANA_WORD.test(title) && this.listed.has(title);
+  }
 }
 
 function compileGazetteer(src: KnowledgeSource): {
