@@ -67,6 +67,17 @@ describe('extractEntities', () => {
     expect(entities('崔東勲第1次長は')[0]?.slice(1)).toEqual(['崔東勲', '崔東勲', '第1次長']);
   });
 
+  it('prefers a two-kanji given name after a family name of the dictionary', () => {
+    expect(entities('兵頭慎治政策研究部長は')[0]?.slice(1, 3)).toEqual(['兵頭慎治', '兵頭慎治']);
+  });
+
+  it('reads a paper or magazine written before a name it does not know as an outlet', () => {
+    expect(entities('英誌エコノミストは')).toEqual([
+      ['organisation', '英誌エコノミスト', 'エコノミスト', null],
+    ]);
+    expect(entities('伊紙ラレプブリカによると')[0]?.[2]).toBe('ラレプブリカ');
+  });
+
   it('names a Western full name by its family name, an East Asian one in full', () => {
     const names = (text: string) => entities(text).map((e) => e[2]);
     expect(names('ジョン・スミス報道官は')).toEqual(['スミス']);

@@ -79,6 +79,42 @@ function body(text: string, start: number, end: number, generic: boolean): Menti
   });
 }
 
+// `英誌エコノミスト`, `仏紙ルモンド`: a paper or magazine written before its name, with the
+// country it is from; not after a kanji (`新聞紙`).
+const OUTLET_FORM =
+  /(?<![\p{Script=Han}])[米英独仏露中韓日伊豪加印]?[紙誌](?=[\p{Script=Katakana}A-Z])([\p{Script=Katakana}ー・＝=]{2,24}|[A-Z][A-Za-z.&'-]{1,30})/gu;
+
+/**
+ * Outlets known by their form (`英誌エコノミスト`, `仏紙ルモンド`): a paper or magazine written
+ * before a name the gazetteer does not know. The mention spans the whole phrase; the name is
+ * the canonical one.
+ *
+ * @example
+ * scanOutletForms('仏紙ルモンドは', cover, [])[0]?.canonical; // 'ルモンド'
+ */
+export function scanOutletForms(
+  text: string,
+  cover: Coverage,
+  known: readonly Mention[] = [],
+): Mention[] {
+  const out: Mention[] = [];
+  for (const m of text.matchAll(OUTLET_FORM)) {
+    const name = m[1] ?? '';
+    const end = m.index + m[0].length;
+    const nameAt = end - name.length;
+    // `英誌エコノミスト`: the name may be a word for people (an economist) the gazetteer found.
+    const asRole = known.some((r) => r.kind === 'role' && r.start === nameAt && r.end === end);
+    // The country before 紙 may already be read as an abbreviation (`英`); it is the outlet's.
+    const prefixTaken = known.some(
+      (r) => r.start < nameAt && r.end > m.index && r.via !== 'abbreviation',
+    );
+    if (prefixTaken || (!asRole && !cover.isFree(nameAt, end))) continue;
+    cover.take(m.index, end);
+    out.push({ ...body(text, m.index, end, false), canonical: name, outlet: true });
+  }
+  return out;
+}
+
 /**
  * People named in katakana without a title, known by how they stand: the subject of a speech
  * verb (`ハーラは言う`), the speaker of a cleft (`…と言うのはリジェンコ`), or a source

@@ -3,7 +3,7 @@ import { isKanji } from '../../text/index.js';
 import type { Knowledge } from '../knowledge/index.js';
 import { composeOrganisations } from './compose.js';
 import { Coverage, type Mention } from './mention.js';
-import { scanOrganisationForms, scanSpeakingNames } from './forms.js';
+import { scanOrganisationForms, scanOutletForms, scanSpeakingNames } from './forms.js';
 import { scanPronouns } from './pronouns.js';
 import { scanAbbreviations, scanFlags, scanGazetteer } from './scan-gazetteer.js';
 import { scanTitles } from './titles.js';
@@ -25,7 +25,8 @@ export function findMentions(text: string, k: Knowledge): Mention[] {
   known.sort(byStart);
   const titled = scanTitles(text, k, known, cover);
   const pronouns = scanPronouns(text, k, cover);
-  const bodies = scanOrganisationForms(text, k, cover, known);
+  const outlets = scanOutletForms(text, cover, known);
+  const bodies = [...outlets, ...scanOrganisationForms(text, k, cover, known)];
   const speaking = scanSpeakingNames(text, k, cover);
   const all = withoutMentionsInside(
     [...known, ...titled, ...pronouns, ...bodies, ...speaking].sort(byStart),

@@ -213,7 +213,7 @@ function nameBeforeBody(
 ): Mention | null {
   if (qualifier?.kind === 'person') return null;
   const end = qualifier ? qualifier.start : r.ts - 2;
-  for (let n = Math.min(MAX_KANJI_NAME, end - r.rs); n >= 2; n -= 1) {
+  for (const n of nameLengths(text, r.rs, end, k)) {
     const nameEnd = r.rs + n;
     if (!readsAsName(text, r.rs, nameEnd, k)) continue;
     const org = qualifier && qualifier.kind !== 'role' ? qualifier.canonical : null;
@@ -222,14 +222,37 @@ function nameBeforeBody(
   return null;
 }
 
+/**
+ * The lengths a name opening `[from, to)` may have, likeliest first: after a family name of two
+ * or more kanji, a given name of two (`兵頭慎治`), then one, then three; else longest first.
+ */
+function nameLengths(text: string, from: number, to: number, k: Knowledge): number[] {
+  const most = Math.min(MAX_KANJI_NAME, to - from);
+  let family = knownSurnameAt(text, from, to, k);
+  for (let n = 3; n >= 2 && family < 2; n -= 1)
+    if (k.dictionarySurnames.has(text.slice(from, from + n))) family = n;
+  const all = Array.from({ length: Math.max(0, most - 1) }, (_, i) => most - i);
+  if (family < 2) return all;
+  const preferred = [family + 2, family + 1, family + 3].filter((n) => n <= most);
+  return [...preferred, ...all.filter((n) => !preferred.includes(n))];
+}
+
 /** A known surname and a given name of the right length, or the name dictionary's split. */
 function readsAsName(text: string, from: number, to: number, k: Knowledge): boolean {
   const surname = knownSurnameAt(text, from, to, k);
   const given = to - from - surname;
   if (surname >= 2 && given >= 1 && given <= 3) return true;
+  // A family name of the dictionary and a given name of two kanji (`兵頭慎治`).
+  if (to - from >= 4 && to - from <= 5 && familyOfDictionary(text, from, to, k)) return true;
   if (surname === 1 && given === 2) return true;
   if (surname === 1 && given === 1 && k.shortGivenNameSurnames.has(text.charAt(from))) return true;
   return dictionaryName(text, from, to, k);
+}
+
+/** Whether the run opens with a dictionary family name of two or three kanji and leaves two. */
+function familyOfDictionary(text: string, from: number, to: number, k: Knowledge): boolean {
+  const family = to - from - 2;
+  return family >= 2 && k.dictionarySurnames.has(text.slice(from, from + family));
 }
 
 /**

@@ -674,6 +674,15 @@ describe('extractQuotes: speakers named at length after the quote', () => {
     expect(q?.speaker).toBe('英国防省');
   });
 
+  it('a senior fellow of a foundation and a ministry’s press department speak as named', () => {
+    expect(speakerOf('東西研究財団の上席研究員は「支援疲れが広がる」と指摘した。')).toBe(
+      '東西研究財団の上席研究員',
+    );
+    expect(speakerOf('ロシア国防省報道部は「無人機を撃墜した」と発表した。')).toBe(
+      'ロシア国防省報道部',
+    );
+  });
+
   it('a broadcaster named by its form speaks', () => {
     expect(speakerOf('「国境は安全だ」とセルビア国営テレビは伝えた。')).toBe('セルビア国営テレビ');
   });
