@@ -46,11 +46,13 @@ export interface PgQuery {
   /** The filters alone when one of them is positive (it can drive a scan), else null. */
   filters: PgCondition | null;
   /**
-   * For terms without filters: the positive terms' tokens alone (over `t`, numbered after
-   * `scan`'s parameters, which it shares) and `scan` (the text decides), so that the newest
-   * matches are the newest candidates of the GIN index whose text holds the terms — checked
-   * newest first until enough match, rather than every candidate. Null with filters, or when
-   * no positive term has tokens.
+   * The terms as candidates and their check: `tokens`, the positive terms' tokens alone (over
+   * `t`), and `text.where`, every term against the normalised text alone (over `s`: it decides
+   * exactly). Both are numbered in `text.params`, which begin with the filters' parameters as
+   * `where` numbers them (so `split.filters` can join them). Only the GIN index's candidates
+   * are then checked against their text — newest first until enough match for a page, each
+   * one for a count — where the planner, pricing `strpos` as free, would check every entry's
+   * text and join the candidates to it. Null when no positive term has tokens.
    */
   candidates: { tokens: string; text: PgCondition } | null;
   /** Each positive term's alternatives' index tokens, for estimating how many entries match. */
@@ -99,6 +101,13 @@ export function compilePgQuery(query: ParsedQuery, options: PgQueryOptions): PgQ
   // Filters first: the planner orders them anyway, but reading the SQL is easier.
   parts.push(...compileFilters(query.filters, bind, options));
   const scanParts = compileFilters(query.filters, bindScan, options);
+  // The candidates' check: the filters' parameters, then the terms' texts, then their tokens.
+  const candidateParams: PgValue[] = [...scanParams];
+  const bindCandidate = (v: PgValue): string => {
+    candidateParams.push(v);
+    return `$${candidateParams.length}`;
+  };
+  const candidateText: string[] = [];
   const readsEntries = parts.length > 0;
   const filterCount = parts.length;
   const drives = query.filters.some((f) => !f.negated);
@@ -130,6 +139,10 @@ export function compilePgQuery(query: ParsedQuery, options: PgQueryOptions): PgQ
     const anyScan = alternatives
       .map((norm) => `strpos(s.norm, ${bindScan(pgText(norm))}) > 0`)
       .join(' OR ');
+    const anyText = alternatives
+      .map((norm) => `strpos(s.norm, ${bindCandidate(pgText(norm))}) > 0`)
+      .join(' OR ');
+    candidateText.push(term.negated ? `NOT (${anyText})` : `(${anyText})`);
     parts.push(term.negated ? `NOT (${any})` : `(${any})`);
     scanParts.push(term.negated ? `NOT (${anyScan})` : `(${anyScan})`);
     readsText = true;
@@ -149,7 +162,10 @@ export function compilePgQuery(query: ParsedQuery, options: PgQueryOptions): PgQ
     highlightTokens,
     conditions: parts.length,
     scan,
-    candidates: readsEntries ? null : candidateTokens(termTokenSets, scan),
+    candidates: candidateTokens(termTokenSets, {
+      where: candidateText.join(' AND '),
+      params: candidateParams,
+    }),
     filters,
     termTokens: termTokenSets,
     termChampionKeys: termKeys,
@@ -164,11 +180,11 @@ export function compilePgQuery(query: ParsedQuery, options: PgQueryOptions): PgQ
 }
 
 /**
- * Each positive term's tokens (any alternative's), bound after the scan's parameters; null
- * when no term narrows (a term with an alternative of no indexable character cannot).
+ * Each positive term's tokens (any alternative's), bound after the text check's parameters;
+ * null when no term narrows (a term with an alternative of no indexable character cannot).
  */
-function candidateTokens(terms: readonly string[][][], scan: PgCondition): PgQuery['candidates'] {
-  const params = [...scan.params];
+function candidateTokens(terms: readonly string[][][], text: PgCondition): PgQuery['candidates'] {
+  const params = [...text.params];
   const parts = terms
     .filter((alternatives) => alternatives.every((tokens) => tokens.length > 0))
     .map((alternatives) => {
@@ -179,7 +195,7 @@ function candidateTokens(terms: readonly string[][][], scan: PgCondition): PgQue
       return `(${any.join(' OR ')})`;
     });
   if (parts.length === 0) return null;
-  return { tokens: parts.join(' AND '), text: { where: scan.where, params } };
+  return { tokens: parts.join(' AND '), text: { where: text.where, params } };
 }
 
 function compileFilters(
