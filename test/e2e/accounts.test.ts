@@ -19,6 +19,7 @@ import { PgConnection } from '../../src/archive/postgres/connection.js';
 import { importFiles, importTaxonomyFile, tagStorePaths } from '../../src/pipeline/index.js';
 import { startServer, type RunningServer } from '../../src/server/index.js';
 import { startPostgresCluster, type PostgresCluster } from '../support/postgres-cluster.js';
+import { WorkbenchBrowser } from '../support/workbench-browser.js';
 import { kirinuki } from './run-cli.js';
 import { ROOT, SAMPLE_FILES, SAMPLES, sharedKnowledge, startTestServer } from './server-harness.js';
 
@@ -30,58 +31,6 @@ const serverLog: string[] = [];
 
 const CURATOR = { name: 'hanako', password: 'kiri-nuki curator 1' };
 const VIEWER = { name: 'taro', password: 'kiri-nuki viewer 22' };
-
-/** A browser of the workbench: keeps the login cookie and sends what its pages send. */
-class Browser {
-  cookie = '';
-  token = '';
-  constructor(readonly origin: string) {}
-
-  async get(path: string, headers: Record<string, string> = {}): Promise<Response> {
-    return this.keep(
-      await fetch(`${this.origin}${path}`, {
-        headers: { ...(this.cookie ? { Cookie: this.cookie } : {}), ...headers },
-      }),
-    );
-  }
-
-  /** A state-changing request as the UI sends it: session token, own Origin, the cookie. */
-  async send(
-    method: string,
-    path: string,
-    body?: unknown,
-    headers: Record<string, string> = {},
-  ): Promise<Response> {
-    if (this.token === '')
-      this.token = ((await (await this.get('/api/session')).json()) as { token: string }).token;
-    return this.keep(
-      await fetch(`${this.origin}${path}`, {
-        method,
-        headers: {
-          'X-Kirinuki-Token': this.token,
-          Origin: this.origin,
-          ...(this.cookie ? { Cookie: this.cookie } : {}),
-          ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-          ...headers,
-        },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      }),
-    );
-  }
-
-  async logIn(name: string, password: string): Promise<Response> {
-    return this.send('POST', '/api/login', { name, password });
-  }
-
-  private keep(res: Response): Response {
-    for (const line of res.headers.getSetCookie()) {
-      const [pair] = line.split(';');
-      if (pair?.startsWith('kirinuki_session='))
-        this.cookie = /Max-Age=0|Expires=Thu, 01 Jan 1970/i.test(line) ? '' : pair;
-    }
-    return res;
-  }
-}
 
 interface Card {
   id: string;
@@ -153,7 +102,7 @@ describe.skipIf(!started.ok)('accounts on PostgreSQL', () => {
   });
 
   async function someEntry(): Promise<Card> {
-    const b = new Browser(origin);
+    const b = new WorkbenchBrowser(origin);
     await b.logIn(VIEWER.name, VIEWER.password);
     const page = await body<{ entries: Card[] }>(await b.get('/api/entries?limit=5'));
     const first = page.entries[0];
@@ -167,7 +116,7 @@ describe.skipIf(!started.ok)('accounts on PostgreSQL', () => {
       expect(add.code, add.stderr).toBe(0);
       const password = /^password: (\S+)$/m.exec(add.stdout)?.[1] ?? '';
       expect(password.length).toBeGreaterThanOrEqual(20);
-      const b = new Browser(origin);
+      const b = new WorkbenchBrowser(origin);
       expect((await b.logIn('jiro', password)).status).toBe(200);
 
       const list = await kirinuki(['--db', url, '--json', 'users', 'list']);
@@ -224,7 +173,7 @@ describe.skipIf(!started.ok)('accounts on PostgreSQL', () => {
 
   describe('the login', () => {
     it('answers API requests without a login with 401, and serves the login page', async () => {
-      const b = new Browser(origin);
+      const b = new WorkbenchBrowser(origin);
       for (const path of ['/api/days', '/api/stats', '/api/entries', '/api/search?q=停戦'])
         expect((await b.get(path)).status, path).toBe(401);
       const session = await body<{ accounts: boolean; user: unknown }>(await b.get('/api/session'));
@@ -233,7 +182,7 @@ describe.skipIf(!started.ok)('accounts on PostgreSQL', () => {
     });
 
     it('refuses a wrong password and an unknown name with the same 401, naming neither', async () => {
-      const b = new Browser(origin);
+      const b = new WorkbenchBrowser(origin);
       const wrongPassword = await b.logIn(CURATOR.name, 'not the password');
       const unknownName = await b.logIn('nobody', CURATOR.password);
       expect(wrongPassword.status).toBe(401);
@@ -251,7 +200,7 @@ describe.skipIf(!started.ok)('accounts on PostgreSQL', () => {
         'kame no password\n',
       );
       expect(added.code, added.stderr).toBe(0);
-      const b = new Browser(origin);
+      const b = new WorkbenchBrowser(origin);
       for (let i = 0; i < 10; i++)
         expect((await b.logIn('kame', `guess ${i}`)).status, `guess ${i}`).toBe(401);
       const right = await b.logIn('kame', 'kame no password');
@@ -263,7 +212,7 @@ describe.skipIf(!started.ok)('accounts on PostgreSQL', () => {
     });
 
     it('logs in with an HttpOnly, SameSite=Strict cookie, and the session names the user', async () => {
-      const b = new Browser(origin);
+      const b = new WorkbenchBrowser(origin);
       const res = await b.logIn(CURATOR.name, CURATOR.password);
       expect(res.status).toBe(200);
       expect(await res.json()).toMatchObject({ user: { name: CURATOR.name, role: 'curator' } });
@@ -277,7 +226,7 @@ describe.skipIf(!started.ok)('accounts on PostgreSQL', () => {
     });
 
     it('logout ends the session: the same cookie no longer opens the API', async () => {
-      const b = new Browser(origin);
+      const b = new WorkbenchBrowser(origin);
       await b.logIn(CURATOR.name, CURATOR.password);
       const kept = b.cookie;
       expect((await b.get('/api/days')).status).toBe(200);
@@ -300,7 +249,7 @@ describe.skipIf(!started.ok)('accounts on PostgreSQL', () => {
       });
       if (!run.ok) throw new Error(run.error.message);
       try {
-        const b = new Browser(run.value.url.replace(/\/$/, ''));
+        const b = new WorkbenchBrowser(run.value.url.replace(/\/$/, ''));
         expect((await b.logIn(VIEWER.name, VIEWER.password)).status).toBe(200);
         expect((await b.get('/api/days')).status).toBe(200);
         await new Promise((resolve) => setTimeout(resolve, 1700));
@@ -341,7 +290,7 @@ describe.skipIf(!started.ok)('accounts on PostgreSQL', () => {
           child.once('exit', (code) => reject(new Error(`exited ${code}: ${out}`)));
         });
         expect(out).not.toMatch(/token=/);
-        const b = new Browser(address.replace(/\/$/, ''));
+        const b = new WorkbenchBrowser(address.replace(/\/$/, ''));
         expect((await b.get('/api/stats')).status).toBe(401);
         expect((await b.logIn(VIEWER.name, VIEWER.password)).status).toBe(200);
         expect((await b.get('/api/stats')).status).toBe(200);
@@ -357,7 +306,7 @@ describe.skipIf(!started.ok)('accounts on PostgreSQL', () => {
   describe('roles', () => {
     it('a viewer reads everything but every edit is 403, and nothing changes', async () => {
       const entry = await someEntry();
-      const b = new Browser(origin);
+      const b = new WorkbenchBrowser(origin);
       await b.logIn(VIEWER.name, VIEWER.password);
       for (const path of [
         '/api/days',
@@ -399,7 +348,7 @@ describe.skipIf(!started.ok)('accounts on PostgreSQL', () => {
 
   describe('the audit log', () => {
     it('two sessions editing one entry: the save begun from older lines is 409, the first edit kept', async () => {
-      const [a, b] = [new Browser(origin), new Browser(origin)];
+      const [a, b] = [new WorkbenchBrowser(origin), new WorkbenchBrowser(origin)];
       await a.logIn(CURATOR.name, CURATOR.password);
       await b.logIn(CURATOR.name, CURATOR.password);
       // Not the entry the history test reads: this one's history is its own.
@@ -430,7 +379,7 @@ describe.skipIf(!started.ok)('accounts on PostgreSQL', () => {
 
     it("a curator's edit, accept, reorder and drop show in the entry's history with name and time", async () => {
       const entry = await someEntry();
-      const b = new Browser(origin);
+      const b = new WorkbenchBrowser(origin);
       await b.logIn(CURATOR.name, CURATOR.password);
       const line = '#監査テスト(編集した行・キュレーター「確認した」)';
       const t0 = Date.now();
@@ -471,7 +420,7 @@ describe.skipIf(!started.ok)('accounts on PostgreSQL', () => {
       });
 
       // A viewer sees the same history.
-      const v = new Browser(origin);
+      const v = new WorkbenchBrowser(origin);
       await v.logIn(VIEWER.name, VIEWER.password);
       const seen = await body<{ records: AuditRecord[] }>(
         await v.get(`/api/entries/${entry.id}/history`),
@@ -492,7 +441,7 @@ describe.skipIf(!started.ok)('accounts on PostgreSQL', () => {
     });
 
     it('an accepted suggestion is audited with its line', async () => {
-      const b = new Browser(origin);
+      const b = new WorkbenchBrowser(origin);
       await b.logIn(CURATOR.name, CURATOR.password);
       const entry = await someEntry();
       const line = '#受け入れ(提案を直した行)';
@@ -513,7 +462,7 @@ describe.skipIf(!started.ok)('accounts on PostgreSQL', () => {
   describe('CSRF under a login', () => {
     it('a logged-in curator still needs the session token and the own Origin', async () => {
       const entry = await someEntry();
-      const b = new Browser(origin);
+      const b = new WorkbenchBrowser(origin);
       await b.logIn(CURATOR.name, CURATOR.password);
       const patch = { summaryLines: [] };
       const noToken = await fetch(`${origin}/api/entries/${entry.id}`, {
@@ -545,7 +494,7 @@ describe.skipIf(!started.ok)('accounts on PostgreSQL', () => {
     });
 
     it('the login itself needs the session token and the own Origin (no login CSRF)', async () => {
-      const b = new Browser(origin);
+      const b = new WorkbenchBrowser(origin);
       const noToken = await fetch(`${origin}/api/login`, {
         method: 'POST',
         headers: { Origin: origin, 'Content-Type': 'application/json' },

@@ -20,6 +20,7 @@ import { PgConnection } from '../../src/archive/postgres/connection.js';
 import { importFiles, importTaxonomyFile, tagStorePaths } from '../../src/pipeline/index.js';
 import { startServer, type RunningServer } from '../../src/server/index.js';
 import { postgresBinDir, startPostgresCluster } from '../support/postgres-cluster.js';
+import { WorkbenchBrowser } from '../support/workbench-browser.js';
 import { kirinuki } from './run-cli.js';
 import { SAMPLE_FILES, SAMPLES, sharedKnowledge } from './server-harness.js';
 
@@ -27,40 +28,6 @@ const started = startPostgresCluster();
 if (!started.ok) console.warn(`\n*** audit suite SKIPPED: ${started.why} ***\n`);
 
 const PASSWORD = 'kiri-nuki curator 1';
-
-/** A logged-in browser of the workbench: its cookie and session token. */
-class Browser {
-  cookie = '';
-  token = '';
-  constructor(readonly origin: string) {}
-
-  async logIn(name: string): Promise<number> {
-    const res = await this.send('POST', '/api/login', { name, password: PASSWORD });
-    return res.status;
-  }
-
-  async send(method: string, path: string, body?: unknown): Promise<Response> {
-    if (this.token === '') {
-      const session = await fetch(`${this.origin}/api/session`);
-      this.token = ((await session.json()) as { token: string }).token;
-    }
-    const res = await fetch(`${this.origin}${path}`, {
-      method,
-      headers: {
-        'X-Kirinuki-Token': this.token,
-        Origin: this.origin,
-        ...(this.cookie ? { Cookie: this.cookie } : {}),
-        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-      },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    for (const line of res.headers.getSetCookie()) {
-      const [pair] = line.split(';');
-      if (pair?.startsWith('kirinuki_session=')) this.cookie = pair;
-    }
-    return res;
-  }
-}
 
 /**
  * Another process removes `user` in a transaction it holds open for `seconds` before
@@ -160,16 +127,16 @@ describe.skipIf(!started.ok)('an audited edit by a user removed meanwhile', () =
     const id = entry.entry.id;
     const before = entry.entry.summaries.map((l) => l.raw);
 
-    const hanako = new Browser(origin);
-    expect(await hanako.logIn('hanako')).toBe(200);
+    const hanako = new WorkbenchBrowser(origin);
+    expect((await hanako.logIn('hanako', PASSWORD)).status).toBe(200);
     const kept = await hanako.send('PATCH', `/api/entries/${id}`, {
       summaryLines: ['#監査(残る編集)'],
     });
     expect(kept.status, await kept.clone().text()).toBe(200);
     expect(accounts.historyOf(id).map((r) => `${r.user}:${r.action}`)).toEqual(['hanako:edit']);
 
-    const ken = new Browser(origin);
-    expect(await ken.logIn('ken')).toBe(200);
+    const ken = new WorkbenchBrowser(origin);
+    expect((await ken.logIn('ken', PASSWORD)).status).toBe(200);
     const removal = await removeUserSlowly(url, 'ken', 1.5);
     // Ken's login is still valid as the request arrives (the removal is not committed yet):
     // the edit gets past the login check, and its audit record is what cannot be written.
@@ -183,8 +150,8 @@ describe.skipIf(!started.ok)('an audited edit by a user removed meanwhile', () =
     expect(accounts.historyOf(id).map((r) => `${r.user}:${r.action}`)).toEqual(['hanako:edit']);
 
     // A drop and a reorder by a user removed meanwhile are refused the same way.
-    const jiro = new Browser(origin);
-    expect(await jiro.logIn('jiro')).toBe(200);
+    const jiro = new WorkbenchBrowser(origin);
+    expect((await jiro.logIn('jiro', PASSWORD)).status).toBe(200);
     const order = archive.entriesOfDay('2024-03-05').map((s) => s.entry.id);
     const jiroGone = await removeUserSlowly(url, 'jiro', 1);
     const dropped = await jiro.send('DELETE', `/api/entries/${other.entry.id}`);

@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AccountStore, openPostgresArchive, type Archive } from '../../src/archive/index.js';
 import { startServer, type RunningServer } from '../../src/server/index.js';
 import { startPostgresCluster } from '../support/postgres-cluster.js';
+import { WorkbenchBrowser } from '../support/workbench-browser.js';
 import { kirinuki } from './run-cli.js';
 import { SAMPLES, sharedKnowledge } from './server-harness.js';
 
@@ -30,35 +31,6 @@ async function ok(...args: string[]): Promise<string> {
   const r = await kirinuki(args);
   expect(r.code, r.stderr).toBe(0);
   return r.stdout;
-}
-
-/** A logged-in browser of the workbench: its cookie and session token. */
-class Browser {
-  cookie = '';
-  token = '';
-  constructor(readonly origin: string) {}
-
-  async send(method: string, path: string, body?: unknown): Promise<Response> {
-    if (this.token === '') {
-      const session = await fetch(`${this.origin}/api/session`);
-      this.token = ((await session.json()) as { token: string }).token;
-    }
-    const res = await fetch(`${this.origin}${path}`, {
-      method,
-      headers: {
-        'X-Kirinuki-Token': this.token,
-        Origin: this.origin,
-        ...(this.cookie ? { Cookie: this.cookie } : {}),
-        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-      },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    for (const line of res.headers.getSetCookie()) {
-      const [pair] = line.split(';');
-      if (pair?.startsWith('kirinuki_session=')) this.cookie = pair;
-    }
-    return res;
-  }
 }
 
 describe.skipIf(!started.ok)('the tag store and sources of a PostgreSQL archive', () => {
@@ -131,7 +103,7 @@ describe.skipIf(!started.ok)('the tag store and sources of a PostgreSQL archive'
     let archive: Archive;
     let accounts: AccountStore;
     let server: RunningServer;
-    let browser: Browser;
+    let browser: WorkbenchBrowser;
 
     beforeAll(async () => {
       if (!started.ok) return;
@@ -155,7 +127,7 @@ describe.skipIf(!started.ok)('the tag store and sources of a PostgreSQL archive'
       });
       if (!run.ok) throw new Error(run.error.message);
       server = run.value;
-      browser = new Browser(server.url.replace(/\/$/, ''));
+      browser = new WorkbenchBrowser(server.url.replace(/\/$/, ''));
       const login = await browser.send('POST', '/api/login', {
         name: 'hanako',
         password: PASSWORD,
