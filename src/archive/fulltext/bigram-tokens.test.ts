@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { indexChars, indexRuns, indexText, runTokens } from './bigram-tokens.js';
 
@@ -41,5 +42,23 @@ describe('indexRuns, runTokens, indexChars', () => {
 
   it('lists distinct characters once', () => {
     expect(indexChars(['露朝', '朝鮮 (x)'])).toBe('露 朝 鮮 \ue028 x \ue029');
+  });
+
+  it('lists every indexable character of the runs, once, in order of first appearance', () => {
+    // What `chars` holds, said through indexRuns: the same characters the bigrams are made of.
+    const text = fc.oneof(
+      fc.string({ unit: 'grapheme' }),
+      fc.string({ unit: 'binary' }),
+      fc
+        .array(fc.constantFrom(...['停', '戦', '露', '朝', ' ', '(', 'x', '🐸', '\ue028', '\n']))
+        .map((cs) => cs.join('')),
+    );
+    fc.assert(
+      fc.property(fc.array(text, { maxLength: 3 }), (texts) => {
+        const expected = [...new Set(texts.flatMap((t) => indexRuns(t).flat()))].join(' ');
+        expect(indexChars(texts)).toBe(expected);
+      }),
+      { numRuns: 500 },
+    );
   });
 });

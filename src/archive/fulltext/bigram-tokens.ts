@@ -119,11 +119,24 @@ export function indexText(normalised: string): string {
  * indexChars(['露朝', '朝鮮']); // '露 朝 鮮'
  */
 export function indexChars(normalised: readonly string[]): string {
-  const seen = new Set<string>();
-  for (const text of normalised)
-    for (const ch of text) {
-      const cp = ch.codePointAt(0) as number;
-      if (isIndexable(cp)) seen.add(indexChar(cp));
+  // Code points, not strings: a string per character read was most of this function's time
+  // in an import. A Set keeps the order of first appearance, which the index spelling keeps.
+  const seen = new Set<number>();
+  for (const text of normalised) {
+    const n = text.length;
+    for (let i = 0; i < n;) {
+      const cu = text.charCodeAt(i);
+      if (cu >= 0x3001 && cu <= 0x9fff) {
+        seen.add(cu); // kana, CJK: indexable, one code unit
+        i += 1;
+        continue;
+      }
+      const cp = text.codePointAt(i) as number;
+      if (isIndexable(cp)) seen.add(cp);
+      i += cp > 0xffff ? 2 : 1;
     }
-  return [...seen].join(' ');
+  }
+  let out = '';
+  for (const cp of seen) out += out === '' ? indexChar(cp) : ` ${indexChar(cp)}`;
+  return out;
 }
