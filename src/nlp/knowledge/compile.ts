@@ -155,34 +155,41 @@ export function compileKnowledge(src: KnowledgeSource): Knowledge {
  */
 export class TitleSet {
   private readonly listed: ReadonlySet<string>;
+  private readonly prefixes: ReadonlySet<string>;
+  private readonly suffixes: ReadonlySet<string>;
+  /** The lengths of the prefixes and of the suffixes, each with 0 (none) first. */
+  private readonly prefixLengths: readonly number[];
+  private readonly suffixLengths: readonly number[];
 
-  constructor(
-    titles: readonly string[],
-    private readonly prefixes: readonly string[],
-    private readonly suffixes: readonly string[],
-  ) {
+  constructor(titles: readonly string[], prefixes: readonly string[], suffixes: readonly string[]) {
     this.listed = new Set(titles);
+    this.prefixes = new Set(prefixes);
+    this.suffixes = new Set(suffixes);
+    this.prefixLengths = [0, ...new Set(prefixes.map((w) => w.length))];
+    this.suffixLengths = [0, ...new Set(suffixes.map((w) => w.length))];
   }
 
   /**
+   * A handful of set lookups, whatever the lists' sizes: it runs for every kanji run that
+   * ends like a title.
+   *
    * @example
    * new TitleSet(['外相'], ['前'], ['代行']).has('前外相代行'); // true
    */
   has(word: string): boolean {
     if (this.listed.has(word)) return true;
-    for (const suffix of ['', ...this.suffixes]) {
-      if (!word.endsWith(suffix)) continue;
-      const unsuffixed = word.slice(0, word.length - suffix.length);
-      if (suffix !== '' && this.isComposable(unsuffixed)) return true;
-      for (const prefix of this.prefixes)
-        if (unsuffixed.startsWith(prefix) && this.isComposable(unsuffixed.slice(prefix.length)))
-          return true;
+    for (const s of this.suffixLengths) {
+      if (s > 0 && !this.suffixes.has(word.slice(word.length - s))) continue;
+      for (const p of this.prefixLengths) {
+        if (p + s === 0 || (p > 0 && !this.prefixes.has(word.slice(0, p)))) continue;
+        if (this.isComposable(word.slice(p, word.length - s))) return true;
+      }
     }
     return false;
   }
 
   private isComposable(title: string): boolean {
-    return title.length >= 2 && !KANA_WORD.test(title) && this.listed.has(title);
+    return title.length >= 2 && this.listed.has(title) && !KANA_WORD.test(title);
   }
 }
 
