@@ -115,6 +115,38 @@ export function scanOutletForms(
   return out;
 }
 
+// `プーチン氏の盟友は`, `ナワリヌイ氏の支援者が`: a noun for a person after の, standing as a
+// subject — someone of X's, not X.
+const PERSON_NOUN =
+  /(?<=の)[\p{Script=Han}]{0,5}(?:者|員|官|人|家|友|士|師|役|顧問|側近|補佐)(?=(?:ら|たち)?(?:は|が|も|によると|によれば))/gu;
+/** Nouns that end like a person's but name no one (`国家`, `個人` stands for no one said). */
+const NOT_PERSON_NOUNS = new Set(['国家', '個人', '法人', '本人', '他人', '人', '家']);
+
+/**
+ * Unnamed people known by their form: a noun for a person after の, as the subject of its
+ * clause (`プーチン氏の盟友は`, `ゼレンスキー氏の経済顧問は`) — the roles of the gazetteer list
+ * the common ones; this finds the rest. The phrase before の says whose they are.
+ *
+ * @example
+ * scanPersonNouns('プーチン氏の盟友は', cover, [])[0]?.title; // '盟友'
+ */
+export function scanPersonNouns(
+  text: string,
+  cover: Coverage,
+  titled: readonly Mention[] = [],
+): Mention[] {
+  const out: Mention[] = [];
+  for (const m of text.matchAll(PERSON_NOUN)) {
+    const end = m.index + m[0].length;
+    if (NOT_PERSON_NOUNS.has(m[0]) || !cover.isFree(m.index, end)) continue;
+    // `韓国国防省の金恩姫報道官は`: a name with its title, found through the title, is no noun.
+    if (titled.some((t) => t.start < end && t.phraseEnd > m.index)) continue;
+    cover.take(m.index, end);
+    out.push(mention(text, m.index, end, { kind: 'role', via: 'form', title: m[0], org: null }));
+  }
+  return out;
+}
+
 /**
  * People named in katakana without a title, known by how they stand: the subject of a speech
  * verb (`ハーラは言う`), the speaker of a cleft (`…と言うのはリジェンコ`), or a source

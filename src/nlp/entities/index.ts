@@ -3,7 +3,12 @@ import { isKanji } from '../../text/index.js';
 import type { Knowledge } from '../knowledge/index.js';
 import { composeOrganisations } from './compose.js';
 import { Coverage, type Mention } from './mention.js';
-import { scanOrganisationForms, scanOutletForms, scanSpeakingNames } from './forms.js';
+import {
+  scanOrganisationForms,
+  scanOutletForms,
+  scanPersonNouns,
+  scanSpeakingNames,
+} from './forms.js';
 import { scanPronouns } from './pronouns.js';
 import { scanAbbreviations, scanFlags, scanGazetteer } from './scan-gazetteer.js';
 import { scanTitles } from './titles.js';
@@ -28,8 +33,9 @@ export function findMentions(text: string, k: Knowledge): Mention[] {
   const outlets = scanOutletForms(text, cover, known);
   const bodies = [...outlets, ...scanOrganisationForms(text, k, cover, known)];
   const speaking = scanSpeakingNames(text, k, cover);
+  const people = scanPersonNouns(text, cover, titled);
   const all = withoutMentionsInside(
-    [...known, ...titled, ...pronouns, ...bodies, ...speaking].sort(byStart),
+    [...known, ...titled, ...pronouns, ...bodies, ...speaking, ...people].sort(byStart),
     bodies,
   );
   const composed = composeOrganisations(text, withoutBodiesInTitles(all));

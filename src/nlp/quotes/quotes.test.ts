@@ -683,6 +683,15 @@ describe('extractQuotes: speakers named at length after the quote', () => {
     );
   });
 
+  it('a person of someone’s, named by a noun after の, is not that someone', () => {
+    expect(speakerOf('シュミット氏の盟友は「譲歩はない」と述べた。')).toBe('シュミット氏の盟友');
+    expect(speakerOf('ナワリヌイ氏の支援者は「釈放を求める」と訴えた。')).toBe(
+      'ナワリヌイ氏の支援者',
+    );
+    // A name with its title after の stays a named person.
+    expect(speakerOf('韓国国防省の金恩姫報道官は「注視している」と述べた。')).toBe('金恩姫報道官');
+  });
+
   it('a broadcaster named by its form speaks', () => {
     expect(speakerOf('「国境は安全だ」とセルビア国営テレビは伝えた。')).toBe('セルビア国営テレビ');
   });
