@@ -22,3 +22,4 @@ export {
 } from './postgres/postgres-archive.js';
 export * from './postgres/accounts-api.js';
 export { dropPostgresSchema, replacePostgresContents } from './postgres/replace-contents.js';
+export { StoredDocuments, type StoredDocument } from './postgres/stored-documents.js';
