@@ -1,6 +1,7 @@
 import type { CurateError, CurateOptions, EntryCard } from '../pipeline/index.js';
 import type { CommandContext } from './context.js';
 import { loadCliKnowledge } from './knowledge.js';
+import { cliTagStorePaths } from './tagger.js';
 
 /** What the curator's commands (`edit`, `accept`) take besides the entry. */
 export interface CurateCommandOptions {
@@ -13,9 +14,8 @@ export async function curateOptions(
   ctx: CommandContext,
   opts: CurateCommandOptions,
 ): Promise<CurateOptions> {
-  const { tagStorePaths } = await import('../pipeline/index.js');
   return {
-    paths: tagStorePaths(await ctx.archivePath(), opts.taxonomy),
+    paths: await cliTagStorePaths(ctx, opts.taxonomy),
     knowledge: await loadCliKnowledge(ctx.io, opts.knowledge),
   };
 }

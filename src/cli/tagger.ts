@@ -1,8 +1,26 @@
 import { existsSync } from 'node:fs';
 import { formatDiagnostic } from '../model/index.js';
 import type { Knowledge } from '../nlp/index.js';
-import type { Tagger } from '../pipeline/index.js';
+import type { Tagger, TagStorePaths } from '../pipeline/index.js';
 import type { CommandContext } from './context.js';
+
+/**
+ * The tag store of the command's archive (`tagStorePaths`), its notices — a PostgreSQL
+ * archive's files moved into its database — on the command's stderr.
+ *
+ * @example
+ * const paths = await cliTagStorePaths(ctx, opts.taxonomy);
+ */
+export async function cliTagStorePaths(
+  ctx: CommandContext,
+  taxonomy: string | undefined,
+): Promise<TagStorePaths> {
+  const { tagStorePaths } = await import('../pipeline/index.js');
+  const { dataDirectory } = await import('../archive/index.js');
+  return tagStorePaths(await ctx.archivePath(), taxonomy, dataDirectory(), (m) =>
+    ctx.io.stderr.write(`${m}\n`),
+  );
+}
 
 /**
  * The archive's tagger for a command (`suggest`, `annotate --jsonl`): the stored model, else
@@ -16,10 +34,13 @@ export async function loadCliTagger(
   knowledge: Knowledge,
   options: { taxonomy?: string; onlyIfArchiveExists?: boolean },
 ): Promise<Tagger | null | 'error'> {
-  const { loadTagger, tagStorePaths } = await import('../pipeline/index.js');
+  const { isPostgresUrl } = await import('../archive/index.js');
+  const { loadTagger } = await import('../pipeline/index.js');
   const path = await ctx.archivePath();
-  if (options.onlyIfArchiveExists && !existsSync(path)) return null;
-  const r = loadTagger(await ctx.openArchive(), tagStorePaths(path, options.taxonomy), knowledge);
+  // A server archive is no file: it is there when it can be opened.
+  if (options.onlyIfArchiveExists && !isPostgresUrl(path) && !existsSync(path)) return null;
+  const paths = await cliTagStorePaths(ctx, options.taxonomy);
+  const r = loadTagger(await ctx.openArchive(), paths, knowledge);
   if (!r.ok) {
     for (const d of r.error) ctx.io.stderr.write(`${formatDiagnostic(d)}\n`);
     return 'error';

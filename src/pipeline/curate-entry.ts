@@ -18,7 +18,12 @@ import type { Knowledge } from '../nlp/index.js';
 import { entryCard, type EntryCard } from './entry-card.js';
 import { entrySuggestion, type Suggestion } from './entry-suggestion.js';
 import { learnCuratorTags, loadTagger } from './tagger.js';
-import { readSummaryStyle, readTagModel, readTaxonomy, type TagStorePaths } from './tag-store.js';
+import {
+  readStoredSummaryStyle,
+  readStoredTagModel,
+  readStoredTaxonomy,
+  type TagStorePaths,
+} from './tag-store.js';
 
 /**
  * Why a curator's verb was refused, for a person and for the API's status code: `not-found`
@@ -246,9 +251,9 @@ function orderProblem(
 
 /** The stored tag files, read before anything is changed: a broken one refuses the edit. */
 function checkTagStore(paths: TagStorePaths): Result<void, CurateError> {
-  const taxonomy = readTaxonomy(paths.taxonomy);
+  const taxonomy = readStoredTaxonomy(paths);
   if (!taxonomy.ok) return err(unavailable(taxonomy.error.map((d) => d.message).join('; ')));
-  for (const r of [readTagModel(paths.model), readSummaryStyle(paths.style)])
+  for (const r of [readStoredTagModel(paths), readStoredSummaryStyle(paths)])
     if (!r.ok) return err(unavailable(`${r.error.file ?? ''}: ${r.error.message}`));
   return ok(undefined);
 }

@@ -10,10 +10,11 @@ import {
 } from '../tagging/index.js';
 import {
   readGlossary,
-  readTagModel,
-  readTaxonomy,
-  writeTagModel,
-  writeTaxonomy,
+  readStoredTagModel,
+  readStoredTaxonomy,
+  withTagStoreLocked,
+  writeStoredTagModel,
+  writeStoredTaxonomy,
   type TagStorePaths,
 } from './tag-store.js';
 
@@ -56,20 +57,24 @@ export function importTaxonomyFile(
   }
   const incoming = parseTaxonomy(text, file);
   if (!incoming.ok) return incoming;
-  const current = readTaxonomy(paths.taxonomy);
-  if (!current.ok) return current;
-  const model = readTagModel(paths.model);
-  if (!model.ok) return err([model.error]);
-  const merged = mergeTaxonomy(current.value, incoming.value);
-  writeTaxonomy(paths.taxonomy, merged.taxonomy);
-  if (model.value) {
-    for (const name of [...merged.added, ...merged.extended]) {
-      const tag = findTag(merged.taxonomy, name);
-      if (tag) addTagToModel(model.value, tag);
+  // A merge is a read-modify-write: with the store locked, a curator's edit made meanwhile on
+  // another machine is merged into, never overwritten.
+  return withTagStoreLocked(paths, (): Result<TaxonomyImport, Diagnostic[]> => {
+    const current = readStoredTaxonomy(paths);
+    if (!current.ok) return current;
+    const model = readStoredTagModel(paths);
+    if (!model.ok) return err([model.error]);
+    const merged = mergeTaxonomy(current.value, incoming.value);
+    writeStoredTaxonomy(paths, merged.taxonomy);
+    if (model.value) {
+      for (const name of [...merged.added, ...merged.extended]) {
+        const tag = findTag(merged.taxonomy, name);
+        if (tag) addTagToModel(model.value, tag);
+      }
+      writeStoredTagModel(paths, redescribeTagModel(model.value, merged.taxonomy, readGlossary()));
     }
-    writeTagModel(paths.model, redescribeTagModel(model.value, merged.taxonomy, readGlossary()));
-  }
-  return ok({ ...merged, model: model.value !== null });
+    return ok({ ...merged, model: model.value !== null });
+  });
 }
 
 /**

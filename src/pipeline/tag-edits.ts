@@ -20,12 +20,13 @@ import {
 import { relabelArchive } from './relabel-archive.js';
 import {
   readGlossary,
-  readSummaryStyle,
-  readTagModel,
-  readTaxonomy,
-  writeSummaryStyle,
-  writeTagModel,
-  writeTaxonomy,
+  readStoredSummaryStyle,
+  readStoredTagModel,
+  readStoredTaxonomy,
+  withTagStoreLocked,
+  writeStoredSummaryStyle,
+  writeStoredTagModel,
+  writeStoredTaxonomy,
   type TagStorePaths,
 } from './tag-store.js';
 
@@ -66,18 +67,20 @@ export function addTagToStore(
   paths: TagStorePaths,
   tag: TagDefinition,
 ): Result<TagEditReport, string> {
-  const taxonomy = readTaxonomy(paths.taxonomy);
-  if (!taxonomy.ok) return err(taxonomy.error.map((d) => d.message).join('\n'));
-  const edit = addTag(taxonomy.value, tag);
-  if (!edit.ok) return edit;
-  writeTaxonomy(paths.taxonomy, edit.value.taxonomy);
-  const model = readTagModel(paths.model);
-  if (!model.ok) return err(model.error.message);
-  if (model.value) {
-    const added = addTagToModel(model.value, tag);
-    writeTagModel(paths.model, redescribeTagModel(added, edit.value.taxonomy, readGlossary()));
-  }
-  return ok({ ...edit.value, entries: 0, model: model.value !== null });
+  return withTagStoreLocked(paths, (): Result<TagEditReport, string> => {
+    const taxonomy = readStoredTaxonomy(paths);
+    if (!taxonomy.ok) return err(taxonomy.error.map((d) => d.message).join('\n'));
+    const edit = addTag(taxonomy.value, tag);
+    if (!edit.ok) return edit;
+    writeStoredTaxonomy(paths, edit.value.taxonomy);
+    const model = readStoredTagModel(paths);
+    if (!model.ok) return err(model.error.message);
+    if (model.value) {
+      const added = addTagToModel(model.value, tag);
+      writeStoredTagModel(paths, redescribeTagModel(added, edit.value.taxonomy, readGlossary()));
+    }
+    return ok({ ...edit.value, entries: 0, model: model.value !== null });
+  });
 }
 
 /** A rename or a merge, as `kirinuki tags rename|merge` asks for it. */
@@ -98,7 +101,7 @@ export function relabelTags(
   paths: TagStorePaths,
   change: Relabel,
 ): Result<TagEditReport, string> {
-  const taxonomy = readTaxonomy(paths.taxonomy);
+  const taxonomy = readStoredTaxonomy(paths);
   if (!taxonomy.ok) return err(taxonomy.error.map((d) => d.message).join('\n'));
   const used = new Set(archive.stats().tags.map((t) => t.tag));
   const sources = change.kind === 'rename' ? [change.from] : change.from;
@@ -109,23 +112,40 @@ export function relabelTags(
     );
   if (change.kind === 'rename' && used.has(change.to))
     return err(`tagging: tag '${change.to}' is already used in the archive; merge into it instead`);
-  const edit: Result<TaxonomyEdit, string> =
-    change.kind === 'rename'
-      ? renameTag(taxonomy.value, change.from, change.to)
-      : mergeTags(taxonomy.value, change.from, change.into);
+  const edit = applyRelabel(taxonomy.value, change);
   if (!edit.ok) return edit;
   const { relabelling } = edit.value;
   const entries = relabelArchive(archive, relabelling);
-  writeTaxonomy(paths.taxonomy, edit.value.taxonomy);
-  const model = readTagModel(paths.model);
-  if (model.ok && model.value) {
-    const relabelled = relabelTagModel(model.value, relabelling);
-    writeTagModel(paths.model, redescribeTagModel(relabelled, edit.value.taxonomy, readGlossary()));
-  }
-  const style = readSummaryStyle(paths.style);
-  if (style.ok && style.value)
-    writeSummaryStyle(paths.style, relabelStyle(style.value, relabelling));
-  return ok({ ...edit.value, entries, model: model.ok && model.value !== null });
+  // The store's part with it locked, its taxonomy read again: a tag another machine added
+  // since the check above is kept. (Not the archive's part: its own transactions.)
+  return withTagStoreLocked(paths, (): Result<TagEditReport, string> => {
+    const current = readStoredTaxonomy(paths);
+    if (!current.ok) return err(current.error.map((d) => d.message).join('\n'));
+    const redone = applyRelabel(current.value, change);
+    const stored = redone.ok ? redone.value.taxonomy : edit.value.taxonomy;
+    writeStoredTaxonomy(paths, stored);
+    const model = readStoredTagModel(paths);
+    if (model.ok && model.value) {
+      const relabelled = relabelTagModel(model.value, relabelling);
+      writeStoredTagModel(paths, redescribeTagModel(relabelled, stored, readGlossary()));
+    }
+    const style = readStoredSummaryStyle(paths);
+    if (style.ok && style.value)
+      writeStoredSummaryStyle(paths, relabelStyle(style.value, relabelling));
+    return ok({
+      ...edit.value,
+      taxonomy: stored,
+      entries,
+      model: model.ok && model.value !== null,
+    });
+  });
+}
+
+/** The taxonomy edit a rename or a merge is. */
+function applyRelabel(taxonomy: Taxonomy, change: Relabel): Result<TaxonomyEdit, string> {
+  return change.kind === 'rename'
+    ? renameTag(taxonomy, change.from, change.to)
+    : mergeTags(taxonomy, change.from, change.into);
 }
 
 /** The style's per-tag habits under the new tag names; merged tags pool theirs. */

@@ -4,18 +4,27 @@ import { tagStorePaths } from './tag-store.js';
 
 describe('tagStorePaths', () => {
   it('keeps the taxonomy beside a SQLite archive and the model and style beside its file', () => {
-    expect(tagStorePaths('/data/archive.db', undefined, '/home/me/.local/share/kirinuki')).toEqual({
+    const paths = tagStorePaths('/data/archive.db', undefined, '/home/me/.local/share/kirinuki');
+    expect(paths.database).toBeUndefined();
+    expect(paths).toEqual({
       taxonomy: '/data/taxonomy.json',
       model: '/data/archive.db.tag-model.json',
       style: '/data/archive.db.style.json',
     });
   });
 
-  it('puts a PostgreSQL archive’s files in the data directory, named by server and database, never by its password', () => {
+  it('names a PostgreSQL archive’s database as its store, and its old files’ folder in the data directory by server and database, never by its password', () => {
     const data = '/home/me/.local/share/kirinuki';
     const paths = tagStorePaths('postgres://kiri:s3cret@db.example:6543/news', undefined, data);
     const folder = join(data, 'postgres', 'db.example_6543_news');
-    expect(paths).toEqual({
+    // The documents themselves are in the database (not opened here: no server is needed to
+    // name the folder); the paths are where this machine kept them before.
+    const { database, ...files } = paths;
+    expect(database).toBeDefined();
+    expect(database?.where('model')).toBe(
+      "postgres://kiri:***@db.example:6543/news (document 'tag-model' of kirinuki_documents)",
+    );
+    expect(files).toEqual({
       taxonomy: join(folder, 'taxonomy.json'),
       model: join(folder, 'archive.tag-model.json'),
       style: join(folder, 'archive.style.json'),

@@ -12,13 +12,14 @@ import {
   type WritingRules,
 } from '../tagging/index.js';
 import {
-  readSummaryStyle,
-  readTagModel,
   readGlossary,
-  readTaxonomy,
+  readStoredSummaryStyle,
+  readStoredTagModel,
+  readStoredTaxonomy,
   readWritingRules,
-  writeSummaryStyle,
-  writeTagModel,
+  withTagStoreLocked,
+  writeStoredSummaryStyle,
+  writeStoredTagModel,
   type TagStorePaths,
 } from './tag-store.js';
 import { annotatedEntry, trainTagsFromArchive, type TrainedTags } from './train-tags.js';
@@ -57,11 +58,14 @@ export function trainAndStoreTags(
   paths: TagStorePaths,
   knowledge: Knowledge,
 ): Result<TrainedTags & { taxonomy: Taxonomy }, Diagnostic[]> {
-  const taxonomy = readTaxonomy(paths.taxonomy);
+  const taxonomy = readStoredTaxonomy(paths);
   if (!taxonomy.ok) return taxonomy;
   const trained = trainTagsFromArchive(archive, { taxonomy: taxonomy.value, knowledge });
-  writeTagModel(paths.model, trained.model);
-  writeSummaryStyle(paths.style, trained.style);
+  // Model and style together: a reader never pairs the new model with the old style.
+  withTagStoreLocked(paths, () => {
+    writeStoredTagModel(paths, trained.model);
+    writeStoredSummaryStyle(paths, trained.style);
+  });
   return ok({ ...trained, taxonomy: taxonomy.value });
 }
 
@@ -79,10 +83,10 @@ export function loadTagger(
   paths: TagStorePaths,
   knowledge: Knowledge,
 ): Result<LoadedTagger | null, Diagnostic[]> {
-  const taxonomy = readTaxonomy(paths.taxonomy);
+  const taxonomy = readStoredTaxonomy(paths);
   if (!taxonomy.ok) return taxonomy;
-  const model = readTagModel(paths.model);
-  const style = readSummaryStyle(paths.style);
+  const model = readStoredTagModel(paths);
+  const style = readStoredSummaryStyle(paths);
   if (!model.ok) return err([model.error]);
   if (!style.ok) return err([style.error]);
   const rules = readWritingRules();
@@ -140,22 +144,26 @@ export function learnCuratorTags(
   knowledge: Knowledge,
   entries: Iterable<Entry>,
 ): Result<CuratorLearning, Diagnostic[]> {
-  const loaded = loadTagger(archive, paths, knowledge);
-  if (!loaded.ok) return loaded;
-  const taxonomy = readTaxonomy(paths.taxonomy);
-  if (!taxonomy.ok) return taxonomy;
-  const model = loaded.value?.tagger.model ?? createTagModel(taxonomy.value, {}, readGlossary());
-  const source = loaded.value?.source ?? 'cold-start';
-  const known = new Set(model.tags);
-  const before = model.stats.corrections;
-  let learned = 0;
-  for (const entry of entries) {
-    const labels = entryLabels(entry);
-    if (labels.length === 0) continue;
-    updateTagModel(model, annotatedEntry(entry, knowledge), labels);
-    learned += 1;
-  }
-  writeTagModel(paths.model, model);
-  const newTags = model.tags.filter((t) => !known.has(t));
-  return ok({ learned, corrected: model.stats.corrections - before, newTags, source });
+  // Read, learn and write with the store locked: two servers (or a server and `tags learn`)
+  // learning at once each start from the other's model, so neither step is lost.
+  return withTagStoreLocked(paths, (): Result<CuratorLearning, Diagnostic[]> => {
+    const loaded = loadTagger(archive, paths, knowledge);
+    if (!loaded.ok) return loaded;
+    const taxonomy = readStoredTaxonomy(paths);
+    if (!taxonomy.ok) return taxonomy;
+    const model = loaded.value?.tagger.model ?? createTagModel(taxonomy.value, {}, readGlossary());
+    const source = loaded.value?.source ?? 'cold-start';
+    const known = new Set(model.tags);
+    const before = model.stats.corrections;
+    let learned = 0;
+    for (const entry of entries) {
+      const labels = entryLabels(entry);
+      if (labels.length === 0) continue;
+      updateTagModel(model, annotatedEntry(entry, knowledge), labels);
+      learned += 1;
+    }
+    writeStoredTagModel(paths, model);
+    const newTags = model.tags.filter((t) => !known.has(t));
+    return ok({ learned, corrected: model.stats.corrections - before, newTags, source });
+  });
 }

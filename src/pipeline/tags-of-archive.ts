@@ -1,7 +1,7 @@
 import type { Archive, StoredEntry } from '../archive/index.js';
 import type { Diagnostic, Result } from '../model/index.js';
 import { ok } from '../model/index.js';
-import { readTaxonomy, type TagStorePaths } from './tag-store.js';
+import { readStoredTaxonomy, type TagStorePaths } from './tag-store.js';
 
 /** A tag of the taxonomy or of the archive, with how many entries carry it. */
 export interface TagSummary {
@@ -33,7 +33,7 @@ export function tagsOfArchive(
   archive: Archive,
   paths: TagStorePaths,
 ): Result<TagSummary[], Diagnostic[]> {
-  const taxonomy = readTaxonomy(paths.taxonomy);
+  const taxonomy = readStoredTaxonomy(paths);
   if (!taxonomy.ok) return taxonomy;
   const described = new Map(taxonomy.value.tags.map((t) => [t.name, t.description ?? null]));
   const tags: TagSummary[] = archive.stats().tags.map(({ tag, count }) => ({

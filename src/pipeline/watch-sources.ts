@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseSourcesFile, type WatchSource } from '../ingest/index.js';
 import { err, ok, type Diagnostic, type Result } from '../model/index.js';
@@ -121,6 +121,8 @@ function readText(file: string): string {
 
 /** Written to a temporary file and renamed, so `watch` never reads half a file. */
 function writeAtomically(file: string, text: string): void {
+  // A PostgreSQL archive's folder in the data directory exists only once something is kept in it.
+  mkdirSync(dirname(file), { recursive: true });
   writeFileSync(`${file}.tmp`, text);
   renameSync(`${file}.tmp`, file);
 }

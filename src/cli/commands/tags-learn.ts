@@ -1,8 +1,9 @@
 import { documentEntries, formatDiagnostic } from '../../model/index.js';
-import { learnCuratorTags, tagStorePaths } from '../../pipeline/index.js';
+import { learnCuratorTags, tagStoreLocation } from '../../pipeline/index.js';
 import { writeJson, type CommandContext } from '../context.js';
 import { readClipInput } from '../io.js';
 import { loadCliKnowledge } from '../knowledge.js';
+import { cliTagStorePaths } from '../tagger.js';
 
 /**
  * `kirinuki tags learn FILE|-`: the curator's tags of a clip document's summarised entries
@@ -17,14 +18,15 @@ export async function tagsLearnCommand(
   const document = await readClipInput(ctx.io, file);
   if (document === null) return 1;
   const knowledge = await loadCliKnowledge(ctx.io, opts.knowledge);
-  const paths = tagStorePaths(await ctx.archivePath(), opts.taxonomy);
+  const paths = await cliTagStorePaths(ctx, opts.taxonomy);
   const r = learnCuratorTags(await ctx.openArchive(), paths, knowledge, documentEntries(document));
   if (!r.ok) {
     for (const d of r.error) ctx.io.stderr.write(`${formatDiagnostic(d)}\n`);
     return 1;
   }
   const { learned, corrected, newTags, source } = r.value;
-  if (ctx.json) writeJson(ctx.io, { learned, corrected, newTags, model: paths.model });
+  if (ctx.json)
+    writeJson(ctx.io, { learned, corrected, newTags, model: tagStoreLocation(paths, 'model') });
   else {
     const fresh = newTags.length > 0 ? `; new tags: ${newTags.join(', ')}` : '';
     ctx.io.stdout.write(

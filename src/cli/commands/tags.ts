@@ -3,15 +3,15 @@ import {
   addTagToStore,
   archiveTagCounts,
   importTaxonomyFile,
-  readTaxonomy,
+  readStoredTaxonomy,
   relabelTags,
-  tagStorePaths,
   type Relabel,
   type TagEditReport,
   type TagStorePaths,
 } from '../../pipeline/index.js';
 import { writeJson, type CommandContext } from '../context.js';
 import { UsageError } from '../io.js';
+import { cliTagStorePaths } from '../tagger.js';
 
 interface TaxonomyOption {
   taxonomy?: string;
@@ -20,7 +20,7 @@ interface TaxonomyOption {
 /** `kirinuki tags`: every tag of the taxonomy and the archive, with entry and line counts. */
 export async function tagsCommand(ctx: CommandContext, opts: TaxonomyOption): Promise<number> {
   const paths = await storePaths(ctx, opts);
-  const taxonomy = readTaxonomy(paths.taxonomy);
+  const taxonomy = readStoredTaxonomy(paths);
   if (!taxonomy.ok) {
     for (const d of taxonomy.error) ctx.io.stderr.write(`${formatDiagnostic(d)}\n`);
     return 1;
@@ -130,5 +130,5 @@ function report(
 }
 
 async function storePaths(ctx: CommandContext, opts: TaxonomyOption): Promise<TagStorePaths> {
-  return tagStorePaths(await ctx.archivePath(), opts.taxonomy);
+  return cliTagStorePaths(ctx, opts.taxonomy);
 }

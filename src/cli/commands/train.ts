@@ -1,7 +1,8 @@
 import { formatDiagnostic } from '../../model/index.js';
-import { tagStorePaths, trainAndStoreTags } from '../../pipeline/index.js';
+import { tagStoreLocation, trainAndStoreTags } from '../../pipeline/index.js';
 import { writeJson, type CommandContext } from '../context.js';
 import { loadCliKnowledge } from '../knowledge.js';
+import { cliTagStorePaths } from '../tagger.js';
 
 /**
  * `kirinuki train`: rebuilds the tag model and the summary style from every labelled entry of
@@ -12,7 +13,7 @@ export async function trainCommand(
   opts: { taxonomy?: string; knowledge?: string[] },
 ): Promise<number> {
   const knowledge = await loadCliKnowledge(ctx.io, opts.knowledge);
-  const paths = tagStorePaths(await ctx.archivePath(), opts.taxonomy);
+  const paths = await cliTagStorePaths(ctx, opts.taxonomy);
   const r = trainAndStoreTags(await ctx.openArchive(), paths, knowledge);
   if (!r.ok) {
     for (const d of r.error) ctx.io.stderr.write(`${formatDiagnostic(d)}\n`);
@@ -24,14 +25,16 @@ export async function trainCommand(
       tags: model.tags,
       entries,
       labelled,
-      model: paths.model,
-      style: paths.style,
+      model: tagStoreLocation(paths, 'model'),
+      style: tagStoreLocation(paths, 'style'),
     });
   else {
     ctx.io.stdout.write(
       `train: ${model.tags.length} tags learned from ${labelled} labelled entries (of ${entries})\n`,
     );
-    ctx.io.stdout.write(`train: model ${paths.model}\ntrain: style ${paths.style}\n`);
+    ctx.io.stdout.write(
+      `train: model ${tagStoreLocation(paths, 'model')}\ntrain: style ${tagStoreLocation(paths, 'style')}\n`,
+    );
   }
   if (labelled === 0)
     ctx.io.stderr.write('train: no labelled entries: the model knows the taxonomy only\n');
