@@ -1,17 +1,24 @@
 /**
  * What a SQLite archive keeps "beside" its file — the taxonomy, the tag model, the learned
- * style, the sources file of `watch` — for a PostgreSQL archive lives in this machine's data
- * directory under `postgres/<host>_<port>_<db>/`: `tags import`, `train`, `tags learn`,
- * `suggest` and the workbench (`serve`: suggestions, the sources file) all use that folder, and
+ * style — a PostgreSQL archive keeps in its database, shared by every machine
+ * (`tag-store-shared.test.ts`); the sources file of `watch`, this machine's own, lives in its
+ * data directory under `postgres/<host>_<port>_<db>/`: `tags import`, `train`, `tags learn`,
+ * `suggest` and the workbench (`serve`: suggestions, the sources file) all work so, and
  * nothing is written to a path made of the URL. The workbench also sees what other processes
  * file into the shared archive: its kept answers do not outlive another process's import. On a
  * private PostgreSQL cluster and a real server on 127.0.0.1; skipped, loudly, without one.
  */
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AccountStore, openPostgresArchive, type Archive } from '../../src/archive/index.js';
+import {
+  AccountStore,
+  openPostgresArchive,
+  StoredDocuments,
+  type Archive,
+} from '../../src/archive/index.js';
+import { tagStorePaths } from '../../src/pipeline/index.js';
 import { startServer, type RunningServer } from '../../src/server/index.js';
 import { startPostgresCluster } from '../support/postgres-cluster.js';
 import { WorkbenchBrowser } from '../support/workbench-browser.js';
@@ -56,34 +63,42 @@ describe.skipIf(!started.ok)('the tag store and sources of a PostgreSQL archive'
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
-  it('tags import, train, tags learn and suggest keep their files in the data directory', async () => {
+  it('tags import, train, tags learn and suggest keep the tag store in the database, not in files', async () => {
     await ok('--db', url, 'tags', 'import', join(SAMPLES, 'taxonomy.json'));
-    const postgres = join(dir, 'data', 'kirinuki', 'postgres');
-    const folders = readdirSync(postgres);
-    expect(folders).toHaveLength(1);
-    folder = join(postgres, folders[0] ?? '');
-    expect(folders[0]).toMatch(/_tag_store$/);
-    expect(existsSync(join(folder, 'taxonomy.json'))).toBe(true);
+    // The folder of this machine's own files (the sources file), named by server and database.
+    folder = dirname(tagStorePaths(url).model);
+    expect(folder.startsWith(join(dir, 'data', 'kirinuki', 'postgres'))).toBe(true);
+    expect(basename(folder)).toMatch(/_tag_store$/);
+    const docs = StoredDocuments.open(url);
+    const stored = (name: string): string | undefined => docs.read(name)?.body;
+    try {
+      expect(stored('taxonomy')).toMatch(/ウクライナ戦況/u);
 
-    await ok('--db', url, 'train');
-    expect(existsSync(join(folder, 'archive.tag-model.json'))).toBe(true);
-    expect(existsSync(join(folder, 'archive.style.json'))).toBe(true);
+      await ok('--db', url, 'train');
+      expect(stored('tag-model')).toBeDefined();
+      expect(stored('summary-style')).toBeDefined();
 
-    // A day the curator summarised by hand, learned into the stored model at once.
-    const learned = join(dir, 'learned.txt');
-    writeFileSync(
-      learned,
-      [
-        'ロシア国防省は東部で新たな村を制圧したと発表した。',
-        '— 架空通信 (@kakuu_news) March 7, 2024',
-        '',
-        '#戦況(東部・ロシア国防省「村を制圧」)',
-        '',
-      ].join('\n'),
-    );
-    const model = readFileSync(join(folder, 'archive.tag-model.json'), 'utf8');
-    await ok('--db', url, 'tags', 'learn', learned);
-    expect(readFileSync(join(folder, 'archive.tag-model.json'), 'utf8')).not.toBe(model);
+      // A day the curator summarised by hand, learned into the stored model at once.
+      const learned = join(dir, 'learned.txt');
+      writeFileSync(
+        learned,
+        [
+          'ロシア国防省は東部で新たな村を制圧したと発表した。',
+          '— 架空通信 (@kakuu_news) March 7, 2024',
+          '',
+          '#戦況(東部・ロシア国防省「村を制圧」)',
+          '',
+        ].join('\n'),
+      );
+      const model = stored('tag-model');
+      await ok('--db', url, 'tags', 'learn', learned);
+      expect(stored('tag-model')).not.toBe(model);
+    } finally {
+      docs.close();
+    }
+    // No tag file on this machine.
+    for (const name of ['taxonomy.json', 'archive.tag-model.json', 'archive.style.json'])
+      expect(existsSync(join(folder, name))).toBe(false);
 
     const bare = join(dir, 'bare.txt');
     writeFileSync(
@@ -141,7 +156,7 @@ describe.skipIf(!started.ok)('the tag store and sources of a PostgreSQL archive'
       archive?.close();
     });
 
-    it("suggests from the data directory's model and keeps the sources file there", async () => {
+    it("suggests from the database's model and keeps the sources file in the data directory", async () => {
       const [entry] = archive.entriesOfDay('2024-03-06');
       if (!entry) throw new Error('no entries on 2024-03-06');
       const suggestion = await browser.send('GET', `/api/entries/${entry.entry.id}/suggestion`);
