@@ -148,7 +148,12 @@ function applyRelabel(taxonomy: Taxonomy, change: Relabel): Result<TaxonomyEdit,
     : mergeTags(taxonomy, change.from, change.into);
 }
 
-/** The style's per-tag habits under the new tag names; merged tags pool theirs. */
+/**
+ * The style's per-tag habits under the new tag names; merged tags pool theirs.
+ *
+ * @example
+ * relabelStyle(style, { 露斯: '露イラン' }).contexts['露イラン']; // the counts 露斯 had
+ */
 export function relabelStyle(style: SummaryStyle, relabelling: Relabelling): SummaryStyle {
   const contexts: SummaryStyle['contexts'] = {};
   for (const [tag, counts] of Object.entries(style.contexts)) {

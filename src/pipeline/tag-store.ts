@@ -210,7 +210,12 @@ function serverArchiveFolder(url: string): string {
   return name.replace(/[^\p{L}\p{N}._-]/gu, '_');
 }
 
-/** The taxonomy file; a file that does not exist yet is an empty taxonomy. */
+/**
+ * The taxonomy file; a file that does not exist yet is an empty taxonomy.
+ *
+ * @example
+ * readTaxonomy('/data/taxonomy.json'); // { ok: true, value: { version: 1, tags: [...] } }
+ */
 export function readTaxonomy(path: string): Result<Taxonomy, Diagnostic[]> {
   if (!existsSync(path)) return ok(emptyTaxonomy());
   return parseTaxonomy(readFileSync(path, 'utf8'), path);
@@ -283,14 +288,24 @@ export function readWritingRules(path?: string): WritingRules {
   return r.value;
 }
 
-/** The stored model, or null when none has been trained yet. */
+/**
+ * The model file, or null when none has been trained yet.
+ *
+ * @example
+ * readTagModel('/data/archive.db.tag-model.json'); // { ok: true, value: null } before `train`
+ */
 export function readTagModel(path: string): Result<TagModel | null, Diagnostic> {
   if (!existsSync(path)) return ok(null);
   const r = parseTagModel(readFileSync(path, 'utf8'));
   return r.ok ? r : err({ ...r.error, file: path });
 }
 
-/** The stored style, or null when none has been learned yet. */
+/**
+ * The style file, or null when none has been learned yet.
+ *
+ * @example
+ * readSummaryStyle('/data/archive.db.style.json'); // { ok: true, value: { contexts: {…}, … } }
+ */
 export function readSummaryStyle(path: string): Result<SummaryStyle | null, Diagnostic> {
   if (!existsSync(path)) return ok(null);
   const r = parseSummaryStyle(readFileSync(path, 'utf8'));
