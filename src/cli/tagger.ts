@@ -16,10 +16,12 @@ export async function cliTagStorePaths(
   taxonomy: string | undefined,
 ): Promise<TagStorePaths> {
   const { tagStorePaths } = await import('../pipeline/index.js');
-  const { dataDirectory } = await import('../archive/index.js');
-  return tagStorePaths(await ctx.archivePath(), taxonomy, dataDirectory(), (m) =>
-    ctx.io.stderr.write(`${m}\n`),
-  );
+  const { dataDirectory, isPostgresUrl } = await import('../archive/index.js');
+  const path = await ctx.archivePath();
+  // The store is in the archive's database: opened first, a server that cannot be reached is
+  // the usage error naming it (as for every command), not an internal error of the store.
+  if (isPostgresUrl(path)) await ctx.openArchive();
+  return tagStorePaths(path, taxonomy, dataDirectory(), (m) => ctx.io.stderr.write(`${m}\n`));
 }
 
 /**
