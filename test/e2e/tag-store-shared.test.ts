@@ -224,6 +224,46 @@ describe.skipIf(!started.ok)('the tag store of a PostgreSQL archive, shared by a
       expect(taught.code, taught.out).toBe(0);
       expect(await suggested()).toContain('報道弾圧');
     }, 120_000);
+
+    it("suggests the tag a second server's curator taught, without a restart", async () => {
+      const entry = archive
+        .entriesOfDay('2024-03-06')
+        .find((s) => s.entry.post?.headLines.join('').includes('停戦交渉'));
+      if (!entry) throw new Error('no entry about the ceasefire talks');
+      const suggested = async (): Promise<string[]> => {
+        const res = await browser.get(`/api/entries/${entry.entry.id}/suggestion`);
+        expect(res.status, await res.clone().text()).toBe(200);
+        return ((await res.json()) as { tags: { tag: string }[] }).tags.map((t) => t.tag);
+      };
+      expect(await suggested()).not.toContain('停戦条件');
+
+      // A second server of the team, with connections of its own, as `kirinuki serve` opens them.
+      const secondArchive = openPostgresArchive(url);
+      const secondAccounts = AccountStore.open(url);
+      const second = await startServer({
+        archive: secondArchive,
+        archivePath: url,
+        accounts: secondAccounts,
+        knowledge: sharedKnowledge(),
+        port: 0,
+        env: {},
+        today: () => '2024-03-07',
+      });
+      if (!second.ok) throw new Error(second.error.message);
+      try {
+        const curator = new WorkbenchBrowser(second.value.url.replace(/\/$/, ''));
+        expect((await curator.logIn('hanako', PASSWORD)).status).toBe(200);
+        const edited = await curator.send('PATCH', `/api/entries/${entry.entry.id}`, {
+          summaryLines: ['#停戦条件(ロシア外務省報道官・4州の帰属承認)'],
+        });
+        expect(edited.status, await edited.clone().text()).toBe(200);
+      } finally {
+        await second.value.close();
+        secondAccounts.close();
+        secondArchive.close();
+      }
+      expect(await suggested()).toContain('停戦条件');
+    }, 120_000);
   });
 });
 
