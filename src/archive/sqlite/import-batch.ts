@@ -19,13 +19,16 @@ interface Fulltext {
   removed: number[];
 }
 
+/** The page cache of an import, in KiB (negative: SQLite's unit for a size in KiB). */
+const IMPORT_CACHE_KIB = -16 * 1024;
+
 /** Imports batches: one transaction each, idempotent per entry id. */
 export class Importer {
   private readonly s: ImportStatements;
   private readonly remover: EntryRemover;
   private readonly run: (batches: readonly ImportBatch[]) => ImportReport;
 
-  constructor(db: Database) {
+  constructor(private readonly db: Database) {
     this.s = importStatements(db);
     this.remover = new EntryRemover(db, this.s);
     this.run = db.transaction((batches: readonly ImportBatch[]) => {
@@ -50,8 +53,18 @@ export class Importer {
     });
   }
 
-  /** Stores batches in one transaction; any failure rolls all of them back and throws. */
+  /**
+   * Stores batches in one transaction; any failure rolls all of them back and throws. While it
+   * runs, the connection reads through a small page cache and no memory map: an import touches
+   * most of the index as it merges segments, and through the map every page it touched stayed
+   * in the process's memory (an import of 100,000 entries peaked near 500 MB, 200 without).
+   * Both are put back afterwards, for the queries.
+   */
   importBatches(batches: readonly ImportBatch[]): ImportReport {
+    const cache = this.db.pragma('cache_size', { simple: true }) as number;
+    const mmap = this.db.pragma('mmap_size', { simple: true }) as number;
+    this.db.pragma(`cache_size = ${IMPORT_CACHE_KIB}`);
+    this.db.pragma('mmap_size = 0');
     try {
       return this.run(batches);
     } catch (e) {
@@ -63,6 +76,9 @@ export class Importer {
       const why = e instanceof Error ? e.message : String(e);
       const what = `import of ${describeBatches(batches)} failed, nothing was stored: ${why}`;
       throw new KirinukiError('archive', what, { cause: e });
+    } finally {
+      this.db.pragma(`cache_size = ${cache}`);
+      this.db.pragma(`mmap_size = ${mmap}`);
     }
   }
 
