@@ -258,7 +258,9 @@ export class AccountStore {
   /**
    * Where the database's write-ahead log stands: it moves with every change any process
    * commits to the database — the archive's entries included, since the accounts live in the
-   * archive's database — so an answer kept while it stays put is still the archive's. On a
+   * archive's database — so an answer kept while it stays put is still the archive's. The
+   * insert position, not the write position: with `synchronous_commit = off` a commit returns
+   * before its record is written out, and the write position lags it by up to 200 ms. On a
    * read-only standby, where the server replays rather than writes, the replay position.
    *
    * @example
@@ -267,7 +269,7 @@ export class AccountStore {
   changeMark(): string {
     return String(
       this.c.value(
-        'SELECT CASE WHEN pg_is_in_recovery() THEN pg_last_wal_replay_lsn() ELSE pg_current_wal_lsn() END::text AS lsn',
+        'SELECT CASE WHEN pg_is_in_recovery() THEN pg_last_wal_replay_lsn() ELSE pg_current_wal_insert_lsn() END::text AS lsn',
       ),
     );
   }
