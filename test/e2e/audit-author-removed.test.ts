@@ -166,6 +166,32 @@ describe.skipIf(!started.ok)('an audited edit by a user removed meanwhile', () =
     expect(back.status).toBe(200);
   }, 60_000);
 
+  it('an edit whose audit record cannot be stored is not stored either: one transaction', async () => {
+    const [entry] = archive.entriesOfDay('2024-03-05');
+    if (!entry) throw new Error('the samples have no entries on 2024-03-05');
+    const id = entry.entry.id;
+    const before = archive.findEntry(id)?.entry.summaries.map((l) => l.raw);
+    const history = accounts.historyOf(id).length;
+    const hanako = new WorkbenchBrowser(origin);
+    expect((await hanako.logIn('hanako', PASSWORD)).status).toBe(200);
+    // A real constraint of the database refuses the edit's record, after the edit ran.
+    const admin = PgConnection.open(url, undefined, false);
+    admin.query(
+      "ALTER TABLE audit_log ADD CONSTRAINT refuses_edits CHECK (action <> 'edit') NOT VALID",
+    );
+    try {
+      const refused = await hanako.send('PATCH', `/api/entries/${id}`, {
+        summaryLines: ['#監査(記録できない編集)'],
+      });
+      expect(refused.status).toBe(500);
+    } finally {
+      admin.query('ALTER TABLE audit_log DROP CONSTRAINT refuses_edits');
+      admin.close();
+    }
+    expect(archive.findEntry(id)?.entry.summaries.map((l) => l.raw)).toEqual(before);
+    expect(accounts.historyOf(id)).toHaveLength(history);
+  }, 60_000);
+
   it('the account store refuses an edit by no user before running it', () => {
     let ran = false;
     expect(() =>

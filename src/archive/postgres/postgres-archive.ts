@@ -4,6 +4,7 @@ import { err, KirinukiError, ok, type Entry, type Result } from '../../model/ind
 import type {
   Archive,
   ArchiveCheck,
+  AuditedTransactions,
   ArchiveStats,
   CountOptions,
   DayRecord,
@@ -23,6 +24,7 @@ import type {
 import { parseQuery } from '../query/parse-query.js';
 import type { QueryError } from '../query/query-ast.js';
 import { openSqliteArchive } from '../sqlite/sqlite-archive.js';
+import { writeAuditRecords, type AuditInput } from './accounts.js';
 import { buildPgChampions } from './champions.js';
 import { compilePgQuery, type PgQuery } from './compile-query.js';
 import { PgConnection, pgTextArray, type PgRow } from './connection.js';
@@ -57,7 +59,7 @@ export interface PostgresArchiveOptions {
  * saved with `updateEntriesIfUnchanged` names the version it started from, and fails with
  * `EntryVersionConflict`, saving nothing, when someone saved the entry in between.
  */
-export interface PostgresArchive extends Archive {
+export interface PostgresArchive extends Archive, AuditedTransactions {
   /** The entry's version (1 when filed, one more per rewrite), or null when there is none. */
   entryVersion(id: string): number | null;
   /**
@@ -452,6 +454,14 @@ class PostgresArchiveImpl implements PostgresArchive {
       copy.close();
     }
     await Promise.resolve();
+  }
+
+  transaction<T>(work: () => T): T {
+    return this.c.transaction(work);
+  }
+
+  recordAudit(records: readonly AuditInput[]): void {
+    this.c.transaction(() => writeAuditRecords(this.c, records));
   }
 
   close(): void {
