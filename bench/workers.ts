@@ -58,6 +58,8 @@ interface Run {
   entries: number;
   docs: number;
   load: string;
+  /** Attempts that failed and were retried. */
+  retried: number;
 }
 
 async function main(): Promise<void> {
@@ -104,13 +106,25 @@ async function main(): Promise<void> {
       const failed = (await queue.counts()).failed ?? 0;
       for (const w of workers) w.child.kill('SIGTERM');
       await Promise.all(workers.map((w) => w.exited));
-      await queue.close();
+      // Attempts that failed and went back to the queue: each costs its retry delay.
+      const failures = workers.flatMap((w) => w.events.filter((e) => e.type === 'failed'));
+      for (const f of failures.slice(0, 3))
+        log(
+          `bench: ${n} worker(s): an attempt failed: ${'message' in f ? f.message.slice(0, 300) : ''}`,
+        );
       const check: Archive =
         args.archive === 'postgres' ? openPostgresArchive(url) : openSqliteArchive(db);
       const entries = check.stats().entries;
       check.close();
       if (failed > 0) throw new Error(`bench: ${failed} jobs failed with ${n} workers`);
-      runs.push({ workers: n, seconds, entries, docs: jobs.length, load });
+      runs.push({
+        workers: n,
+        seconds,
+        entries,
+        docs: jobs.length,
+        load,
+        retried: failures.length,
+      });
       log(`bench: ${n} worker(s): ${seconds.toFixed(1)} s, ${entries} entries; ${load}`);
     }
     const one = runs[0];
@@ -120,6 +134,7 @@ async function main(): Promise<void> {
       Math.round(r.entries / r.seconds).toLocaleString('en'),
       (r.docs / r.seconds).toFixed(2),
       one ? `${(one.seconds / r.seconds).toFixed(2)}×` : '',
+      String(r.retried),
       r.load.replace(/^.*load average: /, ''),
     ]);
     const md = [
@@ -134,6 +149,7 @@ async function main(): Promise<void> {
           'entries/s',
           'documents/s',
           'speed-up',
+          'attempts retried',
           'load average at the end (1, 5, 15 min)',
         ],
         rows,

@@ -93,6 +93,35 @@ if (started.ok) {
         archive.close();
       }
     }, 60_000);
+
+    it('two importers filing the same new names in opposite orders both succeed, none twice', async () => {
+      const writer = fileURLToPath(new URL('./postgres-concurrent-writer.ts', import.meta.url));
+      const schema = 'concurrent_names';
+      openPostgresArchive(url, { schema }).close();
+      const startAt = String(Date.now() + 8_000);
+      const run = (prefix: string, order: string): Promise<number> =>
+        new Promise((resolve, reject) => {
+          const child = spawn(
+            process.execPath,
+            ['--import', 'tsx', writer, url, schema, prefix, '10', order],
+            { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, START_AT: startAt } },
+          );
+          child.on('error', reject);
+          child.on('exit', (code) => resolve(code ?? -1));
+        });
+      // Names are filed in one order by every writer (bench/workers.ts showed deadlocks before).
+      expect(await Promise.all([run('a', 'names-up'), run('b', 'names-down')])).toEqual([0, 0]);
+      const archive = openPostgresArchive(url, { schema });
+      try {
+        expect(archive.count('停戦')).toEqual({ ok: true, value: 800 });
+        // Each name is filed once, whoever filed it first: both writers' entries find it.
+        expect(archive.count('tag:タグ3-4-5')).toEqual({ ok: true, value: 2 });
+        expect(archive.count('speaker:話者3-4-5氏')).toEqual({ ok: true, value: 2 });
+        expect(archive.check().filter((c) => !c.ok)).toEqual([]);
+      } finally {
+        archive.close();
+      }
+    }, 120_000);
   });
 } else {
   console.warn(`PostgreSQL contract suite SKIPPED: ${started.why}`);

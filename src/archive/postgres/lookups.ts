@@ -1,4 +1,4 @@
-import type { PgConnection } from './connection.js';
+import { pgTextArray, type PgConnection } from './connection.js';
 
 /**
  * Ids of the small lookup tables (handles, tags, persons) by exact name, created on first use,
@@ -11,6 +11,8 @@ export class PgLookup {
   private readonly find: string;
   private readonly insert: string;
   private readonly addCount: string | null;
+  private readonly insertMany: string;
+  private readonly findMany: string;
 
   constructor(
     private readonly c: PgConnection,
@@ -18,6 +20,12 @@ export class PgLookup {
     column: string,
   ) {
     this.find = `SELECT id FROM ${table} WHERE ${column} = $1`;
+    // In one order for every writer: two imports filing the same new names wait for each
+    // other instead of each holding a name the other needs (a deadlock, the job retried).
+    this.insertMany = `INSERT INTO ${table} (${column}, norm)
+      SELECT n, m FROM unnest($1::text[], $2::text[]) AS x (n, m) ORDER BY n
+      ON CONFLICT (${column}) DO NOTHING`;
+    this.findMany = `SELECT ${column} AS name, id FROM ${table} WHERE ${column} = ANY($1::text[])`;
     // ON CONFLICT: another writer may have filed the same name since `find`.
     this.insert = `INSERT INTO ${table} (${column}, norm) VALUES ($1, $2)
       ON CONFLICT (${column}) DO UPDATE SET norm = EXCLUDED.norm RETURNING id`;
@@ -39,9 +47,26 @@ export class PgLookup {
     return id;
   }
 
-  /** Writes the counts; call once at the end, inside the transaction. */
+  /**
+   * Files the names a transaction will use, all at once and in order, at its start; `id`
+   * then finds them without inserting.
+   */
+  register(names: ReadonlyMap<string, string>): void {
+    const missing = [...names]
+      .filter(([name]) => !this.ids.has(name))
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    if (missing.length === 0) return;
+    const written = pgTextArray(missing.map(([name]) => name));
+    this.c.run(this.insertMany, [written, pgTextArray(missing.map(([, norm]) => norm))]);
+    for (const row of this.c.run(this.findMany, [written]))
+      this.ids.set(String(row.name), Number(row.id));
+  }
+
+  /** Writes the counts in the order of their ids (as every writer does); once, at the end. */
   flush(): void {
-    if (this.addCount) for (const [id, n] of this.counts) this.c.run(this.addCount, [n, id]);
+    if (this.addCount)
+      for (const [id, n] of [...this.counts].sort(([a], [b]) => a - b))
+        this.c.run(this.addCount, [n, id]);
     this.reset();
   }
 

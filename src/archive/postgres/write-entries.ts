@@ -84,6 +84,7 @@ export class EntryWriter {
     try {
       return this.c.transaction(() => {
         this.lockDays(batches.map((b) => b.day));
+        this.registerNames(batches);
         const total: ImportReport = { inserted: 0, unchanged: 0, replaced: 0 };
         for (const batch of batches) {
           const r = this.store(batch);
@@ -228,6 +229,33 @@ export class EntryWriter {
       this.c.run('SELECT day FROM days WHERE day = ANY($1::text[]) ORDER BY day FOR UPDATE', [
         pgTextArray(sorted),
       ]);
+  }
+
+  /**
+   * Files every handle, tag and person name the batches use, each table's in one sorted
+   * statement, right after the days are locked: so concurrent imports take their locks in one
+   * order (days, then names) and never deadlock over new names.
+   */
+  private registerNames(batches: readonly ImportBatch[]): void {
+    const handles = new Map<string, string>();
+    const tags = new Map<string, string>();
+    const persons = new Map<string, string>();
+    const person = (name: string): void => {
+      const written = pgText(name.trim());
+      if (written !== '') persons.set(written, pgText(normaliseForMatch(written)));
+    };
+    for (const batch of batches)
+      for (const entry of batch.entries) {
+        if (entry.post) handles.set(entry.post.handle, entry.post.handle.toLowerCase());
+        for (const { tag } of entry.summaries)
+          tags.set(pgText(tag), pgText(normaliseForMatch(tag)));
+        for (const name of summarySpeakers(entry)) person(name);
+        const people = ownField(batch.people, entry.id);
+        for (const n of [...(people?.speakers ?? []), ...(people?.mentions ?? [])]) person(n);
+      }
+    this.handles.register(handles);
+    this.tags.register(tags);
+    this.persons.register(persons);
   }
 
   private store(batch: ImportBatch): ImportReport {
