@@ -1,14 +1,17 @@
 /**
- * `npm run bench -- [--only archive,ingest,annotate,tagging,parse,cold-start,site,server,ranking] [--sizes 100000,1000000]
- *   [--repeat 5] [--no-trigram] [--out bench/out]`
+ * `npm run bench -- [--only archive,ingest,annotate,tagging,parse,cold-start,site,server,ranking,postgres,workers]
+ *   [--sizes 100000,1000000] [--repeat 5] [--no-trigram] [--out bench/out]`
  *
  * Runs the archive benchmark at each size and writes a markdown report to stdout and to
  * `bench/out/archive-<sizes>.md` (with the raw figures as JSON beside it); then the ingest,
  * annotation, tagging, clip-document parsing and CLI cold-start benchmarks (`bench/ingest.ts`,
  * `bench/annotate.ts`, `bench/tagging.ts`, `bench/parse.ts`, `bench/cold-start.ts`), each to
- * `bench/out/<name>.md`; and ranking over all matches on the server benchmark's archive
- * (`bench/ranking.ts`).
+ * `bench/out/<name>.md`; ranking over all matches on the server benchmark's archive
+ * (`bench/ranking.ts`); SQLite and PostgreSQL side by side at each size (`bench/postgres.ts`)
+ * and 1, 2 and 4 workers importing 100,000 entries into PostgreSQL (`bench/workers.ts`), both
+ * on a private cluster — skipped with the reason when PostgreSQL is not installed.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -26,6 +29,8 @@ const SUITES = [
   'site',
   'server',
   'ranking',
+  'postgres',
+  'workers',
 ] as const;
 type Suite = (typeof SUITES)[number];
 
@@ -111,6 +116,40 @@ async function main(): Promise<void> {
         String(args.repeat),
       ]),
     );
+  if (args.only.includes('postgres'))
+    for (const size of args.sizes)
+      await other(args, `postgres-${size}`, async () =>
+        script('bench/postgres.ts', [String(size), String(args.repeat)]),
+      );
+  if (args.only.includes('workers'))
+    await other(args, 'workers', async () =>
+      script('bench/workers.ts', [
+        '--archive',
+        'postgres',
+        '--entries',
+        '100000',
+        '--per-doc',
+        '1000',
+        '--out',
+        args.out,
+      ]),
+    );
+}
+
+/**
+ * A benchmark that runs as a script of its own (it starts a PostgreSQL cluster): its markdown
+ * on stdout, its progress on stderr; a failure (no PostgreSQL here) is reported, not thrown.
+ */
+function script(file: string, argv: string[]): string {
+  try {
+    return execFileSync(process.execPath, ['--import', 'tsx', file, ...argv], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+      maxBuffer: 64 * 1024 * 1024,
+    });
+  } catch (e) {
+    return `## ${file}\n\nskipped: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}\n`;
+  }
 }
 
 async function archive(args: Args): Promise<void> {
