@@ -27,8 +27,9 @@ export function scanTitles(
   const out: Mention[] = [];
   // A title ends a run of kanji, so only units that end some title and a run are looked at.
   for (let i = 0; i < text.length; i += 1) {
-    if (k.titleFinalUnits[text.charCodeAt(i)] !== 1 || isKanjiCode(text.charCodeAt(i + 1)))
-      continue;
+    const unit = k.titleFinalUnits[text.charCodeAt(i)];
+    if (unit === 0 || unit === undefined || isKanjiCode(text.charCodeAt(i + 1))) continue;
+    if (unit === 2 && !k.titleSuffixes.some((s) => text.startsWith(s, i + 1 - s.length))) continue;
     const re = i + 1;
     let rs = i;
     // A name and its title fit in a bounded window; the walk stops there so a long run of

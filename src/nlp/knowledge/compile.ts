@@ -27,8 +27,13 @@ export interface Knowledge {
   names: Map<string, string[]>;
   titles: TitleSet;
   maxTitleLength: number;
-  /** 1 for each UTF-16 unit that ends some title written in kanji. */
+  /**
+   * 1 for each UTF-16 unit that ends some listed title, 2 for one that ends only a title
+   * suffix (`行` of `代行`): a common character, looked at only when the suffix stands there.
+   */
   titleFinalUnits: Uint8Array;
+  /** The suffixes written onto titles (`代行`), for the units marked 2 above. */
+  titleSuffixes: readonly string[];
   /** Titles written in kana (`さん`), found by a search of their own. */
   kanaTitles: string[];
   corefPerson: Trie<string>;
@@ -99,8 +104,9 @@ export function compileKnowledge(src: KnowledgeSource): Knowledge {
     names,
     titles,
     maxTitleLength: longest(src.titles) + longest(src.titlePrefixes) + longest(src.titleSuffixes),
-    titleFinalUnits: unitSet([...src.titles, ...src.titleSuffixes].map((t) => t.slice(-1))),
+    titleFinalUnits: titleFinalUnits(src),
     kanaTitles: src.titles.filter((t) => KANA_WORD.test(t)),
+    titleSuffixes: src.titleSuffixes,
     corefPerson: wordTrie(src.corefPerson, false),
     corefOrganisation: wordTrie(src.corefOrganisation, false),
     corefTitlePrefix: src.corefTitlePrefix,
@@ -160,12 +166,17 @@ export class TitleSet {
   /** The lengths of the prefixes and of the suffixes, each with 0 (none) first. */
   private readonly prefixLengths: readonly number[];
   private readonly suffixLengths: readonly number[];
+  /** The first characters of the prefixes and the last of the suffixes. */
+  private readonly openers: ReadonlySet<string>;
+  private readonly closers: ReadonlySet<string>;
 
   constructor(titles: readonly string[], prefixes: readonly string[], suffixes: readonly string[]) {
     this.listed = new Set(titles);
     this.prefixes = new Set(prefixes);
     this.suffixes = new Set(suffixes);
     this.prefixLengths = [0, ...new Set(prefixes.map((w) => w.length))];
+    this.openers = new Set(prefixes.map((w) => w.charAt(0)));
+    this.closers = new Set(suffixes.map((w) => w.charAt(w.length - 1)));
     this.suffixLengths = [0, ...new Set(suffixes.map((w) => w.length))];
   }
 
@@ -178,6 +189,9 @@ export class TitleSet {
    */
   has(word: string): boolean {
     if (this.listed.has(word)) return true;
+    // Most words asked about neither open with a prefix nor end with a suffix.
+    if (!this.openers.has(word.charAt(0)) && !this.closers.has(word.charAt(word.length - 1)))
+      return false;
     for (const s of this.suffixLengths) {
       if (s > 0 && !this.suffixes.has(word.slice(word.length - s))) continue;
       for (const p of this.prefixLengths) {
@@ -264,6 +278,15 @@ function alternatives(words: readonly string[]): string {
     .sort((a, b) => b.length - a.length)
     .map((w) => w.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&'))
     .join('|');
+}
+
+function titleFinalUnits(src: KnowledgeSource): Uint8Array {
+  const units = unitSet(src.titles.map((t) => t.slice(-1)));
+  for (const suffix of src.titleSuffixes) {
+    const c = suffix.charCodeAt(suffix.length - 1);
+    if (units[c] !== 1) units[c] = 2;
+  }
+  return units;
 }
 
 function unitSet(chars: readonly string[]): Uint8Array {
