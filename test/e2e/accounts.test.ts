@@ -20,6 +20,7 @@ import { importFiles, importTaxonomyFile, tagStorePaths } from '../../src/pipeli
 import { startServer, type RunningServer } from '../../src/server/index.js';
 import { startPostgresCluster, type PostgresCluster } from '../support/postgres-cluster.js';
 import { WorkbenchBrowser } from '../support/workbench-browser.js';
+import { startPostgresWorkbench } from './postgres-workbench.js';
 import { kirinuki } from './run-cli.js';
 import { ROOT, SAMPLE_FILES, SAMPLES, sharedKnowledge, startTestServer } from './server-harness.js';
 
@@ -66,30 +67,17 @@ describe.skipIf(!started.ok)('accounts on PostgreSQL', () => {
     const archivePath = join(dir, 'archive.db');
     const taxonomy = importTaxonomyFile(tagStorePaths(archivePath), join(SAMPLES, 'taxonomy.json'));
     if (!taxonomy.ok) throw new Error(taxonomy.error.map((d) => d.message).join('\n'));
-    for (const [user, role] of [
-      [CURATOR, 'curator'],
-      [VIEWER, 'viewer'],
-    ] as const) {
-      const added = await kirinuki(
-        ['--db', url, 'users', 'add', user.name, '--role', role, '--password-stdin'],
-        `${user.password}\n`,
-      );
-      expect(added.code, added.stderr).toBe(0);
-    }
-    accounts = AccountStore.open(url);
-    const run = await startServer({
+    const workbench = await startPostgresWorkbench({
+      url,
       archive,
       archivePath,
-      accounts,
-      knowledge: sharedKnowledge(),
-      port: 0,
-      env: {},
-      today: () => '2024-03-07',
+      users: [
+        { ...CURATOR, role: 'curator' },
+        { ...VIEWER, role: 'viewer' },
+      ],
       log: (m) => serverLog.push(m),
     });
-    if (!run.ok) throw new Error(run.error.message);
-    server = run.value;
-    origin = server.url.replace(/\/$/, '');
+    ({ accounts, server, origin } = workbench);
   }, 120_000);
 
   afterAll(async () => {

@@ -18,10 +18,10 @@ import {
 } from '../../src/archive/index.js';
 import { PgConnection } from '../../src/archive/postgres/connection.js';
 import { importFiles, importTaxonomyFile, tagStorePaths } from '../../src/pipeline/index.js';
-import { startServer, type RunningServer } from '../../src/server/index.js';
+import type { RunningServer } from '../../src/server/index.js';
 import { postgresBinDir, startPostgresCluster } from '../support/postgres-cluster.js';
 import { WorkbenchBrowser } from '../support/workbench-browser.js';
-import { kirinuki } from './run-cli.js';
+import { startPostgresWorkbench } from './postgres-workbench.js';
 import { SAMPLE_FILES, SAMPLES, sharedKnowledge } from './server-harness.js';
 
 const started = startPostgresCluster();
@@ -89,27 +89,17 @@ describe.skipIf(!started.ok)('an audited edit by a user removed meanwhile', () =
     const archivePath = join(dir, 'archive.db');
     const taxonomy = importTaxonomyFile(tagStorePaths(archivePath), join(SAMPLES, 'taxonomy.json'));
     if (!taxonomy.ok) throw new Error(taxonomy.error.map((d) => d.message).join('\n'));
-    for (const name of ['hanako', 'ken', 'jiro']) {
-      const added = await kirinuki(
-        ['--db', url, 'users', 'add', name, '--role', 'curator', '--password-stdin'],
-        `${PASSWORD}\n`,
-      );
-      expect(added.code, added.stderr).toBe(0);
-    }
-    accounts = AccountStore.open(url);
-    const run = await startServer({
+    const workbench = await startPostgresWorkbench({
+      url,
       archive,
       archivePath,
-      accounts,
-      knowledge: sharedKnowledge(),
-      port: 0,
-      env: {},
-      today: () => '2024-03-07',
-      log: () => {},
+      users: ['hanako', 'ken', 'jiro'].map((name) => ({
+        name,
+        role: 'curator' as const,
+        password: PASSWORD,
+      })),
     });
-    if (!run.ok) throw new Error(run.error.message);
-    server = run.value;
-    origin = server.url.replace(/\/$/, '');
+    ({ accounts, server, origin } = workbench);
   }, 120_000);
 
   afterAll(async () => {

@@ -12,18 +12,13 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  AccountStore,
-  openPostgresArchive,
-  StoredDocuments,
-  type Archive,
-} from '../../src/archive/index.js';
+import { openPostgresArchive, StoredDocuments, type Archive } from '../../src/archive/index.js';
 import { tagStorePaths } from '../../src/pipeline/index.js';
-import { startServer, type RunningServer } from '../../src/server/index.js';
 import { startPostgresCluster } from '../support/postgres-cluster.js';
 import { WorkbenchBrowser } from '../support/workbench-browser.js';
+import { startPostgresWorkbench, type PostgresWorkbench } from './postgres-workbench.js';
 import { kirinuki } from './run-cli.js';
-import { SAMPLES, sharedKnowledge } from './server-harness.js';
+import { SAMPLES } from './server-harness.js';
 
 const started = startPostgresCluster();
 if (!started.ok) console.warn(`\n*** tag store on PostgreSQL suite SKIPPED: ${started.why} ***\n`);
@@ -116,33 +111,20 @@ describe.skipIf(!started.ok)('the tag store and sources of a PostgreSQL archive'
 
   describe('the workbench', () => {
     let archive: Archive;
-    let accounts: AccountStore;
-    let server: RunningServer;
+    let workbench: PostgresWorkbench | undefined;
     let browser: WorkbenchBrowser;
 
     beforeAll(async () => {
       if (!started.ok) return;
       archive = openPostgresArchive(url);
-      const added = await kirinuki(
-        ['--db', url, 'users', 'add', 'hanako', '--role', 'curator', '--password-stdin'],
-        `${PASSWORD}\n`,
-      );
-      expect(added.code, added.stderr).toBe(0);
-      accounts = AccountStore.open(url);
       // As `kirinuki serve` starts it: the archive's location is the URL.
-      const run = await startServer({
+      workbench = await startPostgresWorkbench({
+        url,
         archive,
-        archivePath: url,
-        accounts,
-        knowledge: sharedKnowledge(),
-        port: 0,
-        env: {},
-        today: () => '2024-03-07',
+        users: [{ name: 'hanako', role: 'curator', password: PASSWORD }],
         log: (m) => serverLog.push(m),
       });
-      if (!run.ok) throw new Error(run.error.message);
-      server = run.value;
-      browser = new WorkbenchBrowser(server.url.replace(/\/$/, ''));
+      browser = new WorkbenchBrowser(workbench.origin);
       const login = await browser.send('POST', '/api/login', {
         name: 'hanako',
         password: PASSWORD,
@@ -151,8 +133,7 @@ describe.skipIf(!started.ok)('the tag store and sources of a PostgreSQL archive'
     }, 120_000);
 
     afterAll(async () => {
-      await server?.close();
-      accounts?.close();
+      await workbench?.close();
       archive?.close();
     });
 

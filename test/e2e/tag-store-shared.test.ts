@@ -12,19 +12,14 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  AccountStore,
-  openPostgresArchive,
-  StoredDocuments,
-  type Archive,
-} from '../../src/archive/index.js';
+import { openPostgresArchive, StoredDocuments, type Archive } from '../../src/archive/index.js';
 import { tagStorePaths } from '../../src/pipeline/index.js';
-import { startServer, type RunningServer } from '../../src/server/index.js';
 import { parseTagModel } from '../../src/tagging/index.js';
 import { startPostgresCluster } from '../support/postgres-cluster.js';
 import { WorkbenchBrowser } from '../support/workbench-browser.js';
+import { startPostgresWorkbench, type PostgresWorkbench } from './postgres-workbench.js';
 import { kirinuki } from './run-cli.js';
-import { ROOT, SAMPLES, sharedKnowledge } from './server-harness.js';
+import { ROOT, SAMPLES } from './server-harness.js';
 
 const started = startPostgresCluster();
 if (!started.ok) console.warn(`\n*** shared tag store suite SKIPPED: ${started.why} ***\n`);
@@ -160,37 +155,23 @@ describe.skipIf(!started.ok)('the tag store of a PostgreSQL archive, shared by a
 
   describe('a running server', () => {
     let archive: Archive;
-    let accounts: AccountStore;
-    let server: RunningServer;
+    let workbench: PostgresWorkbench | undefined;
     let browser: WorkbenchBrowser;
 
     beforeAll(async () => {
       if (!started.ok) return;
       archive = openPostgresArchive(url);
-      const added = await kirinuki(
-        ['--db', url, 'users', 'add', 'hanako', '--role', 'curator', '--password-stdin'],
-        `${PASSWORD}\n`,
-      );
-      expect(added.code, added.stderr).toBe(0);
-      accounts = AccountStore.open(url);
-      const run = await startServer({
+      workbench = await startPostgresWorkbench({
+        url,
         archive,
-        archivePath: url,
-        accounts,
-        knowledge: sharedKnowledge(),
-        port: 0,
-        env: {},
-        today: () => '2024-03-07',
+        users: [{ name: 'hanako', role: 'curator', password: PASSWORD }],
       });
-      if (!run.ok) throw new Error(run.error.message);
-      server = run.value;
-      browser = new WorkbenchBrowser(server.url.replace(/\/$/, ''));
+      browser = new WorkbenchBrowser(workbench.origin);
       expect((await browser.logIn('hanako', PASSWORD)).status).toBe(200);
     }, 120_000);
 
     afterAll(async () => {
-      await server?.close();
-      accounts?.close();
+      await workbench?.close();
       archive?.close();
     });
 
@@ -239,27 +220,16 @@ describe.skipIf(!started.ok)('the tag store of a PostgreSQL archive, shared by a
 
       // A second server of the team, with connections of its own, as `kirinuki serve` opens them.
       const secondArchive = openPostgresArchive(url);
-      const secondAccounts = AccountStore.open(url);
-      const second = await startServer({
-        archive: secondArchive,
-        archivePath: url,
-        accounts: secondAccounts,
-        knowledge: sharedKnowledge(),
-        port: 0,
-        env: {},
-        today: () => '2024-03-07',
-      });
-      if (!second.ok) throw new Error(second.error.message);
+      const second = await startPostgresWorkbench({ url, archive: secondArchive, users: [] });
       try {
-        const curator = new WorkbenchBrowser(second.value.url.replace(/\/$/, ''));
+        const curator = new WorkbenchBrowser(second.origin);
         expect((await curator.logIn('hanako', PASSWORD)).status).toBe(200);
         const edited = await curator.send('PATCH', `/api/entries/${entry.entry.id}`, {
           summaryLines: ['#停戦条件(ロシア外務省報道官・4州の帰属承認)'],
         });
         expect(edited.status, await edited.clone().text()).toBe(200);
       } finally {
-        await second.value.close();
-        secondAccounts.close();
+        await second.close();
         secondArchive.close();
       }
       expect(await suggested()).toContain('停戦条件');
