@@ -21,5 +21,15 @@ export {
   type PostgresArchiveOptions,
 } from './postgres/postgres-archive.js';
 export * from './postgres/accounts-api.js';
-export { dropPostgresSchema, replacePostgresContents } from './postgres/replace-contents.js';
+export {
+  dropPostgresSchema,
+  replacePostgresContents,
+  type ReplacedContents,
+} from './postgres/replace-contents.js';
+export {
+  dropBackupDocuments,
+  readBackupDocuments,
+  writeBackupDocuments,
+  type NamedDocuments,
+} from './backup-documents.js';
 export { StoredDocuments, type StoredDocument } from './postgres/stored-documents.js';

@@ -1,5 +1,14 @@
 import { KirinukiError } from '../../model/index.js';
 import { PgConnection, type PgRow } from './connection.js';
+import { replaceStoredDocuments } from './stored-documents.js';
+
+/** What `replacePostgresContents` copied and changed. */
+export interface ReplacedContents {
+  tables: number;
+  rows: number;
+  /** Named documents (`kirinuki_documents`) written or cleared. */
+  documents: number;
+}
 
 /** A table of the staging schema as the copy needs it: its name and the columns it writes. */
 interface CopiedTable {
@@ -24,15 +33,22 @@ interface CopiedTable {
  * kirinuki). Tables that are not the archive's — the accounts, the audit log, the queue — are
  * not in the staging schema and are left alone.
  *
+ * The named documents shared beside the entries (`kirinuki_documents`: the tag store) are no
+ * table of the staging archive; `documents` names those to write (a text) or clear (null) in
+ * the same transaction (`replaceStoredDocuments`), so a restore brings back the entries and
+ * the tag store together or neither. Documents not named are left alone.
+ *
  * @example
  * const staging = openPostgresArchive(url, { schema: 'kirinuki_restore_1' });
  * // …fill and check it, close it…
- * replacePostgresContents(url, 'kirinuki_restore_1'); // { tables: 15, rows: 4211 }
+ * replacePostgresContents(url, 'kirinuki_restore_1', { taxonomy: text, 'tag-model': null });
+ * // { tables: 15, rows: 4211, documents: 2 }
  */
 export function replacePostgresContents(
   url: string,
   staging: string,
-): { tables: number; rows: number } {
+  documents: Readonly<Record<string, string | null>> = {},
+): ReplacedContents {
   const c = PgConnection.open(url, undefined, false);
   try {
     return c.transaction(() => {
@@ -55,6 +71,9 @@ export function replacePostgresContents(
         throw new KirinukiError('archive', `restore: schema ${staging} holds no archive tables`);
       const names = (schema: string): string =>
         tables.map((t) => `${schema}.${c.escapeIdentifier(t.name)}`).join(', ');
+      // The documents first: a process learning a lesson holds their rows and may then read
+      // entries, so taking the rows before the tables' locks keeps to its order (no deadlock).
+      const changedDocuments = replaceStoredDocuments(c, target, documents);
       // One statement empties them all, whatever refers to what among them; a table outside
       // the archive referring to one would make it fail, and the transaction with it.
       c.query(`TRUNCATE ${names(to)}`);
@@ -77,7 +96,11 @@ export function replacePostgresContents(
             [`${to}.${table}`, col],
           );
       }
-      return { tables: tables.length, rows };
+      return {
+        tables: tables.length,
+        rows,
+        documents: changedDocuments,
+      };
     });
   } finally {
     c.close();

@@ -155,6 +155,49 @@ export class StoredDocuments {
   }
 }
 
+/**
+ * Makes the documents of `schema` the given ones, inside the caller's transaction on `c` (a
+ * restore's, so the documents change with the entries or not at all): each named document
+ * with a text is written, each named with null is cleared (a document the restored archive
+ * never had), names not given are left alone. A document whose text changes gets a higher
+ * version than any it had — never the restored copy's own count — so a reader that kept a
+ * copy sees it is stale. Waits for another process's `locked` on the same names. Gives how
+ * many documents changed.
+ *
+ * @example
+ * c.transaction(() => replaceStoredDocuments(c, 'public', { taxonomy: text, 'tag-model': null }));
+ */
+export function replaceStoredDocuments(
+  c: PgConnection,
+  schema: string,
+  documents: Readonly<Record<string, string | null>>,
+): number {
+  const names = Object.keys(documents).sort();
+  if (names.length === 0) return 0;
+  const table = `${c.escapeIdentifier(schema)}.kirinuki_documents`;
+  c.query(`SELECT pg_advisory_xact_lock(${DOCUMENTS_LOCK})`);
+  c.query(STORED_DOCUMENTS_SQL.replace('kirinuki_documents', table));
+  for (const name of names)
+    c.query(
+      `INSERT INTO ${table} (name, body, version) VALUES ($1, NULL, 0) ON CONFLICT (name) DO NOTHING`,
+      [name],
+    );
+  c.query(`SELECT name FROM ${table} WHERE name = ANY($1::text[]) ORDER BY name FOR UPDATE`, [
+    pgTextArray(names),
+  ]);
+  let changed = 0;
+  for (const name of names) {
+    const body = documents[name] ?? null;
+    const rows = c.query(
+      `UPDATE ${table} SET body = $2, version = version + 1, updated_at = now()
+        WHERE name = $1 AND body IS DISTINCT FROM $2 RETURNING 1 AS changed`,
+      [name, body === null ? null : pgText(body)],
+    );
+    changed += rows.length;
+  }
+  return changed;
+}
+
 function documentOf(row: PgRow): StoredDocument | null {
   if (row.body === null || row.body === undefined) return null;
   const at = row.updated_at;
