@@ -63,17 +63,34 @@ export const DumpPublishedSchema = z.object({
 });
 export type DumpPublished = z.infer<typeof DumpPublishedSchema>;
 
+/** The documents of an archive's tag store, by what each is. */
+export const TAG_STORE_DOCUMENTS = ['taxonomy', 'model', 'style'] as const;
+
+/**
+ * A document of the archive's tag store — the curator's taxonomy, the trained tag model, the
+ * learned summary-line style — its text exactly as stored (a document never written has no
+ * record). Written after the blog posts, before the end record; an older reader skips it.
+ */
+export const DumpTagDocumentSchema = z.object({
+  kind: z.literal('tag-document'),
+  document: z.enum(TAG_STORE_DOCUMENTS),
+  text: z.string(),
+});
+export type DumpTagDocument = z.infer<typeof DumpTagDocumentSchema>;
+
 /** The last line: how many records came, so a dump cut short at a line break is noticed. */
 export const DumpEndSchema = z.object({
   kind: z.literal('end'),
   days: z.number().int().nonnegative(),
   entries: z.number().int().nonnegative(),
   published: z.number().int().nonnegative(),
+  /** Tag-store documents; absent in a dump written before they were part of it. */
+  tagDocuments: z.number().int().nonnegative().optional(),
 });
 export type DumpEnd = z.infer<typeof DumpEndSchema>;
 
 /** Every record after the header. */
-export type DumpRecord = DumpDay | DumpEntry | DumpPublished | DumpEnd;
+export type DumpRecord = DumpDay | DumpEntry | DumpPublished | DumpTagDocument | DumpEnd;
 
 /**
  * Whether `day` is `YYYY-MM-DD` and a day of the calendar.

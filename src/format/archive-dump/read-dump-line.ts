@@ -8,6 +8,7 @@ import {
   DumpEntrySchema,
   DumpHeaderSchema,
   DumpPublishedSchema,
+  DumpTagDocumentSchema,
   type DumpHeader,
   type DumpRecord,
 } from './dump-records.js';
@@ -66,6 +67,8 @@ export function readDumpLine(text: string, at: DumpLineAt): Result<ReadDumpLine>
       return checked(DumpDaySchema, value, at);
     case 'published':
       return checked(DumpPublishedSchema, value, at);
+    case 'tag-document':
+      return checked(DumpTagDocumentSchema, value, at);
     case 'end':
       return checked(DumpEndSchema, value, at);
     case 'entry': {
