@@ -9,8 +9,8 @@ import {
   writeAtomic,
 } from './tag-documents.js';
 
-/** The documents' names in the database's `kirinuki_documents`. */
-const DOCUMENT_NAMES: Record<TagDocumentKind, string> = {
+/** The documents' names in the database's `kirinuki_documents` (and in a backup file). */
+export const DOCUMENT_NAMES: Readonly<Record<TagDocumentKind, string>> = {
   taxonomy: 'taxonomy',
   model: 'tag-model',
   style: 'summary-style',

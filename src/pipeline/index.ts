@@ -29,6 +29,7 @@ export * from './source-files.js';
 export * from './suggest-lines.js';
 export * from './tag-edits.js';
 export * from './tag-store.js';
+export * from './tag-store-snapshot.js';
 export * from './tags-of-archive.js';
 export * from './tag-texts.js';
 export * from './tagger.js';

@@ -14,6 +14,7 @@ import {
 } from '../format/archive-dump/index.js';
 import type { Diagnostic } from '../model/index.js';
 import type { FileLine } from './file-lines.js';
+import type { TagStoreSnapshot } from './tag-store-snapshot.js';
 
 export interface RestoreOptions {
   /** Entries per transaction (default 1,000): a failure loses one batch, never half of one. */
@@ -32,6 +33,11 @@ export interface RestoreSummary {
   days: number;
   /** Blog posts of days remembered again. */
   published: number;
+  /**
+   * The documents of the dumped archive's tag store (taxonomy, tag model, style), read but not
+   * filed: the store is not the archive's, so the caller files them (`mergeDumpTagDocuments`).
+   */
+  tagDocuments: TagStoreSnapshot;
   /** Records not restored: bad lines, and the entries of a batch the archive refused. */
   skipped: number;
   /** Errors name the file and line; a dump cut short says so. */
@@ -44,7 +50,8 @@ const BUSY_ATTEMPTS = 3;
 /**
  * Restores an archive dump (`kirinuki export --format jsonl`) into `archive`: the same entries
  * with their ids, days, order (`seq`), sources, stories, identity keys and text people; each
- * day's document tag lines; the blog posts of days. Batches of `batchEntries` entries, each one
+ * day's document tag lines; the blog posts of days. The tag store's documents are read into
+ * the summary (`tagDocuments`) for the caller to file. Batches of `batchEntries` entries, each one
  * transaction (`Archive.importBatches`), so the archive is never half-written per batch.
  * Idempotent: an entry already filed (same id) is left as it is. A line that is not a valid
  * record is reported with its file and line and skipped, and the rest restored; a header this
@@ -68,12 +75,13 @@ export function restoreArchiveDump(
     unchanged: 0,
     days: 0,
     published: 0,
+    tagDocuments: {},
     skipped: 0,
     diagnostics: [],
   };
   const batch = new PendingBatch(archive, file, summary);
   const limit = Math.max(1, options.batchEntries ?? 1000);
-  const seen = { days: 0, entries: 0, published: 0 };
+  const seen = { days: 0, entries: 0, published: 0, tagDocuments: 0 };
   let end: { record: DumpEnd; line: number } | null = null;
   let last: FileLine | null = null;
   for (const line of lines) {
@@ -133,6 +141,10 @@ export function restoreArchiveDump(
         seen.published += 1;
         batch.addPublished(record);
         break;
+      case 'tag-document':
+        seen.tagDocuments += 1;
+        summary.tagDocuments[record.document] = record.text;
+        break;
       case 'end':
         end = { record, line: line.line };
         break;
@@ -151,10 +163,18 @@ export function restoreArchiveDump(
   return summary;
 }
 
+/** What the end record counts, in a message. */
+const COUNTED = {
+  days: 'days',
+  entries: 'entries',
+  published: 'published',
+  tagDocuments: 'tag documents',
+} as const;
+
 /** The end record must come, and its counts must be the records read. */
 function checkEnd(
   end: DumpEnd | null,
-  seen: { days: number; entries: number; published: number },
+  seen: { days: number; entries: number; published: number; tagDocuments: number },
   file: string,
   lastLine: number,
   summary: RestoreSummary,
@@ -170,12 +190,14 @@ function checkEnd(
   }
   // Lines already reported as bad may have been any of these records.
   const unread = summary.skipped;
-  for (const what of ['days', 'entries', 'published'] as const)
-    if (seen[what] > end[what] || seen[what] + unread < end[what])
+  // An end record without a count of tag documents is a dump from before they were in it.
+  const counted = { ...end, tagDocuments: end.tagDocuments ?? seen.tagDocuments };
+  for (const what of ['days', 'entries', 'published', 'tagDocuments'] as const)
+    if (seen[what] > counted[what] || seen[what] + unread < counted[what])
       summary.diagnostics.push({
         severity: 'error',
         file,
-        message: `pipeline: the end record counts ${end[what]} ${what} but the dump holds ${seen[what]}: lines are missing or were added`,
+        message: `pipeline: the end record counts ${counted[what]} ${COUNTED[what]} but the dump holds ${seen[what]}: lines are missing or were added`,
       });
 }
 

@@ -14,6 +14,14 @@ import { err, ok, type Result } from '../model/index.js';
 import { archiveDumpLines } from './export-archive-dump.js';
 import type { FileLine } from './file-lines.js';
 import { restoreArchiveDump } from './restore-archive-dump.js';
+import { TAG_DOCUMENT_KINDS, type TagDocumentKind } from './tag-documents.js';
+import { tagStorePaths, type TagStorePaths } from './tag-store.js';
+import {
+  changedTagDocuments,
+  databaseDocuments,
+  readTagStoreOfBackup,
+  tagDocumentWords,
+} from './tag-store-snapshot.js';
 
 /** What restoring a backup into PostgreSQL did. */
 export interface PostgresRestoreReport {
@@ -23,6 +31,18 @@ export interface PostgresRestoreReport {
   published: number;
   /** Entries the archive held before and no longer does (0 unless `force`). */
   replacedEntries: number;
+  /**
+   * The tag store's documents the backup carried, now the archive's (those it lacked were
+   * cleared); null for a backup from before backups carried the tag store, which left the
+   * archive's as they were.
+   */
+  tagDocuments: TagDocumentKind[] | null;
+}
+
+export interface PostgresRestoreOptions {
+  force?: boolean;
+  /** The archive's tag store (default `tagStorePaths(url)`): to compare before replacing. */
+  tagStore?: TagStorePaths;
 }
 
 /**
@@ -72,8 +92,12 @@ export function checkBackupCopy(file: string, copy: string): Result<void, string
  * the same database and checked there, and only then does one transaction empty the archive's
  * tables and fill them from the staging copy (`replacePostgresContents`). Whatever fails
  * before that transaction commits leaves the archive as it was; the staging schema is dropped
- * either way. An archive that holds anything is replaced only with `force`. Accounts and the
- * audit log are not in a backup and are kept.
+ * either way. The backup's tag store (taxonomy, tag model, style: `readTagStoreOfBackup`) is
+ * checked with the rest and becomes the archive's shared documents in that same transaction
+ * (each with a higher version, so running servers see the change); a backup without one (an
+ * older kirinuki's) leaves the archive's documents alone. An archive that holds anything —
+ * entries, days, blog posts, tag documents the backup would change — is replaced only with
+ * `force`. Accounts and the audit log are not in a backup and are kept.
  *
  * @example
  * const r = restoreBackupToPostgres('postgres://kirinuki@db/k', 'archive.db', { force: false });
@@ -82,7 +106,7 @@ export function checkBackupCopy(file: string, copy: string): Result<void, string
 export function restoreBackupToPostgres(
   url: string,
   file: string,
-  options: { force?: boolean },
+  options: PostgresRestoreOptions,
 ): Result<PostgresRestoreReport, string> {
   const where = redactArchiveUrl(url);
   const scratch = mkdtempSync(join(tmpdir(), 'kirinuki-restore-'));
@@ -90,21 +114,39 @@ export function restoreBackupToPostgres(
     const copy = join(scratch, 'backup.db');
     const checked = checkBackupCopy(file, copy);
     if (!checked.ok) return checked;
+    const tagStore = readTagStoreOfBackup(copy, file);
+    if (!tagStore.ok) return err(`restore: ${tagStore.error}`);
     const target = openPostgresArchive(url);
     const backup = openSqliteArchive(copy, { readonly: true });
     const staging = `kirinuki_restore_${process.pid}_${randomBytes(4).toString('hex')}`;
     try {
       const replacedEntries = target.stats().entries;
-      if (holdings(target) > 0 && !options.force)
+      const changed =
+        tagStore.value === null
+          ? []
+          : changedTagDocuments(options.tagStore ?? tagStorePaths(url), tagStore.value);
+      if ((holdings(target) > 0 || changed.length > 0) && !options.force)
         return err(
-          `restore: ${where} holds ${replacedEntries} entries (--force replaces the archive with ${file})`,
+          `restore: ${where} holds ${replacedEntries} entries` +
+            (changed.length > 0 ? ` and its own ${tagDocumentWords(changed)}` : '') +
+            ` (--force replaces the archive with ${file})`,
         );
       const staged = stage(url, staging, backup, file);
       if (!staged.ok) return staged;
-      replacePostgresContents(url, staging);
+      replacePostgresContents(
+        url,
+        staging,
+        tagStore.value === null ? {} : databaseDocuments(tagStore.value),
+      );
       // What `import` does after a large import: the ranking lists and planner statistics.
       if (staged.value.entries >= 1000) target.optimize();
-      return ok({ ...staged.value, replacedEntries });
+      const snapshot = tagStore.value;
+      return ok({
+        ...staged.value,
+        replacedEntries,
+        tagDocuments:
+          snapshot === null ? null : TAG_DOCUMENT_KINDS.filter((k) => snapshot[k] !== undefined),
+      });
     } finally {
       backup.close();
       target.close();
@@ -129,7 +171,7 @@ function stage(
   staging: string,
   backup: Archive,
   file: string,
-): Result<Omit<PostgresRestoreReport, 'replacedEntries'>, string> {
+): Result<Omit<PostgresRestoreReport, 'replacedEntries' | 'tagDocuments'>, string> {
   const archive = openPostgresArchive(url, { schema: staging });
   try {
     const summary = restoreArchiveDump(archive, numbered(archiveDumpLines(backup)), file);

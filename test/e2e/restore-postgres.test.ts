@@ -105,7 +105,7 @@ if (started.ok) {
       };
       expect(r.stdout).toMatch(
         new RegExp(
-          `restore: .*backup\\.db → postgres.*: ${entries} entries, 4 days, 1 blog posts\n$`,
+          `restore: .*backup\\.db → postgres.*: ${entries} entries, 4 days, 1 blog posts, its tag model, summary-line style\n$`,
         ),
       );
       expect(await ok('--db', url, 'export')).toBe(exported);

@@ -1,9 +1,10 @@
 import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { dayBreakLine, TEXT_DAYS_MANIFEST, textDaysManifest } from '../../format/index.js';
-import { archiveDumpLines, dayDocuments } from '../../pipeline/index.js';
+import { archiveDumpLines, dayDocuments, readTagStoreSnapshot } from '../../pipeline/index.js';
 import type { CommandContext } from '../context.js';
 import { readFailure, UsageError } from '../io.js';
+import { cliTagStorePaths } from '../tagger.js';
 
 /** Lines gathered before one write: a million entries in a few thousand writes. */
 const WRITE_BYTES = 1 << 16;
@@ -12,7 +13,8 @@ const WRITE_BYTES = 1 << 16;
  * `kirinuki export --format jsonl|text [--out PATH]`, streamed, by day then digest order.
  * `jsonl`: the archive dump — a header, each day with its document tag lines, each stored entry
  * with where it is filed, its story, keys and people (and its card's fields, for tools), the
- * days' blog posts, an end record — which `kirinuki import` restores (docs/format.md, "Archive
+ * days' blog posts, the tag store's documents (taxonomy, tag model, style: files beside a
+ * SQLite archive, rows of a PostgreSQL archive's database), an end record — which `kirinuki import` restores (docs/format.md, "Archive
  * dump"); to `--out FILE` or stdout. `text`: each day as a clip document; with `--out DIR`,
  * one `YYYY-MM-DD.txt` a day and a manifest, which `kirinuki import DIR` files day by day.
  */
@@ -30,7 +32,7 @@ export async function exportCommand(
   }
   const lines =
     opts.format === 'jsonl'
-      ? archiveDumpLines(archive)
+      ? archiveDumpLines(archive, readTagStoreSnapshot(await cliTagStorePaths(ctx, undefined)))
       : // Each day after its break line, which `import` files the day under.
         mapLines(dayDocuments(archive), (d) =>
           `${dayBreakLine(d.day)}\n${d.text}`.replace(/\n$/u, ''),

@@ -8,11 +8,14 @@ import {
   importFiles,
   importTextDays,
   isTextDaysFolder,
+  mergeDumpTagDocuments,
   restoreArchiveDump,
+  tagDocumentWords,
   sourceFilesAt,
   type ImportSummary,
   type RestoreSummary,
   type SourceFile,
+  type TagDocumentKind,
 } from '../../pipeline/index.js';
 import { writeJson, type CommandContext } from '../context.js';
 import { readFailure, UsageError } from '../io.js';
@@ -20,6 +23,7 @@ import { loadCliKnowledge } from '../knowledge.js';
 import { describeReport } from '../describe-report.js';
 import { startProgress } from '../progress.js';
 import { dayOption } from '../options.js';
+import { cliTagStorePaths } from '../tagger.js';
 
 /** Progress bars appear past this much input. */
 const LARGE_INPUT_BYTES = 4 * 1024 * 1024;
@@ -58,13 +62,13 @@ export async function importCommand(
   const files = read.filter((f) => f.bytes[0] !== 0x0c);
   let failed = false;
   const archive = await ctx.openArchive();
-  const restored: (RestoreSummary & { file: string })[] = [];
+  const restored: RestoredDump[] = [];
   if (opts.day !== undefined)
     for (const dump of dumps)
       ctx.io.stderr.write(`import: ${dump} is an archive dump; --day does not apply to it\n`);
   for (const dump of dumps) {
     // Its entries are filed as they were, so a dump needs no annotation, --day or stories.
-    const r = { file: dump, ...restoreArchiveDump(archive, fileLines(dump), dump) };
+    const r = await restoreDump(ctx, archive, dump);
     for (const d of r.diagnostics) ctx.io.stderr.write(`${formatDiagnostic(d)}\n`);
     if (r.diagnostics.some((d) => d.severity === 'error')) failed = true;
     restored.push(r);
@@ -197,7 +201,7 @@ async function enqueueImports(
 }
 
 /** New entries filed by the dumps restored and the files imported. */
-function newEntries(restored: readonly RestoreSummary[], files: ImportSummary['files']): number {
+function newEntries(restored: readonly RestoredDump[], files: ImportSummary['files']): number {
   return (
     restored.reduce((n, r) => n + r.inserted, 0) +
     files.reduce((n, f) => n + (f.report?.inserted ?? 0), 0)
@@ -234,13 +238,43 @@ function isDumpFile(path: string): boolean {
   }
 }
 
+/** What restoring a dump did: its tag-store documents named by kind, not repeated whole. */
+type RestoredDump = Omit<RestoreSummary, 'tagDocuments'> & {
+  file: string;
+  /** The dump's tag-store documents filed into the archive's store (those it lacked). */
+  tagDocuments: TagDocumentKind[];
+};
+
+/**
+ * A dump restored into the archive, then its tag-store documents filed into the archive's
+ * store (`mergeDumpTagDocuments`: what the store lacks; its own documents are kept).
+ */
+async function restoreDump(
+  ctx: CommandContext,
+  archive: Archive,
+  dump: string,
+): Promise<RestoredDump> {
+  const { tagDocuments, ...r } = restoreArchiveDump(archive, fileLines(dump), dump);
+  if (Object.keys(tagDocuments).length === 0) return { file: dump, ...r, tagDocuments: [] };
+  const filed = mergeDumpTagDocuments(await cliTagStorePaths(ctx, undefined), tagDocuments, dump);
+  return {
+    file: dump,
+    ...r,
+    diagnostics: [...r.diagnostics, ...filed.diagnostics],
+    tagDocuments: filed.written,
+  };
+}
+
 /** What restoring a dump did, in words. */
-function describeRestore(r: RestoreSummary): string {
+function describeRestore(r: RestoredDump): string {
   if (!r.restored) return 'not restored';
   const parts = [`${r.inserted} new`, `${r.unchanged} already in the archive`, `${r.days} days`];
   if (r.published > 0) parts.push(`${r.published} blog posts`);
+
   if (r.skipped > 0) parts.push(`${r.skipped} records skipped`);
-  return `${parts.join(', ')} (archive dump)`;
+  const store =
+    r.tagDocuments.length > 0 ? `; its tag store: ${tagDocumentWords(r.tagDocuments)}` : '';
+  return `${parts.join(', ')} (archive dump)${store}`;
 }
 
 /**
