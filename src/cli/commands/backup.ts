@@ -26,6 +26,7 @@ export async function backupCommand(
   const paths = await cliTagStorePaths(ctx, undefined);
   const { readTagStoreSnapshot, tagDocumentWords, TAG_DOCUMENT_KINDS, writeTagStoreToBackup } =
     await import('../../pipeline/index.js');
+  const { redactArchiveUrl } = await import('../../archive/index.js');
   const tmp = `${file}.partial`;
   rmSync(tmp, { force: true });
   try {
@@ -37,7 +38,8 @@ export async function backupCommand(
     renameSync(tmp, file);
     const kept = TAG_DOCUMENT_KINDS.filter((k) => snapshot[k] !== undefined);
     ctx.io.stdout.write(
-      `backup: ${await ctx.archivePath()} → ${file}` +
+      // A connection string may hold a password: never printed.
+      `backup: ${redactArchiveUrl(await ctx.archivePath())} → ${file}` +
         (kept.length > 0 ? ` (with its ${tagDocumentWords(kept)})` : '') +
         '\n',
     );
