@@ -43,6 +43,16 @@ export interface Knowledge {
   speechNouns: Trie<string>;
   namingMarkers: Trie<string>;
   termCues: string[];
+  /** Words for a work right before its title (`著書`, `映画`), matched at the end of what precedes a bracket. */
+  titleCues: string[];
+  /** What follows a work's title (`を出版`, `の著者`), matched right after the closing bracket. */
+  titleMarkers: Trie<string>;
+  /** Passive report verbs (`言われ`), matched right after a quote's と. */
+  passiveSpeechVerbs: Trie<string>;
+  /** Particles after the agent of a passive report (`から`). */
+  agentParticles: string[];
+  /** Words a speaker names themself with (`私`, `我々`). */
+  firstPersonWords: string[];
   speechMarks: string[];
   commentMarks: string[];
   quotativeVerbs: Trie<string>;
@@ -114,6 +124,11 @@ export function compileKnowledge(src: KnowledgeSource): Knowledge {
     speechNouns: wordTrie(src.speechNouns, false),
     namingMarkers: wordTrie(src.namingMarkers, false),
     termCues: src.termCues,
+    titleCues: src.titleCues,
+    titleMarkers: wordTrie(src.titleMarkers, false),
+    passiveSpeechVerbs: wordTrie(src.passiveSpeechVerbs, false),
+    agentParticles: src.agentParticles,
+    firstPersonWords: [...src.firstPersonWords].sort((a, b) => b.length - a.length),
     speechMarks: src.speechMarks,
     commentMarks: src.commentMarks,
     quotativeVerbs: wordTrie(src.quotativeVerbs, false),

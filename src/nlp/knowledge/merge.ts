@@ -13,6 +13,11 @@ export interface KnowledgeSource {
   speechNouns: string[];
   namingMarkers: string[];
   termCues: string[];
+  titleCues: string[];
+  titleMarkers: string[];
+  passiveSpeechVerbs: string[];
+  agentParticles: string[];
+  firstPersonWords: string[];
   speechMarks: string[];
   commentMarks: string[];
   quotativeVerbs: string[];
@@ -54,6 +59,11 @@ const LIST_KEYS = [
   'speechNouns',
   'namingMarkers',
   'termCues',
+  'titleCues',
+  'titleMarkers',
+  'passiveSpeechVerbs',
+  'agentParticles',
+  'firstPersonWords',
   'speechMarks',
   'commentMarks',
   'quotativeVerbs',
@@ -94,6 +104,11 @@ export function emptyKnowledgeSource(): KnowledgeSource {
     speechNouns: [],
     namingMarkers: [],
     termCues: [],
+    titleCues: [],
+    titleMarkers: [],
+    passiveSpeechVerbs: [],
+    agentParticles: [],
+    firstPersonWords: [],
     speechMarks: [],
     commentMarks: [],
     quotativeVerbs: [],

@@ -46,6 +46,16 @@ export const KnowledgeFileSchema = z
     speechNouns: words,
     namingMarkers: words,
     termCues: words,
+    /** Words for a work right before its title in brackets (`著書『…』`, `映画「…」`): a term. */
+    titleCues: words,
+    /** What follows a work's title in brackets (`『…』を出版`, `『…』の著者`): a term. */
+    titleMarkers: words,
+    /** Passive report verbs right after と (`『…』と言われた`): speech only with an agent named before. */
+    passiveSpeechVerbs: words,
+    /** Particles after the agent of a passive report (`上官から『…』と言われた`). */
+    agentParticles: words,
+    /** Words a speaker names themself with (`私`, `我々`): inside a quote, its speaker. */
+    firstPersonWords: words,
     speechMarks: words,
     commentMarks: words,
     /** Verbs that make a quote speech only right after its quotative と (`「…」とある`). */
