@@ -1,7 +1,11 @@
-/** A top-level bracketed quotation: `open` is the 「 or 『, `close` the matching 」 or 』. */
+/**
+ * A bracketed quotation: `open` is the 「 or 『, `close` the matching 」 or 』. `inner` holds
+ * the pairs right inside it (`「…『…』…」`), each with its own, when there are any.
+ */
 export interface Bracket {
   open: number;
   close: number;
+  inner?: Bracket[];
 }
 
 const OPEN_KAGI = 0x300c;
@@ -9,13 +13,13 @@ const OPEN_DOUBLE = 0x300e;
 const CLOSE_DOUBLE = 0x300f;
 
 /**
- * The outermost bracket pairs of a text, in order. One pass with a stack, so unbalanced or
- * deeply nested input stays linear: a closer with no opener is ignored, an opener never closed
- * is dropped (its inner pairs then count as outermost), and a closer of the other kind closes
- * down to its own opener.
+ * The outermost bracket pairs of a text, in order, each with the pairs nested in it. One pass
+ * with a stack, so unbalanced or deeply nested input stays linear: a closer with no opener is
+ * ignored, an opener never closed is dropped (its inner pairs then count as outermost), and a
+ * closer of the other kind closes down to its own opener.
  *
  * @example
- * findBrackets('「a『b』」と「c'); // [{ open: 0, close: 5 }]
+ * findBrackets('「a『b』」と「c'); // [{ open: 0, close: 5, inner: [{ open: 2, close: 4 }] }]
  */
 export function findBrackets(text: string): Bracket[] {
   // Two typed stacks, not an array of objects: a text of nothing but openers stays small.
@@ -56,16 +60,21 @@ function grown<T extends Uint16Array | Int32Array>(from: T, to: T): T {
   return to;
 }
 
-/** Pairs are properly nested; sorted by opener, a pair inside the previous outer one is inner. */
+/**
+ * Pairs are properly nested; sorted by opener, each pair goes into the innermost open pair
+ * that still reaches past it, or is outermost when none does.
+ */
 function outermost(pairs: Bracket[]): Bracket[] {
   pairs.sort((a, b) => a.open - b.open);
   const out: Bracket[] = [];
-  let reach = -1;
+  const enclosing: Bracket[] = [];
   for (const p of pairs) {
-    if (p.open > reach) {
-      out.push(p);
-      reach = p.close;
-    }
+    while (enclosing.length > 0 && (enclosing[enclosing.length - 1]?.close ?? -1) < p.open)
+      enclosing.pop();
+    const parent = enclosing[enclosing.length - 1];
+    if (parent) (parent.inner ??= []).push(p);
+    else out.push(p);
+    enclosing.push(p);
   }
   return out;
 }

@@ -3,6 +3,7 @@ import type { Knowledge } from '../knowledge/index.js';
 import type { QuoteClass } from './classify.js';
 import type { Discourse, Subject } from './discourse.js';
 import { headlineCandidates, isTitleLine } from './headline.js';
+import { roleModifiersStart } from './noun-phrase.js';
 import { afterSubject, isSubjectAfterQuote, type Speaker } from './speaker.js';
 
 /** One possible speaker of a quote, with how strongly the text points to them and why. */
@@ -70,11 +71,21 @@ export function bracketCandidates(
   d: Discourse,
   k: Knowledge,
   previous: PreviousQuote | null = null,
+  inQuote = false,
 ): Candidate[] {
   const out: Candidate[] = [];
   const add = (speaker: Speaker | null | undefined, score: number, reason: string): void => {
     if (speaker) out.push({ speaker, score, reason });
   };
+  // `上官から「…」と言われた`: a passive report's words are its agent's; the topic heard them.
+  if (site.cls.agentEnd !== undefined) {
+    add(
+      passiveAgent(text, site.cls.agentEnd, d, k),
+      WEIGHT.namedAfter,
+      'agent of a passive report',
+    );
+    return out;
+  }
   add(namedAfter(text, site, d, k), WEIGHT.namedAfter, 'named after the quote');
   add(inBracketsAfter(text, site, d), WEIGHT.inBracketsAfter, 'named in brackets after it');
   add(ownerAfter(text, site, d, k), WEIGHT.namedAfter, 'owner of the statement named after it');
@@ -84,7 +95,8 @@ export function bracketCandidates(
     WEIGHT.reportedNext,
     'topic of the next sentence, which reports it',
   );
-  for (const c of headlineCandidates(text, site, d)) out.push(c);
+  // Words quoted inside a quote are read on their own: no headline stands there.
+  if (!inQuote) for (const c of headlineCandidates(text, site, d)) out.push(c);
   add(
     announcedBefore(text, site, d, k),
     WEIGHT.announcedBefore,
@@ -109,6 +121,8 @@ export function bracketCandidates(
     reportsBetween: (from, to) => reportsBetween(text, from, to, k).length > 0,
   });
   add(statementIssuer(text, site, d, k), WEIGHT.statement, 'issuer of the statement it quotes');
+  // Inside a quote, words with no subject are the speaker's own: nothing is carried there.
+  if (inQuote) return out;
   out.push(...carried(site, d, k, previous));
   if (out.length === 0)
     add(headlineDocumentSpeaker(text, site, d), WEIGHT.document, 'main speaker of the article');
@@ -124,6 +138,34 @@ export function bracketCandidates(
     add(topicAfterStandingQuote(text, site, d), WEIGHT.lastNamed, 'topic of the next sentence');
   return out;
 }
+
+/**
+ * The agent of a passive report, ending where its particle starts: the person or body named
+ * there, else the role as written with the nouns before it (`前線の上官`), of kind `unnamed`.
+ */
+function passiveAgent(text: string, end: number, d: Discourse, k: Knowledge): Speaker | null {
+  const named = d
+    .namedIn(Math.max(0, end - MAX_AGENT), end)
+    .filter((n) => n.mention.phraseEnd === end);
+  const last = named[named.length - 1];
+  if (last) return last.speaker;
+  const start = roleModifiersStart(text, end, {
+    quantityWords: k.quantityWords,
+    corefTitlePrefix: k.corefTitlePrefix,
+  });
+  if (start >= end) return null;
+  return {
+    speaker: text.slice(start, end),
+    canonical: null,
+    org: null,
+    attribution: 'explicit',
+    speakerSpan: { start, end },
+    speakerKind: 'unnamed',
+  };
+}
+
+/** How long a named agent of a passive report may be. */
+const MAX_AGENT = 40;
 
 /**
  * `「…」。キーウのYさんはため息をついた。`: a quote standing as its own sentence with no one

@@ -17,6 +17,11 @@ export interface QuoteClass {
    * みなされると述べた`): a topic before the quote then belongs to that clause.
    */
   nested?: boolean;
+  /**
+   * Where the agent of a passive report ends, at its particle (`上官から「…」と言われた`): the
+   * one named there said the words, not the clause's topic, who heard them.
+   */
+  agentEnd?: number;
 }
 
 const VERB_WINDOW = 45;
@@ -46,10 +51,12 @@ export function classifyQuote(
   titleLine = false,
 ): QuoteClass {
   const content = text.slice(q.open + 1, q.close);
+  // `著書『…』`, `『…』を出版した`: the title of a work, whoever reads it out.
+  if (isTitleOfWork(text, q, k)) return TERM_NAMED;
   let i = q.close + 1;
   if (text.startsWith('など', i)) i += 2;
   if (text.startsWith('と', i) || text.startsWith('って', i)) {
-    const cls = afterQuotative(text, content, i, sentenceEnd, k);
+    const cls = afterQuotative(text, q, content, i, sentenceEnd, k);
     // `「パトリオット」と「ナサムス」`: a name joined by と, unless a verb follows at once (`「ウラー」と叫んだ`).
     const named = NAME_ONLY.test(content) && cls.verbAt !== null && cls.verbAt - i > 2;
     if (named) return TERM_NAMED;
@@ -101,6 +108,7 @@ const TERM_NAMED: QuoteClass = { ...TERM, named: true };
 
 function afterQuotative(
   text: string,
+  q: Bracket,
   content: string,
   at: number,
   sentenceEnd: number,
@@ -108,6 +116,13 @@ function afterQuotative(
 ): QuoteClass {
   let i = at + (text.startsWith('って', at) ? 2 : 1);
   if (text.startsWith('も', i) || text.startsWith('は', i)) i += 1;
+  const passive = k.passiveSpeechVerbs.longestAt(text, i);
+  if (passive && passive.start === i) {
+    // `上官から「…」と言われた`: said by the agent; with none named, it is only hearsay.
+    const agentEnd = agentBefore(text, q.open, k);
+    if (agentEnd === null) return TERM;
+    return { ...speech(verbSurface(text, i, passive.end), i, i), agentEnd };
+  }
   const naming = k.namingMarkers.longestAt(text, i);
   const spoken = k.speechVerbs.longestAt(text, i);
   // `呼びかけた` is a speech verb that starts like the naming `呼び`: the longer word wins.
@@ -149,6 +164,37 @@ function afterQuotative(
     return TERM;
   const nested = verb.at - 1 > i && /と[、]?$/u.test(text.slice(i, verb.at));
   return { ...speech(verb.surface, i, verb.at), nested };
+}
+
+/** How many characters may stand between a passive report's agent and its quote (`から何度も`). */
+const AGENT_GAP = 8;
+
+/**
+ * Where the agent of a passive report ends, before its quote: a noun, then an agent particle
+ * (`上官から`, `司令官に`), then at most a few words with no clause break. Null when there is none.
+ */
+function agentBefore(text: string, open: number, k: Knowledge): number | null {
+  const from = Math.max(0, open - AGENT_GAP - 4);
+  const before = text.slice(from, open);
+  for (const particle of k.agentParticles) {
+    const at = before.lastIndexOf(particle);
+    if (at < 1 || !NOUN_CHAR.test(before.charAt(at - 1))) continue;
+    const gap = before.slice(at + particle.length);
+    if (gap.length <= AGENT_GAP && !/[、。「」『』\n]/u.test(gap.replace(/^[、\s]/u, '')))
+      return from + at;
+  }
+  return null;
+}
+
+/**
+ * A work's title: a word for a work right before the bracket (`著書『…』`, `映画「…」`), or
+ * what is done with a work right after it (`『…』を出版`, `『…』の著者`).
+ */
+function isTitleOfWork(text: string, q: Bracket, k: Knowledge): boolean {
+  const before = text.slice(Math.max(0, q.open - 12), q.open);
+  if (k.titleCues.some((cue) => before.endsWith(cue))) return true;
+  const marker = k.titleMarkers.longestAt(text, q.close + 1);
+  return marker !== null && marker.start === q.close + 1;
 }
 
 /** An active form of a naming verb (`呼んだ`, `呼び`), not the passive `呼ばれる`. */

@@ -2,19 +2,11 @@ import type { Quote } from '../../model/index.js';
 import type { Mention } from '../entities/index.js';
 import type { Knowledge } from '../knowledge/index.js';
 import { findBrackets, type Bracket } from './brackets.js';
-import {
-  bracketCandidates,
-  chooseSpeaker,
-  clauseCandidates,
-  WEIGHT,
-  type Candidate,
-  type Chosen,
-  type PreviousQuote,
-} from './candidates.js';
-import { classifyQuote, type QuoteClass } from './classify.js';
+import { asAttributed, bracketQuotes, type Attributed } from './bracket-quotes.js';
+import { chooseSpeaker, clauseCandidates, WEIGHT, type Candidate } from './candidates.js';
 import { Discourse } from './discourse.js';
-import { isTitleLine } from './headline.js';
 import { findIndirectReports, reportedWordsStart, type IndirectReport } from './indirect.js';
+import { nestedQuotes } from './nested.js';
 import { repeatedInBody } from './repeated.js';
 import { Sentences } from './sentences.js';
 import { afterSubject, UNKNOWN, type Speaker } from './speaker.js';
@@ -32,15 +24,7 @@ export function layoutOf(text: string): TextLayout {
   return { brackets, sentences: new Sentences(text, brackets) };
 }
 
-/** A quote whose speaker is at least this certain hands that speaker on to the next quotes. */
-const STRONG = WEIGHT.topic;
-
-/** A quote found so far, with the score of its speaker (for the headline pass). */
-export interface Attributed {
-  quote: Quote;
-  score: number;
-  titleLine: boolean;
-}
+export type { Attributed } from './bracket-quotes.js';
 
 /**
  * Direct quotations with their speakers: bracketed speech (`Xは「…」と述べた`, `「…」とXは`,
@@ -62,107 +46,20 @@ export function extractQuotes(
   const blocks = findMarkBlocks(text, k);
   const brackets = outsideBlocks(layout.brackets, blocks);
   const d = new Discourse(text, mentions, layout.brackets, layout.sentences, k);
+  const bracketed = bracketQuotes(text, brackets, d, k);
+  const quoted = brackets.map((b) => ({ start: b.open + 1, end: b.close }));
   const found: Attributed[] = [
-    ...bracketQuotes(text, brackets, d, k),
+    ...bracketed,
     ...blocks.map((m) => markQuote(text, m, d)),
     ...findIndirectReports(text, k, layout.sentences)
-      .filter((r) => !insideBlock(r.at, blocks))
+      // A report inside quoted words (`「Bが『…』と述べた」`) is part of those words.
+      .filter((r) => !insideBlock(r.at, blocks) && !insideBlock(r.at, quoted))
       .flatMap((r) => indirectQuote(text, r, d) ?? []),
   ];
   repeatedInBody(found, text);
+  // Read after the headline pass, so words repeated inside a quote fall back on its final speaker.
+  for (const outer of bracketed) found.push(...nestedQuotes(text, outer, k, mentions, d));
   return found.sort((a, b) => a.quote.start - b.quote.start).map((a) => a.quote);
-}
-
-/**
- * Bracketed quotations, a run at a time: quotes said together (`「…」「…」と述べた`) share the
- * class and the speaker of the run's last quote, which carries the verb.
- */
-function bracketQuotes(
-  text: string,
-  brackets: readonly Bracket[],
-  d: Discourse,
-  k: Knowledge,
-): Attributed[] {
-  const out: Attributed[] = [];
-  let previous: PreviousQuote | null = null;
-  for (const run of quoteRuns(text, brackets)) {
-    const first = run[0];
-    const last = run[run.length - 1];
-    if (!first || !last) continue;
-    const classes = run.map((b) => classify(text, b, d, k));
-    const lastClass = classes[classes.length - 1] ?? classes[0];
-    if (!lastClass) continue;
-    const sentence = d.sentences.indexOf(first.open);
-    const site = { open: first.open, close: last.close, sentence, cls: lastClass };
-    let chosen: Chosen | null | undefined;
-    run.forEach((b, i) => {
-      const own = classes[i] ?? lastClass;
-      const kind = runKind(own, lastClass);
-      const inner = { start: b.open + 1, end: b.close, text: text.slice(b.open + 1, b.close) };
-      const titleLine = onTitleLine(text, b, d);
-      if (kind === 'term') {
-        out.push({
-          quote: { ...inner, kind, verb: null, ...UNKNOWN, reasons: [] },
-          score: 0,
-          titleLine,
-        });
-        return;
-      }
-      chosen ??= chooseSpeaker(bracketCandidates(text, site, d, k, previous));
-      const who = asAttributed(chosen);
-      const verb = own.kind === 'term' ? lastClass.verb : own.verb;
-      out.push({ quote: { ...inner, kind, verb, ...who }, score: chosen?.score ?? 0, titleLine });
-    });
-    if (chosen && chosen.score >= STRONG) previous = { speaker: chosen.speaker, at: first.open };
-  }
-  return out;
-}
-
-function classify(text: string, b: Bracket, d: Discourse, k: Knowledge): QuoteClass {
-  const end = d.sentences.bounds(d.sentences.indexOf(b.close)).end;
-  return classifyQuote(text, b, end, k, onTitleLine(text, b, d));
-}
-
-/** A member of a run is what the run is, unless it is itself a name (`「ハイマース」「…」`). */
-function runKind(own: QuoteClass, last: QuoteClass): Quote['kind'] {
-  if (own.kind === 'speech' || own.named) return own.kind;
-  return last.kind === 'term' ? own.kind : last.kind;
-}
-
-function onTitleLine(text: string, b: Bracket, d: Discourse): boolean {
-  const { start } = d.lines.bounds(d.lines.indexOf(b.open));
-  const { end } = d.lines.bounds(d.lines.indexOf(b.close));
-  return isTitleLine(text, start, end);
-}
-
-/** Groups brackets standing next to each other (nothing, a space or `、` between). */
-function quoteRuns(text: string, brackets: readonly Bracket[]): Bracket[][] {
-  const runs: Bracket[][] = [];
-  let run: Bracket[] = [];
-  for (const b of brackets) {
-    const prev = run[run.length - 1];
-    if (prev && /^[、\s]?$/u.test(text.slice(prev.close + 1, b.open))) run.push(b);
-    else {
-      if (run.length > 0) runs.push(run);
-      run = [b];
-    }
-  }
-  if (run.length > 0) runs.push(run);
-  return runs;
-}
-
-const CARRIED_REASONS: ReadonlySet<string> = new Set([
-  'carried from an earlier sentence',
-  'speaker of the quote before',
-]);
-
-/** The chosen speaker as a quote carries it: attribution from the strongest reason. */
-function asAttributed(chosen: Chosen | null): Speaker & { reasons: string[] } {
-  if (!chosen) return { ...UNKNOWN, reasons: [] };
-  const carried = CARRIED_REASONS.has(chosen.reasons[0] ?? '');
-  const attribution =
-    chosen.speaker.attribution === 'coreference' ? 'coreference' : carried ? 'carried' : 'explicit';
-  return { ...chosen.speaker, attribution, reasons: chosen.reasons };
 }
 
 /**
@@ -243,8 +140,11 @@ function markQuote(text: string, m: MarkBlock, d: Discourse): Attributed {
   return { quote, score: who ? WEIGHT.namedAfter : 0, titleLine: false };
 }
 
-/** Whether `at` lies in a 🗣️ block; blocks are sorted and disjoint, so a binary search does. */
-function insideBlock(at: number, blocks: readonly MarkBlock[]): boolean {
+/**
+ * Whether `at` lies in a 🗣️ block or quoted words; these are sorted and disjoint, so a binary
+ * search does.
+ */
+function insideBlock(at: number, blocks: readonly { start: number; end: number }[]): boolean {
   let lo = 0;
   let hi = blocks.length - 1;
   while (lo <= hi) {

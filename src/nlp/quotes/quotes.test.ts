@@ -112,11 +112,14 @@ describe('extractQuotes: attribution patterns of wire copy', () => {
     expect(q).toMatchObject({ kind: 'fragment', canonical: '内務省' });
   });
 
-  it('inner 『』 belong to the outer quote', () => {
+  it('inner 『』 stay in the outer quote; a word quoted there is a term', () => {
     const r = quotes(
       'ゼレンスキー大統領は「ロシアは『交渉』と言いながら攻撃を続ける」と批判した。',
     );
-    expect(r.map((q) => q.text)).toEqual(['ロシアは『交渉』と言いながら攻撃を続ける']);
+    expect(r.map((q) => [q.kind, q.text])).toEqual([
+      ['speech', 'ロシアは『交渉』と言いながら攻撃を続ける'],
+      ['term', '交渉'],
+    ]);
   });
 
   it('🗣️ in a post: the words after the mark, by the person named before it', () => {
@@ -703,8 +706,21 @@ describe('extractQuotes: speakers named at length after the quote', () => {
 });
 
 describe('findBrackets', () => {
-  it('keeps only the outermost pairs and survives unbalanced brackets', () => {
-    expect(findBrackets('「a『b』」と「c')).toEqual([{ open: 0, close: 5 }]);
+  it('keeps the outermost pairs, each with those nested in it, and survives unbalanced brackets', () => {
+    expect(findBrackets('「a『b』」と「c')).toEqual([
+      { open: 0, close: 5, inner: [{ open: 2, close: 4 }] },
+    ]);
+    expect(findBrackets('『「a」『b「c」』』「d」')).toEqual([
+      {
+        open: 0,
+        close: 10,
+        inner: [
+          { open: 1, close: 3 },
+          { open: 4, close: 9, inner: [{ open: 6, close: 8 }] },
+        ],
+      },
+      { open: 11, close: 13 },
+    ]);
     expect(findBrackets('」」「「x」')).toEqual([{ open: 3, close: 5 }]);
     expect(findBrackets('「a』b」')).toEqual([{ open: 0, close: 4 }]);
   });
