@@ -7,7 +7,7 @@
  * `optimize()`d to build its champion lists when new or with `--build`):
  *
  * - `search` top 20 with snippets, by rank and by date: p50/p95/p99;
- * - SQLite FTS5's own ranking on kirinuki's tokens (`ORDER BY bm25(entries_fts, 2, 1, 3, 0)
+ * - SQLite FTS5's own ranking on kirinuki's tokens (`ORDER BY bm25(entries_fts, 0, 2, 1, 3)
  *   LIMIT 20` on the query's MATCH), the alternative measured first;
  * - recall@20 of `search` against ranking every match by the same rule, by brute force, for the
  *   first `--recall` queries of each class.
@@ -24,6 +24,7 @@ import { entrySections } from '../src/archive/fulltext/entry-text.js';
 import { rankIdf, rankScore } from '../src/archive/fulltext/ranking.js';
 import { parseQuery } from '../src/archive/query/parse-query.js';
 import { compileQuery, type CompiledQuery } from '../src/archive/sqlite/compile-query.js';
+import { decodeEntryDoc } from '../src/archive/sqlite/entry-docs.js';
 import { PersonNames } from '../src/archive/sqlite/person-names.js';
 import { QueryRunner } from '../src/archive/sqlite/run-query.js';
 import { normaliseForMatch } from '../src/text/index.js';
@@ -115,11 +116,11 @@ function exhaustiveTop(db: Database.Database, runner: QueryRunner, q: CompiledQu
     };
   });
   const read = db.prepare(
-    'SELECT date, json FROM entries JOIN entry_docs ON entry = rowid WHERE rowid = ?',
+    'SELECT date, doc FROM entries JOIN entry_docs ON entry = rowid WHERE rowid = ?',
   );
   const scored = all.map((rowid) => {
-    const row = read.get(rowid) as { date: string; json: string };
-    const s = entrySections(JSON.parse(row.json));
+    const row = read.get(rowid) as { date: string; doc: unknown };
+    const s = entrySections(decodeEntryDoc(row.doc));
     const sections = {
       post: normaliseForMatch(s.post),
       body: normaliseForMatch(s.body),
@@ -145,7 +146,7 @@ function measure(args: Args, path: string): ClassRow[] {
   };
   const ftsRank = db
     .prepare(
-      'SELECT rowid FROM entries_fts WHERE entries_fts MATCH ? ORDER BY bm25(entries_fts, 2, 1, 3, 0) LIMIT 20',
+      'SELECT rowid FROM entries_fts WHERE entries_fts MATCH ? ORDER BY bm25(entries_fts, 0, 2, 1, 3) LIMIT 20',
     )
     .pluck();
   const ids = db.prepare('SELECT rowid FROM entries WHERE id = ?').pluck();

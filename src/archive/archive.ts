@@ -407,7 +407,7 @@ export interface Archive {
    * correct without it; after a large import they are faster with it (for SQLite, about twice
    * as fast on common words). Takes a while: seconds per 100,000 entries.
    */
-  optimize(): void;
+  optimize(options?: OptimizeOptions): OptimizeReport;
   /**
    * Checks the archive's consistency (`kirinuki doctor`): storage integrity, the search index
    * against the entries, partial entries, the counts kept per day, tag and account. Read-only.
@@ -427,6 +427,21 @@ export interface Archive {
  * import running beside this one): nothing of this write was stored, and trying again later
  * may succeed.
  */
+/** What `optimize` does besides compacting the index and refreshing statistics. */
+export interface OptimizeOptions {
+  /**
+   * Give the space freed by deletions and migrations back to the file system. SQLite: `VACUUM`
+   * (it writes a copy of the archive first, and needs the archive to itself to bring it to
+   * 8 KiB pages); PostgreSQL vacuums every time.
+   */
+  vacuum?: boolean;
+}
+
+export interface OptimizeReport {
+  /** Whether the freed space was given back. */
+  vacuumed: boolean;
+}
+
 export class ArchiveBusyError extends KirinukiError {
   constructor(what: string, options?: { cause?: unknown }) {
     super(

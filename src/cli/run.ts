@@ -208,7 +208,12 @@ function defineCommands(program: Command, io: CliIo, act: Act): void {
   sub(
     'optimize',
     'compact the search index and build the ranking lists (after large imports; takes a while)',
-  ).action(act(async () => (await import('./commands/optimize.js')).optimizeCommand));
+  )
+    .option(
+      '--vacuum',
+      'also give freed space back to the file system (needs the archive to itself)',
+    )
+    .action(act(async () => (await import('./commands/optimize.js')).optimizeCommand));
   sub('stats', 'what the archive holds').action(
     act(async () => (await import('./commands/stats.js')).statsCommand),
   );

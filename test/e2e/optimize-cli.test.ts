@@ -3,9 +3,10 @@
  * them is a ranked search over every match of a common word, so that is what is tested — the
  * oldest entry, the one most about the word, comes first only once the archive is optimised.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OPTIMIZE_AFTER_ENTRIES } from '../../src/cli/commands/import.js';
 import { kirinuki } from './run-cli.js';
@@ -102,4 +103,46 @@ describe('optimize', () => {
     expect(plain.stderr).not.toMatch(/optimising/);
     expect(await topHit(skipped, total)).not.toContain('架空の見出し0 ');
   }, 120_000);
+
+  it('optimize --vacuum gives freed space back and brings an old file to 8 KiB pages', async () => {
+    const db = join(dir, 'vacuum.db');
+    expect((await kirinuki(['--db', db, 'import', ...dayFiles(3)])).code).toBe(0);
+    expect((await kirinuki(['--db', db, 'optimize'])).code).toBe(0);
+    // An archive file of 4 KiB pages, as kirinuki wrote them before schema 6, with a megabyte
+    // of free pages (what a migration or deletions leave).
+    const raw = new Database(db);
+    raw.pragma('journal_mode = DELETE');
+    raw.pragma('page_size = 4096');
+    raw.exec('VACUUM');
+    raw.pragma('journal_mode = WAL');
+    raw.exec(
+      'CREATE TABLE scratch AS SELECT randomblob(1000) AS b FROM entries, (SELECT 1 UNION SELECT 2 UNION SELECT 3)',
+    );
+    raw.exec('DROP TABLE scratch');
+    expect(raw.pragma('freelist_count', { simple: true })).toBeGreaterThan(200);
+    raw.pragma('wal_checkpoint(TRUNCATE)');
+    raw.close();
+    const before = statSync(db).size;
+
+    // Another process is reading it: the space stays, and the curator is told why.
+    const holder = new Database(db, { readonly: true });
+    holder.exec('BEGIN');
+    holder.prepare('SELECT count(*) FROM entries').get();
+    const busy = await kirinuki(['--db', db, 'optimize', '--vacuum']);
+    expect(busy.code, busy.stderr).toBe(0);
+    expect(busy.stderr).toContain('optimize: the space was not given back');
+    holder.exec('COMMIT');
+    holder.close();
+    expect(statSync(db).size).toBe(before);
+
+    const r = await kirinuki(['--db', db, '--json', 'optimize', '--vacuum']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ optimized: true, vacuumed: true });
+    const after = new Database(db, { readonly: true });
+    expect(after.pragma('page_size', { simple: true })).toBe(8192);
+    expect(after.pragma('freelist_count', { simple: true })).toBe(0);
+    expect(after.pragma('journal_mode', { simple: true })).toBe('wal');
+    after.close();
+    expect(statSync(db).size).toBeLessThan(before);
+  });
 });

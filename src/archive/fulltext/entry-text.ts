@@ -32,6 +32,15 @@ export function entrySections(entry: Entry): EntrySections {
  * entrySearchText(entry).includes(entry.body[0]); // true
  */
 export function entrySearchText(entry: Entry): string {
-  const s = entrySections(entry);
+  return sectionsText(entrySections(entry));
+}
+
+/**
+ * {@link entrySearchText} from sections already read.
+ *
+ * @example
+ * sectionsText({ post: 'a', body: 'b', summary: 'c' }); // 'a\nb\nc'
+ */
+export function sectionsText(s: EntrySections): string {
   return `${s.post}\n${s.body}\n${s.summary}`;
 }

@@ -15,6 +15,7 @@ import type {
   ImportBatch,
   ImportReport,
   NameQuery,
+  OptimizeReport,
   PersonName,
   PublishedPost,
   SearchOptions,
@@ -418,12 +419,13 @@ class PostgresArchiveImpl implements PostgresArchive {
   }
 
   /** Champion lists for ranking common words, then the planner's statistics. */
-  optimize(): void {
+  optimize(): OptimizeReport {
     buildPgChampions(this.c);
     // VACUUM cannot run inside a transaction; each call is its own.
     this.c.query(
       'VACUUM (ANALYZE) entries, entry_search, entry_tokens, entry_tags, entry_persons, entry_keys, rank_champions, days, meta',
     );
+    return { vacuumed: true };
   }
 
   check(): ArchiveCheck[] {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { makeEntry } from '../../../test/contract/make-entry.js';
+import { asSchema5 } from '../../../test/support/sqlite-schema-5.js';
 import { migrate, MIGRATIONS } from './migrations.js';
 import { openSqliteArchive } from './sqlite-archive.js';
 
@@ -31,6 +32,7 @@ function version3Archive(path: string): void {
   a.close();
   // What version 4 added, taken away again.
   const db = new Database(path);
+  asSchema5(db);
   db.exec("DROP TABLE rank_champions; DELETE FROM meta WHERE key LIKE 'champions_%'");
   db.pragma('user_version = 3');
   db.close();

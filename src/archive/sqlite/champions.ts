@@ -1,9 +1,9 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { normaliseForMatch } from '../../text/index.js';
 import { ChampionCollector, mergeChampionLists, type ChampionList } from '../fulltext/champions.js';
-import { entrySections, type EntrySections } from '../fulltext/entry-text.js';
+import type { EntrySections } from '../fulltext/entry-text.js';
 import { termImpact } from '../fulltext/ranking.js';
-import { parseEntryJson } from './rows.js';
+import { decodeEntrySections } from './entry-docs.js';
 import { VersionedCache } from './tag-supersets.js';
 
 /**
@@ -34,12 +34,12 @@ export function buildChampions(db: Database, minDf = CHAMPION_MIN_DF): number {
   let upto = 0;
   const rows = db
     .prepare(
-      'SELECT e.rowid, e.date, d.json FROM entries e JOIN entry_docs d ON d.entry = e.rowid ORDER BY e.rowid',
+      'SELECT e.rowid, e.date, d.doc FROM entries e JOIN entry_docs d ON d.entry = e.rowid ORDER BY e.rowid',
     )
     .raw()
-    .iterate() as IterableIterator<[number, string, string]>;
-  for (const [rowid, date, json] of rows) {
-    collector.add(rowid, normalisedSections(json), date);
+    .iterate() as IterableIterator<[number, string, unknown]>;
+  for (const [rowid, date, doc] of rows) {
+    collector.add(rowid, normalisedSections(doc), date);
     upto = rowid;
   }
   const lists = collector.lists(minDf);
@@ -109,12 +109,12 @@ export function refreshChampions(db: Database, maxNew = REFRESH_AT_MOST): number
   let last = upto;
   const rows = db
     .prepare(
-      'SELECT e.rowid, e.date, d.json FROM entries e JOIN entry_docs d ON d.entry = e.rowid WHERE e.rowid > ? ORDER BY e.rowid',
+      'SELECT e.rowid, e.date, d.doc FROM entries e JOIN entry_docs d ON d.entry = e.rowid WHERE e.rowid > ? ORDER BY e.rowid',
     )
     .raw()
-    .iterate(upto) as IterableIterator<[number, string, string]>;
-  for (const [rowid, date, json] of rows) {
-    collector.add(rowid, normalisedSections(json), date);
+    .iterate(upto) as IterableIterator<[number, string, unknown]>;
+  for (const [rowid, date, doc] of rows) {
+    collector.add(rowid, normalisedSections(doc), date);
     last = rowid;
   }
   if (last === upto) return 0;
@@ -171,8 +171,8 @@ function beats(
   });
 }
 
-function normalisedSections(json: string): EntrySections {
-  const s = entrySections(parseEntryJson(json));
+function normalisedSections(doc: unknown): EntrySections {
+  const s = decodeEntrySections(doc);
   return {
     post: normaliseForMatch(s.post),
     body: normaliseForMatch(s.body),

@@ -54,7 +54,11 @@ export function checkSqliteArchive(db: Database): ArchiveCheck[] {
   add(
     'entry texts',
     count(`SELECT count(*) FROM entries e LEFT JOIN entry_docs d ON d.entry = e.rowid
-           WHERE d.entry IS NULL OR NOT json_valid(d.json)`),
+           WHERE d.entry IS NULL
+              OR CASE typeof(d.doc)
+                   WHEN 'blob' THEN length(d.doc) < 5 OR substr(d.doc, 1, 1) != x'01'
+                   WHEN 'text' THEN NOT json_valid(d.doc)
+                   ELSE 1 END`),
     'entries without a readable stored text (partial entries)',
   );
   add(

@@ -7,6 +7,7 @@ import { documentLength } from '../fulltext/bm25.js';
 import { entrySections, type EntrySections } from '../fulltext/entry-text.js';
 import { normaliseForMatch } from '../../text/index.js';
 import { fileTextPeople, importStatements, type ImportStatements } from './import-statements.js';
+import { encodeEntryDoc } from './entry-docs.js';
 import { EntryRemover, type RemovedEntry } from './remove-entry.js';
 
 /**
@@ -161,7 +162,7 @@ export class Importer {
       story === entry.id ? null : story,
     );
     const rowid = Number(info.lastInsertRowid);
-    this.s.doc.run(rowid, JSON.stringify(entry));
+    this.s.doc.run(rowid, encodeEntryDoc(entry));
     for (const key of new Set([
       ...(ownField(batch.keys, entry.id) ?? []),
       ...(inherited?.keys ?? []),

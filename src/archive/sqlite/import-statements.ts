@@ -48,7 +48,7 @@ export function importStatements(db: Database): ImportStatements {
       `INSERT INTO entries (id, day, seq, source, date, handle_id, story)
        VALUES (?, ?, ?, ?, ?, ?, ?)`,
     ),
-    doc: db.prepare('INSERT INTO entry_docs (entry, json) VALUES (?, ?)'),
+    doc: db.prepare('INSERT INTO entry_docs (entry, doc) VALUES (?, ?)'),
     entryTag: db.prepare('INSERT OR IGNORE INTO entry_tags (entry, tag) VALUES (?, ?)'),
     entryPerson: db.prepare(
       `INSERT OR IGNORE INTO entry_persons (entry, person, role, source)

@@ -14,7 +14,7 @@ import { PersonNames } from './person-names.js';
 import type { Plan } from './query-plan.js';
 import { openSqliteArchive } from './sqlite-archive.js';
 import { QueryRunner } from './run-query.js';
-import { parseEntryJson } from './rows.js';
+import { decodeEntryDoc } from './entry-docs.js';
 
 /**
  * Every plan the runner considers for a query — scanning the full-text matches, narrowing
@@ -157,8 +157,8 @@ function load(entries: Entry[], optimize: boolean): Fixture {
   if (optimize) archive.optimize();
   archive.close();
   const db = new Database(path);
-  db.function(CONTAINS_FUNCTION, { deterministic: true }, (json: unknown, term: unknown) =>
-    normaliseForMatch(entrySearchText(parseEntryJson(String(json)))).includes(String(term)) ? 1 : 0,
+  db.function(CONTAINS_FUNCTION, { deterministic: true }, (doc: unknown, term: unknown) =>
+    normaliseForMatch(entrySearchText(decodeEntryDoc(doc))).includes(String(term)) ? 1 : 0,
   );
   const persons = new PersonNames(db);
   const rowids = new Map(

@@ -127,5 +127,5 @@ function inIndex(rowid: string, style: Style): string {
 }
 
 function contains(rowid: string): string {
-  return `${CONTAINS_FUNCTION}((SELECT json FROM entry_docs WHERE entry = ${rowid}), ?)`;
+  return `${CONTAINS_FUNCTION}((SELECT doc FROM entry_docs WHERE entry = ${rowid}), ?)`;
 }

@@ -10,11 +10,12 @@ import {
   type RankingContext,
 } from '../fulltext/ranking.js';
 import type { ChampionLists } from './champions.js';
-import { entrySearchText, entrySections, type EntrySections } from '../fulltext/entry-text.js';
+import { entrySearchText, type EntrySections } from '../fulltext/entry-text.js';
 import { normaliseForMatch } from '../../text/index.js';
 import { makeSnippet } from '../fulltext/snippet.js';
 import type { CompiledQuery } from './compile-query.js';
 import type { QueryRunner } from './run-query.js';
+import type { EntryCandidate } from './rows.js';
 
 export interface RankedSearchOptions {
   limit: number;
@@ -38,8 +39,11 @@ export const SCORE_ALL_UP_TO = 300;
 /** Champion lists read per term: those of its rarest pairs of characters. */
 const LISTS_PER_TERM = 2;
 
-/** Rowid → stored entry, for the rowids asked (missing ones are left out). */
-export type FetchEntries = (rowids: readonly number[]) => Map<number, StoredEntry>;
+/**
+ * Rowid → entry, for the rowids asked (missing ones are left out): its text is read at once,
+ * the whole entry only for those shown.
+ */
+export type FetchEntries = (rowids: readonly number[]) => Map<number, EntryCandidate>;
 
 /**
  * A page of ranked results, ranked over all matches by the rule of `fulltext/ranking.ts` (BM25
@@ -98,10 +102,10 @@ export function rankedSearch(
   return {
     total,
     totalExact,
-    hits: page.map((s) => hit(s.stored, s.score, q.highlight)),
+    hits: page.map((s) => hit(s.candidate.stored(), s.score, q.highlight)),
     ...ranked(
       o,
-      scored.map((s) => s.stored),
+      scored.map((s) => s.candidate),
     ),
   };
 }
@@ -278,13 +282,13 @@ function byDateOfMatches(
     : (newestByDate(runner, newest, top) ?? runner.byDateMatching(q, top, 0, total));
   const entries = fetch(rowids);
   const inOrder = rowids.flatMap((r) => {
-    const stored = entries.get(r);
-    return stored ? [stored] : [];
+    const candidate = entries.get(r);
+    return candidate ? [candidate] : [];
   });
   return {
     total,
     totalExact: total <= o.totalLimit,
-    hits: inOrder.slice(o.offset, o.offset + o.limit).map((stored) => hit(stored, 0, q.highlight)),
+    hits: inOrder.slice(o.offset, o.offset + o.limit).map((c) => hit(c.stored(), 0, q.highlight)),
     ...ranked(o, inOrder),
   };
 }
@@ -292,9 +296,11 @@ function byDateOfMatches(
 /** `ranked` when it was asked for: the first `rankedEntries` of the entries in result order. */
 function ranked(
   o: RankedSearchOptions,
-  inOrder: readonly StoredEntry[],
+  inOrder: readonly EntryCandidate[],
 ): { ranked?: StoredEntry[] } {
-  return o.rankedEntries > 0 ? { ranked: inOrder.slice(0, o.rankedEntries) } : {};
+  return o.rankedEntries > 0
+    ? { ranked: inOrder.slice(0, o.rankedEntries).map((c) => c.stored()) }
+    : {};
 }
 
 /** A count that costs more than this (by its plan's estimate) is not made for a search total. */
@@ -338,21 +344,21 @@ function byDate(
   rowids ??= total > 0 && count > 0 ? runner.byDate(q, count, from, total) : [];
   const entries = fetch(rowids);
   const inOrder = rowids.flatMap((r) => {
-    const stored = entries.get(r);
-    return stored ? [stored] : [];
+    const candidate = entries.get(r);
+    return candidate ? [candidate] : [];
   });
   const page = top > 0 ? inOrder.slice(o.offset, o.offset + o.limit) : inOrder;
   return {
     total,
     totalExact,
-    hits: page.map((stored) => hit(stored, 0, [])),
+    hits: page.map((c) => hit(c.stored(), 0, [])),
     ...ranked(o, inOrder),
   };
 }
 
 interface Scored {
   rowid: number;
-  stored: StoredEntry;
+  candidate: EntryCandidate;
   score: number;
 }
 
@@ -361,21 +367,21 @@ interface Scored {
  * an entry that does not hold an alternative of every term is left out.
  */
 function score(
-  entries: Map<number, StoredEntry>,
+  entries: Map<number, EntryCandidate>,
   context: QueryContext,
   termOf?: readonly number[],
 ): Scored[] {
   const scored: Scored[] = [];
-  for (const [rowid, stored] of entries) {
-    const s = entrySections(stored.entry);
+  for (const [rowid, candidate] of entries) {
+    const s = candidate.sections();
     const sections = {
       post: normaliseForMatch(s.post),
       body: normaliseForMatch(s.body),
       summary: normaliseForMatch(s.summary),
     };
     if (termOf && !holdsEveryTerm(sections, context.terms, termOf)) continue;
-    const date = stored.entry.post?.date ?? stored.day;
-    scored.push({ rowid, stored, score: rankScore(sections, date, context.terms, context) });
+    const date = candidate.date;
+    scored.push({ rowid, candidate, score: rankScore(sections, date, context.terms, context) });
   }
   return scored.sort(byScore);
 }

@@ -1,7 +1,7 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { entryIndexText } from './import-batch.js';
 import type { ImportStatements } from './import-statements.js';
-import { parseEntryJson } from './rows.js';
+import { decodeEntryDoc } from './entry-docs.js';
 
 interface Filed {
   rowid: number;
@@ -9,7 +9,7 @@ interface Filed {
   date: string;
   handleId: number | null;
   story: string | null;
-  json: string;
+  doc: unknown;
 }
 
 /** What is left of a removed entry: what its successor inherits. */
@@ -43,7 +43,7 @@ export class EntryRemover {
   ) {
     this.filed = db.prepare(
       `SELECT e.rowid AS rowid, e.day AS day, e.date AS date, e.handle_id AS handleId,
-         e.story AS story, d.json AS json
+         e.story AS story, d.doc AS doc
        FROM entries e JOIN entry_docs d ON d.entry = e.rowid WHERE e.id = ?`,
     );
     this.keysOf = db.prepare('SELECT key FROM entry_keys WHERE entry = ?').pluck();
@@ -60,7 +60,7 @@ export class EntryRemover {
   removeEntry(id: string): RemovedEntry | null {
     const row = this.filed.get(id) as Filed | undefined;
     if (!row) return null;
-    const entry = parseEntryJson(row.json);
+    const entry = decodeEntryDoc(row.doc);
     const keys = [...new Set([`id:${id}`, ...(this.keysOf.all(row.rowid) as string[])])];
     this.day.run(entry.summaries.length, row.day);
     this.date.run(row.date);

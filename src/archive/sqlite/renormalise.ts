@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { KirinukiError } from '../../model/index.js';
 import { NORMALISATION_VERSION, normaliseForMatch } from '../../text/index.js';
 import { entryIndexText } from './import-batch.js';
-import { parseEntryJson } from './rows.js';
+import { decodeEntryDoc } from './entry-docs.js';
 
 // Archives written before the version was recorded were normalised by version 1.
 const UNRECORDED = 1;
@@ -35,7 +35,7 @@ export function renormalise(db: Database): void {
     db.transaction(() => {
       if (storedNormalisation(db) === NORMALISATION_VERSION) return;
       const page = db.prepare(
-        'SELECT e.rowid AS rowid, d.json AS json FROM entries e JOIN entry_docs d ON d.entry = e.rowid WHERE e.rowid > ? ORDER BY e.rowid LIMIT ?',
+        'SELECT e.rowid AS rowid, d.doc AS doc FROM entries e JOIN entry_docs d ON d.entry = e.rowid WHERE e.rowid > ? ORDER BY e.rowid LIMIT ?',
       );
       const unindex = db.prepare('DELETE FROM entries_fts WHERE rowid = ?');
       const index = db.prepare(
@@ -43,10 +43,10 @@ export function renormalise(db: Database): void {
       );
       let total = 0;
       for (let last = 0; ;) {
-        const rows = page.all(last, PAGE) as { rowid: number; json: string }[];
+        const rows = page.all(last, PAGE) as { rowid: number; doc: unknown }[];
         if (rows.length === 0) break;
-        for (const { rowid, json } of rows) {
-          const t = entryIndexText(parseEntryJson(json));
+        for (const { rowid, doc } of rows) {
+          const t = entryIndexText(decodeEntryDoc(doc));
           unindex.run(rowid);
           index.run(rowid, t.post, t.body, t.summary, t.chars);
           total += t.length;

@@ -1,9 +1,10 @@
-import type { Entry } from '../../model/index.js';
 import type { StoredEntry } from '../archive.js';
+import type { EntrySections } from '../fulltext/entry-text.js';
+import { decodeEntryDoc, decodeEntrySections } from './entry-docs.js';
 
 /** The columns of `entries e` and `entry_docs d` that make a `StoredEntry`. */
 export const ENTRY_COLUMNS =
-  'e.rowid AS rowid, e.day AS day, e.seq AS seq, e.source AS source, e.story AS story, d.json AS json';
+  'e.rowid AS rowid, e.day AS day, e.seq AS seq, e.source AS source, e.story AS story, d.doc AS doc';
 
 /** `entries e` with its document `d`. */
 export const ENTRY_TABLES = 'entries e JOIN entry_docs d ON d.entry = e.rowid';
@@ -15,15 +16,41 @@ export interface EntryRow {
   source: string;
   /** NULL when the entry is a story of its own. */
   story: string | null;
-  json: string;
+  /** The stored entry (`entry-docs.ts`). */
+  doc: unknown;
 }
 
-/** Rebuilds the stored entry; the JSON was written by the archive from a valid `Entry`. */
+/** Rebuilds the stored entry; the document was written by the archive from a valid `Entry`. */
 export function storedEntry(row: EntryRow): StoredEntry {
-  const entry = parseEntryJson(row.json);
+  const entry = decodeEntryDoc(row.doc);
   return { entry, day: row.day, seq: row.seq, source: row.source, story: row.story ?? entry.id };
 }
 
-export function parseEntryJson(json: string): Entry {
-  return JSON.parse(json) as Entry;
+/**
+ * An entry as ranking reads it: its text decoded when scored, the whole entry only when it is
+ * shown (rebuilding posts and summary lines costs more than reading the text, and ranking
+ * reads up to a few hundred entries to show twenty).
+ *
+ * @example
+ * const c = new EntryCandidate(row); // row: EntryRow with `date`
+ * c.sections().body; c.stored().entry.id;
+ */
+export class EntryCandidate {
+  private decoded: StoredEntry | undefined;
+
+  constructor(private readonly row: EntryRow & { date: string }) {}
+
+  /** The post's date, else the digest day: what recency is measured from. */
+  get date(): string {
+    return this.row.date;
+  }
+
+  sections(): EntrySections {
+    return decodeEntrySections(this.row.doc);
+  }
+
+  stored(): StoredEntry {
+    this.decoded ??= storedEntry(this.row);
+    return this.decoded;
+  }
 }

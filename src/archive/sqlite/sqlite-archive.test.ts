@@ -33,6 +33,25 @@ describe('openSqliteArchive', () => {
     db.close();
   });
 
+  it('creates a new file with 8 KiB pages and leaves the page size of an existing file alone', () => {
+    const path = freshPath();
+    openSqliteArchive(path).close();
+    const db = new Database(path);
+    expect(db.pragma('page_size', { simple: true })).toBe(8192);
+    db.close();
+    const old = freshPath();
+    openSqliteArchive(old).close();
+    const raw = new Database(old);
+    raw.pragma('journal_mode = DELETE');
+    raw.pragma('page_size = 4096');
+    raw.exec('VACUUM');
+    raw.close();
+    openSqliteArchive(old).close();
+    const again = new Database(old);
+    expect(again.pragma('page_size', { simple: true })).toBe(4096);
+    again.close();
+  });
+
   it('creates the directory of the file', () => {
     const path = join(dir, 'nested', 'deeper', 'archive.db');
     openSqliteArchive(path).close();

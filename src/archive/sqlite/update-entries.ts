@@ -4,12 +4,12 @@ import { normaliseForMatch } from '../../text/index.js';
 import { summarySpeakers } from '../batch-fields.js';
 import { entryIndexText } from './import-batch.js';
 import { importStatements, type ImportStatements } from './import-statements.js';
-import { parseEntryJson } from './rows.js';
+import { decodeEntryDoc, encodeEntryDoc } from './entry-docs.js';
 
 interface Stored {
   rowid: number;
   day: string;
-  json: string;
+  doc: unknown;
 }
 
 /**
@@ -20,7 +20,7 @@ interface Stored {
 export class Updater {
   private readonly s: ImportStatements;
   private readonly stored: Statement;
-  private readonly setJson: Statement;
+  private readonly setDoc: Statement;
   private readonly untag: Statement;
   private readonly unspeak: Statement;
   private readonly lines: Statement;
@@ -30,9 +30,9 @@ export class Updater {
   constructor(db: Database) {
     this.s = importStatements(db);
     this.stored = db.prepare(
-      'SELECT e.rowid AS rowid, e.day AS day, d.json AS json FROM entries e JOIN entry_docs d ON d.entry = e.rowid WHERE e.id = ?',
+      'SELECT e.rowid AS rowid, e.day AS day, d.doc AS doc FROM entries e JOIN entry_docs d ON d.entry = e.rowid WHERE e.id = ?',
     );
-    this.setJson = db.prepare('UPDATE entry_docs SET json = ? WHERE entry = ?');
+    this.setDoc = db.prepare('UPDATE entry_docs SET doc = ? WHERE entry = ?');
     this.untag = db.prepare('DELETE FROM entry_tags WHERE entry = ?');
     this.unspeak = db.prepare("DELETE FROM entry_persons WHERE entry = ? AND source = 'summary'");
     this.lines = db.prepare(
@@ -63,8 +63,8 @@ export class Updater {
     for (const entry of entries) {
       const row = this.stored.get(entry.id) as Stored | undefined;
       if (!row) continue;
-      const old = parseEntryJson(row.json);
-      this.setJson.run(JSON.stringify(entry), row.rowid);
+      const old = decodeEntryDoc(row.doc);
+      this.setDoc.run(encodeEntryDoc(entry), row.rowid);
       for (const id of this.s.uncountTags.all(row.rowid) as number[]) dropped.add(id);
       this.untag.run(row.rowid);
       for (const tag of new Set(entry.summaries.map((l) => l.tag)))

@@ -1,5 +1,6 @@
 /** The clip document: the curator's daily digest format, parsed and rendered losslessly. */
 export { parseAttribution } from './attribution.js';
+export { buildPost } from './post.js';
 export { looksLikeClipDocument } from './detect.js';
 export { entryId } from './entry-id.js';
 export { joinLines, splitLines } from './lines.js';

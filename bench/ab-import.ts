@@ -1,0 +1,72 @@
+/**
+ * One side of an old-against-new import comparison: imports the generated corpus (bench/corpus.ts)
+ * with the code of a checkout, and prints one JSON line — clips, CPU and wall seconds, clips per
+ * CPU-second, bytes on disk after reopening, peak RSS. Run it for two checkouts in turn, on the
+ * same machine, alternating, and compare the lines:
+ *
+ * ```sh
+ * git worktree add /tmp/old <commit> && ln -s "$PWD/node_modules" /tmp/old/node_modules
+ * for root in /tmp/old "$PWD" /tmp/old "$PWD"; do
+ *   npx tsx bench/ab-import.ts --root "$root" --size 100000 --db /tmp/ab-$(basename "$root").db
+ * done
+ * ```
+ */
+import { rmSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { generateCorpus, renderCorpusDay } from './corpus.js';
+
+const { values } = parseArgs({
+  options: {
+    root: { type: 'string', default: '.' },
+    size: { type: 'string', default: '20000' },
+    db: { type: 'string', default: '/tmp/kirinuki-ab-import.db' },
+  },
+});
+const root = resolve(values.root);
+const db = values.db;
+const archive = (await import(
+  `${root}/src/archive/index.ts`
+)) as typeof import('../src/archive/index.js');
+const format = (await import(
+  `${root}/src/format/index.ts`
+)) as typeof import('../src/format/index.js');
+const model = (await import(
+  `${root}/src/model/index.ts`
+)) as typeof import('../src/model/index.js');
+
+for (const side of ['', '-wal', '-shm']) rmSync(db + side, { force: true });
+const a = archive.openSqliteArchive(db);
+let cpu = 0;
+let wall = 0;
+let clips = 0;
+for (const day of generateCorpus({ size: Number(values.size) })) {
+  const text = renderCorpusDay(day);
+  const c0 = process.cpuUsage();
+  const w0 = performance.now();
+  const entries = model.documentEntries(format.parseClipDocument(text).document);
+  a.importBatch({
+    source: `corpus/${day.day}.txt`,
+    day: day.day,
+    entries,
+    documentTagLines: day.documentTagLines,
+  });
+  const c = process.cpuUsage(c0);
+  cpu += (c.user + c.system) / 1e6;
+  wall += (performance.now() - w0) / 1000;
+  clips += entries.length;
+}
+a.close();
+// Reopened, so that the write-ahead log is checkpointed into the file measured.
+archive.openSqliteArchive(db).close();
+console.log(
+  JSON.stringify({
+    root,
+    clips,
+    cpuSeconds: Number(cpu.toFixed(1)),
+    wallSeconds: Number(wall.toFixed(1)),
+    clipsPerCpuSecond: Math.round(clips / cpu),
+    megabytes: Math.round(statSync(db).size / 1e6),
+    peakRssMegabytes: Math.round(process.resourceUsage().maxRSS / 1024),
+  }),
+);
