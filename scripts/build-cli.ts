@@ -31,6 +31,8 @@ import { parseKnowledgeFiles, SHIPPED_KNOWLEDGE_DIR } from '../src/nlp/index.js'
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const ENTRY = join(ROOT, 'dist/cli/index.js');
+/** The annotation worker (src/pipeline/people-pool.ts looks for `people-worker.mjs` beside it). */
+const PEOPLE_WORKER = join(ROOT, 'dist/pipeline/people-worker.js');
 const OUT_DIR = join(ROOT, 'dist/bundle/cli');
 const DIST_DIR = join(ROOT, 'dist') + sep;
 
@@ -159,7 +161,7 @@ async function main(): Promise<void> {
     throw new Error('build-cli: the bundle must sit three directories below the package root');
   rmSync(OUT_DIR, { recursive: true, force: true });
   await build({
-    entryPoints: { kirinuki: ENTRY },
+    entryPoints: { kirinuki: ENTRY, 'people-worker': PEOPLE_WORKER },
     outdir: OUT_DIR,
     bundle: true,
     splitting: true,

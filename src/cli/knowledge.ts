@@ -39,6 +39,21 @@ export async function loadCliKnowledge(
 }
 
 /**
+ * {@link loadCliKnowledge} before compiling: plain data, for annotation workers
+ * (`startPeoplePool`), which compile it on their own threads.
+ */
+export async function loadCliKnowledgeSource(
+  io: CliIo,
+  files: readonly string[] = [],
+): Promise<KnowledgeSource> {
+  const extra = [...envKnowledgeFiles(io), ...files];
+  const snapshot = extra.length === 0 ? freshSnapshot() : null;
+  if (snapshot) return snapshot;
+  const { loadKnowledgeSource } = await import('../nlp/index.js');
+  return loadKnowledgeSource(extra);
+}
+
+/**
  * Alias expansion for `search` (`aliasesOf` over {@link loadCliKnowledge}). From the bundle's
  * snapshot the knowledge is compiled at the first term, so a query of only `tag:`, `from:` and
  * dates never builds the gazetteer, the largest part of a cold search.

@@ -15,6 +15,7 @@ export {
   compileKnowledge,
   foldWord,
   loadKnowledge,
+  loadKnowledgeSource,
   mergeKnowledge,
   parseKnowledgeFile,
   parseKnowledgeFiles,

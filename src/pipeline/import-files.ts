@@ -1,11 +1,12 @@
-import { ArchiveBusyError, type Archive } from '../archive/index.js';
+import { ArchiveBusyError, type Archive, type EntryPeople } from '../archive/index.js';
 import { decodeUtf8, looksLikeClipDocument } from '../format/index.js';
 import { detectImportFormat, unreadableReason } from '../ingest/index.js';
-import type { Diagnostic } from '../model/index.js';
+import type { Diagnostic, Entry } from '../model/index.js';
 import type { Knowledge } from '../nlp/index.js';
 import type { SketchCache } from '../ingest/index.js';
 import { clipBatches, ingestBatches, type FileBatches } from './batches.js';
 import { fileBatches, type FilingOptions, type FilingReport } from './file-batches.js';
+import type { PeopleAnnotator } from './people-pool.js';
 
 /** A file to import: its name (for messages and provenance) and its bytes. */
 export interface SourceFile {
@@ -63,6 +64,67 @@ export function importFiles(
   const steps = importSteps(archive, files, options, summary);
   while (!steps.next().done);
   return summary;
+}
+
+/** Files read and sent to annotation ahead of the one being filed. */
+const READ_AHEAD = 4;
+
+/**
+ * `importFiles` with annotation on other threads: up to {@link READ_AHEAD} files are read and
+ * their entries annotated by `people` (a `startPeoplePool`) while the current one is filed, so
+ * filing and annotating — each about half of an import of clip documents — overlap. The same
+ * transactions, order and result as `importFiles` with the same knowledge.
+ *
+ * @example
+ * const pool = startPeoplePool(loadKnowledgeSource());
+ * try { await importFilesAhead(archive, files, { today, people: pool }); } finally { await pool.close(); }
+ */
+export async function importFilesAhead(
+  archive: Archive,
+  files: readonly SourceFile[],
+  options: ImportOptions & { people: PeopleAnnotator },
+): Promise<ImportSummary> {
+  const { people: annotator, ...rest } = options;
+  // The entries come annotated: knowledge would annotate them again on this thread.
+  const filing: ImportOptions = { ...rest };
+  delete filing.knowledge;
+  const summary: ImportSummary = { files: [], diagnostics: [] };
+  const sketches: SketchCache = new Map();
+  const ahead: { file: SourceFile; read: FileBatches; people: Promise<PeopleById> }[] = [];
+  let next = 0;
+  for (let i = 0; i < files.length; i += 1) {
+    for (; next < files.length && next <= i + READ_AHEAD; next += 1) {
+      const file = files[next] as SourceFile;
+      const read = readFile(file, filing);
+      const people = annotator.peopleOf(read.batches.flatMap((b) => b.entries));
+      // Not awaited until its turn: a failure then is the failure of that file's turn.
+      people.catch(() => undefined);
+      ahead.push({ file, read, people });
+    }
+    const { file, read, people } = ahead.shift() as (typeof ahead)[number];
+    summary.diagnostics.push(...read.diagnostics);
+    const known = await people;
+    const batches = read.batches.map((b) => ({ ...b, people: peopleOfBatch(known, b.entries) }));
+    const report = fileWithRetries(
+      archive,
+      { ...read, batches },
+      { ...filing, sketches },
+      file.name,
+      summary,
+    );
+    const days = [...new Set(read.batches.map((b) => b.day))].sort();
+    summary.files.push({ file: file.name, format: read.format, days, report });
+    filing.onFile?.(i + 1, files.length, file.name);
+  }
+  return summary;
+}
+
+type PeopleById = Record<string, EntryPeople>;
+
+function peopleOfBatch(known: PeopleById, entries: readonly Entry[]): PeopleById {
+  return Object.fromEntries(
+    entries.flatMap((e) => (known[e.id] ? [[e.id, known[e.id] as EntryPeople] as const] : [])),
+  );
 }
 
 /** A file to import whose bytes are read only when its turn comes. */

@@ -17,6 +17,7 @@ export * from './file-batches.js';
 export * from './file-input.js';
 export * from './file-lines.js';
 export * from './import-files.js';
+export * from './people-pool.js';
 export * from './import-taxonomy.js';
 export * from './people-of-archive.js';
 export * from './publish-day.js';

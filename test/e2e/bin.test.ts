@@ -11,9 +11,13 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 const bin = join(root, 'bin/kirinuki.js');
 const bundle = join(root, 'dist/bundle/cli/kirinuki.mjs');
 
-function kirinukiBin(args: string[]): { code: number | null; stdout: string; stderr: string } {
-  const env = { ...process.env };
-  for (const name of ['NODE_OPTIONS', 'KIRINUKI_DB', 'KIRINUKI_KNOWLEDGE']) delete env[name];
+function kirinukiBin(
+  args: string[],
+  extraEnv: Record<string, string> = {},
+): { code: number | null; stdout: string; stderr: string } {
+  const env = { ...process.env, ...extraEnv };
+  for (const name of ['NODE_OPTIONS', 'KIRINUKI_DB', 'KIRINUKI_KNOWLEDGE'])
+    if (!(name in extraEnv)) delete env[name];
   const r = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8', env });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
@@ -50,5 +54,28 @@ describe('the built bin', () => {
     expect(r.stderr).not.toContain('cannot read');
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/\d+ quotes in \d+ entries/);
+  });
+
+  it('annotates an import of several files on worker threads, filing what one thread files', () => {
+    const found = (threads: string): number[] => {
+      const db = join(dir, `threads-${threads}.db`);
+      const imported = kirinukiBin(['--db', db, 'import', join(root, 'samples')], {
+        KIRINUKI_ANNOTATION_THREADS: threads,
+      });
+      expect(imported.code, imported.stderr).toBe(0);
+      return ['speaker:ゼレンスキー', 'person:プーチン', 'speaker:ラブロフ'].map((q) => {
+        const r = kirinukiBin(['--db', db, '--json', 'search', q]);
+        expect(r.code, r.stderr).toBe(0);
+        return (JSON.parse(r.stdout) as { total: number }).total;
+      });
+    };
+    const onMain = found('0');
+    expect(onMain.some((n) => n > 0)).toBe(true);
+    expect(found('2')).toEqual(onMain);
+    const bad = kirinukiBin(['--db', join(dir, 'bad.db'), 'import', join(root, 'samples')], {
+      KIRINUKI_ANNOTATION_THREADS: 'many',
+    });
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr).toContain('import: KIRINUKI_ANNOTATION_THREADS must be a whole number');
   });
 });

@@ -6,12 +6,16 @@ import {
   fileLines,
   importDayBreakText,
   importFiles,
+  importFilesAhead,
   importTextDays,
   isTextDaysFolder,
   mergeDumpTagDocuments,
   restoreArchiveDump,
   tagDocumentWords,
   sourceFilesAt,
+  peoplePoolSize,
+  startPeoplePool,
+  type ImportOptions,
   type ImportSummary,
   type RestoreSummary,
   type SourceFile,
@@ -19,11 +23,14 @@ import {
 } from '../../pipeline/index.js';
 import { writeJson, type CommandContext } from '../context.js';
 import { readFailure, UsageError } from '../io.js';
-import { loadCliKnowledge } from '../knowledge.js';
+import { loadCliKnowledge, loadCliKnowledgeSource } from '../knowledge.js';
 import { describeReport } from '../describe-report.js';
 import { startProgress } from '../progress.js';
 import { dayOption } from '../options.js';
 import { cliTagStorePaths } from '../tagger.js';
+
+/** Annotation moves to worker threads past this much input (unless set explicitly). */
+const THREADS_AFTER_BYTES = 1024 * 1024;
 
 /** Progress bars appear past this much input. */
 const LARGE_INPUT_BYTES = 4 * 1024 * 1024;
@@ -114,7 +121,7 @@ export async function importCommand(
       summary.diagnostics.push(...r.diagnostics);
     }
   }
-  const imported = importFiles(archive, files, {
+  const imported = await importWithThreads(ctx, archive, files, {
     ...options,
     onFile: (done, total, name) => progress.update(done, total, `files | ${name}`),
     onPosts: (done, total, name) => progress.update(done, total, `posts | ${name}`),
@@ -297,4 +304,42 @@ function readSource(name: string, read: () => Uint8Array): Uint8Array {
   } catch (e) {
     throw new UsageError(`import: cannot read ${name}: ${readFailure(e)}`);
   }
+}
+
+/**
+ * Imports the files, annotating them on worker threads when there are several
+ * holding 1 MiB or more (`importFilesAhead`): annotation is about half of an import of clip
+ * documents, and runs beside the filing. `KIRINUKI_ANNOTATION_THREADS` sets how many threads,
+ * for any import of several files (0: annotate on the main thread, as for a single file); the
+ * default is one per core but one, at most 4.
+ */
+async function importWithThreads(
+  ctx: CommandContext,
+  archive: Archive,
+  files: readonly SourceFile[],
+  options: ImportOptions,
+): Promise<ImportSummary> {
+  const asked = ctx.io.env.KIRINUKI_ANNOTATION_THREADS;
+  const threads = annotationThreads(asked);
+  const bytes = files.reduce((n, f) => n + f.bytes.length, 0);
+  // Starting a thread costs tens of milliseconds: worth it for a large import, not a day's file.
+  const worthIt = asked !== undefined || bytes >= THREADS_AFTER_BYTES;
+  if (files.length < 2 || threads === 0 || !worthIt || options.knowledge === undefined)
+    return importFiles(archive, files, options);
+  const pool = startPeoplePool(await loadCliKnowledgeSource(ctx.io), threads);
+  try {
+    return await importFilesAhead(archive, files, { ...options, people: pool });
+  } finally {
+    await pool.close();
+  }
+}
+
+function annotationThreads(value: string | undefined): number {
+  if (value === undefined || value.trim() === '') return peoplePoolSize();
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 64)
+    throw new UsageError(
+      `import: KIRINUKI_ANNOTATION_THREADS must be a whole number from 0 to 64, got "${value}"`,
+    );
+  return n;
 }

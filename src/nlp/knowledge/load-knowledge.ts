@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { KirinukiError } from '../../model/index.js';
 import { compileKnowledge, type Knowledge } from './compile.js';
 import { parseKnowledgeFiles } from './parse.js';
+import type { KnowledgeSource } from './merge.js';
 
 /** The shipped knowledge: `data/nlp/` at the package root (same depth from src/ and dist/). */
 export const SHIPPED_KNOWLEDGE_DIR = join(
@@ -24,6 +25,20 @@ export function loadKnowledge(
   extraFiles: readonly string[] = [],
   dir = SHIPPED_KNOWLEDGE_DIR,
 ): Knowledge {
+  return compileKnowledge(loadKnowledgeSource(extraFiles, dir));
+}
+
+/**
+ * {@link loadKnowledge} before compiling: the merged, validated files as plain data, which can
+ * be sent to another thread (annotation workers compile it there).
+ *
+ * @example
+ * compileKnowledge(loadKnowledgeSource()); // what loadKnowledge() gives
+ */
+export function loadKnowledgeSource(
+  extraFiles: readonly string[] = [],
+  dir = SHIPPED_KNOWLEDGE_DIR,
+): KnowledgeSource {
   const shipped = readdirSync(dir)
     .filter((f) => f.endsWith('.json'))
     .sort()
@@ -37,5 +52,5 @@ export function loadKnowledge(
     const { file, message } = parsed.error;
     throw new KirinukiError('nlp', `${file ?? 'knowledge'}: ${message.replace(/^nlp: /u, '')}`);
   }
-  return compileKnowledge(parsed.value);
+  return parsed.value;
 }
