@@ -44,9 +44,14 @@ export interface Knowledge {
   namingMarkers: Trie<string>;
   termCues: string[];
   /** Words for a work right before its title (`著書`, `映画`), matched at the end of what precedes a bracket. */
-  titleCues: string[];
+  titleCues: Set<string>;
+  longestTitleCue: number;
+  /** The characters a title cue ends with: a bracket after any other needs no look-up. */
+  titleCueEnds: Set<string>;
   /** What follows a work's title (`を出版`, `の著者`), matched right after the closing bracket. */
   titleMarkers: Trie<string>;
+  /** The characters a title marker starts with: any other after a bracket needs no look-up. */
+  titleMarkerStarts: Set<string>;
   /** Passive report verbs (`言われ`), matched right after a quote's と. */
   passiveSpeechVerbs: Trie<string>;
   /** Particles after the agent of a passive report (`から`). */
@@ -124,8 +129,11 @@ export function compileKnowledge(src: KnowledgeSource): Knowledge {
     speechNouns: wordTrie(src.speechNouns, false),
     namingMarkers: wordTrie(src.namingMarkers, false),
     termCues: src.termCues,
-    titleCues: src.titleCues,
+    titleCues: new Set(src.titleCues),
+    longestTitleCue: longest(src.titleCues),
+    titleCueEnds: new Set(src.titleCues.map((w) => w.charAt(w.length - 1))),
     titleMarkers: wordTrie(src.titleMarkers, false),
+    titleMarkerStarts: new Set(src.titleMarkers.map((w) => w.charAt(0))),
     passiveSpeechVerbs: wordTrie(src.passiveSpeechVerbs, false),
     agentParticles: src.agentParticles,
     firstPersonWords: [...src.firstPersonWords].sort((a, b) => b.length - a.length),

@@ -191,8 +191,12 @@ function agentBefore(text: string, open: number, k: Knowledge): number | null {
  * what is done with a work right after it (`『…』を出版`, `『…』の著者`).
  */
 function isTitleOfWork(text: string, q: Bracket, k: Knowledge): boolean {
-  const before = text.slice(Math.max(0, q.open - 12), q.open);
-  if (k.titleCues.some((cue) => before.endsWith(cue))) return true;
+  // Every bracket is asked, so the characters cues end with and markers start with keep it
+  // to a look-up or two for most.
+  if (k.titleCueEnds.has(text.charAt(q.open - 1)))
+    for (let n = 1; n <= k.longestTitleCue && n <= q.open; n += 1)
+      if (k.titleCues.has(text.slice(q.open - n, q.open))) return true;
+  if (!k.titleMarkerStarts.has(text.charAt(q.close + 1))) return false;
   const marker = k.titleMarkers.longestAt(text, q.close + 1);
   return marker !== null && marker.start === q.close + 1;
 }

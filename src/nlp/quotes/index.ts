@@ -58,7 +58,8 @@ export function extractQuotes(
   ];
   repeatedInBody(found, text);
   // Read after the headline pass, so words repeated inside a quote fall back on its final speaker.
-  for (const outer of bracketed) found.push(...nestedQuotes(text, outer, k, mentions, d));
+  for (const outer of bracketed)
+    if (outer.bracket.inner) found.push(...nestedQuotes(text, outer, k, mentions, d));
   return found.sort((a, b) => a.quote.start - b.quote.start).map((a) => a.quote);
 }
 
