@@ -644,6 +644,12 @@ describe('extractQuotes: speakers named at length after the quote', () => {
     );
   });
 
+  it('words said again and again are speech: と繰り返した', () => {
+    expect(speakerOf('港湾局のペトロ・サフチュク局長は「船は必ず戻る」と繰り返した。')).toBe(
+      'ペトロ・サフチュク局長',
+    );
+  });
+
   it('a credit in brackets is the name closing them, with what it belongs to before it', () => {
     expect(speakerOf('「補給が追いつかない」(ポーランド陸軍のヤン・ノヴァク大佐)')).toBe(
       'ヤン・ノヴァク大佐',
