@@ -31,11 +31,8 @@ export async function loadCliKnowledge(
   io: CliIo,
   files: readonly string[] = [],
 ): Promise<Knowledge> {
-  const extra = [...envKnowledgeFiles(io), ...files];
-  const snapshot = extra.length === 0 ? freshSnapshot() : null;
-  if (snapshot) return (await import('../nlp/knowledge/compile.js')).compileKnowledge(snapshot);
-  const { loadKnowledge } = await import('../nlp/index.js');
-  return loadKnowledge(extra);
+  const source = await loadCliKnowledgeSource(io, files);
+  return (await import('../nlp/knowledge/compile.js')).compileKnowledge(source);
 }
 
 /**

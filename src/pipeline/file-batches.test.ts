@@ -1,17 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { openSqliteArchive, type Archive } from '../archive/index.js';
+import { describe, expect, it } from 'vitest';
+import { memoryArchives } from '../../test/support/memory-archives.js';
+import type { Archive } from '../archive/index.js';
 import { digestOfDay } from './digest-of-day.js';
 import { importFiles, type FileImport } from './import-files.js';
 
-const opened: Archive[] = [];
-afterEach(() => {
-  for (const a of opened.splice(0)) a.close();
-});
-const archive = (): Archive => {
-  const a = openSqliteArchive(':memory:');
-  opened.push(a);
-  return a;
-};
+const archive = memoryArchives();
 
 const bytes = (text: string): Uint8Array => new TextEncoder().encode(text);
 const file = (a: Archive, name: string, text: string): FileImport => {

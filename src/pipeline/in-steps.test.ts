@@ -1,17 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { openSqliteArchive, type Archive } from '../archive/index.js';
+import { describe, expect, it } from 'vitest';
+import { memoryArchives } from '../../test/support/memory-archives.js';
 import { importFiles, importFilesInSteps, type SourceFile } from './import-files.js';
 import { reindexArchive, reindexArchiveInSteps } from './reindex-archive.js';
 
-const opened: Archive[] = [];
-afterEach(() => {
-  for (const a of opened.splice(0)) a.close();
-});
-const open = (): Archive => {
-  const a = openSqliteArchive(':memory:');
-  opened.push(a);
-  return a;
-};
+const open = memoryArchives();
 
 /** A clip document of one post filed on `day` (fictional text written for this test). */
 function digest(day: string, n: number): SourceFile {

@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { openSqliteArchive, type Archive } from '../archive/index.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { memoryArchives } from '../../test/support/memory-archives.js';
+import type { Archive } from '../archive/index.js';
 import { KirinukiError, type Entry } from '../model/index.js';
 import { loadKnowledgeSource, compileKnowledge, type Knowledge } from '../nlp/index.js';
 import { entryPeople } from './entry-people.js';
@@ -28,15 +29,7 @@ afterAll(async () => {
   await pool.close();
 });
 
-const opened: Archive[] = [];
-afterEach(() => {
-  for (const a of opened.splice(0)) a.close();
-});
-const open = (): Archive => {
-  const a = openSqliteArchive(':memory:');
-  opened.push(a);
-  return a;
-};
+const open = memoryArchives();
 
 describe('startPeoplePool', () => {
   it('finds on its worker threads the people the main thread finds', async () => {
