@@ -8,6 +8,11 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { EntryVersionConflict, openPostgresArchive } from '../../src/archive/index.js';
 import { makeEntry } from './make-entry.js';
+import {
+  LINES_PER_ENTRY,
+  runCrossingWriters,
+  type CrossingRun,
+} from './postgres-crossing-writers.js';
 import { startPostgresCluster } from '../support/postgres-cluster.js';
 import { runArchiveContract } from './archive-contract.js';
 
@@ -94,34 +99,45 @@ if (started.ok) {
       }
     }, 60_000);
 
-    it('two importers filing the same new names in opposite orders both succeed, none twice', async () => {
-      const writer = fileURLToPath(new URL('./postgres-concurrent-writer.ts', import.meta.url));
-      const schema = 'concurrent_names';
+    /** Runs the crossing writers, then checks that everything was filed, each name once. */
+    async function crossAndCheck(schema: string, run: CrossingRun): Promise<void> {
       openPostgresArchive(url, { schema }).close();
-      const startAt = String(Date.now() + 8_000);
-      const run = (prefix: string, order: string): Promise<number> =>
-        new Promise((resolve, reject) => {
-          const child = spawn(
-            process.execPath,
-            ['--import', 'tsx', writer, url, schema, prefix, '10', order],
-            { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, START_AT: startAt } },
-          );
-          child.on('error', reject);
-          child.on('exit', (code) => resolve(code ?? -1));
-        });
-      // Names are filed in one order by every writer (bench/workers.ts showed deadlocks before).
-      expect(await Promise.all([run('a', 'names-up'), run('b', 'names-down')])).toEqual([0, 0]);
+      expect(await runCrossingWriters(url, schema, run)).toEqual([]);
       const archive = openPostgresArchive(url, { schema });
       try {
-        expect(archive.count('停戦')).toEqual({ ok: true, value: 800 });
-        // Each name is filed once, whoever filed it first: both writers' entries find it.
-        expect(archive.count('tag:タグ3-4-5')).toEqual({ ok: true, value: 2 });
-        expect(archive.count('speaker:話者3-4-5氏')).toEqual({ ok: true, value: 2 });
+        const perRound = run.writers * Math.ceil(run.names / LINES_PER_ENTRY);
+        expect(archive.count('交差')).toEqual({ ok: true, value: perRound * run.rounds });
+        // Each name is filed once, whoever filed it first: every writer's entries find it.
+        for (let set = 0; set < run.rounds; set += 2) {
+          const tagged = run.writers * (set + 1 < run.rounds ? 2 : 1);
+          expect(archive.count(`tag:交差タグ${set}-1234`)).toEqual({ ok: true, value: tagged });
+          expect(archive.count(`speaker:交差${set}-1234氏`)).toEqual({
+            ok: true,
+            value: run.writers,
+          });
+        }
+        // The counters (per day, tag, handle) agree with the entries.
         expect(archive.check().filter((c) => !c.ok)).toEqual([]);
       } finally {
         archive.close();
       }
-    }, 120_000);
+    }
+
+    it('three importers crossing over the same new names, then over their counters, never deadlock', async () => {
+      // Each writer meets the names in an order of its own (ascending, descending, from its own
+      // offset) in transactions started together: were names locked as met, two writers would
+      // each hold names the other needs next. Before 2bdca9c every run deadlocked (10 of 10),
+      // and so did every run with the names filed sorted but the counters written as met.
+      await crossAndCheck('crossing', { writers: 3, names: 3000, rounds: 6 });
+    }, 60_000);
+
+    // Not yet: an import of several days writes each day's tag counters in id order, but not
+    // the whole transaction's, so against a one-day import over the same tags it deadlocks
+    // (`UPDATE tags SET entry_count …`): 10 of 10 runs at d7890c2. Unskip once the
+    // counters are written in one order for the whole transaction.
+    it.skip('importers filing several days in one transaction never deadlock over counters', async () => {
+      await crossAndCheck('crossing_days', { writers: 2, names: 3000, rounds: 6, split: true });
+    }, 60_000);
   });
 } else {
   console.warn(`PostgreSQL contract suite SKIPPED: ${started.why}`);
