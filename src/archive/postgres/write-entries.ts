@@ -92,6 +92,12 @@ export class EntryWriter {
           total.unchanged += r.unchanged;
           total.replaced += r.replaced;
         }
+        // The counts of the whole transaction, once, in id order: written per day, an import
+        // of several days took tag rows in one order per day, and deadlocked with a concurrent
+        // import taking them in id order (test/contract/postgres.test.ts, several days).
+        this.handles.flush();
+        this.tags.flush();
+        this.persons.flush();
         return total;
       });
     } catch (e) {
@@ -293,9 +299,6 @@ export class EntryWriter {
       summaryLines += entry.summaries.length;
     }
     this.insertSearchRows(search);
-    this.handles.flush();
-    this.tags.flush();
-    this.persons.flush();
     this.c.run(SQL.countDay, [report.inserted, summaryLines, batch.day]);
     this.c.run(SQL.length, [length]);
     for (const line of batch.documentTagLines) this.c.run(SQL.tagLine, [batch.day, pgText(line)]);
