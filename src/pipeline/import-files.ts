@@ -102,18 +102,9 @@ export async function importFilesAhead(
       ahead.push({ file, read, people });
     }
     const { file, read, people } = ahead.shift() as (typeof ahead)[number];
-    summary.diagnostics.push(...read.diagnostics);
     const known = await people;
     const batches = read.batches.map((b) => ({ ...b, people: peopleOfBatch(known, b.entries) }));
-    const report = fileWithRetries(
-      archive,
-      { ...read, batches },
-      { ...filing, sketches },
-      file.name,
-      summary,
-    );
-    const days = [...new Set(read.batches.map((b) => b.day))].sort();
-    summary.files.push({ file: file.name, format: read.format, days, report });
+    fileRead(archive, file.name, { ...read, batches }, { ...filing, sketches }, summary);
     filing.onFile?.(i + 1, files.length, file.name);
   }
   return summary;
@@ -185,14 +176,24 @@ function* importSteps(
   const sketches: SketchCache = new Map();
   for (const [i, file] of files.entries()) {
     if (stop()) return;
-    const read = readFile(file, options);
-    summary.diagnostics.push(...read.diagnostics);
-    const report = fileWithRetries(archive, read, { ...options, sketches }, file.name, summary);
-    const days = [...new Set(read.batches.map((b) => b.day))].sort();
-    summary.files.push({ file: file.name, format: read.format, days, report });
+    fileRead(archive, file.name, readFile(file, options), { ...options, sketches }, summary);
     options.onFile?.(i + 1, files.length, file.name);
     yield;
   }
+}
+
+/** Files one file's batches (with retries) and records the file in `summary`. */
+function fileRead(
+  archive: Archive,
+  name: string,
+  read: FileBatches,
+  options: FilingOptions,
+  summary: ImportSummary,
+): void {
+  summary.diagnostics.push(...read.diagnostics);
+  const report = fileWithRetries(archive, read, options, name, summary);
+  const days = [...new Set(read.batches.map((b) => b.day))].sort();
+  summary.files.push({ file: name, format: read.format, days, report });
 }
 
 /** How many times a file is tried while another process holds the archive (each waits ~5 s). */
