@@ -1,4 +1,4 @@
-import type { Mention } from './mention.js';
+import { mentionAt, type Mention } from './mention.js';
 
 /** Bodies shorter than this name nothing on their own (`軍`, `政府`, `当局`). */
 const MIN_STANDALONE_GENERIC = 3;
@@ -30,13 +30,17 @@ function canQualify(prev: Mention, m: Mention): boolean {
 }
 
 function compound(text: string, prev: Mention, m: Mention): Mention {
-  return {
-    ...m,
-    start: prev.start,
-    surface: text.slice(prev.start, m.end),
-    canonical: `${prev.canonical ?? prev.surface}${m.canonical ?? m.surface}`,
-    org: prev.canonical,
-    via: 'compound',
-    generic: false,
-  };
+  return mentionAt(
+    {
+      ...m,
+      surface: text.slice(prev.start, m.end),
+      canonical: `${prev.canonical ?? prev.surface}${m.canonical ?? m.surface}`,
+      org: prev.canonical,
+      via: 'compound',
+      generic: false,
+    },
+    prev.start,
+    m.end,
+    m.phraseEnd,
+  );
 }

@@ -13,7 +13,7 @@ import { scanPronouns } from './pronouns.js';
 import { scanAbbreviations, scanFlags, scanGazetteer } from './scan-gazetteer.js';
 import { scanTitles } from './titles.js';
 
-export { firstMentionFrom, type Mention, type MentionKind } from './mention.js';
+export { firstMentionFrom, mentionAt, type Mention, type MentionKind } from './mention.js';
 
 /**
  * Every name, role and pronoun in the text, sorted by position: the gazetteer first, then flag

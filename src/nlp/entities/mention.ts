@@ -31,17 +31,50 @@ export function mention(
   end: number,
   fields: Partial<Mention> & Pick<Mention, 'kind' | 'via'>,
 ): Mention {
+  return mentionAt(
+    {
+      phraseEnd: end,
+      surface: text.slice(start, end),
+      canonical: null,
+      title: null,
+      org: null,
+      generic: false,
+      outlet: false,
+      ...fields,
+    },
+    fields.start ?? start,
+    fields.end ?? end,
+    fields.phraseEnd ?? end,
+  );
+}
+
+/**
+ * `m` with its offsets set to `start`, `end` and `phraseEnd`. Every mention is built here, with
+ * its fields in one order: mentions of one shape keep the property reads of the discourse and
+ * the clause breaks monomorphic (copies made by spreading took another shape, and cost the
+ * annotator 4 % on real news).
+ *
+ * @example
+ * mentionAt(m, m.start - 10, m.end - 10, m.phraseEnd - 10); // the same mention, 10 units earlier
+ */
+export function mentionAt(
+  m: Omit<Mention, 'start' | 'end' | 'phraseEnd'>,
+  start: number,
+  end: number,
+  phraseEnd: number,
+): Mention {
   return {
     start,
     end,
-    phraseEnd: end,
-    surface: text.slice(start, end),
-    canonical: null,
-    title: null,
-    org: null,
-    generic: false,
-    outlet: false,
-    ...fields,
+    phraseEnd,
+    kind: m.kind,
+    surface: m.surface,
+    canonical: m.canonical,
+    title: m.title,
+    org: m.org,
+    via: m.via,
+    generic: m.generic,
+    outlet: m.outlet,
   };
 }
 

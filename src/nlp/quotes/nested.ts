@@ -1,5 +1,5 @@
 import type { Quote } from '../../model/index.js';
-import type { Mention } from '../entities/index.js';
+import { mentionAt, type Mention } from '../entities/index.js';
 import type { Knowledge } from '../knowledge/index.js';
 import { bracketQuotes, type Attributed, type BracketQuote } from './bracket-quotes.js';
 import { findBrackets, type Bracket } from './brackets.js';
@@ -178,8 +178,7 @@ function mentionsIn(mentions: readonly Mention[], from: number, to: number): Men
   for (let i = lo; i < mentions.length; i += 1) {
     const m = mentions[i];
     if (!m || m.start >= to) break;
-    if (m.phraseEnd <= to)
-      out.push({ ...m, start: m.start - from, end: m.end - from, phraseEnd: m.phraseEnd - from });
+    if (m.phraseEnd <= to) out.push(mentionAt(m, m.start - from, m.end - from, m.phraseEnd - from));
   }
   return out;
 }
