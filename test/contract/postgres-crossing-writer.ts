@@ -1,7 +1,7 @@
 /**
  * One of several importers whose transactions cross, for postgres.test.ts (driven by
  * `runCrossingWriters` in postgres-crossing-writers.ts):
- * `node --import tsx postgres-crossing-writer.ts URL SCHEMA WRITER WRITERS NAMES ROUNDS [split]`.
+ * `node --import tsx postgres-crossing-writer.ts URL SCHEMA WRITER WRITERS NAMES ROUNDS [split|replace]`.
  *
  * Each round it prints `ready R`, waits for a `go` line on stdin (so every writer's
  * transaction starts at the same moment), then files one import transaction on days of its
@@ -11,7 +11,9 @@
  * speakers (their rows are inserted); odd rounds name the tags of the round before, now filed,
  * with no speakers (only the tags' entry counters are written). With `split`, an even
  * writer's odd rounds file two days in the one transaction: the upper half of the names on the
- * first, the lower half on the second. A failed import is recorded, not fatal; at the end it
+ * first, the lower half on the second. With `replace`, each odd round's entries replace the
+ * writer's entries of the round before (same names, same order), so the old copies' tag
+ * counters are lowered as the new ones' are raised. A failed import is recorded, not fatal; at the end it
  * prints `result` and the failures as JSON.
  */
 import { createInterface } from 'node:readline';
@@ -33,11 +35,23 @@ function parseArgs(argv: readonly string[]) {
     rounds === undefined ||
     numbers.some((n) => !Number.isInteger(n))
   )
-    throw new Error('usage: URL SCHEMA WRITER WRITERS NAMES ROUNDS [split]');
-  return { url, schema, writer, writers, names, rounds, split: rest[4] === 'split' };
+    throw new Error('usage: URL SCHEMA WRITER WRITERS NAMES ROUNDS [split|replace]');
+  const mode = rest[4];
+  return {
+    url,
+    schema,
+    writer,
+    writers,
+    names,
+    rounds,
+    split: mode === 'split',
+    replace: mode === 'replace',
+  };
 }
 
-const { url, schema, writer, writers, names, rounds, split } = parseArgs(process.argv.slice(2));
+const { url, schema, writer, writers, names, rounds, split, replace } = parseArgs(
+  process.argv.slice(2),
+);
 
 /** The order in which this writer meets the names 0 … NAMES-1. */
 function nameOrder(): number[] {
@@ -56,21 +70,31 @@ function dayOf(round: number, part: number): string {
 function batchOf(round: number, part: number, order: readonly number[]): ImportBatch {
   const set = round - (round % 2);
   const entries = [];
-  for (let at = 0; at < order.length; at += LINES_PER_ENTRY)
+  const replaces: Record<string, string[]> = {};
+  for (let at = 0; at < order.length; at += LINES_PER_ENTRY) {
+    const id = `w${writer}-r${round}-p${part}-e${at}`;
+    if (replace && round % 2 === 1) replaces[id] = [`w${writer}-r${round - 1}-p${part}-e${at}`];
     entries.push(
       makeEntry({
-        id: `w${writer}-r${round}-p${part}-e${at}`,
+        id,
         text: `交差 w${writer} r${round}`,
         // A handle of its own: one shared by all would make their counters wait in turn.
         handle: `writer${writer}`,
         summaries: order.slice(at, at + LINES_PER_ENTRY).map((j) => ({
           tag: `交差タグ${set}-${j}`,
-          speaker: round % 2 === 0 ? `交差${set}-${j}氏` : null,
+          speaker: round % 2 === 0 || replace ? `交差${set}-${j}氏` : null,
           quote: '…',
         })),
       }),
     );
-  return { source: `writer${writer}`, day: dayOf(round, part), entries, documentTagLines: [] };
+  }
+  return {
+    source: `writer${writer}`,
+    day: dayOf(round, part),
+    entries,
+    documentTagLines: [],
+    replaces,
+  };
 }
 
 /** The round's import: one day, or with `split` (even writers, odd rounds) two. */

@@ -14,6 +14,11 @@ export interface CrossingRun {
    * names on the first: their counters are written a day at a time, so not in one order.
    */
   split?: boolean;
+  /**
+   * Odd rounds replace the writer's entries of the round before (`replaces`), on a day of
+   * their own: taking an old copy out lowers every one of its tags' counters.
+   */
+  replace?: boolean;
 }
 
 /** An import that failed: which writer, which round, what PostgreSQL said. */
@@ -49,6 +54,7 @@ function startWriter(url: string, schema: string, index: number, run: CrossingRu
       String(run.names),
       String(run.rounds),
       ...(run.split === true ? ['split'] : []),
+      ...(run.replace === true ? ['replace'] : []),
     ],
     { stdio: ['pipe', 'pipe', 'pipe'] },
   );

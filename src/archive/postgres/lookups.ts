@@ -47,6 +47,11 @@ export class PgLookup {
     return id;
   }
 
+  /** Counts one entry fewer for `id` (an entry taken out), written with the rest at the end. */
+  uncount(id: number): void {
+    this.counts.set(id, (this.counts.get(id) ?? 0) - 1);
+  }
+
   /**
    * Files the names a transaction will use, all at once and in order, at its start; `id`
    * then finds them without inserting.
@@ -66,7 +71,7 @@ export class PgLookup {
   flush(): void {
     if (this.addCount)
       for (const [id, n] of [...this.counts].sort(([a], [b]) => a - b))
-        this.c.run(this.addCount, [n, id]);
+        if (n !== 0) this.c.run(this.addCount, [n, id]);
     this.reset();
   }
 

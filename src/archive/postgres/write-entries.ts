@@ -54,9 +54,8 @@ const SQL = {
   keysOf: 'SELECT key FROM entry_keys WHERE entry = $1',
   uncountDay: `UPDATE days SET entry_count = entry_count - 1,
     summary_line_count = summary_line_count - $1 WHERE day = $2`,
-  uncountHandle: 'UPDATE handles SET entry_count = entry_count - 1 WHERE id = $1',
-  uncountTags: `UPDATE tags SET entry_count = entry_count - 1
-    WHERE id IN (SELECT tag FROM entry_tags WHERE entry = $1) RETURNING id`,
+  tagsOf: 'SELECT tag FROM entry_tags WHERE entry = $1',
+  daysOf: 'SELECT DISTINCT day FROM entries WHERE id = ANY($1::text[])',
   dropUnusedTag: `DELETE FROM tags WHERE id = $1 AND entry_count <= 0
     AND NOT EXISTS (SELECT 1 FROM entry_tags WHERE tag = $1)`,
   dropUnusedHandle: `DELETE FROM handles WHERE id = $1 AND entry_count <= 0
@@ -73,6 +72,10 @@ export class EntryWriter {
   private readonly handles: PgLookup;
   private readonly tags: PgLookup;
   private readonly persons: PgLookup;
+  /** The change to the index's total length, written at the end of the transaction. */
+  private length = 0;
+  /** Tags whose count fell in this transaction: dropped at its end if no entry has them. */
+  private readonly fallen = new Set<number>();
 
   constructor(private readonly c: PgConnection) {
     this.handles = new PgLookup(c, 'handles', 'handle');
@@ -83,7 +86,7 @@ export class EntryWriter {
   importBatches(batches: readonly ImportBatch[]): ImportReport {
     try {
       return this.c.transaction(() => {
-        this.lockDays(batches.map((b) => b.day));
+        this.lockDays([...batches.map((b) => b.day), ...this.daysOfReplaced(batches)]);
         this.registerNames(batches);
         const total: ImportReport = { inserted: 0, unchanged: 0, replaced: 0 };
         for (const batch of batches) {
@@ -92,12 +95,7 @@ export class EntryWriter {
           total.unchanged += r.unchanged;
           total.replaced += r.replaced;
         }
-        // The counts of the whole transaction, once, in id order: written per day, an import
-        // of several days took tag rows in one order per day, and deadlocked with a concurrent
-        // import taking them in id order (test/contract/postgres.test.ts, several days).
-        this.handles.flush();
-        this.tags.flush();
-        this.persons.flush();
+        this.writeCounts();
         return total;
       });
     } catch (e) {
@@ -114,6 +112,7 @@ export class EntryWriter {
       this.c.transaction(() => {
         const removed = this.remove(id);
         if (!removed) return false;
+        this.writeCounts();
         if (removed.handleId !== null) this.c.run(SQL.dropUnusedHandle, [removed.handleId]);
         return true;
       }),
@@ -129,7 +128,14 @@ export class EntryWriter {
     return this.guard(`update of ${entries.length} entries`, () =>
       this.c.transaction(() => {
         let updated = 0;
-        const dropped = new Set<number>();
+        // The rows in one order for every writer: two edits of the same entries never each
+        // hold one the other waits for.
+        const ids = [...new Set(entries.map((e) => e.id))].sort();
+        this.c.run('SELECT id FROM entries WHERE id = ANY($1::text[]) ORDER BY id FOR UPDATE', [
+          pgTextArray(ids),
+        ]);
+        // The days' summary line counts, written in day order at the end.
+        const lines = new Map<string, number>();
         for (const entry of entries) {
           const row = this.c.run(
             'SELECT rid, day, json, version FROM entries WHERE id = $1 FOR UPDATE',
@@ -145,23 +151,25 @@ export class EntryWriter {
             JSON.stringify(entry),
             rid,
           ]);
-          for (const tag of this.c.run(SQL.uncountTags, [rid])) dropped.add(Number(tag.id));
+          this.uncountTags(rid);
           this.c.run('DELETE FROM entry_tags WHERE entry = $1', [rid]);
           this.fileTags(rid, entry);
           this.c.run(`DELETE FROM entry_persons WHERE entry = $1 AND source = 'summary'`, [rid]);
           this.fileSpeakers(rid, entry);
-          this.c.run(
-            'UPDATE days SET summary_line_count = summary_line_count + $1 WHERE day = $2',
-            [entry.summaries.length - old.summaries.length, String(row.day)],
-          );
+          const day = String(row.day);
+          lines.set(day, (lines.get(day) ?? 0) + entry.summaries.length - old.summaries.length);
           const was = Number(this.c.run(SQL.unsearch, [rid])[0]?.length ?? 0);
           const length = this.index(rid, entry);
-          this.c.run(SQL.length, [length - was]);
+          this.length += length - was;
           updated += 1;
         }
-        this.tags.flush();
-        this.persons.flush();
-        for (const id of dropped) this.c.run(SQL.dropUnusedTag, [id]);
+        for (const [day, n] of [...lines].sort(([a], [b]) => (a < b ? -1 : 1)))
+          if (n !== 0)
+            this.c.run(
+              'UPDATE days SET summary_line_count = summary_line_count + $1 WHERE day = $2',
+              [n, day],
+            );
+        this.writeCounts();
         return updated;
       }),
     );
@@ -300,7 +308,7 @@ export class EntryWriter {
     }
     this.insertSearchRows(search);
     this.c.run(SQL.countDay, [report.inserted, summaryLines, batch.day]);
-    this.c.run(SQL.length, [length]);
+    this.length += length;
     for (const line of batch.documentTagLines) this.c.run(SQL.tagLine, [batch.day, pgText(line)]);
     for (const { from, to } of batch.storyMerges ?? []) this.c.run(SQL.mergeStory, [from, to]);
     report.replaced = removed.length;
@@ -416,13 +424,44 @@ export class EntryWriter {
     ];
     const handleId = row.handle_id === null ? null : Number(row.handle_id);
     this.c.run(SQL.uncountDay, [entry.summaries.length, String(row.day)]);
-    if (handleId !== null) this.c.run(SQL.uncountHandle, [handleId]);
-    const tags = this.c.run(SQL.uncountTags, [rid]).map((t) => Number(t.id));
-    const length = Number(this.c.run(SQL.unsearch, [rid])[0]?.length ?? 0);
-    this.c.run(SQL.length, [-length]);
+    if (handleId !== null) this.handles.uncount(handleId);
+    this.uncountTags(rid);
+    this.length -= Number(this.c.run(SQL.unsearch, [rid])[0]?.length ?? 0);
     this.c.run(SQL.remove, [rid]);
-    for (const tag of tags) this.c.run(SQL.dropUnusedTag, [tag]);
     return { rid, story: row.story === null ? id : String(row.story), keys, handleId };
+  }
+
+  /** Counts an entry's tags one fewer, to be written with the rest at the end. */
+  private uncountTags(rid: number): void {
+    for (const row of this.c.run(SQL.tagsOf, [rid])) {
+      const tag = Number(row.tag);
+      this.tags.uncount(tag);
+      this.fallen.add(tag);
+    }
+  }
+
+  /**
+   * Writes the transaction's counters once, at its end: handles, tags (each in id order), then
+   * the index's length, and drops the tags no entry has any more. Every writer takes these
+   * rows in this order and only here, after its days: counters written as met (a day at a
+   * time, or as old copies were taken out) took tag rows in orders of their own and deadlocked
+   * concurrent imports (test/contract/postgres.test.ts: several days, replacing).
+   */
+  private writeCounts(): void {
+    this.handles.flush();
+    this.tags.flush();
+    this.persons.flush();
+    if (this.length !== 0) this.c.run(SQL.length, [this.length]);
+    this.length = 0;
+    for (const tag of [...this.fallen].sort((a, b) => a - b)) this.c.run(SQL.dropUnusedTag, [tag]);
+    this.fallen.clear();
+  }
+
+  /** The days of the entries the batches replace, whose counters an import lowers. */
+  private daysOfReplaced(batches: readonly ImportBatch[]): string[] {
+    const olds = batches.flatMap((b) => Object.values(b.replaces ?? {}).flat());
+    if (olds.length === 0) return [];
+    return this.c.run(SQL.daysOf, [pgTextArray(olds)]).map((r) => String(r.day));
   }
 
   private guard<T>(what: string, work: () => T): T {
@@ -441,6 +480,8 @@ export class EntryWriter {
     this.handles.reset();
     this.tags.reset();
     this.persons.reset();
+    this.length = 0;
+    this.fallen.clear();
   }
 }
 
