@@ -1,6 +1,7 @@
 import type { EntryPeople, ImportBatch } from '../archive/index.js';
 import type { Entry } from '../model/index.js';
 import { annotateEntry, type Knowledge } from '../nlp/index.js';
+import { importPacer } from './memory-pacer.js';
 
 /**
  * Who an entry's text quotes and mentions, for `speaker:` and `person:`: each name canonical
@@ -10,7 +11,9 @@ import { annotateEntry, type Knowledge } from '../nlp/index.js';
  * entryPeople(entry, knowledge); // { speakers: ['ザハロワ', 'ザハロワ報道官'], mentions: ['プーチン'] }
  */
 export function entryPeople(entry: Entry, knowledge: Knowledge): EntryPeople {
-  const { annotations } = annotateEntry(entry, { knowledge });
+  const { text, annotations } = annotateEntry(entry, { knowledge });
+  // Annotation makes garbage in proportion to the text (see memory-pacer.ts).
+  importPacer.done(2 * text.length);
   const speakers = new Set<string>();
   const mentions = new Set<string>();
   const add = (names: Set<string>, ...found: (string | null)[]): void => {

@@ -6,6 +6,7 @@ import type { Knowledge } from '../nlp/index.js';
 import type { SketchCache } from '../ingest/index.js';
 import { clipBatches, ingestBatches, type FileBatches } from './batches.js';
 import { fileBatches, type FilingOptions, type FilingReport } from './file-batches.js';
+import { importPacer } from './memory-pacer.js';
 import type { PeopleAnnotator } from './people-pool.js';
 
 /** A file to import: its name (for messages and provenance) and its bytes. */
@@ -13,6 +14,12 @@ export interface SourceFile {
   name: string;
   bytes: Uint8Array;
 }
+
+/**
+ * A file to import, read or to be read when its turn comes: an import holds the bytes of the
+ * file it is filing (and of those read ahead), never of every file it was given.
+ */
+export type InputFile = SourceFile | LazySourceFile;
 
 export interface ImportOptions {
   /** File every entry under this digest day instead of the one read from the input. */
@@ -57,7 +64,7 @@ export interface ImportSummary {
  */
 export function importFiles(
   archive: Archive,
-  files: readonly SourceFile[],
+  files: readonly InputFile[],
   options: ImportOptions,
 ): ImportSummary {
   const summary: ImportSummary = { files: [], diagnostics: [] };
@@ -81,7 +88,7 @@ const READ_AHEAD = 4;
  */
 export async function importFilesAhead(
   archive: Archive,
-  files: readonly SourceFile[],
+  files: readonly InputFile[],
   options: ImportOptions & { people: PeopleAnnotator },
 ): Promise<ImportSummary> {
   const { people: annotator, ...rest } = options;
@@ -90,12 +97,12 @@ export async function importFilesAhead(
   delete filing.knowledge;
   const summary: ImportSummary = { files: [], diagnostics: [] };
   const sketches: SketchCache = new Map();
-  const ahead: { file: SourceFile; read: FileBatches; people: Promise<PeopleById> }[] = [];
+  const ahead: { file: InputFile; read: FileBatches; people: Promise<PeopleById> }[] = [];
   let next = 0;
   for (let i = 0; i < files.length; i += 1) {
     for (; next < files.length && next <= i + READ_AHEAD; next += 1) {
-      const file = files[next] as SourceFile;
-      const read = readFile(file, filing);
+      const file = files[next] as InputFile;
+      const read = readInput(file, filing);
       const people = annotator.peopleOf(read.batches.flatMap((b) => b.entries));
       // Not awaited until its turn: a failure then is the failure of that file's turn.
       people.catch(() => undefined);
@@ -122,6 +129,8 @@ function peopleOfBatch(known: PeopleById, entries: readonly Entry[]): PeopleById
 export interface LazySourceFile {
   name: string;
   read: () => Uint8Array;
+  /** Its size in bytes, when known without reading it. */
+  size?: number;
 }
 
 /** What `importFilesInSteps` did: the summary of the files imported, and whether it stopped. */
@@ -142,33 +151,21 @@ export interface SteppedImportSummary extends ImportSummary {
  */
 export async function importFilesInSteps(
   archive: Archive,
-  files: readonly (SourceFile | LazySourceFile)[],
+  files: readonly InputFile[],
   options: ImportOptions & { signal?: AbortSignal },
 ): Promise<SteppedImportSummary> {
   const summary: SteppedImportSummary = { files: [], diagnostics: [], cancelled: false };
   const stop = (): boolean => options.signal?.aborted === true;
-  const steps = importSteps(archive, files.map(readWhenAsked), options, summary, stop);
+  const steps = importSteps(archive, files, options, summary, stop);
   while (!steps.next().done) await new Promise<void>((resolve) => setImmediate(resolve));
   summary.cancelled = summary.files.length < files.length;
   return summary;
 }
 
-/** The file with its bytes read at the first use, once. */
-function readWhenAsked(file: SourceFile | LazySourceFile): SourceFile {
-  if ('bytes' in file) return file;
-  let bytes: Uint8Array | undefined;
-  return {
-    name: file.name,
-    get bytes() {
-      return (bytes ??= file.read());
-    },
-  };
-}
-
 /** Imports the files one at a time into `summary`, yielding after each. */
 function* importSteps(
   archive: Archive,
-  files: readonly SourceFile[],
+  files: readonly InputFile[],
   options: ImportOptions,
   summary: ImportSummary,
   stop: () => boolean = () => false,
@@ -176,7 +173,7 @@ function* importSteps(
   const sketches: SketchCache = new Map();
   for (const [i, file] of files.entries()) {
     if (stop()) return;
-    fileRead(archive, file.name, readFile(file, options), { ...options, sketches }, summary);
+    fileRead(archive, file.name, readInput(file, options), { ...options, sketches }, summary);
     options.onFile?.(i + 1, files.length, file.name);
     yield;
   }
@@ -245,6 +242,40 @@ export function fileReport(
  * @example
  * readFile({ name: 'paste', bytes }, { today: '2024-03-04' }).batches[0]?.entries;
  */
+/**
+ * `readFile` of a file read now if it was not yet. Its bytes are not kept: what was read from
+ * them is. A file that cannot be read is an error of that file, and the import goes on.
+ *
+ * @example
+ * readInput({ name: 'day.txt', read: () => readFileSync('day.txt') }, { today }).format; // 'clip'
+ */
+export function readInput(file: InputFile, options: ImportOptions): FileBatches {
+  const { read, size } =
+    'bytes' in file
+      ? { read: readFile(file, options), size: file.bytes.length }
+      : readNow(file, options);
+  // Reading makes garbage in proportion to the bytes (see memory-pacer.ts), and a lazy file's
+  // bytes are garbage too once `readNow` has returned.
+  importPacer.done(size);
+  return read;
+}
+
+function readNow(
+  file: LazySourceFile,
+  options: ImportOptions,
+): { read: FileBatches; size: number } {
+  let bytes: Uint8Array;
+  try {
+    bytes = file.read();
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
+    const message = `pipeline: not imported: cannot read ${file.name}: ${why}`;
+    const diagnostics: Diagnostic[] = [{ severity: 'error', file: file.name, message }];
+    return { read: { format: 'paste', batches: [], diagnostics, duplicates: 0 }, size: 0 };
+  }
+  return { read: readFile({ name: file.name, bytes }, options), size: bytes.length };
+}
+
 export function readFile(file: SourceFile, options: ImportOptions): FileBatches {
   const unreadable = unreadableReason(file.name, file.bytes);
   if (unreadable !== null) {

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { memoryArchives } from '../../test/support/memory-archives.js';
-import { importFiles, importFilesInSteps, type SourceFile } from './import-files.js';
+import {
+  importFiles,
+  importFilesInSteps,
+  type LazySourceFile,
+  type SourceFile,
+} from './import-files.js';
 import { reindexArchive, reindexArchiveInSteps } from './reindex-archive.js';
 
 const open = memoryArchives();
@@ -62,6 +67,49 @@ describe('importFilesInSteps', () => {
     });
     expect(summary).toMatchObject({ cancelled: true, files: [] });
     expect(a.stats().entries).toBe(0);
+  });
+});
+
+describe('importFiles with files read at their turn', () => {
+  /** The files, each read only when asked, with the reads and filings in one log. */
+  function logged(log: string[]): LazySourceFile[] {
+    return files.map((f) => ({ name: f.name, read: () => (log.push(`read ${f.name}`), f.bytes) }));
+  }
+
+  it('reads each file when its turn comes, after the file before it was filed', () => {
+    const log: string[] = [];
+    const summary = importFiles(open(), logged(log), {
+      today: '2024-02-05',
+      onFile: (_, __, name) => log.push(`filed ${name}`),
+    });
+    expect(summary.files.map((f) => f.report?.inserted)).toEqual([1, 1, 1, 1]);
+    expect(log).toEqual(files.flatMap((f) => [`read ${f.name}`, `filed ${f.name}`]));
+  });
+
+  it('reports a file that cannot be read, and imports the others', () => {
+    const a = open();
+    const lazy = logged([]);
+    lazy[1] = {
+      name: 'gone.txt',
+      read: () => {
+        throw new Error('ENOENT: no such file or directory');
+      },
+    };
+    const summary = importFiles(a, lazy, { today: '2024-02-05' });
+    expect(summary.files.map((f) => [f.file, f.report === null])).toEqual([
+      [files[0]?.name, false],
+      ['gone.txt', true],
+      [files[2]?.name, false],
+      [files[3]?.name, false],
+    ]);
+    expect(summary.diagnostics).toEqual([
+      {
+        severity: 'error',
+        file: 'gone.txt',
+        message: 'pipeline: not imported: cannot read gone.txt: ENOENT: no such file or directory',
+      },
+    ]);
+    expect(a.stats().entries).toBe(3);
   });
 });
 

@@ -28,7 +28,11 @@ export function sourceFilesAt(path: string): Result<SourceFiles, Diagnostic> {
   } catch {
     return err({ severity: 'error', file: path, message: `pipeline: no such file: ${path}` });
   }
-  const lazy = (name: string): LazySourceFile => ({ name, read: () => readFileSync(name) });
+  const lazy = (name: string): LazySourceFile => ({
+    name,
+    size: statSync(name).size,
+    read: () => readFileSync(name),
+  });
   if (!isDirectory) return ok({ files: [lazy(path)], skipped: [] });
   const names = readdirSync(path, { withFileTypes: true })
     .filter((d) => d.isFile() && !d.name.startsWith('.'))

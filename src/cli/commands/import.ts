@@ -18,7 +18,7 @@ import {
   type ImportOptions,
   type ImportSummary,
   type RestoreSummary,
-  type SourceFile,
+  type LazySourceFile,
   type TagDocumentKind,
 } from '../../pipeline/index.js';
 import { writeJson, type CommandContext } from '../context.js';
@@ -65,8 +65,8 @@ export async function importCommand(
   const rest = paths.filter((p) => !dumps.includes(p) && !textDays.includes(p));
   const read = sourceFiles(ctx, rest);
   // `export --format text > all.txt`: days after day break lines, each filed under its day.
-  const dayBreaks = read.filter((f) => f.bytes[0] === 0x0c);
-  const files = read.filter((f) => f.bytes[0] !== 0x0c);
+  const dayBreaks = read.filter((f) => firstByteOf(f.name) === 0x0c);
+  const files = read.filter((f) => !dayBreaks.includes(f));
   let failed = false;
   const archive = await ctx.openArchive();
   const restored: RestoredDump[] = [];
@@ -86,7 +86,7 @@ export async function importCommand(
     if (ctx.json) writeJson(ctx.io, { files: [], diagnostics: [], dumps: restored });
     return failed ? 1 : 0;
   }
-  const size = files.reduce((n, f) => n + f.bytes.length, 0);
+  const size = files.reduce((n, f) => n + (f.size ?? 0), 0);
   const progress = startProgress(
     ctx.io,
     files.length,
@@ -110,7 +110,7 @@ export async function importCommand(
     summary.diagnostics.push(...r.diagnostics);
   }
   for (const f of dayBreaks) {
-    const text = decodeUtf8(f.bytes, f.name);
+    const text = decodeUtf8(readSource(f.name, f.read), f.name);
     const r =
       text.ok && startsWithDayBreak(text.value)
         ? importDayBreakText(archive, text.value, f.name, byManifest)
@@ -178,14 +178,15 @@ async function enqueueImports(
   let failed = false;
   try {
     for (const f of files) {
-      if (f.bytes.length > MAX_IMPORT_BYTES) {
+      const bytes = readSource(f.name, f.read);
+      if (bytes.length > MAX_IMPORT_BYTES) {
         ctx.io.stderr.write(
-          `import: ${f.name}: ${f.bytes.length} bytes, more than a queued import takes (${MAX_IMPORT_BYTES}); import it directly\n`,
+          `import: ${f.name}: ${bytes.length} bytes, more than a queued import takes (${MAX_IMPORT_BYTES}); import it directly\n`,
         );
         failed = true;
         continue;
       }
-      const job = importJobOf(f.name, f.bytes, {
+      const job = importJobOf(f.name, bytes, {
         today,
         ...(opts.day === undefined ? {} : { day: opts.day }),
       });
@@ -286,16 +287,33 @@ function describeRestore(r: RestoredDump): string {
 
 /**
  * Files as given; a folder stands for the files in it that kirinuki reads (the others are
- * named on stderr as skipped). Read now: the CLI's import is one pass.
+ * named on stderr as skipped). Each is read when the import comes to it, so an import holds
+ * the bytes of the file it files (and of the few read ahead), not of all of them: a 50 MB
+ * paste's bytes were held to the end of its import.
  */
-function sourceFiles(ctx: CommandContext, paths: string[]): SourceFile[] {
+function sourceFiles(ctx: CommandContext, paths: string[]): LazySourceFile[] {
   return paths.flatMap((p) => {
     const found = sourceFilesAt(p);
     if (!found.ok) throw new UsageError(`import: no such file: ${p}`);
     for (const s of found.value.skipped)
       ctx.io.stderr.write(`import: skipped ${s.name}: ${s.reason}\n`);
-    return found.value.files.map((f) => ({ name: f.name, bytes: readSource(f.name, f.read) }));
+    return found.value.files;
   });
+}
+
+/** The first byte of a file (-1 when it is empty or cannot be read: its turn will say why). */
+function firstByteOf(name: string): number {
+  try {
+    const fd = openSync(name, 'r');
+    try {
+      const one = new Uint8Array(1);
+      return readSync(fd, one, 0, 1, 0) === 1 ? (one[0] ?? -1) : -1;
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return -1;
+  }
 }
 
 function readSource(name: string, read: () => Uint8Array): Uint8Array {
@@ -316,12 +334,12 @@ function readSource(name: string, read: () => Uint8Array): Uint8Array {
 async function importWithThreads(
   ctx: CommandContext,
   archive: Archive,
-  files: readonly SourceFile[],
+  files: readonly LazySourceFile[],
   options: ImportOptions,
 ): Promise<ImportSummary> {
   const asked = ctx.io.env.KIRINUKI_ANNOTATION_THREADS;
   const threads = annotationThreads(asked);
-  const bytes = files.reduce((n, f) => n + f.bytes.length, 0);
+  const bytes = files.reduce((n, f) => n + (f.size ?? 0), 0);
   // Starting a thread costs tens of milliseconds: worth it for a large import, not a day's file.
   const worthIt = asked !== undefined || bytes >= THREADS_AFTER_BYTES;
   if (files.length < 2 || threads === 0 || !worthIt || options.knowledge === undefined)
