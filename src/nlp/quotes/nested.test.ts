@@ -46,6 +46,32 @@ describe('extractQuotes: quotes inside quotes', () => {
     expect(quotesOf(text.slice(text.indexOf('ペスコフ')))[1]?.canonical).toBeNull();
   });
 
+  it('同氏, 彼 or 同 with a title inside the quote names the person named before it, not the one quoting', () => {
+    const [, byPronoun] = quotesOf(
+      '架空国のミロフ外相は20日、隣国のサバン首相と会談した。ミロフ氏は会見で「同氏は『国境の橋は開けたままにする』と繰り返した」と述べた。',
+    );
+    expect(byPronoun).toMatchObject({
+      kind: 'speech',
+      text: '国境の橋は開けたままにする',
+      canonical: 'サバン',
+      attribution: 'coreference',
+    });
+    const [, byHe] = quotesOf(
+      'ケスラー議長はベルン首相の訪問について語り、「彼は私に『冬までに必ず返事をする』と約束した」と明かした。',
+    );
+    expect(byHe).toMatchObject({ text: '冬までに必ず返事をする', canonical: 'ベルン' });
+    // 同大統領 needs someone named 大統領 before the quote: a 首相 is not it.
+    const [, noHolder] = quotesOf(
+      'ケスラー議長はベルン首相と会った後、「同大統領は『冬までに必ず返事をする』と約束した」と語った。',
+    );
+    expect(noHolder).toMatchObject({ kind: 'term', speaker: null });
+    // With no one else named before the quote, the pronoun is no one we know.
+    const [, alone] = quotesOf(
+      'ケスラー議長は「彼は『冬までに必ず返事をする』と約束した」と語った。',
+    );
+    expect(alone).toMatchObject({ kind: 'term', speaker: null });
+  });
+
   it('a speaker named after the inner quote, inside the outer one, speaks it', () => {
     const [, inner] = quotesOf(
       'ヤンセン外相は「『国境は閉ざさない』とペスコフ報道官は述べたが、現実は違う」と述べた。',

@@ -53,7 +53,22 @@ export function nestedQuotes(
   for (const found of bracketQuotes(words, brackets, d, k, true)) {
     const self = selfNamed(words, found.bracket.open, d, k);
     const placed = shifted(found, from);
-    const quote = holderOutside(asNested(placed.quote, outer.quote, self, k), context, from);
+    const nested = asNested(placed.quote, outer.quote, self, k);
+    const quote = holderOutside(
+      pronounOutside(
+        nested,
+        placed.quote,
+        words,
+        found.bracket.open,
+        named,
+        d,
+        outer.quote,
+        context,
+        from,
+      ) ?? nested,
+      context,
+      from,
+    );
     out.push({ ...placed, quote });
     const bracket = whole.get(found.bracket.open + from);
     if (bracket)
@@ -90,6 +105,57 @@ function holderOutside(q: Quote, context: Discourse, at: number): Quote {
   }
   return q;
 }
+
+/**
+ * `ラブロフ氏は「同氏は『…』と繰り返した」と述べた`: words said by someone the quote calls
+ * 同氏, 彼 or 彼女 (or 同 with a title, `同大統領`) are the words of the person the text named
+ * before the quote — never the one quoting, who names themself 私. Null when no pronoun is the
+ * inner words' subject, or no one fits.
+ */
+function pronounOutside(
+  nested: Quote,
+  found: Quote,
+  words: string,
+  open: number,
+  named: readonly Mention[],
+  d: Discourse,
+  outer: Quote,
+  context: Discourse,
+  at: number,
+): Quote | null {
+  // Only words read as said (a report verb, a sentence) that no one inside the quote says.
+  if (nested.kind !== 'term' || found.kind !== 'speech' || found.speaker !== null) return null;
+  if (!readsAsSentence(found.text)) return null;
+  const { start } = d.sentences.bounds(d.sentences.indexOf(open));
+  const pronoun = named.find(
+    (m) =>
+      m.kind === 'coref' &&
+      m.start >= start &&
+      m.phraseEnd < open &&
+      SUBJECT_PARTICLE.test(words.charAt(Math.max(m.end, m.phraseEnd))),
+  );
+  if (!pronoun) return null;
+  const title = pronoun.title === null || pronoun.title === '氏' ? null : pronoun.title;
+  const before = context.namedIn(Math.max(0, at - LOOK_BACK), at);
+  for (let i = before.length - 1; i >= 0 && i >= before.length - HOLDER_REACH; i -= 1) {
+    const n = before[i];
+    if (!n || n.mention.kind !== 'person' || n.speaker.canonical === null) continue;
+    if (n.speaker.canonical === outer.canonical) continue;
+    if (title !== null && n.mention.title !== title) continue;
+    return {
+      ...found,
+      ...n.speaker,
+      speakerKind: 'person',
+      attribution: 'coreference',
+      // As for 同氏 outside quotes: the span is the pronoun's, the name its antecedent's.
+      speakerSpan: { start: at + pronoun.start, end: at + pronoun.phraseEnd },
+      reasons: [`${pronoun.surface} in the quoted words: the person named before the quote`],
+    };
+  }
+  return null;
+}
+
+const SUBJECT_PARTICLE = /^[はがも]$/u;
 
 /** How far before a quote a bare title's holder may be named. */
 const LOOK_BACK = 2000;
