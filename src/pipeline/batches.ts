@@ -1,4 +1,4 @@
-import { importPacer } from './memory-pacer.js';
+import { bulkPacer } from './memory-pacer.js';
 import type { ImportBatch } from '../archive/index.js';
 import { parseClipDocument } from '../format/index.js';
 import { documentEntries, type Diagnostic, type Document, type Entry } from '../model/index.js';
@@ -54,7 +54,7 @@ export function ingestBatches(
     ...options.read,
   });
   // What was read from a large input is a fraction of what reading it made (memory-pacer.ts).
-  importPacer.done(bytes.length);
+  bulkPacer.done(bytes.length);
   if (r.documents !== undefined) {
     const batches = r.documents.map((d) =>
       documentBatch(d.document, file, options.day ?? d.day ?? options.today),

@@ -1,7 +1,7 @@
 import type { EntryPeople, ImportBatch } from '../archive/index.js';
 import type { Entry } from '../model/index.js';
 import { annotateEntry, type Knowledge } from '../nlp/index.js';
-import { importPacer } from './memory-pacer.js';
+import { bulkPacer } from './memory-pacer.js';
 
 /**
  * Who an entry's text quotes and mentions, for `speaker:` and `person:`: each name canonical
@@ -13,7 +13,7 @@ import { importPacer } from './memory-pacer.js';
 export function entryPeople(entry: Entry, knowledge: Knowledge): EntryPeople {
   const { text, annotations } = annotateEntry(entry, { knowledge });
   // Annotation makes garbage in proportion to the text (see memory-pacer.ts).
-  importPacer.done(2 * text.length);
+  bulkPacer.done(2 * text.length);
   const speakers = new Set<string>();
   const mentions = new Set<string>();
   const add = (names: Set<string>, ...found: (string | null)[]): void => {

@@ -6,7 +6,7 @@ import type { Knowledge } from '../nlp/index.js';
 import type { SketchCache } from '../ingest/index.js';
 import { clipBatches, ingestBatches, type FileBatches } from './batches.js';
 import { fileBatches, type FilingOptions, type FilingReport } from './file-batches.js';
-import { importPacer } from './memory-pacer.js';
+import { bulkPacer } from './memory-pacer.js';
 import type { PeopleAnnotator } from './people-pool.js';
 
 /** A file to import: its name (for messages and provenance) and its bytes. */
@@ -256,7 +256,7 @@ export function readInput(file: InputFile, options: ImportOptions): FileBatches 
       : readNow(file, options);
   // Reading makes garbage in proportion to the bytes (see memory-pacer.ts), and a lazy file's
   // bytes are garbage too once `readNow` has returned.
-  importPacer.done(size);
+  bulkPacer.done(size);
   return read;
 }
 
