@@ -1,3 +1,4 @@
+import { closedStories, storyStartIn, STORY_SPAN_DAYS } from './story-span.js';
 import { createHash } from 'node:crypto';
 import type { Archive, ImportBatch, ImportReport, StoredEntry } from '../archive/index.js';
 import {
@@ -25,6 +26,8 @@ export interface FilingOptions {
    */
   storyWindowDays?: number | false;
   stories?: StoryOptions;
+  /** Days after its first entry that a story still takes entries (default {@link STORY_SPAN_DAYS}). */
+  storySpanDays?: number;
   /** Sketches kept across calls of one import run (see `SketchCache`). */
   sketches?: SketchCache;
 }
@@ -156,18 +159,35 @@ function groupIntoStories(
   options: FilingOptions,
 ): { batches: ImportBatch[]; joined: number } {
   const window = options.storyWindowDays === undefined ? 2 : options.storyWindowDays || 0;
+  const span = options.storySpanDays ?? STORY_SPAN_DAYS;
   const sketches = options.sketches ?? new Map();
   const pending: (FiledEntry & { day: string })[] = [];
+  // The days of this run's entries, which the archive does not hold yet.
+  const pendingDay = new Map<string, string>();
+  const filedStart = storyStartIn(archive);
   let joined = 0;
   const byDay = [...known].sort((a, b) => a.batch.day.localeCompare(b.batch.day));
   const out: ImportBatch[] = [];
   for (const k of byDay) {
     const from = shiftDay(k.batch.day, -window);
     const to = shiftDay(k.batch.day, window);
-    const filed = [...k.superseded, ...archive.entriesOfDays(from, to)];
+    const filed = unique([...k.superseded, ...archive.entriesOfDays(from, to)]);
     const near = pending.filter((p) => p.day >= from && p.day <= to);
+    const around = [
+      ...filed.map((s) => ({ id: s.entry.id, day: s.day, story: s.story })),
+      ...near.map((p) => ({ id: p.entry.id, day: p.day, story: p.story })),
+    ];
+    const closed = closedStories(
+      around,
+      k.batch.day,
+      span,
+      (story) => pendingDay.get(story) ?? filedStart(story),
+    );
     const assigned = assignStories(
-      [...unique(filed).map((s) => ({ entry: s.entry, story: s.story })), ...near],
+      [
+        ...filed.map((s) => ({ entry: s.entry, story: s.story, closed: closed.has(s.story) })),
+        ...near.map((p) => ({ ...p, closed: closed.has(p.story) })),
+      ],
       k.batch.entries,
       options.stories,
       sketches,
@@ -182,6 +202,7 @@ function groupIntoStories(
         joined += 1;
       }
       pending.push({ entry, story, day: k.batch.day });
+      pendingDay.set(entry.id, k.batch.day);
     }
     out.push({ ...k.batch, stories, storyMerges: assigned.merges });
   }

@@ -7,6 +7,7 @@ import {
   type StoryOptions,
 } from '../ingest/index.js';
 import type { Knowledge } from '../nlp/index.js';
+import { closedStories, STORY_SPAN_DAYS } from './story-span.js';
 import { shiftDay } from './days.js';
 import { entryPeople } from './entry-people.js';
 
@@ -15,6 +16,8 @@ export interface ReindexOptions {
   knowledge?: Knowledge;
   /** Days either side of an entry's day to look for its story (default 2). */
   storyWindowDays?: number;
+  /** Days after its first entry that a story still takes entries (default {@link STORY_SPAN_DAYS}). */
+  storySpanDays?: number;
   stories?: StoryOptions;
   /** Entries written per transaction (default 2,000). */
   chunk?: number;
@@ -85,18 +88,23 @@ function* reindexSteps(
 ): Generator<void, ReindexReport> {
   let cancelled = false;
   const window = options.storyWindowDays ?? 2;
+  const span = options.storySpanDays ?? STORY_SPAN_DAYS;
   const chunk = options.chunk ?? 2000;
   const sketches: SketchCache = new Map();
-  const joined = new Map<string, string>();
-  const renamed = new Map<string, string>();
-  const resolve = (story: string): string => {
-    let s = story;
-    for (let next = renamed.get(s); next !== undefined; next = renamed.get(s)) s = next;
-    return s;
+  // The stories of the last days — the day each started and its entries — until no entry of
+  // theirs is left in the window: a story closed to new entries never changes again, so
+  // memory holds the last days' stories, not the archive's.
+  const open = new Map<string, { start: string; ids: string[] }>();
+  const report = { entries: 0, stories: 0, entriesInStories: 0 };
+  const forget = (story: string, members: { ids: string[] }): void => {
+    if (members.ids.length > 1) {
+      report.stories += 1;
+      report.entriesInStories += members.ids.length;
+    }
+    open.delete(story);
   };
   let recent: (FiledEntry & { day: string })[] = [];
   let pending: DerivedData[] = [];
-  let entries = 0;
   const flush = (): void => {
     archive.updateDerived(pending);
     pending = [];
@@ -108,21 +116,35 @@ function* reindexSteps(
     }
     const from = shiftDay(day.day, -window);
     recent = recent.filter((r) => r.day >= from);
+    const closed = closedStories(
+      recent.map((r) => ({ id: r.entry.id, day: r.day, story: r.story })),
+      day.day,
+      span,
+      (story) => open.get(story)?.start ?? null,
+    );
     const assigned = assignStories(
-      recent,
+      recent.map((r) => ({ ...r, closed: closed.has(r.story) })),
       day.entries.map((s) => s.entry),
       options.stories,
       sketches,
     );
     for (const { from: old, to } of assigned.merges) {
-      renamed.set(old, to);
-      joined.set(old, to);
+      const [gone, kept] = [open.get(old), open.get(to)];
+      if (gone && kept) {
+        kept.ids.push(...gone.ids);
+        if (gone.start < kept.start) kept.start = gone.start;
+        open.delete(old);
+        // Written under the story they had: written again under the one it joined.
+        for (const id of gone.ids) pending.push({ id, story: to });
+      }
       for (const r of recent) if (r.story === old) r.story = to;
     }
     for (const stored of day.entries) {
       const { entry } = stored;
       const story = assigned.stories.get(entry.id) ?? entry.id;
-      if (story !== entry.id) joined.set(entry.id, story);
+      const members = open.get(story);
+      if (members) members.ids.push(entry.id);
+      else open.set(story, { start: day.day, ids: [entry.id] });
       recent.push({ entry, story, day: day.day });
       pending.push({
         id: entry.id,
@@ -130,26 +152,19 @@ function* reindexSteps(
         story,
         ...(options.knowledge ? { people: entryPeople(entry, options.knowledge) } : {}),
       });
-      entries += 1;
+      report.entries += 1;
     }
     pruneSketches(sketches, recent);
+    // A story that started this long ago is closed and has no entry left in the window.
+    const forgotten = shiftDay(day.day, -(span + window + 1));
+    for (const [story, members] of open) if (members.start < forgotten) forget(story, members);
     if (pending.length >= chunk) flush();
-    options.onProgress?.(entries);
+    options.onProgress?.(report.entries);
     yield;
   }
   flush();
-  // Stories joined after their first entries were written: write the final ids.
-  const finals = [...joined].map(([id, story]) => ({ id, story: resolve(story) }));
-  for (let i = 0; i < finals.length; i += chunk) archive.updateDerived(finals.slice(i, i + chunk));
-  const sizes = new Map<string, number>();
-  for (const { story } of finals) sizes.set(story, (sizes.get(story) ?? 1) + 1);
-  for (const { id } of finals) sizes.delete(id);
-  return {
-    entries,
-    stories: sizes.size,
-    entriesInStories: [...sizes.values()].reduce((a, b) => a + b, 0),
-    ...(cancelled ? { cancelled } : {}),
-  };
+  for (const [story, members] of open) forget(story, members);
+  return { ...report, ...(cancelled ? { cancelled } : {}) };
 }
 
 /** Stored entries grouped by day, in day order (`allEntries` streams by day then position). */

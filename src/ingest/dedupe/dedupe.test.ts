@@ -165,6 +165,18 @@ describe('assignStories', () => {
     expect(r.merges).toEqual([{ from: 'second', to: 'first' }]);
   });
 
+  it('joins nothing to a closed story: the entry starts its own, and no merge reaches it', () => {
+    const r = assignStories([{ entry: a1, story: 'S', closed: true }], [a2, lone]);
+    expect(r.stories.get('a2')).toBe('a2');
+    const filed = [
+      { entry: a1, story: 'first', closed: true },
+      { entry: b1, story: 'second' },
+    ];
+    const bridged = assignStories(filed, [bridge]);
+    expect(bridged.stories.get('bridge')).toBe('second');
+    expect(bridged.merges).toEqual([]);
+  });
+
   it('reuses cached sketches', () => {
     const cache = new Map();
     assignStories([{ entry: a1, story: 'S' }], [a2], {}, cache);

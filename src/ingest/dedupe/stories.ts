@@ -97,6 +97,11 @@ function sketchOf(entry: Entry, o: Required<StoryOptions>, cache: SketchCache): 
 export interface FiledEntry {
   entry: Entry;
   story: string;
+  /**
+   * The story takes no more entries (the caller's rule: it started too long ago). Its entries
+   * are still compared with nothing new, so single links cannot chain one story through months.
+   */
+  closed?: boolean;
 }
 
 /** What {@link assignStories} decides. */
@@ -111,7 +116,8 @@ export interface StoryAssignment {
  * Stories for entries about to be filed, given the entries already filed around them (the
  * days before and after): an incoming entry joins the story of the filed entries it is similar
  * to, or starts one of its own (its id); when it is similar to entries of two filed stories it
- * joins them, the story filed first keeping its id. `filed` is in filing order. Pure.
+ * joins them, the story filed first keeping its id. A `closed` story is joined by nothing.
+ * `filed` is in filing order. Pure.
  *
  * @example
  * const { stories, merges } = assignStories(archive.entriesOfDays(from, to), batch.entries);
@@ -138,10 +144,11 @@ export function assignStories(
   });
   // Only pairs with a new entry are compared: filed pairs were judged when they were filed
   // (with their own window), and judging them again would make stories depend on import order.
+  const closed = filed.map((f) => f.closed === true);
   const bands = Math.floor(o.bins / o.bandRows);
   for (let band = 0; band < bands; band += 1)
     for (const bucket of bucketsOf(sketched, band, o.bandRows))
-      joinWithNew(bucket, filed.length, sketched, sets, o);
+      joinWithNew(bucket, filed.length, closed, sketched, sets, o);
   const stories = new Map<string, string>();
   const merges: { from: string; to: string }[] = [];
   for (const members of sets.groups()) {
@@ -164,6 +171,7 @@ export function assignStories(
 function joinWithNew(
   bucket: readonly number[],
   firstNew: number,
+  closed: readonly boolean[],
   sketches: readonly Sketch[],
   sets: UnionFind,
   o: Required<StoryOptions>,
@@ -176,6 +184,7 @@ function joinWithNew(
     for (let y = 0; y < limit; y += 1) {
       const j = bucket[y] as number;
       if (j === i || (j >= firstNew && j > i)) continue; // each new pair once
+      if (j < firstNew && closed[j] === true) continue;
       if (sets.find(i) !== sets.find(j) && similar(sketches[i] as Sketch, sketches[j] as Sketch, o))
         sets.union(i, j);
     }
