@@ -1,5 +1,12 @@
 import type { Entry } from '../../model/index.js';
-import { completeness, identityOf, identityText, isTruncated, MIN_PREFIX } from './identity.js';
+import {
+  completeness,
+  identityText,
+  identityWithText,
+  isTruncated,
+  MIN_PREFIX,
+  type EntryIdentity,
+} from './identity.js';
 import { UnionFind } from './union-find.js';
 
 /** Entries folded into another by {@link dedupeEntries}. */
@@ -22,15 +29,18 @@ export interface Merge {
 export function dedupeEntries(entries: readonly Entry[]): { entries: Entry[]; merges: Merge[] } {
   const sets = new UnionFind(entries.length);
   const owner = new Map<string, number>();
-  const texts = entries.map(identityText);
+  const starts = new TruncationStarts();
   entries.forEach((entry, i) => {
-    for (const key of exactKeys(entry)) {
+    // Each text is normalised once and not kept: a paste of 50 MB in parts held them all.
+    const text = identityText(entry);
+    for (const key of exactKeys(identityWithText(entry, text))) {
       const first = owner.get(key);
       if (first === undefined) owner.set(key, i);
       else sets.union(first, i);
     }
+    starts.add(i, text, isTruncated(entry, text));
   });
-  mergeTruncated(entries, texts, sets);
+  starts.merge(entries, sets);
   const kept: Entry[] = [];
   const merges: Merge[] = [];
   for (const group of sets.groups()) {
@@ -48,29 +58,38 @@ export function dedupeEntries(entries: readonly Entry[]): { entries: Entry[]; me
 }
 
 /** The identity keys that mean "the same" by themselves (not the truncation prefixes). */
-function exactKeys(entry: Entry): string[] {
-  return identityOf(entry).keys.filter((k) => !k.startsWith('head:') && !k.startsWith('cut:'));
+function exactKeys(identity: EntryIdentity): string[] {
+  return identity.keys.filter((k) => !k.startsWith('head:') && !k.startsWith('cut:'));
 }
 
-/** A truncated text joins the entry whose text starts with it (looked up by its first characters). */
-function mergeTruncated(
-  entries: readonly Entry[],
-  texts: readonly string[],
-  sets: UnionFind,
-): void {
-  const byStart = new Map<string, number[]>();
-  texts.forEach((t, i) => {
-    if (t.length < MIN_PREFIX || isTruncated(entries[i] as Entry, t)) return;
-    const key = t.slice(0, MIN_PREFIX);
-    byStart.set(key, [...(byStart.get(key) ?? []), i]);
-  });
-  texts.forEach((t, i) => {
-    if (!isTruncated(entries[i] as Entry, t)) return;
-    const prefix = t.replace(/(?:…|\.\.\.)$/, '');
-    if (prefix.length < MIN_PREFIX) return;
-    const full = byStart
-      .get(prefix.slice(0, MIN_PREFIX))
-      ?.find((j) => (texts[j] as string).startsWith(prefix));
-    if (full !== undefined) sets.union(full, i);
-  });
+/**
+ * Truncated texts and the complete texts they may begin, by their first characters: a
+ * truncated text joins the entry whose text starts with it. Only those first characters are
+ * kept; a candidate's text is normalised again to confirm, which is rare.
+ */
+class TruncationStarts {
+  private readonly complete = new Map<string, number[]>();
+  private readonly cuts: { at: number; prefix: string }[] = [];
+
+  add(at: number, text: string, truncated: boolean): void {
+    if (!truncated) {
+      if (text.length < MIN_PREFIX) return;
+      const key = text.slice(0, MIN_PREFIX);
+      const list = this.complete.get(key);
+      if (list) list.push(at);
+      else this.complete.set(key, [at]);
+      return;
+    }
+    const prefix = text.replace(/(?:…|\.\.\.)$/, '');
+    if (prefix.length >= MIN_PREFIX) this.cuts.push({ at, prefix });
+  }
+
+  merge(entries: readonly Entry[], sets: UnionFind): void {
+    for (const { at, prefix } of this.cuts) {
+      const full = this.complete
+        .get(prefix.slice(0, MIN_PREFIX))
+        ?.find((j) => identityText(entries[j] as Entry).startsWith(prefix));
+      if (full !== undefined) sets.union(full, at);
+    }
+  }
 }

@@ -31,6 +31,11 @@ export interface EntryIdentity {
  * identityOf(embedEntry).keys; // ['id:…', 'x:1747871244170555421', 'post:reutersjapan:…', 'text:…', 'head:…']
  */
 export function identityOf(entry: Entry): EntryIdentity {
+  return identityWithText(entry, identityText(entry));
+}
+
+/** {@link identityOf} given the entry's {@link identityText}, for a caller that has it. */
+export function identityWithText(entry: Entry, text: string): EntryIdentity {
   const keys = [`id:${entry.id}`];
   const url = entry.origin?.url === undefined ? null : canonicalUrl(entry.origin.url);
   const status = url === null ? null : statusIdFromUrl(url);
@@ -42,7 +47,6 @@ export function identityOf(entry: Entry): EntryIdentity {
     const what = text.length >= 4 ? text : post.links.join(' ');
     if (what !== '') keys.push(`post:${post.handle.toLowerCase()}:${digest(what)}`);
   }
-  const text = identityText(entry);
   const truncated = isTruncated(entry, text);
   const prefix = truncated ? text.replace(/(?:…|\.\.\.)$/u, '') : text;
   if (text !== '' && !truncated) keys.push(`text:${digest(text)}`);
