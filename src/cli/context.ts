@@ -1,4 +1,5 @@
 import type { Archive } from '../archive/index.js';
+import { bulkPacer } from '../pipeline/memory-pacer.js';
 import { UsageError, type CliIo } from './io.js';
 
 /** What every command gets: the io, the global options, and the archive when it needs one. */
@@ -33,7 +34,10 @@ export function writeJson(io: CliIo, value: unknown): void {
 export async function openArchiveAt(location: string): Promise<Archive> {
   const { isPostgresUrl, openPostgresArchive, openSqliteArchive, PgConnectError } =
     await import('../archive/index.js');
-  if (!isPostgresUrl(location)) return openSqliteArchive(location);
+  // An import's index text is garbage as soon as it is written: collections are paced by it
+  // as by what was read (a 50 MB paste peaked at 255 MB without).
+  if (!isPostgresUrl(location))
+    return openSqliteArchive(location, { onIndexed: (units) => bulkPacer.done(2 * units) });
   try {
     return openPostgresArchive(location.trim());
   } catch (e) {

@@ -29,7 +29,10 @@ export class Importer {
   private readonly remover: EntryRemover;
   private readonly run: (batches: readonly ImportBatch[]) => ImportReport;
 
-  constructor(private readonly db: Database) {
+  constructor(
+    private readonly db: Database,
+    onIndexed?: (units: number) => void,
+  ) {
     this.s = importStatements(db);
     this.remover = new EntryRemover(db, this.s);
     this.run = db.transaction((batches: readonly ImportBatch[]) => {
@@ -48,6 +51,7 @@ export class Importer {
         const index = entryIndexText(entry);
         this.s.fts.run(rowid, index.post, index.body, index.summary, index.chars);
         length += index.length;
+        onIndexed?.(index.length);
       }
       this.s.length.run(length);
       return total;

@@ -33,6 +33,17 @@ describe('openSqliteArchive', () => {
     db.close();
   });
 
+  it('tells onIndexed how much text each imported entry indexed, and nothing for one filed before', () => {
+    const told: number[] = [];
+    const a = openSqliteArchive(freshPath(), { onIndexed: (units) => told.push(units) });
+    a.importBatches([batch]);
+    expect(told).toHaveLength(2);
+    expect(told.every((u) => u > 0)).toBe(true);
+    a.importBatches([batch]);
+    expect(told).toHaveLength(2);
+    a.close();
+  });
+
   it('creates a new file with 8 KiB pages and leaves the page size of an existing file alone', () => {
     const path = freshPath();
     openSqliteArchive(path).close();

@@ -63,6 +63,11 @@ export interface SqliteArchiveOptions {
   rankCandidates?: number;
   /** How long a write waits for another process's lock before it fails busy; default 5000 ms. */
   busyTimeoutMs?: number;
+  /**
+   * Told, as an import indexes each entry, how many units of text it indexed: indexing makes
+   * garbage in proportion to the text, which a bulk caller may want to pace collections by.
+   */
+  onIndexed?: (units: number) => void;
 }
 
 /**
@@ -120,7 +125,7 @@ function openOnce(path: string, options: SqliteArchiveOptions): Archive {
     // Mapped only now: a migration writes every page of the archive once, and pages written
     // through the map stay resident (the 100,000-entry migration 6 peaked at 608 MB with it).
     db.pragma(`mmap_size = ${1024 * 1024 * (options.mmapMiB ?? 256)}`);
-    return new SqliteArchive(db, path, options.rankCandidates ?? 100);
+    return new SqliteArchive(db, path, options.rankCandidates ?? 100, options.onIndexed);
   } catch (e) {
     db.close();
     throw e instanceof KirinukiError
@@ -175,8 +180,9 @@ class SqliteArchive implements Archive {
     private readonly db: Database.Database,
     private readonly path: string,
     private readonly rankCandidates: number,
+    onIndexed?: (units: number) => void,
   ) {
-    this.importer = new Importer(db);
+    this.importer = new Importer(db, onIndexed);
     this.updater = new Updater(db);
     this.derived = new DerivedUpdater(db);
     this.runner = new QueryRunner(db);
