@@ -49,6 +49,24 @@ describe('makeSnippet', () => {
     });
   });
 
+  it('finds a match deep in a long text, reading it a part at a time', () => {
+    const filler = '市民の避難が続いている。\n'.repeat(3000);
+    const text = `${filler}前線で停戦の交渉が始まった。${filler}`;
+    const s = makeSnippet(text, ['停戦']);
+    expect(slices(s.text, s.highlights)).toEqual(['停戦']);
+    expect(text.slice(s.offset, s.offset + s.text.length)).toBe(s.text);
+    expect(s.offset).toBeGreaterThan(30_000);
+    expect(makeSnippet(text, ['和平']).offset).toBe(0);
+  });
+
+  it('in a long text, takes its excerpt from the first part that has a match', () => {
+    const part = '市民の避難が続いている。\n'.repeat(1000);
+    const text = `停戦${part}${'停戦と停戦、停戦。'.repeat(5)}${part}`;
+    const s = makeSnippet(text, ['停戦']);
+    expect(s.offset).toBe(0);
+    expect(slices(s.text, s.highlights)).toEqual(['停戦']);
+  });
+
   it('never cuts a surrogate pair in half', () => {
     const s = makeSnippet(`${'🐸'.repeat(50)}停戦`, ['停戦'], { length: 9, lead: 3 });
     expect(s.text.startsWith('\udc38')).toBe(false);
