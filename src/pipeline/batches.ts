@@ -1,4 +1,3 @@
-import { bulkPacer } from './memory-pacer.js';
 import type { ImportBatch } from '../archive/index.js';
 import { parseClipDocument } from '../format/index.js';
 import { documentEntries, type Diagnostic, type Document, type Entry } from '../model/index.js';
@@ -53,8 +52,6 @@ export function ingestBatches(
     parseClip: (text) => parseClipDocument(text, { file }),
     ...options.read,
   });
-  // What was read from a large input is a fraction of what reading it made (memory-pacer.ts).
-  bulkPacer.done(bytes.length);
   if (r.documents !== undefined) {
     const batches = r.documents.map((d) =>
       documentBatch(d.document, file, options.day ?? d.day ?? options.today),
