@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { championKeys, ChampionCollector, mergeChampionLists } from './champions.js';
 import {
   rankIdf,
+  rankingSections,
   rankScore,
+  RANKED_UNITS,
   recencyFactor,
   termImpact,
   weightedFrequency,
@@ -13,6 +15,19 @@ const doc = (post: string, body: string, summary: string) => ({ post, body, summ
 const context = { documents: 1000, averageLength: 60, newest: '2024-03-01' };
 
 describe('ranking rule', () => {
+  it('reads the first RANKED_UNITS units of each section, normalised, and says when it cut', () => {
+    const long = `${'あ'.repeat(RANKED_UNITS - 2)}停戦の後の和平`;
+    const s = rankingSections(doc('ＮＡＴＯ', long, '#和平(停戦)'));
+    expect(s.capped).toBe(true);
+    expect(s.post).toBe('nato');
+    expect(weightedFrequency(s, '停戦')).toBe(1 + 3);
+    expect(weightedFrequency(s, '和平')).toBe(3);
+    expect(rankingSections(doc('', long.slice(0, RANKED_UNITS), '')).capped).toBe(false);
+    // A pair of surrogates at the cut is left out whole, not split.
+    const frogs = rankingSections(doc('', `${'あ'.repeat(RANKED_UNITS - 1)}🐸`, ''));
+    expect(frogs.body).toBe('あ'.repeat(RANKED_UNITS - 1));
+  });
+
   it('has an idf that stays positive for a term in every entry', () => {
     expect(rankIdf(1000, 1000)).toBeGreaterThan(0);
     expect(rankIdf(1000, 10)).toBeGreaterThan(rankIdf(1000, 900));

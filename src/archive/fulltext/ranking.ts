@@ -1,3 +1,4 @@
+import { normaliseForMatch } from '../../text/index.js';
 import { documentLength, occurrences, SECTION_WEIGHTS } from './bm25.js';
 import type { EntrySections } from './entry-text.js';
 
@@ -20,6 +21,11 @@ import type { EntrySections } from './entry-text.js';
  * recency(d) = 2^(−age/30)          age = days from d's date to the archive's newest date (≥ 0)
  * score(d)   = bm25(d)·(1 + 0.5·recency(d))
  * ```
+ *
+ * An entry is ranked on the first {@link RANKED_UNITS} units of each section (see
+ * {@link rankingSections}): far beyond any article, and what one very long entry (a pasted book
+ * in parts of 50,000 characters) costs a search stays bounded. It still matches on all of its
+ * text.
  *
  * The blend is multiplicative so that it means the same for a rare name and for a word found
  * in most clips (whose idf is near zero): a match dated on the archive's newest day weighs 1.5
@@ -96,6 +102,40 @@ export function recencyFactor(date: string, newest: string): number {
   return 1 + RECENCY_WEIGHT * 2 ** (-age / RECENCY_HALF_LIFE_DAYS);
 }
 
+/**
+ * Units of each section (post, body, summary lines) that ranking reads: an article is a few
+ * thousand, so ranking news reads all of it; a longer section is ranked as if it ended here.
+ */
+export const RANKED_UNITS = 10_000;
+
+/**
+ * The sections ranking scores: each section's first {@link RANKED_UNITS} units, normalised
+ * for matching (`normaliseForMatch`). `capped` says that some section was longer, so a term
+ * found only further on is not in them.
+ *
+ * @example
+ * rankingSections({ post: '', body: 'ＮＡＴＯ', summary: '' }).body; // 'nato'
+ */
+export function rankingSections(raw: EntrySections): EntrySections & { capped: boolean } {
+  const capped =
+    raw.post.length > RANKED_UNITS ||
+    raw.body.length > RANKED_UNITS ||
+    raw.summary.length > RANKED_UNITS;
+  return {
+    post: normaliseForMatch(cut(raw.post)),
+    body: normaliseForMatch(cut(raw.body)),
+    summary: normaliseForMatch(cut(raw.summary)),
+    capped,
+  };
+}
+
+/** The first RANKED_UNITS units, not splitting a surrogate pair. */
+function cut(text: string): string {
+  if (text.length <= RANKED_UNITS) return text;
+  const last = text.charCodeAt(RANKED_UNITS - 1);
+  return text.slice(0, last >= 0xd800 && last <= 0xdbff ? RANKED_UNITS - 1 : RANKED_UNITS);
+}
+
 /** What the archive tells the rule about itself. */
 export interface RankingContext {
   /** Entries in the archive. */
@@ -107,7 +147,8 @@ export interface RankingContext {
 }
 
 /**
- * The score of an entry (higher is better), given its normalised sections and date.
+ * The score of an entry (higher is better), given its sections as {@link rankingSections}
+ * gives them and its date.
  *
  * @example
  * rankScore(sections, '2024-03-01', [{ normalised: '停戦', idf: rankIdf(1000, 40) }], context);

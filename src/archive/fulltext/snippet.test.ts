@@ -67,6 +67,15 @@ describe('makeSnippet', () => {
     expect(slices(s.text, s.highlights)).toEqual(['停戦']);
   });
 
+  it('in a long text, reads a small first part before larger ones', () => {
+    // One match near the start, five a few thousand units on: the excerpt stays at the first,
+    // which a first part of 8,000 units would have passed over for the richer window.
+    const text = `序文。停戦。${'市民の避難が続いている。\n'.repeat(300)}${'停戦と停戦、停戦。'.repeat(5)}${'市民の避難が続いている。\n'.repeat(2000)}`;
+    const s = makeSnippet(text, ['停戦']);
+    expect(s.offset).toBe(0);
+    expect(slices(s.text, s.highlights)).toEqual(['停戦']);
+  });
+
   it('never cuts a surrogate pair in half', () => {
     const s = makeSnippet(`${'🐸'.repeat(50)}停戦`, ['停戦'], { length: 9, lead: 3 });
     expect(s.text.startsWith('\udc38')).toBe(false);

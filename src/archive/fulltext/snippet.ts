@@ -13,7 +13,7 @@ export interface SnippetOptions {
  * ranges into the excerpt. Terms are matched after normalisation (`normaliseWithMap`), and
  * each match is mapped back to the original characters, so `ＮＡＴＯ` in the text is
  * highlighted whole for the term `nato`. The excerpt is the window with the most matches —
- * in a text longer than 16,000 units, the most in the first part of about 8,000 that has any
+ * in a text longer than 16,000 units, the most in the first part (1,000 to 8,000 units) that has any
  * (see {@link firstRanges}).
  *
  * @example
@@ -55,19 +55,24 @@ function snapForward(text: string, end: number): number {
   return end;
 }
 
-/** Texts longer than twice this are searched for matches a part of about this size at a time. */
+/** Texts longer than twice this are searched for matches a part at a time, parts up to this size. */
 const SCAN_PART = 8_000;
+/** The first part's size; each next part is twice the one before, up to {@link SCAN_PART}. */
+const FIRST_PART = 1_000;
 
 /**
  * The matches of the first part of `text` that holds any. A long text — a 50,000-character part
  * of a paste — is normalised a part at a time, each cut after a line break or 。, and only as
  * far as the first match: normalising twenty such texts whole was a third of a search's time.
- * A match running across a cut is not found in either part.
+ * Parts start small and double, so a common word costs a thousand units of such a text and a
+ * rare one about as many parts as before. A match running across a cut is not found in either
+ * part.
  */
 function firstRanges(text: string, normalisedTerms: readonly string[]): [number, number][] {
   if (text.length <= 2 * SCAN_PART) return findRanges(text, normalisedTerms);
-  for (let from = 0; from < text.length;) {
-    const to = partEnd(text, from);
+  let size = FIRST_PART;
+  for (let from = 0; from < text.length; size = Math.min(2 * size, SCAN_PART)) {
+    const to = partEnd(text, from, size);
     const found = findRanges(text.slice(from, to), normalisedTerms);
     if (found.length > 0) return found.map(([a, b]) => [a + from, b + from]);
     from = to;
@@ -75,11 +80,14 @@ function firstRanges(text: string, normalisedTerms: readonly string[]): [number,
   return [];
 }
 
-/** Where the part starting at `from` ends: after a line break or 。 in its second half, if any. */
-function partEnd(text: string, from: number): number {
-  const end = from + SCAN_PART;
+/**
+ * Where the part of about `size` units starting at `from` ends: after a line break or 。 in its
+ * second half, if any.
+ */
+function partEnd(text: string, from: number, size: number): number {
+  const end = from + size;
   if (end >= text.length) return text.length;
-  const half = from + (SCAN_PART >> 1);
+  const half = from + (size >> 1);
   const window = text.slice(half, end);
   const cut = Math.max(window.lastIndexOf('\n'), window.lastIndexOf('。'));
   if (cut >= 0) return half + cut + 1;

@@ -1,4 +1,4 @@
-import { normaliseForMatch } from '../../text/index.js';
+import { rankingSections } from '../fulltext/ranking.js';
 import { ChampionCollector, championKeys } from '../fulltext/champions.js';
 import { entrySections } from '../fulltext/entry-text.js';
 import { pgTextArray, type PgConnection } from './connection.js';
@@ -35,16 +35,8 @@ export function buildPgChampions(c: PgConnection, minDf = PG_CHAMPION_MIN_DF): n
       [after],
     );
     for (const row of rows) {
-      const s = entrySections(storedEntry(row).entry);
-      collector.add(
-        ridOf(row),
-        {
-          post: normaliseForMatch(s.post),
-          body: normaliseForMatch(s.body),
-          summary: normaliseForMatch(s.summary),
-        },
-        String(row.date),
-      );
+      const sections = rankingSections(entrySections(storedEntry(row).entry));
+      collector.add(ridOf(row), sections, String(row.date));
     }
     const last = rows[rows.length - 1];
     if (!last || rows.length < 1000) break;

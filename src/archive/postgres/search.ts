@@ -1,7 +1,6 @@
-import { normaliseForMatch } from '../../text/index.js';
 import type { SearchHit, SearchResults, StoredEntry } from '../archive.js';
 import { entrySearchText, entrySections } from '../fulltext/entry-text.js';
-import { rankIdf, rankScore, type RankedTerm } from '../fulltext/ranking.js';
+import { rankIdf, rankingSections, rankScore, type RankedTerm } from '../fulltext/ranking.js';
 import { makeSnippet } from '../fulltext/snippet.js';
 import { championsOf } from './champions.js';
 import { pgTextArray, type PgConnection, type PgValue } from './connection.js';
@@ -351,12 +350,7 @@ export class PgSearch {
     });
     const scored: Scored[] = [];
     for (const [rid, stored] of entries) {
-      const s = entrySections(stored.entry);
-      const sections = {
-        post: normaliseForMatch(s.post),
-        body: normaliseForMatch(s.body),
-        summary: normaliseForMatch(s.summary),
-      };
+      const sections = rankingSections(entrySections(stored.entry));
       // The date since:/until: filter on: the post's, else the digest day.
       const date = stored.entry.post?.date ?? stored.day;
       scored.push({ rid, stored, score: rankScore(sections, date, terms, context) });

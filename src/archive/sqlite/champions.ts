@@ -1,8 +1,7 @@
 import type { Database, Statement } from 'better-sqlite3';
-import { normaliseForMatch } from '../../text/index.js';
 import { ChampionCollector, mergeChampionLists, type ChampionList } from '../fulltext/champions.js';
 import type { EntrySections } from '../fulltext/entry-text.js';
-import { termImpact } from '../fulltext/ranking.js';
+import { rankingSections, termImpact } from '../fulltext/ranking.js';
 import { decodeEntrySections } from './entry-docs.js';
 import { VersionedCache } from './tag-supersets.js';
 
@@ -171,13 +170,9 @@ function beats(
   });
 }
 
+/** What ranking scores of a stored entry: the lists' impacts are its scores' own. */
 function normalisedSections(doc: unknown): EntrySections {
-  const s = decodeEntrySections(doc);
-  return {
-    post: normaliseForMatch(s.post),
-    body: normaliseForMatch(s.body),
-    summary: normaliseForMatch(s.summary),
-  };
+  return rankingSections(decodeEntrySections(doc));
 }
 
 /**

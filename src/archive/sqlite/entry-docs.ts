@@ -73,15 +73,31 @@ export function encodeEntryDoc(entry: Entry): Buffer {
 }
 
 /**
- * An entry from its stored form: a BLOB as {@link encodeEntryDoc} writes it, or JSON text as
- * archives of schema ≤ 5 stored it.
+ * A stored entry read once, for both {@link sectionsOfParsed} and {@link entryOfParsed}:
+ * ranking reads the sections of every candidate and rebuilds the entries it shows, which
+ * parsed each shown document twice.
+ */
+export type ParsedEntryDoc =
+  { kind: 'json'; entry: Entry } | { kind: 'compact'; compact: CompactEntry };
+
+/**
+ * @example
+ * entryOfParsed(parseEntryDoc(encodeEntryDoc(entry))); // deep-equal to entry
+ */
+export function parseEntryDoc(stored: unknown): ParsedEntryDoc {
+  if (typeof stored === 'string') return { kind: 'json', entry: JSON.parse(stored) as Entry };
+  return { kind: 'compact', compact: parseCompact(stored) };
+}
+
+/**
+ * The entry of a parsed document.
  *
  * @example
- * decodeEntryDoc('{"id":"a","post":null,"bodyKind":"article","body":[],"summaries":[]}').id; // 'a'
+ * entryOfParsed(parseEntryDoc(doc)).id;
  */
-export function decodeEntryDoc(stored: unknown): Entry {
-  if (typeof stored === 'string') return JSON.parse(stored) as Entry;
-  const [id, post, bodyKind, body, summaries, origin] = parseCompact(stored);
+export function entryOfParsed(parsed: ParsedEntryDoc): Entry {
+  if (parsed.kind === 'json') return parsed.entry;
+  const [id, post, bodyKind, body, summaries, origin] = parsed.compact;
   return {
     id,
     post: post ? expandPost(post) : null,
@@ -93,6 +109,33 @@ export function decodeEntryDoc(stored: unknown): Entry {
 }
 
 /**
+ * The searchable sections of a parsed document (`entrySections`), without rebuilding the rest.
+ *
+ * @example
+ * sectionsOfParsed(parseEntryDoc(doc)).body;
+ */
+export function sectionsOfParsed(parsed: ParsedEntryDoc): EntrySections {
+  if (parsed.kind === 'json') return entrySections(parsed.entry);
+  const [, post, , body, summaries, origin] = parsed.compact;
+  return {
+    post: post ? postText(post) : (origin?.title ?? ''),
+    body: body.join('\n'),
+    summary: summaries.map((s) => (typeof s === 'string' ? s : s.raw)).join('\n'),
+  };
+}
+
+/**
+ * An entry from its stored form: a BLOB as {@link encodeEntryDoc} writes it, or JSON text as
+ * archives of schema ≤ 5 stored it.
+ *
+ * @example
+ * decodeEntryDoc('{"id":"a","post":null,"bodyKind":"article","body":[],"summaries":[]}').id; // 'a'
+ */
+export function decodeEntryDoc(stored: unknown): Entry {
+  return entryOfParsed(parseEntryDoc(stored));
+}
+
+/**
  * The searchable sections of a stored entry (`entrySections`), without rebuilding the rest:
  * ranking reads the text of up to a few hundred candidates to show twenty, and a summary
  * line's segments or a post's links are not part of that text.
@@ -101,13 +144,7 @@ export function decodeEntryDoc(stored: unknown): Entry {
  * decodeEntrySections(encodeEntryDoc(entry)); // equal to entrySections(entry)
  */
 export function decodeEntrySections(stored: unknown): EntrySections {
-  if (typeof stored === 'string') return entrySections(JSON.parse(stored) as Entry);
-  const [, post, , body, summaries, origin] = parseCompact(stored);
-  return {
-    post: post ? postText(post) : (origin?.title ?? ''),
-    body: body.join('\n'),
-    summary: summaries.map((s) => (typeof s === 'string' ? s : s.raw)).join('\n'),
-  };
+  return sectionsOfParsed(parseEntryDoc(stored));
 }
 
 function parseCompact(stored: unknown): CompactEntry {

@@ -3,6 +3,7 @@ import { championKeys, type ChampionList } from '../fulltext/champions.js';
 import {
   K1,
   rankIdf,
+  rankingSections,
   rankScore,
   recencyFactor,
   termImpact,
@@ -11,7 +12,6 @@ import {
 } from '../fulltext/ranking.js';
 import type { ChampionLists } from './champions.js';
 import { entrySearchText, type EntrySections } from '../fulltext/entry-text.js';
-import { normaliseForMatch } from '../../text/index.js';
 import { makeSnippet } from '../fulltext/snippet.js';
 import type { CompiledQuery } from './compile-query.js';
 import type { QueryRunner } from './run-query.js';
@@ -89,7 +89,7 @@ export function rankedSearch(
   const context = rankingContext(runner, q);
   const scored =
     newest.length <= SCORE_ALL_UP_TO
-      ? score(fetch(newest), context).slice(0, want)
+      ? newestWithin(fetch, newest, want, context)
       : bestByBounds(runner, fetch, champions, q, {
           newest,
           allKnown,
@@ -132,6 +132,35 @@ function rankingContext(runner: QueryRunner, q: CompiledQuery): QueryContext {
 
 /** Candidates scored exactly per batch, in order of their bounds. */
 const BATCH = 16;
+
+/**
+ * Once `want` entries are scored, scoring stops when it has read this many units of text
+ * (UTF-16, whole sections as stored): news entries are a few thousand units, so this binds
+ * only for very long ones — 20 parts of a pasted book are enough to fill a page, not 128.
+ */
+export const SCORED_TEXT_BUDGET = 1_000_000;
+
+/**
+ * Every match when there are at most {@link SCORE_ALL_UP_TO}, newest first, until
+ * {@link SCORED_TEXT_BUDGET} units are read and `want` are scored.
+ */
+function newestWithin(
+  fetch: FetchEntries,
+  newest: readonly number[],
+  want: number,
+  context: QueryContext,
+): Scored[] {
+  const scored: Scored[] = [];
+  let read = 0;
+  for (let i = 0; i < newest.length; i += 4 * BATCH) {
+    if (scored.length >= want && read >= SCORED_TEXT_BUDGET) break;
+    for (const s of score(fetch(newest.slice(i, i + 4 * BATCH)), context)) {
+      read += s.units;
+      scored.push(s);
+    }
+  }
+  return scored.sort(byScore).slice(0, want);
+}
 
 /**
  * At most this many candidates are scored (or `want`, if more): when the bounds do not stop
@@ -210,22 +239,62 @@ function bestByBounds(
   });
   bounded.sort((a, b) => b.bound - a.bound || b.rowid - a.rowid);
   const scored: Scored[] = [];
+  let read = 0;
   for (let i = 0; i < bounded.length && i < Math.max(MAX_SCORED, want); i += BATCH) {
     const next = bounded[i] as { bound: number };
     const last = scored[want - 1];
-    if (last !== undefined && next.bound < last.score) break;
+    if (last !== undefined && (next.bound < last.score || read >= SCORED_TEXT_BUDGET)) break;
     const batch = bounded.slice(i, i + BATCH).map((c) => c.rowid);
-    if (q.termsOnly) {
-      // Terms only: a champion matches when its text holds every term, which scoring sees.
-      scored.push(...score(fetch(batch), context, q.termOf));
-    } else {
-      const unchecked = batch.filter((r) => !matches.has(r));
-      const found = new Set(runner.among(q, unchecked).map(([r]) => r));
-      scored.push(...score(fetch(batch.filter((r) => matches.has(r) || found.has(r))), context));
-    }
+    const found = q.termsOnly
+      ? matchingByText(runner, q, context.terms, score(fetch(batch), context), matches)
+      : score(fetch(knownMatches(runner, q, batch, matches)), context);
+    for (const s of found) read += s.units;
+    scored.push(...found);
     scored.sort(byScore);
   }
   return scored.slice(0, want);
+}
+
+/** Those of `batch` that match `q`: the known matches, and the others the index finds. */
+function knownMatches(
+  runner: QueryRunner,
+  q: CompiledQuery,
+  batch: readonly number[],
+  matches: ReadonlySet<number>,
+): number[] {
+  const unchecked = batch.filter((r) => !matches.has(r));
+  const found = new Set(runner.among(q, unchecked).map(([r]) => r));
+  return batch.filter((r) => matches.has(r) || found.has(r));
+}
+
+/**
+ * Terms only: a champion matches when its text holds every term, which scoring has read —
+ * all of it unless the entry was ranked on part of its text (`capped`); the index answers
+ * for those.
+ */
+function matchingByText(
+  runner: QueryRunner,
+  q: CompiledQuery,
+  terms: readonly RankedTerm[],
+  scored: readonly ScoredText[],
+  matches: ReadonlySet<number>,
+): Scored[] {
+  const unsure = scored.filter((s) => !matches.has(s.rowid) && s.sections.capped);
+  const confirmed = new Set(
+    unsure.length > 0
+      ? runner
+          .among(
+            q,
+            unsure.map((s) => s.rowid),
+          )
+          .map(([r]) => r)
+      : [],
+  );
+  return scored.filter((s) => {
+    if (matches.has(s.rowid)) return true;
+    if (s.sections.capped) return confirmed.has(s.rowid);
+    return holdsEveryTerm(s.sections, terms, q.termOf);
+  });
 }
 
 /** Rowid → impact of a champion list with an average length, kept while the list is. */
@@ -360,28 +429,24 @@ interface Scored {
   rowid: number;
   candidate: EntryCandidate;
   score: number;
+  /** Units of text read to score it (its sections as stored). */
+  units: number;
 }
 
-/**
- * The entries scored by the rule. With `termOf` (the query term of each of the context's terms),
- * an entry that does not hold an alternative of every term is left out.
- */
-function score(
-  entries: Map<number, EntryCandidate>,
-  context: QueryContext,
-  termOf?: readonly number[],
-): Scored[] {
-  const scored: Scored[] = [];
+/** A scored entry with the text it was scored on. */
+interface ScoredText extends Scored {
+  sections: ReturnType<typeof rankingSections>;
+}
+
+/** The entries scored by the rule, best first. */
+function score(entries: Map<number, EntryCandidate>, context: QueryContext): ScoredText[] {
+  const scored: ScoredText[] = [];
   for (const [rowid, candidate] of entries) {
-    const s = candidate.sections();
-    const sections = {
-      post: normaliseForMatch(s.post),
-      body: normaliseForMatch(s.body),
-      summary: normaliseForMatch(s.summary),
-    };
-    if (termOf && !holdsEveryTerm(sections, context.terms, termOf)) continue;
-    const date = candidate.date;
-    scored.push({ rowid, candidate, score: rankScore(sections, date, context.terms, context) });
+    const raw = candidate.sections();
+    const sections = rankingSections(raw);
+    const units = raw.post.length + raw.body.length + raw.summary.length;
+    const value = rankScore(sections, candidate.date, context.terms, context);
+    scored.push({ rowid, candidate, score: value, units, sections });
   }
   return scored.sort(byScore);
 }

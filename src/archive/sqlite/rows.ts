@@ -1,6 +1,12 @@
 import type { StoredEntry } from '../archive.js';
 import type { EntrySections } from '../fulltext/entry-text.js';
-import { decodeEntryDoc, decodeEntrySections } from './entry-docs.js';
+import {
+  decodeEntryDoc,
+  entryOfParsed,
+  parseEntryDoc,
+  sectionsOfParsed,
+  type ParsedEntryDoc,
+} from './entry-docs.js';
 
 /** The columns of `entries e` and `entry_docs d` that make a `StoredEntry`. */
 export const ENTRY_COLUMNS =
@@ -37,6 +43,8 @@ export function storedEntry(row: EntryRow): StoredEntry {
  */
 export class EntryCandidate {
   private decoded: StoredEntry | undefined;
+  /** The document as parsed for its sections, kept to rebuild the entry if it is shown. */
+  private parsed: ParsedEntryDoc | undefined;
 
   constructor(private readonly row: EntryRow & { date: string }) {}
 
@@ -46,11 +54,16 @@ export class EntryCandidate {
   }
 
   sections(): EntrySections {
-    return decodeEntrySections(this.row.doc);
+    this.parsed ??= parseEntryDoc(this.row.doc);
+    return sectionsOfParsed(this.parsed);
   }
 
   stored(): StoredEntry {
-    this.decoded ??= storedEntry(this.row);
+    if (this.decoded) return this.decoded;
+    const entry = entryOfParsed(this.parsed ?? parseEntryDoc(this.row.doc));
+    this.parsed = undefined;
+    const { day, seq, source, story } = this.row;
+    this.decoded = { entry, day, seq, source, story: story ?? entry.id };
     return this.decoded;
   }
 }
