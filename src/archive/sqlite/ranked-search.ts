@@ -141,6 +141,17 @@ const BATCH = 16;
 export const SCORED_TEXT_BUDGET = 1_000_000;
 
 /**
+ * How many candidates to score next: {@link BATCH} at first; then, from the length of those
+ * read so far, as many as the text budget has room for (at least enough to fill the page, at
+ * most `most`) — twenty parts of a paste, not 32 or 64.
+ */
+function batchSize(scored: number, read: number, want: number, most: number): number {
+  if (scored === 0) return BATCH;
+  const room = Math.ceil(Math.max(SCORED_TEXT_BUDGET - read, 0) / (read / scored || 1));
+  return Math.min(most, Math.max(want - scored, room, 1));
+}
+
+/**
  * Every match when there are at most {@link SCORE_ALL_UP_TO}, newest first, until
  * {@link SCORED_TEXT_BUDGET} units are read and `want` are scored.
  */
@@ -152,9 +163,11 @@ function newestWithin(
 ): Scored[] {
   const scored: Scored[] = [];
   let read = 0;
-  for (let i = 0; i < newest.length; i += 4 * BATCH) {
+  for (let i = 0; i < newest.length;) {
     if (scored.length >= want && read >= SCORED_TEXT_BUDGET) break;
-    for (const s of score(fetch(newest.slice(i, i + 4 * BATCH)), context)) {
+    const n = batchSize(scored.length, read, want, 4 * BATCH);
+    const batch = newest.slice(i, (i += n));
+    for (const s of score(fetch(batch), context)) {
       read += s.units;
       scored.push(s);
     }
@@ -240,11 +253,12 @@ function bestByBounds(
   bounded.sort((a, b) => b.bound - a.bound || b.rowid - a.rowid);
   const scored: Scored[] = [];
   let read = 0;
-  for (let i = 0; i < bounded.length && i < Math.max(MAX_SCORED, want); i += BATCH) {
+  for (let i = 0; i < bounded.length && i < Math.max(MAX_SCORED, want);) {
     const next = bounded[i] as { bound: number };
     const last = scored[want - 1];
     if (last !== undefined && (next.bound < last.score || read >= SCORED_TEXT_BUDGET)) break;
-    const batch = bounded.slice(i, i + BATCH).map((c) => c.rowid);
+    const n = batchSize(scored.length, read, want, BATCH);
+    const batch = bounded.slice(i, (i += n)).map((c) => c.rowid);
     const found = q.termsOnly
       ? matchingByText(runner, q, context.terms, score(fetch(batch), context), matches)
       : score(fetch(knownMatches(runner, q, batch, matches)), context);
