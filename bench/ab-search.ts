@@ -2,7 +2,9 @@
  * Search latency of two checkouts on their own archives, in one process, the queries
  * alternating between them so that both see the same load: `search(q, { limit: 20 })` with
  * snippets for every query of bench/queries.ts, once to warm up, then `--repeat` times each;
- * p50 / p95 / p99 ms per class, old → new (`--verbose`: each query's median too).
+ * p50 / p95 / p99 ms per class, old → new (`--verbose`: each query's median too). `--count`
+ * times `count(q)` instead; `--mixed` adds a class of one-character terms with others (in AND,
+ * NOT and phrase positions), which SQLite schema 7 answers from two tables.
  *
  * ```sh
  * npx tsx bench/ab-search.ts --old /tmp/old --old-db old.db --new . --new-db new.db --repeat 15
@@ -20,6 +22,8 @@ const { values } = parseArgs({
     'new-db': { type: 'string' },
     repeat: { type: 'string', default: '15' },
     verbose: { type: 'boolean', default: false },
+    count: { type: 'boolean', default: false },
+    mixed: { type: 'boolean', default: false },
   },
 });
 if (!values.old || !values['old-db'] || !values['new-db'])
@@ -38,16 +42,23 @@ function percentile(times: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)] ?? NaN;
 }
 
-for (const c of queryClasses()) {
+const mixed = {
+  name: 'one character with others',
+  queries: ['露 停戦', '朝 ミサイル', '-露 停戦', 'ロシア -朝', '"露 朝"', '露 朝', '米 tag:NATO'],
+};
+const run = (side: (typeof sides)[number], q: string): boolean =>
+  values.count ? side.count(q).ok : side.search(q, { limit: 20 }).ok;
+
+for (const c of [...queryClasses(), ...(values.mixed ? [mixed] : [])]) {
   const all: [number[], number[]] = [[], []];
   const perQuery: string[] = [];
   for (const q of c.queries) {
     const times: [number[], number[]] = [[], []];
-    for (const side of sides) side.search(q, { limit: 20 });
+    for (const side of sides) run(side, q);
     for (let i = 0; i < repeat; i++)
       sides.forEach((side, k) => {
         const t = performance.now();
-        if (!side.search(q, { limit: 20 }).ok) throw new Error(`bench: ${q} did not parse`);
+        if (!run(side, q)) throw new Error(`bench: ${q} did not parse`);
         times[k as 0 | 1].push(performance.now() - t);
       });
     all[0].push(...times[0]);
