@@ -3,8 +3,9 @@ import { decodeEntryDoc } from '../../src/archive/sqlite/entry-docs.js';
 import { entryIndexText } from '../../src/archive/sqlite/import-batch.js';
 
 /**
- * Takes back what schema 6 changed in a SQLite archive — entries stored as JSON text in
- * `entry_docs.json` again, and the full-text index with `chars` as its last column — and sets
+ * Takes back what schemas 6 and 7 changed in a SQLite archive — entries stored as JSON text in
+ * `entry_docs.json` again, and the full-text index with `chars` as its last column (no table
+ * of characters of its own) — and sets
  * the version to 5, so that tests can make an archive of an older schema and watch it migrate.
  * The caller lowers `user_version` further after taking back older migrations.
  *
@@ -31,6 +32,9 @@ export function asSchema5(db: Database): void {
       index.run(entry, t.post, t.body, t.summary, t.chars);
     }
     db.exec('DROP TABLE entries_fts; ALTER TABLE entries_fts_5 RENAME TO entries_fts');
+    // Schema 7's table of characters did not exist yet.
+    db.exec('DROP TABLE IF EXISTS entries_chars');
+    db.exec("UPDATE meta SET value = 'bigram-chars-v1' WHERE key = 'fulltext_format'");
     db.exec('ALTER TABLE entry_docs RENAME COLUMN doc TO json');
     db.pragma('user_version = 5');
   })();

@@ -1,24 +1,42 @@
 import { normaliseForMatch } from '../../text/index.js';
-import { termMatch, type TermMatch } from '../fulltext/term-match.js';
+import { asTextMatch, termMatch, type IndexTable, type TermMatch } from '../fulltext/term-match.js';
 import type { ParsedQuery, QueryFilter } from '../query/query-ast.js';
 
 /**
+ * An FTS5 expression and the full-text table that answers it: `entries_fts` (the text's
+ * bigrams) or `entries_chars` (each entry's distinct characters, for one-character terms).
+ */
+export interface IndexMatch {
+  table: IndexTable;
+  fts: string;
+}
+
+/** The SQL name of a full-text table. */
+export function tableName(table: IndexTable): 'entries_fts' | 'entries_chars' {
+  return table === 'text' ? 'entries_fts' : 'entries_chars';
+}
+
+/**
  * A parsed query as the pieces the SQL is built from: an FTS5 MATCH expression for what the
- * index answers, and conditions on each candidate entry for the rest (filters, exclusions the
+ * index answers (in one of the two full-text tables; what the other table answers is a
+ * condition), and conditions on each candidate entry for the rest (filters, exclusions the
  * index cannot express alone, checks of terms the index only narrows). The conditions are
  * kept structured, not as SQL, because how each is best written depends on the plan
  * (`query-plan.ts`): a list built once, or a lookup per candidate. Values are always bound,
  * never spliced into the SQL, so no query text can cause an SQL error.
  */
 export interface CompiledQuery {
-  /** FTS5 expression that every result matches, or `null` when there is no positive term. */
-  match: string | null;
+  /**
+   * FTS5 expression that every result matches, or `null` when there is no positive term: in
+   * the text table when any positive term is answered there, else in the chars table.
+   */
+  match: IndexMatch | null;
   /** Conditions every result meets, besides `match`, cheapest to check first. */
   conditions: Condition[];
   /** Normalised positive terms and their alternatives (`expandTerm`), for ranking and snippets. */
   highlight: string[];
   /** FTS5 expressions of `highlight`, one per entry (`null` where there is none). */
-  termMatches: (string | null)[];
+  termMatches: (IndexMatch | null)[];
   /** For each of `highlight`, the index of the query term it is an alternative of. */
   termOf: number[];
   /**
@@ -60,12 +78,14 @@ export type Condition =
   | { kind: 'notFrom'; norm: string }
   | { kind: 'since'; date: string }
   | { kind: 'until'; date: string }
+  /** Matched by an FTS5 expression of the table the query's MATCH is not in. */
+  | { kind: 'match'; match: IndexMatch }
   /** Not matched by an FTS5 expression that the index answers exactly. */
-  | { kind: 'notMatch'; fts: string }
+  | { kind: 'notMatch'; match: IndexMatch }
   /** The normalised text contains one of `terms` (alternatives of a term the index narrows). */
   | { kind: 'contains'; terms: string[] }
-  /** The normalised text does not contain `term`; `fts` narrows where it might. */
-  | { kind: 'notContains'; fts: string | null; term: string };
+  /** The normalised text does not contain `term`; `match` narrows where it might. */
+  | { kind: 'notContains'; match: IndexMatch | null; term: string };
 
 export type ConditionKind = Condition['kind'];
 
@@ -82,7 +102,7 @@ export interface QueryLookups {
 
 /**
  * @example
- * compileQuery(parsed, lookups).match; // '("停戦")'
+ * compileQuery(parsed, lookups).match; // { table: 'text', fts: '("停戦")' }
  */
 export function compileQuery(query: ParsedQuery, lookups: QueryLookups): CompiledQuery {
   const out: CompiledQuery = {
@@ -102,35 +122,55 @@ export function compileQuery(query: ParsedQuery, lookups: QueryLookups): Compile
   const negatives = query.terms
     .filter((t) => t.negated)
     .flatMap((t) => alternativeMatches(t.text, lookups));
-  const ftsPositive: string[] = [];
+  // The positive terms' expressions and the exact exclusions, per table.
+  const positive: Record<IndexTable, string[]> = { text: [], chars: [] };
   const checks: Condition[] = [];
   positives.forEach((alts, term) => {
     for (const m of alts) {
       out.highlight.push(m.normalised);
-      out.termMatches.push(m.fts);
+      out.termMatches.push(m.fts === null ? null : { table: m.table, fts: m.fts });
       out.termOf.push(term);
     }
     // A term matches when any of its alternatives does: OR in the MATCH when the index can
     // narrow every alternative, and an exact check of all of them when any needs one.
-    if (alts.every((m) => m.fts !== null))
-      ftsPositive.push(
-        alts.length === 1 ? `(${alts[0]?.fts})` : `(${alts.map((m) => `(${m.fts})`).join(' OR ')})`,
+    if (alts.every((m) => m.fts !== null)) {
+      // Alternatives in both tables (an alias of a one-character word) are all asked of the
+      // text table, where a character is a prefix of its tokens.
+      const table = alts.every((m) => m.table === 'chars') ? 'chars' : 'text';
+      const fts = alts.map((m) => (table === 'text' ? asTextMatch(m) : m.fts));
+      positive[table].push(
+        fts.length === 1 ? `(${fts[0]})` : `(${fts.map((f) => `(${f})`).join(' OR ')})`,
       );
+    }
     if (alts.some((m) => m.verify || m.fts === null))
       checks.push({ kind: 'contains', terms: alts.map((m) => m.normalised) });
   });
-  // Exclusions the index answers exactly go into the MATCH as NOT when there is something to
-  // subtract from; the others become conditions.
-  const exact = negatives.filter((m) => !m.verify && m.fts !== null);
-  const excluded = exact.map((m) => `(${m.fts})`).join(' OR ');
-  if (ftsPositive.length > 0) {
-    out.match = ftsPositive.join(' AND ');
-    if (exact.length > 0) out.match = `(${out.match}) NOT (${excluded})`;
-  } else if (exact.length > 0) {
-    checks.push({ kind: 'notMatch', fts: excluded });
+  // Exclusions the index answers exactly go into an expression of their table as NOT when
+  // there is something to subtract from; the others become conditions.
+  const excluded: Record<IndexTable, string[]> = { text: [], chars: [] };
+  for (const m of negatives) if (!m.verify && m.fts !== null) excluded[m.table].push(`(${m.fts})`);
+  const expression = (table: IndexTable): string | null => {
+    if (positive[table].length === 0) return null;
+    const all = positive[table].join(' AND ');
+    return excluded[table].length === 0 ? all : `(${all}) NOT (${excluded[table].join(' OR ')})`;
+  };
+  // The MATCH is in the text table when a positive term is answered there: a phrase is
+  // rarer than a character, and only the text table knows the tags' supersets.
+  const driving: IndexTable = positive.text.length > 0 ? 'text' : 'chars';
+  for (const table of [driving, driving === 'text' ? 'chars' : 'text'] as const) {
+    const fts = expression(table);
+    if (fts !== null && out.match === null) out.match = { table, fts };
+    else if (fts !== null) checks.unshift({ kind: 'match', match: { table, fts } });
+    else if (excluded[table].length > 0)
+      checks.unshift({ kind: 'notMatch', match: { table, fts: excluded[table].join(' OR ') } });
   }
   for (const m of negatives)
-    if (m.verify) checks.push({ kind: 'notContains', fts: m.fts, term: m.normalised });
+    if (m.verify)
+      checks.push({
+        kind: 'notContains',
+        match: m.fts === null ? null : { table: m.table, fts: m.fts },
+        term: m.normalised,
+      });
   // Filters first (index lookups), then exclusions, then text checks (JSON parsing per entry).
   out.conditions = [...compileFilters(query.filters, out, lookups), ...checks];
   out.counted = query.terms.length === 0 ? countedFilter(query.filters, lookups) : null;

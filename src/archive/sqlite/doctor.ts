@@ -36,21 +36,27 @@ export function checkSqliteArchive(db: Database): ArchiveCheck[] {
             .join('; '),
   });
   add('foreign keys', (db.pragma('foreign_key_check') as unknown[]).length, 'rows point nowhere');
-  let fts = 'ok';
-  try {
-    db.exec("INSERT INTO entries_fts (entries_fts) VALUES ('integrity-check')");
-  } catch (e) {
-    fts = e instanceof Error ? e.message : String(e);
+  // Both full-text tables: the text's bigrams, and the distinct characters (schema 7).
+  for (const [table, what] of [
+    ['entries_fts', 'full-text index'],
+    ['entries_chars', 'one-character index'],
+  ] as const) {
+    let fts = 'ok';
+    try {
+      db.exec(`INSERT INTO ${table} (${table}) VALUES ('integrity-check')`);
+    } catch (e) {
+      fts = e instanceof Error ? e.message : String(e);
+    }
+    checks.push({ name: what, ok: fts === 'ok', detail: fts });
+    add(
+      `entries in the ${what}`,
+      count(`SELECT count(*) FROM entries e
+             WHERE NOT EXISTS (SELECT 1 FROM ${table}_docsize s WHERE s.id = e.rowid)`) +
+        count(`SELECT count(*) FROM ${table}_docsize s
+               WHERE NOT EXISTS (SELECT 1 FROM entries e WHERE e.rowid = s.id)`),
+      'entries missing from the index, or index rows of no entry',
+    );
   }
-  checks.push({ name: 'full-text index', ok: fts === 'ok', detail: fts });
-  add(
-    'entries in the full-text index',
-    count(`SELECT count(*) FROM entries e
-           WHERE NOT EXISTS (SELECT 1 FROM entries_fts_docsize s WHERE s.id = e.rowid)`) +
-      count(`SELECT count(*) FROM entries_fts_docsize s
-             WHERE NOT EXISTS (SELECT 1 FROM entries e WHERE e.rowid = s.id)`),
-    'entries missing from the index, or index rows of no entry',
-  );
   add(
     'entry texts',
     count(`SELECT count(*) FROM entries e LEFT JOIN entry_docs d ON d.entry = e.rowid

@@ -30,7 +30,7 @@ export class EntryDropper {
       const removed = this.remover.removeEntry(id);
       if (!removed) return false;
       if (handle !== null && handle !== undefined) this.dropHandle.run({ handle });
-      this.s.unindex.run(removed.rowid);
+      this.s.fulltext.unindex(removed.rowid);
       this.s.length.run(-removed.length);
       return true;
     });

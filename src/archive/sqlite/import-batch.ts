@@ -45,11 +45,11 @@ export class Importer {
         total.replaced += r.replaced;
       }
       // Full-text writes last, for all batches at once (see `store`).
-      for (const rowid of fulltext.removed) this.s.unindex.run(rowid);
+      for (const rowid of fulltext.removed) this.s.fulltext.unindex(rowid);
       let length = 0;
       for (const { rowid, entry } of fulltext.rows) {
         const index = entryIndexText(entry);
-        this.s.fts.run(rowid, index.post, index.body, index.summary, index.chars);
+        this.s.fulltext.index(rowid, index);
         length += index.length;
         onIndexed?.(index.length);
       }

@@ -1,6 +1,7 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { normaliseForMatch } from '../../text/index.js';
 import type { EntryPeople } from '../archive.js';
+import { FulltextRows } from './fulltext-rows.js';
 
 export interface ImportStatements {
   exists: Statement;
@@ -15,8 +16,8 @@ export interface ImportStatements {
   entryPerson: Statement;
   /** A person found in the text: role `speaker` or `mention`, source `text`. */
   textPerson: Statement;
-  fts: Statement;
-  unindex: Statement;
+  /** The entries' rows in both full-text tables. */
+  fulltext: FulltextRows;
   /** Takes one from the counts of an entry's tags; returns their ids. */
   uncountTags: Statement;
   /** Deletes tag `@tag` if no entry carries it any more (it leaves the stats and `tag:` counts). */
@@ -57,10 +58,7 @@ export function importStatements(db: Database): ImportStatements {
     textPerson: db.prepare(
       `INSERT OR IGNORE INTO entry_persons (entry, person, role, source) VALUES (?, ?, ?, 'text')`,
     ),
-    fts: db.prepare(
-      'INSERT INTO entries_fts (rowid, post, body, summary, chars) VALUES (?, ?, ?, ?, ?)',
-    ),
-    unindex: db.prepare('DELETE FROM entries_fts WHERE rowid = ?'),
+    fulltext: new FulltextRows(db),
     uncountTags: db
       .prepare(
         `UPDATE tags SET entry_count = entry_count - 1

@@ -73,7 +73,11 @@ function toEntry(spec: Spec, i: number): Entry {
   return entry;
 }
 
-const TERMS = ['ロシア', '露', '中東', '停戦', 'NATO', 'シア', '会談', '"ロシア 中東"', 'ア'];
+// One-character terms (露, ア, 朝) are answered from the chars table, the others from the
+// text table: a query mixing them checks one table's part as a condition.
+const TERMS = [
+  'ロシア', '露', '中東', '停戦', 'NATO', 'シア', '会談', '"ロシア 中東"', 'ア', '朝', '"露 朝"',
+]; // prettier-ignore
 const FILTERS = [
   'tag:中東',
   'tag:NATO',
@@ -203,7 +207,7 @@ describe('query plans', () => {
             for (const want of [Infinity, 2])
               for (const plan of f.runner.candidatePlans(compiled, want))
                 for (const v of variants(plan)) {
-                  const what = `${q} — ${v.source} ${v.match ?? ''} driver ${v.driver?.kind ?? '-'} ${v.styles.join(',')}`;
+                  const what = `${q} — ${v.source} ${v.match?.table ?? ''} ${v.match?.fts ?? ''} driver ${v.driver?.kind ?? '-'} ${v.styles.join(',')}`;
                   expect(f.runner.runPlan(compiled, v), what).toBe(expected.length);
                   expect(f.runner.runPlan(compiled, v, 2), what).toEqual(expected.slice(0, 2));
                 }

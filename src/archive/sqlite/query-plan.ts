@@ -1,4 +1,4 @@
-import type { CompiledQuery, Condition } from './compile-query.js';
+import type { CompiledQuery, Condition, IndexMatch } from './compile-query.js';
 import { hasStyles, type Style } from './query-sql.js';
 
 /**
@@ -16,8 +16,11 @@ export interface Plan {
    * `entries`, or of `driver`'s set when there is one.
    */
   source: 'fts' | 'entries';
-  /** The MATCH expression for `fts`: the query's, or one that narrows it with a tag. */
-  match: string | null;
+  /**
+   * The MATCH expression for `fts`, and its table: the query's, or one that narrows it with a
+   * tag.
+   */
+  match: IndexMatch | null;
   /**
    * A positive tag:, speaker:, person: or from: condition whose entries are the candidates:
    * with `fts`, each is looked up in the index (FTS5 seeks its rowid); with `entries`, they
@@ -49,7 +52,7 @@ export interface Sizes {
   /** Entries in the archive. */
   entries: number;
   /** Estimated matches of an FTS5 expression in the archive. */
-  matches(fts: string): number;
+  matches(m: IndexMatch): number;
   /** Entries of a tag:, speaker:/person: or from: condition, ignoring negation (at most). */
   setSize(c: Condition): number;
   /** The share of the archive's rowids since:/until: can reach (1 without them). */
@@ -70,6 +73,8 @@ export const COST = {
   ftsRow: 0.5,
   /** An FTS5 lookup of one rowid. */
   ftsLookup: 60,
+  /** An FTS5 lookup of one rowid in the chars table (no positions): 40–46 µs against 67–105. */
+  charsLookup: 40,
   /** A step of FTS5 moving a position list forward to another's rowid. */
   skip: 1.3,
   /** A row added to an IN list. */
@@ -115,7 +120,7 @@ export function planFilters(
  * considering (a tag superset that would not narrow the scan), for tests.
  */
 export function matchPlans(q: CompiledQuery, sizes: Sizes, want: number, all = false): Plan[] {
-  const match = q.match as string;
+  const match = q.match as IndexMatch;
   // Words alone: there is nothing to choose, and estimating how many entries match would
   // cost a rare word as much as finding them.
   if (q.conditions.length === 0 && !all)
@@ -134,22 +139,26 @@ export function matchPlans(q: CompiledQuery, sizes: Sizes, want: number, all = f
     withStyles(q, sizes, scanned, scanned * COST.ftsRow, { source: 'fts', match, complete }),
   );
 
-  // Narrowing the scan with tags' supersets: FTS5 then steps through the sparser list.
+  // Narrowing the scan with tags' supersets: FTS5 then steps through the sparser list. The
+  // supersets are phrases of the text table.
   const supersets: string[] = [];
   let narrowed = m;
   for (const c of q.conditions) {
-    if (c.kind !== 'tag' || c.negated) continue;
+    if (c.kind !== 'tag' || c.negated || match.table !== 'text') continue;
     const size = sizes.setSize(c);
     if (!all && !(size < m / 2 && size <= n / 5)) continue;
     const fts = sizes.tagSuperset(c.norm);
     if (fts === null) continue;
     supersets.push(`(${fts})`);
-    narrowed = Math.min(narrowed, sizes.matches(fts) * sizes.rangeShare);
+    narrowed = Math.min(narrowed, sizes.matches({ table: 'text', fts }) * sizes.rangeShare);
   }
   if (supersets.length > 0) {
     const visited = narrowed * needed;
     const rows = Math.min(visited, scanned);
-    const narrowedMatch = `(${match}) AND ${supersets.join(' AND ')}`;
+    const narrowedMatch = {
+      table: 'text',
+      fts: `(${match.fts}) AND ${supersets.join(' AND ')}`,
+    } as const;
     const from = { source: 'fts', match: narrowedMatch, complete } as const;
     plans.push(withStyles(q, sizes, rows, visited * COST.skip, from));
   }
@@ -159,7 +168,8 @@ export function matchPlans(q: CompiledQuery, sizes: Sizes, want: number, all = f
     const size = sizes.setSize(c);
     const rows = (size * m) / n;
     const from = { source: 'fts', match, complete: true } as const;
-    plans.push(withStyles(q, sizes, rows, size * COST.ftsLookup, from, c));
+    const lookup = match.table === 'chars' ? COST.charsLookup : COST.ftsLookup;
+    plans.push(withStyles(q, sizes, rows, size * lookup, from, c));
   }
   return plans;
 }
@@ -207,19 +217,28 @@ export function filterPlans(
     plans.push(withStyles(q, sizes, size, size * COST.listRow, from, c));
   }
 
-  // Excluded words handed to FTS5 with a tag's superset: `(superset) NOT (words)`.
-  const excluded = q.conditions.flatMap((c) => (c.kind === 'notMatch' ? [c.fts] : []));
+  // Excluded words handed to FTS5 with a tag's superset: `(superset) NOT (words)`, those of
+  // the text table (the superset's).
+  const excluded = q.conditions.flatMap((c) => (excludedText(c) ? [c.match.fts] : []));
   if (excluded.length > 0)
     for (const c of q.conditions) {
       if (c.kind !== 'tag' || c.negated || (sizes.setSize(c) > n / 5 && !all)) continue;
       const fts = sizes.tagSuperset(c.norm);
       if (fts === null) continue;
-      const match = `(${fts}) NOT (${excluded.map((e) => `(${e})`).join(' OR ')})`;
-      const rows = sizes.matches(fts) * sizes.rangeShare;
+      const match = {
+        table: 'text',
+        fts: `(${fts}) NOT (${excluded.map((e) => `(${e})`).join(' OR ')})`,
+      } as const;
+      const rows = sizes.matches({ table: 'text', fts }) * sizes.rangeShare;
       const from = { source: 'fts', match, complete } as const;
       plans.push(withStyles(q, sizes, rows, rows * COST.skip, from, null, true));
     }
   return plans;
+}
+
+/** An exclusion of words of the text table, which a tag's superset can take into its MATCH. */
+function excludedText(c: Condition): c is Condition & { kind: 'notMatch' } {
+  return c.kind === 'notMatch' && c.match.table === 'text';
 }
 
 function cheapest(plans: readonly Plan[]): Plan {
@@ -236,32 +255,26 @@ function withStyles(
   sizes: Sizes,
   rows: number,
   read: number,
-  from: { source: Plan['source']; match?: string; indexed?: boolean; complete: boolean },
+  from: { source: Plan['source']; match?: IndexMatch; indexed?: boolean; complete: boolean },
   driver: Condition | null = null,
   excludedInMatch = false,
 ): Plan {
   const styles: (Style | 'omit')[] = [];
   let cost = read;
   // Exclusions in the MATCH have thinned the candidates before any condition is checked.
-  let reaching = excludedInMatch
-    ? rows *
-      share(
-        q.conditions.filter((c) => c.kind === 'notMatch'),
-        sizes,
-      )
-    : rows;
+  let reaching = excludedInMatch ? rows * share(q.conditions.filter(excludedText), sizes) : rows;
   for (const c of q.conditions) {
-    if (c === driver || (excludedInMatch && c.kind === 'notMatch')) {
+    if (c === driver || (excludedInMatch && excludedText(c))) {
       styles.push('omit');
       continue;
     }
     if (hasStyles(c)) {
-      const inIndex = c.kind === 'notMatch' || c.kind === 'notContains';
-      const listSize = inIndex ? (c.fts === null ? 0 : sizes.matches(c.fts)) : sizes.setSize(c);
+      const index = c.kind === 'match' || c.kind === 'notMatch' || c.kind === 'notContains';
+      const listed = index ? (c.match === null ? 0 : sizes.matches(c.match)) : sizes.setSize(c);
+      const lookup = index && c.match?.table === 'chars' ? COST.charsLookup : COST.ftsLookup;
       const list =
-        listSize * (inIndex ? COST.listRow + COST.ftsRow : COST.listRow) +
-        reaching * COST.listCheck;
-      const probe = reaching * (inIndex ? COST.ftsLookup : COST.probe);
+        listed * (index ? COST.listRow + COST.ftsRow : COST.listRow) + reaching * COST.listCheck;
+      const probe = reaching * (index ? lookup : COST.probe);
       styles.push(list <= probe ? 'list' : 'probe');
       cost += Math.min(list, probe);
     } else {
@@ -301,7 +314,8 @@ function share(conditions: readonly Condition[], sizes: Sizes): number {
       s *= c.negated ? 1 - of(sizes.setSize(c)) : of(sizes.setSize(c));
     else if (c.kind === 'from') s *= of(sizes.setSize(c));
     else if (c.kind === 'notFrom') s *= 1 - of(sizes.setSize({ kind: 'from', norms: [c.norm] }));
-    else if (c.kind === 'notMatch') s *= 1 - of(sizes.matches(c.fts));
+    else if (c.kind === 'notMatch') s *= 1 - of(sizes.matches(c.match));
+    else if (c.kind === 'match') s *= of(sizes.matches(c.match));
     else if (c.kind === 'contains') s *= 0.5;
   }
   return Math.max(s, 1 / n);

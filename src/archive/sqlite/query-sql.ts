@@ -1,4 +1,4 @@
-import { CONTAINS_FUNCTION, type Condition } from './compile-query.js';
+import { CONTAINS_FUNCTION, tableName, type Condition, type IndexMatch } from './compile-query.js';
 
 /**
  * How a condition on a set of entries (a tag's, a speaker's, the full-text matches of an
@@ -58,8 +58,9 @@ export function hasStyles(c: Condition): boolean {
   return (
     c.kind === 'tag' ||
     c.kind === 'persons' ||
+    c.kind === 'match' ||
     c.kind === 'notMatch' ||
-    (c.kind === 'notContains' && c.fts !== null)
+    (c.kind === 'notContains' && c.match !== null)
   );
 }
 
@@ -102,17 +103,22 @@ export function renderCondition(c: Condition, rowid: string, style: Style, index
       return { sql: `${e}date >= ?`, params: [c.date] };
     case 'until':
       return { sql: `${e}date <= ?`, params: [c.date] };
+    case 'match':
+      return { sql: inIndex(c.match, rowid, style), params: [c.match.fts] };
     case 'notMatch':
-      return { sql: `NOT ${inIndex(rowid, style)}`, params: [c.fts] };
+      return { sql: `NOT ${inIndex(c.match, rowid, style)}`, params: [c.match.fts] };
     case 'contains':
       return {
         sql: `(${c.terms.map(() => contains(rowid)).join(' OR ')})`,
         params: [...c.terms],
       };
     case 'notContains':
-      return c.fts === null
+      return c.match === null
         ? { sql: `NOT ${contains(rowid)}`, params: [c.term] }
-        : { sql: `NOT (${inIndex(rowid, style)} AND ${contains(rowid)})`, params: [c.fts, c.term] };
+        : {
+            sql: `NOT (${inIndex(c.match, rowid, style)} AND ${contains(rowid)})`,
+            params: [c.match.fts, c.term],
+          };
   }
 }
 
@@ -120,10 +126,22 @@ export function renderCondition(c: Condition, rowid: string, style: Style, index
  * The candidate matches an FTS5 expression (bound first): as a list of every match, or as one
  * lookup of the candidate's rowid in the index (FTS5 seeks it in each term's position list).
  */
-function inIndex(rowid: string, style: Style): string {
+function inIndex(m: IndexMatch, rowid: string, style: Style): string {
+  const table = tableName(m.table);
   return style === 'list'
-    ? `${rowid} IN (SELECT rowid FROM entries_fts WHERE entries_fts MATCH ?)`
-    : `EXISTS (SELECT 1 FROM entries_fts AS x WHERE x.entries_fts MATCH ? AND x.rowid = ${rowid})`;
+    ? `${rowid} IN (SELECT rowid FROM ${table} WHERE ${table} MATCH ?)`
+    : `EXISTS (SELECT 1 FROM ${table} AS x WHERE x.${table} MATCH ? AND x.rowid = ${rowid})`;
+}
+
+/**
+ * The candidate matches `m`, looked up by its rowid (the expression `rowid`): what a plan
+ * checks of the query's MATCH on candidates it reads elsewhere.
+ *
+ * @example
+ * matchesAt({ table: 'text', fts: '"停戦"' }, 'e.rowid'); // 'EXISTS (… AND x.rowid = e.rowid)'
+ */
+export function matchesAt(m: IndexMatch, rowid: string): string {
+  return inIndex(m, rowid, 'probe');
 }
 
 function contains(rowid: string): string {

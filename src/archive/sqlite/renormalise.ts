@@ -3,6 +3,7 @@ import { KirinukiError } from '../../model/index.js';
 import { NORMALISATION_VERSION, normaliseForMatch } from '../../text/index.js';
 import { entryIndexText } from './import-batch.js';
 import { decodeEntryDoc } from './entry-docs.js';
+import { FulltextRows } from './fulltext-rows.js';
 
 // Archives written before the version was recorded were normalised by version 1.
 const UNRECORDED = 1;
@@ -37,18 +38,15 @@ export function renormalise(db: Database): void {
       const page = db.prepare(
         'SELECT e.rowid AS rowid, d.doc AS doc FROM entries e JOIN entry_docs d ON d.entry = e.rowid WHERE e.rowid > ? ORDER BY e.rowid LIMIT ?',
       );
-      const unindex = db.prepare('DELETE FROM entries_fts WHERE rowid = ?');
-      const index = db.prepare(
-        'INSERT INTO entries_fts (rowid, post, body, summary, chars) VALUES (?, ?, ?, ?, ?)',
-      );
+      const fulltext = new FulltextRows(db);
       let total = 0;
       for (let last = 0; ;) {
         const rows = page.all(last, PAGE) as { rowid: number; doc: unknown }[];
         if (rows.length === 0) break;
         for (const { rowid, doc } of rows) {
           const t = entryIndexText(decodeEntryDoc(doc));
-          unindex.run(rowid);
-          index.run(rowid, t.post, t.body, t.summary, t.chars);
+          fulltext.unindex(rowid);
+          fulltext.index(rowid, t);
           total += t.length;
           last = rowid;
         }

@@ -1,5 +1,11 @@
 import type { Database, Statement } from 'better-sqlite3';
-import type { CompiledQuery, Condition, CountedFilter } from './compile-query.js';
+import {
+  tableName,
+  type CompiledQuery,
+  type Condition,
+  type CountedFilter,
+  type IndexMatch,
+} from './compile-query.js';
 import {
   COST,
   filterPlans,
@@ -9,7 +15,7 @@ import {
   type Plan,
   type Sizes,
 } from './query-plan.js';
-import { entrySet, readsEntryRow, renderCondition } from './query-sql.js';
+import { entrySet, matchesAt, readsEntryRow, renderCondition } from './query-sql.js';
 import { TagSupersets, VersionedCache } from './tag-supersets.js';
 
 /**
@@ -26,7 +32,7 @@ export class QueryRunner {
   private readonly links: VersionedCache<number>;
 
   constructor(private readonly db: Database) {
-    this.supersets = new TagSupersets(db, (fts) => this.estimateMatches(fts));
+    this.supersets = new TagSupersets(db, (fts) => this.estimateMatches({ table: 'text', fts }));
     this.links = new VersionedCache(db);
   }
 
@@ -168,10 +174,10 @@ export class QueryRunner {
    * are filed: exact below `sample` matches, else scaled from the rowid span they cover.
    * Costs one short scan, whatever the archive size.
    */
-  estimateMatches(match: string, sample = 64): number {
-    const sql =
-      'SELECT rowid FROM entries_fts WHERE entries_fts MATCH ? ORDER BY rowid DESC LIMIT ?';
-    const rowids = this.cached(sql).pluck().all(match, sample) as number[];
+  estimateMatches(match: IndexMatch, sample = 64): number {
+    const table = tableName(match.table);
+    const sql = `SELECT rowid FROM ${table} WHERE ${table} MATCH ? ORDER BY rowid DESC LIMIT ?`;
+    const rowids = this.cached(sql).pluck().all(match.fts, sample) as number[];
     return rowids.length < sample ? rowids.length : this.estimateFromNewest(rowids, sample);
   }
 
@@ -202,10 +208,8 @@ export class QueryRunner {
     const where: string[] = [];
     const params: unknown[] = [JSON.stringify(rowids)];
     if (q.match !== null) {
-      where.push(
-        'EXISTS (SELECT 1 FROM entries_fts AS x WHERE x.entries_fts MATCH ? AND x.rowid = e.rowid)',
-      );
-      params.push(q.match);
+      where.push(matchesAt(q.match, 'e.rowid'));
+      params.push(q.match.fts);
     }
     for (const c of q.conditions) {
       const r = renderCondition(c, '+e.rowid', 'probe');
@@ -229,10 +233,8 @@ export class QueryRunner {
     if (q.match === null) return this.byDate(q, limit, offset, total);
     if (total * 100 < this.entryCount())
       return this.sortByDate(this.newest(q, ASCENDING_CAP), limit, offset);
-    const where = [
-      'EXISTS (SELECT 1 FROM entries_fts AS x WHERE x.entries_fts MATCH ? AND x.rowid = e.rowid)',
-    ];
-    const params: unknown[] = [q.match];
+    const where = [matchesAt(q.match, 'e.rowid')];
+    const params: unknown[] = [q.match.fts];
     for (const c of q.conditions) {
       const r = renderCondition(c, '+e.rowid', 'probe', true);
       where.push(r.sql);
@@ -295,9 +297,10 @@ export class QueryRunner {
       get inDates(): number {
         return datesCount();
       },
-      matches: (fts) => {
-        let m = matches.get(fts);
-        if (m === undefined) matches.set(fts, (m = this.estimateMatches(fts)));
+      matches: (match) => {
+        const key = `${match.table}:${match.fts}`;
+        let m = matches.get(key);
+        if (m === undefined) matches.set(key, (m = this.estimateMatches(match)));
         return m;
       },
       setSize: (c) => {
@@ -357,15 +360,15 @@ export class QueryRunner {
     plan: Plan,
     shape: 'count' | 'newest' | 'ascending' | 'dateWalk' | 'byDate',
   ): (...tail: number[]) => unknown {
-    const fts = plan.source === 'fts';
-    const rowid = fts ? 'entries_fts.rowid' : 'e.rowid';
+    const fts = plan.source === 'fts' ? tableName((plan.match as IndexMatch).table) : null;
+    const rowid = fts !== null ? `${fts}.rowid` : 'e.rowid';
     const where: string[] = [];
     const params: unknown[] = [];
-    if (fts) {
-      where.push('entries_fts MATCH ?');
-      params.push(plan.match);
+    if (fts !== null) {
+      where.push(`${fts} MATCH ?`);
+      params.push(plan.match?.fts);
     }
-    const range = fts ? this.rowidRange(q) : null;
+    const range = fts !== null ? this.rowidRange(q) : null;
     if (range) {
       // CAST: better-sqlite3 binds numbers as REAL, and FTS5 ignores a rowid bound that is
       // not an INTEGER value — it then scans every match and leaves the range to SQLite.
@@ -385,9 +388,9 @@ export class QueryRunner {
       params.push(...r.params);
     });
     const joinEntries =
-      fts && q.conditions.some((c, i) => plan.styles[i] !== 'omit' && readsEntryRow(c));
-    let from = fts ? 'entries_fts' : 'entries e';
-    if (joinEntries) from += ' CROSS JOIN entries e ON e.rowid = entries_fts.rowid';
+      fts !== null && q.conditions.some((c, i) => plan.styles[i] !== 'omit' && readsEntryRow(c));
+    let from = fts ?? 'entries e';
+    if (joinEntries) from += ` CROSS JOIN entries e ON e.rowid = ${fts}.rowid`;
     if (shape === 'dateWalk') from = 'entries e INDEXED BY entries_date';
     const cond = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
     const sql =

@@ -118,9 +118,9 @@ describe('openSqliteArchive', () => {
     const db = new Database(path);
     db.prepare("DELETE FROM meta WHERE key = 'normalisation'").run();
     db.prepare('DELETE FROM entries_fts').run();
-    db.prepare(
-      "INSERT INTO entries_fts (rowid, post, body, summary, chars) VALUES (1, '', '', '', '')",
-    ).run();
+    db.prepare('DELETE FROM entries_chars').run();
+    db.prepare("INSERT INTO entries_fts (rowid, post, body, summary) VALUES (1, '', '', '')").run();
+    db.prepare("INSERT INTO entries_chars (rowid, chars) VALUES (1, '')").run();
     db.prepare("UPDATE tags SET norm = 'stale'").run();
     db.prepare("UPDATE persons SET norm = 'stale'").run();
     db.close();

@@ -411,6 +411,7 @@ class SqliteArchive implements Archive {
   optimize(options: OptimizeOptions = {}): OptimizeReport {
     try {
       this.db.exec("INSERT INTO entries_fts (entries_fts) VALUES ('optimize')");
+      this.db.exec("INSERT INTO entries_chars (entries_chars) VALUES ('optimize')");
       this.db.exec('ANALYZE');
       buildChampions(this.db);
       if (this.path !== ':memory:') this.db.pragma('wal_checkpoint(TRUNCATE)');

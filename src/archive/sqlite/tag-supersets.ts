@@ -62,7 +62,8 @@ export class TagSupersets {
     // must normalise to exactly that, or the text of the line might not contain it.
     const framed = `#${norm}(`;
     const m = termMatch(framed);
-    if (m.fts === null || m.normalised !== framed) return null;
+    // (`#` and `(` make it at least three characters: a phrase of the text table.)
+    if (m.fts === null || m.table !== 'text' || m.normalised !== framed) return null;
     const runs = indexRuns(framed);
     const candidates = [m.fts];
     if (runs.length === 1) {

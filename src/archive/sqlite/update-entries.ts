@@ -24,7 +24,6 @@ export class Updater {
   private readonly untag: Statement;
   private readonly unspeak: Statement;
   private readonly lines: Statement;
-  private readonly unindex: Statement;
   private readonly run: (entries: readonly Entry[]) => number;
 
   constructor(db: Database) {
@@ -38,7 +37,6 @@ export class Updater {
     this.lines = db.prepare(
       'UPDATE days SET summary_line_count = summary_line_count + ? WHERE day = ?',
     );
-    this.unindex = db.prepare('DELETE FROM entries_fts WHERE rowid = ?');
     this.run = db.transaction((entries: readonly Entry[]) => this.store(entries));
   }
 
@@ -88,18 +86,10 @@ export class Updater {
     return updated;
   }
 
-  /** The full-text index is contentless: a changed row is deleted and inserted again. */
+  /** The full-text tables are contentless: a changed row is deleted and inserted again. */
   private reindex(rowid: number, entry: Entry, old: Entry): void {
     const was = entryIndexText(old);
     const now = entryIndexText(entry);
-    const same =
-      was.post === now.post &&
-      was.body === now.body &&
-      was.summary === now.summary &&
-      was.chars === now.chars;
-    if (same) return;
-    this.unindex.run(rowid);
-    this.s.fts.run(rowid, now.post, now.body, now.summary, now.chars);
-    this.s.length.run(now.length - was.length);
+    if (this.s.fulltext.reindex(rowid, was, now)) this.s.length.run(now.length - was.length);
   }
 }
