@@ -645,7 +645,8 @@ function inBracketsAfter(text: string, site: QuoteSite, d: Discourse): Speaker |
     const subject = d.subjectsIn(open + dash[0].length, end)[0];
     if (!subject) return null;
     const after = afterSubject(text, subject.end, d.grammar);
-    return /^[^。、「」]{0,12}?(?:こう|そう|このように)/u.test(text.slice(after, after + 16))
+    // `「…」――プーチン大統領は20日、記者会見でこう強調した`: a date or place may stand between.
+    return /^[^。「」]{0,24}?(?:こう|そう|このように)/u.test(text.slice(after, after + 28))
       ? subject.speaker
       : null;
   }
@@ -770,8 +771,17 @@ function reportedByNextSentence(
   const body = text.slice(next.start, next.end).replace(/[。\s]+$/u, '');
   if (/[「」『』]/u.test(body)) return null;
   const tail = next.start + Math.max(0, body.length - 10);
-  if (k.speechVerbs.scan(text, tail, next.start + body.length).length === 0) return null;
-  return d.subjectsIn(next.start, next.end).find((x) => x.how === 'topic')?.speaker ?? null;
+  const verbs = k.speechVerbs.scan(text, tail, next.start + body.length);
+  if (verbs.length === 0) return null;
+  const subjects = d.subjectsIn(next.start, next.end);
+  const topic = subjects.find((x) => x.how === 'topic');
+  if (topic) return topic.speaker;
+  // `「…」。英BBCの取材に応じた…のブダノフ局長が明らかにした。`: with no topic, the subject
+  // marked by が nearest the verb — when the verb closes the sentence (`…と述べた頃から始まる`
+  // is about something else).
+  const last = verbs[verbs.length - 1] as { end: number };
+  if (!/^[ぁ-ゖ]{0,4}$/u.test(text.slice(last.end, next.start + body.length))) return null;
+  return subjects.filter((x) => x.how === 'ga').pop()?.speaker ?? null;
 }
 
 /**

@@ -662,6 +662,32 @@ describe('extractQuotes: speakers named at length after the quote', () => {
     );
   });
 
+  it('after a dash, a date and place may stand between the subject and its こう', () => {
+    expect(
+      speakerOf(
+        '「扉は開いている」――リトアニアのヨナス・ペトライティス外相は3日、会見でこう述べた。',
+      ),
+    ).toBe('ヨナス・ペトライティス外相');
+    // Without こう the subject after the dash has words of its own.
+    expect(
+      speakerOf(
+        '「扉は開いている」――リトアニアのヨナス・ペトライティス外相は3日、会見で質問に答えた。',
+      ),
+    ).not.toBe('ヨナス・ペトライティス外相');
+  });
+
+  it('a quote standing alone, then a sentence closed by a speech verb whose subject is marked by が', () => {
+    expect(
+      speakerOf(
+        '「秋に攻勢がある」。地元紙の取材に応じた南部方面軍のイホル・マルチェンコ司令官が明らかにした。',
+      ),
+    ).toBe('イホル・マルチェンコ司令官');
+    // The verb must close the sentence: a report told in passing is about something else.
+    expect(
+      speakerOf('「秋に攻勢がある」。地元紙がマルチェンコ司令官の見方を伝えた頃から議論が始まる。'),
+    ).not.toBe('地元紙');
+  });
+
   it('a cleft names its speaker at the head of the phrase, after what it belongs to', () => {
     expect(
       speakerOf('「薬が足りない」と訴えるのは、難民支援団体の代表、カタリナ・ルス氏だ。'),
