@@ -115,6 +115,28 @@ describe('one-character terms from their own table', () => {
   });
 });
 
+describe('doctor', () => {
+  it('reports an entry missing from the one-character index', () => {
+    const path = join(dir, 'doctor.db');
+    const a = openSqliteArchive(path);
+    a.importBatch({
+      source: 's',
+      day: '2024-01-01',
+      entries: entries([['露', '朝']]),
+      documentTagLines: [],
+    });
+    expect(a.check().every((c) => c.ok)).toBe(true);
+    a.close();
+    const db = new Database(path);
+    db.exec('DELETE FROM entries_chars');
+    db.close();
+    const b = openSqliteArchive(path);
+    const check = b.check().find((c) => c.name === 'entries in the one-character index');
+    expect(check).toMatchObject({ ok: false, detail: expect.stringMatching(/^1 entries missing/) });
+    b.close();
+  });
+});
+
 describe('migration 7', () => {
   it('moves the characters of a schema-6 archive to their own table, every result unchanged', () => {
     const path = join(dir, 'v6.db');
