@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { AnnotationsSchema, type Annotations } from '../model/index.js';
-import { annotate, MAX_FINDINGS, MAX_PART, annotateEntry } from './annotate.js';
+import { AnnotationsSchema, type Annotations, type Entry } from '../model/index.js';
+import { annotate, MAX_FINDINGS, MAX_PART, annotateEntry, entryForAnnotation } from './annotate.js';
 import { loadKnowledge } from './knowledge/index.js';
 
 const knowledge = loadKnowledge();
@@ -137,33 +137,41 @@ describe('annotateEntry', () => {
     const body = [
       'プーチン大統領は、火曜日の夕方、協議したと述べた。🗣️我々は課題を理解している。🐸',
     ];
-    const { text, annotations } = annotateEntry(
-      {
-        id: 'x',
-        post: {
-          platform: 'x',
-          headLines: [],
-          attribution: '',
-          tailLines: [],
-          text: 'プーチン大統領は、火曜日の夕方…',
-          links: [],
-          hashtags: [],
-          authorName: 'morpheus🪖',
-          handle: 'Reloaded7701',
-          date: '2024-01-17',
-          truncated: true,
-        },
-        bodyKind: 'fullText',
-        body,
-        summaries: [],
+    const entry: Entry = {
+      id: 'x',
+      post: {
+        platform: 'x',
+        headLines: [],
+        attribution: '',
+        tailLines: [],
+        text: 'プーチン大統領は、火曜日の夕方…',
+        links: [],
+        hashtags: [],
+        authorName: 'morpheus🪖',
+        handle: 'Reloaded7701',
+        date: '2024-01-17',
+        truncated: true,
       },
-      { knowledge },
-    );
+      bodyKind: 'fullText',
+      body,
+      summaries: [],
+    };
+    const { text, annotations } = annotateEntry(entry, { knowledge });
     expect(text).toBe(body[0]);
     expect(annotations.quotes.map((q) => [q.kind, q.canonical])).toEqual([
       ['indirect', 'プーチン'],
       ['speech', 'プーチン'],
     ]);
     expect(annotations.dates[0]?.from).toBe('2024-01-16');
+    // What an import sends its annotation workers annotates the same.
+    const slim = entryForAnnotation(entry);
+    expect(slim).not.toHaveProperty('summaries');
+    expect(slim.post).toEqual({
+      text: entry.post?.text,
+      date: '2024-01-17',
+      handle: 'Reloaded7701',
+      authorName: 'morpheus🪖',
+    });
+    expect(annotateEntry(slim, { knowledge })).toEqual({ text, annotations });
   });
 });

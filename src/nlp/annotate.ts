@@ -1,4 +1,4 @@
-import type { Annotations, Entry } from '../model/index.js';
+import type { Annotations, Entry, Origin, Post } from '../model/index.js';
 import { findCaveats } from './caveats/find-caveats.js';
 import { resolveDates } from './dates/resolve-dates.js';
 import { extractEntities, findMentions } from './entities/index.js';
@@ -130,6 +130,42 @@ function appendShifted(out: Annotations, part: Annotations, by: number): boolean
 }
 
 /**
+ * The parts of an entry that annotation reads: its text, its post's date and poster, its
+ * origin's date and outlet. An `Entry` is one; {@link entryForAnnotation} makes the smallest.
+ */
+export interface AnnotatableEntry {
+  id: string;
+  bodyKind: Entry['bodyKind'];
+  body: readonly string[];
+  post: Pick<Post, 'text' | 'date' | 'handle' | 'authorName'> | null;
+  origin?: Pick<Origin, 'published' | 'outlet'>;
+}
+
+/**
+ * Only what annotation reads of an entry: what an import sends to its annotation workers,
+ * where copying a whole entry (a post's lines and links, summary lines and their segments)
+ * cost the filing thread several times as much.
+ *
+ * @example
+ * annotateEntry(entryForAnnotation(entry), { knowledge }); // the same as annotateEntry(entry, …)
+ */
+export function entryForAnnotation(entry: Entry): AnnotatableEntry {
+  const { post, origin } = entry;
+  return {
+    id: entry.id,
+    bodyKind: entry.bodyKind,
+    body: entry.body,
+    post: post && {
+      text: post.text,
+      date: post.date,
+      handle: post.handle,
+      authorName: post.authorName,
+    },
+    ...(origin && { origin: { published: origin.published, outlet: origin.outlet } }),
+  };
+}
+
+/**
  * The text of an entry that annotation works on: the post text then the body lines. When the
  * body is the post's own full text (a truncated embed repeated in full), the body alone, so
  * nothing is annotated twice.
@@ -137,7 +173,7 @@ function appendShifted(out: Annotations, part: Annotations, by: number): boolean
  * @example
  * entryText(entry); // 'ロシア中西部で大規模デモ…\nロシア中西部のバシコルトスタン共和国の…'
  */
-export function entryText(entry: Entry): string {
+export function entryText(entry: AnnotatableEntry): string {
   if (entry.bodyKind === 'fullText' && entry.body.length > 0) return entry.body.join('\n');
   return [entry.post?.text ?? '', ...entry.body].filter((s) => s !== '').join('\n');
 }
@@ -150,7 +186,7 @@ export function entryText(entry: Entry): string {
  * const { text, annotations } = annotateEntry(entry, { knowledge });
  */
 export function annotateEntry(
-  entry: Entry,
+  entry: AnnotatableEntry,
   options: AnnotateOptions,
 ): { text: string; annotations: Annotations } {
   const text = entryText(entry);

@@ -3,7 +3,14 @@
  * verified — pure functions over text plus knowledge loaded once (`loadKnowledge`). Offsets are
  * `[start, end)` UTF-16 code units into the annotated text.
  */
-export { annotate, annotateEntry, entryText, type AnnotateOptions } from './annotate.js';
+export {
+  annotate,
+  annotateEntry,
+  entryForAnnotation,
+  entryText,
+  type AnnotatableEntry,
+  type AnnotateOptions,
+} from './annotate.js';
 export { annotateJsonl, type JsonlLine, type JsonlOptions, type JsonlReport } from './jsonl.js';
 export { aliasesOf, canonicalName } from './aliases.js';
 export { findCaveats } from './caveats/find-caveats.js';

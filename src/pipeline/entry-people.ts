@@ -1,6 +1,5 @@
 import type { EntryPeople, ImportBatch } from '../archive/index.js';
-import type { Entry } from '../model/index.js';
-import { annotateEntry, type Knowledge } from '../nlp/index.js';
+import { annotateEntry, type AnnotatableEntry, type Knowledge } from '../nlp/index.js';
 import { bulkPacer } from './memory-pacer.js';
 
 /**
@@ -10,7 +9,7 @@ import { bulkPacer } from './memory-pacer.js';
  * @example
  * entryPeople(entry, knowledge); // { speakers: ['ザハロワ', 'ザハロワ報道官'], mentions: ['プーチン'] }
  */
-export function entryPeople(entry: Entry, knowledge: Knowledge): EntryPeople {
+export function entryPeople(entry: AnnotatableEntry, knowledge: Knowledge): EntryPeople {
   const { text, annotations } = annotateEntry(entry, { knowledge });
   // Annotation makes garbage in proportion to the text (see memory-pacer.ts).
   bulkPacer.done(2 * text.length);

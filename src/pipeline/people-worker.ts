@@ -4,7 +4,6 @@
  * mentions (`entryPeople`). Runs in a worker thread; nothing here touches the archive.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import type { Entry } from '../model/index.js';
 import { compileKnowledge, type KnowledgeSource } from '../nlp/index.js';
 import { entryPeople } from './entry-people.js';
 import type { PeopleReply, PeopleRequest } from './people-pool.js';
@@ -17,9 +16,7 @@ port.on('message', ({ id, entries }: PeopleRequest) => {
   try {
     reply = {
       id,
-      people: Object.fromEntries(
-        entries.map((e: Entry) => [e.id, entryPeople(e, knowledge)] as const),
-      ),
+      people: Object.fromEntries(entries.map((e) => [e.id, entryPeople(e, knowledge)] as const)),
     };
   } catch (e) {
     reply = { id, error: e instanceof Error ? (e.stack ?? e.message) : String(e) };
