@@ -44,13 +44,35 @@ describe('indexRuns, runTokens, indexChars', () => {
     expect(indexChars(['露朝', '朝鮮 (x)'])).toBe('露 朝 鮮 \ue028 x \ue029');
   });
 
+  it('indexText is the runs’ tokens, for any text (lone surrogates, escapes, astral characters)', () => {
+    const text = fc.oneof(
+      fc.string({ unit: 'grapheme' }),
+      fc.string({ unit: 'binary' }),
+      fc
+        .array(
+          fc.constantFrom(...['停', '戦', ' ', '(', 'x', '🐸', '\ue028', '\n', '\ud800', '\udc00']),
+        )
+        .map((cs) => cs.join('')),
+    );
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(indexText(t)).toBe(indexRuns(t).flatMap(runTokens).join(' '));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
   it('lists every indexable character of the runs, once, in order of first appearance', () => {
     // What `chars` holds, said through indexRuns: the same characters the bigrams are made of.
     const text = fc.oneof(
       fc.string({ unit: 'grapheme' }),
       fc.string({ unit: 'binary' }),
       fc
-        .array(fc.constantFrom(...['停', '戦', '露', '朝', ' ', '(', 'x', '🐸', '\ue028', '\n']))
+        .array(
+          fc.constantFrom(
+            ...['停', '戦', '露', '朝', ' ', '(', 'x', '🐸', '\ue028', '\n', '\ud800'],
+          ),
+        )
         .map((cs) => cs.join('')),
     );
     fc.assert(

@@ -78,37 +78,84 @@ export function runTokens(run: readonly string[]): string[] {
 }
 
 /**
+ * Output is written as UTF-16 code units into one reused buffer and made a string once: an
+ * import builds these strings for every entry, and a string grown by concatenation (two to
+ * three times the text's length, a one-character string per character read) cost more than
+ * FTS5 took to index it.
+ */
+let units = new Uint16Array(1 << 14);
+
+/** The buffer, at least `n` units long. */
+function unitsFor(n: number): Uint16Array {
+  if (units.length < n) units = new Uint16Array(Math.max(n, 2 * units.length));
+  return units;
+}
+
+/** The first `length` units of `buf` as a string (lone surrogates kept as they are). */
+function unitsText(buf: Uint16Array, length: number): string {
+  return Buffer.from(buf.buffer, buf.byteOffset, 2 * length).toString('utf16le');
+}
+
+const SPACE = 0x20;
+
+/**
  * The space-separated token text the FTS5 table indexes for a normalised text.
  *
  * @example
  * indexText('停戦協議'); // '停戦 戦協 協議 議'
  */
 export function indexText(normalised: string): string {
-  let out = '';
-  // The previous character of the current run: it starts the next bigram, or, when the run
-  // ends, stands alone as the trailing unigram. Kept in a variable: reading back from `out`
-  // would flatten the concatenated string on every character.
-  let pending = '';
   const n = normalised.length;
+  // A unit of text is written at most three times: closing one bigram, opening the next, and
+  // a space after either.
+  const buf = unitsFor(3 * n + 4);
+  let w = 0;
+  // The previous character of the current run, in index spelling (one or two units; none when
+  // `pw` is 0): it starts the next bigram or, when the run ends, stands alone.
+  let p1 = 0;
+  let p2 = 0;
+  let pw = 0;
   for (let i = 0; i < n;) {
     const cu = normalised.charCodeAt(i);
-    const width = cu >= 0xd800 && cu <= 0xdbff && i + 1 < n ? 2 : 1;
-    const cp = width === 2 ? (normalised.codePointAt(i) as number) : cu;
-    let c: string;
-    if (cp >= 0x3001 && cp <= 0x9fff) c = normalised[i] as string;
-    else if (isIndexable(cp)) c = indexChar(cp);
-    else {
-      if (pending !== '') out += `${pending} `;
-      pending = '';
-      i += width;
+    const pair = cu >= 0xd800 && cu <= 0xdbff && i + 1 < n;
+    const cp = pair ? (normalised.codePointAt(i) as number) : cu;
+    i += pair && cp > 0xffff ? 2 : 1;
+    if (!((cp >= 0x3001 && cp <= 0x9fff) || isIndexable(cp))) {
+      if (pw === 0) continue;
+      // The run ends: its last character alone.
+      buf[w++] = p1;
+      if (pw === 2) buf[w++] = p2;
+      buf[w++] = SPACE;
+      pw = 0;
       continue;
     }
-    if (pending !== '') out += pending + c + ' ';
-    pending = c;
-    i += width;
+    // The index spelling: ASCII punctuation escaped, a pair of surrogates kept.
+    let c1 = cp;
+    let c2 = 0;
+    let cw = 1;
+    if (cp < 0x80 && !isAsciiAlnum(cp)) c1 = ESCAPE_BASE + cp;
+    else if (cp > 0xffff) {
+      c1 = 0xd800 + ((cp - 0x10000) >> 10);
+      c2 = 0xdc00 + ((cp - 0x10000) & 0x3ff);
+      cw = 2;
+    }
+    if (pw > 0) {
+      buf[w++] = p1;
+      if (pw === 2) buf[w++] = p2;
+      buf[w++] = c1;
+      if (cw === 2) buf[w++] = c2;
+      buf[w++] = SPACE;
+    }
+    p1 = c1;
+    p2 = c2;
+    pw = cw;
   }
-  if (pending !== '') out += pending;
-  return out.trimEnd();
+  if (pw > 0) {
+    buf[w++] = p1;
+    if (pw === 2) buf[w++] = p2;
+  }
+  while (w > 0 && buf[w - 1] === SPACE) w -= 1;
+  return unitsText(buf, w);
 }
 
 /**
@@ -119,24 +166,46 @@ export function indexText(normalised: string): string {
  * indexChars(['露朝', '朝鮮']); // '露 朝 鮮'
  */
 export function indexChars(normalised: readonly string[]): string {
-  // Code points, not strings: a string per character read was most of this function's time
-  // in an import. A Set keeps the order of first appearance, which the index spelling keeps.
-  const seen = new Set<number>();
+  // Characters of the Basic Multilingual Plane are marked in a bitmap and listed in order of
+  // first appearance; the few beyond it go to a set. A Set of every character, and a string
+  // grown by concatenation, were most of this function's time in an import.
+  let total = 0;
+  for (const text of normalised) total += text.length;
+  const buf = unitsFor(2 * total + 2);
+  let w = 0;
+  let astral: Set<number> | null = null;
   for (const text of normalised) {
     const n = text.length;
     for (let i = 0; i < n;) {
       const cu = text.charCodeAt(i);
-      if (cu >= 0x3001 && cu <= 0x9fff) {
-        seen.add(cu); // kana, CJK: indexable, one code unit
-        i += 1;
-        continue;
-      }
-      const cp = text.codePointAt(i) as number;
-      if (isIndexable(cp)) seen.add(cp);
+      let cp = cu;
+      if (cu >= 0xd800 && cu <= 0xdbff && i + 1 < n) cp = text.codePointAt(i) as number;
       i += cp > 0xffff ? 2 : 1;
+      if (!((cp >= 0x3001 && cp <= 0x9fff) || isIndexable(cp))) continue;
+      if (cp > 0xffff) {
+        astral ??= new Set();
+        if (astral.has(cp)) continue;
+        astral.add(cp);
+        buf[w++] = 0xd800 + ((cp - 0x10000) >> 10);
+        buf[w++] = 0xdc00 + ((cp - 0x10000) & 0x3ff);
+      } else {
+        const bit = 1 << (cp & 31);
+        const word = cp >>> 5;
+        if (((SEEN[word] as number) & bit) !== 0) continue;
+        SEEN[word] = (SEEN[word] as number) | bit;
+        buf[w++] = cp < 0x80 && !isAsciiAlnum(cp) ? ESCAPE_BASE + cp : cp;
+      }
+      buf[w++] = SPACE;
     }
   }
-  let out = '';
-  for (const cp of seen) out += out === '' ? indexChar(cp) : ` ${indexChar(cp)}`;
-  return out;
+  // Clear the marks by the units listed: the words of their marks, whole (the units of an
+  // astral character clear words nothing else marked but lone surrogates, which are listed).
+  for (let k = 0; k < w; k += 1) {
+    const u = buf[k] as number;
+    SEEN[(u >= ESCAPE_BASE && u <= ESCAPE_END ? u - ESCAPE_BASE : u) >>> 5] = 0;
+  }
+  return unitsText(buf, w > 0 ? w - 1 : 0);
 }
+
+/** Marks of the characters {@link indexChars} has listed, one bit each; all clear between calls. */
+const SEEN = new Uint32Array(0x10000 >>> 5);
