@@ -68,7 +68,9 @@ export interface DescribedWord {
  * How strongly an entry's text says each tag's words: for each tag, the sum over its words of
  * weight × rarity × ln(1 + hits), a headline hit counting as `headHits` body hits and one in
  * the lead (the body's first sentence) as `leadHits`, divided by the tag's total weight to
- * `lengthPower`. Rarity is the word's smoothed inverse document frequency in the background,
+ * `lengthPower`. A tag whose description names two parties together has one word more, as
+ * heavy as its heaviest: the two named in the headline or the lead, hit as often as the less
+ * named of them there. Rarity is the word's smoothed inverse document frequency in the background,
  * `ln(1 + (docs + 1) / (seen + 1))`, to `backgroundPower`. Matching is by substring on
  * normalised text, so a stem (終わら) meets its inflections (終わらせる, 終わらない) and ヴォ
  * meets ボ.
@@ -87,15 +89,27 @@ export function descriptionScores(
   const c = compileTerms(descriptions);
   const hits = hitsOf(c, head, body, scoring);
   const rare = rarities(c, background, scoring.backgroundPower);
-  return Float64Array.from(c.tags, ({ ids, weights }) => {
+  return Float64Array.from(c.tags, ({ ids, weights, parties }) => {
     let sum = 0;
     let total = 0;
+    let heaviest = 0;
     ids.forEach((id, k) => {
       const w = (weights[k] as number) * (rare[id] as number);
       total += w;
-      const h = hits[id] as number;
+      heaviest = Math.max(heaviest, w);
+      const h = hits.all[id] as number;
       if (h > 0) sum += w * Math.log1p(h);
     });
+    if (parties.length > 0) {
+      // The parties named together where the story is told (headline, lead) count as one more
+      // word, as heavy as the tag's heaviest: a pair tag's own subject.
+      const w = heaviest;
+      const named = parties.map((words) =>
+        Math.max(0, ...Array.from(words, (id) => hits.front[id] as number)),
+      );
+      total += w;
+      sum += w * Math.log1p(Math.min(...named));
+    }
     return total > 0 ? sum / total ** scoring.lengthPower : 0;
   });
 }
@@ -116,7 +130,7 @@ export function describedWords(
   background: TermBackground = emptyBackground(),
 ): DescribedWord[] {
   const c = compileTerms([description]);
-  const hits = hitsOf(c, head, body, scoring);
+  const hits = hitsOf(c, head, body, scoring).all;
   const rare = rarities(c, background, scoring.backgroundPower);
   const words: DescribedWord[] = [];
   c.tags[0]?.ids.forEach((id, k) => {
@@ -129,25 +143,28 @@ export function describedWords(
 }
 
 /**
- * Weighted occurrences of each word in an entry: a headline one counts `headHits`, one in the
- * lead (the body's first sentence, where news says what the story is) `leadHits`.
+ * Weighted occurrences of each word in an entry: `all`, a headline one counting `headHits`,
+ * one in the lead (the body's first sentence, where news says what the story is) `leadHits`,
+ * one elsewhere 1; and `front`, those of the headline and the lead only.
  */
 function hitsOf(
   c: CompiledTerms,
   head: string,
   body: string,
   scoring: DescriptionScoring,
-): Float64Array {
+): { all: Float64Array; front: Float64Array } {
   const end = body.search(/[。\n]/u);
   const inHead = countTerms(head, c, MAX_HITS).all;
   const inBody = countTerms(body, c, MAX_HITS, end < 0 ? body.length : end);
-  return Float64Array.from(
-    inBody.all,
-    (n, id) =>
-      scoring.headHits * (inHead[id] as number) +
-      (scoring.leadHits - 1) * (inBody.before[id] as number) +
-      n,
+  const front = Float64Array.from(
+    inHead,
+    (n, id) => scoring.headHits * n + scoring.leadHits * (inBody.before[id] as number),
   );
+  const all = Float64Array.from(
+    inBody.all,
+    (n, id) => (front[id] as number) + n - (inBody.before[id] as number),
+  );
+  return { all, front };
 }
 
 /** Each word's rarity to `power`. */

@@ -109,13 +109,13 @@ describe('descriptionScores', () => {
       scoring,
     );
     expect(s[0]).toBeGreaterThan(s[1] as number);
-    const inBody = descriptionScores(both, '外相が会談', '北朝鮮の外相が来た。', scoring);
-    const inHead = descriptionScores(both, '北朝鮮の外相', '外相が来た。', scoring);
+    const inBody = descriptionScores(both, '外相が会談', '北朝鮮とロシアの外相が来た。', scoring);
+    const inHead = descriptionScores(both, '北朝鮮の外相', 'ロシアの外相が来た。', scoring);
     expect(inHead[0]).toBeGreaterThan(inBody[0] as number);
   });
 
   it('counts a word the background says everywhere for less', () => {
-    const text = 'ロシアが制裁に反発した。';
+    const text = 'ロシアが北朝鮮への制裁に反発した。';
     const common = emptyBackground();
     for (let i = 0; i < 20; i += 1) addToBackground(common, both, 'ロシアの話。');
     const rare = emptyBackground();
@@ -133,5 +133,87 @@ describe('descriptionScores', () => {
     expect(words[0]?.term).toBe('北朝鮮');
     expect(words.map((w) => w.term)).toEqual(expect.arrayContaining(['露', 'ロシア', '協力']));
     expect(words.find((w) => w.term === '北朝鮮')?.hits).toBe(4 + 1);
+  });
+});
+
+describe('a tag about two parties together', () => {
+  const [dprk, troops] = describeTags(
+    [
+      { name: '露朝', description: 'Russia and North Korea together: visits, talks, troops' },
+      { name: '派兵', description: 'troops sent abroad' },
+    ],
+    { ...glossary, troop: ['部隊', '派兵'], visit: ['訪問'], talks: ['会談'] },
+  );
+  const both = [dprk, troops].filter((d): d is DescriptionTerms => d !== undefined);
+
+  it('knows its parties from the opening of its description', () => {
+    expect(dprk?.parties).toEqual([
+      ['ロシア', '露'],
+      ['北朝鮮', '朝鮮'],
+    ]);
+    expect(troops?.parties).toBeUndefined();
+  });
+
+  it('misses its pair in an entry that names one party only', () => {
+    const one = descriptionScores(
+      both,
+      'ロシア軍の部隊',
+      'ロシアが部隊を派兵した。訪問と会談。',
+      scoring,
+    );
+    const pair = descriptionScores(
+      both,
+      'ロシア軍の部隊',
+      'ロシアと北朝鮮が部隊を派兵した。訪問と会談。',
+      scoring,
+    );
+    expect(pair[0]).toBeGreaterThan(one[0] as number);
+    // Russia's troops alone are troops, not Russia and North Korea.
+    const troopsOnly = descriptionScores(both, 'ロシア軍の部隊', 'ロシアが部隊を送った。', scoring);
+    expect(troopsOnly[0]).toBeLessThan(troopsOnly[1] as number);
+  });
+
+  it('counts the two named together where the story is told, so the pair outranks generic words', () => {
+    const s = descriptionScores(both, '北朝鮮の部隊', 'ロシアに北朝鮮が部隊を派兵した。', scoring);
+    expect(s[0]).toBeGreaterThan(s[1] as number);
+    // Named together only deep in the body, an aside: the pair is not the story.
+    const aside = descriptionScores(
+      both,
+      '部隊の派兵',
+      '部隊を派兵した。昨年はロシアと北朝鮮も話題になった。',
+      scoring,
+    );
+    const told = descriptionScores(
+      both,
+      '部隊の派兵',
+      'ロシアと北朝鮮が部隊を派兵した。昨年も話題になった。',
+      scoring,
+    );
+    expect(told[0]).toBeGreaterThan(aside[0] as number);
+  });
+});
+
+describe('a glossary phrase', () => {
+  const [drones] = describeTags(
+    [{ name: '無人機', description: 'drone attacks, and the defence ministers who answer them' }],
+    { ...glossary, 'defence minister': ['国防相'], defence: ['国防'], minister: ['相'] },
+  );
+
+  it('also says the known words inside its Japanese, so ドローン alone finds the tag', () => {
+    const terms = termsOf(drones);
+    expect(terms).toEqual(
+      expect.arrayContaining(
+        ['ドローン攻撃', '無人機攻撃', 'ドローン', '無人機', '攻撃'].map((w) =>
+          normaliseForMatch(w),
+        ),
+      ),
+    );
+    // 国防相 holds 国防, a word; 相 alone says too little to keep.
+    expect(terms).toContain('国防');
+    expect(terms).not.toContain('相');
+    if (!drones) throw new Error('no description');
+    expect(
+      descriptionScores([drones], '', normaliseForMatch('ドローンが飛来した。'), scoring)[0],
+    ).toBeGreaterThan(0);
   });
 });

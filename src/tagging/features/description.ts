@@ -1,6 +1,7 @@
 import { isKanji, KANJI_CLASS, KATAKANA_CLASS, normaliseForMatch } from '../../text/index.js';
 import type { TagDefinition } from '../taxonomy.js';
-import { glossaryTerms, glossaryVocabulary, type Glossary } from './glossary.js';
+import { glossaryMatches, glossaryVocabulary, type Glossary } from './glossary.js';
+import { describedParties } from './parties.js';
 
 export type { Glossary } from './glossary.js';
 
@@ -15,6 +16,12 @@ export interface DescriptionTerm {
 export interface DescriptionTerms {
   tag: string;
   terms: DescriptionTerm[];
+  /**
+   * The parties the description names together as its subject (`Russia and Iran together`),
+   * each as the words that name it: the tag scores nothing in an entry that does not name them
+   * all. Absent when the description names no such pair (and in older model files).
+   */
+  parties?: string[][];
 }
 
 /**
@@ -35,14 +42,19 @@ export function describeTags(
   glossary: Glossary = {},
 ): DescriptionTerms[] {
   const vocabulary = nameVocabulary(tags, glossary);
-  const perTag = tags.map((t) => ({ tag: t.name, words: [...wordsOf(t, glossary, vocabulary)] }));
+  const perTag = tags.map((t) => ({
+    tag: t.name,
+    words: [...wordsOf(t, glossary, vocabulary)],
+    parties: describedParties(t.description ?? '', glossary),
+  }));
   const n = Math.max(1, tags.length);
-  return perTag.map(({ tag, words }) => ({
+  return perTag.map(({ tag, words, parties }) => ({
     tag,
     terms: words.map((term) => {
       const saying = perTag.filter((o) => o.words.some((w) => w.includes(term))).length;
       return { term, weight: Math.log(1 + n / Math.max(1, saying)) };
     }),
+    ...(parties.length > 0 ? { parties } : {}),
   }));
 }
 
@@ -56,9 +68,23 @@ function wordsOf(tag: TagDefinition, glossary: Glossary, vocabulary: Set<string>
   splitName(normaliseForMatch(tag.name), vocabulary).forEach(add);
   const text = tag.description ?? '';
   japaneseWords(text).forEach(add);
-  glossaryTerms(text, glossary).forEach((ja) => ja.forEach(add));
+  for (const match of glossaryMatches(text, glossary)) {
+    match.terms.forEach(add);
+    if (match.words > 1) match.terms.forEach((ja) => partsOf(ja, vocabulary).forEach(add));
+  }
   (tag.keywords ?? []).forEach(add);
   return words;
+}
+
+/**
+ * The known words inside a Japanese phrase a glossary phrase gave (ドローン攻撃 → ドローン, 攻撃):
+ * "drone attacks" is about drones and attacks too, not only where the text writes them as one
+ * word. Parts of one character (相 of 国防相) say too little to keep.
+ */
+function partsOf(phrase: string, vocabulary: ReadonlySet<string>): string[] {
+  return splitName(normaliseForMatch(phrase), vocabulary).filter(
+    (w) => w.length >= 2 && vocabulary.has(w),
+  );
 }
 
 /**

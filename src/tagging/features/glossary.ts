@@ -18,10 +18,27 @@ const MAX_PHRASE_WORDS = 3;
  * // [['ドローン攻撃', '無人機攻撃'], ['防空', '迎撃', '撃墜']]
  */
 export function glossaryTerms(text: string, glossary: Glossary): (readonly string[])[] {
+  return glossaryMatches(text, glossary).map((m) => m.terms);
+}
+
+/** A glossary entry a text says: how many English words it took, and its Japanese words. */
+export interface GlossaryMatch {
+  words: number;
+  terms: readonly string[];
+}
+
+/**
+ * {@link glossaryTerms} with the length of each match in English words, so that a phrase's
+ * Japanese words ("drone attack": ドローン攻撃) can be told from a single word's.
+ *
+ * @example
+ * glossaryMatches('drone attacks', glossary); // [{ words: 2, terms: ['ドローン攻撃', '無人機攻撃'] }]
+ */
+export function glossaryMatches(text: string, glossary: Glossary): GlossaryMatch[] {
   const words = (text.toLowerCase().match(/[a-z][a-z'-]*/gu) ?? []).map((w) =>
     w.replace(/'s?$/u, ''),
   );
-  const found: (readonly string[])[] = [];
+  const found: GlossaryMatch[] = [];
   for (let i = 0; i < words.length;) {
     let matched = 0;
     for (
@@ -31,7 +48,7 @@ export function glossaryTerms(text: string, glossary: Glossary): (readonly strin
     ) {
       const entry = lookUp(words.slice(i, i + len), glossary);
       if (entry) {
-        found.push(entry);
+        found.push({ words: len, terms: entry });
         matched = len;
       }
     }

@@ -14,7 +14,11 @@ export interface CompiledTerms {
   starts: Uint8Array;
   /** Whether the word starts with a Latin letter (it then counts only as a whole word). */
   latin: Uint8Array;
-  tags: readonly { ids: Int32Array; weights: Float64Array }[];
+  tags: readonly {
+    ids: Int32Array;
+    weights: Float64Array;
+    parties: readonly Int32Array[];
+  }[];
 }
 
 // Made once per descriptions list: a model keeps its list until its taxonomy changes.
@@ -38,6 +42,7 @@ export function compileTerms(descriptions: readonly DescriptionTerms[]): Compile
   const tags = descriptions.map((d) => ({
     ids: Int32Array.from(d.terms, (t) => idOf(t.term)),
     weights: Float64Array.from(d.terms, (t) => t.weight),
+    parties: (d.parties ?? []).map((words) => Int32Array.from(words, idOf)),
   }));
   const terms = [...ids.keys()];
   const byFirst = new Map<number, number[]>();

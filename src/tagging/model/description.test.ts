@@ -104,6 +104,36 @@ describe('a renamed tag', () => {
   });
 });
 
+describe('a tag about two parties together', () => {
+  const pairs: Taxonomy = {
+    version: 1,
+    tags: [
+      { name: '露朝', description: 'Russia and North Korea together: talks, troops' },
+      { name: '派兵', description: 'troops sent to the front' },
+    ],
+  };
+  const words = { ...glossary, russia: ['ロシア'], 'north korea': ['北朝鮮'], troop: ['部隊'] };
+
+  it('is kept through a stored model, its concepts too', () => {
+    const model = createTagModel(pairs, {}, words);
+    const back = parseTagModel(serialiseTagModel(model));
+    if (!back.ok) throw new Error(back.error.message);
+    expect(back.value.descriptions).toEqual(model.descriptions);
+    expect(back.value.descriptions[0]?.parties).toEqual([['ロシア'], ['北朝鮮']]);
+    const input = ask('ロシア軍の部隊', ['ロシアが部隊を送った。']);
+    expect(suggestTags(back.value, input)).toEqual(suggestTags(model, input));
+  });
+
+  it('merged with another, needs neither pair', () => {
+    const model = createTagModel(pairs, {}, words);
+    const merged = relabelTagModel(model, { 露朝: '軍事', 派兵: '軍事' });
+    expect(merged.descriptions).toHaveLength(1);
+    expect(merged.descriptions[0]?.parties).toBeUndefined();
+    const renamed = relabelTagModel(model, { 露朝: '朝露' });
+    expect(renamed.descriptions[0]?.parties).toEqual([['ロシア'], ['北朝鮮']]);
+  });
+});
+
 describe('a stored model', () => {
   it('keeps its descriptions and background', () => {
     const model = trainTagModel(topicExamples(4), { taxonomy, glossary });

@@ -81,22 +81,28 @@ function rowOf(model: TagModel, tag: string, width: number): [number, number] {
   return [start, start + width];
 }
 
-/** Descriptions under the new tag names; merged tags pool their words (the larger weight). */
+/**
+ * Descriptions under the new tag names. Merged tags pool their words (the larger weight) and
+ * need no parties: a tag made of 露朝 and 露斯 is about either pair, not all three countries at
+ * once. A renamed tag keeps its description as it was.
+ */
 function relabelDescriptions(
   descriptions: readonly DescriptionTerms[],
   relabelling: Relabelling,
 ): DescriptionTerms[] {
-  const out = new Map<string, Map<string, number>>();
+  const sources = new Map<string, DescriptionTerms[]>();
   for (const d of descriptions) {
     const tag = relabelTag(d.tag, relabelling);
-    const terms = out.get(tag) ?? new Map<string, number>();
-    for (const t of d.terms) terms.set(t.term, Math.max(terms.get(t.term) ?? 0, t.weight));
-    out.set(tag, terms);
+    sources.set(tag, [...(sources.get(tag) ?? []), d]);
   }
-  return [...out].map(([tag, terms]) => ({
-    tag,
-    terms: [...terms].map(([term, weight]) => ({ term, weight })),
-  }));
+  return [...sources].map(([tag, from]) => {
+    const [only] = from;
+    if (from.length === 1 && only) return { ...only, tag };
+    const terms = new Map<string, number>();
+    for (const d of from)
+      for (const t of d.terms) terms.set(t.term, Math.max(terms.get(t.term) ?? 0, t.weight));
+    return { tag, terms: [...terms].map(([term, weight]) => ({ term, weight })) };
+  });
 }
 
 /**

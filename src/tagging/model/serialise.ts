@@ -66,6 +66,8 @@ const StoredSchema = z.object({
       z.object({
         tag: z.string(),
         terms: z.array(z.object({ term: z.string(), weight: z.number() })),
+        // Absent in files written before parties: no tag needs two parties named.
+        parties: z.array(z.array(z.string())).optional(),
       }),
     )
     .optional(),
