@@ -178,13 +178,21 @@ function load(entries: Entry[], optimize: boolean): Fixture {
   return { db, runner: new QueryRunner(db), compile, rowids, close: () => db.close() };
 }
 
-/** The plan as chosen, and with every condition written as a list, and as a lookup. */
-function variants(plan: Plan): Plan[] {
+/**
+ * The plan as chosen, with every condition written as a list, and as a lookup, and a scan
+ * merged with each full-text condition of the other table in turn.
+ */
+function variants(plan: Plan, q: CompiledQuery): Plan[] {
   const all = (style: 'list' | 'probe'): Plan => ({
     ...plan,
-    styles: plan.styles.map((s) => (s === 'omit' ? s : style)),
+    styles: plan.styles.map((s) => (s === 'omit' || s === 'merge' ? s : style)),
   });
-  return [plan, all('list'), all('probe')];
+  const merges = q.conditions.flatMap((c, i) =>
+    plan.source === 'fts' && plan.driver === null && (c.kind === 'match' || c.kind === 'notMatch')
+      ? [{ ...all('list'), styles: all('list').styles.map((s, k) => (k === i ? 'merge' : s)) }]
+      : [],
+  );
+  return [plan, all('list'), all('probe'), ...merges];
 }
 
 describe('query plans', () => {
@@ -206,7 +214,7 @@ describe('query plans', () => {
             expect(f.runner.count(compiled), q).toBe(expected.length);
             for (const want of [Infinity, 2])
               for (const plan of f.runner.candidatePlans(compiled, want))
-                for (const v of variants(plan)) {
+                for (const v of variants(plan, compiled)) {
                   const what = `${q} — ${v.source} ${v.match?.table ?? ''} ${v.match?.fts ?? ''} driver ${v.driver?.kind ?? '-'} ${v.styles.join(',')}`;
                   expect(f.runner.runPlan(compiled, v), what).toBe(expected.length);
                   expect(f.runner.runPlan(compiled, v, 2), what).toEqual(expected.slice(0, 2));

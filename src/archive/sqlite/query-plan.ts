@@ -34,9 +34,12 @@ export interface Plan {
   indexed: boolean;
   /**
    * How each condition of the query is written, by its index in `conditions`; `omit` for the
-   * driver and for exclusions already in `match`.
+   * driver and for exclusions already in `match`. `merge` (at most one, a MATCH in the other
+   * full-text table): its matches are read newest first beside the plan's and the two rowid
+   * streams merged (`QueryRunner`), instead of a list of them all or a lookup per candidate —
+   * for a page of `露 停戦`, a few thousand rows of each instead of every match of 露.
    */
-  styles: (Style | 'omit')[];
+  styles: (Style | 'omit' | 'merge')[];
   /** The estimated cost in microseconds: for choosing, and for deciding whether to count. */
   cost: number;
   /**
@@ -89,6 +92,8 @@ export const COST = {
   indexRow: 0.05,
   /** A row of an index range, sorted by rowid or date. */
   sortRow: 0.6,
+  /** A row of one of two full-text scans merged by rowid in JavaScript. */
+  mergeRow: 0.4,
   /** Checking a term against an entry's text: JSON parse and normalisation. */
   contains: 15,
 } as const;
@@ -136,7 +141,12 @@ export function matchPlans(q: CompiledQuery, sizes: Sizes, want: number, all = f
   const scanned = m * needed;
   const complete = needed === 1;
   plans.push(
-    withStyles(q, sizes, scanned, scanned * COST.ftsRow, { source: 'fts', match, complete }),
+    withStyles(q, sizes, scanned, scanned * COST.ftsRow, {
+      source: 'fts',
+      match,
+      complete,
+      walked: needed,
+    }),
   );
 
   // Narrowing the scan with tags' supersets: FTS5 then steps through the sparser list. The
@@ -159,7 +169,7 @@ export function matchPlans(q: CompiledQuery, sizes: Sizes, want: number, all = f
       table: 'text',
       fts: `(${match.fts}) AND ${supersets.join(' AND ')}`,
     } as const;
-    const from = { source: 'fts', match: narrowedMatch, complete } as const;
+    const from = { source: 'fts', match: narrowedMatch, complete, walked: needed } as const;
     plans.push(withStyles(q, sizes, rows, visited * COST.skip, from));
   }
 
@@ -255,12 +265,20 @@ function withStyles(
   sizes: Sizes,
   rows: number,
   read: number,
-  from: { source: Plan['source']; match?: IndexMatch; indexed?: boolean; complete: boolean },
+  from: {
+    source: Plan['source'];
+    match?: IndexMatch;
+    indexed?: boolean;
+    complete: boolean;
+    /** The share of the rowids a full-text scan walks, where it is a plain scan, newest first. */
+    walked?: number;
+  },
   driver: Condition | null = null,
   excludedInMatch = false,
 ): Plan {
-  const styles: (Style | 'omit')[] = [];
+  const styles: Plan['styles'] = [];
   let cost = read;
+  let merged = false;
   // Exclusions in the MATCH have thinned the candidates before any condition is checked.
   let reaching = excludedInMatch ? rows * share(q.conditions.filter(excludedText), sizes) : rows;
   for (const c of q.conditions) {
@@ -275,8 +293,16 @@ function withStyles(
       const list =
         listed * (index ? COST.listRow + COST.ftsRow : COST.listRow) + reaching * COST.listCheck;
       const probe = reaching * (index ? lookup : COST.probe);
-      styles.push(list <= probe ? 'list' : 'probe');
-      cost += Math.min(list, probe);
+      // Merged: the other table's matches are read as far as the scan walks.
+      const merge: number =
+        from.walked !== undefined && !merged && (c.kind === 'match' || c.kind === 'notMatch')
+          ? (reaching + listed * from.walked) * COST.mergeRow
+          : Infinity;
+      const best = Math.min(list, probe, merge);
+      const style: Style | 'merge' = best === merge ? 'merge' : best === list ? 'list' : 'probe';
+      merged ||= style === 'merge';
+      styles.push(style);
+      cost += best;
     } else {
       styles.push('probe');
     }

@@ -1,4 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
+import { KirinukiError } from '../../model/index.js';
 import {
   tableName,
   type CompiledQuery,
@@ -42,7 +43,7 @@ export class QueryRunner {
     if (counted !== null) return counted;
     const sizes = this.sizes(q);
     const plan = q.match === null ? planFilters(q, sizes, Infinity) : planMatch(q, sizes, Infinity);
-    return this.run(q, plan, 'count')() as number;
+    return this.countOf(q, plan);
   }
 
   /**
@@ -67,7 +68,7 @@ export class QueryRunner {
     const sizes = this.sizes(q);
     const plan = q.match === null ? planFilters(q, sizes, Infinity) : planMatch(q, sizes, Infinity);
     if (plan.cost > 1000 * budgetMs || (onlyEntries && plan.source !== 'entries')) return null;
-    return this.run(q, plan, 'count')() as number;
+    return this.countOf(q, plan);
   }
 
   /**
@@ -117,6 +118,11 @@ export class QueryRunner {
    * the rows are read again backwards, stopping after `limit`.
    */
   private newestOf(q: CompiledQuery, plan: Plan, limit: number): number[] {
+    if (plan.styles.includes('merge')) {
+      const rows: number[] = [];
+      this.merged(q, plan, limit < 0 ? Infinity : limit, rows);
+      return rows;
+    }
     if (plan.source !== 'fts' || !plan.complete || limit < 0)
       return this.run(q, plan, 'newest')(limit) as number[];
     const all = this.run(q, plan, 'ascending')(ASCENDING_CAP) as number[];
@@ -157,9 +163,48 @@ export class QueryRunner {
 
   /** Runs a plan: the count of its rows, or with `limit` its newest rowids. */
   runPlan(q: CompiledQuery, plan: Plan, limit?: number): number | number[] {
-    return limit === undefined
-      ? (this.run(q, plan, 'count')() as number)
-      : this.newestOf(q, plan, limit);
+    return limit === undefined ? this.countOf(q, plan) : this.newestOf(q, plan, limit);
+  }
+
+  /** The number of rows of a plan. */
+  private countOf(q: CompiledQuery, plan: Plan): number {
+    if (plan.styles.includes('merge')) return this.merged(q, plan, Infinity);
+    return this.run(q, plan, 'count')() as number;
+  }
+
+  /**
+   * How many of the newest `limit` rows of a plan with a `merge` condition (a MATCH, or its
+   * exclusion, in the other full-text table) there are, and those rows into `rows` if given:
+   * the plan's rows without the condition and that table's matches are both read newest first
+   * and merged by rowid, so that a page reads only as far back as it needs in either.
+   */
+  private merged(q: CompiledQuery, plan: Plan, limit: number, rows?: number[]): number {
+    const at = plan.styles.indexOf('merge');
+    const c = q.conditions[at];
+    if (c?.kind !== 'match' && c?.kind !== 'notMatch')
+      throw new KirinukiError('archive', 'a merged plan needs a full-text condition');
+    const table = tableName(c.match.table);
+    const outer = this.run(q, plan, 'stream')() as IterableIterator<number>;
+    const inner = this.cached(
+      `SELECT rowid FROM ${table} WHERE ${table} MATCH ? ORDER BY rowid DESC`,
+    )
+      .pluck()
+      .iterate(c.match.fts) as IterableIterator<number>;
+    let count = 0;
+    try {
+      let next = inner.next();
+      for (const rowid of outer) {
+        while (next.done !== true && next.value > rowid) next = inner.next();
+        const matched = next.done !== true && next.value === rowid;
+        if (matched !== (c.kind === 'match')) continue;
+        rows?.push(rowid);
+        if ((count += 1) >= limit) break;
+      }
+    } finally {
+      outer.return?.();
+      inner.return?.();
+    }
+    return count;
   }
 
   /** The page `offset, limit` of these rowids by post date, newest first. */
@@ -358,7 +403,7 @@ export class QueryRunner {
   private run(
     q: CompiledQuery,
     plan: Plan,
-    shape: 'count' | 'newest' | 'ascending' | 'dateWalk' | 'byDate',
+    shape: 'count' | 'newest' | 'ascending' | 'dateWalk' | 'byDate' | 'stream',
   ): (...tail: number[]) => unknown {
     const fts = plan.source === 'fts' ? tableName((plan.match as IndexMatch).table) : null;
     const rowid = fts !== null ? `${fts}.rowid` : 'e.rowid';
@@ -381,8 +426,11 @@ export class QueryRunner {
       params.push(...set.params);
     }
     q.conditions.forEach((c, i) => {
-      const style = plan.styles[i] ?? 'probe';
-      if (style === 'omit') return;
+      const planned = plan.styles[i] ?? 'probe';
+      // A merged condition is left to `merged`, which reads this statement as a stream; any
+      // other statement checks it against a list of its matches.
+      if (planned === 'omit' || (planned === 'merge' && shape === 'stream')) return;
+      const style = planned === 'merge' ? 'list' : planned;
       const r = renderCondition(c, `+${rowid}`, style, plan.indexed);
       where.push(r.sql);
       params.push(...r.params);
@@ -396,10 +444,13 @@ export class QueryRunner {
     const sql =
       shape === 'count'
         ? `SELECT count(*) FROM ${from} ${cond}`
-        : shape === 'newest' || shape === 'ascending'
-          ? `SELECT ${rowid} FROM ${from} ${cond} ORDER BY ${rowid} ${shape === 'newest' ? 'DESC' : ''} LIMIT ?`
-          : `SELECT e.rowid FROM ${from} ${cond} ORDER BY e.date DESC, e.rowid DESC LIMIT ? OFFSET ?`;
+        : shape === 'stream'
+          ? `SELECT ${rowid} FROM ${from} ${cond} ORDER BY ${rowid} DESC`
+          : shape === 'newest' || shape === 'ascending'
+            ? `SELECT ${rowid} FROM ${from} ${cond} ORDER BY ${rowid} ${shape === 'newest' ? 'DESC' : ''} LIMIT ?`
+            : `SELECT e.rowid FROM ${from} ${cond} ORDER BY e.date DESC, e.rowid DESC LIMIT ? OFFSET ?`;
     const stmt = this.cached(sql).pluck();
+    if (shape === 'stream') return () => stmt.iterate(...params);
     return shape === 'count'
       ? () => stmt.get(...params)
       : (...tail: number[]) => stmt.all(...params, ...tail);
