@@ -129,6 +129,8 @@ describe('openSqliteArchive', () => {
     );
     const b = openSqliteArchive(path);
     expect(b.count('イエルマーク')).toEqual({ ok: true, value: 1 });
+    // Both full-text tables are written again: the characters' too.
+    expect(b.count('訪')).toEqual({ ok: true, value: 1 });
     expect(b.count('tag:フィンランド')).toEqual({ ok: true, value: 1 });
     expect(b.count('speaker:ゼレンスキー')).toEqual({ ok: true, value: 1 });
     b.close();
