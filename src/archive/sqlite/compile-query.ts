@@ -11,7 +11,12 @@ export interface IndexMatch {
   fts: string;
 }
 
-/** The SQL name of a full-text table. */
+/**
+ * The SQL name of a full-text table.
+ *
+ * @example
+ * tableName('chars'); // 'entries_chars'
+ */
 export function tableName(table: IndexTable): 'entries_fts' | 'entries_chars' {
   return table === 'text' ? 'entries_fts' : 'entries_chars';
 }
