@@ -68,9 +68,9 @@ export interface DescribedWord {
  * How strongly an entry's text says each tag's words: for each tag, the sum over its words of
  * weight × rarity × ln(1 + hits), a headline hit counting as `headHits` body hits and one in
  * the lead (the body's first sentence) as `leadHits`, divided by the tag's total weight to
- * `lengthPower`. A tag whose description names two parties together has one word more, as
- * heavy as its heaviest: the two named in the headline or the lead, hit as often as the less
- * named of them there. Rarity is the word's smoothed inverse document frequency in the background,
+ * `lengthPower`. A tag whose description names two parties together scores 0 unless the entry
+ * names its own party (`requires`), and has one word more, as heavy as its heaviest: the two
+ * named in the headline or the lead, hit as often as the less named of them there. Rarity is the word's smoothed inverse document frequency in the background,
  * `ln(1 + (docs + 1) / (seen + 1))`, to `backgroundPower`. Matching is by substring on
  * normalised text, so a stem (終わら) meets its inflections (終わらせる, 終わらない) and ヴォ
  * meets ボ.
@@ -89,7 +89,9 @@ export function descriptionScores(
   const c = compileTerms(descriptions);
   const hits = hitsOf(c, head, body, scoring);
   const rare = rarities(c, background, scoring.backgroundPower);
-  return Float64Array.from(c.tags, ({ ids, weights, parties }) => {
+  return Float64Array.from(c.tags, ({ ids, weights, parties, requires }) => {
+    // A pair tag without its own party named: troops and talks are not 露朝 without North Korea.
+    if (requires.length > 0 && !requires.some((id) => (hits.all[id] as number) > 0)) return 0;
     let sum = 0;
     let total = 0;
     let heaviest = 0;

@@ -137,59 +137,59 @@ describe('descriptionScores', () => {
 });
 
 describe('a tag about two parties together', () => {
-  const [dprk, troops] = describeTags(
+  const [dprk, troops, sanctions] = describeTags(
     [
       { name: '露朝', description: 'Russia and North Korea together: visits, talks, troops' },
       { name: '派兵', description: 'troops sent abroad' },
+      { name: '制裁', description: 'sanctions on Russia' },
     ],
     { ...glossary, troop: ['部隊', '派兵'], visit: ['訪問'], talks: ['会談'] },
   );
-  const both = [dprk, troops].filter((d): d is DescriptionTerms => d !== undefined);
+  const all = [dprk, troops, sanctions].filter((d): d is DescriptionTerms => d !== undefined);
+  const score = (head: string, body: string): Float64Array =>
+    descriptionScores(all, normaliseForMatch(head), normaliseForMatch(body), scoring);
 
-  it('knows its parties from the opening of its description', () => {
+  it('knows its parties from the opening of its description, and which one is its own', () => {
     expect(dprk?.parties).toEqual([
       ['ロシア', '露'],
       ['北朝鮮', '朝鮮'],
     ]);
+    // Russia is named by 制裁 too: common ground, not what sets 露朝 apart.
+    expect(dprk?.requires).toEqual(['北朝鮮', '朝鮮']);
     expect(troops?.parties).toBeUndefined();
+    expect(troops?.requires).toBeUndefined();
   });
 
-  it('misses its pair in an entry that names one party only', () => {
-    const one = descriptionScores(
-      both,
-      'ロシア軍の部隊',
-      'ロシアが部隊を派兵した。訪問と会談。',
-      scoring,
-    );
-    const pair = descriptionScores(
-      both,
-      'ロシア軍の部隊',
-      'ロシアと北朝鮮が部隊を派兵した。訪問と会談。',
-      scoring,
-    );
-    expect(pair[0]).toBeGreaterThan(one[0] as number);
-    // Russia's troops alone are troops, not Russia and North Korea.
-    const troopsOnly = descriptionScores(both, 'ロシア軍の部隊', 'ロシアが部隊を送った。', scoring);
-    expect(troopsOnly[0]).toBeLessThan(troopsOnly[1] as number);
+  it('says nothing of an entry without its own party, however many of its words it says', () => {
+    const s = score('ロシア軍の部隊', 'ロシアが部隊を派兵した。訪問と会談。');
+    expect(s[0]).toBe(0);
+    expect(s[1]).toBeGreaterThan(0);
+    // North Korea with Russia named only by its capital: still the pair's story.
+    expect(score('北朝鮮の部隊', 'モスクワに北朝鮮の部隊が着いた。')[0]).toBeGreaterThan(0);
   });
 
   it('counts the two named together where the story is told, so the pair outranks generic words', () => {
-    const s = descriptionScores(both, '北朝鮮の部隊', 'ロシアに北朝鮮が部隊を派兵した。', scoring);
+    const s = score('北朝鮮の部隊', 'ロシアに北朝鮮が部隊を派兵した。');
     expect(s[0]).toBeGreaterThan(s[1] as number);
     // Named together only deep in the body, an aside: the pair is not the story.
-    const aside = descriptionScores(
-      both,
-      '部隊の派兵',
-      '部隊を派兵した。昨年はロシアと北朝鮮も話題になった。',
-      scoring,
-    );
-    const told = descriptionScores(
-      both,
-      '部隊の派兵',
-      'ロシアと北朝鮮が部隊を派兵した。昨年も話題になった。',
-      scoring,
-    );
+    const aside = score('部隊の派兵', '部隊を派兵した。昨年はロシアと北朝鮮も話題になった。');
+    const told = score('部隊の派兵', 'ロシアと北朝鮮が部隊を派兵した。昨年も話題になった。');
     expect(told[0]).toBeGreaterThan(aside[0] as number);
+  });
+
+  it("takes the tag's keywords as its own party's words", () => {
+    const [withKeywords] = describeTags(
+      [
+        { name: '露朝', description: 'Russia and North Korea together', keywords: ['平壌'] },
+        { name: '制裁', description: 'sanctions on Russia' },
+      ],
+      glossary,
+    );
+    expect(withKeywords?.requires).toContain('平壌');
+    if (!withKeywords) throw new Error('no description');
+    expect(
+      descriptionScores([withKeywords], '平壌で会談', 'ロシアの外相が来た。', scoring)[0],
+    ).toBeGreaterThan(0);
   });
 });
 

@@ -22,6 +22,13 @@ export interface DescriptionTerms {
    * all. Absent when the description names no such pair (and in older model files).
    */
   parties?: string[][];
+  /**
+   * The words of the party that is this tag's own — of the parties, the one no other tag's
+   * description names (North Korea for 露朝; Russia, named by half the taxonomy, is common
+   * ground) — and the tag's keywords: the tag scores nothing in an entry that says none of them.
+   * Absent when the tag names no such party.
+   */
+  requires?: string[];
 }
 
 /**
@@ -48,14 +55,21 @@ export function describeTags(
     parties: describedParties(t.description ?? '', glossary),
   }));
   const n = Math.max(1, tags.length);
-  return perTag.map(({ tag, words, parties }) => ({
-    tag,
-    terms: words.map((term) => {
-      const saying = perTag.filter((o) => o.words.some((w) => w.includes(term))).length;
-      return { term, weight: Math.log(1 + n / Math.max(1, saying)) };
-    }),
-    ...(parties.length > 0 ? { parties } : {}),
-  }));
+  const sayingOf = (term: string): number =>
+    perTag.filter((o) => o.words.some((w) => w.includes(term))).length;
+  return perTag.map(({ tag, words, parties }, i) => {
+    // A party only this tag names is what sets it apart; a party many tags name is the archive's
+    // common ground, often named by its capital or leader (モスクワ, プーチン) and so not required.
+    const own = parties.filter((words) => words.every((w) => sayingOf(w) <= 1));
+    const keywords = (tags[i]?.keywords ?? []).map((k) => normaliseForMatch(k));
+    const requires = own.length === 1 ? [...new Set([...(own[0] ?? []), ...keywords])] : [];
+    return {
+      tag,
+      terms: words.map((term) => ({ term, weight: Math.log(1 + n / Math.max(1, sayingOf(term))) })),
+      ...(parties.length > 0 ? { parties } : {}),
+      ...(requires.length > 0 ? { requires } : {}),
+    };
+  });
 }
 
 function wordsOf(tag: TagDefinition, glossary: Glossary, vocabulary: Set<string>): Set<string> {

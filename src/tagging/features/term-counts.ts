@@ -18,6 +18,8 @@ export interface CompiledTerms {
     ids: Int32Array;
     weights: Float64Array;
     parties: readonly Int32Array[];
+    /** Words of which the entry must say one for the tag to score at all (none: no such rule). */
+    requires: Int32Array;
   }[];
 }
 
@@ -43,6 +45,7 @@ export function compileTerms(descriptions: readonly DescriptionTerms[]): Compile
     ids: Int32Array.from(d.terms, (t) => idOf(t.term)),
     weights: Float64Array.from(d.terms, (t) => t.weight),
     parties: (d.parties ?? []).map((words) => Int32Array.from(words, idOf)),
+    requires: Int32Array.from(d.requires ?? [], idOf),
   }));
   const terms = [...ids.keys()];
   const byFirst = new Map<number, number[]>();

@@ -129,6 +129,7 @@ describe('a tag about two parties together', () => {
     const merged = relabelTagModel(model, { 露朝: '軍事', 派兵: '軍事' });
     expect(merged.descriptions).toHaveLength(1);
     expect(merged.descriptions[0]?.parties).toBeUndefined();
+    expect(merged.descriptions[0]?.requires).toBeUndefined();
     const renamed = relabelTagModel(model, { 露朝: '朝露' });
     expect(renamed.descriptions[0]?.parties).toEqual([['ロシア'], ['北朝鮮']]);
   });

@@ -83,8 +83,8 @@ function rowOf(model: TagModel, tag: string, width: number): [number, number] {
 
 /**
  * Descriptions under the new tag names. Merged tags pool their words (the larger weight) and
- * need no parties: a tag made of 露朝 and 露斯 is about either pair, not all three countries at
- * once. A renamed tag keeps its description as it was.
+ * have no parties nor required words: a tag made of 露朝 and 露斯 is about either pair, not all
+ * three countries at once. A renamed tag keeps its description as it was.
  */
 function relabelDescriptions(
   descriptions: readonly DescriptionTerms[],

@@ -68,6 +68,8 @@ const StoredSchema = z.object({
         terms: z.array(z.object({ term: z.string(), weight: z.number() })),
         // Absent in files written before parties: no tag needs two parties named.
         parties: z.array(z.array(z.string())).optional(),
+        // Absent in files written before pair tags required their own party: nothing required.
+        requires: z.array(z.string()).optional(),
       }),
     )
     .optional(),
