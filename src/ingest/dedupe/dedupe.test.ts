@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Entry } from '../../model/index.js';
 import { extractEmbeds } from '../embed/index.js';
@@ -10,7 +11,10 @@ import {
   estimateContainment,
   estimateJaccard,
   groupStories,
+  isKeyChar,
+  keySketch,
   matchKey,
+  matchText,
   shingleHashes,
   sketch,
   UnionFind,
@@ -229,6 +233,32 @@ describe('MinHash', () => {
     expect(estimateJaccard(a, sketch(new Uint32Array(), 128))).toBe(0);
     expect(shingleHashes('abab', 2)).toHaveLength(2);
   });
+  it('keySketch is the sketch of the key’s shingles, made in one pass', () => {
+    const text = fc.oneof(
+      fc.string({ unit: 'grapheme', maxLength: 80 }),
+      fc.string({ unit: 'binary', maxLength: 80 }),
+      fc
+        .array(
+          fc.constantFrom(
+            ...['停', '戦', 'ー', '・', '、', ' ', 'A', '1', '🐸', '𠮷', '\ud800', 'ｱ', 'é'],
+          ),
+          { maxLength: 40 },
+        )
+        .map((cs) => cs.join('')),
+    );
+    fc.assert(
+      fc.property(text, fc.constantFrom(1, 2, 3), (t, k) => {
+        const spec = sketch(shingleHashes(matchKey(t), k), 64);
+        const made = keySketch(matchText(t), k, 64);
+        expect(made.size).toBe(spec.size);
+        expect([...made.values]).toEqual([...spec.values]);
+      }),
+      { numRuns: 1000 },
+    );
+    expect(isKeyChar('ー'.charCodeAt(0))).toBe(true);
+    expect(isKeyChar('・'.charCodeAt(0))).toBe(false);
+  });
+
   it('normalises before matching', () => {
     expect(matchKey('ＮＡＴＯ、「演習」開始！ https://t.co/x')).toBe('nato演習開始');
   });

@@ -1,9 +1,10 @@
 /** Dedupe (exact, truncated posts) and near-duplicate story grouping. Pure. */
 export { dedupeEntries, type Merge } from './exact.js';
-export { entryText, matchKey } from './match-text.js';
+export { entryText, isKeyChar, matchKey, matchText } from './match-text.js';
 export {
   estimateContainment,
   estimateJaccard,
+  keySketch,
   shingleHashes,
   sketch,
   type Sketch,

@@ -1,12 +1,6 @@
 import { KirinukiError, type Entry } from '../../model/index.js';
-import { entryText, matchKey } from './match-text.js';
-import {
-  estimateContainment,
-  estimateJaccard,
-  shingleHashes,
-  sketch,
-  type Sketch,
-} from './minhash.js';
+import { entryText, matchText } from './match-text.js';
+import { estimateContainment, estimateJaccard, keySketch, type Sketch } from './minhash.js';
 import { UnionFind } from './union-find.js';
 
 export interface StoryOptions {
@@ -88,7 +82,7 @@ export type SketchCache = Map<string, Sketch>;
 function sketchOf(entry: Entry, o: Required<StoryOptions>, cache: SketchCache): Sketch {
   const known = cache.get(entry.id);
   if (known) return known;
-  const made = sketch(shingleHashes(matchKey(entryText(entry)), o.shingle), o.bins);
+  const made = keySketch(matchText(entryText(entry)), o.shingle, o.bins);
   cache.set(entry.id, made);
   return made;
 }
