@@ -112,6 +112,7 @@ export async function importFilesAhead(
     const known = await people;
     const batches = read.batches.map((b) => ({ ...b, people: peopleOfBatch(known, b.entries) }));
     fileRead(archive, file.name, { ...read, batches }, { ...filing, sketches }, summary);
+    boundSketches(sketches);
     filing.onFile?.(i + 1, files.length, file.name);
   }
   return summary;
@@ -174,9 +175,23 @@ function* importSteps(
   for (const [i, file] of files.entries()) {
     if (stop()) return;
     fileRead(archive, file.name, readInput(file, options), { ...options, sketches }, summary);
+    boundSketches(sketches);
     options.onFile?.(i + 1, files.length, file.name);
     yield;
   }
+}
+
+/**
+ * Sketches kept between files at most: story grouping looks at the days around each file, so
+ * what it sketched for one file mostly serves the next few, and a cache of every entry of an
+ * import of a million clips would hold hundreds of megabytes. Past this many (about 12 MB), the
+ * cache starts again; the next file sketches its days anew (a few hundred entries).
+ */
+export const MAX_SKETCHES = 20_000;
+
+/** Empties the sketch cache when it holds more than {@link MAX_SKETCHES}. */
+function boundSketches(sketches: SketchCache): void {
+  if (sketches.size > MAX_SKETCHES) sketches.clear();
 }
 
 /** Files one file's batches (with retries) and records the file in `summary`. */
