@@ -7,7 +7,7 @@
  * `optimize()`d to build its champion lists when new or with `--build`):
  *
  * - `search` top 20 with snippets, by rank and by date: p50/p95/p99;
- * - SQLite FTS5's own ranking on kirinuki's tokens (`ORDER BY bm25(entries_fts, 0, 2, 1, 3)
+ * - SQLite FTS5's own ranking on kirinuki's tokens (`ORDER BY bm25(entries_fts, 1, 2, 3)
  *   LIMIT 20` on the query's MATCH), the alternative measured first;
  * - recall@20 of `search` against ranking every match by the same rule, by brute force, for the
  *   first `--recall` queries of each class.
@@ -146,7 +146,7 @@ function measure(args: Args, path: string): ClassRow[] {
   };
   const ftsRank = db
     .prepare(
-      'SELECT rowid FROM entries_fts WHERE entries_fts MATCH ? ORDER BY bm25(entries_fts, 0, 2, 1, 3) LIMIT 20',
+      'SELECT rowid FROM entries_fts WHERE entries_fts MATCH ? ORDER BY bm25(entries_fts, 1, 2, 3) LIMIT 20',
     )
     .pluck();
   const ids = db.prepare('SELECT rowid FROM entries WHERE id = ?').pluck();
