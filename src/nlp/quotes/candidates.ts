@@ -467,12 +467,13 @@ function gaRightBefore(
   // `ロイター通信は、…兵士が「…」と訴える声を伝えた`: an outlet relays who speaks.
   if (outletTopic && s.speaker.speakerKind !== null)
     return candidate(s, WEIGHT.topic + PERSON_OVER_BODY, 'speaker an outlet relays');
+  // `国防省は、ショイグ国防相が「…」と述べたと発表した`, `…は、兵士の一人が「…」と話したと伝えた`:
+  // a person — named or not — right before words whose report is reported in turn said them;
+  // the topic reports that they did.
+  if (reported && (s.speaker.speakerKind === 'person' || s.speaker.speakerKind === 'unnamed'))
+    return candidate(s, WEIGHT.topic + PERSON_OVER_BODY, 'person whose report is reported');
   if (topicInSentence && s.speaker.speakerKind !== 'person')
     return candidate(s, WEIGHT.bodyRightBefore, 'body right before the quote');
-  // `国防省は、ショイグ国防相が「…」と述べたと発表した`: a person right before words whose
-  // report is reported in turn said them; the topic reports that they did.
-  if (reported && s.speaker.speakerKind === 'person')
-    return candidate(s, WEIGHT.topic + PERSON_OVER_BODY, 'person whose report is reported');
   return candidate(s, WEIGHT.subjectRightBefore, 'subject right before the quote');
 }
 
