@@ -677,9 +677,9 @@ describe('extractQuotes: speakers named at length after the quote', () => {
   });
 
   it('an unnamed person whose words are reported in turn said them, not the outlet reporting it', () => {
-    expect(speakerOf('東部の地元紙は、前線の兵士の一人が「弾が届かない」と話したと伝えた。')).toBe(
-      '前線の兵士の一人',
-    );
+    expect(
+      speakerOf('ロシアの独立系メディアは、前線の兵士の一人が「弾が届かない」と話したと伝えた。'),
+    ).toBe('前線の兵士の一人');
   });
 
   it('a quote standing alone, then a sentence closed by a speech verb whose subject is marked by が', () => {
