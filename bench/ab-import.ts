@@ -11,6 +11,9 @@
  * done
  * ```
  *
+ * `--days N` spreads the corpus over N days instead of 730: each day is one transaction, so
+ * `--size 137000 --days 100` imports days as large as a million clips' (1,370 each).
+ *
  * `--optimize` also runs `optimize()` on the archive afterwards and adds the file's size after
  * it (`optimizedMegabytes`) and its wall time; the peak RSS stays the import's.
  */
@@ -23,6 +26,8 @@ const { values } = parseArgs({
   options: {
     root: { type: 'string', default: '.' },
     size: { type: 'string', default: '20000' },
+    // Days the corpus is spread over (730 by default): fewer days, larger transactions.
+    days: { type: 'string' },
     db: { type: 'string', default: '/tmp/kirinuki-ab-import.db' },
     // Also run optimize() afterwards (index merged, champion lists) and measure the file again.
     optimize: { type: 'boolean', default: false },
@@ -45,7 +50,10 @@ const a = archive.openSqliteArchive(db);
 let cpu = 0;
 let wall = 0;
 let clips = 0;
-for (const day of generateCorpus({ size: Number(values.size) })) {
+for (const day of generateCorpus({
+  size: Number(values.size),
+  ...(values.days === undefined ? {} : { days: Number(values.days) }),
+})) {
   const text = renderCorpusDay(day);
   const c0 = process.cpuUsage();
   const w0 = performance.now();
