@@ -82,6 +82,52 @@ describe('champion lists (migration 4)', () => {
     a.close();
   });
 
+  it('moves the lists to a table with rowids (migration 8), each list as it was, the pages filled', () => {
+    const path = join(dir, 'v7.db');
+    version3Archive(path);
+    const a = openSqliteArchive(path);
+    a.optimize();
+    a.close();
+    const db = new Database(path);
+    const lists = (): unknown[] =>
+      db.prepare('SELECT * FROM rank_champions ORDER BY key').raw().all();
+    expect(lists().length).toBeGreaterThan(10);
+    // The table as schema 7 had it: WITHOUT ROWID.
+    db.exec(`CREATE TABLE old_lists (key TEXT PRIMARY KEY, df INTEGER NOT NULL, floor REAL NOT NULL,
+      blend_floor REAL NOT NULL, rowids TEXT NOT NULL, tfs TEXT NOT NULL, lengths TEXT NOT NULL,
+      recencies TEXT NOT NULL) WITHOUT ROWID;
+      INSERT INTO old_lists SELECT * FROM rank_champions; DROP TABLE rank_champions;
+      ALTER TABLE old_lists RENAME TO rank_champions;`);
+    // Lists as long as a large archive's (about 2 KB each): such rows overflow a WITHOUT ROWID
+    // table's pages.
+    const long = JSON.stringify(Array.from({ length: 75 }, (_, i) => 100_000 + i));
+    const insert = db.prepare('INSERT INTO rank_champions VALUES (?, 5000, 0.5, 0.5, ?, ?, ?, ?)');
+    for (let i = 0; i < 60; i += 1) insert.run(`zz${i}`, long, long, long, long);
+    db.pragma('user_version = 7');
+    const table = (): string =>
+      db
+        .prepare("SELECT sql FROM sqlite_master WHERE name = 'rank_champions'")
+        .pluck()
+        .get() as string;
+    const emptyShare = (): number =>
+      db
+        .prepare("SELECT sum(unused) * 1.0 / sum(pgsize) FROM dbstat WHERE name = 'rank_champions'")
+        .pluck()
+        .get() as number;
+    expect(table()).toContain('WITHOUT ROWID');
+    const built = lists();
+    const before = emptyShare();
+    migrate(db);
+    expect(table()).not.toContain('WITHOUT ROWID');
+    expect(lists()).toEqual(built);
+    expect(emptyShare()).toBeLessThan(before / 2);
+    db.close();
+    const b = openSqliteArchive(path);
+    const r = b.search('停戦', { limit: 1 });
+    expect(r.ok && r.value.hits[0]?.stored.entry.id).toBe('strong');
+    b.close();
+  });
+
   it('keeps ranking entries filed after the lists were built, beyond the newest matches', () => {
     const path = join(dir, 'later.db');
     version3Archive(path);
