@@ -676,6 +676,10 @@ describe('extractQuotes: speakers named at length after the quote', () => {
     ).not.toBe('ヨナス・ペトライティス外相');
   });
 
+  it('an answer in parliament (答弁) reports speech', () => {
+    expect(speakerOf('英国のハリス国防相は下院で「支援は続く」と答弁した。')).toBe('ハリス国防相');
+  });
+
   it('an unnamed person whose words are reported in turn said them, not the outlet reporting it', () => {
     expect(
       speakerOf('ロシアの独立系メディアは、前線の兵士の一人が「弾が届かない」と話したと伝えた。'),
