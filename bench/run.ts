@@ -1,8 +1,10 @@
 /**
  * `npm run bench -- [--only archive,ingest,annotate,tagging,parse,cold-start,site,server,ranking,postgres,workers]
- *   [--sizes 100000,1000000] [--repeat 5] [--no-trigram] [--out bench/out]`
+ *   [--sizes 100000,1000000] [--repeat 5] [--no-trigram] [--no-groonga] [--out bench/out]`
  *
- * Runs the archive benchmark at each size and writes a markdown report to stdout and to
+ * Runs the archive benchmark at each size — kirinuki, then the FTS5 trigram baseline, then
+ * Groonga (`bench/groonga.ts`, when `groonga` is on PATH; else a note says how to install it),
+ * one engine at a time — and writes a markdown report to stdout and to
  * `bench/out/archive-<sizes>.md` (with the raw figures as JSON beside it); then the ingest,
  * annotation, tagging, clip-document parsing and CLI cold-start benchmarks (`bench/ingest.ts`,
  * `bench/annotate.ts`, `bench/tagging.ts`, `bench/parse.ts`, `bench/cold-start.ts`), each to
@@ -16,8 +18,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { runArchiveBench, type ArchiveBenchResult } from './archive.js';
-import { report } from './report.js';
+import { runArchiveBench } from './archive.js';
+import { runGroongaBench } from './groonga.js';
+import { report, type ArchiveRunResult } from './report.js';
 
 const SUITES = [
   'archive',
@@ -39,6 +42,7 @@ interface Args {
   sizes: number[];
   repeat: number;
   trigram: boolean;
+  groonga: boolean;
   out: string;
 }
 
@@ -48,6 +52,7 @@ function parseArgs(argv: string[]): Args {
     sizes: [100_000, 1_000_000],
     repeat: 5,
     trigram: true,
+    groonga: true,
     out: 'bench/out',
   };
   for (let i = 0; i < argv.length; i += 1) {
@@ -60,6 +65,7 @@ function parseArgs(argv: string[]): Args {
         .map((s) => Number(s.replaceAll('_', '')));
     else if (a === '--repeat') args.repeat = Number(next());
     else if (a === '--no-trigram') args.trigram = false;
+    else if (a === '--no-groonga') args.groonga = false;
     else if (a === '--out') args.out = next();
     else throw new Error(`bench: unknown argument ${a}`);
   }
@@ -154,18 +160,29 @@ function script(file: string, argv: string[]): string {
 
 async function archive(args: Args): Promise<void> {
   const log = (line: string): void => void process.stderr.write(`${line}\n`);
-  const results: ArchiveBenchResult[] = [];
+  const results: ArchiveRunResult[] = [];
   for (const size of args.sizes) {
     log(`bench: ${size} clips`);
-    results.push(
-      await runArchiveBench({
-        size,
-        dir: args.out,
-        repeat: args.repeat,
-        trigram: args.trigram,
-        log,
-      }),
-    );
+    const result = await runArchiveBench({
+      size,
+      dir: args.out,
+      repeat: args.repeat,
+      trigram: args.trigram,
+      log,
+    });
+    // Only once kirinuki's and the trigram baseline's timings are done: the groonga process
+    // runs alone, and is stopped before the next size.
+    const groonga = args.groonga
+      ? await runGroongaBench({
+          size,
+          dir: args.out,
+          repeat: args.repeat,
+          log,
+          kirinuki: result.classes,
+        })
+      : undefined;
+    if (groonga && !groonga.ran) log(groonga.note);
+    results.push(groonga ? { ...result, groonga } : result);
   }
   const md = report(results, machine(), process.argv.slice(2).join(' '));
   process.stdout.write(`${md}\n`);
