@@ -14,6 +14,10 @@
  * `--days N` spreads the corpus over N days instead of 730: each day is one transaction, so
  * `--size 137000 --days 100` imports days as large as a million clips' (1,370 each).
  *
+ * `--as-cli` runs the import as the CLI's bin does: the heap kept near what is alive
+ * (`keepHeapNearLive`) and a full collection paced by the index text written (`bulkPacer`), each
+ * when the checkout has it.
+ *
  * `--optimize` also runs `optimize()` on the archive afterwards and adds the file's size after
  * it (`optimizedMegabytes`) and its wall time; the peak RSS stays the import's.
  */
@@ -31,6 +35,8 @@ const { values } = parseArgs({
     db: { type: 'string', default: '/tmp/kirinuki-ab-import.db' },
     // Also run optimize() afterwards (index merged, champion lists) and measure the file again.
     optimize: { type: 'boolean', default: false },
+    // As the CLI imports: the heap kept near what is alive, collections paced.
+    'as-cli': { type: 'boolean', default: false },
   },
 });
 const root = resolve(values.root);
@@ -46,7 +52,7 @@ const model = (await import(
 )) as typeof import('../src/model/index.js');
 
 for (const side of ['', '-wal', '-shm']) rmSync(db + side, { force: true });
-const a = archive.openSqliteArchive(db);
+const a = archive.openSqliteArchive(db, values['as-cli'] ? await asCli() : {});
 let cpu = 0;
 let wall = 0;
 let clips = 0;
@@ -99,3 +105,15 @@ console.log(
     ...optimized,
   }),
 );
+
+/** What the CLI's bin sets for an import, from the checkout's pipeline where it has it. */
+async function asCli(): Promise<{ onIndexed?: (units: number) => void }> {
+  const load = async <T>(file: string): Promise<Partial<T>> =>
+    (await import(`${root}/src/pipeline/${file}`).catch(() => ({}))) as Partial<T>;
+  const { keepHeapNearLive } =
+    await load<typeof import('../src/pipeline/heap-growth.js')>('heap-growth.ts');
+  keepHeapNearLive?.();
+  const { bulkPacer } =
+    await load<typeof import('../src/pipeline/memory-pacer.js')>('memory-pacer.ts');
+  return bulkPacer ? { onIndexed: (units) => bulkPacer.done(2 * units) } : {};
+}

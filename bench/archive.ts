@@ -8,6 +8,8 @@ import { rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { openSqliteArchive, type Archive, type ImportBatch } from '../src/archive/index.js';
 import { documentEntries } from '../src/model/index.js';
+import { keepHeapNearLive } from '../src/pipeline/heap-growth.js';
+import { bulkPacer } from '../src/pipeline/memory-pacer.js';
 import { measureClasses, type ClassFigures } from './archive-queries.js';
 import { generateCorpus, renderCorpusDay, type CorpusDay } from './corpus.js';
 import { buildTrigram } from './trigram.js';
@@ -54,7 +56,10 @@ export async function runArchiveBench(o: ArchiveBenchOptions): Promise<ArchiveBe
   const path = join(o.dir, `archive-${o.size}.db`);
   for (const f of [path, `${path}-wal`, `${path}-shm`]) rmSync(f, { force: true });
   const parse = await loadParser(o.log);
-  const archive = openSqliteArchive(path);
+  // Imported as `kirinuki import` does: the bin keeps the heap near what is alive, and the
+  // archive paces full collections by the index text it writes (src/cli/context.ts).
+  keepHeapNearLive();
+  const archive = openSqliteArchive(path, { onIndexed: (units) => bulkPacer.done(2 * units) });
   const imported = importCorpus(archive, o.size, parse, o.log);
   archive.close();
   imported.importPeakRssBytes = process.resourceUsage().maxRSS * 1024;

@@ -18,6 +18,7 @@ export * from './file-input.js';
 export * from './file-lines.js';
 export * from './import-files.js';
 export * from './people-pool.js';
+export * from './heap-growth.js';
 export * from './import-taxonomy.js';
 export * from './memory-pacer.js';
 export * from './people-of-archive.js';
