@@ -14,7 +14,7 @@
  * `--days N` spreads the corpus over N days instead of 730: each day is one transaction, so
  * `--size 137000 --days 100` imports days as large as a million clips' (1,370 each).
  *
- * `--as-cli` runs the import as the CLI's bin does: the heap kept near what is alive
+ * `--as-cli` runs the import as `kirinuki import` does: the heap kept near what is alive
  * (`keepHeapNearLive`) and a full collection paced by the index text written (`bulkPacer`), each
  * when the checkout has it.
  *
@@ -52,7 +52,8 @@ const model = (await import(
 )) as typeof import('../src/model/index.js');
 
 for (const side of ['', '-wal', '-shm']) rmSync(db + side, { force: true });
-const a = archive.openSqliteArchive(db, values['as-cli'] ? await asCli() : {});
+const cli = values['as-cli'] ? await asCli() : { restore: () => {} };
+const a = archive.openSqliteArchive(db, cli.onIndexed ? { onIndexed: cli.onIndexed } : {});
 let cpu = 0;
 let wall = 0;
 let clips = 0;
@@ -76,6 +77,7 @@ for (const day of generateCorpus({
   clips += entries.length;
 }
 a.close();
+cli.restore();
 // Reopened, so that the write-ahead log is checkpointed into the file measured.
 archive.openSqliteArchive(db).close();
 const imported = {
@@ -106,14 +108,14 @@ console.log(
   }),
 );
 
-/** What the CLI's bin sets for an import, from the checkout's pipeline where it has it. */
-async function asCli(): Promise<{ onIndexed?: (units: number) => void }> {
+/** What `kirinuki import` sets while it files, from the checkout's pipeline where it has it. */
+async function asCli(): Promise<{ onIndexed?: (units: number) => void; restore: () => void }> {
   const load = async <T>(file: string): Promise<Partial<T>> =>
     (await import(`${root}/src/pipeline/${file}`).catch(() => ({}))) as Partial<T>;
   const { keepHeapNearLive } =
     await load<typeof import('../src/pipeline/heap-growth.js')>('heap-growth.ts');
-  keepHeapNearLive?.();
+  const restore = keepHeapNearLive?.() ?? (() => {});
   const { bulkPacer } =
     await load<typeof import('../src/pipeline/memory-pacer.js')>('memory-pacer.ts');
-  return bulkPacer ? { onIndexed: (units) => bulkPacer.done(2 * units) } : {};
+  return bulkPacer ? { onIndexed: (units) => bulkPacer.done(2 * units), restore } : { restore };
 }

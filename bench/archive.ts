@@ -56,12 +56,13 @@ export async function runArchiveBench(o: ArchiveBenchOptions): Promise<ArchiveBe
   const path = join(o.dir, `archive-${o.size}.db`);
   for (const f of [path, `${path}-wal`, `${path}-shm`]) rmSync(f, { force: true });
   const parse = await loadParser(o.log);
-  // Imported as `kirinuki import` does: the bin keeps the heap near what is alive, and the
-  // archive paces full collections by the index text it writes (src/cli/context.ts).
-  keepHeapNearLive();
+  // Imported as `kirinuki import` does: the heap kept near what is alive while it runs, and
+  // full collections paced by the index text written (src/cli/context.ts).
+  const restoreHeapGrowth = keepHeapNearLive();
   const archive = openSqliteArchive(path, { onIndexed: (units) => bulkPacer.done(2 * units) });
   const imported = importCorpus(archive, o.size, parse, o.log);
   archive.close();
+  restoreHeapGrowth();
   imported.importPeakRssBytes = process.resourceUsage().maxRSS * 1024;
   const reopened = openSqliteArchive(path);
   o.log(

@@ -6,10 +6,8 @@ import { existsSync } from 'node:fs';
 import { URL } from 'node:url';
 
 const bundle = new URL('../dist/bundle/cli/kirinuki.mjs', import.meta.url);
-const { run, processIo, keepHeapNearLive } = existsSync(bundle)
+const { run, processIo } = existsSync(bundle)
   ? await import(bundle.href)
   : await import('../dist/cli/index.js');
 
-// The process is the command's own: its heap kept near what is alive (src/pipeline/heap-growth.ts).
-keepHeapNearLive();
 process.exitCode = await run(process.argv.slice(2), processIo());

@@ -1,4 +1,3 @@
-/** The command line: `run(argv, io)`, the process's io, and what the bin sets for its process. */
-export { keepHeapNearLive } from '../pipeline/heap-growth.js';
+/** The command line: `run(argv, io)` and the process's io. */
 export { processIo, type CliIo } from './io.js';
 export { run } from './run.js';

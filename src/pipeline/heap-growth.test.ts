@@ -10,6 +10,7 @@ const MODULE = fileURLToPath(new URL('./heap-growth.ts', import.meta.url));
 const WORKLOAD = `
 const { keepHeapNearLive } = await import(${JSON.stringify(MODULE)});
 if (process.argv[1] === 'kept') keepHeapNearLive();
+if (process.argv[1] === 'restored') keepHeapNearLive()();
 const live = [];
 for (let i = 0; i < 300; i++) live.push(Array.from({ length: 2000 }, (_, j) => i + ':' + j));
 let day = [];
@@ -23,7 +24,7 @@ for (let round = 0; round < 60; round++) {
 console.log(peak, live.length, day.length);
 `;
 
-function peakHeap(mode: 'kept' | 'default'): number {
+function peakHeap(mode: 'kept' | 'restored' | 'default'): number {
   const out = execFileSync(
     process.execPath,
     ['--import', 'tsx', '--input-type=module', '-e', WORKLOAD, mode],
@@ -39,5 +40,11 @@ describe('keepHeapNearLive', () => {
     // Measured 73–74 MB against 156–157 MB; half is a margin for other V8 versions.
     expect(kept).toBeGreaterThan(30e6);
     expect(kept).toBeLessThan(0.7 * grown);
+  }, 30_000);
+
+  it('gives the heap back to V8’s own growth when restored', () => {
+    const restored = peakHeap('restored');
+    const kept = peakHeap('kept');
+    expect(kept).toBeLessThan(0.7 * restored);
   }, 30_000);
 });

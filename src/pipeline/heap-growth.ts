@@ -8,23 +8,34 @@ import { setFlagsFromString } from 'node:v8';
 const HEAP_GROWING_PERCENT = 50;
 
 /**
- * Keeps the process's JavaScript heap near what is alive, for bulk work that holds a day of
- * entries at a time and drops it: V8 lets its old generation grow to up to four times what
- * survived the last full collection before it collects again. Importing days of 1,370 clips (a
+ * Keeps the process's JavaScript heap near what is alive while an import runs, and returns
+ * the function that gives it back to V8's own growth. V8 lets its old generation grow to up
+ * to four times what survived the last full collection before it collects again; an import
+ * holds a file of entries at a time and drops it. Importing days of 1,370 clips (a
  * million-clip archive's), the heap reached 137 MB around a live 30 MB and the process 265 MB;
  * grown by at most half, 80 MB and 206 MB, in the same CPU time within noise
- * (`docs/benchmarks.md`). Keeping the young generation small as well (`--semi-space-growth-factor=1`)
- * went down to 159 MB, but cost the CLI's import 2–3 % of its time.
+ * (`docs/benchmarks.md`).
+ *
+ * Only for imports: where much stays alive or much is made, the extra collections cost more
+ * than they save — `optimize` took 24 % more CPU with it, `export` 25–45 %. Keeping the
+ * young generation small as well (`--semi-space-growth-factor=1`) brought an import to
+ * 159 MB but cost the CLI's 2–3 % of its time.
  *
  * V8 reads the flag at each collection, so it takes effect when set at run time (node takes
- * `--max-old-space-size` only at start). It holds for the whole process and the worker threads
- * it starts afterwards: call it once, early, from the program that owns the process — the CLI's
- * bin, a benchmark — never from library code.
+ * `--max-old-space-size` only at start). It holds for the whole process, worker threads
+ * included, until restored: call it from the program that owns the process — a CLI command,
+ * a benchmark — never from library code.
  *
  * @example
- * keepHeapNearLive();
- * await importFiles(archive, files);
+ * const restore = keepHeapNearLive();
+ * try {
+ *   await importFiles(archive, files);
+ * } finally {
+ *   restore();
+ * }
  */
-export function keepHeapNearLive(): void {
+export function keepHeapNearLive(): () => void {
   setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
+  // 0 is V8's default: the factor chosen from how fast collections run.
+  return () => setFlagsFromString('--heap-growing-percent=0');
 }

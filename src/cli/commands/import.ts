@@ -9,6 +9,7 @@ import {
   importFilesAhead,
   importTextDays,
   isTextDaysFolder,
+  keepHeapNearLive,
   mergeDumpTagDocuments,
   restoreArchiveDump,
   tagDocumentWords,
@@ -101,33 +102,40 @@ export async function importCommand(
   };
   const options = { ...byManifest, ...(opts.day === undefined ? {} : { day: opts.day }) };
   const summary: ImportSummary = { files: [], diagnostics: [] };
-  if (opts.day !== undefined)
-    for (const own of [...textDays, ...dayBreaks.map((f) => f.name)])
-      ctx.io.stderr.write(`import: ${own} names its own days; --day does not apply to it\n`);
-  for (const dir of textDays) {
-    const r = importTextDays(archive, dir, byManifest);
-    summary.files.push(...r.files);
-    summary.diagnostics.push(...r.diagnostics);
-  }
-  for (const f of dayBreaks) {
-    const text = decodeUtf8(readSource(f.name, f.read), f.name);
-    const r =
-      text.ok && startsWithDayBreak(text.value)
-        ? importDayBreakText(archive, text.value, f.name, byManifest)
-        : null;
-    if (r === null) files.push(f);
-    else {
+  // Filing holds a file of entries at a time and drops it: the heap is kept near what is alive
+  // while it runs (heap-growth.ts), and given back to V8's own growth for the optimize after.
+  const restoreHeapGrowth = keepHeapNearLive();
+  try {
+    if (opts.day !== undefined)
+      for (const own of [...textDays, ...dayBreaks.map((f) => f.name)])
+        ctx.io.stderr.write(`import: ${own} names its own days; --day does not apply to it\n`);
+    for (const dir of textDays) {
+      const r = importTextDays(archive, dir, byManifest);
       summary.files.push(...r.files);
       summary.diagnostics.push(...r.diagnostics);
     }
+    for (const f of dayBreaks) {
+      const text = decodeUtf8(readSource(f.name, f.read), f.name);
+      const r =
+        text.ok && startsWithDayBreak(text.value)
+          ? importDayBreakText(archive, text.value, f.name, byManifest)
+          : null;
+      if (r === null) files.push(f);
+      else {
+        summary.files.push(...r.files);
+        summary.diagnostics.push(...r.diagnostics);
+      }
+    }
+    const imported = await importWithThreads(ctx, archive, files, {
+      ...options,
+      onFile: (done, total, name) => progress.update(done, total, `files | ${name}`),
+      onPosts: (done, total, name) => progress.update(done, total, `posts | ${name}`),
+    });
+    summary.files.push(...imported.files);
+    summary.diagnostics.push(...imported.diagnostics);
+  } finally {
+    restoreHeapGrowth();
   }
-  const imported = await importWithThreads(ctx, archive, files, {
-    ...options,
-    onFile: (done, total, name) => progress.update(done, total, `files | ${name}`),
-    onPosts: (done, total, name) => progress.update(done, total, `posts | ${name}`),
-  });
-  summary.files.push(...imported.files);
-  summary.diagnostics.push(...imported.diagnostics);
   progress.stop();
   optimizeAfterBulk(ctx, archive, newEntries(restored, summary.files), opts.optimize);
   for (const d of summary.diagnostics) ctx.io.stderr.write(`${formatDiagnostic(d)}\n`);
