@@ -142,6 +142,21 @@ export class GroongaProcess {
   }
 
   /**
+   * The resident set now, split as `/proc/<pid>/status` does: anonymous memory (what Groonga
+   * allocated) and file pages (the database's files it has mapped and touched, which the kernel
+   * may drop and read again), in bytes.
+   *
+   * @example
+   * g.resident(); // { anonBytes: 120_000_000, fileBytes: 3_400_000_000 }
+   */
+  resident(): { anonBytes: number; fileBytes: number } {
+    const status = readFileSync(`/proc/${this.pid}/status`, 'utf8');
+    const kb = (field: string): number =>
+      Number(new RegExp(`^${field}:\\s+(\\d+) kB$`, 'm').exec(status)?.[1] ?? NaN);
+    return { anonBytes: kb('RssAnon') * 1024, fileBytes: (kb('RssFile') + kb('RssShmem')) * 1024 };
+  }
+
+  /**
    * Ends the process (closing its stdin ends `groonga`) and waits for it to exit.
    *
    * @example

@@ -213,6 +213,10 @@ export interface GroongaClassFigures {
 export interface GroongaBenchResult {
   version: string;
   import: ImportFigures;
+  /** The highest anonymous RSS seen after each `load` (the rest of `VmHWM` is mapped files). */
+  importPeakAnonBytes: number;
+  /** The resident set when the import ended: anonymous memory and mapped file pages. */
+  importResident: { anonBytes: number; fileBytes: number };
   /** The blocks the database's files take, after the import (`import.bytesOnDisk` is their size). */
   allocatedBytes: number;
   /** Round trip of `status` over the pipes: the fixed cost in every Groonga figure. */
@@ -250,7 +254,7 @@ export async function runGroongaBench(o: GroongaBenchOptions): Promise<GroongaOu
     };
   const db = await GroongaBaseline.create(join(o.dir, `groonga-${o.size}`));
   try {
-    const figures = await importCorpus(db, o.size, o.log);
+    const { figures, importPeakAnonBytes, importResident } = await importCorpus(db, o.size, o.log);
     const allocatedBytes = db.allocatedBytes();
     const overhead = latency(await timeRunsAsync(200, () => db.process.command('status')));
     o.log(`groonga: round trip of status p50 ${overhead.p50.toFixed(3)} ms`);
@@ -264,7 +268,18 @@ export async function runGroongaBench(o: GroongaBenchOptions): Promise<GroongaOu
       );
     }
     figures.peakRssBytes = db.process.peakRssBytes();
-    return { ran: true, result: { version, import: figures, allocatedBytes, overhead, classes } };
+    return {
+      ran: true,
+      result: {
+        version,
+        import: figures,
+        importPeakAnonBytes,
+        importResident,
+        allocatedBytes,
+        overhead,
+        classes,
+      },
+    };
   } finally {
     await db.close();
   }
@@ -274,28 +289,35 @@ async function importCorpus(
   db: GroongaBaseline,
   size: number,
   log: (line: string) => void,
-): Promise<ImportFigures> {
+): Promise<{
+  figures: ImportFigures;
+  importPeakAnonBytes: number;
+  importResident: { anonBytes: number; fileBytes: number };
+}> {
   const cpuBefore = db.process.cpuSeconds();
   let seconds = 0;
   let clips = 0;
+  let importPeakAnonBytes = 0;
   for (const day of generateCorpus({ size })) {
     const t = performance.now();
     await db.load(day.entries.map((e) => groongaRecord(e, day.day)));
     seconds += (performance.now() - t) / 1000;
     clips += day.entries.length;
+    importPeakAnonBytes = Math.max(importPeakAnonBytes, db.process.resident().anonBytes);
     if (clips % 100_000 < day.entries.length)
       log(`  groonga: loaded ${clips} clips, ${(clips / seconds).toFixed(0)}/s`);
   }
   const cpuSeconds = db.process.cpuSeconds() - cpuBefore;
   const importPeakRssBytes = db.process.peakRssBytes();
+  const importResident = db.process.resident();
   const t = performance.now();
   await db.flush();
   const optimizeSeconds = (performance.now() - t) / 1000;
   const bytesOnDisk = db.bytesOnDisk();
   log(
-    `groonga: ${(clips / seconds).toFixed(0)} clips/s, ${(clips / cpuSeconds).toFixed(0)} per CPU-second, peak RSS ${(importPeakRssBytes / 1e6).toFixed(0)} MB, ${(bytesOnDisk / 1e6).toFixed(0)} MB on disk`,
+    `groonga: ${(clips / seconds).toFixed(0)} clips/s, ${(clips / cpuSeconds).toFixed(0)} per CPU-second, peak RSS ${(importPeakRssBytes / 1e6).toFixed(0)} MB (anonymous at most ${(importPeakAnonBytes / 1e6).toFixed(0)} MB), ${(bytesOnDisk / 1e6).toFixed(0)} MB on disk`,
   );
-  return {
+  const figures = {
     clips,
     seconds,
     cpuSeconds,
@@ -305,6 +327,7 @@ async function importCorpus(
     peakRssBytes: importPeakRssBytes,
     importPeakRssBytes,
   };
+  return { figures, importPeakAnonBytes, importResident };
 }
 
 async function measureClass(

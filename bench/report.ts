@@ -54,7 +54,7 @@ function groongaNotes(outcome: GroongaOutcome | undefined): string[] {
   if (!outcome.ran) return [outcome.note, ''];
   const g = outcome.result;
   return [
-    `${g.version}: CPU is the groonga process's own (\`/proc/<pid>/stat\`), peak RSS its \`VmHWM\` over import and queries (${mb(g.import.importPeakRssBytes ?? 0)} when the import ended), "optimize" its \`io_flush\`; on disk is the files' size (${mb(g.allocatedBytes)} allocated). Each Groonga latency includes the round trip over its stdin/stdout: \`status\` p50 ${g.overhead.p50.toFixed(3)} ms, p99 ${g.overhead.p99.toFixed(3)} ms.`,
+    `${g.version}: CPU is the groonga process's own (\`/proc/<pid>/stat\`), peak RSS its \`VmHWM\` over import and queries (${mb(g.import.importPeakRssBytes ?? 0)} when the import ended, when its resident set held ${mb(g.importResident.fileBytes)} of pages of its mapped files and ${mb(g.importResident.anonBytes)} of anonymous memory; anonymous memory peaked at ${mb(g.importPeakAnonBytes)}, sampled after each load), "optimize" its \`io_flush\`; on disk is the files' size (${mb(g.allocatedBytes)} allocated). Each Groonga latency includes the round trip over its stdin/stdout: \`status\` p50 ${g.overhead.p50.toFixed(3)} ms, p99 ${g.overhead.p99.toFixed(3)} ms.`,
     '',
   ];
 }
