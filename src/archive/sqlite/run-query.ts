@@ -31,10 +31,31 @@ export class QueryRunner {
   private readonly supersets: TagSupersets;
   /** Links of speaker:/person: filters, counted for planning. */
   private readonly links: VersionedCache<number>;
+  /**
+   * While one query runs (`answering`): each FTS5 expression's estimate, and the newest-first
+   * rowids of those found to have fewer matches than the sample — all of them. A rare word
+   * made of common character pairs costs FTS5 a walk of the pairs' lists each time it is run,
+   * and a search ran it to plan, to list the matches and again to weigh the word for ranking.
+   */
+  private seen: { estimates: Map<string, number>; complete: Map<string, number[]> } | null = null;
 
   constructor(private readonly db: Database) {
     this.supersets = new TagSupersets(db, (fts) => this.estimateMatches({ table: 'text', fts }));
     this.links = new VersionedCache(db);
+  }
+
+  /**
+   * Runs `answer` as one query: what the index was asked in it is remembered until it
+   * returns (the archive cannot change meanwhile: the connection is this thread's).
+   */
+  answering<T>(answer: () => T): T {
+    if (this.seen) return answer();
+    this.seen = { estimates: new Map(), complete: new Map() };
+    try {
+      return answer();
+    } finally {
+      this.seen = null;
+    }
   }
 
   /** Exact number of entries matching. */
@@ -118,6 +139,16 @@ export class QueryRunner {
    * the rows are read again backwards, stopping after `limit`.
    */
   private newestOf(q: CompiledQuery, plan: Plan, limit: number): number[] {
+    const key = this.matchOnly(q, plan);
+    const known = key === null ? undefined : this.seen?.complete.get(key);
+    if (known) return limit < 0 ? [...known] : known.slice(0, limit);
+    const rows = this.readNewest(q, plan, limit);
+    // Fewer than asked for: all of the MATCH's matches, for the rest of the query.
+    if (key !== null && (limit < 0 || rows.length < limit)) this.seen?.complete.set(key, rows);
+    return rows;
+  }
+
+  private readNewest(q: CompiledQuery, plan: Plan, limit: number): number[] {
     if (plan.styles.includes('merge')) {
       const rows: number[] = [];
       this.merged(q, plan, limit < 0 ? Infinity : limit, rows);
@@ -207,6 +238,16 @@ export class QueryRunner {
     return count;
   }
 
+  /**
+   * The key of a plan's MATCH when the plan is that MATCH alone (no driver, no condition but
+   * exclusions inside the MATCH, no date range) and a query is being answered; else null.
+   */
+  private matchOnly(q: CompiledQuery, plan: Plan): string | null {
+    if (this.seen === null || plan.source !== 'fts' || plan.match === null) return null;
+    if (plan.driver !== null || !plan.styles.every((s) => s === 'omit')) return null;
+    return this.rowidRange(q) === null ? matchKey(plan.match) : null;
+  }
+
   /** The page `offset, limit` of these rowids by post date, newest first. */
   sortByDate(rowids: readonly number[], limit: number, offset: number): number[] {
     const sql = `SELECT rowid FROM entries WHERE rowid IN (SELECT value FROM json_each(?))
@@ -220,10 +261,19 @@ export class QueryRunner {
    * Costs one short scan, whatever the archive size.
    */
   estimateMatches(match: IndexMatch, sample = 64): number {
+    const all = this.seen?.complete.get(matchKey(match));
+    if (all) return all.length;
+    const key = `${matchKey(match)}:${sample}`;
+    const remembered = this.seen?.estimates.get(key);
+    if (remembered !== undefined) return remembered;
     const table = tableName(match.table);
     const sql = `SELECT rowid FROM ${table} WHERE ${table} MATCH ? ORDER BY rowid DESC LIMIT ?`;
     const rowids = this.cached(sql).pluck().all(match.fts, sample) as number[];
-    return rowids.length < sample ? rowids.length : this.estimateFromNewest(rowids, sample);
+    const complete = rowids.length < sample;
+    if (complete) this.seen?.complete.set(matchKey(match), rowids);
+    const estimate = complete ? rowids.length : this.estimateFromNewest(rowids, sample);
+    this.seen?.estimates.set(key, estimate);
+    return estimate;
   }
 
   /**
@@ -482,4 +532,29 @@ const ASCENDING_CAP = 20_000;
 
 function personsOf(c: CountedFilter & { kind: 'speaker' | 'person' }): Condition {
   return { kind: 'persons', negated: false, speakers: c.kind === 'speaker', ids: c.ids };
+}
+
+/**
+ * An FTS5 expression and its table, as one key; brackets around the whole expression left out
+ * (a one-term query's MATCH is its term's, bracketed).
+ */
+function matchKey(match: IndexMatch): string {
+  let fts = match.fts;
+  while (enclosed(fts)) fts = fts.slice(1, -1);
+  return `${match.table}:${fts}`;
+}
+
+/** Whether the bracket that opens `fts` is the one that closes it (strings skipped). */
+function enclosed(fts: string): boolean {
+  if (!fts.startsWith('(') || !fts.endsWith(')')) return false;
+  let depth = 0;
+  let quoted = false;
+  for (let i = 0; i < fts.length; i += 1) {
+    const c = fts[i];
+    // Inside a string, `""` is a quote character, which toggling twice leaves as it was.
+    if (c === '"') quoted = !quoted;
+    else if (!quoted && c === '(') depth += 1;
+    else if (!quoted && c === ')' && (depth -= 1) === 0) return i === fts.length - 1;
+  }
+  return false;
 }

@@ -278,7 +278,11 @@ class SqliteArchive implements Archive {
     const fetch = (rowids: readonly number[]): Map<number, EntryCandidate> => this.fetch(rowids);
     if (o.sort === 'rank') this.refreshChampions();
     return ok(
-      this.guard(query, () => rankedSearch(this.runner, fetch, this.champions, compiled.value, o)),
+      this.guard(query, () =>
+        this.runner.answering(() =>
+          rankedSearch(this.runner, fetch, this.champions, compiled.value, o),
+        ),
+      ),
     );
   }
 
