@@ -13,7 +13,7 @@ const HEAP_GROWING_PERCENT = 50;
  * to four times what survived the last full collection before it collects again; an import
  * holds a file of entries at a time and drops it. Importing days of 1,370 clips (a
  * million-clip archive's), the heap reached 137 MB around a live 30 MB and the process 265 MB;
- * grown by at most half, 80 MB and 206 MB, in the same CPU time within noise
+ * grown by at most half, 80 MB and 206 MB, for 1–4 % more CPU time and the same wall time
  * (`docs/benchmarks.md`).
  *
  * Only for imports: where much stays alive or much is made, the extra collections cost more
