@@ -245,7 +245,7 @@ export class QueryRunner {
   private matchOnly(q: CompiledQuery, plan: Plan): string | null {
     if (this.seen === null || plan.source !== 'fts' || plan.match === null) return null;
     if (plan.driver !== null || !plan.styles.every((s) => s === 'omit')) return null;
-    return this.rowidRange(q) === null ? matchKey(plan.match) : null;
+    return q.since === null && q.until === null ? matchKey(plan.match) : null;
   }
 
   /** The page `offset, limit` of these rowids by post date, newest first. */
@@ -261,16 +261,17 @@ export class QueryRunner {
    * Costs one short scan, whatever the archive size.
    */
   estimateMatches(match: IndexMatch, sample = 64): number {
-    const all = this.seen?.complete.get(matchKey(match));
+    const matched = matchKey(match);
+    const all = this.seen?.complete.get(matched);
     if (all) return all.length;
-    const key = `${matchKey(match)}:${sample}`;
+    const key = `${matched}:${sample}`;
     const remembered = this.seen?.estimates.get(key);
     if (remembered !== undefined) return remembered;
     const table = tableName(match.table);
     const sql = `SELECT rowid FROM ${table} WHERE ${table} MATCH ? ORDER BY rowid DESC LIMIT ?`;
     const rowids = this.cached(sql).pluck().all(match.fts, sample) as number[];
     const complete = rowids.length < sample;
-    if (complete) this.seen?.complete.set(matchKey(match), rowids);
+    if (complete) this.seen?.complete.set(matched, rowids);
     const estimate = complete ? rowids.length : this.estimateFromNewest(rowids, sample);
     this.seen?.estimates.set(key, estimate);
     return estimate;
