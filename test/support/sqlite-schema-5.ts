@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { asSchema8 } from './sqlite-schema-8.js';
 import { decodeEntryDoc } from '../../src/archive/sqlite/entry-docs.js';
 import { entryIndexText } from '../../src/archive/sqlite/import-batch.js';
 
@@ -13,6 +14,7 @@ import { entryIndexText } from '../../src/archive/sqlite/import-batch.js';
  * asSchema5(new Database(path)); // then openSqliteArchive(path) migrates it again
  */
 export function asSchema5(db: Database): void {
+  asSchema8(db);
   const rows = db.prepare('SELECT entry, doc FROM entry_docs').all() as {
     entry: number;
     doc: unknown;

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { asSchema8 } from './sqlite-schema-8.js';
 import { decodeEntryDoc } from '../../src/archive/sqlite/entry-docs.js';
 import { entryIndexText } from '../../src/archive/sqlite/import-batch.js';
 
@@ -12,6 +13,7 @@ import { entryIndexText } from '../../src/archive/sqlite/import-batch.js';
  * asSchema6(new Database(path)); // then openSqliteArchive(path) migrates it again
  */
 export function asSchema6(db: Database): void {
+  asSchema8(db);
   const rows = db.prepare('SELECT entry, doc FROM entry_docs ORDER BY entry').all() as {
     entry: number;
     doc: unknown;

@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { makeEntry } from '../../../test/contract/make-entry.js';
 import { asSchema5 } from '../../../test/support/sqlite-schema-5.js';
+import { asSchema8 } from '../../../test/support/sqlite-schema-8.js';
 import { migrate, MIGRATIONS } from './migrations.js';
 import { openSqliteArchive } from './sqlite-archive.js';
 
@@ -103,6 +104,7 @@ describe('champion lists (migration 4)', () => {
     const long = JSON.stringify(Array.from({ length: 75 }, (_, i) => 100_000 + i));
     const insert = db.prepare('INSERT INTO rank_champions VALUES (?, 5000, 0.5, 0.5, ?, ?, ?, ?)');
     for (let i = 0; i < 60; i += 1) insert.run(`zz${i}`, long, long, long, long);
+    asSchema8(db);
     db.pragma('user_version = 7');
     const table = (): string =>
       db

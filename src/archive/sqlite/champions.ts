@@ -2,6 +2,7 @@ import type { Database, Statement } from 'better-sqlite3';
 import { ChampionCollector, mergeChampionLists, type ChampionList } from '../fulltext/champions.js';
 import type { EntrySections } from '../fulltext/entry-text.js';
 import { rankingSections, termImpact } from '../fulltext/ranking.js';
+import { normaliseForMatch } from '../../text/index.js';
 import { decodeEntrySections } from './entry-docs.js';
 import { VersionedCache } from './tag-supersets.js';
 
@@ -15,11 +16,17 @@ export const CHAMPION_MIN_DF = 300;
  * Builds the champion lists (`fulltext/champions.ts`) of the whole archive into
  * `rank_champions`, in one pass over the entries, and records the highest rowid they cover
  * (`meta.champions_upto`). Run by `Archive.optimize()`; about 20 s for 100,000 entries.
+ * `onEntry` is told each entry's whole normalised post, body and summary, so that another
+ * index built from the text (the dense terms' sets) shares the pass.
  *
  * @example
  * buildChampions(db);
  */
-export function buildChampions(db: Database, minDf = CHAMPION_MIN_DF): number {
+export function buildChampions(
+  db: Database,
+  minDf = CHAMPION_MIN_DF,
+  onEntry?: (rowid: number, normalised: readonly string[]) => void,
+): number {
   const entries =
     (db.prepare('SELECT coalesce(sum(entry_count), 0) FROM days').pluck().get() as number) || 1;
   const length = db
@@ -38,8 +45,18 @@ export function buildChampions(db: Database, minDf = CHAMPION_MIN_DF): number {
     .raw()
     .iterate() as IterableIterator<[number, string, unknown]>;
   for (const [rowid, date, doc] of rows) {
-    collector.add(rowid, normalisedSections(doc), date);
+    const sections = normalisedSections(doc);
+    collector.add(rowid, sections, date);
     upto = rowid;
+    if (onEntry === undefined) continue;
+    // Ranking reads the start of a very long section; others are told the whole text.
+    const whole = sections.capped ? decodeEntrySections(doc) : null;
+    onEntry(
+      rowid,
+      whole
+        ? [whole.post, whole.body, whole.summary].map(normaliseForMatch)
+        : [sections.post, sections.body, sections.summary],
+    );
   }
   const lists = collector.lists(minDf);
   const insert = db.prepare(
@@ -171,7 +188,7 @@ function beats(
 }
 
 /** What ranking scores of a stored entry: the lists' impacts are its scores' own. */
-function normalisedSections(doc: unknown): EntrySections {
+function normalisedSections(doc: unknown): EntrySections & { capped: boolean } {
   return rankingSections(decodeEntrySections(doc));
 }
 

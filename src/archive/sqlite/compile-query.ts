@@ -123,10 +123,10 @@ export function compileQuery(query: ParsedQuery, lookups: QueryLookups): Compile
   };
   const positives = query.terms
     .filter((t) => !t.negated)
-    .map((t) => alternativeMatches(t.text, lookups));
+    .map((t) => termAlternatives(t.text, lookups));
   const negatives = query.terms
     .filter((t) => t.negated)
-    .flatMap((t) => alternativeMatches(t.text, lookups));
+    .flatMap((t) => termAlternatives(t.text, lookups));
   // The positive terms' expressions and the exact exclusions, per table.
   const positive: Record<IndexTable, string[]> = { text: [], chars: [] };
   const checks: Condition[] = [];
@@ -235,8 +235,11 @@ function compileFilters(
 /**
  * The term and its alternatives (`expandTerm`) as index matches, the term first, without
  * duplicates or alternatives that normalise to nothing.
+ *
+ * @example
+ * termAlternatives('ハルキウ', { speakerIds, expandTerm }).map((m) => m.normalised); // ['ハルキウ', 'ハリコフ']
  */
-function alternativeMatches(text: string, lookups: QueryLookups): TermMatch[] {
+export function termAlternatives(text: string, lookups: QueryLookups): TermMatch[] {
   const first = termMatch(text);
   const out = [first];
   const seen = new Set([first.normalised]);
@@ -249,8 +252,13 @@ function alternativeMatches(text: string, lookups: QueryLookups): TermMatch[] {
   return out;
 }
 
-/** Ids of the persons a `speaker:`/`person:` value or any of its alternatives names (JSON). */
-function personIds(f: QueryFilter, lookups: QueryLookups): string {
+/**
+ * Ids of the persons a `speaker:`/`person:` value or any of its alternatives names (JSON).
+ *
+ * @example
+ * personIds({ key: 'speaker', value: 'ラブロフ', negated: false }, lookups); // '[12,40]'
+ */
+export function personIds(f: QueryFilter, lookups: QueryLookups): string {
   const norms = new Set([normaliseForMatch(f.value)]);
   for (const alt of lookups.expandTerm?.(f.value) ?? []) {
     const norm = normaliseForMatch(alt);
@@ -263,6 +271,12 @@ function personIds(f: QueryFilter, lookups: QueryLookups): string {
   return JSON.stringify([...ids]);
 }
 
-function handleNorm(f: QueryFilter): string {
+/**
+ * The normalised handle a `from:` filter names.
+ *
+ * @example
+ * handleNorm({ key: 'from', value: 'ReutersJapan', negated: false }); // 'reutersjapan'
+ */
+export function handleNorm(f: QueryFilter): string {
   return f.value.normalize('NFKC').toLowerCase();
 }

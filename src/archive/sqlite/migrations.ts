@@ -296,6 +296,37 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE rank_champions_8 RENAME TO rank_champions;
     `,
   },
+  {
+    version: 9,
+    description: 'dense terms: the sets of the words most entries hold',
+    sql: `
+      -- Built by optimize() (sqlite/dense-terms.ts): a word most entries hold, and how many.
+      CREATE TABLE dense_terms (
+        id INTEGER PRIMARY KEY,
+        term TEXT NOT NULL UNIQUE,
+        entries INTEGER NOT NULL
+      );
+      -- Its set of rowids, 65,536 to a block of 8 KiB; key = term id · 2^20 + block number.
+      CREATE TABLE dense_blocks (key INTEGER PRIMARY KEY, bits BLOB NOT NULL);
+      -- Entries up to meta.dense_through removed or rewritten since the sets were built: their
+      -- bits may be wrong, so counts check them in the index. Kept by triggers, so that no
+      -- write path can forget to.
+      CREATE TABLE dense_stale (rowid INTEGER PRIMARY KEY);
+      CREATE TRIGGER dense_stale_removed AFTER DELETE ON entries
+        WHEN old.rowid <= coalesce((SELECT value FROM meta WHERE key = 'dense_through'), 0)
+        BEGIN INSERT OR IGNORE INTO dense_stale (rowid) VALUES (old.rowid); END;
+      CREATE TRIGGER dense_stale_rewritten AFTER UPDATE OF doc ON entry_docs
+        WHEN old.entry <= coalesce((SELECT value FROM meta WHERE key = 'dense_through'), 0)
+        BEGIN INSERT OR IGNORE INTO dense_stale (rowid) VALUES (old.entry); END;
+      -- Speakers found by annotation are filed without rewriting the entry.
+      CREATE TRIGGER dense_stale_speaker_added AFTER INSERT ON entry_persons
+        WHEN new.entry <= coalesce((SELECT value FROM meta WHERE key = 'dense_through'), 0)
+        BEGIN INSERT OR IGNORE INTO dense_stale (rowid) VALUES (new.entry); END;
+      CREATE TRIGGER dense_stale_speaker_removed AFTER DELETE ON entry_persons
+        WHEN old.entry <= coalesce((SELECT value FROM meta WHERE key = 'dense_through'), 0)
+        BEGIN INSERT OR IGNORE INTO dense_stale (rowid) VALUES (old.entry); END;
+    `,
+  },
 ];
 
 /**

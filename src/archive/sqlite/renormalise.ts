@@ -4,6 +4,7 @@ import { NORMALISATION_VERSION, normaliseForMatch } from '../../text/index.js';
 import { entryIndexText } from './import-batch.js';
 import { decodeEntryDoc } from './entry-docs.js';
 import { FulltextRows } from './fulltext-rows.js';
+import { dropDenseSets } from './dense-terms.js';
 
 // Archives written before the version was recorded were normalised by version 1.
 const UNRECORDED = 1;
@@ -52,6 +53,8 @@ export function renormalise(db: Database): void {
         }
       }
       db.prepare(`UPDATE meta SET value = ? WHERE key = 'fulltext_length'`).run(total);
+      // The dense terms' sets were found in text normalised by the old rules.
+      dropDenseSets(db);
       for (const [table, column] of [
         ['tags', 'tag'],
         ['persons', 'name'],

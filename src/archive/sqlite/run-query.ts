@@ -374,7 +374,8 @@ export class QueryRunner {
       .get() as number;
   }
 
-  private maxRowid(): number {
+  /** The highest rowid an entry has (0: none). */
+  maxRowid(): number {
     return (this.cached('SELECT max(rowid) FROM entries').pluck().get() as number | null) ?? 0;
   }
 

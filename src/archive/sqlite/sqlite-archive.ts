@@ -28,7 +28,19 @@ import { sectionsText } from '../fulltext/entry-text.js';
 import { normaliseForMatch } from '../../text/index.js';
 import { parseQuery } from '../query/parse-query.js';
 import type { QueryError } from '../query/query-ast.js';
-import { compileQuery, CONTAINS_FUNCTION, type CompiledQuery } from './compile-query.js';
+import {
+  compileQuery,
+  CONTAINS_FUNCTION,
+  type CompiledQuery,
+  type QueryLookups,
+} from './compile-query.js';
+import { countWithDenseSets } from './dense-count.js';
+import { DenseSetBuilder, DenseTermSets, mineDenseTerms } from './dense-terms.js';
+import {
+  DEFAULT_DENSE_TERM_OPTIONS,
+  denseThreshold,
+  type DenseTermOptions,
+} from '../fulltext/dense-terms.js';
 import { Importer } from './import-batch.js';
 import { DerivedUpdater } from './update-derived.js';
 import { EntryDropper } from './drop-entry.js';
@@ -41,7 +53,7 @@ import { checkSchema, migrate } from './migrations.js';
 import { PAGE_SIZE, vacuumFile } from './vacuum-file.js';
 import { checkNormalisation, renormalise } from './renormalise.js';
 import { rankedSearch } from './ranked-search.js';
-import { buildChampions, ChampionLists, refreshChampions } from './champions.js';
+import { buildChampions, CHAMPION_MIN_DF, ChampionLists, refreshChampions } from './champions.js';
 import { PersonNames } from './person-names.js';
 import { PublishedPosts } from './published-posts.js';
 import { QueryRunner } from './run-query.js';
@@ -68,6 +80,12 @@ export interface SqliteArchiveOptions {
    * garbage in proportion to the text, which a bulk caller may want to pace collections by.
    */
   onIndexed?: (units: number) => void;
+  /**
+   * Which words and filters `optimize()` keeps sets of, for fast counts
+   * (`fulltext/dense-terms.ts`); by default words held by at least 5,000 entries and 5 % of the
+   * archive, at most 512, and tags, authors and speakers of at least 5,000 entries and 1 %.
+   */
+  denseTerms?: Partial<DenseTermOptions>;
 }
 
 /**
@@ -125,7 +143,8 @@ function openOnce(path: string, options: SqliteArchiveOptions): Archive {
     // Mapped only now: a migration writes every page of the archive once, and pages written
     // through the map stay resident (the 100,000-entry migration 6 peaked at 608 MB with it).
     db.pragma(`mmap_size = ${1024 * 1024 * (options.mmapMiB ?? 256)}`);
-    return new SqliteArchive(db, path, options.rankCandidates ?? 100, options.onIndexed);
+    const dense = { ...DEFAULT_DENSE_TERM_OPTIONS, ...options.denseTerms };
+    return new SqliteArchive(db, path, options.rankCandidates ?? 100, dense, options.onIndexed);
   } catch (e) {
     db.close();
     throw e instanceof KirinukiError
@@ -157,6 +176,7 @@ class SqliteArchive implements Archive {
   private readonly derived: DerivedUpdater;
   private readonly runner: QueryRunner;
   private readonly champions: ChampionLists;
+  private readonly dense: DenseTermSets;
   private readonly byId: Database.Statement;
   private readonly byIdFrom: Database.Statement;
   private readonly ofDay: Database.Statement;
@@ -180,8 +200,10 @@ class SqliteArchive implements Archive {
     private readonly db: Database.Database,
     private readonly path: string,
     private readonly rankCandidates: number,
+    private readonly denseOptions: DenseTermOptions,
     onIndexed?: (units: number) => void,
   ) {
+    this.dense = new DenseTermSets(db);
     this.importer = new Importer(db, onIndexed);
     this.updater = new Updater(db);
     this.derived = new DerivedUpdater(db);
@@ -287,9 +309,18 @@ class SqliteArchive implements Archive {
   }
 
   count(query: string, options: CountOptions = {}): Result<number, QueryError> {
-    const compiled = this.compile(query, options.expandTerm);
-    if (!compiled.ok) return compiled;
-    return ok(this.guard(query, () => this.runner.count(compiled.value)));
+    const parsed = parseQuery(query);
+    if (!parsed.ok) return err(parsed.error);
+    const lookups = this.lookups(options.expandTerm);
+    return ok(
+      this.guard(query, () =>
+        this.runner.answering(
+          () =>
+            countWithDenseSets(parsed.value, lookups, this.runner, this.dense.snapshot()) ??
+            this.runner.count(compileQuery(parsed.value, lookups)),
+        ),
+      ),
+    );
   }
 
   entriesOfDay(day: string): StoredEntry[] {
@@ -417,12 +448,34 @@ class SqliteArchive implements Archive {
       this.db.exec("INSERT INTO entries_fts (entries_fts) VALUES ('optimize')");
       this.db.exec("INSERT INTO entries_chars (entries_chars) VALUES ('optimize')");
       this.db.exec('ANALYZE');
-      buildChampions(this.db);
+      this.buildSets();
       if (this.path !== ':memory:') this.db.pragma('wal_checkpoint(TRUNCATE)');
       return { vacuumed: options.vacuum === true && vacuumFile(this.db) };
     } catch (e) {
       throw new KirinukiError('archive', `optimize of ${this.path} failed`, { cause: e });
     }
+  }
+
+  /**
+   * The champion lists and the dense terms' sets, in one pass over the entries and one write
+   * transaction: an entry removed or rewritten meanwhile by another process would otherwise be
+   * missed by both (the sets' `dense_stale` starts empty when they are stored).
+   */
+  private buildSets(): void {
+    this.db
+      .transaction(() => {
+        const entries = this.runner.entryCount();
+        const dense = new DenseSetBuilder(mineDenseTerms(this.db, entries, this.denseOptions));
+        buildChampions(this.db, CHAMPION_MIN_DF, (rowid, text) => dense.add(rowid, text));
+        const o = this.denseOptions;
+        dense.addFilterSets(this.db, denseThreshold(entries, o, o.minFilterShare));
+        dense.store(
+          this.db,
+          denseThreshold(entries, o),
+          denseThreshold(entries, o, o.minFilterShare),
+        );
+      })
+      .immediate();
   }
 
   close(): void {
@@ -455,8 +508,11 @@ class SqliteArchive implements Archive {
   ): Result<CompiledQuery, QueryError> {
     const parsed = parseQuery(query);
     if (!parsed.ok) return err(parsed.error);
-    const speakerIds = (norm: string): string => this.persons.matching(norm);
-    return ok(compileQuery(parsed.value, { speakerIds, expandTerm }));
+    return ok(compileQuery(parsed.value, this.lookups(expandTerm)));
+  }
+
+  private lookups(expandTerm?: (term: string) => string[]): QueryLookups {
+    return { speakerIds: (norm) => this.persons.matching(norm), expandTerm };
   }
 
   /** Query text never reaches SQL unbound, so a failure here is a bug or a broken database. */

@@ -1,0 +1,184 @@
+import { describe, expect, it } from 'vitest';
+import {
+  BLOCK_BITS,
+  chooseDenseTerms,
+  countDense,
+  denseCandidates,
+  denseThreshold,
+  DenseVocabulary,
+  hasRow,
+  meetsDense,
+  popcount32,
+  setRow,
+  type RowBits,
+} from './dense-terms.js';
+
+/** A small deterministic generator (mulberry32), so a failure can be run again. */
+function random(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+describe('which n-grams a sample suggests', () => {
+  it('counts word-like n-grams by the entries holding them, not by occurrences', () => {
+    const held = denseCandidates([['露朝会談と露朝会談'], ['露朝の会談'], ['停戦']], 0.5);
+    expect(held.get('露朝')).toBe(2);
+    expect(held.get('会談')).toBe(2);
+    // Held by one entry of three: below the share asked for.
+    expect(held.has('露朝会談')).toBe(false);
+    expect(held.has('停戦')).toBe(false);
+  });
+
+  it('leaves out n-grams with hiragana, digits or punctuation', () => {
+    const sample = Array.from({ length: 4 }, () => ['ロシアは2024年、停戦を拒んだ。']);
+    const held = [...denseCandidates(sample, 1).keys()];
+    expect(held).toContain('ロシア');
+    expect(held).toContain('停戦');
+    expect(held.some((g) => /[ぁ-ゟ]/u.test(g))).toBe(false);
+    expect(held.some((g) => /[0-9、。]/u.test(g))).toBe(false);
+    expect(held.every((g) => [...g].length >= 2 && [...g].length <= 6)).toBe(true);
+  });
+
+  it('finds what a brute-force count of every word-like n-gram finds', () => {
+    const next = random(7);
+    const alphabet = [...'ロシア停戦の'];
+    const sample = Array.from({ length: 60 }, () => [
+      Array.from({ length: 60 }, () => alphabet[Math.floor(next() * alphabet.length)]).join(''),
+    ]);
+    const brute = new Map<string, number>();
+    for (const [text] of sample) {
+      const grams = new Set<string>();
+      for (let i = 0; i < (text as string).length; i += 1)
+        for (let n = 2; n <= 6; n += 1) {
+          const g = (text as string).slice(i, i + n);
+          if (g.length === n && !g.includes('の')) grams.add(g);
+        }
+      for (const g of grams) brute.set(g, (brute.get(g) ?? 0) + 1);
+    }
+    const expected = [...brute].filter(([, n]) => n >= 18).sort();
+    expect([...denseCandidates(sample, 0.3)].sort()).toEqual(expected);
+    expect(expected.some(([g]) => g.length >= 3)).toBe(true);
+  });
+});
+
+describe('choosing the dense terms', () => {
+  it('keeps terms over the threshold, most widely held first, at most maxTerms', () => {
+    const held = new Map([
+      ['停戦', 500],
+      ['会談', 700],
+      ['露朝', 100],
+    ]);
+    expect(chooseDenseTerms(held, 300, 10)).toEqual(['会談', '停戦']);
+    expect(chooseDenseTerms(held, 300, 1)).toEqual(['会談']);
+  });
+
+  it('leaves out a term a longer one holds in nearly all its entries', () => {
+    const held = new Map([
+      ['ウクライナ', 990],
+      ['ウクライ', 995],
+      ['ライナ', 2000],
+    ]);
+    expect(chooseDenseTerms(held, 300, 10)).toEqual(['ライナ', 'ウクライナ']);
+  });
+
+  it('keeps a word that a change of script bounds inside the longer one', () => {
+    const held = new Map([
+      ['ゼレンスキ大統領', 990],
+      ['ゼレンスキ', 1000],
+      ['大統', 995],
+      ['大統領', 995],
+    ]);
+    expect(chooseDenseTerms(held, 300, 10).sort()).toEqual([
+      'ゼレンスキ',
+      'ゼレンスキ大統領',
+      '大統領',
+    ]);
+  });
+
+  it('asks for a share of the archive and a floor of entries', () => {
+    const options = { minEntries: 5000, minShare: 0.05, maxTerms: 256, minFilterShare: 0.01 };
+    expect(denseThreshold(1_000_000, options)).toBe(50_000);
+    expect(denseThreshold(20_000, options)).toBe(5000);
+  });
+});
+
+describe('finding the terms a text holds', () => {
+  it('finds every term, overlapping ones and ones after a surrogate pair included', () => {
+    const v = new DenseVocabulary(['ロシア', 'シア軍', '停戦', '𠮷野', 'nato']);
+    const found = new Set<number>();
+    v.termsIn('𠮷野でロシア軍とnatoが停戦', found);
+    expect([...found].sort()).toEqual([0, 1, 2, 3, 4]);
+    const none = new Set<number>();
+    v.termsIn('ロシ ア停', none);
+    expect(none.size).toBe(0);
+  });
+
+  it('agrees with includes() on random texts', () => {
+    const next = random(11);
+    const alphabet = [...'ロシア停戦会談軍のは'];
+    const text = (n: number): string =>
+      Array.from({ length: n }, () => alphabet[Math.floor(next() * alphabet.length)]).join('');
+    const terms = [...new Set(Array.from({ length: 30 }, () => text(2 + Math.floor(next() * 4))))];
+    const v = new DenseVocabulary(terms);
+    for (let i = 0; i < 200; i += 1) {
+      const t = text(30);
+      const found = new Set<number>();
+      v.termsIn(t, found);
+      const expected = terms.flatMap((term, index) => (t.includes(term) ? [index] : []));
+      expect([...found].sort((a, b) => a - b)).toEqual(expected);
+    }
+  });
+});
+
+describe('sets of rowids', () => {
+  it('counts bits as a loop over them does', () => {
+    const next = random(3);
+    for (let i = 0; i < 1000; i += 1) {
+      const x = Math.floor(next() * 2 ** 32) >>> 0;
+      let naive = 0;
+      for (let b = 0; b < 32; b += 1) naive += (x >>> b) & 1;
+      expect(popcount32(x)).toBe(naive);
+    }
+    expect(popcount32(0xffffffff)).toBe(32);
+  });
+
+  it('combines and counts sets as a brute-force check of each rowid does', () => {
+    const next = random(5);
+    const max = 3 * BLOCK_BITS;
+    const sets: Set<number>[] = [];
+    const bits: RowBits[] = [];
+    for (let s = 0; s < 4; s += 1) {
+      const rows = new Set<number>();
+      const b: RowBits = new Map();
+      // Dense in one block, sparse in another, absent from the third.
+      for (let i = 0; i < 40_000; i += 1) {
+        const rowid =
+          s === 3
+            ? 2 * BLOCK_BITS + Math.floor(next() * BLOCK_BITS)
+            : Math.floor(next() * 2 * BLOCK_BITS);
+        rows.add(rowid);
+        setRow(b, rowid);
+      }
+      sets.push(rows);
+      bits.push(b);
+    }
+    const [a, b, c, d] = bits as [RowBits, RowBits, RowBits, RowBits];
+    const [sa, sb, sc, sd] = sets as [Set<number>, Set<number>, Set<number>, Set<number>];
+    const skip = new Set([1, 2, 3, BLOCK_BITS + 5, 2 * BLOCK_BITS + 9]);
+    const condition = { all: [[a], [b, d]], none: [c] };
+    let expected = 0;
+    for (let rowid = 0; rowid < max; rowid += 1) {
+      const meets = sa.has(rowid) && (sb.has(rowid) || sd.has(rowid)) && !sc.has(rowid);
+      expect(hasRow(a, rowid)).toBe(sa.has(rowid));
+      if (rowid % 97 === 0) expect(meetsDense(condition, rowid)).toBe(meets);
+      if (meets && !skip.has(rowid)) expected += 1;
+    }
+    expect(countDense(condition, skip)).toBe(expected);
+    expect(expected).toBeGreaterThan(1000);
+  });
+});

@@ -1,0 +1,353 @@
+/**
+ * Dense terms: the words most entries hold, kept as sets of rowids (bitmaps) beside the
+ * positional index, so that counting them does not walk a position list per entry.
+ *
+ * A count of `ウクライナ` in a million entries that nearly all hold it reads four position
+ * lists of a million entries each and lines them up (≈250 ms); the same count from a bitmap is
+ * one pass over 125 KB. Which words are dense is learned from the archive itself: word-like
+ * n-grams of 2–6 characters (kanji, katakana and other letters, no hiragana: `停戦`,
+ * `ロシア軍`, `nato`, not `している` nor `停戦には`) held by a large share of a sample of entries. An
+ * n-gram found (almost) only inside a longer dense one (`ウクライ` in `ウクライナ`) is left out:
+ * its set would be the longer one's again.
+ *
+ * Everything here is pure: texts in, terms and bits out. `../sqlite/dense-terms.ts` stores the
+ * sets and `../sqlite/dense-count.ts` counts with them.
+ */
+
+import { KirinukiError } from '../../model/index.js';
+
+/** Rowids per stored block of a set: 65,536 bits, 8 KiB. */
+export const BLOCK_BITS = 1 << 16;
+/** 32-bit words per block. */
+export const BLOCK_WORDS = BLOCK_BITS / 32;
+
+export interface DenseTermOptions {
+  /** A term is dense when at least this many entries hold it… */
+  minEntries: number;
+  /** …and at least this share of all entries. */
+  minShare: number;
+  /** At most this many dense words (the most widely held kept). */
+  maxTerms: number;
+  /**
+   * A tag, author or speaker gets a set when at least `minEntries` and this share of all
+   * entries have it: a few dozen such sets cost little, and are read from the tables at once.
+   */
+  minFilterShare: number;
+}
+
+export const DEFAULT_DENSE_TERM_OPTIONS: DenseTermOptions = {
+  minEntries: 5000,
+  minShare: 0.05,
+  maxTerms: 512,
+  minFilterShare: 0.01,
+};
+
+/** Shortest and longest dense term, in characters. */
+const MIN_LENGTH = 2;
+const MAX_LENGTH = 6;
+/** A term a longer dense term holds in at least this share of its entries is left out. */
+const CONTAINED_SHARE = 0.95;
+
+/**
+ * The entries a term must be held by to be dense, in an archive of `entries`.
+ *
+ * @example
+ * denseThreshold(1_000_000, DEFAULT_DENSE_TERM_OPTIONS); // 50000
+ */
+export function denseThreshold(
+  entries: number,
+  options: DenseTermOptions,
+  share = options.minShare,
+): number {
+  return Math.max(options.minEntries, Math.ceil(share * entries));
+}
+
+/**
+ * How many entries of a sample hold each word-like n-gram that at least `share` of them hold
+ * (asked a little below the threshold's share, so that sampling does not miss a term near
+ * it). Each entry is its normalised sections. Only n-grams whose every pair of characters is
+ * that common are counted: an entry holding the n-gram holds each of its pairs.
+ *
+ * @example
+ * denseCandidates([['露朝会談'], ['露朝の会談']], 1); // Map { '露朝' => 2, '会談' => 2 }
+ */
+export function denseCandidates(
+  sample: readonly (readonly string[])[],
+  share: number,
+): Map<string, number> {
+  const floor = Math.max(1, share * sample.length);
+  const entries = sample.map((sections) => sections.map((s) => Array.from(s)));
+  const pairs = new Map<string, number>();
+  for (const sections of entries) {
+    const seen = new Set<string>();
+    for (const chars of sections)
+      for (let i = 0; i + 1 < chars.length; i += 1)
+        if (letter(chars[i] as string) && letter(chars[i + 1] as string))
+          seen.add((chars[i] as string) + chars[i + 1]);
+    for (const pair of seen) pairs.set(pair, (pairs.get(pair) ?? 0) + 1);
+  }
+  const common = (pair: string): boolean => (pairs.get(pair) ?? 0) >= floor;
+  const held = new Map<string, number>();
+  for (const sections of entries) {
+    const seen = new Set<string>();
+    for (const chars of sections) addWordGrams(chars, common, seen);
+    for (const gram of seen) held.set(gram, (held.get(gram) ?? 0) + 1);
+  }
+  for (const [gram, n] of held) if (n < floor) held.delete(gram);
+  return held;
+}
+
+/**
+ * Adds the word-like n-grams of one text whose pairs are all `common` to `into`. Hiragana ends
+ * them: it spells particles and endings (`ロシアの`, `停戦には`), which join words into phrases.
+ */
+function addWordGrams(
+  chars: readonly string[],
+  common: (pair: string) => boolean,
+  into: Set<string>,
+): void {
+  for (let i = 0; i < chars.length; i += 1) {
+    if (!startLetter(chars[i] as string)) continue;
+    let gram = chars[i] as string;
+    for (let j = i + 1; j < chars.length && j - i < MAX_LENGTH; j += 1) {
+      const c = chars[j] as string;
+      if (!wordLetter(c) || !common((chars[j - 1] as string) + c)) break;
+      gram += c;
+      if (j - i + 1 >= MIN_LENGTH) into.add(gram);
+    }
+  }
+}
+
+const letters = new Map<string, boolean>();
+
+/** A letter of a word (kanji, kana, Latin…), not a digit, mark or punctuation. */
+function letter(c: string): boolean {
+  let is = letters.get(c);
+  if (is === undefined) {
+    is = /^\p{L}$/u.test(c);
+    letters.set(c, is);
+  }
+  return is;
+}
+
+/** A letter of a dense word: not hiragana. */
+function wordLetter(c: string): boolean {
+  const cp = c.codePointAt(0) as number;
+  return !(cp >= 0x3041 && cp <= 0x309f) && letter(c);
+}
+
+/** A letter a dense word may start with: not ー or 々, which continue a word. */
+function startLetter(c: string): boolean {
+  return c !== 'ー' && c !== '々' && wordLetter(c);
+}
+
+/**
+ * Which of the candidates are dense, given how many entries hold each: those held by at least
+ * `threshold` entries, less those a longer dense term holds in nearly all their entries as a
+ * piece cut out of a run of one script (`ウクライ` of `ウクライナ`, but not `ゼレンスキ` of
+ * `ゼレンスキ大統領`), at most `maxTerms`, the most widely held first.
+ *
+ * @example
+ * chooseDenseTerms(new Map([['ウクライナ', 990], ['ウクライ', 990], ['停戦', 400]]), 300, 10);
+ * // ['ウクライナ', '停戦']
+ */
+export function chooseDenseTerms(
+  held: ReadonlyMap<string, number>,
+  threshold: number,
+  maxTerms: number,
+): string[] {
+  const dense = [...held].filter(([, n]) => n >= threshold);
+  // Longest first, so that a term is compared with the longer ones already kept.
+  dense.sort((a, b) => b[0].length - a[0].length || b[1] - a[1]);
+  const kept: [string, number][] = [];
+  for (const [term, n] of dense) {
+    const within = kept.some(
+      ([longer, m]) => m >= CONTAINED_SHARE * n && cutsWithinRun(longer, term),
+    );
+    if (!within) kept.push([term, n]);
+  }
+  return kept
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, maxTerms)
+    .map(([term]) => term);
+}
+
+/**
+ * Whether `term` stands in `longer` only as a piece cut out of a run of one script (`ウクライ`
+ * of `ウクライナ`, `大統` of `大統領`) — not as a word that a change of script bounds, which
+ * people search for by itself (`ゼレンスキ` of `ゼレンスキ大統領`).
+ */
+function cutsWithinRun(longer: string, term: string): boolean {
+  if (!longer.includes(term)) return false;
+  const chars = Array.from(longer);
+  const piece = Array.from(term);
+  for (let at = 0; at + piece.length <= chars.length; at += 1) {
+    if (piece.some((c, i) => chars[at + i] !== c)) continue;
+    const before = chars[at - 1];
+    const after = chars[at + piece.length];
+    const cutBefore = before !== undefined && script(before) === script(piece[0] as string);
+    const cutAfter = after !== undefined && script(after) === script(piece.at(-1) as string);
+    if (!cutBefore && !cutAfter) return false;
+  }
+  return true;
+}
+
+/** The script a letter belongs to, as far as word boundaries go. */
+function script(c: string): 'kanji' | 'katakana' | 'hiragana' | 'other' {
+  const cp = c.codePointAt(0) as number;
+  if (cp >= 0x3041 && cp <= 0x309f) return 'hiragana';
+  if ((cp >= 0x30a0 && cp <= 0x30ff) || (cp >= 0x31f0 && cp <= 0x31ff)) return 'katakana';
+  if (
+    (cp >= 0x4e00 && cp <= 0x9fff) ||
+    (cp >= 0x3400 && cp <= 0x4dbf) ||
+    cp >= 0x20000 ||
+    cp === 0x3005
+  )
+    return 'kanji';
+  return 'other';
+}
+
+/**
+ * Finds which of a list of terms a text holds, in one pass: each position's first two UTF-16
+ * units pick the terms that may start there.
+ */
+export class DenseVocabulary {
+  private readonly starts = new Map<number, { term: string; index: number }[]>();
+
+  /** `terms[i]` is reported as `i`; each term is at least two UTF-16 units long. */
+  constructor(readonly terms: readonly string[]) {
+    terms.forEach((term, index) => {
+      const key = term.charCodeAt(0) * 0x10000 + term.charCodeAt(1);
+      const list = this.starts.get(key);
+      if (list) list.push({ term, index });
+      else this.starts.set(key, [{ term, index }]);
+    });
+  }
+
+  /**
+   * Adds the indexes of the terms that `text` holds to `into`.
+   *
+   * @example
+   * const v = new DenseVocabulary(['停戦', 'ロシア']);
+   * const found = new Set<number>();
+   * v.termsIn('ロシアは停戦を拒んだ', found); // found: {1, 0}
+   */
+  termsIn(text: string, into: Set<number>): void {
+    if (this.starts.size === 0) return;
+    let key = text.charCodeAt(0);
+    for (let i = 0; i + 1 < text.length; i += 1) {
+      key = (key & 0xffff) * 0x10000 + text.charCodeAt(i + 1);
+      const list = this.starts.get(key);
+      if (list === undefined) continue;
+      for (const { term, index } of list) if (text.startsWith(term, i)) into.add(index);
+    }
+  }
+}
+
+/**
+ * The number of bits set in a 32-bit word.
+ *
+ * @example
+ * popcount32(0b1011); // 3
+ */
+export function popcount32(x: number): number {
+  let v = x - ((x >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24) & 0xff;
+}
+
+/** A set of rowids as blocks of bits, block `b` holding rowids `b·BLOCK_BITS …`. */
+export type RowBits = Map<number, Uint32Array>;
+
+/**
+ * Sets the bit of `rowid`.
+ *
+ * @example
+ * const bits: RowBits = new Map();
+ * setRow(bits, 70000); // block 1, bit 4464
+ */
+export function setRow(bits: RowBits, rowid: number): void {
+  const block = Math.floor(rowid / BLOCK_BITS);
+  let words = bits.get(block);
+  if (!words) {
+    words = new Uint32Array(BLOCK_WORDS);
+    bits.set(block, words);
+  }
+  const at = rowid - block * BLOCK_BITS;
+  words[at >>> 5] = ((words[at >>> 5] as number) | (1 << (at & 31))) >>> 0;
+}
+
+/**
+ * Whether `rowid` is in the set.
+ *
+ * @example
+ * hasRow(bits, 70000); // true after setRow(bits, 70000)
+ */
+export function hasRow(bits: RowBits, rowid: number): boolean {
+  const block = Math.floor(rowid / BLOCK_BITS);
+  const words = bits.get(block);
+  if (!words) return false;
+  const at = rowid - block * BLOCK_BITS;
+  return (((words[at >>> 5] as number) >>> (at & 31)) & 1) === 1;
+}
+
+/**
+ * A query over dense sets: every `all` set holds the rowid (each given as alternatives, any of
+ * which may), and no `none` set does.
+ */
+export interface DenseCondition {
+  all: readonly (readonly RowBits[])[];
+  none: readonly RowBits[];
+}
+
+/**
+ * Whether a rowid meets a condition.
+ *
+ * @example
+ * meetsDense({ all: [[ukraine]], none: [truce] }, 7);
+ */
+export function meetsDense(c: DenseCondition, rowid: number): boolean {
+  for (const alternatives of c.all) if (!alternatives.some((b) => hasRow(b, rowid))) return false;
+  return !c.none.some((b) => hasRow(b, rowid));
+}
+
+/**
+ * How many rowids meet a condition with at least one `all` set, less those in `skip`.
+ *
+ * @example
+ * countDense({ all: [[ukraine], [truce]], none: [] }, new Set()); // entries holding both
+ */
+export function countDense(c: DenseCondition, skip: ReadonlySet<number>): number {
+  if (c.all.length === 0)
+    throw new KirinukiError('archive', 'a dense count needs a set every counted row is in');
+  const blocks = new Set<number>();
+  for (const b of c.all[0] ?? []) for (const block of b.keys()) blocks.add(block);
+  const words = new Uint32Array(BLOCK_WORDS);
+  let count = 0;
+  for (const block of blocks) {
+    if (!combineBlock(c, block, words)) continue;
+    for (let i = 0; i < BLOCK_WORDS; i += 1) count += popcount32(words[i] as number);
+  }
+  for (const rowid of skip) if (meetsDense(c, rowid)) count -= 1;
+  return count;
+}
+
+/** The condition's bits of one block into `out`; false when none can be set. */
+function combineBlock(c: DenseCondition, block: number, out: Uint32Array): boolean {
+  let first = true;
+  for (const alternatives of c.all) {
+    const present = alternatives.map((b) => b.get(block)).filter((w) => w !== undefined);
+    if (present.length === 0) return false;
+    for (let i = 0; i < BLOCK_WORDS; i += 1) {
+      let any = 0;
+      for (const w of present) any |= w[i] as number;
+      out[i] = first ? any : (out[i] as number) & any;
+    }
+    first = false;
+  }
+  for (const b of c.none) {
+    const w = b.get(block);
+    if (w) for (let i = 0; i < BLOCK_WORDS; i += 1) out[i] = (out[i] as number) & ~(w[i] as number);
+  }
+  return true;
+}

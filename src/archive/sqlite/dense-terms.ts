@@ -1,0 +1,291 @@
+import type { Database, Statement } from 'better-sqlite3';
+import {
+  BLOCK_WORDS,
+  chooseDenseTerms,
+  DEFAULT_DENSE_TERM_OPTIONS,
+  denseCandidates,
+  denseThreshold,
+  DenseVocabulary,
+  hasRow,
+  setRow,
+  type DenseTermOptions,
+  type RowBits,
+} from '../fulltext/dense-terms.js';
+import { normaliseForMatch } from '../../text/index.js';
+import { decodeEntrySections } from './entry-docs.js';
+
+/**
+ * The dense terms' sets in SQLite (`fulltext/dense-terms.ts` says what they are): built by
+ * `optimize()` in the same pass over the entries as the champion lists, read by
+ * `dense-count.ts`. The sets cover the rowids up to `meta.dense_through`; an entry removed or
+ * rewritten since is listed in `dense_stale` (by triggers, so no write path can forget it) and
+ * checked against the index instead, as are entries filed since.
+ */
+
+/** Entries sampled to guess which terms are dense. */
+const SAMPLE = 4000;
+/** Blocks of one term are keyed `term · KEY_SPAN + block`. */
+const KEY_SPAN = 1 << 20;
+
+/**
+ * Picks the terms to build sets for: word-like n-grams held by at least the threshold's share
+ * of a sample of entries spread over the archive (every k-th rowid).
+ *
+ * @example
+ * mineDenseTerms(db, 1_000_000); // ['ロシア', 'ウクライナ', '大統領', …]
+ */
+export function mineDenseTerms(
+  db: Database,
+  entries: number,
+  options: DenseTermOptions = DEFAULT_DENSE_TERM_OPTIONS,
+): string[] {
+  const threshold = denseThreshold(entries, options);
+  if (entries < threshold) return [];
+  const max = (db.prepare('SELECT max(rowid) FROM entries').pluck().get() as number | null) ?? 0;
+  const step = Math.max(1, Math.floor(max / SAMPLE));
+  const docs = db
+    .prepare(
+      'SELECT doc FROM entry_docs WHERE entry IN (SELECT rowid FROM entries WHERE rowid % ? = 0 LIMIT ?)',
+    )
+    .pluck()
+    .all(step, SAMPLE) as unknown[];
+  const sample = docs.map((doc) => normalisedSections(decodeEntrySections(doc)));
+  const share = threshold / entries;
+  // The sample's counts, scaled, choose as the exact counts will after the pass.
+  const scale = entries / Math.max(1, sample.length);
+  const scaled = new Map(
+    [...denseCandidates(sample, 0.8 * share)].map(([t, n]) => [t, n * scale] as const),
+  );
+  return chooseDenseTerms(scaled, 0.8 * threshold, options.maxTerms);
+}
+
+function normalisedSections(s: { post: string; body: string; summary: string }): string[] {
+  return [normaliseForMatch(s.post), normaliseForMatch(s.body), normaliseForMatch(s.summary)];
+}
+
+/**
+ * Collects the sets of a list of terms, one entry at a time in any order; fed by the pass
+ * over the entries that builds the champion lists.
+ */
+export class DenseSetBuilder {
+  private readonly vocabulary: DenseVocabulary;
+  private readonly terms: string[];
+  private readonly sets: RowBits[];
+  private readonly held: number[];
+  /** How many of `terms` are words (the rest are filters). */
+  private readonly words: number;
+  private readonly found = new Set<number>();
+  through = 0;
+
+  /** `words`: the dense words to look for in the entries' text (`mineDenseTerms`). */
+  constructor(words: readonly string[]) {
+    this.vocabulary = new DenseVocabulary(words);
+    this.terms = [...words];
+    this.sets = words.map(() => new Map());
+    this.held = words.map(() => 0);
+    this.words = words.length;
+  }
+
+  /** Adds an entry given its normalised sections (post, body, summary: the full texts). */
+  add(rowid: number, sections: readonly string[]): void {
+    this.through = Math.max(this.through, rowid);
+    if (this.terms.length === 0) return;
+    this.found.clear();
+    for (const s of sections) this.vocabulary.termsIn(s, this.found);
+    for (const i of this.found) {
+      setRow(this.sets[i] as RowBits, rowid);
+      this.held[i] = (this.held[i] as number) + 1;
+    }
+  }
+
+  /**
+   * Adds the sets of the filters that at least `threshold` entries meet: a tag (key
+   * `tag:<normalised tag>`), an author (`from:<normalised handle>`) and a summary-line or text
+   * speaker (`speaker:<person id>`), read from the tables `tag:`, `from:` and `speaker:` ask.
+   */
+  addFilterSets(db: Database, threshold: number): void {
+    const filters: [prefix: string, sql: string][] = [
+      [
+        'tag:',
+        `SELECT t.norm, et.entry FROM entry_tags et JOIN tags t ON t.id = et.tag
+         WHERE t.norm IN (SELECT norm FROM tags GROUP BY norm HAVING sum(entry_count) >= ?)`,
+      ],
+      [
+        'from:',
+        `SELECT h.norm, e.rowid FROM entries e JOIN handles h ON h.id = e.handle_id
+         WHERE h.norm IN (SELECT norm FROM handles GROUP BY norm HAVING sum(entry_count) >= ?)`,
+      ],
+      [
+        'speaker:',
+        `SELECT person, entry FROM entry_persons WHERE role = 'speaker' AND person IN (
+           SELECT person FROM entry_persons WHERE role = 'speaker'
+           GROUP BY person HAVING count(DISTINCT entry) >= ?)`,
+      ],
+    ];
+    for (const [prefix, sql] of filters) {
+      const index = new Map<string, number>();
+      const rows = db.prepare(sql).raw().iterate(threshold) as IterableIterator<
+        [string | number, number]
+      >;
+      for (const [name, rowid] of rows) {
+        const key = `${prefix}${name}`;
+        let i = index.get(key);
+        if (i === undefined) {
+          i = this.terms.push(key) - 1;
+          this.sets.push(new Map());
+          this.held.push(0);
+          index.set(key, i);
+        }
+        const set = this.sets[i] as RowBits;
+        if (hasRow(set, rowid)) continue;
+        setRow(set, rowid);
+        this.held[i] = (this.held[i] as number) + 1;
+      }
+    }
+  }
+
+  /**
+   * Replaces the stored sets with these, keeping the words held by at least `threshold`
+   * entries and the filters met by `filterThreshold`, and records what they cover;
+   * `dense_stale` starts empty again.
+   */
+  store(db: Database, threshold: number, filterThreshold = threshold): number {
+    const insertTerm = db.prepare('INSERT INTO dense_terms (id, term, entries) VALUES (?, ?, ?)');
+    const insertBlock = db.prepare('INSERT INTO dense_blocks (key, bits) VALUES (?, ?)');
+    const meta = db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)');
+    let stored = 0;
+    db.transaction(() => {
+      dropDenseSets(db);
+      this.terms.forEach((term, i) => {
+        const held = this.held[i] as number;
+        if (held < (i < this.words ? threshold : filterThreshold)) return;
+        stored += 1;
+        insertTerm.run(stored, term, held);
+        for (const [block, words] of this.sets[i] as RowBits)
+          insertBlock.run(stored * KEY_SPAN + block, Buffer.from(words.buffer, 0, 4 * BLOCK_WORDS));
+      });
+      const version =
+        (db.prepare("SELECT value FROM meta WHERE key = 'dense_version'").pluck().get() as
+          number | undefined) ?? 0;
+      meta.run('dense_through', stored > 0 ? this.through : 0);
+      meta.run('dense_version', version + 1);
+    })();
+    return stored;
+  }
+}
+
+/**
+ * Forgets the sets (until the next `optimize()`): for a change that makes every one of them
+ * wrong, such as text normalised by other rules.
+ *
+ * @example
+ * dropDenseSets(db);
+ */
+export function dropDenseSets(db: Database): void {
+  db.exec(`DELETE FROM dense_blocks; DELETE FROM dense_terms; DELETE FROM dense_stale;
+    DELETE FROM meta WHERE key = 'dense_through'`);
+}
+
+/** What a count may use: the sets' terms, what they cover, and the entries to check apart. */
+export interface DenseSnapshot {
+  /** Highest rowid the sets cover. */
+  through: number;
+  /** Rowids up to `through` whose bits may be wrong (removed or rewritten since). */
+  stale: ReadonlySet<number>;
+  /** The id of a dense term, by its normalised text. */
+  idOf(term: string): number | undefined;
+  /** The set of a dense term. */
+  bits(id: number): RowBits;
+  /**
+   * The entries of authors (normalised handles) or speakers (person ids) that have no set,
+   * read from their tables; `null` when there are more than `limit`.
+   */
+  entriesOf(
+    kind: 'from' | 'speaker',
+    values: readonly (string | number)[],
+    limit: number,
+  ): number[] | null;
+}
+
+/** At most this many stale entries are checked apart; beyond, counts wait for `optimize()`. */
+export const STALE_AT_MOST = 1000;
+
+/**
+ * Reads the stored sets.
+ *
+ * @example
+ * new DenseTermSets(db).snapshot()?.idOf('ウクライナ'); // 3
+ */
+export class DenseTermSets {
+  private readonly meta: Statement;
+  private readonly staleCount: Statement;
+  private readonly staleRows: Statement;
+  private readonly terms: Statement;
+  private readonly blocks: Statement;
+  private readonly byAuthors: Statement;
+  private readonly bySpeakers: Statement;
+  private vocabulary: { version: number; ids: Map<string, number> } | null = null;
+
+  constructor(db: Database) {
+    this.meta = db.prepare(
+      "SELECT key, value FROM meta WHERE key IN ('dense_through', 'dense_version')",
+    );
+    this.staleCount = db.prepare('SELECT count(*) FROM dense_stale').pluck();
+    this.staleRows = db.prepare('SELECT rowid FROM dense_stale').pluck();
+    this.terms = db.prepare('SELECT id, term FROM dense_terms');
+    this.blocks = db.prepare('SELECT key, bits FROM dense_blocks WHERE key >= ? AND key < ?');
+    this.byAuthors = db
+      .prepare(
+        `SELECT rowid FROM entries WHERE handle_id IN
+           (SELECT id FROM handles WHERE norm IN (SELECT value FROM json_each(?))) LIMIT ?`,
+      )
+      .pluck();
+    this.bySpeakers = db
+      .prepare(
+        `SELECT DISTINCT entry FROM entry_persons
+         WHERE role = 'speaker' AND person IN (SELECT value FROM json_each(?)) LIMIT ?`,
+      )
+      .pluck();
+  }
+
+  /** The sets as they stand, or `null` when there are none or too many entries changed. */
+  snapshot(): DenseSnapshot | null {
+    const meta = new Map(
+      (this.meta.raw().all() as [string, number][]).map(([k, v]) => [k, Number(v)]),
+    );
+    const through = meta.get('dense_through') ?? 0;
+    if (through === 0) return null;
+    const stale = this.staleCount.get() as number;
+    if (stale > STALE_AT_MOST) return null;
+    const version = meta.get('dense_version') ?? 0;
+    if (this.vocabulary?.version !== version) {
+      const rows = this.terms.raw().all() as [number, string][];
+      this.vocabulary = { version, ids: new Map(rows.map(([id, term]) => [term, id])) };
+    }
+    const ids = this.vocabulary.ids;
+    return {
+      through,
+      stale: new Set(stale === 0 ? [] : (this.staleRows.all() as number[])),
+      idOf: (term) => ids.get(term),
+      bits: (id) => {
+        const out: RowBits = new Map();
+        const rows = this.blocks.raw().all(id * KEY_SPAN, (id + 1) * KEY_SPAN) as [
+          number,
+          Buffer,
+        ][];
+        for (const [key, bits] of rows) {
+          // A copy: the buffer SQLite hands back need not be aligned for 32-bit words.
+          const words = new Uint32Array(BLOCK_WORDS);
+          new Uint8Array(words.buffer).set(bits.subarray(0, 4 * BLOCK_WORDS));
+          out.set(key - id * KEY_SPAN, words);
+        }
+        return out;
+      },
+      entriesOf: (kind, values, limit) => {
+        const list = kind === 'from' ? this.byAuthors : this.bySpeakers;
+        const rows = list.all(JSON.stringify(values), limit + 1) as number[];
+        return rows.length > limit ? null : rows;
+      },
+    };
+  }
+}
