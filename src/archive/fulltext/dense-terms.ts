@@ -213,11 +213,19 @@ function script(c: string): 'kanji' | 'katakana' | 'hiragana' | 'other' {
  */
 export class DenseVocabulary {
   private readonly starts = new Map<number, { term: string; index: number }[]>();
+  /** UTF-16 units some term starts with, and units some term has second: most text has
+   * neither (hiragana, punctuation), and a table lookup is cheaper than the map's. */
+  private readonly first = new Uint8Array(0x10000);
+  private readonly second = new Uint8Array(0x10000);
 
   /** `terms[i]` is reported as `i`; each term is at least two UTF-16 units long. */
   constructor(readonly terms: readonly string[]) {
     terms.forEach((term, index) => {
-      const key = term.charCodeAt(0) * 0x10000 + term.charCodeAt(1);
+      const c0 = term.charCodeAt(0);
+      const c1 = term.charCodeAt(1);
+      this.first[c0] = 1;
+      this.second[c1] = 1;
+      const key = c0 * 0x10000 + c1;
       const list = this.starts.get(key);
       if (list) list.push({ term, index });
       else this.starts.set(key, [{ term, index }]);
@@ -232,12 +240,15 @@ export class DenseVocabulary {
    * const found = new Set<number>();
    * v.termsIn('ロシアは停戦を拒んだ', found); // found: {1, 0}
    */
-  termsIn(text: string, into: Set<number>): void {
+  termsIn(text: string, into: { add(index: number): unknown }): void {
     if (this.starts.size === 0) return;
-    let key = text.charCodeAt(0);
+    const { first, second } = this;
     for (let i = 0; i + 1 < text.length; i += 1) {
-      key = (key & 0xffff) * 0x10000 + text.charCodeAt(i + 1);
-      const list = this.starts.get(key);
+      const c0 = text.charCodeAt(i);
+      if (first[c0] === 0) continue;
+      const c1 = text.charCodeAt(i + 1);
+      if (second[c1] === 0) continue;
+      const list = this.starts.get(c0 * 0x10000 + c1);
       if (list === undefined) continue;
       for (const { term, index } of list) if (text.startsWith(term, i)) into.add(index);
     }
