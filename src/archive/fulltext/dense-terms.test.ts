@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { seededRandom as random } from '../../../test/support/seeded-random.js';
 import {
   BLOCK_BITS,
   chooseDenseTerms,
@@ -12,17 +13,6 @@ import {
   setRow,
   type RowBits,
 } from './dense-terms.js';
-
-/** A small deterministic generator (mulberry32), so a failure can be run again. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('which n-grams a sample suggests', () => {
   it('counts word-like n-grams by the entries holding them, not by occurrences', () => {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
+import { seededRandom as random } from '../../../test/support/seeded-random.js';
 import { makeEntry } from '../../../test/contract/make-entry.js';
 import type { Archive } from '../archive.js';
 import type { Entry } from '../../model/index.js';
@@ -25,16 +26,6 @@ const sentences = [
   'ロシア外務省は停戦協議を拒んだ。',
   'ハリコフで避難が続く。',
 ];
-
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function entries(prefix: string, n: number, seed: number): Entry[] {
   const next = random(seed);
