@@ -127,6 +127,26 @@ describe('counting with the dense terms’ sets', () => {
     plain.close();
   });
 
+  it('gives a search its total exactly where the sets answer the query', () => {
+    const { dense, plain } = pair('totals');
+    for (const q of ['ロシア', 'ロシア -停戦', 'ロシア tag:露朝']) {
+      const expected = plain.count(q);
+      const mine = dense.search(q, { totalLimit: 10 });
+      const theirs = plain.search(q, { totalLimit: 10 });
+      expect(mine.ok && theirs.ok && expected.ok).toBe(true);
+      if (!mine.ok || !theirs.ok || !expected.ok) continue;
+      expect([q, mine.value.total, mine.value.totalExact]).toEqual([q, expected.value, true]);
+      // Without sets, beyond totalLimit the total is an estimate.
+      expect(theirs.value.totalExact).toBe(false);
+      expect(mine.value.hits).toHaveLength(theirs.value.hits.length);
+    }
+    // A phrase with kana between its words has no set: the estimate, as before.
+    const rare = dense.search('"停戦に応じない"', { totalLimit: 10 });
+    expect(rare.ok && rare.value.totalExact).toBe(false);
+    dense.close();
+    plain.close();
+  });
+
   it('counts from the sets: emptied, they change the count', () => {
     const { dense, plain, path } = pair('emptied');
 

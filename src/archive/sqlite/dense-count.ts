@@ -41,7 +41,8 @@ const NEWER_AT_MOST = 5_000;
  * - nothing else in the query: the sets' bits are combined and counted;
  * - with other words or filters: those are listed (when few) and each entry checked in the sets.
  * Entries filed since the sets were built, and those removed or rewritten since, are checked
- * in the index: the count is exact whatever has been written since `optimize()`.
+ * in the index: the count is exact whatever has been written since `optimize()`. `setsOnly`
+ * (a search's total) answers only queries the sets answer whole.
  *
  * @example
  * countWithDenseSets(parseQuery('ウクライナ 停戦').value, lookups, runner, sets.snapshot()); // 81234
@@ -51,10 +52,13 @@ export function countWithDenseSets(
   lookups: QueryLookups,
   runner: QueryRunner,
   sets: DenseSnapshot | null,
+  setsOnly = false,
 ): number | null {
   if (sets === null) return null;
   const split = splitByDenseSets(parsed, lookups, sets);
   if (split.all.length + split.none.length === 0) return null;
+  // What costs more than the sets (listing the rest, asking the index) is for counts only.
+  if (setsOnly && split.rest.length + split.restFilters.length > 0) return null;
   const full = compileQuery(parsed, lookups);
   // Filters alone are often counted from counters or a small index at once (an author since
   // a date): the sets help only where the index would read many rows.

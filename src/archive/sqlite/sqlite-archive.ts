@@ -28,12 +28,7 @@ import { sectionsText } from '../fulltext/entry-text.js';
 import { normaliseForMatch } from '../../text/index.js';
 import { parseQuery } from '../query/parse-query.js';
 import type { QueryError } from '../query/query-ast.js';
-import {
-  compileQuery,
-  CONTAINS_FUNCTION,
-  type CompiledQuery,
-  type QueryLookups,
-} from './compile-query.js';
+import { compileQuery, CONTAINS_FUNCTION, type QueryLookups } from './compile-query.js';
 import { countWithDenseSets } from './dense-count.js';
 import { DenseSetBuilder, DenseTermSets, mineDenseTerms } from './dense-terms.js';
 import {
@@ -287,8 +282,10 @@ class SqliteArchive implements Archive {
   }
 
   search(query: string, options: SearchOptions = {}): Result<SearchResults, QueryError> {
-    const compiled = this.compile(query, options.expandTerm);
-    if (!compiled.ok) return compiled;
+    const parsed = parseQuery(query);
+    if (!parsed.ok) return err(parsed.error);
+    const lookups = this.lookups(options.expandTerm);
+    const compiled = compileQuery(parsed.value, lookups);
     const o = {
       limit: options.limit ?? 20,
       offset: options.offset ?? 0,
@@ -301,9 +298,15 @@ class SqliteArchive implements Archive {
     if (o.sort === 'rank') this.refreshChampions();
     return ok(
       this.guard(query, () =>
-        this.runner.answering(() =>
-          rankedSearch(this.runner, fetch, this.champions, compiled.value, o),
-        ),
+        this.runner.answering(() => {
+          const results = rankedSearch(this.runner, fetch, this.champions, compiled, o);
+          if (results.totalExact) return results;
+          // Beyond totalLimit the total is an estimate; the dense sets, where the query's
+          // words and filters have them, give it exactly in a millisecond or so.
+          const sets = this.dense.snapshot();
+          const exact = countWithDenseSets(parsed.value, lookups, this.runner, sets, true);
+          return exact === null ? results : { ...results, total: exact, totalExact: true };
+        }),
       ),
     );
   }
@@ -500,15 +503,6 @@ class SqliteArchive implements Archive {
   private fetch(rowids: readonly number[]): Map<number, EntryCandidate> {
     const rows = this.byRowids.all(JSON.stringify(rowids)) as (EntryRow & { date: string })[];
     return new Map(rows.map((r) => [r.rowid, new EntryCandidate(r)]));
-  }
-
-  private compile(
-    query: string,
-    expandTerm?: (term: string) => string[],
-  ): Result<CompiledQuery, QueryError> {
-    const parsed = parseQuery(query);
-    if (!parsed.ok) return err(parsed.error);
-    return ok(compileQuery(parsed.value, this.lookups(expandTerm)));
   }
 
   private lookups(expandTerm?: (term: string) => string[]): QueryLookups {
