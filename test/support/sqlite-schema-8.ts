@@ -12,8 +12,6 @@ export function asSchema8(db: Database): void {
   db.transaction(() => {
     db.exec(`DROP TRIGGER IF EXISTS dense_stale_removed;
       DROP TRIGGER IF EXISTS dense_stale_rewritten;
-      DROP TRIGGER IF EXISTS dense_stale_speaker_added;
-      DROP TRIGGER IF EXISTS dense_stale_speaker_removed;
       DROP TABLE IF EXISTS dense_stale;
       DROP TABLE IF EXISTS dense_blocks;
       DROP TABLE IF EXISTS dense_terms;

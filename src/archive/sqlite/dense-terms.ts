@@ -199,6 +199,24 @@ export function dropDenseSets(db: Database): void {
     DELETE FROM meta WHERE key = 'dense_through'`);
 }
 
+/**
+ * Marks entries whose bits may be wrong from now on, for a write the triggers of schema 9 do
+ * not see: speakers found by annotation, filed without rewriting the entry.
+ *
+ * @example
+ * const stale = staleMarker(db);
+ * stale(812); // entry 812's speakers changed
+ */
+export function staleMarker(db: Database): (rowid: number) => void {
+  const mark = db.prepare(
+    `INSERT OR IGNORE INTO dense_stale (rowid) SELECT ?
+     WHERE ? <= coalesce((SELECT value FROM meta WHERE key = 'dense_through'), 0)`,
+  );
+  return (rowid) => {
+    mark.run(rowid, rowid);
+  };
+}
+
 /** What a count may use: the sets' terms, what they cover, and the entries to check apart. */
 export interface DenseSnapshot {
   /** Highest rowid the sets cover. */

@@ -1,6 +1,7 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { KirinukiError } from '../../model/index.js';
 import type { DerivedData } from '../archive.js';
+import { staleMarker } from './dense-terms.js';
 import { fileTextPeople, importStatements, type ImportStatements } from './import-statements.js';
 
 /**
@@ -14,6 +15,8 @@ export class DerivedUpdater {
   private readonly key: Statement;
   private readonly dropPeople: Statement;
   private readonly story: Statement;
+  /** Speakers are in the dense sets (`dense-terms.ts`): a changed entry is checked apart. */
+  private readonly stale: (rowid: number) => void;
   private readonly s: ImportStatements;
   private readonly run: (rows: readonly DerivedData[]) => number;
 
@@ -24,6 +27,7 @@ export class DerivedUpdater {
     this.key = db.prepare('INSERT OR IGNORE INTO entry_keys (key, entry) VALUES (?, ?)');
     this.dropPeople = db.prepare("DELETE FROM entry_persons WHERE entry = ? AND source = 'text'");
     this.story = db.prepare('UPDATE entries SET story = nullif(?, id) WHERE rowid = ?');
+    this.stale = staleMarker(db);
     this.s = importStatements(db);
     this.run = db.transaction((rows: readonly DerivedData[]) => this.store(rows));
   }
@@ -52,6 +56,7 @@ export class DerivedUpdater {
       if (row.people) {
         this.dropPeople.run(rowid);
         fileTextPeople(this.s, rowid, row.people);
+        this.stale(rowid);
       }
       if (row.story !== undefined) this.story.run(row.story, rowid);
       updated += 1;
