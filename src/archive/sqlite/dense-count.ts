@@ -36,7 +36,7 @@ const NEWER_AT_MOST = 5_000;
 /**
  * The exact number of entries matching a query, counted with the dense sets
  * (`dense-terms.ts`) where its words and filters have them; `null` when they do not help, and
- * the index counts it. A term or filter is answered by the sets when each of its alternatives
+ * the index counts it (`full`: the query compiled, which the index would count). A term or filter is answered by the sets when each of its alternatives
  * has one:
  * - nothing else in the query: the sets' bits are combined and counted;
  * - with other words or filters: those are listed (when few) and each entry checked in the sets.
@@ -45,10 +45,12 @@ const NEWER_AT_MOST = 5_000;
  * (a search's total) answers only queries the sets answer whole.
  *
  * @example
- * countWithDenseSets(parseQuery('ウクライナ 停戦').value, lookups, runner, sets.snapshot()); // 81234
+ * const parsed = parseQuery('ウクライナ 停戦').value;
+ * countWithDenseSets(parsed, compileQuery(parsed, lookups), lookups, runner, sets.snapshot()); // 81234
  */
 export function countWithDenseSets(
   parsed: ParsedQuery,
+  full: CompiledQuery,
   lookups: QueryLookups,
   runner: QueryRunner,
   sets: DenseSnapshot | null,
@@ -59,7 +61,6 @@ export function countWithDenseSets(
   if (split.all.length + split.none.length === 0) return null;
   // What costs more than the sets (listing the rest, asking the index) is for counts only.
   if (setsOnly && split.rest.length + split.restFilters.length > 0) return null;
-  const full = compileQuery(parsed, lookups);
   // Filters alone are often counted from counters or a small index at once (an author since
   // a date): the sets help only where the index would read many rows.
   if (split.rest.length === parsed.terms.length) {
@@ -150,8 +151,8 @@ function partOf(
     else ids.push(id);
   }
   if (ids.length === 0) return null;
-  if (without.length === 0 || kind === 'tag')
-    return without.length === 0 ? { ids, listed: [] } : null;
+  if (without.length === 0) return { ids, listed: [] };
+  if (kind === 'tag') return null;
   const listed = sets.entriesOf(kind, without, LISTED_AT_MOST);
   return listed === null ? null : { ids, listed };
 }

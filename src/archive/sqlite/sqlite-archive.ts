@@ -304,7 +304,14 @@ class SqliteArchive implements Archive {
           // Beyond totalLimit the total is an estimate; the dense sets, where the query's
           // words and filters have them, give it exactly in a millisecond or so.
           const sets = this.dense.snapshot();
-          const exact = countWithDenseSets(parsed.value, lookups, this.runner, sets, true);
+          const exact = countWithDenseSets(
+            parsed.value,
+            compiled,
+            lookups,
+            this.runner,
+            sets,
+            true,
+          );
           return exact === null ? results : { ...results, total: exact, totalExact: true };
         }),
       ),
@@ -315,12 +322,18 @@ class SqliteArchive implements Archive {
     const parsed = parseQuery(query);
     if (!parsed.ok) return err(parsed.error);
     const lookups = this.lookups(options.expandTerm);
+    const compiled = compileQuery(parsed.value, lookups);
     return ok(
       this.guard(query, () =>
         this.runner.answering(
           () =>
-            countWithDenseSets(parsed.value, lookups, this.runner, this.dense.snapshot()) ??
-            this.runner.count(compileQuery(parsed.value, lookups)),
+            countWithDenseSets(
+              parsed.value,
+              compiled,
+              lookups,
+              this.runner,
+              this.dense.snapshot(),
+            ) ?? this.runner.count(compiled),
         ),
       ),
     );
