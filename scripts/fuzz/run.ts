@@ -133,7 +133,7 @@ function main(): number {
   if (options.timing) {
     const sizes = SIZES.filter((n) => n <= options.maxSize);
     console.log(
-      `\ntime per tenfold step (fastest of 2 runs, a failing pattern timed twice; a step over ${MAX_STEP_RATIO}× and over ${MAX_OVER_BASELINE} times the allocation baseline's fails):`,
+      `\nCPU time per tenfold step (fastest of 2 runs, a failing pattern timed twice; a step over ${MAX_STEP_RATIO}× and over ${MAX_OVER_BASELINE} times the allocation baseline's fails):`,
     );
     for (const target of targets) {
       console.log(`${target.name} (${target.module})`);
