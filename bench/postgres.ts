@@ -3,7 +3,11 @@
  * imported into a SQLite file and into PostgreSQL (a private cluster, test/support), then every
  * query class of bench/queries.ts counted and searched (top 20 with snippets) on each.
  *
- *   npx tsx bench/postgres.ts [size=100000] [repeat=5] [backends=sqlite,postgres]
+ *   npx tsx bench/postgres.ts [size=100000] [repeat=5] [backends=sqlite,postgres] [--without-sets]
+ *
+ * `--without-sets` then forgets each archive's dense terms' sets (built by `optimize()`) and
+ * counts every query again on the same archive, checking each count is the same: the sets'
+ * worth, measured with everything else equal.
  *
  * Prints the import rate, the size on disk and p50/p95/p99 per class and backend, as markdown,
  * and each row on stderr as soon as it is measured (with the load average: the machine is
@@ -20,6 +24,10 @@ import {
   type Archive,
   type ImportBatch,
 } from '../src/archive/index.js';
+import Database from 'better-sqlite3';
+import { PgConnection } from '../src/archive/postgres/connection.js';
+import { dropPgDenseSets } from '../src/archive/postgres/dense-terms.js';
+import { dropDenseSets } from '../src/archive/sqlite/dense-terms.js';
 import { startPostgresCluster } from '../test/support/postgres-cluster.js';
 import { generateCorpus } from './corpus.js';
 import { latency, mb, ms, table, timeRuns } from './measure.js';
@@ -28,6 +36,7 @@ import { queryClasses } from './queries.js';
 const size = Number(process.argv[2] ?? 100_000);
 const repeat = Number(process.argv[3] ?? 5);
 const wanted = (process.argv[4] ?? 'sqlite,postgres').split(',');
+const withoutSets = process.argv.includes('--without-sets');
 
 /** The 1-minute load average: every figure is taken on a machine others share. */
 function load(): string {
@@ -55,9 +64,22 @@ function main(): void {
   const { cluster } = started;
   const dir = mkdtempSync(join(tmpdir(), 'kirinuki-bench-pg-'));
   try {
+    const pgUrl = cluster.createDatabase('bench');
     const open: Record<string, () => Archive> = {
       sqlite: () => openSqliteArchive(join(dir, 'archive.db')),
-      postgres: () => openPostgresArchive(cluster.createDatabase('bench')),
+      postgres: () => openPostgresArchive(pgUrl),
+    };
+    const dropSets: Record<string, () => void> = {
+      sqlite: () => {
+        const db = new Database(join(dir, 'archive.db'));
+        dropDenseSets(db);
+        db.close();
+      },
+      postgres: () => {
+        const c = PgConnection.open(pgUrl, undefined, false);
+        dropPgDenseSets(c);
+        c.close();
+      },
     };
     const rows: string[][] = [];
     const summary: string[][] = [];
@@ -90,6 +112,33 @@ function main(): void {
         const row = [c.name, name, ...[lc.p50, lc.p95, lc.p99, ls.p50, ls.p95, ls.p99].map(ms)];
         rows.push(row);
         console.error(`| ${row.join(' | ')} | load ${load()}`);
+      }
+      if (withoutSets) {
+        const counted = new Map(
+          queryClasses().flatMap((c) => c.queries.map((q) => [q, archive.count(q)] as const)),
+        );
+        dropSets[name]?.();
+        for (const c of queryClasses()) {
+          const count: number[] = [];
+          const search: number[] = [];
+          for (const q of c.queries) {
+            count.push(...timeRuns(repeat, () => archive.count(q)));
+            search.push(...timeRuns(repeat, () => archive.search(q, { limit: 20 })));
+            const [was, now] = [counted.get(q), archive.count(q)];
+            if (JSON.stringify(was) !== JSON.stringify(now))
+              throw new Error(
+                `bench: ${name} counts ${q} as ${JSON.stringify(was)} with sets, ${JSON.stringify(now)} without`,
+              );
+          }
+          const [lc, ls] = [latency(count), latency(search)];
+          const row = [
+            c.name,
+            `${name} without sets`,
+            ...[lc.p50, lc.p95, lc.p99, ls.p50, ls.p95, ls.p99].map(ms),
+          ];
+          rows.push(row);
+          console.error(`| ${row.join(' | ')} | load ${load()}`);
+        }
       }
       archive.close();
     }

@@ -16,12 +16,18 @@ const LISTS_PER_TERM = 2;
 /**
  * Builds the champion lists (`fulltext/champions.ts`, the shared rule's) of the whole archive
  * into `rank_champions`, in one pass over the entries a page at a time. Run by `optimize()`.
- * Returns how many lists were written.
+ * `onEntry` is told each entry's rid and normalised text (`entry_search.norm`): what else is
+ * built from the text (the dense terms' sets) shares the pass. Returns how many lists were
+ * written.
  *
  * @example
  * buildPgChampions(connection); // 1834
  */
-export function buildPgChampions(c: PgConnection, minDf = PG_CHAMPION_MIN_DF): number {
+export function buildPgChampions(
+  c: PgConnection,
+  minDf = PG_CHAMPION_MIN_DF,
+  onEntry?: (rid: number, norm: string) => void,
+): number {
   const entries = Number(c.value('SELECT coalesce(sum(entry_count), 0) AS n FROM days')) || 1;
   const length = Number(c.value(`SELECT value FROM meta WHERE key = 'fulltext_length'`) ?? 0);
   const newest = String(c.value('SELECT max(date) AS d FROM entries') ?? '1970-01-01');
@@ -30,13 +36,15 @@ export function buildPgChampions(c: PgConnection, minDf = PG_CHAMPION_MIN_DF): n
   for (;;) {
     const rows = c.run(
       `SELECT e.rid AS rid, e.day AS day, e.seq AS seq, e.source AS source, e.story AS story,
-         e.json AS json, e.date AS date
-       FROM entries e WHERE e.rid > $1 ORDER BY e.rid LIMIT 1000`,
+         e.json AS json, e.date AS date${onEntry ? ', s.norm AS norm' : ''}
+       FROM entries e${onEntry ? ' JOIN entry_search s ON s.entry = e.rid' : ''}
+       WHERE e.rid > $1 ORDER BY e.rid LIMIT 1000`,
       [after],
     );
     for (const row of rows) {
       const sections = rankingSections(entrySections(storedEntry(row).entry));
       collector.add(ridOf(row), sections, String(row.date));
+      onEntry?.(ridOf(row), String(row.norm));
     }
     const last = rows[rows.length - 1];
     if (!last || rows.length < 1000) break;

@@ -222,13 +222,10 @@ function compileFilters(
         WHERE et.entry = e.rid AND t.norm = ${bind(pgText(normaliseForMatch(f.value)))})`;
       parts.push(f.negated ? `NOT ${tagged}` : tagged);
     } else if (f.key === 'speaker' || f.key === 'person') {
-      const norms = [f.value, ...(options.expandTerm?.(f.value) ?? [])]
-        .map((v) => normaliseForMatch(v))
-        .filter((n, i) => i === 0 || n.trim() !== '');
       const role = f.key === 'speaker' ? `ep.role = 'speaker' AND ` : '';
       // A value names every person whose normalised name contains it (as SQLite's does),
       // looked up first: the planner then knows how few persons, and so entries, it is.
-      const ids = options.personIds?.([...new Set(norms)]) ?? [];
+      const ids = pgPersonIds(f, options);
       const named = `EXISTS (SELECT 1 FROM entry_persons ep WHERE ep.entry = e.rid AND ${role}
         ep.person = ANY(${bind(`{${ids.join(',')}}`)}::bigint[]))`;
       parts.push(f.negated ? `NOT ${named}` : named);
@@ -237,8 +234,28 @@ function compileFilters(
   return parts;
 }
 
-/** The term and its alternatives, normalised, the term first, without duplicates or blanks. */
-function alternativesOf(text: string, options: PgQueryOptions): string[] {
+/**
+ * The persons a `speaker:` or `person:` filter names: each whose normalised name contains the
+ * value or one of its alternatives.
+ *
+ * @example
+ * pgPersonIds({ key: 'speaker', value: 'ペスコフ', negated: false }, options); // [12]
+ */
+export function pgPersonIds(f: QueryFilter, options: PgQueryOptions): number[] {
+  const norms = [f.value, ...(options.expandTerm?.(f.value) ?? [])]
+    .map((v) => normaliseForMatch(v))
+    .filter((n, i) => i === 0 || n.trim() !== '');
+  return options.personIds?.([...new Set(norms)]) ?? [];
+}
+
+/**
+ * The term and its alternatives, normalised, the term first, without duplicates or blanks:
+ * what `strpos` looks for in an entry's normalised text.
+ *
+ * @example
+ * alternativesOf('ハルキウ', { expandTerm: () => ['ハリコフ'] }); // ['ハルキウ', 'ハリコフ']
+ */
+export function alternativesOf(text: string, options: PgQueryOptions): string[] {
   const first = normaliseForMatch(text);
   const out = [first];
   for (const alt of options.expandTerm?.(text) ?? []) {
@@ -249,6 +266,12 @@ function alternativesOf(text: string, options: PgQueryOptions): string[] {
   return out;
 }
 
-function handleNorm(f: QueryFilter): string {
+/**
+ * The normalised handle a `from:` filter names.
+ *
+ * @example
+ * handleNorm({ key: 'from', value: 'NHK_News', negated: false }); // 'nhk_news'
+ */
+export function handleNorm(f: QueryFilter): string {
   return pgText(f.value.normalize('NFKC').toLowerCase());
 }

@@ -196,6 +196,43 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
       ANALYZE entry_search;
     `,
   },
+  {
+    version: 4,
+    description: 'dense terms: the sets of the words most entries hold',
+    sql: `
+      -- Built by optimize() (postgres/dense-terms.ts): a word, tag, author or speaker most
+      -- entries have, and how many.
+      CREATE TABLE dense_terms (
+        id integer PRIMARY KEY,
+        term text NOT NULL UNIQUE,
+        entries integer NOT NULL
+      );
+      -- Its set of rids, 65,536 to a block of 8 KiB.
+      CREATE TABLE dense_blocks (
+        term integer NOT NULL REFERENCES dense_terms (id) ON DELETE CASCADE,
+        block integer NOT NULL,
+        bits bytea NOT NULL,
+        PRIMARY KEY (term, block)
+      );
+      -- Entries up to meta.dense_through removed or rewritten since the sets were built: their
+      -- bits may be wrong, so counts check them against the text. Kept by triggers, so that no
+      -- write path can forget to, except for speakers found by annotation, filed without
+      -- rewriting the entry (write-entries.ts marks those), as in SQLite.
+      CREATE TABLE dense_stale (rid bigint PRIMARY KEY);
+      CREATE FUNCTION dense_mark_stale() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF OLD.rid <= coalesce((SELECT value::bigint FROM meta WHERE key = 'dense_through'), 0)
+        THEN
+          INSERT INTO dense_stale (rid) VALUES (OLD.rid) ON CONFLICT DO NOTHING;
+        END IF;
+        RETURN NULL;
+      END $$;
+      CREATE TRIGGER dense_stale_removed AFTER DELETE ON entries
+        FOR EACH ROW EXECUTE FUNCTION dense_mark_stale();
+      CREATE TRIGGER dense_stale_rewritten AFTER UPDATE OF json, handle_id ON entries
+        FOR EACH ROW EXECUTE FUNCTION dense_mark_stale();
+    `,
+  },
 ];
 
 /** The latest schema version this kirinuki knows. */

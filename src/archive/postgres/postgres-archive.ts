@@ -23,11 +23,26 @@ import type {
   StoredEntry,
 } from '../archive.js';
 import { parseQuery } from '../query/parse-query.js';
-import type { QueryError } from '../query/query-ast.js';
+import type { ParsedQuery, QueryError } from '../query/query-ast.js';
 import { openSqliteArchive } from '../sqlite/sqlite-archive.js';
 import { writeAuditRecords, type AuditInput } from './accounts.js';
-import { buildPgChampions } from './champions.js';
-import { compilePgQuery, type PgQuery } from './compile-query.js';
+import { buildPgChampions, PG_CHAMPION_MIN_DF } from './champions.js';
+import { compilePgQuery, type PgQuery, type PgQueryOptions } from './compile-query.js';
+import { pgDenseSource } from './dense-count.js';
+import {
+  addPgFilterSets,
+  beginPgDenseBuild,
+  minePgDenseTerms,
+  PgDenseTermSets,
+  storePgDenseSets,
+} from './dense-terms.js';
+import { countWithDenseSets } from '../fulltext/dense-count.js';
+import { DenseSetBuilder } from '../fulltext/dense-set-builder.js';
+import {
+  DEFAULT_DENSE_TERM_OPTIONS,
+  denseThreshold,
+  type DenseTermOptions,
+} from '../fulltext/dense-terms.js';
 import { PgConnection, pgTextArray, type PgRow } from './connection.js';
 
 export { PgConnectError, redactUrl as redactArchiveUrl } from './connection.js';
@@ -52,6 +67,11 @@ export interface PostgresArchiveOptions {
    * newest and the champions of its terms (see search.ts); default 300.
    */
   rankCandidates?: number;
+  /**
+   * Which words and filters `optimize()` keeps sets of entries for, to count them at once
+   * (`fulltext/dense-terms.ts`); default `DEFAULT_DENSE_TERM_OPTIONS`, as SQLite's.
+   */
+  denseTerms?: Partial<DenseTermOptions>;
 }
 
 /**
@@ -101,7 +121,8 @@ export function openPostgresArchive(
     // jit_above_cost: JIT would then compile each for 100 ms. Short queries never gain from it.
     c.query('SET enable_seqscan = off');
     c.query('SET jit = off');
-    return new PostgresArchiveImpl(c, options.rankCandidates ?? 300);
+    const dense = { ...DEFAULT_DENSE_TERM_OPTIONS, ...options.denseTerms };
+    return new PostgresArchiveImpl(c, options.rankCandidates ?? 300, dense);
   } catch (e) {
     c.close();
     throw e;
@@ -143,13 +164,16 @@ class PostgresArchiveImpl implements PostgresArchive {
   private readonly writer: EntryWriter;
   private readonly searcher: PgSearch;
   private readonly published: PublishedPostsTable;
+  private readonly dense: PgDenseTermSets;
 
   constructor(
     private readonly c: PgConnection,
     private readonly rankCandidates: number,
+    private readonly denseOptions: DenseTermOptions,
   ) {
     this.writer = new EntryWriter(c);
     this.searcher = new PgSearch(c);
+    this.dense = new PgDenseTermSets(c);
     this.published = new PublishedPostsTable(c);
   }
 
@@ -212,13 +236,24 @@ class PostgresArchiveImpl implements PostgresArchive {
       rankedEntries: options.rankedEntries ?? 0,
       sort: options.sort ?? 'rank',
     };
-    return ok(this.searcher.search(compiled.value, o));
+    const results = this.searcher.search(compiled.value.query, o);
+    if (results.totalExact) return ok(results);
+    // Beyond totalLimit the total is an estimate; the dense sets, where the query's words and
+    // filters have them, give it exactly.
+    const exact = this.countWithSets(compiled.value, true);
+    return ok(exact === null ? results : { ...results, total: exact, totalExact: true });
   }
 
   count(query: string, options: CountOptions = {}): Result<number, QueryError> {
     const compiled = this.compile(query, options.expandTerm);
     if (!compiled.ok) return compiled;
-    return ok(this.searcher.count(compiled.value));
+    return ok(this.countWithSets(compiled.value) ?? this.searcher.count(compiled.value.query));
+  }
+
+  /** The count from the dense sets (`fulltext/dense-count.ts`), or `null` where they do not help. */
+  private countWithSets(q: CompiledPgQuery, setsOnly = false): number | null {
+    const source = pgDenseSource(this.c, this.searcher, q.options, q.parsed, q.query);
+    return countWithDenseSets(q.parsed, source, this.dense.snapshot(), setsOnly);
   }
 
   entriesOfDay(day: string): StoredEntry[] {
@@ -418,9 +453,25 @@ class PostgresArchiveImpl implements PostgresArchive {
     };
   }
 
-  /** Champion lists for ranking common words, then the planner's statistics. */
+  /**
+   * Champion lists for ranking common words and the dense terms' sets for counting them, in
+   * one pass over the entries; then the planner's statistics.
+   */
   optimize(): OptimizeReport {
-    buildPgChampions(this.c);
+    const entries = this.searcher.entryCount();
+    const o = this.denseOptions;
+    const through = beginPgDenseBuild(this.c);
+    const dense = new DenseSetBuilder(minePgDenseTerms(this.c, entries, o));
+    buildPgChampions(this.c, PG_CHAMPION_MIN_DF, (rid, norm) => {
+      if (rid <= through) dense.add(rid, [norm]);
+    });
+    addPgFilterSets(this.c, dense, denseThreshold(entries, o, o.minFilterShare), through);
+    storePgDenseSets(
+      this.c,
+      dense,
+      denseThreshold(entries, o),
+      denseThreshold(entries, o, o.minFilterShare),
+    );
     // VACUUM cannot run inside a transaction; each call is its own.
     this.c.query(
       'VACUUM (ANALYZE) entries, entry_search, entry_tokens, entry_tags, entry_persons, entry_keys, rank_champions, days, meta',
@@ -495,7 +546,7 @@ class PostgresArchiveImpl implements PostgresArchive {
   private compile(
     query: string,
     expandTerm?: (term: string) => string[],
-  ): Result<PgQuery, QueryError> {
+  ): Result<CompiledPgQuery, QueryError> {
     const parsed = parseQuery(query);
     if (!parsed.ok) return err(parsed.error);
     const personIds = (norms: readonly string[]): number[] =>
@@ -506,8 +557,16 @@ class PostgresArchiveImpl implements PostgresArchive {
           [pgTextArray(norms)],
         )
         .map((r) => Number(r.id));
-    return ok(compilePgQuery(parsed.value, { expandTerm, personIds }));
+    const options = { expandTerm, personIds };
+    return ok({ parsed: parsed.value, options, query: compilePgQuery(parsed.value, options) });
   }
+}
+
+/** A query parsed, and compiled with the options it was compiled with. */
+interface CompiledPgQuery {
+  parsed: ParsedQuery;
+  options: PgQueryOptions;
+  query: PgQuery;
 }
 
 /** Entries filing any of the names ($1, a text[]): quoted in a summary line ($2 = 1), or at all. */

@@ -171,7 +171,7 @@ export class PgSearch {
   }
 
   /** The newest `asked` matches, newest first, from the index or a filter's (`access`). */
-  private newestMatches(q: PgQuery, asked: number): number[] {
+  newestMatches(q: PgQuery, asked: number): number[] {
     const access = this.access(q);
     // `t.entry + 0`: the planner must not walk entry_tokens' primary key backwards testing
     // `@>` on each row — it prices that as cheap when a token is in a quarter of the entries,
@@ -271,6 +271,40 @@ export class PgSearch {
       `{${champions.join(',')}}`,
     );
     return [...new Set([...newest.slice(0, count), ...matching])];
+  }
+
+  /** How many of the entries `rids` match, each checked against its text and filters. */
+  countAmong(q: PgQuery, rids: readonly number[]): number {
+    if (rids.length === 0) return 0;
+    const scan = joined({
+      entries: q.readsEntries || !q.readsText,
+      tokens: false,
+      norm: q.readsText,
+    });
+    return Number(
+      this.c.query(
+        `SELECT count(*)::float8 AS n FROM ${scan.from}
+         WHERE ${q.scan.where} AND ${scan.rid} = ANY(${next(q.scan, 1)}::bigint[])`,
+        [...q.scan.params, `{${rids.join(',')}}`],
+      )[0]?.n ?? 0,
+    );
+  }
+
+  /**
+   * About how many entries hold the query's rarest positive term (by the planner's statistics
+   * of its tokens; a term without tokens counts as every entry); 0 without positive terms.
+   */
+  plannedMatches(q: PgQuery): number {
+    if (q.termTokens.length === 0) return 0;
+    const entries = this.entryCount();
+    return Math.min(
+      ...q.termTokens.map((alternatives) =>
+        alternatives.reduce(
+          (n, tokens) => n + (tokens.length === 0 ? entries : this.planned(tokens)),
+          0,
+        ),
+      ),
+    );
   }
 
   /** Matches by post date, newest first (`sort: 'date'`), with snippets of the terms. */

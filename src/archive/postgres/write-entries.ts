@@ -1,3 +1,4 @@
+import { markPgDenseStale } from './dense-terms.js';
 import { KirinukiError, type Entry } from '../../model/index.js';
 import { describeBatches, ownField, summarySpeakers } from '../batch-fields.js';
 import { normaliseForMatch } from '../../text/index.js';
@@ -194,6 +195,8 @@ export class EntryWriter {
               String(rid),
             ]);
             this.fileTextPeople(Number(rid), row.people);
+            // Its speakers changed without a rewrite the triggers would see.
+            markPgDenseStale(this.c, Number(rid));
           }
           if (row.story !== undefined)
             this.c.run('UPDATE entries SET story = nullif($1, id) WHERE rid = $2', [

@@ -2,212 +2,36 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterAll, describe, expect, it } from 'vitest';
-import { seededRandom as random } from '../../../test/support/seeded-random.js';
-import { makeEntry } from '../../../test/contract/make-entry.js';
-import type { Archive } from '../archive.js';
-import type { Entry } from '../../model/index.js';
+import { afterAll } from 'vitest';
+import {
+  runDenseCountContract,
+  SMALL_DENSE_TERMS,
+} from '../../../test/contract/contract-dense-count.js';
 import { openSqliteArchive } from './sqlite-archive.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'kirinuki-dense-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-// Counts answered by the dense terms' sets must be the index's counts, before and after
-// entries are filed, removed and rewritten since the sets were built. A second archive with
-// the same entries and no sets (the index alone, which the contract suite checks against a
-// brute-force scan) gives the expected counts.
-
-const sentences = [
-  'ロシア軍がウクライナ東部で攻撃を続けた。',
-  'ウクライナは停戦に応じない考えを示した。',
-  'ロシアと北朝鮮が会談した。',
-  'ザハリャン司令官は前線の状況を説明した。',
-  '欧州は制裁の強化を検討している。',
-  'ロシア外務省は停戦協議を拒んだ。',
-  'ハリコフで避難が続く。',
-];
-
-function entries(prefix: string, n: number, seed: number): Entry[] {
-  const next = random(seed);
-  const pick = (): string => sentences[Math.floor(next() * sentences.length)] ?? '';
-  return Array.from({ length: n }, (_, i) =>
-    makeEntry({
-      id: `${prefix}${i}`,
-      text: pick(),
-      body: [pick(), pick()],
-      handle: next() < 0.5 ? 'nhk_news' : 'ReutersJapan',
-      date: `2024-06-${String(1 + Math.floor(next() * 9)).padStart(2, '0')}`,
-      summaries:
-        next() < 0.3
-          ? [
-              {
-                tag: next() < 0.5 ? '露朝' : 'ウクライナ戦況',
-                // A speaker with a set, and a rarer spelling without one.
-                speaker: next() < 0.5 ? 'ザハリャン司令官' : next() < 0.1 ? 'ザハリャン氏' : null,
-                quote: '前進している',
-              },
-            ]
-          : [],
-    }),
-  );
-}
-
-const queries = [
-  'ロシア',
-  'ウクライナ',
-  '停戦',
-  'ロシア 停戦',
-  'ロシア -停戦',
-  '"ロシア軍"',
-  'ロシア ザハリャン',
-  'ロシア tag:露朝',
-  '-ロシア tag:露朝',
-  'ウクライナ from:@nhk_news',
-  '停戦 since:2024-06-05',
-  'ロシア 避難',
-  'ハルキウ',
-  'speaker:ザハリャン 停戦',
-  'speaker:ザハリャン -ロシア',
-  '停戦 -tag:露朝',
-  'ロシア -from:@nhk_news',
-  '停戦 from:@nhk_news from:@ReutersJapan',
-  'tag:ウクライナ戦況 from:@nhk_news',
-  'ロシア tag:ウクライナ戦況 from:@nhk_news',
-];
-const aliases = (term: string): string[] => (term === 'ハルキウ' ? ['ハリコフ'] : []);
-
-function counts(a: Archive): Record<string, number> {
-  return Object.fromEntries(
-    queries.map((q) => {
-      const r = a.count(q, { expandTerm: aliases });
-      if (!r.ok) throw new Error(`query ${q}: ${r.error.message}`);
-      return [q, r.value];
-    }),
-  );
-}
-
-function pair(name: string): { dense: Archive; plain: Archive; path: string } {
-  const path = join(dir, `${name}.db`);
-  const dense = openSqliteArchive(path, {
-    denseTerms: { minEntries: 20, minShare: 0.1, maxTerms: 64 },
-  });
-  const plain = openSqliteArchive(join(dir, `${name}-plain.db`));
-  for (const a of [dense, plain])
-    a.importBatch({
-      source: 's',
-      day: '2024-06-10',
-      entries: entries('e', 400, 1),
-      documentTagLines: [],
-    });
-  dense.optimize();
-  return { dense, plain, path };
-}
-
-function denseTerms(path: string): string[] {
-  const db = new Database(path, { readonly: true });
+function withDb(name: string, work: (db: Database.Database) => void): void {
+  const db = new Database(join(dir, `${name}.db`));
   try {
-    return db.prepare('SELECT term FROM dense_terms').pluck().all() as string[];
+    work(db);
   } finally {
     db.close();
   }
 }
 
-describe('counting with the dense terms’ sets', () => {
-  it('builds sets for the words most entries hold, and counts as the index does', () => {
-    const { dense, plain, path } = pair('built');
-    const terms = denseTerms(path);
-    expect(terms).toEqual(
-      expect.arrayContaining(['ロシア', 'ウクライナ', '停戦', 'tag:露朝', 'from:nhk_news']),
-    );
-    expect(terms.some((t) => t.startsWith('speaker:'))).toBe(true);
-    // Words only: no particle or ending (hiragana), 2–6 characters.
-    const words = terms.filter((t) => !/^(tag|from|speaker):/u.test(t));
-    expect(words.filter((w) => /[ぁ-ゟ]/u.test(w) || [...w].length > 6)).toEqual([]);
-    expect(counts(dense)).toEqual(counts(plain));
-    expect(counts(plain)['ロシア']).toBeGreaterThan(100);
-    dense.close();
-    plain.close();
-  });
-
-  it('gives a search its total exactly where the sets answer the query', () => {
-    const { dense, plain } = pair('totals');
-    for (const q of ['ロシア', 'ロシア -停戦', 'ロシア tag:露朝']) {
-      const expected = plain.count(q);
-      const mine = dense.search(q, { totalLimit: 10 });
-      const theirs = plain.search(q, { totalLimit: 10 });
-      expect(mine.ok && theirs.ok && expected.ok).toBe(true);
-      if (!mine.ok || !theirs.ok || !expected.ok) continue;
-      expect([q, mine.value.total, mine.value.totalExact]).toEqual([q, expected.value, true]);
-      // Without sets, beyond totalLimit the total is an estimate.
-      expect(theirs.value.totalExact).toBe(false);
-      expect(mine.value.hits).toHaveLength(theirs.value.hits.length);
-    }
-    // A phrase with kana between its words has no set: the estimate, as before.
-    const rare = dense.search('"停戦に応じない"', { totalLimit: 10 });
-    expect(rare.ok && rare.value.totalExact).toBe(false);
-    dense.close();
-    plain.close();
-  });
-
-  it('counts from the sets: emptied, they change the count', () => {
-    const { dense, plain, path } = pair('emptied');
-
-    const db = new Database(path);
-    db.prepare('UPDATE dense_blocks SET bits = zeroblob(length(bits))').run();
-    db.close();
-    const emptied = counts(dense);
-    const expected = counts(plain);
-    expect(emptied['ロシア']).toBe(0);
-    expect(emptied['ロシア 停戦']).toBe(0);
-    expect(emptied['ロシア tag:露朝']).toBe(0);
-    expect(emptied['ロシア ザハリャン']).toBe(0);
-    // Filters too: with every set empty, no entry has the tag or the speaker. (Filters alone
-    // are left to the index when its plan is cheap, as here.)
-    expect(emptied['ロシア tag:ウクライナ戦況 from:@nhk_news']).toBe(0);
-    expect(expected['ロシア tag:ウクライナ戦況 from:@nhk_news']).toBeGreaterThan(0);
-    expect(emptied['tag:ウクライナ戦況 from:@nhk_news']).toBe(
-      expected['tag:ウクライナ戦況 from:@nhk_news'],
-    );
-    expect(emptied['speaker:ザハリャン 停戦']).toBe(0);
-    expect(expected['speaker:ザハリャン 停戦']).toBeGreaterThan(0);
-    expect(emptied['-ロシア tag:露朝']).toBe(0);
-    expect(expected['-ロシア tag:露朝']).toBeGreaterThan(0);
-    dense.close();
-    plain.close();
-  });
-
-  it('stays exact after entries are filed, removed and rewritten since the sets were built', () => {
-    const { dense, plain } = pair('written');
-    // Filed later: among them, the rarer spelling of a speaker whose other one has a set.
-    const later = [
-      ...entries('late', 60, 2),
-      ...Array.from({ length: 8 }, (_, i) =>
-        makeEntry({
-          id: `rare${i}`,
-          text: 'ロシアは停戦を協議した。',
-          date: '2024-06-09',
-          summaries: [{ tag: '露朝', speaker: 'ザハリャン氏', quote: '協議した' }],
-        }),
-      ),
-    ];
-    const rewritten = entries('e', 40, 3).map((e, i) => ({ ...e, id: `e${i * 7}` }));
-    for (const a of [dense, plain]) {
-      a.importBatch({ source: 's', day: '2024-06-11', entries: later, documentTagLines: [] });
-      for (let i = 1; i < 400; i += 13) a.removeEntry(`e${i}`);
-      a.updateEntries(rewritten);
-      // Speakers found by annotation, filed without rewriting the entries.
-      a.updateDerived(
-        Array.from({ length: 30 }, (_, i) => ({
-          id: `e${i * 11 + 2}`,
-          people: { speakers: ['ザハリャン司令官'], mentions: [] },
-        })),
-      );
-    }
-    expect(counts(dense)).toEqual(counts(plain));
-    // And again once optimize() has built the sets anew.
-    dense.optimize();
-    expect(counts(dense)).toEqual(counts(plain));
-    dense.close();
-    plain.close();
-  });
+runDenseCountContract({
+  open: (name, withSets) =>
+    openSqliteArchive(join(dir, `${name}.db`), withSets ? { denseTerms: SMALL_DENSE_TERMS } : {}),
+  terms: (name) => {
+    let terms: string[] = [];
+    withDb(name, (db) => {
+      terms = db.prepare('SELECT term FROM dense_terms').pluck().all() as string[];
+    });
+    return terms;
+  },
+  emptySets: (name) =>
+    withDb(name, (db) => db.prepare('UPDATE dense_blocks SET bits = zeroblob(length(bits))').run()),
+  cheapFiltersFromIndex: true,
 });

@@ -1,13 +1,10 @@
 import type { Database, Statement } from 'better-sqlite3';
+import type { DenseSnapshot } from '../fulltext/dense-count.js';
+import { chooseDenseWords, type DenseSetBuilder } from '../fulltext/dense-set-builder.js';
 import {
   BLOCK_WORDS,
-  chooseDenseTerms,
   DEFAULT_DENSE_TERM_OPTIONS,
-  denseCandidates,
   denseThreshold,
-  DenseVocabulary,
-  hasRow,
-  setRow,
   type DenseTermOptions,
   type RowBits,
 } from '../fulltext/dense-terms.js';
@@ -16,10 +13,11 @@ import { decodeEntrySections } from './entry-docs.js';
 
 /**
  * The dense terms' sets in SQLite (`fulltext/dense-terms.ts` says what they are): built by
- * `optimize()` in the same pass over the entries as the champion lists, read by
- * `dense-count.ts`. The sets cover the rowids up to `meta.dense_through`; an entry removed or
- * rewritten since is listed in `dense_stale` (by triggers, so no write path can forget it) and
- * checked against the index instead, as are entries filed since.
+ * `optimize()` in the same pass over the entries as the champion lists
+ * (`fulltext/dense-set-builder.ts`), read by `fulltext/dense-count.ts`. The sets cover the
+ * rowids up to `meta.dense_through`; an entry removed or rewritten since is listed in
+ * `dense_stale` (by triggers, so no write path can forget it) and checked against the index
+ * instead, as are entries filed since.
  */
 
 /** Entries sampled to guess which terms are dense. */
@@ -28,7 +26,7 @@ const SAMPLE = 4000;
 const KEY_SPAN = 1 << 20;
 
 /**
- * Picks the terms to build sets for: word-like n-grams held by at least the threshold's share
+ * Picks the words to build sets for: word-like n-grams held by at least the threshold's share
  * of a sample of entries spread over the archive (every k-th rowid).
  *
  * @example
@@ -39,8 +37,7 @@ export function mineDenseTerms(
   entries: number,
   options: DenseTermOptions = DEFAULT_DENSE_TERM_OPTIONS,
 ): string[] {
-  const threshold = denseThreshold(entries, options);
-  if (entries < threshold) return [];
+  if (entries < denseThreshold(entries, options)) return [];
   const max = (db.prepare('SELECT max(rowid) FROM entries').pluck().get() as number | null) ?? 0;
   const step = Math.max(1, Math.floor(max / SAMPLE));
   const docs = db
@@ -50,13 +47,7 @@ export function mineDenseTerms(
     .pluck()
     .all(step, SAMPLE) as unknown[];
   const sample = docs.map((doc) => normalisedSections(decodeEntrySections(doc)));
-  const share = threshold / entries;
-  // The sample's counts, scaled, choose as the exact counts will after the pass.
-  const scale = entries / Math.max(1, sample.length);
-  const scaled = new Map(
-    [...denseCandidates(sample, 0.8 * share)].map(([t, n]) => [t, n * scale] as const),
-  );
-  return chooseDenseTerms(scaled, 0.8 * threshold, options.maxTerms);
+  return chooseDenseWords(sample, entries, options);
 }
 
 function normalisedSections(s: { post: string; body: string; summary: string }): string[] {
@@ -64,127 +55,73 @@ function normalisedSections(s: { post: string; body: string; summary: string }):
 }
 
 /**
- * Collects the sets of a list of terms, one entry at a time in any order; fed by the pass
- * over the entries that builds the champion lists.
+ * Adds to `builder` the sets of the filters that at least `threshold` entries meet: a tag
+ * (key `tag:<normalised tag>`), an author (`from:<normalised handle>`) and a summary-line or
+ * text speaker (`speaker:<person id>`), read from the tables `tag:`, `from:` and `speaker:` ask.
+ *
+ * @example
+ * addFilterSets(db, builder, 10_000);
  */
-export class DenseSetBuilder {
-  private readonly vocabulary: DenseVocabulary;
-  private readonly terms: string[];
-  private readonly sets: RowBits[];
-  private readonly held: number[];
-  /** How many of `terms` are words (the rest are filters). */
-  private readonly words: number;
-  /** For each word, the last entry found to hold it. */
-  private readonly marked: Float64Array;
-  private rowid = 0;
-  through = 0;
-
-  /** `words`: the dense words to look for in the entries' text (`mineDenseTerms`). */
-  constructor(words: readonly string[]) {
-    this.vocabulary = new DenseVocabulary(words);
-    this.terms = [...words];
-    this.sets = words.map(() => new Map());
-    this.held = words.map(() => 0);
-    this.words = words.length;
-    this.marked = new Float64Array(words.length).fill(-1);
+export function addFilterSets(db: Database, builder: DenseSetBuilder, threshold: number): void {
+  const filters: [prefix: string, sql: string][] = [
+    [
+      'tag:',
+      `SELECT t.norm, et.entry FROM entry_tags et JOIN tags t ON t.id = et.tag
+       WHERE t.norm IN (SELECT norm FROM tags GROUP BY norm HAVING sum(entry_count) >= ?)`,
+    ],
+    [
+      'from:',
+      `SELECT h.norm, e.rowid FROM entries e JOIN handles h ON h.id = e.handle_id
+       WHERE h.norm IN (SELECT norm FROM handles GROUP BY norm HAVING sum(entry_count) >= ?)`,
+    ],
+    [
+      'speaker:',
+      `SELECT person, entry FROM entry_persons WHERE role = 'speaker' AND person IN (
+         SELECT person FROM entry_persons WHERE role = 'speaker'
+         GROUP BY person HAVING count(DISTINCT entry) >= ?)`,
+    ],
+  ];
+  for (const [prefix, sql] of filters) {
+    const rows = db.prepare(sql).raw().iterate(threshold) as IterableIterator<
+      [string | number, number]
+    >;
+    for (const [name, rowid] of rows) builder.addFilterRow(`${prefix}${name}`, rowid);
   }
+}
 
-  /** Adds an entry given its normalised sections (post, body, summary: the full texts). */
-  add(rowid: number, sections: readonly string[]): void {
-    this.through = Math.max(this.through, rowid);
-    if (this.words === 0) return;
-    this.rowid = rowid;
-    for (const s of sections) this.vocabulary.termsIn(s, this.hit);
-  }
-
-  /**
-   * Told each occurrence of a word in the entry being added: its first sets the entry's bit.
-   * (A mark per word rather than a set of the entry's words: a million entries hold about a
-   * hundred words each, and a Set cleared per entry cost a fifth of the pass.)
-   */
-  private readonly hit = {
-    add: (index: number): void => {
-      if (this.marked[index] === this.rowid) return;
-      this.marked[index] = this.rowid;
-      setRow(this.sets[index] as RowBits, this.rowid);
-      this.held[index] = (this.held[index] as number) + 1;
-    },
-  };
-
-  /**
-   * Adds the sets of the filters that at least `threshold` entries meet: a tag (key
-   * `tag:<normalised tag>`), an author (`from:<normalised handle>`) and a summary-line or text
-   * speaker (`speaker:<person id>`), read from the tables `tag:`, `from:` and `speaker:` ask.
-   */
-  addFilterSets(db: Database, threshold: number): void {
-    const filters: [prefix: string, sql: string][] = [
-      [
-        'tag:',
-        `SELECT t.norm, et.entry FROM entry_tags et JOIN tags t ON t.id = et.tag
-         WHERE t.norm IN (SELECT norm FROM tags GROUP BY norm HAVING sum(entry_count) >= ?)`,
-      ],
-      [
-        'from:',
-        `SELECT h.norm, e.rowid FROM entries e JOIN handles h ON h.id = e.handle_id
-         WHERE h.norm IN (SELECT norm FROM handles GROUP BY norm HAVING sum(entry_count) >= ?)`,
-      ],
-      [
-        'speaker:',
-        `SELECT person, entry FROM entry_persons WHERE role = 'speaker' AND person IN (
-           SELECT person FROM entry_persons WHERE role = 'speaker'
-           GROUP BY person HAVING count(DISTINCT entry) >= ?)`,
-      ],
-    ];
-    for (const [prefix, sql] of filters) {
-      const index = new Map<string, number>();
-      const rows = db.prepare(sql).raw().iterate(threshold) as IterableIterator<
-        [string | number, number]
-      >;
-      for (const [name, rowid] of rows) {
-        const key = `${prefix}${name}`;
-        let i = index.get(key);
-        if (i === undefined) {
-          i = this.terms.push(key) - 1;
-          this.sets.push(new Map());
-          this.held.push(0);
-          index.set(key, i);
-        }
-        const set = this.sets[i] as RowBits;
-        if (hasRow(set, rowid)) continue;
-        setRow(set, rowid);
-        this.held[i] = (this.held[i] as number) + 1;
-      }
+/**
+ * Replaces the stored sets with the builder's, keeping the words held by at least `threshold`
+ * entries and the filters met by `filterThreshold`, and records what they cover;
+ * `dense_stale` starts empty again. Returns how many sets were stored.
+ *
+ * @example
+ * storeDenseSets(db, builder, 50_000, 10_000); // 433
+ */
+export function storeDenseSets(
+  db: Database,
+  builder: DenseSetBuilder,
+  threshold: number,
+  filterThreshold = threshold,
+): number {
+  const insertTerm = db.prepare('INSERT INTO dense_terms (id, term, entries) VALUES (?, ?, ?)');
+  const insertBlock = db.prepare('INSERT INTO dense_blocks (key, bits) VALUES (?, ?)');
+  const meta = db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)');
+  let stored = 0;
+  db.transaction(() => {
+    dropDenseSets(db);
+    for (const set of builder.kept(threshold, filterThreshold)) {
+      stored += 1;
+      insertTerm.run(stored, set.term, set.entries);
+      for (const [block, words] of set.bits)
+        insertBlock.run(stored * KEY_SPAN + block, Buffer.from(words.buffer, 0, 4 * BLOCK_WORDS));
     }
-  }
-
-  /**
-   * Replaces the stored sets with these, keeping the words held by at least `threshold`
-   * entries and the filters met by `filterThreshold`, and records what they cover;
-   * `dense_stale` starts empty again.
-   */
-  store(db: Database, threshold: number, filterThreshold = threshold): number {
-    const insertTerm = db.prepare('INSERT INTO dense_terms (id, term, entries) VALUES (?, ?, ?)');
-    const insertBlock = db.prepare('INSERT INTO dense_blocks (key, bits) VALUES (?, ?)');
-    const meta = db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)');
-    let stored = 0;
-    db.transaction(() => {
-      dropDenseSets(db);
-      this.terms.forEach((term, i) => {
-        const held = this.held[i] as number;
-        if (held < (i < this.words ? threshold : filterThreshold)) return;
-        stored += 1;
-        insertTerm.run(stored, term, held);
-        for (const [block, words] of this.sets[i] as RowBits)
-          insertBlock.run(stored * KEY_SPAN + block, Buffer.from(words.buffer, 0, 4 * BLOCK_WORDS));
-      });
-      const version =
-        (db.prepare("SELECT value FROM meta WHERE key = 'dense_version'").pluck().get() as
-          number | undefined) ?? 0;
-      meta.run('dense_through', stored > 0 ? this.through : 0);
-      meta.run('dense_version', version + 1);
-    })();
-    return stored;
-  }
+    const version =
+      (db.prepare("SELECT value FROM meta WHERE key = 'dense_version'").pluck().get() as
+        number | undefined) ?? 0;
+    meta.run('dense_through', stored > 0 ? builder.through : 0);
+    meta.run('dense_version', version + 1);
+  })();
+  return stored;
 }
 
 /**
@@ -215,27 +152,6 @@ export function staleMarker(db: Database): (rowid: number) => void {
   return (rowid) => {
     mark.run(rowid, rowid);
   };
-}
-
-/** What a count may use: the sets' terms, what they cover, and the entries to check apart. */
-export interface DenseSnapshot {
-  /** Highest rowid the sets cover. */
-  through: number;
-  /** Rowids up to `through` whose bits may be wrong (removed or rewritten since). */
-  stale: ReadonlySet<number>;
-  /** The id of a dense term, by its normalised text. */
-  idOf(term: string): number | undefined;
-  /** The set of a dense term. */
-  bits(id: number): RowBits;
-  /**
-   * The entries of authors (normalised handles) or speakers (person ids) that have no set,
-   * read from their tables; `null` when there are more than `limit`.
-   */
-  entriesOf(
-    kind: 'from' | 'speaker',
-    values: readonly (string | number)[],
-    limit: number,
-  ): number[] | null;
 }
 
 /** At most this many stale entries are checked apart; beyond, counts wait for `optimize()`. */

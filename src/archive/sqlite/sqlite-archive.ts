@@ -29,8 +29,10 @@ import { normaliseForMatch } from '../../text/index.js';
 import { parseQuery } from '../query/parse-query.js';
 import type { QueryError } from '../query/query-ast.js';
 import { compileQuery, CONTAINS_FUNCTION, type QueryLookups } from './compile-query.js';
-import { countWithDenseSets } from './dense-count.js';
-import { DenseSetBuilder, DenseTermSets, mineDenseTerms } from './dense-terms.js';
+import { countWithDenseSets } from '../fulltext/dense-count.js';
+import { sqliteDenseSource } from './dense-count.js';
+import { DenseSetBuilder } from '../fulltext/dense-set-builder.js';
+import { addFilterSets, DenseTermSets, mineDenseTerms, storeDenseSets } from './dense-terms.js';
 import {
   DEFAULT_DENSE_TERM_OPTIONS,
   denseThreshold,
@@ -304,14 +306,8 @@ class SqliteArchive implements Archive {
           // Beyond totalLimit the total is an estimate; the dense sets, where the query's
           // words and filters have them, give it exactly in a millisecond or so.
           const sets = this.dense.snapshot();
-          const exact = countWithDenseSets(
-            parsed.value,
-            compiled,
-            lookups,
-            this.runner,
-            sets,
-            true,
-          );
+          const source = sqliteDenseSource(this.runner, lookups, parsed.value, compiled);
+          const exact = countWithDenseSets(parsed.value, source, sets, true);
           return exact === null ? results : { ...results, total: exact, totalExact: true };
         }),
       ),
@@ -329,9 +325,7 @@ class SqliteArchive implements Archive {
           () =>
             countWithDenseSets(
               parsed.value,
-              compiled,
-              lookups,
-              this.runner,
+              sqliteDenseSource(this.runner, lookups, parsed.value, compiled),
               this.dense.snapshot(),
             ) ?? this.runner.count(compiled),
         ),
@@ -484,9 +478,10 @@ class SqliteArchive implements Archive {
         const dense = new DenseSetBuilder(mineDenseTerms(this.db, entries, this.denseOptions));
         buildChampions(this.db, CHAMPION_MIN_DF, (rowid, text) => dense.add(rowid, text));
         const o = this.denseOptions;
-        dense.addFilterSets(this.db, denseThreshold(entries, o, o.minFilterShare));
-        dense.store(
+        addFilterSets(this.db, dense, denseThreshold(entries, o, o.minFilterShare));
+        storeDenseSets(
           this.db,
+          dense,
           denseThreshold(entries, o),
           denseThreshold(entries, o, o.minFilterShare),
         );

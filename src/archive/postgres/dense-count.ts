@@ -1,0 +1,48 @@
+import type { DenseCountSource } from '../fulltext/dense-count.js';
+import type { ParsedQuery } from '../query/query-ast.js';
+import {
+  alternativesOf,
+  compilePgQuery,
+  handleNorm,
+  pgPersonIds,
+  type PgQuery,
+  type PgQueryOptions,
+} from './compile-query.js';
+import type { PgConnection } from './connection.js';
+import type { PgSearch } from './search.js';
+
+/**
+ * What PostgreSQL answers for a count with the dense sets (`fulltext/dense-count.ts`): the
+ * query compiled once (`full`, for `parsed`), and any part of it compiled when asked. A term
+ * matches where the normalised text contains it (`strpos`), which is what a word's set holds,
+ * so every alternative of a term is a key of the sets.
+ *
+ * @example
+ * countWithDenseSets(parsed, pgDenseSource(c, searcher, options, parsed, full), sets.snapshot());
+ */
+export function pgDenseSource(
+  c: PgConnection,
+  search: PgSearch,
+  options: PgQueryOptions,
+  parsed: ParsedQuery,
+  full: PgQuery,
+): DenseCountSource {
+  const compiled = new Map<ParsedQuery, PgQuery>([[parsed, full]]);
+  const compile = (q: ParsedQuery): PgQuery => {
+    let pg = compiled.get(q);
+    if (pg === undefined) compiled.set(q, (pg = compilePgQuery(q, options)));
+    return pg;
+  };
+  return {
+    termKeys: (term) => alternativesOf(term.text, options),
+    authorKey: handleNorm,
+    speakerIds: (f) => pgPersonIds(f, options),
+    // The sets answer filters faster than any plan here: a tag held by most entries is
+    // counted by reading every one of its rows.
+    countIfCheap: () => null,
+    wordsExceed: (q, limit) => search.plannedMatches(compile(q)) > limit,
+    newest: (q, limit) => search.newestMatches(compile(q), limit),
+    countAmong: (q, rids) => search.countAmong(compile(q), rids),
+    maxRowid: () => Number(c.value('SELECT coalesce(max(rid), 0) AS n FROM entries') ?? 0),
+  };
+}
