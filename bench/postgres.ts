@@ -58,6 +58,36 @@ function importCorpus(archive: Archive): number {
   return (size / (performance.now() - started)) * 1000;
 }
 
+/**
+ * Counts and searches (top 20) every query of each class `repeat` times: one row per class.
+ * With `counted`, each count must be the one given.
+ */
+function timeClasses(
+  archive: Archive,
+  backend: string,
+  counted?: ReadonlyMap<string, unknown>,
+): string[][] {
+  const rows: string[][] = [];
+  for (const c of queryClasses()) {
+    const count: number[] = [];
+    const search: number[] = [];
+    for (const q of c.queries) {
+      count.push(...timeRuns(repeat, () => archive.count(q)));
+      search.push(...timeRuns(repeat, () => archive.search(q, { limit: 20 })));
+      const [was, now] = [counted?.get(q), archive.count(q)];
+      if (counted && JSON.stringify(was) !== JSON.stringify(now))
+        throw new Error(
+          `bench: ${backend} counts ${q} as ${JSON.stringify(now)}, before as ${JSON.stringify(was)}`,
+        );
+    }
+    const [lc, ls] = [latency(count), latency(search)];
+    const row = [c.name, backend, ...[lc.p50, lc.p95, lc.p99, ls.p50, ls.p95, ls.p99].map(ms)];
+    rows.push(row);
+    console.error(`| ${row.join(' | ')} | load ${load()}`);
+  }
+  return rows;
+}
+
 function main(): void {
   const started = startPostgresCluster();
   if (!started.ok) throw new Error(`bench: ${started.why}`);
@@ -101,44 +131,13 @@ function main(): void {
       console.error(
         `${name}: imported ${stats.entries} at ${Math.round(rate)}/s, optimize ${(optimize / 1000).toFixed(1)} s, ${mb(stats.bytesOnDisk)} (load ${load()})`,
       );
-      for (const c of queryClasses()) {
-        const count: number[] = [];
-        const search: number[] = [];
-        for (const q of c.queries) {
-          count.push(...timeRuns(repeat, () => archive.count(q)));
-          search.push(...timeRuns(repeat, () => archive.search(q, { limit: 20 })));
-        }
-        const [lc, ls] = [latency(count), latency(search)];
-        const row = [c.name, name, ...[lc.p50, lc.p95, lc.p99, ls.p50, ls.p95, ls.p99].map(ms)];
-        rows.push(row);
-        console.error(`| ${row.join(' | ')} | load ${load()}`);
-      }
+      rows.push(...timeClasses(archive, name));
       if (withoutSets) {
         const counted = new Map(
           queryClasses().flatMap((c) => c.queries.map((q) => [q, archive.count(q)] as const)),
         );
         dropSets[name]?.();
-        for (const c of queryClasses()) {
-          const count: number[] = [];
-          const search: number[] = [];
-          for (const q of c.queries) {
-            count.push(...timeRuns(repeat, () => archive.count(q)));
-            search.push(...timeRuns(repeat, () => archive.search(q, { limit: 20 })));
-            const [was, now] = [counted.get(q), archive.count(q)];
-            if (JSON.stringify(was) !== JSON.stringify(now))
-              throw new Error(
-                `bench: ${name} counts ${q} as ${JSON.stringify(was)} with sets, ${JSON.stringify(now)} without`,
-              );
-          }
-          const [lc, ls] = [latency(count), latency(search)];
-          const row = [
-            c.name,
-            `${name} without sets`,
-            ...[lc.p50, lc.p95, lc.p99, ls.p50, ls.p95, ls.p99].map(ms),
-          ];
-          rows.push(row);
-          console.error(`| ${row.join(' | ')} | load ${load()}`);
-        }
+        rows.push(...timeClasses(archive, `${name} without sets`, counted));
       }
       archive.close();
     }

@@ -73,6 +73,11 @@ const ROWS_AT_MOST = 50_000;
 const WORD_ROWS_AT_MOST = 5_000;
 /** Entries filed since the sets were built are checked in the backend, up to this many. */
 const NEWER_AT_MOST = 5_000;
+/**
+ * At most this many entries removed or rewritten since the sets were built are checked apart;
+ * beyond, a backend's snapshot is `null` and counts wait for `optimize()`.
+ */
+export const STALE_AT_MOST = 1000;
 /** At most this many entries of a filter's alternatives without sets are listed. */
 const LISTED_AT_MOST = 20_000;
 

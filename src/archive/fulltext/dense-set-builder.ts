@@ -15,6 +15,9 @@ import {
  * text and every filter's rows here in one pass, and writes what `kept` gives.
  */
 
+/** Entries sampled, spread over the archive, to choose which words are dense. */
+export const DENSE_SAMPLE_ENTRIES = 4000;
+
 /**
  * The dense words of an archive of `entries` entries, chosen from a sample of them (each
  * entry's normalised sections): the sample's counts, scaled, choose as the exact counts will

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { seededRandom as random } from '../../../test/support/seeded-random.js';
 import {
   BLOCK_BITS,
+  blockBytes,
+  blockFromBytes,
   chooseDenseTerms,
   countDense,
   denseCandidates,
@@ -170,5 +172,19 @@ describe('sets of rowids', () => {
     }
     expect(countDense(condition, skip)).toBe(expected);
     expect(expected).toBeGreaterThan(1000);
+  });
+
+  it('stores a block as bytes and reads it back from unaligned bytes', () => {
+    const bits: RowBits = new Map();
+    for (const rowid of [0, 31, 32, 4097, BLOCK_BITS - 1]) setRow(bits, rowid);
+    const words = bits.get(0) as Uint32Array;
+    const bytes = blockBytes(words);
+    expect(bytes.length).toBe(BLOCK_BITS / 8);
+    // One byte in: a driver's buffer may start anywhere.
+    const shifted = new Uint8Array(bytes.length + 1);
+    shifted.set(bytes, 1);
+    const read: RowBits = new Map([[0, blockFromBytes(shifted.subarray(1))]]);
+    for (const rowid of [0, 31, 32, 4097, BLOCK_BITS - 1]) expect(hasRow(read, rowid)).toBe(true);
+    expect(countDense({ all: [[read]], none: [] }, new Set())).toBe(5);
   });
 });

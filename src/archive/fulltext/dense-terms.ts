@@ -362,3 +362,27 @@ function combineBlock(c: DenseCondition, block: number, out: Uint32Array): boole
   }
   return true;
 }
+
+/**
+ * A block's bits as bytes to store (little-endian 32-bit words, as every platform Node runs on
+ * keeps them).
+ *
+ * @example
+ * blockBytes(new Uint32Array(BLOCK_WORDS)).length; // 8192
+ */
+export function blockBytes(words: Uint32Array): Buffer {
+  return Buffer.from(words.buffer, words.byteOffset, 4 * BLOCK_WORDS);
+}
+
+/**
+ * A stored block read back: copied, since the bytes a driver hands back need not be aligned
+ * for 32-bit words.
+ *
+ * @example
+ * blockFromBytes(blockBytes(words)); // equal to words
+ */
+export function blockFromBytes(bytes: Uint8Array): Uint32Array {
+  const words = new Uint32Array(BLOCK_WORDS);
+  new Uint8Array(words.buffer).set(bytes.subarray(0, 4 * BLOCK_WORDS));
+  return words;
+}

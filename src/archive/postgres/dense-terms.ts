@@ -1,7 +1,12 @@
-import type { DenseSnapshot } from '../fulltext/dense-count.js';
-import { chooseDenseWords, type DenseSetBuilder } from '../fulltext/dense-set-builder.js';
+import { STALE_AT_MOST, type DenseSnapshot } from '../fulltext/dense-count.js';
 import {
-  BLOCK_WORDS,
+  chooseDenseWords,
+  DENSE_SAMPLE_ENTRIES,
+  type DenseSetBuilder,
+} from '../fulltext/dense-set-builder.js';
+import {
+  blockBytes,
+  blockFromBytes,
   DEFAULT_DENSE_TERM_OPTIONS,
   denseThreshold,
   type DenseTermOptions,
@@ -19,12 +24,6 @@ import { pgTextArray, type PgConnection } from './connection.js';
  * filed since.
  */
 
-/** Entries sampled to guess which words are dense. */
-const SAMPLE = 4000;
-
-/** At most this many stale entries are checked apart; beyond, counts wait for `optimize()`. */
-const STALE_AT_MOST = 1000;
-
 /**
  * Picks the words to build sets for from a sample of entries spread over the archive.
  *
@@ -40,7 +39,7 @@ export function minePgDenseTerms(
   const range = c.run('SELECT min(rid) AS lo, max(rid) AS hi FROM entries')[0];
   const lo = Number(range?.lo ?? 0);
   const hi = Number(range?.hi ?? 0);
-  const step = Math.max(1, Math.floor((hi - lo + 1) / SAMPLE));
+  const step = Math.max(1, Math.floor((hi - lo + 1) / DENSE_SAMPLE_ENTRIES));
   const sample = c
     .run(
       `SELECT s.norm FROM entry_search s
@@ -145,7 +144,7 @@ export function storePgDenseSets(
       for (const [block, words] of set.bits)
         c.run(
           `INSERT INTO dense_blocks (term, block, bits) VALUES ($1, $2, decode($3, 'base64'))`,
-          [stored, block, Buffer.from(words.buffer, 0, 4 * BLOCK_WORDS).toString('base64')],
+          [stored, block, blockBytes(words).toString('base64')],
         );
     }
     if (stored === 0) writeMeta(c, 'dense_through', 0);
@@ -258,10 +257,7 @@ export class PgDenseTermSets {
       [id],
     );
     for (const row of rows) {
-      const bytes = Buffer.from(String(row.bits), 'base64');
-      const words = new Uint32Array(BLOCK_WORDS);
-      new Uint8Array(words.buffer).set(bytes.subarray(0, 4 * BLOCK_WORDS));
-      out.set(Number(row.block), words);
+      out.set(Number(row.block), blockFromBytes(Buffer.from(String(row.bits), 'base64')));
     }
     return out;
   }

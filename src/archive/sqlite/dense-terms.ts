@@ -1,8 +1,13 @@
 import type { Database, Statement } from 'better-sqlite3';
-import type { DenseSnapshot } from '../fulltext/dense-count.js';
-import { chooseDenseWords, type DenseSetBuilder } from '../fulltext/dense-set-builder.js';
+import { STALE_AT_MOST, type DenseSnapshot } from '../fulltext/dense-count.js';
 import {
-  BLOCK_WORDS,
+  chooseDenseWords,
+  DENSE_SAMPLE_ENTRIES,
+  type DenseSetBuilder,
+} from '../fulltext/dense-set-builder.js';
+import {
+  blockBytes,
+  blockFromBytes,
   DEFAULT_DENSE_TERM_OPTIONS,
   denseThreshold,
   type DenseTermOptions,
@@ -20,8 +25,6 @@ import { decodeEntrySections } from './entry-docs.js';
  * instead, as are entries filed since.
  */
 
-/** Entries sampled to guess which terms are dense. */
-const SAMPLE = 4000;
 /** Blocks of one term are keyed `term · KEY_SPAN + block`. */
 const KEY_SPAN = 1 << 20;
 
@@ -39,13 +42,13 @@ export function mineDenseTerms(
 ): string[] {
   if (entries < denseThreshold(entries, options)) return [];
   const max = (db.prepare('SELECT max(rowid) FROM entries').pluck().get() as number | null) ?? 0;
-  const step = Math.max(1, Math.floor(max / SAMPLE));
+  const step = Math.max(1, Math.floor(max / DENSE_SAMPLE_ENTRIES));
   const docs = db
     .prepare(
       'SELECT doc FROM entry_docs WHERE entry IN (SELECT rowid FROM entries WHERE rowid % ? = 0 LIMIT ?)',
     )
     .pluck()
-    .all(step, SAMPLE) as unknown[];
+    .all(step, DENSE_SAMPLE_ENTRIES) as unknown[];
   const sample = docs.map((doc) => normalisedSections(decodeEntrySections(doc)));
   return chooseDenseWords(sample, entries, options);
 }
@@ -113,7 +116,7 @@ export function storeDenseSets(
       stored += 1;
       insertTerm.run(stored, set.term, set.entries);
       for (const [block, words] of set.bits)
-        insertBlock.run(stored * KEY_SPAN + block, Buffer.from(words.buffer, 0, 4 * BLOCK_WORDS));
+        insertBlock.run(stored * KEY_SPAN + block, blockBytes(words));
     }
     const version =
       (db.prepare("SELECT value FROM meta WHERE key = 'dense_version'").pluck().get() as
@@ -153,9 +156,6 @@ export function staleMarker(db: Database): (rowid: number) => void {
     mark.run(rowid, rowid);
   };
 }
-
-/** At most this many stale entries are checked apart; beyond, counts wait for `optimize()`. */
-export const STALE_AT_MOST = 1000;
 
 /**
  * Reads the stored sets.
@@ -221,10 +221,7 @@ export class DenseTermSets {
           Buffer,
         ][];
         for (const [key, bits] of rows) {
-          // A copy: the buffer SQLite hands back need not be aligned for 32-bit words.
-          const words = new Uint32Array(BLOCK_WORDS);
-          new Uint8Array(words.buffer).set(bits.subarray(0, 4 * BLOCK_WORDS));
-          out.set(key - id * KEY_SPAN, words);
+          out.set(key - id * KEY_SPAN, blockFromBytes(bits));
         }
         return out;
       },
