@@ -5,9 +5,9 @@
  *
  *   npx tsx bench/postgres.ts [size=100000] [repeat=5] [backends=sqlite,postgres] [--without-sets]
  *
- * `--without-sets` then forgets each archive's dense terms' sets (built by `optimize()`) and
- * counts every query again on the same archive, checking each count is the same: the sets'
- * worth, measured with everything else equal.
+ * `--without-sets` times each query with each archive's dense terms' sets (built by
+ * `optimize()`) and without them, on the same archive, in alternating order, checking each
+ * count is the same: the sets' worth, measured with everything else equal.
  *
  * Prints the import rate, the size on disk and p50/p95/p99 per class and backend, as markdown,
  * and each row on stderr as soon as it is measured (with the load average: the machine is
@@ -26,11 +26,9 @@ import {
 } from '../src/archive/index.js';
 import Database from 'better-sqlite3';
 import { PgConnection } from '../src/archive/postgres/connection.js';
-import { dropPgDenseSets } from '../src/archive/postgres/dense-terms.js';
-import { dropDenseSets } from '../src/archive/sqlite/dense-terms.js';
 import { startPostgresCluster } from '../test/support/postgres-cluster.js';
 import { generateCorpus } from './corpus.js';
-import { latency, mb, ms, table, timeRuns } from './measure.js';
+import { latency, mb, ms, table } from './measure.js';
 import { queryClasses } from './queries.js';
 
 const size = Number(process.argv[2] ?? 100_000);
@@ -59,32 +57,48 @@ function importCorpus(archive: Archive): number {
 }
 
 /**
- * Counts and searches (top 20) every query of each class `repeat` times: one row per class.
- * With `counted`, each count must be the one given.
+ * Counts and searches (top 20) every query of each class `repeat` times after a warm-up: one
+ * row per class. With `useSets` (`--without-sets`), each run of a query is timed with the
+ * dense sets and without them, in alternating order, each count checked to be the same: two
+ * rows per class.
  */
 function timeClasses(
   archive: Archive,
   backend: string,
-  counted?: ReadonlyMap<string, unknown>,
+  useSets?: (on: boolean) => void,
 ): string[][] {
+  const modes = useSets ? [true, false] : [true];
   const rows: string[][] = [];
   for (const c of queryClasses()) {
-    const count: number[] = [];
-    const search: number[] = [];
+    const times = modes.map(() => ({ count: [] as number[], search: [] as number[] }));
     for (const q of c.queries) {
-      count.push(...timeRuns(repeat, () => archive.count(q)));
-      search.push(...timeRuns(repeat, () => archive.search(q, { limit: 20 })));
-      const [was, now] = [counted?.get(q), archive.count(q)];
-      if (counted && JSON.stringify(was) !== JSON.stringify(now))
-        throw new Error(
-          `bench: ${backend} counts ${q} as ${JSON.stringify(now)}, before as ${JSON.stringify(was)}`,
-        );
+      const counts = new Set<string>();
+      for (let run = 0; run <= repeat; run += 1)
+        for (const i of run % 2 === 0 ? modes.keys() : [...modes.keys()].reverse()) {
+          useSets?.(modes[i] as boolean);
+          let t = performance.now();
+          counts.add(JSON.stringify(archive.count(q)));
+          const counted = performance.now() - t;
+          t = performance.now();
+          archive.search(q, { limit: 20 });
+          const searched = performance.now() - t;
+          // The first run of each is the warm-up.
+          if (run === 0) continue;
+          times[i]?.count.push(counted);
+          times[i]?.search.push(searched);
+        }
+      if (counts.size !== 1)
+        throw new Error(`bench: ${backend} counts ${q} differently: ${[...counts].join(', ')}`);
     }
-    const [lc, ls] = [latency(count), latency(search)];
-    const row = [c.name, backend, ...[lc.p50, lc.p95, lc.p99, ls.p50, ls.p95, ls.p99].map(ms)];
-    rows.push(row);
-    console.error(`| ${row.join(' | ')} | load ${load()}`);
+    for (const [i, t] of times.entries()) {
+      const [lc, ls] = [latency(t.count), latency(t.search)];
+      const label = modes[i] ? backend : `${backend} without sets`;
+      const row = [c.name, label, ...[lc.p50, lc.p95, lc.p99, ls.p50, ls.p95, ls.p99].map(ms)];
+      rows.push(row);
+      console.error(`| ${row.join(' | ')} | load ${load()}`);
+    }
   }
+  useSets?.(true);
   return rows;
 }
 
@@ -99,15 +113,25 @@ function main(): void {
       sqlite: () => openSqliteArchive(join(dir, 'archive.db')),
       postgres: () => openPostgresArchive(pgUrl),
     };
-    const dropSets: Record<string, () => void> = {
-      sqlite: () => {
+    // The sets are used while meta.dense_through names what they cover; 0 turns them off.
+    const through = new Map<string, string>();
+    const useSets: Record<string, (on: boolean) => void> = {
+      sqlite: (on) => {
         const db = new Database(join(dir, 'archive.db'));
-        dropDenseSets(db);
+        const meta = "SELECT value FROM meta WHERE key = 'dense_through'";
+        if (!through.has('sqlite')) through.set('sqlite', String(db.prepare(meta).pluck().get()));
+        db.prepare("UPDATE meta SET value = ? WHERE key = 'dense_through'").run(
+          on ? through.get('sqlite') : '0',
+        );
         db.close();
       },
-      postgres: () => {
+      postgres: (on) => {
         const c = PgConnection.open(pgUrl, undefined, false);
-        dropPgDenseSets(c);
+        const meta = "SELECT value FROM meta WHERE key = 'dense_through'";
+        if (!through.has('postgres')) through.set('postgres', String(c.value(meta)));
+        c.run("UPDATE meta SET value = $1 WHERE key = 'dense_through'", [
+          on ? (through.get('postgres') ?? '0') : '0',
+        ]);
         c.close();
       },
     };
@@ -131,14 +155,7 @@ function main(): void {
       console.error(
         `${name}: imported ${stats.entries} at ${Math.round(rate)}/s, optimize ${(optimize / 1000).toFixed(1)} s, ${mb(stats.bytesOnDisk)} (load ${load()})`,
       );
-      rows.push(...timeClasses(archive, name));
-      if (withoutSets) {
-        const counted = new Map(
-          queryClasses().flatMap((c) => c.queries.map((q) => [q, archive.count(q)] as const)),
-        );
-        dropSets[name]?.();
-        rows.push(...timeClasses(archive, `${name} without sets`, counted));
-      }
+      rows.push(...timeClasses(archive, name, withoutSets ? useSets[name] : undefined));
       archive.close();
     }
     console.log(`## ${size.toLocaleString('en')} entries, ${repeat} runs per query\n`);
