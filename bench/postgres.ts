@@ -4,7 +4,10 @@
  * query class of bench/queries.ts counted and searched (top 20 with snippets) on each.
  *
  *   npx tsx bench/postgres.ts [size=100000] [repeat=5] [backends=sqlite,postgres] [--without-sets]
+ *     [--url postgres://…]
  *
+ * `--url` measures the PostgreSQL archive already at that URL (filed and optimised before, by
+ * a process that keeps its server up) instead of a new one: no import, no optimize.
  * `--without-sets` times each query with each archive's dense terms' sets (built by
  * `optimize()`) and without them, on the same archive, in alternating order, checking each
  * count is the same: the sets' worth, measured with everything else equal.
@@ -35,6 +38,8 @@ const size = Number(process.argv[2] ?? 100_000);
 const repeat = Number(process.argv[3] ?? 5);
 const wanted = (process.argv[4] ?? 'sqlite,postgres').split(',');
 const withoutSets = process.argv.includes('--without-sets');
+const existingUrl = process.argv[process.argv.indexOf('--url') + 1];
+const givenUrl = process.argv.includes('--url') ? existingUrl : undefined;
 
 /** The 1-minute load average: every figure is taken on a machine others share. */
 function load(): string {
@@ -103,12 +108,12 @@ function timeClasses(
 }
 
 function main(): void {
-  const started = startPostgresCluster();
-  if (!started.ok) throw new Error(`bench: ${started.why}`);
-  const { cluster } = started;
+  const started = givenUrl === undefined ? startPostgresCluster() : null;
+  if (started && !started.ok) throw new Error(`bench: ${started.why}`);
+  const cluster = started?.ok ? started.cluster : null;
   const dir = mkdtempSync(join(tmpdir(), 'kirinuki-bench-pg-'));
   try {
-    const pgUrl = cluster.createDatabase('bench');
+    const pgUrl = givenUrl ?? cluster?.createDatabase('bench') ?? '';
     const open: Record<string, () => Archive> = {
       sqlite: () => openSqliteArchive(join(dir, 'archive.db')),
       postgres: () => openPostgresArchive(pgUrl),
@@ -141,15 +146,16 @@ function main(): void {
       const opener = open[name];
       if (opener === undefined) throw new Error(`bench: no backend ${name}`);
       const archive = opener();
-      const rate = importCorpus(archive);
+      const existing = name === 'postgres' && givenUrl !== undefined;
+      const rate = existing ? NaN : importCorpus(archive);
       const t = performance.now();
-      archive.optimize();
-      const optimize = performance.now() - t;
+      if (!existing) archive.optimize();
+      const optimize = existing ? NaN : performance.now() - t;
       const stats = archive.stats();
       summary.push([
         name,
-        `${Math.round(rate)}/s`,
-        `${(optimize / 1000).toFixed(1)} s`,
+        existing ? 'existing' : `${Math.round(rate)}/s`,
+        existing ? '—' : `${(optimize / 1000).toFixed(1)} s`,
         mb(stats.bytesOnDisk),
       ]);
       console.error(
@@ -168,7 +174,7 @@ function main(): void {
       ),
     );
   } finally {
-    cluster.stop();
+    cluster?.stop();
     rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -3,6 +3,7 @@ import { normaliseForMatch } from '../../text/index.js';
 import {
   countDense,
   meetsDense,
+  newestDense,
   setRow,
   type DenseCondition,
   type RowBits,
@@ -125,6 +126,34 @@ export function countWithDenseSets(
   if (newer === null) return null;
   const stale = sets.stale.size === 0 ? 0 : source.countAmong(parsed, [...sets.stale]);
   return countDense(condition, sets.stale) + newer + stale;
+}
+
+/**
+ * The newest `limit` matches of a query (highest rowids first) read from the dense sets alone,
+ * when they answer the whole query and are current: every word and filter has its sets, no
+ * entry was filed, removed or rewritten since they were built. Otherwise `null`, and the
+ * backend lists them.
+ *
+ * @example
+ * newestWithDenseSets(parseQuery('停戦').value, source, sets.snapshot(), 300); // [99981, …]
+ */
+export function newestWithDenseSets(
+  parsed: ParsedQuery,
+  source: DenseCountSource,
+  sets: DenseSnapshot | null,
+  limit: number,
+): number[] | null {
+  if (sets === null || sets.stale.size > 0) return null;
+  const split = splitByDenseSets(parsed, source, sets);
+  if (split.all.length === 0 || split.rest.length + split.restFilters.length > 0) return null;
+  if (source.maxRowid() > sets.through) return null;
+  return newestDense(
+    {
+      all: split.all.map((part) => partBits(part, sets)),
+      none: split.none.flatMap((part) => partBits(part, sets)),
+    },
+    limit,
+  );
 }
 
 /**

@@ -11,6 +11,7 @@ import {
   DenseVocabulary,
   hasRow,
   meetsDense,
+  newestDense,
   popcount32,
   setRow,
   type RowBits,
@@ -172,6 +173,13 @@ describe('sets of rowids', () => {
     }
     expect(countDense(condition, skip)).toBe(expected);
     expect(expected).toBeGreaterThan(1000);
+    // The highest rowids that meet it, highest first, as the same scan finds them.
+    const newest: number[] = [];
+    for (let rowid = max - 1; rowid >= 0 && newest.length < 2000; rowid -= 1)
+      if (sa.has(rowid) && (sb.has(rowid) || sd.has(rowid)) && !sc.has(rowid)) newest.push(rowid);
+    expect(newestDense(condition, 2000)).toEqual(newest);
+    expect(newestDense(condition, 10)).toEqual(newest.slice(0, 10));
+    expect(newestDense(condition, 1_000_000)).toHaveLength(countDense(condition, new Set()));
   });
 
   it('stores a block as bytes and reads it back from unaligned bytes', () => {

@@ -343,6 +343,35 @@ export function countDense(c: DenseCondition, skip: ReadonlySet<number>): number
   return count;
 }
 
+/**
+ * The highest `limit` rowids that meet a condition with at least one `all` set, highest first:
+ * the newest matches, read from the sets without touching an entry.
+ *
+ * @example
+ * newestDense({ all: [[ukraine]], none: [] }, 300); // [999812, 999807, …]
+ */
+export function newestDense(c: DenseCondition, limit: number): number[] {
+  if (c.all.length === 0)
+    throw new KirinukiError('archive', 'a dense listing needs a set every listed row is in');
+  const blocks = new Set<number>();
+  for (const b of c.all[0] ?? []) for (const block of b.keys()) blocks.add(block);
+  const words = new Uint32Array(BLOCK_WORDS);
+  const out: number[] = [];
+  for (const block of [...blocks].sort((a, b) => b - a)) {
+    if (out.length >= limit) break;
+    if (!combineBlock(c, block, words)) continue;
+    for (let i = BLOCK_WORDS - 1; i >= 0 && out.length < limit; i -= 1) {
+      let w = words[i] as number;
+      while (w !== 0 && out.length < limit) {
+        const bit = 31 - Math.clz32(w);
+        out.push(block * BLOCK_BITS + i * 32 + bit);
+        w &= ~(1 << bit);
+      }
+    }
+  }
+  return out;
+}
+
 /** The condition's bits of one block into `out`; false when none can be set. */
 function combineBlock(c: DenseCondition, block: number, out: Uint32Array): boolean {
   let first = true;

@@ -36,7 +36,7 @@ import {
   PgDenseTermSets,
   storePgDenseSets,
 } from './dense-terms.js';
-import { countWithDenseSets } from '../fulltext/dense-count.js';
+import { countWithDenseSets, newestWithDenseSets } from '../fulltext/dense-count.js';
 import { DenseSetBuilder } from '../fulltext/dense-set-builder.js';
 import {
   DEFAULT_DENSE_TERM_OPTIONS,
@@ -51,7 +51,7 @@ import { checkPostgresArchive } from './doctor.js';
 import { checkPgSchema, migratePostgres, PG_SCHEMA_VERSION } from './migrations.js';
 import { PublishedPostsTable } from './published-posts.js';
 import { ENTRY_COLUMNS, ridOf, storedEntry } from './rows.js';
-import { PgSearch } from './search.js';
+import { newestAsked, PgSearch } from './search.js';
 import { EntryWriter } from './write-entries.js';
 
 export interface PostgresArchiveOptions {
@@ -236,11 +236,23 @@ class PostgresArchiveImpl implements PostgresArchive {
       rankedEntries: options.rankedEntries ?? 0,
       sort: options.sort ?? 'rank',
     };
-    const results = this.searcher.search(compiled.value.query, o);
+    const q = compiled.value;
+    const sets = this.dense.snapshot();
+    const source = pgDenseSource(this.c, this.searcher, q.options, q.parsed, q.query);
+    // A query the dense sets answer whole has its newest matches and its total from them; the
+    // index is not asked (a common word's matches are most of the archive).
+    const newest =
+      o.sort === 'rank' && q.query.highlight.length > 0
+        ? newestWithDenseSets(q.parsed, source, sets, newestAsked(o))
+        : null;
+    const total = newest === null ? null : countWithDenseSets(q.parsed, source, sets, true);
+    if (newest !== null && total !== null)
+      return ok(this.searcher.search(q.query, { ...o, known: { newest, total } }));
+    const results = this.searcher.search(q.query, o);
     if (results.totalExact) return ok(results);
     // Beyond totalLimit the total is an estimate; the dense sets, where the query's words and
     // filters have them, give it exactly.
-    const exact = this.countWithSets(compiled.value, true);
+    const exact = countWithDenseSets(q.parsed, source, sets, true);
     return ok(exact === null ? results : { ...results, total: exact, totalExact: true });
   }
 

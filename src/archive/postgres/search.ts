@@ -16,6 +16,11 @@ export interface PgSearchOptions {
   rankedEntries: number;
   /** `rank`: best first; `date`: newest post date first. */
   sort: 'rank' | 'date';
+  /**
+   * A ranked search's newest matches (at least `candidates`, newest first) and its exact
+   * total, when known without the index (from the dense sets): the index is then not asked.
+   */
+  known?: { newest: readonly number[]; total: number } | undefined;
 }
 
 /** The most entries of a filter whose text is checked one by one (`access`): about 30 ms. */
@@ -146,18 +151,21 @@ export class PgSearch {
 
   private ranked(q: PgQuery, o: PgSearchOptions): SearchResults {
     const want = Math.max(o.offset + o.limit, o.rankedEntries);
-    const asked = Math.max(want, o.totalLimit + 1, o.candidates + 1);
-    const newest = this.walkNewest(q, asked) ?? this.newestMatches(q, asked);
-    const allKnown = newest.length < asked;
-    const total = allKnown ? newest.length : this.estimate(newest);
+    const asked = newestAsked(o);
+    const known = o.sort === 'rank' ? o.known : undefined;
+    const newest = known
+      ? [...known.newest]
+      : (this.walkNewest(q, asked) ?? this.newestMatches(q, asked));
+    const allKnown = known ? newest.length >= known.total : newest.length < asked;
+    const total = known ? known.total : allKnown ? newest.length : this.estimate(newest);
     if (o.sort === 'date') return { total, totalExact: allKnown, ...this.newestPosts(q, o, total) };
     if (newest.length === 0 || (o.limit <= 0 && o.rankedEntries <= 0))
-      return { total, totalExact: allKnown, hits: [], ...ranked(o, []) };
+      return { total, totalExact: known !== undefined || allKnown, hits: [], ...ranked(o, []) };
     const scored = this.score(
       q,
       this.fetch(this.candidates(q, newest, allKnown, Math.max(o.candidates, want))),
     ).slice(0, want);
-    const totalExact = allKnown;
+    const totalExact = known !== undefined || allKnown;
     const page = o.limit > 0 ? scored.slice(o.offset, o.offset + o.limit) : [];
     return {
       total,
@@ -436,6 +444,20 @@ export class PgSearch {
   private lengthTotal(): number {
     return Number(this.c.value(`SELECT value FROM meta WHERE key = 'fulltext_length'`) ?? 0);
   }
+}
+
+/**
+ * How many of its newest matches a ranked search reads: enough for the page, for an exact
+ * total up to `totalLimit`, and one more than the candidates scored (so that it knows whether
+ * there are more, and asks the champion lists).
+ *
+ * @example
+ * newestAsked({ limit: 20, offset: 0, rankedEntries: 0, totalLimit: 1000, candidates: 300 }); // 1001
+ */
+export function newestAsked(
+  o: Pick<PgSearchOptions, 'limit' | 'offset' | 'rankedEntries' | 'totalLimit' | 'candidates'>,
+): number {
+  return Math.max(o.offset + o.limit, o.rankedEntries, o.totalLimit + 1, o.candidates + 1);
 }
 
 /** A condition as a statement reads it: a CTE before the SELECT, its FROM and rid column. */
