@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom as random } from '../support/seeded-random.js';
 import { makeEntry } from './make-entry.js';
-import type { Archive } from '../../src/archive/index.js';
+import type { Archive, SearchOptions } from '../../src/archive/index.js';
 import type { Entry } from '../../src/model/index.js';
 
 const sentences = [
@@ -106,11 +106,19 @@ export function runDenseCountContract(backend: DenseCountBackend): void {
    * an estimate beyond totalLimit.)
    */
   function pages(a: Archive): unknown[] {
-    return ['ロシア', 'ロシア -停戦', 'ロシア tag:露朝', 'ウクライナ from:@nhk_news'].map((q) => {
-      const r = a.search(q, { totalLimit: 10 });
+    const ranked = ['ロシア', 'ロシア -停戦', 'ロシア tag:露朝', 'ウクライナ from:@nhk_news'];
+    // Newest posts first: filters alone, and words sorted by date.
+    const byDate = ['tag:露朝', '-ロシア tag:露朝', 'tag:ウクライナ戦況 from:@nhk_news', '停戦'];
+    const page = (q: string, options: SearchOptions): unknown => {
+      const r = a.search(q, { totalLimit: 10, ...options });
       if (!r.ok) throw new Error(`query ${q}: ${r.error.message}`);
-      return [q, r.value.hits.map((h) => h.stored.entry.id)];
-    });
+      return [q, options, r.value.hits.map((h) => h.stored.entry.id)];
+    };
+    return [
+      ...ranked.map((q) => page(q, {})),
+      ...byDate.map((q) => page(q, { sort: 'date' })),
+      ...byDate.map((q) => page(q, { sort: 'date', offset: 20, limit: 10 })),
+    ];
   }
 
   function pair(name: string): { dense: Archive; plain: Archive } {

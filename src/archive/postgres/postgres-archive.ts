@@ -36,7 +36,12 @@ import {
   PgDenseTermSets,
   storePgDenseSets,
 } from './dense-terms.js';
-import { countWithDenseSets, newestWithDenseSets } from '../fulltext/dense-count.js';
+import {
+  countWithDenseSets,
+  newestWithDenseSets,
+  type DenseCountSource,
+  type DenseSnapshot,
+} from '../fulltext/dense-count.js';
 import { DenseSetBuilder } from '../fulltext/dense-set-builder.js';
 import {
   DEFAULT_DENSE_TERM_OPTIONS,
@@ -51,7 +56,7 @@ import { checkPostgresArchive } from './doctor.js';
 import { checkPgSchema, migratePostgres, PG_SCHEMA_VERSION } from './migrations.js';
 import { PublishedPostsTable } from './published-posts.js';
 import { ENTRY_COLUMNS, ridOf, storedEntry } from './rows.js';
-import { newestAsked, PgSearch } from './search.js';
+import { newestAsked, PgSearch, type PgSearchOptions } from './search.js';
 import { EntryWriter } from './write-entries.js';
 
 export interface PostgresArchiveOptions {
@@ -239,21 +244,9 @@ class PostgresArchiveImpl implements PostgresArchive {
     const q = compiled.value;
     const sets = this.dense.snapshot();
     const source = pgDenseSource(this.c, this.searcher, q.options, q.parsed, q.query);
-    // A query the dense sets answer whole has its newest matches and its total from them; the
-    // index is not asked (a common word's matches are most of the archive).
-    const newest =
-      o.sort === 'rank' && q.query.highlight.length > 0
-        ? newestWithDenseSets(q.parsed, source, sets, newestAsked(o))
-        : null;
-    const total = newest === null ? null : countWithDenseSets(q.parsed, source, sets, true);
-    if (newest !== null && total !== null)
-      return ok(this.searcher.search(q.query, { ...o, known: { newest, total } }));
-    const results = this.searcher.search(q.query, o);
-    if (results.totalExact) return ok(results);
-    // Beyond totalLimit the total is an estimate; the dense sets, where the query's words and
-    // filters have them, give it exactly.
-    const exact = countWithDenseSets(q.parsed, source, sets, true);
-    return ok(exact === null ? results : { ...results, total: exact, totalExact: true });
+    // A search the sets answer whole takes its total and its newest matches from them.
+    const known = knownFromSets(q, source, sets, o);
+    return ok(this.searcher.search(q.query, known === undefined ? o : { ...o, known }));
   }
 
   count(query: string, options: CountOptions = {}): Result<number, QueryError> {
@@ -572,6 +565,32 @@ class PostgresArchiveImpl implements PostgresArchive {
     const options = { expandTerm, personIds };
     return ok({ parsed: parsed.value, options, query: compilePgQuery(parsed.value, options) });
   }
+}
+
+/** A date-ordered search lists every match from the sets when there are at most this many. */
+const LISTED_BY_DATE_AT_MOST = 20_000;
+
+/**
+ * What the dense sets tell a search of its matches, when they answer the whole query: its
+ * total, and its newest matches (ranked) or all of them (newest posts first, when few) — a
+ * common word's or a large filter's matches are most of the archive, which the index would
+ * read. `undefined` when they do not answer it.
+ */
+function knownFromSets(
+  q: CompiledPgQuery,
+  source: DenseCountSource,
+  sets: DenseSnapshot | null,
+  o: PgSearchOptions,
+): PgSearchOptions['known'] {
+  const total = countWithDenseSets(q.parsed, source, sets, true);
+  if (total === null) return undefined;
+  if (o.sort === 'rank' && q.query.highlight.length > 0) {
+    const newest = newestWithDenseSets(q.parsed, source, sets, newestAsked(o));
+    return newest === null ? { total } : { total, newest };
+  }
+  const all =
+    total <= LISTED_BY_DATE_AT_MOST ? newestWithDenseSets(q.parsed, source, sets, total) : null;
+  return all === null ? { total } : { total, newest: all, all: true };
 }
 
 /** A query parsed, and compiled with the options it was compiled with. */

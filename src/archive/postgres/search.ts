@@ -17,10 +17,11 @@ export interface PgSearchOptions {
   /** `rank`: best first; `date`: newest post date first. */
   sort: 'rank' | 'date';
   /**
-   * A ranked search's newest matches (at least `candidates`, newest first) and its exact
-   * total, when known without the index (from the dense sets): the index is then not asked.
+   * What is known of the matches without the index (from the dense sets): the exact total
+   * and, newest first, at least `newestAsked` of the newest matches (for ranking) — or, with
+   * `all`, every match (for the newest posts first). The index is then not asked for them.
    */
-  known?: { newest: readonly number[]; total: number } | undefined;
+  known?: { total: number; newest?: readonly number[]; all?: boolean } | undefined;
 }
 
 /** The most entries of a filter whose text is checked one by one (`access`): about 30 ms. */
@@ -152,11 +153,14 @@ export class PgSearch {
   private ranked(q: PgQuery, o: PgSearchOptions): SearchResults {
     const want = Math.max(o.offset + o.limit, o.rankedEntries);
     const asked = newestAsked(o);
-    const known = o.sort === 'rank' ? o.known : undefined;
-    const newest = known
-      ? [...known.newest]
-      : (this.walkNewest(q, asked) ?? this.newestMatches(q, asked));
-    const allKnown = known ? newest.length >= known.total : newest.length < asked;
+    const known = o.known;
+    if (o.sort === 'date' && known)
+      return { total: known.total, totalExact: true, ...this.newestPosts(q, o, known.total) };
+    // The newest matches from the sets when they gave them, else from the index.
+    const fromSets = known?.newest !== undefined && !known.all ? [...known.newest] : null;
+    const newest = fromSets ?? this.walkNewest(q, asked) ?? this.newestMatches(q, asked);
+    const allKnown =
+      fromSets !== null ? newest.length >= (known?.total ?? 0) : newest.length < asked;
     const total = known ? known.total : allKnown ? newest.length : this.estimate(newest);
     if (o.sort === 'date') return { total, totalExact: allKnown, ...this.newestPosts(q, o, total) };
     if (newest.length === 0 || (o.limit <= 0 && o.rankedEntries <= 0))
@@ -323,17 +327,7 @@ export class PgSearch {
   ): Pick<SearchResults, 'hits' | 'ranked'> {
     const top = o.rankedEntries > 0 ? Math.max(o.offset + o.limit, o.rankedEntries) : 0;
     const [count, skip] = top > 0 ? [top, 0] : [o.limit, o.offset];
-    const c = this.condition(q, this.access(q), true);
-    const rids =
-      count > 0 && total > 0
-        ? this.rids(
-            `${c.prefix}SELECT e.rid FROM ${c.from} WHERE ${c.where}
-             ORDER BY e.date DESC, e.rid DESC LIMIT ${next(c, 1)} OFFSET ${next(c, 2)}`,
-            c,
-            count,
-            skip,
-          )
-        : [];
+    const rids = count > 0 && total > 0 ? this.newestPostRids(q, o, count, skip) : [];
     const entries = this.fetch(rids);
     const inOrder = rids.flatMap((r) => {
       const stored = entries.get(r);
@@ -343,9 +337,30 @@ export class PgSearch {
     return { hits: page.map((s) => hit(s, 0, q.highlight)), ...ranked(o, inOrder) };
   }
 
+  /** The rids of `count` matches from the `skip`-th, the newest posts first. */
+  private newestPostRids(q: PgQuery, o: PgSearchOptions, count: number, skip: number): number[] {
+    if (o.known?.all && o.known.newest)
+      // Every match is known (from the dense sets): their posts' dates order them.
+      return this.c
+        .run(
+          `SELECT rid FROM entries WHERE rid = ANY($1::bigint[])
+           ORDER BY date DESC, rid DESC LIMIT $2 OFFSET $3`,
+          [`{${o.known.newest.join(',')}}`, count, skip],
+        )
+        .map(ridOf);
+    const c = this.condition(q, this.access(q), true);
+    return this.rids(
+      `${c.prefix}SELECT e.rid FROM ${c.from} WHERE ${c.where}
+       ORDER BY e.date DESC, e.rid DESC LIMIT ${next(c, 1)} OFFSET ${next(c, 2)}`,
+      c,
+      count,
+      skip,
+    );
+  }
+
   /** Filters only: the newest posts first; the total is exact. */
   private byDate(q: PgQuery, o: PgSearchOptions): SearchResults {
-    const total = this.count(q);
+    const total = o.known?.total ?? this.count(q);
     return { total, totalExact: true, ...this.newestPosts(q, o, total) };
   }
 
