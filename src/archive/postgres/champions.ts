@@ -1,3 +1,4 @@
+import { normaliseForMatch } from '../../text/index.js';
 import { rankingSections } from '../fulltext/ranking.js';
 import { ChampionCollector, championKeys } from '../fulltext/champions.js';
 import { entrySections } from '../fulltext/entry-text.js';
@@ -16,8 +17,9 @@ const LISTS_PER_TERM = 2;
 /**
  * Builds the champion lists (`fulltext/champions.ts`, the shared rule's) of the whole archive
  * into `rank_champions`, in one pass over the entries a page at a time. Run by `optimize()`.
- * `onEntry` is told each entry's rid and normalised text (`entry_search.norm`): what else is
- * built from the text (the dense terms' sets) shares the pass. Returns how many lists were
+ * `onEntry` is told each entry's rid and its sections (post, body, summary), whole and
+ * normalised as `entry_search.norm` holds them: what else is built from the text (the dense
+ * terms' sets) shares the pass, and the texts are not read twice. Returns how many lists were
  * written.
  *
  * @example
@@ -26,7 +28,7 @@ const LISTS_PER_TERM = 2;
 export function buildPgChampions(
   c: PgConnection,
   minDf = PG_CHAMPION_MIN_DF,
-  onEntry?: (rid: number, norm: string) => void,
+  onEntry?: (rid: number, sections: readonly string[]) => void,
 ): number {
   const entries = Number(c.value('SELECT coalesce(sum(entry_count), 0) AS n FROM days')) || 1;
   const length = Number(c.value(`SELECT value FROM meta WHERE key = 'fulltext_length'`) ?? 0);
@@ -36,15 +38,22 @@ export function buildPgChampions(
   for (;;) {
     const rows = c.run(
       `SELECT e.rid AS rid, e.day AS day, e.seq AS seq, e.source AS source, e.story AS story,
-         e.json AS json, e.date AS date${onEntry ? ', s.norm AS norm' : ''}
-       FROM entries e${onEntry ? ' JOIN entry_search s ON s.entry = e.rid' : ''}
-       WHERE e.rid > $1 ORDER BY e.rid LIMIT 1000`,
+         e.json AS json, e.date AS date
+       FROM entries e WHERE e.rid > $1 ORDER BY e.rid LIMIT 1000`,
       [after],
     );
     for (const row of rows) {
-      const sections = rankingSections(entrySections(storedEntry(row).entry));
+      const raw = entrySections(storedEntry(row).entry);
+      const sections = rankingSections(raw);
       collector.add(ridOf(row), sections, String(row.date));
-      onEntry?.(ridOf(row), String(row.norm));
+      // The whole of each section, normalised: what ranking read, unless it was cut.
+      if (onEntry)
+        onEntry(
+          ridOf(row),
+          sections.capped
+            ? [raw.post, raw.body, raw.summary].map(normaliseForMatch)
+            : [sections.post, sections.body, sections.summary],
+        );
     }
     const last = rows[rows.length - 1];
     if (!last || rows.length < 1000) break;

@@ -467,8 +467,8 @@ class PostgresArchiveImpl implements PostgresArchive {
     const o = this.denseOptions;
     const through = beginPgDenseBuild(this.c);
     const dense = new DenseSetBuilder(minePgDenseTerms(this.c, entries, o));
-    buildPgChampions(this.c, PG_CHAMPION_MIN_DF, (rid, norm) => {
-      if (rid <= through) dense.add(rid, [norm]);
+    buildPgChampions(this.c, PG_CHAMPION_MIN_DF, (rid, sections) => {
+      if (rid <= through) dense.add(rid, sections);
     });
     addPgFilterSets(this.c, dense, denseThreshold(entries, o, o.minFilterShare), through);
     storePgDenseSets(
