@@ -16,17 +16,8 @@ import {
   groupStories,
 } from '../src/ingest/index.js';
 import type { Entry } from '../src/model/index.js';
-
-/** A small deterministic PRNG (mulberry32), so generated corpora are the same every run. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// Seeded (mulberry32), so generated corpora are the same every run.
+import { seededRandom as random } from '../test/support/seeded-random.js';
 
 /** A vocabulary of 5,000 made-up two- to four-kanji words, drawn with a Zipf-like skew. */
 function vocabulary(rand: () => number): string[] {

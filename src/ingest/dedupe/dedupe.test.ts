@@ -1,3 +1,4 @@
+import { seededRandom } from '../../../test/support/seeded-random.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Entry } from '../../model/index.js';
@@ -100,13 +101,7 @@ describe('groupStories', () => {
   });
 
   it('groups large inputs without comparing every pair (cost is in `npm run bench`)', () => {
-    let seed = 7;
-    const rand = (): number => {
-      seed = (seed + 0x6d2b79f5) | 0;
-      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
+    const rand = seededRandom(7);
     const text = (): string =>
       Array.from({ length: 80 }, () =>
         String.fromCharCode(0x4e00 + Math.floor(rand() * 3000)),
