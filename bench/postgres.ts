@@ -38,8 +38,8 @@ const size = Number(process.argv[2] ?? 100_000);
 const repeat = Number(process.argv[3] ?? 5);
 const wanted = (process.argv[4] ?? 'sqlite,postgres').split(',');
 const withoutSets = process.argv.includes('--without-sets');
-const existingUrl = process.argv[process.argv.indexOf('--url') + 1];
-const givenUrl = process.argv.includes('--url') ? existingUrl : undefined;
+const urlAt = process.argv.indexOf('--url');
+const givenUrl = urlAt < 0 ? undefined : process.argv[urlAt + 1];
 
 /** The 1-minute load average: every figure is taken on a machine others share. */
 function load(): string {

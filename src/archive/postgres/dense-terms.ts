@@ -230,11 +230,17 @@ export class PgDenseTermSets {
     const ids = this.vocabulary.ids;
     const stale =
       staleCount === 0 ? [] : this.c.run('SELECT rid FROM dense_stale').map((r) => Number(r.rid));
+    const read = new Map<number, RowBits>();
     return {
       through,
       stale: new Set(stale),
       idOf: (term) => ids.get(term),
-      bits: (id) => this.bits(id),
+      // A search asks for a term's set twice (its total, its newest matches): read once.
+      bits: (id) => {
+        let set = read.get(id);
+        if (set === undefined) read.set(id, (set = this.bits(id)));
+        return set;
+      },
       entriesOf: (kind, values, limit) => {
         const sql =
           kind === 'from'
