@@ -60,6 +60,10 @@ const queries = [
   '停戦 from:@nhk_news from:@ReutersJapan',
   'tag:ウクライナ戦況 from:@nhk_news',
   'ロシア tag:ウクライナ戦況 from:@nhk_news',
+  // A single character with a set (it stands in words of several runs), alone and with others.
+  '続',
+  '続 ロシア',
+  '停戦 -続',
 ];
 const aliases = (term: string): string[] => (term === 'ハルキウ' ? ['ハリコフ'] : []);
 
@@ -92,7 +96,7 @@ export interface DenseCountBackend {
 }
 
 /** The options that give a 400-entry archive its sets. */
-export const SMALL_DENSE_TERMS = { minEntries: 20, minShare: 0.1, maxTerms: 64 };
+export const SMALL_DENSE_TERMS = { minEntries: 20, minShare: 0.1, maxTerms: 64, maxChars: 16 };
 
 /**
  * Counts answered by the dense terms' sets must be the index's counts, before and after
@@ -145,9 +149,12 @@ export function runDenseCountContract(backend: DenseCountBackend): void {
         expect.arrayContaining(['ロシア', 'ウクライナ', '停戦', 'tag:露朝', 'from:nhk_news']),
       );
       expect(terms.some((t) => t.startsWith('speaker:'))).toBe(true);
-      // Words only: no particle or ending (hiragana), 2–6 characters.
+      // Words only: no particle or ending (hiragana), 1–6 characters; a character a longer
+      // word holds within its run has none (鮮 of 北朝鮮), one that stands in several has.
       const words = terms.filter((t) => !/^(tag|from|speaker):/u.test(t));
       expect(words.filter((w) => /[ぁ-ゟ]/u.test(w) || [...w].length > 6)).toEqual([]);
+      expect(words).toContain('続');
+      expect(words).not.toContain('鮮');
       expect(counts(dense)).toEqual(counts(plain));
       expect(counts(plain)['ロシア']).toBeGreaterThan(100);
       dense.close();
@@ -186,6 +193,8 @@ export function runDenseCountContract(backend: DenseCountBackend): void {
       expect(emptied['ロシア 停戦']).toBe(0);
       expect(emptied['ロシア tag:露朝']).toBe(0);
       expect(emptied['ロシア ザハリャン']).toBe(0);
+      expect(emptied['続']).toBe(0);
+      expect(expected['続']).toBeGreaterThan(0);
       // Filters too: with every set empty, no entry has the tag or the speaker. (SQLite leaves
       // filters alone to the index when its plan is cheap, as here.)
       expect(emptied['ロシア tag:ウクライナ戦況 from:@nhk_news']).toBe(0);

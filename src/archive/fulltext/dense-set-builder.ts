@@ -39,7 +39,7 @@ export function chooseDenseWords(
   const scaled = new Map(
     [...denseCandidates(sample, 0.8 * share)].map(([t, n]) => [t, n * scale] as const),
   );
-  return chooseDenseTerms(scaled, 0.8 * threshold, options.maxTerms);
+  return chooseDenseTerms(scaled, 0.8 * threshold, options.maxTerms, options.maxChars);
 }
 
 /** One set as it is to be stored. */

@@ -34,7 +34,17 @@ describe('which n-grams a sample suggests', () => {
     expect(held).toContain('停戦');
     expect(held.some((g) => /[ぁ-ゟ]/u.test(g))).toBe(false);
     expect(held.some((g) => /[0-9、。]/u.test(g))).toBe(false);
-    expect(held.every((g) => [...g].length >= 2 && [...g].length <= 6)).toBe(true);
+    expect(held.every((g) => [...g].length >= 1 && [...g].length <= 6)).toBe(true);
+    // Single letters that may start a word: not a long vowel mark, which continues one.
+    expect(held).toEqual(expect.arrayContaining(['ロ', '停', '戦']));
+    expect(held).not.toContain('は');
+  });
+
+  it('counts single letters by the entries holding them', () => {
+    const held = denseCandidates([['露朝と露'], ['露の会談'], ['停戦ー']], 0.5);
+    expect(held.get('露')).toBe(2);
+    expect(held.has('停')).toBe(false);
+    expect(held.has('ー')).toBe(false);
   });
 
   it('finds what a brute-force count of every word-like n-gram finds', () => {
@@ -47,7 +57,7 @@ describe('which n-grams a sample suggests', () => {
     for (const [text] of sample) {
       const grams = new Set<string>();
       for (let i = 0; i < (text as string).length; i += 1)
-        for (let n = 2; n <= 6; n += 1) {
+        for (let n = 1; n <= 6; n += 1) {
           const g = (text as string).slice(i, i + n);
           if (g.length === n && !g.includes('の')) grams.add(g);
         }
@@ -79,6 +89,28 @@ describe('choosing the dense terms', () => {
     expect(chooseDenseTerms(held, 300, 10)).toEqual(['ライナ', 'ウクライナ']);
   });
 
+  it('keeps single characters in a budget of their own', () => {
+    const held = new Map([
+      ['露', 900],
+      ['朝', 800],
+      ['会談', 700],
+      ['停戦', 500],
+    ]);
+    expect(chooseDenseTerms(held, 300, 1, 1)).toEqual(['露', '会談']);
+    expect(chooseDenseTerms(held, 300, 2)).toEqual(['会談', '停戦']);
+    expect(chooseDenseTerms(held, 300, 0, 5)).toEqual(['露', '朝']);
+  });
+
+  it('leaves out a character a longer word holds within its run, not one a script bounds', () => {
+    const held = new Map([
+      ['北朝鮮', 990],
+      ['鮮', 995],
+      ['ロシア軍', 990],
+      ['軍', 995],
+    ]);
+    expect(chooseDenseTerms(held, 300, 10, 10).sort()).toEqual(['ロシア軍', '北朝鮮', '軍']);
+  });
+
   it('keeps a word that a change of script bounds inside the longer one', () => {
     const held = new Map([
       ['ゼレンスキ大統領', 990],
@@ -94,7 +126,13 @@ describe('choosing the dense terms', () => {
   });
 
   it('asks for a share of the archive and a floor of entries', () => {
-    const options = { minEntries: 5000, minShare: 0.05, maxTerms: 256, minFilterShare: 0.01 };
+    const options = {
+      minEntries: 5000,
+      minShare: 0.05,
+      maxTerms: 256,
+      maxChars: 64,
+      minFilterShare: 0.01,
+    };
     expect(denseThreshold(1_000_000, options)).toBe(50_000);
     expect(denseThreshold(20_000, options)).toBe(5000);
   });
@@ -102,10 +140,10 @@ describe('choosing the dense terms', () => {
 
 describe('finding the terms a text holds', () => {
   it('finds every term, overlapping ones and ones after a surrogate pair included', () => {
-    const v = new DenseVocabulary(['ロシア', 'シア軍', '停戦', '𠮷野', 'nato']);
+    const v = new DenseVocabulary(['ロシア', 'シア軍', '停戦', '𠮷野', 'nato', '軍', '戦', '𠮷']);
     const found = new Set<number>();
     v.termsIn('𠮷野でロシア軍とnatoが停戦', found);
-    expect([...found].sort()).toEqual([0, 1, 2, 3, 4]);
+    expect([...found].sort()).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
     const none = new Set<number>();
     v.termsIn('ロシ ア停', none);
     expect(none.size).toBe(0);
@@ -116,7 +154,7 @@ describe('finding the terms a text holds', () => {
     const alphabet = [...'ロシア停戦会談軍のは'];
     const text = (n: number): string =>
       Array.from({ length: n }, () => alphabet[Math.floor(next() * alphabet.length)]).join('');
-    const terms = [...new Set(Array.from({ length: 30 }, () => text(2 + Math.floor(next() * 4))))];
+    const terms = [...new Set(Array.from({ length: 30 }, () => text(1 + Math.floor(next() * 5))))];
     const v = new DenseVocabulary(terms);
     for (let i = 0; i < 200; i += 1) {
       const t = text(30);
@@ -125,6 +163,7 @@ describe('finding the terms a text holds', () => {
       const expected = terms.flatMap((term, index) => (t.includes(term) ? [index] : []));
       expect([...found].sort((a, b) => a - b)).toEqual(expected);
     }
+    expect(terms.some((t) => t.length === 1)).toBe(true);
   });
 });
 

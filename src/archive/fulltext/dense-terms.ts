@@ -6,9 +6,11 @@
  * lists of a million entries each and lines them up (≈250 ms); the same count from a bitmap is
  * one pass over 125 KB. Which words are dense is learned from the archive itself: word-like
  * n-grams of 2–6 characters (kanji, katakana and other letters, no hiragana: `停戦`,
- * `ロシア軍`, `nato`, not `している` nor `停戦には`) held by a large share of a sample of entries. An
- * n-gram found (almost) only inside a longer dense one (`ウクライ` in `ウクライナ`) is left out:
- * its set would be the longer one's again.
+ * `ロシア軍`, `nato`, not `している` nor `停戦には`) held by a large share of a sample of entries,
+ * and single such characters (`露`, `朝`: an index of characters lists each entry holding one,
+ * a quarter of a million rows for `朝` in a million entries). An n-gram found (almost) only
+ * inside a longer dense one (`ウクライ` in `ウクライナ`, `鮮` in `北朝鮮`) is left out: its set
+ * would be the longer one's again.
  *
  * Everything here is pure: texts in, terms and bits out. `../sqlite/dense-terms.ts` stores the
  * sets and `../sqlite/dense-count.ts` counts with them.
@@ -26,8 +28,13 @@ export interface DenseTermOptions {
   minEntries: number;
   /** …and at least this share of all entries. */
   minShare: number;
-  /** At most this many dense words (the most widely held kept). */
+  /** At most this many dense words of two or more characters (the most widely held kept). */
   maxTerms: number;
+  /**
+   * At most this many dense single characters, apart from the words: a few hundred kanji are in
+   * most news texts, and they would crowd the words out of one budget.
+   */
+  maxChars: number;
   /**
    * A tag, author or speaker gets a set when at least `minEntries` and this share of all
    * entries have it: a few dozen such sets cost little, and are read from the tables at once.
@@ -39,10 +46,11 @@ export const DEFAULT_DENSE_TERM_OPTIONS: DenseTermOptions = {
   minEntries: 5000,
   minShare: 0.05,
   maxTerms: 512,
+  maxChars: 128,
   minFilterShare: 0.01,
 };
 
-/** Shortest and longest dense term, in characters. */
+/** Shortest and longest dense word, in characters (single characters are counted apart). */
 const MIN_LENGTH = 2;
 const MAX_LENGTH = 6;
 /** A term a longer dense term holds in at least this share of its entries is left out. */
@@ -63,13 +71,15 @@ export function denseThreshold(
 }
 
 /**
- * How many entries of a sample hold each word-like n-gram that at least `share` of them hold
- * (asked a little below the threshold's share, so that sampling does not miss a term near
- * it). Each entry is its normalised sections. Only n-grams whose every pair of characters is
- * that common are counted: an entry holding the n-gram holds each of its pairs.
+ * How many entries of a sample hold each word-like n-gram, and each letter that may start one,
+ * that at least `share` of them hold (asked a little below the threshold's share, so that
+ * sampling does not miss a term near it). Each entry is its normalised sections. Only n-grams
+ * whose every pair of characters is that common are counted: an entry holding the n-gram holds
+ * each of its pairs.
  *
  * @example
- * denseCandidates([['露朝会談'], ['露朝の会談']], 1); // Map { '露朝' => 2, '会談' => 2 }
+ * denseCandidates([['露朝会談'], ['露朝の会談']], 1);
+ * // Map { '露朝' => 2, '会談' => 2, '露' => 2, '朝' => 2, '会' => 2, '談' => 2 }
  */
 export function denseCandidates(
   sample: readonly (readonly string[])[],
@@ -78,13 +88,19 @@ export function denseCandidates(
   const floor = Math.max(1, share * sample.length);
   const entries = sample.map((sections) => sections.map((s) => Array.from(s)));
   const pairs = new Map<string, number>();
+  const singles = new Map<string, number>();
   for (const sections of entries) {
     const seen = new Set<string>();
+    const seenSingle = new Set<string>();
     for (const chars of sections)
-      for (let i = 0; i + 1 < chars.length; i += 1)
-        if (letter(chars[i] as string) && letter(chars[i + 1] as string))
-          seen.add((chars[i] as string) + chars[i + 1]);
+      for (let i = 0; i < chars.length; i += 1) {
+        const c = chars[i] as string;
+        if (startLetter(c)) seenSingle.add(c);
+        if (i + 1 < chars.length && letter(c) && letter(chars[i + 1] as string))
+          seen.add(c + chars[i + 1]);
+      }
     for (const pair of seen) pairs.set(pair, (pairs.get(pair) ?? 0) + 1);
+    for (const c of seenSingle) singles.set(c, (singles.get(c) ?? 0) + 1);
   }
   const common = (pair: string): boolean => (pairs.get(pair) ?? 0) >= floor;
   const held = new Map<string, number>();
@@ -94,6 +110,7 @@ export function denseCandidates(
     for (const gram of seen) held.set(gram, (held.get(gram) ?? 0) + 1);
   }
   for (const [gram, n] of held) if (n < floor) held.delete(gram);
+  for (const [c, n] of singles) if (n >= floor) held.set(c, n);
   return held;
 }
 
@@ -145,7 +162,8 @@ function startLetter(c: string): boolean {
  * Which of the candidates are dense, given how many entries hold each: those held by at least
  * `threshold` entries, less those a longer dense term holds in nearly all their entries as a
  * piece cut out of a run of one script (`ウクライ` of `ウクライナ`, but not `ゼレンスキ` of
- * `ゼレンスキ大統領`), at most `maxTerms`, the most widely held first.
+ * `ゼレンスキ大統領`), at most `maxTerms` words and `maxChars` single characters, the most
+ * widely held first.
  *
  * @example
  * chooseDenseTerms(new Map([['ウクライナ', 990], ['ウクライ', 990], ['停戦', 400]]), 300, 10);
@@ -155,6 +173,7 @@ export function chooseDenseTerms(
   held: ReadonlyMap<string, number>,
   threshold: number,
   maxTerms: number,
+  maxChars = 0,
 ): string[] {
   const dense = [...held].filter(([, n]) => n >= threshold);
   // Longest first, so that a term is compared with the longer ones already kept.
@@ -166,10 +185,13 @@ export function chooseDenseTerms(
     );
     if (!within) kept.push([term, n]);
   }
-  return kept
-    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-    .slice(0, maxTerms)
-    .map(([term]) => term);
+  kept.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  const single = ([term]: [string, number]): boolean => Array.from(term).length === 1;
+  const chosen = [
+    ...kept.filter((t) => !single(t)).slice(0, maxTerms),
+    ...kept.filter(single).slice(0, maxChars),
+  ];
+  return chosen.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([term]) => term);
 }
 
 /**
@@ -217,10 +239,19 @@ export class DenseVocabulary {
    * neither (hiragana, punctuation), and a table lookup is cheaper than the map's. */
   private readonly first = new Uint8Array(0x10000);
   private readonly second = new Uint8Array(0x10000);
+  /** For a term of one UTF-16 unit, its index + 1, by that unit (0: none). */
+  private readonly single = new Uint32Array(0x10000);
+  private readonly hasSingles: boolean;
 
-  /** `terms[i]` is reported as `i`; each term is at least two UTF-16 units long. */
+  /** `terms[i]` is reported as `i`. */
   constructor(readonly terms: readonly string[]) {
+    let singles = false;
     terms.forEach((term, index) => {
+      if (term.length === 1) {
+        this.single[term.charCodeAt(0)] = index + 1;
+        singles = true;
+        return;
+      }
       const c0 = term.charCodeAt(0);
       const c1 = term.charCodeAt(1);
       this.first[c0] = 1;
@@ -230,6 +261,7 @@ export class DenseVocabulary {
       if (list) list.push({ term, index });
       else this.starts.set(key, [{ term, index }]);
     });
+    this.hasSingles = singles;
   }
 
   /**
@@ -241,6 +273,7 @@ export class DenseVocabulary {
    * v.termsIn('ロシアは停戦を拒んだ', found); // found: {1, 0}
    */
   termsIn(text: string, into: { add(index: number): unknown }): void {
+    if (this.hasSingles) this.singlesIn(text, into);
     if (this.starts.size === 0) return;
     const { first, second } = this;
     for (let i = 0; i + 1 < text.length; i += 1) {
@@ -251,6 +284,15 @@ export class DenseVocabulary {
       const list = this.starts.get(c0 * 0x10000 + c1);
       if (list === undefined) continue;
       for (const { term, index } of list) if (text.startsWith(term, i)) into.add(index);
+    }
+  }
+
+  /** The terms of one unit in `text`: a pass of its own, one table lookup per unit. */
+  private singlesIn(text: string, into: { add(index: number): unknown }): void {
+    const { single } = this;
+    for (let i = 0; i < text.length; i += 1) {
+      const index = single[text.charCodeAt(i)] as number;
+      if (index !== 0) into.add(index - 1);
     }
   }
 }
