@@ -62,11 +62,11 @@ function topLevel(quotes: readonly Quote[]): Quote[] {
 }
 
 /**
- * Quotes and speakers on `test/gold/attribution-blind/` and `attribution-blind-2/`: texts
- * written by people who had not read the rules, scored as the real sets are (terms dropped from
- * the gold, so a term taken for speech is an extra quote). The first set's fold 0 may be read to
- * develop rules; its fold 1 and the whole second set (longer articles, by another writer) are
- * held out, reported as totals only. `VERBOSE=1` lists fold 0's misses.
+ * Quotes and speakers on `test/gold/attribution-blind/`, `-2/` and `-3/`: texts written by
+ * people who had not read the rules, scored as the real sets are (terms dropped from the gold,
+ * so a term taken for speech is an extra quote). The first and third sets' fold 0 may be read
+ * to develop rules; their fold 1 and the whole second set (longer articles, by another writer)
+ * are held out, reported as totals only. `VERBOSE=1` lists the fold 0s' misses.
  */
 export function blindAttributionEvaluation(knowledge: Knowledge): Evaluation {
   return {
@@ -78,6 +78,17 @@ export function blindAttributionEvaluation(knowledge: Knowledge): Evaluation {
       // part of its outer quote), so quotes found inside another are not scored there.
       for (const p of readPassages('attribution-blind-2'))
         scoreRealItem(asRealItem(p), topLevel(annotate(p.text, { knowledge }).quotes), articles);
+      // The third writer labels top-level brackets too, in two alternating folds.
+      const third = readPassages('attribution-blind-3');
+      const thirdFolds = [emptyRealScores(), emptyRealScores()] as const;
+      const thirdByPattern = new Map<string, RealQuoteScores>();
+      for (const p of third) {
+        const quotes = topLevel(annotate(p.text, { knowledge }).quotes);
+        scoreRealItem(asRealItem(p), quotes, thirdFolds[p.fold]);
+        const s = thirdByPattern.get(p.pattern) ?? emptyRealScores();
+        thirdByPattern.set(p.pattern, s);
+        scoreRealItem(asRealItem(p), quotes, s);
+      }
       const folds = [emptyRealScores(), emptyRealScores()] as const;
       const byPattern = new Map<string, RealQuoteScores>();
       for (const p of passages) {
@@ -106,12 +117,32 @@ export function blindAttributionEvaluation(knowledge: Knowledge): Evaluation {
           folds[1],
         ),
         row('**articles, second writer (all held out)**', articles),
+        row(
+          `articles, third writer, fold 0 (may be read; ${third.filter((p) => p.fold === 0).length})`,
+          thirdFolds[0],
+        ),
+        row(
+          `**articles, third writer, fold 1 (held out; ${third.filter((p) => p.fold === 1).length})**`,
+          thirdFolds[1],
+        ),
         '',
         '| passages by pattern (both folds) | gold quotes | precision | recall | quote F1 | speaker of found quotes |',
         '|---|---|---|---|---|---|',
         ...[...byPattern].sort(([a], [b]) => a.localeCompare(b)).map(([name, s]) => row(name, s)),
+        '',
+        '| third writer by pattern (both folds) | gold quotes | precision | recall | quote F1 | speaker of found quotes |',
+        '|---|---|---|---|---|---|',
+        ...[...thirdByPattern]
+          .sort(([a], [b]) => a.localeCompare(b))
+          .map(([name, s]) => row(name, s)),
       ];
-      if (process.env.VERBOSE) rows.push('', ...folds[0].misses.map((m) => `- ${m}`));
+      if (process.env.VERBOSE)
+        rows.push(
+          '',
+          ...folds[0].misses.map((m) => `- ${m}`),
+          '',
+          ...thirdFolds[0].misses.map((m) => `- ${m}`),
+        );
       return rows.join('\n');
     },
   };

@@ -1,19 +1,20 @@
+import { ADMINISTRATIVE_SUFFIX } from './forms.js';
 import { mentionAt, type Mention } from './mention.js';
 
 /** Bodies shorter than this name nothing on their own (`軍`, `政府`, `当局`). */
 const MIN_STANDALONE_GENERIC = 3;
 
 /**
- * Joins a country or place written right before a generic body into one organisation
- * (`ロシア` + `外務省` → `ロシア外務省`, `露` + `軍` → `ロシア軍`), keeps longer generic bodies on
- * their own (`内務省`), and drops the short ones that are only meaningful after a name.
- * Input and output are sorted by start.
+ * Joins a country or place written right before a generic body, or before it with の, into one
+ * organisation (`ロシア` + `外務省` → `ロシア外務省`, `露` + `軍` → `ロシア軍`, `ポーランドの軍` →
+ * `ポーランド軍`), keeps longer generic bodies on their own (`内務省`), and drops the short ones
+ * that are only meaningful after a name. Input and output are sorted by start.
  */
 export function composeOrganisations(text: string, mentions: Mention[]): Mention[] {
   const out: Mention[] = [];
   for (const m of mentions) {
     const prev = out[out.length - 1];
-    if (m.generic && m.kind === 'organisation' && prev && canQualify(prev, m)) {
+    if (m.generic && m.kind === 'organisation' && prev && canQualify(text, prev, m)) {
       out[out.length - 1] = compound(text, prev, m);
     } else if (m.generic && m.kind === 'organisation' && m.end - m.start < MIN_STANDALONE_GENERIC) {
       continue;
@@ -22,10 +23,17 @@ export function composeOrganisations(text: string, mentions: Mention[]): Mention
   return out;
 }
 
-function canQualify(prev: Mention, m: Mention): boolean {
-  const kinds = ['country', 'place', 'organisation'];
+function canQualify(text: string, prev: Mention, m: Mention): boolean {
+  if (prev.via === 'flag' || prev.generic) return false;
+  if (prev.phraseEnd === m.start) return ['country', 'place', 'organisation'].includes(prev.kind);
+  // With の, only a place's or country's (`ドネツク市の`): `国連の報道官` is a role of the UN.
+  const between = text.slice(prev.phraseEnd, m.start);
   return (
-    prev.phraseEnd === m.start && prev.via !== 'flag' && kinds.includes(prev.kind) && !prev.generic
+    (between === 'の' ||
+      (between.length === 2 &&
+        between.endsWith('の') &&
+        ADMINISTRATIVE_SUFFIX.test(between[0] ?? ''))) &&
+    ['country', 'place'].includes(prev.kind)
   );
 }
 
@@ -34,7 +42,8 @@ function compound(text: string, prev: Mention, m: Mention): Mention {
     {
       ...m,
       surface: text.slice(prev.start, m.end),
-      canonical: `${prev.canonical ?? prev.surface}${m.canonical ?? m.surface}`,
+      // `ドネツク市の軍政当局` → `ドネツク市軍政当局`: what stands between, less its の.
+      canonical: `${prev.canonical ?? prev.surface}${text.slice(prev.phraseEnd, m.start).replace(/の$/u, '')}${m.canonical ?? m.surface}`,
       org: prev.canonical,
       via: 'compound',
       generic: false,

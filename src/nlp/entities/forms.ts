@@ -55,11 +55,18 @@ export function scanOrganisationForms(
       continue;
     }
     const qualified = !!before && ['country', 'organisation', 'place'].includes(before.kind);
+    // `ヘルソン市の軍政当局`: a body of a place or country written with の is that place's.
+    const placeBefore =
+      text.charAt(start - 1) !== 'の'
+        ? undefined
+        : (byEnd.get(start - 1) ??
+          (ADMINISTRATIVE_SUFFIX.test(text.charAt(start - 2)) ? byEnd.get(start - 2) : undefined));
+    const ofPlace = !!placeBefore && ['country', 'place'].includes(placeBefore.kind);
     // `フランスメディア`: the ending alone after a country is a body of that country.
     if (run === 0 && qualified && cover.isFree(s.start, s.end))
       out.push(body(text, s.start, s.end, true));
     if (run === 0 || (s.end - s.start === 1 && run < MIN_RUN_BEFORE_SHORT_SUFFIX)) continue;
-    out.push(body(text, start, s.end, qualified));
+    out.push(body(text, start, s.end, qualified || ofPlace));
   }
   for (const m of text.matchAll(ACRONYM)) {
     const end = m.index + m[0].length;
@@ -69,6 +76,9 @@ export function scanOrganisationForms(
   for (const m of out) cover.take(m.start, m.end);
   return out;
 }
+
+/** What a place's name may end in before の without the gazetteer's phrase taking it (`ドネツク市の`). */
+export const ADMINISTRATIVE_SUFFIX = /^[市州県区村町郡]$/u;
 
 function body(text: string, start: number, end: number, generic: boolean): Mention {
   return mention(text, start, end, {

@@ -196,7 +196,7 @@ function carried(
   k: Knowledge,
   previous: PreviousQuote | null,
 ): Candidate[] {
-  const center = d.centerBefore(site.sentence);
+  const center = d.centerBefore(site.sentence) ?? sourceAfter(previous, site, d);
   const recent =
     previous &&
     previous.at < site.open &&
@@ -225,6 +225,23 @@ function carried(
       reason: 'person carried over a body',
     });
   return out;
+}
+
+/**
+ * `「…」と言うのはリジェンコ。ハーラに言わせれば、…だ。「…」`: a source named in a sentence
+ * between the quote before and this one is whom the text turned to, not the earlier speaker.
+ */
+function sourceAfter(
+  previous: PreviousQuote | null,
+  site: QuoteSite,
+  d: Discourse,
+): { speaker: Speaker; at: number } | null {
+  if (!previous) return null;
+  const from = d.sentences.bounds(d.sentences.indexOf(previous.at) + 1).start;
+  const to = d.sentences.bounds(site.sentence).start;
+  if (from >= to) return null;
+  const sources = d.subjectsIn(from, to).filter((s) => s.how === 'source' && !s.outlet);
+  return sources[sources.length - 1] ?? null;
 }
 
 /** Whether a quote's verb is one a body reports with (`bodyVerbs` in the knowledge). */
@@ -682,10 +699,11 @@ function announcedBefore(
   const pointsAhead = k.cataphora.some((w) => body.includes(w));
   if (!pointsAhead && (!endsInVerb || /[「」]/u.test(body))) return null;
   const subjects = d.subjectsIn(prev.start, prev.end);
-  const who =
-    subjects.find((s) => s.how === 'topic') ??
-    subjects.find((s) => s.how === 'source') ??
-    subjects[0];
+  const source = subjects.find((s) => s.how === 'source');
+  // `ロイター通信によると、国防省が…と発表した。「…」`: the outlet relays the subject after it.
+  const relayed =
+    source?.outlet === true ? subjects.find((s) => s.how === 'ga' && s.at > source.at) : undefined;
+  const who = subjects.find((s) => s.how === 'topic') ?? relayed ?? source ?? subjects[0];
   return who?.speaker ?? null;
 }
 

@@ -5,7 +5,12 @@ import type { Knowledge, SubjectGrammar } from '../knowledge/index.js';
 import type { Bracket } from './brackets.js';
 import { ClauseBreaks } from './clauses.js';
 import { Lines } from './lines.js';
-import { givenNameStart, roleModifiersStart, type ModifierWords } from './noun-phrase.js';
+import {
+  givenNameStart,
+  missionStart,
+  roleModifiersStart,
+  type ModifierWords,
+} from './noun-phrase.js';
 import type { Sentences } from './sentences.js';
 import { subjectKind, type Speaker, type SubjectKind } from './speaker.js';
 
@@ -528,18 +533,22 @@ function resolveOne(
     m.kind === 'person' ? 'person' : m.kind === 'role' ? 'unnamed' : 'organisation';
   // A role is named with what it belongs to (`EUの報道官`) or the clause that tells which
   // (`献花に訪れた女性`): the phrase the text uses for it.
+  const body = m.kind === 'person' || m.kind === 'role' ? null : bodyStart(text, m, qualifier);
   const from =
     m.kind === 'role'
       ? roleStart(text, m.start, qualifier, state.modifierWords)
       : m.kind === 'person'
         ? relationStart(text, givenNameStart(text, m.start), state.relationWords)
-        : bodyStart(text, m, qualifier);
+        : missionStart(text, body ?? m.start);
+  // `在日ロシア大使館` is another body than `ロシア大使館`: where it is, is in its name.
+  const mission = body !== null && from < body ? text.slice(from, body) : '';
+  const end = phraseEndOf(text, m);
   const speaker: Speaker = {
-    speaker: text.slice(from, phraseEndWithSide(text, m)),
-    canonical: m.kind === 'role' ? null : m.canonical,
+    speaker: text.slice(from, end),
+    canonical: m.kind === 'role' ? null : m.canonical && mission + m.canonical,
     org,
     attribution: 'explicit',
-    speakerSpan: { start: from, end: m.phraseEnd },
+    speakerSpan: { start: from, end },
     speakerKind: kind,
   };
   const held =
@@ -592,8 +601,9 @@ function bodyStart(text: string, m: Mention, qualifier: Mention | null): number 
 }
 
 /**
- * Where the phrase naming a role starts: at what it belongs to (`EUの報道官`), the clause that
- * tells which one it is (`献花に訪れた女性`), or the nouns before it (`前線の兵士`, `地元住民`).
+ * Where the phrase naming a role starts: at what it belongs to (`EUの報道官`), the nouns before
+ * it (`前線の兵士`, `地元住民`), and the clause before those that tells which one it is
+ * (`献花に訪れた女性`, `東部で戦う旅団の報道担当者`).
  */
 function roleStart(
   text: string,
@@ -601,17 +611,25 @@ function roleStart(
   qualifier: Mention | null,
   words: ModifierWords,
 ): number {
-  if (qualifier) return roleModifiersStart(text, qualifier.start, words);
-  const relative = relativeClauseStart(text, at);
-  return relative < at ? relative : roleModifiersStart(text, at, words);
+  let nouns = roleModifiersStart(text, qualifier ? qualifier.start : at, words);
+  // `NATOのある当局者`: an indefinite ある between the role and what it belongs to.
+  if (nouns === at && text.slice(at - 2, at) === INDEFINITE) {
+    const before = at - INDEFINITE.length;
+    nouns = text.charAt(before - 1) === 'の' ? roleModifiersStart(text, before, words) : before;
+  }
+  return relativeClauseStart(text, missionStart(text, nouns));
 }
+
+/** `ある当局者`: a certain one, part of how the text names the role. */
+const INDEFINITE = 'ある';
 
 /** A clause ending in a verb right before an unnamed role tells which one it is. */
 const MAX_RELATIVE = 30;
-const CLAUSE_BOUNDARY = /[、。「」『』\n\s]/u;
+/** What ends a clause read leftwards: punctuation, brackets, marks (`◆`), spaces. */
+const CLAUSE_BOUNDARY = /[^\p{L}\p{N}ー々]/u;
 
 function relativeClauseStart(text: string, at: number): number {
-  if (!/[たるいうす]/u.test(text.charAt(at - 1))) return at;
+  if (!/[うくぐすつぬぶむるただい]/u.test(text.charAt(at - 1))) return at;
   let i = at - 1;
   while (i > 0 && at - i < MAX_RELATIVE && !CLAUSE_BOUNDARY.test(text.charAt(i - 1))) i -= 1;
   // `「…」と話す男性`: the clause is the quote's own report, not what tells which man.
@@ -619,10 +637,20 @@ function relativeClauseStart(text: string, at: number): number {
   return at - i >= MAX_RELATIVE ? at : i;
 }
 
-/** `ロシア側は`: the side of a country speaks as the country, and the text names it so. */
-function phraseEndWithSide(text: string, m: Mention): number {
-  return m.kind === 'country' && text.charAt(m.phraseEnd) === '側' ? m.phraseEnd + 1 : m.phraseEnd;
+/**
+ * Where the phrase naming a speaker ends: `ロシア側は` (the side of a country speaks as the
+ * country, and the text names it so), `軍事ブロガーの１人は` (one of a group).
+ */
+function phraseEndOf(text: string, m: Mention): number {
+  if (m.kind === 'country' && text.charAt(m.phraseEnd) === '側') return m.phraseEnd + 1;
+  if (m.kind === 'role') {
+    const one = ONE_OF.exec(text.slice(m.phraseEnd, m.phraseEnd + 5));
+    if (one) return m.phraseEnd + one[0].length;
+  }
+  return m.phraseEnd;
 }
+
+const ONE_OF = /^の(?:[1１一]人|ひとり)/u;
 
 /**
  * The organisation or country written before a name: `ロシア外務省のザハロワ報道官`,

@@ -78,3 +78,22 @@ export function givenNameStart(text: string, at: number): number {
   if (length < 2 || length >= MAX_GIVEN_NAME || KATAKANA.test(text.charAt(i - 1))) return at;
   return i;
 }
+
+const MISSION = /在(?:\p{Script=Han}{1,2}|[A-Za-zＡ-Ｚａ-ｚ]{2,4}|[\p{Script=Katakana}ー]{2,8})$/u;
+const NAME_LETTER = /[\p{Script=Han}\p{Script=Katakana}ー]/u;
+
+/**
+ * Where the name of a mission abroad starts when `在X` stands right before the body or role at
+ * `at` (`在日ロシア大使館`, `在ＥＵ中国代表部の報道官`): where it is belongs to how the text names
+ * it. Not `在` inside a word (`現在日本政府は`).
+ *
+ * @example
+ * missionStart('在日ロシア大使館は', 2); // 0
+ * missionStart('現在日本政府は', 2); // 2
+ */
+export function missionStart(text: string, at: number): number {
+  const m = MISSION.exec(text.slice(Math.max(0, at - 12), at));
+  if (!m) return at;
+  const start = at - m[0].length;
+  return NAME_LETTER.test(text.charAt(start - 1)) ? at : start;
+}

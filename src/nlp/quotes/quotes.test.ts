@@ -394,9 +394,9 @@ describe('extractQuotes: the speaker as the text names them', () => {
     expect(speakerOf('同部隊の報道官は「前線を維持している」と述べた。')?.speaker).toBe('報道官');
   });
 
-  it('a role of a role is named with it: 兵士の母親', () => {
+  it('a role of a role is named with it, and with the clause before it: 徴兵された兵士の母親', () => {
     expect(speakerOf('徴兵された兵士の母親は「息子を返して」と訴えた。')?.speaker).toBe(
-      '兵士の母親',
+      '徴兵された兵士の母親',
     );
   });
 
@@ -744,6 +744,95 @@ describe('extractQuotes: speakers named at length after the quote', () => {
   it('an unnamed official of a named leader is the official, not the leader', () => {
     expect(speakerOf('「準備はできている」とマクロン政権高官は語った。')).toBe('マクロン政権高官');
     expect(speakerOf('メルツ首相の側近は「結論は急がない」と述べた。')).toBe('メルツ首相の側近');
+  });
+});
+
+describe('extractQuotes: the speaker as the text names them, in full', () => {
+  const speakers = (text: string) =>
+    annotate(text, { knowledge, date: '2024-01-18' }).quotes.map((q) => ({
+      speaker: q.speaker,
+      canonical: q.canonical,
+    }));
+
+  it('a clause before a role with what it belongs to tells which one it is', () => {
+    expect(
+      speakers('東部の前線で戦う旅団の報道担当者は「補給が滞っている」と語った。')[0],
+    ).toMatchObject({ speaker: '東部の前線で戦う旅団の報道担当者' });
+    expect(
+      speakers('衛星写真を解析した民間企業の分析担当者は「陣地が広がっている」と指摘した。')[0],
+    ).toMatchObject({ speaker: '衛星写真を解析した民間企業の分析担当者' });
+  });
+
+  it('a clause after a mark that opens a paragraph starts after the mark', () => {
+    expect(speakers('◆工場で働く男性は「給料は上がった」と話した。')[0]).toMatchObject({
+      speaker: '工場で働く男性',
+    });
+  });
+
+  it('a mission abroad is named with where it is (在日, 在ＥＵ)', () => {
+    expect(speakers('在日ロシア大使館はSNSで「挑発には応じない」と投稿した。')[0]).toMatchObject({
+      speaker: '在日ロシア大使館',
+      canonical: '在日ロシア大使館',
+    });
+    expect(speakers('在ＥＵ中国代表部の報道官は「根拠のない非難だ」と述べた。')[0]).toMatchObject({
+      speaker: '在ＥＵ中国代表部の報道官',
+    });
+    // Not a mission: 在 inside a word.
+    expect(speakers('現在日本政府は「検討中だ」と説明した。')[0]?.speaker).not.toContain('在');
+  });
+
+  it('a body of a city or country written with の is named with it', () => {
+    expect(speakers('ドネツク市の軍政当局は「外出を控えてほしい」と呼びかけた。')[0]).toMatchObject(
+      { speaker: 'ドネツク市の軍政当局', canonical: 'ドネツク市軍政当局' },
+    );
+    expect(
+      speakers(
+        'ゼレンスキー大統領は会見した。一方、ポーランドの軍は「領空侵犯はなかった」としている。',
+      )[0],
+    ).toMatchObject({ canonical: 'ポーランド軍' });
+  });
+
+  it('an indefinite speaker and one of a group are named so', () => {
+    expect(speakers('会談について、ある外交筋は「合意は近い」と明かした。')[0]).toMatchObject({
+      speaker: 'ある外交筋',
+    });
+    expect(
+      speakers('ロシアの軍事ブロガーの１人は「弾薬が足りない」と書き込んだ。')[0],
+    ).toMatchObject({ speaker: 'ロシアの軍事ブロガーの１人' });
+  });
+
+  it('ある between a role and what it belongs to is part of its name', () => {
+    expect(
+      speakers('北大西洋条約機構（ＮＡＴＯ）のある当局者は「規模は大きい」と述べた。')[0],
+    ).toMatchObject({ speaker: '北大西洋条約機構（ＮＡＴＯ）のある当局者' });
+  });
+
+  it('an apposition between ＝ after a name leaves the name the subject', () => {
+    expect(
+      speakers('ミハイル・オルロフ氏＝元外交官＝は取材に「交渉の余地はない」と語った。')[0],
+    ).toMatchObject({ canonical: 'オルロフ' });
+  });
+
+  it('an announcement as the subject speaks for whoever made it', () => {
+    expect(
+      speakers(
+        'ウクライナ国防省は12日、演習を実施したと発表した。発表は「計画通りの訓練だ」としている。',
+      )[0],
+    ).toMatchObject({ canonical: 'ウクライナ国防省' });
+  });
+});
+
+describe('extractQuotes: how far a speaker carries', () => {
+  it('a blank line between sentences is no sentence of its own', () => {
+    const text =
+      '「燃料代だけで売り上げの半分が消える」\n\nこう語るのは、商店を営むオレナ・コバリさんだ。\n\n先月から停電が続く。\n\n店の棚には電池が並ぶが、「仕入れ値は２倍だ」という。';
+    expect(quotes(text).map((q) => q.canonical)).toEqual(['コバリ', 'コバリ']);
+  });
+
+  it('a source named between two quotes (Xに言わせれば) takes the second', () => {
+    const text =
+      'リジェンコ氏は「圧力をかけ続けてほしい」と訴えた。\n\nハーラ氏に言わせれば、撤収は方便にすぎない。「合意は守られない」';
+    expect(quotes(text).map((q) => q.canonical)).toEqual(['リジェンコ', 'ハーラ']);
   });
 });
 

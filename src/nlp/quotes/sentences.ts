@@ -5,6 +5,12 @@ function isSentenceEnd(c: number): boolean {
   return c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 0x21 || c === 0x3f || c === 0x0a;
 }
 
+/** Whether `text[from, to)` holds nothing but whitespace. */
+function isBlank(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i += 1) if (!/\s/u.test(text.charAt(i))) return false;
+  return true;
+}
+
 /**
  * Sentence boundaries that ignore 。 inside quotations: `starts[i]` is where sentence i begins.
  * Finding the sentence of an offset is a binary search.
@@ -23,7 +29,12 @@ export class Sentences {
         b += 1;
         continue;
       }
-      if (isSentenceEnd(text.charCodeAt(i))) this.starts.push(i + 1);
+      if (!isSentenceEnd(text.charCodeAt(i))) continue;
+      // `。\n` and blank lines end one sentence, not two: an empty one would count as a
+      // sentence between two quotes, and carrying a speaker counts sentences.
+      const last = this.starts.length - 1;
+      if (isBlank(text, this.starts[last] ?? 0, i)) this.starts[last] = i + 1;
+      else this.starts.push(i + 1);
     }
   }
 
