@@ -639,7 +639,7 @@ function relativeClauseStart(text: string, at: number): number {
 
 /**
  * Where the phrase naming a speaker ends: `ロシア側は` (the side of a country speaks as the
- * country, and the text names it so), `軍事ブロガーの１人は` (one of a group).
+ * country, and the text names it so), `軍事ブロガーの１人は` (one of a group), `兵士たちは`.
  */
 function phraseEndOf(text: string, m: Mention): number {
   if (m.kind === 'country' && text.charAt(m.phraseEnd) === '側') return m.phraseEnd + 1;
@@ -650,7 +650,7 @@ function phraseEndOf(text: string, m: Mention): number {
   return m.phraseEnd;
 }
 
-const ONE_OF = /^の(?:[1１一]人|ひとり)/u;
+const ONE_OF = /^(?:の(?:[1１一]人|ひとり)|たち)/u;
 
 /**
  * The organisation or country written before a name: `ロシア外務省のザハロワ報道官`,

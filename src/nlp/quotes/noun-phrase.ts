@@ -48,12 +48,20 @@ function nounRunStart(text: string, at: number): number {
   // `国際刑事裁判所(ICC)の`: a short reading or acronym in brackets belongs to the noun.
   const bracket = READING_BEFORE.exec(text.slice(Math.max(0, at - 12), at));
   if (bracket) i -= bracket[0].length;
+  // `与党「統一ロシア」の`, `シンクタンク「戦争研究所」の`: a name in brackets after the noun
+  // it names belongs to it.
+  const named = NAME_IN_BRACKETS_BEFORE.exec(text.slice(Math.max(0, i - 20), i));
+  if (named) i -= named[0].length - 1;
   const end = i;
   while (i > 0 && end - i <= MAX_MODIFIER && NOUN_CHAR.test(text.charAt(i - 1))) i -= 1;
   if (end - i > MAX_MODIFIER) return at;
   return i === end ? at : i;
 }
 
+const NAME_IN_BRACKETS_BEFORE = new RegExp(
+  `[${KANJI_CLASS}${KATAKANA_CLASS}]「[^「」]{1,16}」$`,
+  'u',
+);
 const READING_BEFORE = /[(（][A-Za-zＡ-Ｚａ-ｚ0-9０-９・ー\p{Script=Katakana}]{1,10}[)）]$/u;
 
 /** How long a given name written before a known family name may be. */

@@ -801,6 +801,17 @@ describe('extractQuotes: the speaker as the text names them, in full', () => {
     ).toMatchObject({ speaker: 'ロシアの軍事ブロガーの１人' });
   });
 
+  it('a name in brackets after the noun it names is part of the phrase; so is たち', () => {
+    // The name in brackets is a term; the words after it are the member's.
+    expect(
+      speakers('法案を提出した与党「統一ロシア」の議員は「国を守る措置だ」と述べた。')[1],
+    ).toMatchObject({ speaker: '法案を提出した与党「統一ロシア」の議員' });
+    const [, soldiers] = speakers(
+      '住民の一人は「もう数えない」と話した。\n前線の兵士たちは、口をそろえて「霧の朝だけが安全だ」と言う。',
+    );
+    expect(soldiers).toMatchObject({ speaker: '前線の兵士たち' });
+  });
+
   it('ある between a role and what it belongs to is part of its name', () => {
     expect(
       speakers('北大西洋条約機構（ＮＡＴＯ）のある当局者は「規模は大きい」と述べた。')[0],
