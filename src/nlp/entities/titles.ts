@@ -149,7 +149,13 @@ function titled(
     text.charAt(opening.end) === '・'
   )
     return attach(opening, title, r.re);
-  if (kata && cover.isFree(kata.start, kata.end)) {
+  // `国営テレビ記者`: a katakana word listed as never a name is what the title's holder works
+  // for or with, not who they are.
+  if (
+    kata &&
+    cover.isFree(kata.start, kata.end) &&
+    !k.notNames.has(text.slice(kata.start, kata.end))
+  ) {
     cover.take(kata.start, kata.end);
     const org = kata.org ?? qualifier?.canonical ?? null;
     return person(text, kata.start, kata.end, title, r.re, org, k);

@@ -282,8 +282,9 @@ export interface SubjectGrammar {
 
 function compileSubjects(src: KnowledgeSource): SubjectGrammar {
   const m = src.subjectMarkers;
-  // A reading in brackets may stand between a name and its particle: `王毅(ワン・イー)氏は`.
-  const lead = `^」?(?:[(（][^)）]{0,12}[)）])?(?:${alternatives(m.nameEndings)})?`;
+  // A reading in brackets may stand between a name and its particle: `王毅(ワン・イー)氏は`;
+  // so may an apposition between equals signs: `X氏＝元記者＝は`.
+  const lead = `^」?(?:[(（][^)）]{0,12}[)）])?(?:＝[^＝、。「」]{1,20}＝)?(?:${alternatives(m.nameEndings)})?`;
   const direct = alternatives([...m.topic, ...m.ga, ...m.source]);
   const owned = `の[^、。「」]{1,6}?(?:${alternatives(m.ownerSource)})`;
   return {

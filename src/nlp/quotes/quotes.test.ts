@@ -824,6 +824,14 @@ describe('extractQuotes: the speaker as the text names them, in full', () => {
     ).toMatchObject({ canonical: 'オルロフ' });
   });
 
+  it('a word never a name before a title is no person (国営テレビ記者 in an apposition)', () => {
+    expect(
+      speakers(
+        'モスクワで独立系メディアを運営するアンナ・ペトロワ氏＝元国営テレビ記者＝は取材に応じ、「記事は自分で消している」と語った。',
+      )[0],
+    ).toMatchObject({ canonical: 'ペトロワ' });
+  });
+
   it('an announcement as the subject speaks for whoever made it', () => {
     expect(
       speakers(
