@@ -832,6 +832,14 @@ describe('extractQuotes: the speaker as the text names them, in full', () => {
     ).toMatchObject({ canonical: 'ペトロワ' });
   });
 
+  it('a staff office (幕僚監部) is a body by its ending, and its announcement speaks for it', () => {
+    expect(
+      speakers(
+        '防衛省統合幕僚監部は１９日、爆撃機２機が飛行したと発表した。空自は戦闘機を発進させた。領空侵犯はなかった。\n発表は「示威行動と考えられる」としている。',
+      )[0],
+    ).toMatchObject({ canonical: '防衛省統合幕僚監部' });
+  });
+
   it('an announcement as the subject speaks for whoever made it', () => {
     expect(
       speakers(
