@@ -51,6 +51,8 @@ const queries = [
   '-ロシア tag:露朝',
   'ウクライナ from:@nhk_news',
   '停戦 since:2024-06-05',
+  'from:@nhk_news since:2024-06-05',
+  'from:@nhk_news from:@ReutersJapan until:2024-06-04',
   'ロシア 避難',
   'ハルキウ',
   'speaker:ザハリャン 停戦',

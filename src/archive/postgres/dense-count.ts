@@ -37,12 +37,27 @@ export function pgDenseSource(
     termKeys: (term) => alternativesOf(term.text, options),
     authorKey: handleNorm,
     speakerIds: (f) => pgPersonIds(f, options),
-    // The sets answer filters faster than any plan here: a tag held by most entries is
-    // counted by reading every one of its rows.
-    countIfCheap: () => null,
+    // The sets answer filters faster than most plans here (a tag held by most entries is
+    // counted by reading every one of its rows); an author's entries since a date are counted
+    // from the (handle, date) index alone.
+    countIfCheap: (q) => (authorsAndDates(q) ? search.count(compile(q)) : null),
     wordsExceed: (q, limit) => search.plannedMatches(compile(q)) > limit,
     newest: (q, limit) => search.newestMatches(compile(q), limit),
     countAmong: (q, rids) => search.countAmong(compile(q), rids),
     maxRowid: () => Number(c.value('SELECT coalesce(max(rid), 0) AS n FROM entries') ?? 0),
   };
+}
+
+/**
+ * Whether a query is only authors and dates (`from:@nhk_news since:2024-01-01`): an index-only
+ * scan of `entries_handle` counts it, where the sets would list every entry since the date.
+ */
+function authorsAndDates(q: ParsedQuery): boolean {
+  return (
+    q.terms.length === 0 &&
+    q.filters.some((f) => f.key === 'from') &&
+    q.filters.every(
+      (f) => !f.negated && (f.key === 'from' || f.key === 'since' || f.key === 'until'),
+    )
+  );
 }
