@@ -639,10 +639,15 @@ function relativeClauseStart(text: string, at: number): number {
 
 /**
  * Where the phrase naming a speaker ends: `ロシア側は` (the side of a country speaks as the
- * country, and the text names it so), `軍事ブロガーの１人は` (one of a group), `兵士たちは`.
+ * country, and the text names it so), `軍事ブロガーの１人は` (one of a group), `兵士たちは`,
+ * `ロシア連邦保安局（ＦＳＢ）は`.
  */
 function phraseEndOf(text: string, m: Mention): number {
   if (m.kind === 'country' && text.charAt(m.phraseEnd) === '側') return m.phraseEnd + 1;
+  if (m.kind === 'organisation') {
+    const acronym = ACRONYM_AFTER.exec(text.slice(m.phraseEnd, m.phraseEnd + 14));
+    if (acronym) return m.phraseEnd + acronym[0].length;
+  }
   if (m.kind === 'role') {
     const one = ONE_OF.exec(text.slice(m.phraseEnd, m.phraseEnd + 5));
     if (one) return m.phraseEnd + one[0].length;
@@ -650,6 +655,8 @@ function phraseEndOf(text: string, m: Mention): number {
   return m.phraseEnd;
 }
 
+/** `ロシア連邦保安局（ＦＳＢ）は`: the acronym in brackets after a body is part of its name. */
+const ACRONYM_AFTER = /^[(（][A-Za-zＡ-Ｚａ-ｚ・]{2,10}[)）]/u;
 const ONE_OF = /^(?:の(?:[1１一]人|ひとり)|たち)/u;
 
 /**

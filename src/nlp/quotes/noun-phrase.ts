@@ -6,7 +6,8 @@ const MAX_MODIFIER = 16;
 /** How many `Xの` modifiers in a row a role's phrase takes (`ウクライナ南部X州の軍事行政府の報道担当者`). */
 const MAX_NO_MODIFIERS = 3;
 
-const NOUN_CHAR = new RegExp(`[${KANJI_CLASS}${KATAKANA_CLASS}・]`, 'u');
+// Digits too: `２２歳の女性技術者`.
+const NOUN_CHAR = new RegExp(`[${KANJI_CLASS}${KATAKANA_CLASS}・0-9０-９]`, 'u');
 
 /** What a role's modifiers are read with: words that count rather than tell which, the 同 prefix. */
 export interface ModifierWords {

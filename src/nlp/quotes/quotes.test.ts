@@ -812,6 +812,27 @@ describe('extractQuotes: the speaker as the text names them, in full', () => {
     expect(soldiers).toMatchObject({ speaker: '前線の兵士たち' });
   });
 
+  it('an age before a role, the acronym after a body and a family are part of how they are named', () => {
+    expect(speakers('工場で働く２２歳の女性技術者は「兄は前線にいる」と話した。')[0]).toMatchObject(
+      { speaker: '工場で働く２２歳の女性技術者' },
+    );
+    expect(
+      speakers('ロシア連邦保安局（ＦＳＢ）は、男性が「情報を集めていた」と発表した。')[0],
+    ).toMatchObject({ speaker: 'ロシア連邦保安局（ＦＳＢ）' });
+    expect(
+      speakers('男性の家族は弁護士を通じて「夫は無実だ」とのコメントを出した。')[0],
+    ).toMatchObject({ speaker: '男性の家族' });
+  });
+
+  it('words dismissed (と切り捨てた) or a discontent shown (と不満を示した) are speech', () => {
+    const text =
+      'ペスコフ大統領報道官は、動きを「根拠のない被害妄想」と切り捨てた。そのうえで「装備は届いていない」と不満を示した。';
+    expect(quotes(text).map((q) => [q.kind, q.canonical])).toEqual([
+      ['speech', 'ペスコフ'],
+      ['speech', 'ペスコフ'],
+    ]);
+  });
+
   it('ある between a role and what it belongs to is part of its name', () => {
     expect(
       speakers('北大西洋条約機構（ＮＡＴＯ）のある当局者は「規模は大きい」と述べた。')[0],
