@@ -35,7 +35,9 @@ export function scanOrganisationForms(
   const byEnd = new Map(known.map((m) => [m.phraseEnd, m]));
   // A generic body inside a longer name (`軍` in `党中央軍事委員会`) does not end the name.
   const genericAt = new Set<number>();
-  for (const m of known) if (m.generic) for (let i = m.start; i < m.end; i += 1) genericAt.add(i);
+  // So does a word for people (`捕虜` in `捕虜待遇調整本部`).
+  for (const m of known)
+    if (m.generic || m.kind === 'role') for (let i = m.start; i < m.end; i += 1) genericAt.add(i);
   const out: Mention[] = [];
   for (const s of k.organisationSuffixes.scan(text)) {
     if (isNameCode(text.charCodeAt(s.end)) || isKanjiCode(text.charCodeAt(s.end))) continue;

@@ -833,6 +833,14 @@ describe('extractQuotes: the speaker as the text names them, in full', () => {
     ]);
   });
 
+  it('a word for people inside a body’s name does not cut it (捕虜待遇調整本部)', () => {
+    expect(
+      speakers(
+        'ウクライナの捕虜待遇調整本部によると、双方が解放した。同本部は声明で「交渉を続ける」とした。',
+      )[0],
+    ).toMatchObject({ speaker: 'ウクライナの捕虜待遇調整本部' });
+  });
+
   it('ある between a role and what it belongs to is part of its name', () => {
     expect(
       speakers('北大西洋条約機構（ＮＡＴＯ）のある当局者は「規模は大きい」と述べた。')[0],
