@@ -1,6 +1,9 @@
 import { ADMINISTRATIVE_SUFFIX } from './forms.js';
 import { mentionAt, type Mention } from './mention.js';
 
+/** A kanji or katakana after a body: the word goes on (`軍需`). */
+const WORD_GOES_ON = /[\p{Script=Han}\p{Script=Katakana}]/u;
+
 /** Bodies shorter than this name nothing on their own (`軍`, `政府`, `当局`). */
 const MIN_STANDALONE_GENERIC = 3;
 
@@ -26,8 +29,10 @@ export function composeOrganisations(text: string, mentions: Mention[]): Mention
 function canQualify(text: string, prev: Mention, m: Mention): boolean {
   if (prev.via === 'flag' || prev.generic) return false;
   if (prev.phraseEnd === m.start) return ['country', 'place', 'organisation'].includes(prev.kind);
-  // With の, only a place's or country's (`ドネツク市の`): `国連の報道官` is a role of the UN.
+  // With の, only a place's or country's (`ドネツク市の`): `国連の報道官` is a role of the UN;
+  // and only a body standing as a word: `ドニプロの軍需工場` is no army.
   const between = text.slice(prev.phraseEnd, m.start);
+  if (WORD_GOES_ON.test(text.charAt(m.end))) return false;
   return (
     (between === 'の' ||
       (between.length === 2 &&

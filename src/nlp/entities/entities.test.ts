@@ -16,6 +16,19 @@ describe('extractEntities', () => {
     ]);
   });
 
+  it('joins a place and a body written with の into one body, only where the body is a word', () => {
+    expect(entities('ポーランドの軍は発表した')).toEqual([
+      ['organisation', 'ポーランドの軍', 'ポーランド軍', null],
+    ]);
+    expect(entities('ドネツク市の軍政当局は')).toEqual([
+      ['organisation', 'ドネツク市の軍政当局', 'ドネツク市軍政当局', null],
+    ]);
+    // 軍 of 軍需工場 is no army: the place stays a place.
+    expect(entities('ドニプロの軍需工場を攻撃した')).toEqual([
+      ['place', 'ドニプロ', 'ドニプロ', null],
+    ]);
+  });
+
   it('reads flag emoji as countries', () => {
     expect(entities('🇷🇺と🇺🇸')).toEqual([
       ['country', '🇷🇺', 'ロシア', null],
