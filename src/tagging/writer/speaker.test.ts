@@ -57,6 +57,35 @@ describe('writeSpeaker', () => {
   });
 });
 
+describe('writeSpeaker, for someone unnamed', () => {
+  const { entry: report, text: reportText } = article('前線の声', [
+    '東部の前線にいる部隊の兵士は「弾が足りない」と話した。',
+  ]);
+  const soldier = quoteOf(reportText, '弾が足りない', {
+    speaker: '東部の前線にいる部隊の兵士',
+    speakerKind: 'unnamed',
+  });
+  const reportScene = {
+    ...scene,
+    entry: report,
+    annotations: outletAnnotations([soldier], []),
+    homeCountries: [],
+  };
+
+  it('leaves out the clause the text tells them by, keeping what they belong to', () => {
+    expect(writeSpeaker(soldier, reportScene)).toBe('部隊の兵士');
+  });
+
+  it('keeps a named body’s phrase whole', () => {
+    const body = {
+      ...soldier,
+      speaker: '東部の前線にいる部隊',
+      speakerKind: 'organisation' as const,
+    };
+    expect(writeSpeaker(body, reportScene)).toBe('東部の前線にいる部隊');
+  });
+});
+
 describe('writeSpeaker, for someone the curator has written before', () => {
   const { entry: e, text: t } = article('対話の扉', [
     'ロシア大統領府のドミトリー・ペスコフ報道官は「対話の扉は閉ざしていない」と述べた。',

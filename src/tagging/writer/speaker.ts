@@ -29,7 +29,9 @@ export interface SpeakerScene {
 export function writeSpeaker(q: Quote, scene: SpeakerScene): string | null {
   if (q.speaker === null) return bracketed(q, scene.entry) ? null : commentator(scene);
   const person = titledMention(q, scene.annotations.entities);
-  const written = person ? nameWithTitle(person, scene.style) : plain(q.speaker, scene.style);
+  const written = person
+    ? nameWithTitle(person, scene.style)
+    : plain(q.speakerKind === 'unnamed' ? withoutClause(q.speaker) : q.speaker, scene.style);
   const known = person
     ? curatorForm(written, scene.style)
     : scene.style.speakers[written]
@@ -104,6 +106,19 @@ function nameWithTitle(person: Entity, style: SummaryStyle): string {
   if (title === HONORIFIC) return style.dropHonorific ? person.surface : person.surface + title;
   return style.keepTitles ? person.surface + title : person.surface;
 }
+
+/**
+ * An unnamed speaker without the clause the text tells them by: a curator writes `部隊の兵士`
+ * for `東部の前線にいる部隊の兵士`, what the line's context already says.
+ */
+function withoutClause(speaker: string): string {
+  const m = LEADING_CLAUSE.exec(speaker);
+  return m && m[0].length < speaker.length ? speaker.slice(m[0].length) : speaker;
+}
+
+/** Everything up to the last verb ending right before a noun. */
+const LEADING_CLAUSE =
+  /^.*[うくぐすつぬぶむるただい](?=[\p{Script=Han}\p{Script=Katakana}0-9０-９])/u;
 
 function plain(speaker: string, style: SummaryStyle): string {
   return style.dropHonorific && speaker.endsWith(HONORIFIC) && speaker.length > 2
