@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import console from 'node:console';
 import process from 'node:process';
-import { URL } from 'node:url';
+import { fileURLToPath, URL } from 'node:url';
 
 const CLOSER = { '「': '」', '『': '』' };
 const CLOSERS = new Set(Object.values(CLOSER));
@@ -59,13 +59,23 @@ export function passageProblems(passage) {
   return problems;
 }
 
-const file = new URL('passages.jsonl', import.meta.url);
-const lines = readFileSync(file, 'utf8').split('\n').filter((line) => line.trim() !== '');
-const passages = lines.map((line) => JSON.parse(line));
-const ids = new Set(passages.map((passage) => passage.id));
-const problems = passages.flatMap(passageProblems);
-if (ids.size !== passages.length) problems.push('duplicate ids');
-for (const problem of problems) console.error(problem);
-const quoteCount = passages.reduce((sum, passage) => sum + passage.quotes.length, 0);
-console.log(`${passages.length} passages, ${quoteCount} bracketed spans, ${problems.length} problems`);
-process.exitCode = problems.length > 0 ? 1 : 0;
+/**
+ * Reads a folder's passages.jsonl, prints each problem and the totals, and sets the exit code.
+ * @example checkPassages(new URL('passages.jsonl', import.meta.url), passageProblems)
+ */
+export function checkPassages(file, problemsOf) {
+  const lines = readFileSync(file, 'utf8').split('\n').filter((line) => line.trim() !== '');
+  const passages = lines.map((line) => JSON.parse(line));
+  const ids = new Set(passages.map((passage) => passage.id));
+  const problems = passages.flatMap((passage, index) => problemsOf(passage, index));
+  if (ids.size !== passages.length) problems.push('duplicate ids');
+  for (const problem of problems) console.error(problem);
+  const quoteCount = passages.reduce((sum, passage) => sum + passage.quotes.length, 0);
+  console.log(`${passages.length} passages, ${quoteCount} bracketed spans, ${problems.length} problems`);
+  process.exitCode = problems.length > 0 ? 1 : 0;
+}
+
+// Run as a script (not when another set's validator imports the checks above).
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  checkPassages(new URL('passages.jsonl', import.meta.url), (passage) => passageProblems(passage));
+}

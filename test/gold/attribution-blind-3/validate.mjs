@@ -3,13 +3,9 @@
 // inside of its bracket, fields and values from the README's schema, ids a3-001… in order, `fold`
 // alternating 0,1,0,1… by article order, `pattern` one of the ten in the README. Exit 1 on any problem.
 // Run: node test/gold/attribution-blind-3/validate.mjs
-import { readFileSync } from 'node:fs';
-import console from 'node:console';
-import process from 'node:process';
 import { URL } from 'node:url';
+import { checkPassages, topLevelQuotes } from '../attribution-blind-2/validate.mjs';
 
-const CLOSER = { '「': '」', '『': '』' };
-const CLOSERS = new Set(Object.values(CLOSER));
 const KINDS = new Set(['speech', 'statement', 'fragment', 'term']);
 const SPEAKER_KINDS = new Set(['person', 'organisation', 'role', 'unnamed', 'none']);
 const PATTERNS = new Set([
@@ -17,27 +13,6 @@ const PATTERNS = new Set([
   'unknown-name', 'interview', 'unnamed', 'headline-mixed', 'term-mixed',
 ]);
 const FIELDS = ['text', 'speaker', 'canonical', 'org', 'kind', 'speaker_kind'];
-
-/**
- * The inner texts of the top-level bracket pairs of `text`, or an error message.
- * @example topLevelQuotes('A「b『c』」と') // => { quotes: ['b『c』'] }
- */
-export function topLevelQuotes(text) {
-  const open = [];
-  const quotes = [];
-  let start = 0;
-  for (let i = 0; i < text.length; i += 1) {
-    const ch = text[i];
-    if (ch in CLOSER) {
-      if (open.length === 0) start = i + 1;
-      open.push(CLOSER[ch]);
-    } else if (CLOSERS.has(ch)) {
-      if (open.pop() !== ch) return { error: `unmatched ${ch} at ${i}` };
-      if (open.length === 0) quotes.push(text.slice(start, i));
-    }
-  }
-  return open.length > 0 ? { error: `unclosed bracket, expecting ${open.join('')}` } : { quotes };
-}
 
 /**
  * The problems found in the passage at 0-based `index` (empty when it is sound).
@@ -73,13 +48,4 @@ export function passageProblems(passage, index) {
   return problems;
 }
 
-const file = new URL('passages.jsonl', import.meta.url);
-const lines = readFileSync(file, 'utf8').split('\n').filter((line) => line.trim() !== '');
-const passages = lines.map((line) => JSON.parse(line));
-const ids = new Set(passages.map((passage) => passage.id));
-const problems = passages.flatMap((passage, index) => passageProblems(passage, index));
-if (ids.size !== passages.length) problems.push('duplicate ids');
-for (const problem of problems) console.error(problem);
-const quoteCount = passages.reduce((sum, passage) => sum + passage.quotes.length, 0);
-console.log(`${passages.length} passages, ${quoteCount} bracketed spans, ${problems.length} problems`);
-process.exitCode = problems.length > 0 ? 1 : 0;
+checkPassages(new URL('passages.jsonl', import.meta.url), passageProblems);
