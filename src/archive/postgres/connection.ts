@@ -122,6 +122,34 @@ export class PgConnection {
     }
   }
 
+  /**
+   * Runs `work`, a series of reads, in one repeatable-read, read-only transaction: every
+   * statement sees the database as it was at the first, whatever other processes commit
+   * meanwhile. Inside another transaction it joins that one.
+   *
+   * @example
+   * c.readSnapshot(() => [c.value('SELECT count(*) FROM entries'), c.value('SELECT max(rid) FROM entries')]);
+   */
+  readSnapshot<T>(work: () => T): T {
+    if (this.depth > 0) return this.transaction(work);
+    this.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    this.depth = 1;
+    try {
+      const result = work();
+      this.query('COMMIT');
+      return result;
+    } catch (e) {
+      try {
+        this.query('ROLLBACK');
+      } catch {
+        // The connection is gone; the server rolled back on its own.
+      }
+      throw e;
+    } finally {
+      this.depth = 0;
+    }
+  }
+
   escapeIdentifier(name: string): string {
     return this.client.escapeIdentifier(name);
   }

@@ -97,6 +97,12 @@ export interface PostgresArchive extends Archive, AuditedTransactions {
     entries: readonly Entry[],
     versions: ReadonlyMap<string, number>,
   ): number;
+  /**
+   * Runs `work`, reads of this archive, in one snapshot: counts, searches and pages read there
+   * agree with each other whatever other processes file meanwhile (a digest, a page of the
+   * workbench built from several queries). Each count and search runs in one by itself.
+   */
+  readConsistently<T>(work: () => T): T;
 }
 
 /**
@@ -242,17 +248,26 @@ class PostgresArchiveImpl implements PostgresArchive {
       sort: options.sort ?? 'rank',
     };
     const q = compiled.value;
-    const sets = this.dense.snapshot();
     const source = pgDenseSource(this.c, this.searcher, q.options, q.parsed, q.query);
-    // A search the sets answer whole takes its total and its newest matches from them.
-    const known = knownFromSets(q, source, sets, o);
-    return ok(this.searcher.search(q.query, known === undefined ? o : { ...o, known }));
+    return ok(
+      this.c.readSnapshot(() => {
+        // A search the sets answer whole takes its total and its newest matches from them.
+        const known = knownFromSets(q, source, this.dense.snapshot(), o);
+        return this.searcher.search(q.query, known === undefined ? o : { ...o, known });
+      }),
+    );
+  }
+
+  readConsistently<T>(work: () => T): T {
+    return this.c.readSnapshot(work);
   }
 
   count(query: string, options: CountOptions = {}): Result<number, QueryError> {
     const compiled = this.compile(query, options.expandTerm);
     if (!compiled.ok) return compiled;
-    return ok(this.countWithSets(compiled.value) ?? this.searcher.count(compiled.value.query));
+    // The sets' state, their bits and what the tables answer for the rest: one snapshot.
+    const q = compiled.value;
+    return ok(this.c.readSnapshot(() => this.countWithSets(q) ?? this.searcher.count(q.query)));
   }
 
   /** The count from the dense sets (`fulltext/dense-count.ts`), or `null` where they do not help. */
@@ -498,12 +513,7 @@ class PostgresArchiveImpl implements PostgresArchive {
     mkdirSync(dirname(path), { recursive: true });
     const copy = openSqliteArchive(path);
     try {
-      this.c.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-      try {
-        copyInto(copy, this);
-      } finally {
-        this.c.query('COMMIT');
-      }
+      this.c.readSnapshot(() => copyInto(copy, this));
     } catch (e) {
       throw new KirinukiError('archive', `backup of ${this.c.where} to ${path} failed`, {
         cause: e,
