@@ -96,30 +96,7 @@ export class PgConnection {
    * Nested calls join the outer transaction.
    */
   transaction<T>(work: () => T): T {
-    if (this.depth > 0) {
-      this.depth += 1;
-      try {
-        return work();
-      } finally {
-        this.depth -= 1;
-      }
-    }
-    this.query('BEGIN');
-    this.depth = 1;
-    try {
-      const result = work();
-      this.query('COMMIT');
-      return result;
-    } catch (e) {
-      try {
-        this.query('ROLLBACK');
-      } catch {
-        // The connection is gone; the server rolled back on its own.
-      }
-      throw e;
-    } finally {
-      this.depth = 0;
-    }
+    return this.inTransaction('BEGIN', work);
   }
 
   /**
@@ -131,8 +108,20 @@ export class PgConnection {
    * c.readSnapshot(() => [c.value('SELECT count(*) FROM entries'), c.value('SELECT max(rid) FROM entries')]);
    */
   readSnapshot<T>(work: () => T): T {
-    if (this.depth > 0) return this.transaction(work);
-    this.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    return this.inTransaction('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY', work);
+  }
+
+  /** `work` in a transaction opened by `begin`, or in the one already open. */
+  private inTransaction<T>(begin: string, work: () => T): T {
+    if (this.depth > 0) {
+      this.depth += 1;
+      try {
+        return work();
+      } finally {
+        this.depth -= 1;
+      }
+    }
+    this.query(begin);
     this.depth = 1;
     try {
       const result = work();
