@@ -64,6 +64,11 @@ describe('extractEntities', () => {
     expect(entities('西村さんは')).toEqual([['person', '西村', '西村', 'さん']]);
     expect(entities('会社員田中さんは').find((e) => e[0] === 'person')?.[1]).toBe('田中');
     expect(entities('息子さんは').filter((e) => e[0] === 'person')).toEqual([]);
+    // Family names written with a kana between kanji: `三ツ木`, `一ノ瀬`.
+    expect(entities('通訳の三ツ木沙織さんは').find((e) => e[0] === 'person')?.[1]).toBe(
+      '三ツ木沙織',
+    );
+    expect(entities('一ノ瀬健太氏は').find((e) => e[0] === 'person')?.[1]).toBe('一ノ瀬健太');
   });
 
   it('reads a kanji name before the body or department its title belongs to', () => {

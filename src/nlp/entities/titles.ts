@@ -35,7 +35,7 @@ export function scanTitles(
     // A name and its title fit in a bounded window; the walk stops there so a long run of
     // kanji costs no more than a short one.
     const floor = Math.max(0, i - k.maxTitleLength - MAX_KANJI_NAME);
-    while (rs > floor && isKanjiCode(text.charCodeAt(rs - 1))) rs -= 1;
+    rs = kanjiRunStart(text, rs, floor);
     // `崔東勲第1次長`: an ordinal written in digits belongs to the title and its run.
     const ordinal = ORDINAL_BEFORE.exec(text.slice(Math.max(0, rs - 4), rs));
     if (ordinal) {
@@ -70,15 +70,50 @@ export function scanTitles(
  * (`会社員田中さん` → `田中`); `at` when there is none.
  */
 function kanjiNameStart(text: string, at: number, k: Knowledge): number {
-  let rs = at;
   const floor = Math.max(0, at - MAX_KANJI_NAME - 8);
-  while (rs > floor && isKanjiCode(text.charCodeAt(rs - 1))) rs -= 1;
-  if (at - rs <= MAX_KANJI_NAME - 1 && !isKanjiCode(text.charCodeAt(rs - 1)))
+  const rs = kanjiRunStart(text, at, floor);
+  if (
+    at - rs - kanaInside(text, rs, at) <= MAX_KANJI_NAME - 1 &&
+    !isKanjiCode(text.charCodeAt(rs - 1))
+  )
     return isCommonNoun(text, rs, at, k) ? at : rs;
   for (let s = Math.max(rs, at - MAX_KANJI_NAME); s <= at - 2; s += 1) {
     if (knownSurnameAt(text, s, at, k) > 0 || dictionaryName(text, s, at, k)) return s;
   }
   return at;
+}
+
+/** Kana written inside kanji family names: `三ツ木`, `一ノ瀬`, `八ヶ代`. */
+const KANA_IN_NAMES = new Set(['ツ', 'ノ', 'ヶ', 'ケ']);
+
+/**
+ * Where the run of kanji ending at `at` starts, reading no further left than `floor`; a kana
+ * that family names are written with (`KANA_IN_NAMES`) counts as part of it between two kanji.
+ *
+ * @example
+ * kanjiRunStart('営む三ツ木沙織さん', 7, 0); // 2
+ */
+function kanjiRunStart(text: string, at: number, floor: number): number {
+  let rs = at;
+  while (rs > floor) {
+    if (isKanjiCode(text.charCodeAt(rs - 1))) rs -= 1;
+    else if (
+      rs < at &&
+      rs - 1 > floor &&
+      KANA_IN_NAMES.has(text.charAt(rs - 1)) &&
+      isKanjiCode(text.charCodeAt(rs - 2))
+    )
+      rs -= 1;
+    else break;
+  }
+  return rs;
+}
+
+/** How many kana of `KANA_IN_NAMES` stand in `[from, to)`: they do not lengthen a name. */
+function kanaInside(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i += 1) if (KANA_IN_NAMES.has(text.charAt(i))) n += 1;
+  return n;
 }
 
 /** `息子さん`, `運転手さん`: a relation or a role before さん is no name. */

@@ -56,6 +56,8 @@ export interface Knowledge {
   passiveSpeechVerbs: Trie<string>;
   /** Particles after the agent of a passive report (`から`). */
   agentParticles: string[];
+  /** Verbs of voices rising (`上が`), matched after `という声が`. */
+  voiceVerbs: string[];
   /** Words a speaker names themself with (`私`, `我々`). */
   firstPersonWords: string[];
   speechMarks: string[];
@@ -136,6 +138,7 @@ export function compileKnowledge(src: KnowledgeSource): Knowledge {
     titleMarkerStarts: new Set(src.titleMarkers.map((w) => w.charAt(0))),
     passiveSpeechVerbs: wordTrie(src.passiveSpeechVerbs, false),
     agentParticles: src.agentParticles,
+    voiceVerbs: src.voiceVerbs,
     firstPersonWords: [...src.firstPersonWords].sort((a, b) => b.length - a.length),
     speechMarks: src.speechMarks,
     commentMarks: src.commentMarks,

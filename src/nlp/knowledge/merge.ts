@@ -17,6 +17,7 @@ export interface KnowledgeSource {
   titleMarkers: string[];
   passiveSpeechVerbs: string[];
   agentParticles: string[];
+  voiceVerbs: string[];
   firstPersonWords: string[];
   speechMarks: string[];
   commentMarks: string[];
@@ -63,6 +64,7 @@ const LIST_KEYS = [
   'titleMarkers',
   'passiveSpeechVerbs',
   'agentParticles',
+  'voiceVerbs',
   'firstPersonWords',
   'speechMarks',
   'commentMarks',
@@ -108,6 +110,7 @@ export function emptyKnowledgeSource(): KnowledgeSource {
     titleMarkers: [],
     passiveSpeechVerbs: [],
     agentParticles: [],
+    voiceVerbs: [],
     firstPersonWords: [],
     speechMarks: [],
     commentMarks: [],

@@ -54,6 +54,11 @@ export const KnowledgeFileSchema = z
     passiveSpeechVerbs: words,
     /** Particles after the agent of a passive report (`上官から『…』と言われた`). */
     agentParticles: words,
+    /**
+     * Verbs of voices rising after `「…」という声が` (`上が`, `相次`): the words are those of whom
+     * they rise from (`会場からは「…」という声が上がった`).
+     */
+    voiceVerbs: words,
     /** Words a speaker names themself with (`私`, `我々`): inside a quote, its speaker. */
     firstPersonWords: words,
     speechMarks: words,

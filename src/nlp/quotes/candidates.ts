@@ -102,7 +102,7 @@ export function bracketCandidates(
     WEIGHT.announcedBefore,
     'announced in the sentence before',
   );
-  const nominalised = isNominalised(text, site.cls);
+  const nominalised = isNominalised(text, site);
   // `ロシアがプーチン氏の「賢明な指導」の下で…勝利を収めることを信じて`: a subject before a
   // quote that ends in a nominalised clause belongs to that clause.
   const insideNoun =
@@ -381,6 +381,8 @@ export function clauseCandidates(
   if (relayed)
     out.push(candidate(relayed, WEIGHT.source + PERSON_OVER_BODY, 'subject an outlet relays'));
   const topicInSentence = topics.length > 0 || inSentence.some((s) => s.how === 'topic');
+  const lastGa = inClause.filter((s) => s.how === 'ga').at(-1);
+  const topicAfter = (s: Subject): boolean => topics.some((t) => t.at > s.at);
   for (const s of inClause) {
     if (s.how !== 'ga') continue;
     const gap = text.slice(s.end, at);
@@ -404,6 +406,10 @@ export function clauseCandidates(
       );
     else if (EMBEDDING.test(gap))
       out.push(candidate(s, WEIGHT.embeddedSubject, 'subject of an embedded clause'));
+    // `…は、日本政府が北方領土をめぐり「…」という表現を使っていることについて`: the subject of a
+    // report that is a noun of the sentence said those words, whatever stands between.
+    else if (verbNominalised && s === lastGa && !topicAfter(s))
+      out.push(candidate(s, WEIGHT.topic + 0.5, 'subject of a nominalised report'));
     else out.push(candidate(s, WEIGHT.subjectOfClause, 'subject of its clause'));
   }
   // A topic before a break that only continues the sentence (`…と投稿し、`) still speaks; one
@@ -538,13 +544,21 @@ function reportedInTurn(text: string, site: QuoteSite, d: Discourse, k: Knowledg
   return k.speechVerbs.scan(text, from, end).length > 0;
 }
 
-/** `「…」と断言するのを`: the report is a noun inside a larger clause. */
-function isNominalised(text: string, cls: QuoteClass): boolean {
-  if (cls.verbAt === null) return false;
+/**
+ * `「…」と断言するのを`, `「…」という表現を使っていることについて`: the report is a noun inside a
+ * larger clause.
+ */
+function isNominalised(text: string, site: QuoteSite): boolean {
+  const { verbAt } = site.cls;
+  if (verbAt === null)
+    return NOMINALISED_NOUN_REPORT.test(text.slice(site.close + 1, site.close + 24));
   return /^[^、。「」\n]{0,6}?(?:る|た)(?:の[をがはに]|こと)/u.test(
-    text.slice(cls.verbAt, cls.verbAt + 12),
+    text.slice(verbAt, verbAt + 12),
   );
 }
+
+/** `「…」という表現を使っていること`, `「…」との主張を繰り返したのを`: a report by a speech noun. */
+const NOMINALISED_NOUN_REPORT = /^と(?:いう|の)[^、。「」\n]{1,12}?(?:る|た)(?:の[をがはに]|こと)/u;
 
 /** `「…」とペスコフ報道官は述べた`; `「…」と言うのはリジェンコ`. */
 function namedAfter(text: string, site: QuoteSite, d: Discourse, k: Knowledge): Speaker | null {

@@ -146,7 +146,12 @@ function afterQuotative(
   }
   if (text.startsWith('の', i) || text.startsWith('いう', i)) {
     const noun = k.speechNouns.scan(text, i, Math.min(sentenceEnd, i + 12))[0];
-    return noun ? speech(noun.value, null, null) : TERM;
+    if (!noun) return TERM;
+    // `会場からは「…」という声が上がった`: the words rise from the one named before with から.
+    const agentEnd = voiceRisesAfter(text, noun.end, k) ? agentBefore(text, q.open, k) : null;
+    return agentEnd !== null && text.startsWith('から', agentEnd)
+      ? { ...speech(noun.value, null, null), agentEnd }
+      : speech(noun.value, null, null);
   }
   if (text.startsWith('し', i) && !text.startsWith('して', i + 1)) {
     // `「…」としたイランの説明`: said words, named by the speech noun they are put in.
@@ -164,6 +169,13 @@ function afterQuotative(
     return TERM;
   const nested = verb.at - 1 > i && /と[、]?$/u.test(text.slice(i, verb.at));
   return { ...speech(verb.surface, i, verb.at), nested };
+}
+
+/** `声が上がった`, `声も相次いだ`: a speech noun, then a voice rising (`voiceVerbs`). */
+function voiceRisesAfter(text: string, nounEnd: number, k: Knowledge): boolean {
+  const particle = text.charAt(nounEnd);
+  if (particle !== 'が' && particle !== 'も') return false;
+  return k.voiceVerbs.some((v) => text.startsWith(v, nounEnd + 1));
 }
 
 /** How many characters may stand between a passive report's agent and its quote (`から何度も`). */

@@ -912,3 +912,33 @@ describe('findBrackets', () => {
     expect(findBrackets('「a』b」')).toEqual([{ open: 0, close: 4 }]);
   });
 });
+
+describe('extractQuotes: words that come from someone other than the sentence topic', () => {
+  const speakers = (text: string) =>
+    annotate(text, { knowledge })
+      .quotes.filter((q) => q.kind !== 'indirect')
+      .map((q) => q.speaker);
+
+  it('a question put by someone named with から is theirs (`と質問されると`)', () => {
+    expect(
+      speakers(
+        '記者から「他の国も対象になるのか」と質問されると、大統領は「例外はない」と答えた。',
+      ),
+    ).toEqual(['記者', '大統領']);
+  });
+
+  it('voices rising from somewhere are of those named there (`からは「…」という声が上がった`)', () => {
+    expect(speakers('首相が演説を終えると、会場からは「その通りだ」という声が上がった。')).toEqual([
+      '会場',
+    ]);
+    expect(speakers('住民からも「もう限界だ」との声が相次いだ。')).toEqual(['住民']);
+  });
+
+  it('the subject of a report made a noun of the sentence said its words, not the topic', () => {
+    expect(
+      speakers(
+        'ザハロワ報道官は会見で、日本政府が北方領土をめぐり「不法占拠」という表現を使っていることについて「歴史の書き換えだ」と反発した。',
+      ),
+    ).toEqual(['日本政府', 'ザハロワ報道官']);
+  });
+});
