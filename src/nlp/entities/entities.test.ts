@@ -71,6 +71,13 @@ describe('extractEntities', () => {
     expect(entities('一ノ瀬健太氏は').find((e) => e[0] === 'person')?.[1]).toBe('一ノ瀬健太');
   });
 
+  it('reads four kanji before a title as a name when the last two are a given name', () => {
+    expect(entities('政府の堀北康弘官房長官は').find((e) => e[0] === 'person')?.[1]).toBe(
+      '堀北康弘',
+    );
+    expect(entities('外務政務官は').filter((e) => e[0] === 'person')).toEqual([]);
+  });
+
   it('reads a kanji name before the body or department its title belongs to', () => {
     expect(
       entities('鄧立衡外務省報道官は')

@@ -228,9 +228,18 @@ function kanjiNameBefore(
     surname >= 2
       ? given >= 0 && given <= 3
       : surname === 1 && (given === 2 || (given === 1 && shortGivenName(text, r, k)));
-  if (fits || dictionaryName(text, r.rs, r.ts, k))
+  if (fits || dictionaryName(text, r.rs, r.ts, k) || givenNameAfterTwo(text, r, k))
     return person(text, r.rs, r.ts, title, r.re, null, k);
   return null;
+}
+
+/**
+ * `堀北康弘官房長官`: four kanji before a title, the last two a given name of the dictionary, read
+ * as a family name no list has and that given name. Two kanji alone before a title are too
+ * often a noun to be read so (`外務政務官`).
+ */
+function givenNameAfterTwo(text: string, r: Run, k: Knowledge): boolean {
+  return r.ts - r.rs === 4 && r.re - r.ts >= 2 && k.givenNames.has(text.slice(r.ts - 2, r.ts));
 }
 
 /**
@@ -318,6 +327,16 @@ function knownSurnameAt(text: string, from: number, to: number, k: Knowledge): n
   return 0;
 }
 
+/** Whether `[from, to)` reads as a body by its ending (`organisationSuffixes`): `防衛装備庁`. */
+function bodyEndsAt(text: string, from: number, to: number, k: Knowledge): boolean {
+  // Two characters at least before the ending: `同庁` points back, `総局` is an ending itself.
+  for (let at = from + 2; at < to; at += 1) {
+    const m = k.organisationSuffixes.longestAt(text, at, to);
+    if (m && m.start === at && m.end === to) return true;
+  }
+  return false;
+}
+
 function roleOnly(
   text: string,
   r: Run,
@@ -327,6 +346,11 @@ function roleOnly(
 ): Mention | null {
   if (text.slice(r.rs, r.ts) === k.corefTitlePrefix) return coref(text, r, title);
   const bareTitle = r.ts === r.rs || k.titles.has(title);
+  // `防衛装備庁長官`: a body no list has, known by its ending, and the title of its head.
+  if (!bareTitle && !qualifier && bodyEndsAt(text, r.rs, r.ts, k)) {
+    const org = text.slice(r.rs, r.ts);
+    return mention(text, r.rs, r.re, { kind: 'role', via: 'title', title, org });
+  }
   if (!bareTitle && !qualifier) return null;
   if (isKatakanaCode(text.charCodeAt(r.rs - 1)) && !qualifier) return null;
   const org = qualifier && qualifier.kind !== 'person' ? qualifier.canonical : null;

@@ -934,6 +934,11 @@ describe('extractQuotes: words that come from someone other than the sentence to
     expect(speakers('住民からも「もう限界だ」との声が相次いだ。')).toEqual(['住民']);
   });
 
+  it('the head of a body no list has, known by its ending, speaks as its title', () => {
+    expect(speakers('防衛装備庁長官は「調達を急ぐ」と述べた。')).toEqual(['防衛装備庁長官']);
+    expect(speakers('会議長官は「調達を急ぐ」と述べた。')).toEqual([null]);
+  });
+
   it('the subject of a report made a noun of the sentence said its words, not the topic', () => {
     expect(
       speakers(
