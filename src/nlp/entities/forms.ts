@@ -97,6 +97,39 @@ const OUTLET_FORM =
   /(?<![\p{Script=Han}])[米英独仏露中韓日伊豪加印]?[紙誌](?=[\p{Script=Katakana}A-Z])([\p{Script=Katakana}ー・＝=]{2,24}|[A-Z][A-Za-z.&'-]{1,30})/gu;
 
 /**
+ * A person's camp, team or government as a body (`personGroups`): `トランプ陣営`,
+ * `ナワリヌイ氏のチーム`, `バイデン政権` speak as one, not as the person. A word written on after
+ * the group (`政権幹部`) leaves it to the titles: the group is whose official it is.
+ *
+ * @example
+ * scanPersonGroups('トランプ陣営は', k, people)[0]?.canonical; // 'トランプ陣営'
+ */
+export function scanPersonGroups(
+  text: string,
+  k: Knowledge,
+  people: readonly Mention[],
+): Mention[] {
+  const out: Mention[] = [];
+  for (const p of people) {
+    if (p.kind !== 'person') continue;
+    const at = p.phraseEnd + (text.charAt(p.phraseEnd) === 'の' ? 1 : 0);
+    const group = k.personGroups.find((g) => text.startsWith(g, at));
+    if (group === undefined) continue;
+    const end = at + group.length;
+    if (isNameCode(text.charCodeAt(end)) || isKanjiCode(text.charCodeAt(end))) continue;
+    out.push(
+      mention(text, p.start, end, {
+        kind: 'organisation',
+        via: 'form',
+        canonical: `${p.canonical ?? p.surface}${group}`,
+        org: p.org,
+      }),
+    );
+  }
+  return out;
+}
+
+/**
  * Outlets known by their form (`英誌エコノミスト`, `仏紙ルモンド`): a paper or magazine written
  * before a name the gazetteer does not know. The mention spans the whole phrase; the name is
  * the canonical one.

@@ -6,6 +6,7 @@ import { Coverage, type Mention } from './mention.js';
 import {
   scanOrganisationForms,
   scanOutletForms,
+  scanPersonGroups,
   scanPersonNouns,
   scanSpeakingNames,
 } from './forms.js';
@@ -31,7 +32,11 @@ export function findMentions(text: string, k: Knowledge): Mention[] {
   const titled = scanTitles(text, k, known, cover);
   const pronouns = scanPronouns(text, k, cover);
   const outlets = scanOutletForms(text, cover, known);
-  const bodies = [...outlets, ...scanOrganisationForms(text, k, cover, known)];
+  const bodies = [
+    ...outlets,
+    ...scanOrganisationForms(text, k, cover, known),
+    ...scanPersonGroups(text, k, [...known, ...titled]),
+  ];
   const speaking = scanSpeakingNames(text, k, cover);
   const people = scanPersonNouns(text, cover, titled);
   const all = withoutMentionsInside(

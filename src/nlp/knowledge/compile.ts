@@ -75,6 +75,8 @@ export interface Knowledge {
   givenNames: Set<string>;
   kanaSurnames: Set<string>;
   organisationSuffixes: Trie<string>;
+  /** A person's camp, team or government (`陣営`), after the name or its `の`. */
+  personGroups: string[];
   outletStatementNouns: Set<string>;
   /** Verbs a body reports with (`発表した`, `報じた`), matched at the start of a quote's verb. */
   bodyVerbs: string[];
@@ -153,6 +155,7 @@ export function compileKnowledge(src: KnowledgeSource): Knowledge {
     givenNames: new Set(src.givenNames),
     kanaSurnames: new Set(src.kanaSurnames),
     organisationSuffixes: wordTrie(src.organisationSuffixes, false),
+    personGroups: [...src.personGroups].sort((a, b) => b.length - a.length),
     outletStatementNouns: new Set(src.outletStatementNouns),
     bodyVerbs: src.bodyVerbs,
     countryVerbs: src.countryVerbs,

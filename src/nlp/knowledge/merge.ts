@@ -31,6 +31,7 @@ export interface KnowledgeSource {
   givenNames: string[];
   kanaSurnames: string[];
   organisationSuffixes: string[];
+  personGroups: string[];
   outletStatementNouns: string[];
   bodyVerbs: string[];
   countryVerbs: string[];
@@ -78,6 +79,7 @@ const LIST_KEYS = [
   'givenNames',
   'kanaSurnames',
   'organisationSuffixes',
+  'personGroups',
   'outletStatementNouns',
   'bodyVerbs',
   'countryVerbs',
@@ -124,6 +126,7 @@ export function emptyKnowledgeSource(): KnowledgeSource {
     givenNames: [],
     kanaSurnames: [],
     organisationSuffixes: [],
+    personGroups: [],
     outletStatementNouns: [],
     bodyVerbs: [],
     countryVerbs: [],

@@ -89,6 +89,8 @@ export const KnowledgeFileSchema = z
     kanaSurnames: words,
     /** Endings that make a run of kanji or katakana a body (`党中央軍事委員会`, `刑務所当局`). */
     organisationSuffixes: words,
+    /** A person's camp, team or government (`陣営`, `政権`): `トランプ陣営` speaks as a body. */
+    personGroups: words,
     /** Statement nouns that are an outlet's (`記事`): their issuer is the outlet that reported. */
     outletStatementNouns: words,
     /** Verbs a body reports with (`発表した`, `伝えた`): words said so may be a body's. */

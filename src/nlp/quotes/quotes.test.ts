@@ -934,6 +934,18 @@ describe('extractQuotes: words that come from someone other than the sentence to
     expect(speakers('住民からも「もう限界だ」との声が相次いだ。')).toEqual(['住民']);
   });
 
+  it("a person's camp, team or government speaks as a body, and 同チーム points back to it", () => {
+    expect(speakers('トランプ陣営は「不正だ」と反論した。')).toEqual(['トランプ陣営']);
+    expect(speakers('バイデン政権は「容認できない」と述べた。')).toEqual(['バイデン政権']);
+    expect(
+      speakers(
+        '監視団体が記録を始めた。ナワリヌイ氏のチームはデモを呼び掛けた。同チームは「戦い続ける」と投稿した。',
+      ).at(-1),
+    ).toBe('ナワリヌイ氏のチーム');
+    // A word written on after the group leaves the group as whose official it is.
+    expect(speakers('バイデン政権高官は「容認できない」と述べた。')).toEqual(['バイデン政権高官']);
+  });
+
   it('the head of a body no list has, known by its ending, speaks as its title', () => {
     expect(speakers('防衛装備庁長官は「調達を急ぐ」と述べた。')).toEqual(['防衛装備庁長官']);
     expect(speakers('会議長官は「調達を急ぐ」と述べた。')).toEqual([null]);
