@@ -130,6 +130,37 @@ export function scanPersonGroups(
 }
 
 /**
+ * Bodies named in brackets after a word for their kind (`bodyHeads`): `人権団体「メモリアル」`,
+ * `米シンクタンク「戦争研究所」（ＩＳＷ）`. The mention is the name inside the brackets; a
+ * bracket that reads as words said (`情報機関「北朝鮮、…」` on a headline) names no one.
+ *
+ * @example
+ * scanBracketedBodies('人権団体「メモリアル」は', k, cover)[0]?.canonical; // 'メモリアル'
+ */
+export function scanBracketedBodies(text: string, k: Knowledge, cover: Coverage): Mention[] {
+  const out: Mention[] = [];
+  for (let open = text.indexOf('「'); open >= 0; open = text.indexOf('「', open + 1)) {
+    const before = text.slice(Math.max(0, open - MAX_HEAD), open);
+    if (!k.bodyHeads.some((h) => before.endsWith(h))) continue;
+    const close = text.indexOf('」', open + 1);
+    if (close < 0 || close - open - 1 > MAX_BRACKETED_NAME) continue;
+    const name = BRACKETED_NAME.exec(text.slice(open + 1, close));
+    if (!name?.[1] || !cover.isFree(open + 1, open + 1 + name[1].length)) continue;
+    const end = open + 1 + name[1].length;
+    out.push(body(text, open + 1, end, false));
+  }
+  return out;
+}
+
+/** The longest word for a kind of body (`シンクタンク`). */
+const MAX_HEAD = 8;
+const MAX_BRACKETED_NAME = 20;
+// A name: no clause break inside and no kana ending a sentence; a reading in brackets after it
+// (`メモリアル(Memorial)`) is not part of the name.
+const BRACKETED_NAME =
+  /^([^、。，,「」『』\s()（）]*[^、。，,「」『』\s()（）ただるすいかよねぞう])(?:[(（][^()（）]*[)）])?$/u;
+
+/**
  * Outlets known by their form (`英誌エコノミスト`, `仏紙ルモンド`): a paper or magazine written
  * before a name the gazetteer does not know. The mention spans the whole phrase; the name is
  * the canonical one.

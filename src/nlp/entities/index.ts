@@ -4,6 +4,7 @@ import type { Knowledge } from '../knowledge/index.js';
 import { composeOrganisations } from './compose.js';
 import { Coverage, type Mention } from './mention.js';
 import {
+  scanBracketedBodies,
   scanOrganisationForms,
   scanOutletForms,
   scanPersonGroups,
@@ -36,6 +37,7 @@ export function findMentions(text: string, k: Knowledge): Mention[] {
     ...outlets,
     ...scanOrganisationForms(text, k, cover, known),
     ...scanPersonGroups(text, k, [...known, ...titled]),
+    ...scanBracketedBodies(text, k, cover),
   ];
   const speaking = scanSpeakingNames(text, k, cover);
   const people = scanPersonNouns(text, cover, titled);

@@ -77,6 +77,8 @@ export interface Knowledge {
   organisationSuffixes: Trie<string>;
   /** A person's camp, team or government (`陣営`), after the name or its `の`. */
   personGroups: string[];
+  /** Words for a kind of body before its name in brackets (`人権団体「メモリアル」`). */
+  bodyHeads: string[];
   outletStatementNouns: Set<string>;
   /** Verbs a body reports with (`発表した`, `報じた`), matched at the start of a quote's verb. */
   bodyVerbs: string[];
@@ -156,6 +158,7 @@ export function compileKnowledge(src: KnowledgeSource): Knowledge {
     kanaSurnames: new Set(src.kanaSurnames),
     organisationSuffixes: wordTrie(src.organisationSuffixes, false),
     personGroups: [...src.personGroups].sort((a, b) => b.length - a.length),
+    bodyHeads: src.bodyHeads,
     outletStatementNouns: new Set(src.outletStatementNouns),
     bodyVerbs: src.bodyVerbs,
     countryVerbs: src.countryVerbs,

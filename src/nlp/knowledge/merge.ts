@@ -32,6 +32,7 @@ export interface KnowledgeSource {
   kanaSurnames: string[];
   organisationSuffixes: string[];
   personGroups: string[];
+  bodyHeads: string[];
   outletStatementNouns: string[];
   bodyVerbs: string[];
   countryVerbs: string[];
@@ -80,6 +81,7 @@ const LIST_KEYS = [
   'kanaSurnames',
   'organisationSuffixes',
   'personGroups',
+  'bodyHeads',
   'outletStatementNouns',
   'bodyVerbs',
   'countryVerbs',
@@ -127,6 +129,7 @@ export function emptyKnowledgeSource(): KnowledgeSource {
     kanaSurnames: [],
     organisationSuffixes: [],
     personGroups: [],
+    bodyHeads: [],
     outletStatementNouns: [],
     bodyVerbs: [],
     countryVerbs: [],

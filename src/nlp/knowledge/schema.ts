@@ -91,6 +91,11 @@ export const KnowledgeFileSchema = z
     organisationSuffixes: words,
     /** A person's camp, team or government (`陣営`, `政権`): `トランプ陣営` speaks as a body. */
     personGroups: words,
+    /**
+     * Words for a kind of body written before its name in brackets (`団体`: `人権団体「メモリアル」`,
+     * `シンクタンク「戦争研究所」`): the bracket names a body that may speak later (`同研究所は`).
+     */
+    bodyHeads: words,
     /** Statement nouns that are an outlet's (`記事`): their issuer is the outlet that reported. */
     outletStatementNouns: words,
     /** Verbs a body reports with (`発表した`, `伝えた`): words said so may be a body's. */

@@ -818,7 +818,7 @@ function reportedByNextSentence(
 }
 
 /**
- * `声明では「…」`, `発表には「…」とある`, `NATO首脳会議の共同声明は「…」`: the quote is from a
+ * `声明では「…」`, `発表には「…」とある`, `NATO首脳会議の共同声明は「…」`, `同研究所の分析も「…」`: the quote is from a
  * statement, so its speaker is whoever issued it — the body it belongs to (`Xの…声明`), else
  * the subject of the last sentence that mentions such a statement (an outlet's `記事` is the
  * outlet's that reported).
@@ -830,7 +830,7 @@ function statementIssuer(
   k: Knowledge,
 ): Speaker | null {
   const before = text.slice(Math.max(0, site.open - 12), site.open);
-  const m = /(?:では|で|には|に|は|の中で|によると|によれば)[、\s]*$/u.exec(before);
+  const m = /(?:では|で|には|に|は|も|の中で|によると|によれば)[、\s]*$/u.exec(before);
   if (!m) return null;
   const nounEnd = site.open - (before.length - m.index);
   const noun = k.statementNouns

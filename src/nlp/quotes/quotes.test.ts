@@ -946,6 +946,17 @@ describe('extractQuotes: words that come from someone other than the sentence to
     expect(speakers('バイデン政権高官は「容認できない」と述べた。')).toEqual(['バイデン政権高官']);
   });
 
+  it('a body named in brackets after its kind is a body; 同研究所 and its analysis point back to it', () => {
+    expect(speakers('人権団体「メモリアル」は「政治的な報復だ」と批判した。').at(-1)).toBe(
+      'メモリアル',
+    );
+    const text =
+      '米シンクタンク「北方研究所」の分析者は「前進は鈍い」と話した。同研究所の最新の分析も「前進は止まった」と指摘している。';
+    expect(speakers(text).at(-1)).toBe('北方研究所');
+    // Words said on a headline are no body's name.
+    expect(speakers('情報機関「北朝鮮、追加派遣」')).toEqual(['情報機関']);
+  });
+
   it('the head of a body no list has, known by its ending, speaks as its title', () => {
     expect(speakers('防衛装備庁長官は「調達を急ぐ」と述べた。')).toEqual(['防衛装備庁長官']);
     expect(speakers('会議長官は「調達を急ぐ」と述べた。')).toEqual([null]);
