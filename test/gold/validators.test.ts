@@ -24,32 +24,33 @@ describe('the blind attribution sets', () => {
     expect(r.status).toBe(0);
   });
 
-  for (const set of ['attribution-blind-2', 'attribution-blind-3'])
+  for (const set of ['attribution-blind-2', 'attribution-blind-3', 'attribution-blind-4'])
     it(`${set} passes its validator`, () => {
       const r = validate(join(gold, set));
       expect(r.out).toMatch(/ 0 problems/u);
       expect(r.status).toBe(0);
     });
 
-  it('a set whose label is not its bracket’s text fails, with the passage named', () => {
-    // A copy of the third set beside a copy of the second's validator, which it imports.
-    const root = mkdtempSync(join(tmpdir(), 'kirinuki-gold-'));
-    for (const set of ['attribution-blind-2', 'attribution-blind-3']) {
-      mkdirSync(join(root, set));
-      copyFileSync(join(gold, set, 'validate.mjs'), join(root, set, 'validate.mjs'));
-    }
-    const lines = readFileSync(join(gold, 'attribution-blind-3', 'passages.jsonl'), 'utf8')
-      .split('\n')
-      .filter((l) => l.trim() !== '');
-    const first = JSON.parse(lines[0] ?? '{}') as { id: string; quotes: { text: string }[] };
-    const label = first.quotes[0];
-    if (label) label.text = `${label.text}X`;
-    writeFileSync(
-      join(root, 'attribution-blind-3', 'passages.jsonl'),
-      [JSON.stringify(first), ...lines.slice(1)].join('\n'),
-    );
-    const r = validate(join(root, 'attribution-blind-3'));
-    expect(r.status).toBe(1);
-    expect(r.out).toContain(`${first.id}: label 0 is not bracket 0`);
-  });
+  for (const set of ['attribution-blind-3', 'attribution-blind-4'])
+    it(`${set}: a label that is not its bracket’s text fails, with the passage named`, () => {
+      // A copy of the set beside a copy of the second's validator, which the third's imports.
+      const root = mkdtempSync(join(tmpdir(), 'kirinuki-gold-'));
+      for (const dir of ['attribution-blind-2', set]) {
+        mkdirSync(join(root, dir));
+        copyFileSync(join(gold, dir, 'validate.mjs'), join(root, dir, 'validate.mjs'));
+      }
+      const lines = readFileSync(join(gold, set, 'passages.jsonl'), 'utf8')
+        .split('\n')
+        .filter((l) => l.trim() !== '');
+      const first = JSON.parse(lines[0] ?? '{}') as { id: string; quotes: { text: string }[] };
+      const label = first.quotes[0];
+      if (label) label.text = `${label.text}X`;
+      writeFileSync(
+        join(root, set, 'passages.jsonl'),
+        [JSON.stringify(first), ...lines.slice(1)].join('\n'),
+      );
+      const r = validate(join(root, set));
+      expect(r.status).toBe(1);
+      expect(r.out).toContain(`${first.id}: label 0 is not bracket 0`);
+    });
 });
