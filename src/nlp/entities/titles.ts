@@ -169,7 +169,7 @@ function titled(
   const nameEnd = skipParenthesisBack(text, r.rs);
   const before = byEnd.get(nameEnd);
   if (before?.kind === 'person') return attach(before, title, r.re);
-  const kata = katakanaNameBefore(text, nameEnd, byEnd);
+  const kata = withoutCommonWord(text, katakanaNameBefore(text, nameEnd, byEnd), k);
   const knownName = kata ? byEnd.get(kata.end) : undefined;
   if (kata && knownName?.kind === 'person') {
     knownName.org = kata.org ?? knownName.org;
@@ -437,6 +437,21 @@ function katakanaNameBefore(
   while (s < nameEnd && !isKatakanaCode(text.charCodeAt(s))) s += 1;
   if (s >= nameEnd) return null;
   return { start: s, end: nameEnd, org };
+}
+
+/**
+ * `セルゲイ・ボロトニコフ・エネルギー次官` (Jiji style): a last part after a middle dot that is a
+ * common katakana word (`notNames`) is what the title is of, not a part of the name.
+ */
+function withoutCommonWord(
+  text: string,
+  kata: { start: number; end: number; org: string | null } | null,
+  k: Knowledge,
+): { start: number; end: number; org: string | null } | null {
+  if (!kata) return null;
+  const dot = text.lastIndexOf('・', kata.end - 1);
+  if (dot <= kata.start || !k.notNames.has(text.slice(dot + 1, kata.end))) return kata;
+  return { ...kata, end: dot };
 }
 
 function isNameChar(c: number): boolean {

@@ -672,9 +672,17 @@ function inBracketsAfter(text: string, site: QuoteSite, d: Discourse): Speaker |
     const rest = text.slice(last?.mention.phraseEnd ?? lineEnd, lineEnd);
     const closes = last && /^(?:[(（][0-9０-９]{1,3}[)）])?[\s。]*$/u.test(rest);
     if (closes && last.speaker.speakerKind !== null) return last.speaker;
+    // `「…」――。…兵士の母親、Yさん（５８）は、病院の前で涙を拭った。`: a lead quote closed by a
+    // dash and a full stop is the words of the person the next sentence is about.
+    const from = open + dash[0].length;
+    if (text.charAt(from) === '。') {
+      const next = d.sentences.bounds(d.sentences.indexOf(from) + 1);
+      const topic = d.subjectsIn(next.start, next.end).find((x) => x.how === 'topic');
+      return topic?.speaker.speakerKind === 'person' ? topic.speaker : null;
+    }
     // `「…」――ペトレンコさんはそう振り返る`: the subject after the dash points back to the words.
-    const end = d.sentences.bounds(d.sentences.indexOf(open + dash[0].length)).end;
-    const subject = d.subjectsIn(open + dash[0].length, end)[0];
+    const end = d.sentences.bounds(d.sentences.indexOf(from)).end;
+    const subject = d.subjectsIn(from, end)[0];
     if (!subject) return null;
     const after = afterSubject(text, subject.end, d.grammar);
     // `「…」――プーチン大統領は20日、記者会見でこう強調した`: a date or place may stand between.

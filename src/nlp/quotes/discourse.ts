@@ -340,7 +340,7 @@ function resolveAll(
       speaker.canonical !== null &&
       subjectKind(text, m, grammar) === 'topic'
     )
-      state.subjectPerson = { speaker, sentence: state.sentence };
+      state.topicPerson({ speaker, sentence: state.sentence, title: m.title });
     if (m.kind === 'role' && m.title !== null && speaker.attribution !== 'coreference')
       pending.push({ index: out.length, m });
     out.push({ mention: m, speaker });
@@ -417,8 +417,18 @@ const BODY_MEMORY = 16;
 /** How many sentences back a subject still takes 同氏 before a person named since. */
 const SUBJECT_REACH = 3;
 
+/** How many sentences back the person the text was about still takes `同相` or `大統領は`. */
+const TITLE_SUBJECT_REACH = 8;
+
 /** How many sentences back a role named in full still names the same role written bare. */
 const ROLE_REACH = 6;
+
+/** A person standing as a subject (`Xは`), in which sentence, with their title. */
+interface TopicPerson {
+  speaker: Speaker;
+  sentence: number;
+  title: string | null;
+}
 
 /** What 同氏, 同相 and 同省 can point back to, updated as the text is read. */
 class Antecedents {
@@ -426,7 +436,16 @@ class Antecedents {
   lastOrg: Speaker | null = null;
   readonly byTitle = new Map<string, Speaker>();
   /** The last person standing as a subject, and in which sentence: what 同氏 usually means. */
-  subjectPerson: { speaker: Speaker; sentence: number } | null = null;
+  subjectPerson: TopicPerson | null = null;
+  /** The last few people standing as subjects, the last one last. */
+  private readonly topicPersons: TopicPerson[] = [];
+
+  /** A person stands as the subject of a clause: what 同氏 and a bare title may mean next. */
+  topicPerson(p: TopicPerson): void {
+    this.subjectPerson = p;
+    this.topicPersons.push(p);
+    if (this.topicPersons.length > BODY_MEMORY) this.topicPersons.shift();
+  }
   /** The sentence being read. */
   sentence = 0;
 
@@ -464,6 +483,8 @@ class Antecedents {
    */
   person(title: string | null): Speaker | null {
     if (title && title !== '氏') {
+      const subject = this.subjectWithTitle(title);
+      if (subject) return subject;
       for (const [t, s] of [...this.byTitle].reverse()) if (t.endsWith(title)) return s;
     }
     const subject = this.subjectPerson;
@@ -502,9 +523,31 @@ class Antecedents {
     return false;
   }
 
-  /** `大統領は`: the last person named with this very title. */
+  /**
+   * `大統領は`: the person the last sentences were about when they hold the title, else the
+   * last person named with this very title, else with a title ending in it (`知事` of `州知事`).
+   */
   holder(title: string): Speaker | null {
-    return this.byTitle.get(title) ?? null;
+    const subject = this.subjectWithTitle(title);
+    if (subject) return subject;
+    const exact = this.byTitle.get(title);
+    if (exact) return exact;
+    for (const [t, s] of [...this.byTitle].reverse()) if (t.endsWith(title)) return s;
+    return null;
+  }
+
+  /**
+   * The last person the text was about (a subject) whose title ends in `title`, within a few
+   * sentences: `同相` and a bare `大統領は` name them before someone of the same title named in
+   * passing since (`前日にはウクライナのシビハ外相が…と非難しており`).
+   */
+  private subjectWithTitle(title: string): Speaker | null {
+    for (let i = this.topicPersons.length - 1; i >= 0; i -= 1) {
+      const p = this.topicPersons[i];
+      if (!p || this.sentence - p.sentence > TITLE_SUBJECT_REACH) return null;
+      if (p.title?.endsWith(title)) return p.speaker;
+    }
+    return null;
   }
 }
 

@@ -968,3 +968,53 @@ describe('extractQuotes: words that come from someone other than the sentence to
     ).toEqual(['日本政府', 'ザハロワ報道官']);
   });
 });
+
+describe('extractQuotes: who the text is about, carried to words with no subject', () => {
+  const speakers = (text: string) =>
+    annotate(text, { knowledge })
+      .quotes.filter((q) => q.kind !== 'indirect')
+      .map((q) => q.canonical ?? q.speaker);
+
+  it('the one a cleft sentence ends on (`こう話すのは…Yさんだ`) is carried to later words', () => {
+    expect(
+      speakers(
+        '「店は閉めない」\nこう話すのは、市内で店を営むハンナ・ボイコさん（５２）だ。\n前線までは約３０キロ。客足は半分に落ちた。\nそれでも店は続ける。「ここしか買い物に行ける場所がない」',
+      ),
+    ).toEqual(['ボイコ', 'ボイコ']);
+  });
+
+  it('a lead quote closed by a dash and a full stop is the next sentence’s person’s', () => {
+    expect(
+      speakers(
+        '【キーウ共同】「信じられなかった」――。帰国した兵士の母親、リュドミラ・コワリさん（５８）は、病院の前で涙を拭った。',
+      ),
+    ).toEqual(['コワリ']);
+  });
+
+  it('a common katakana word after a middle dot is what the title is of (Jiji style)', () => {
+    expect(
+      speakers('セルゲイ・ボロトニコフ・エネルギー次官は「市場は混乱する」と述べた。'),
+    ).toEqual(['ボロトニコフ']);
+  });
+
+  it('同相 and a bare title are the person the text is about, not one of that title named in passing', () => {
+    expect(
+      speakers(
+        'ロシアのラブロフ外相は会見で「前進はある」と述べた。前日にはウクライナのシビハ外相が非難しており、米国のウィトコフ特使も訪れる予定だ。質問も出た。同相は「欧州は盗んでいる」と警告した。',
+      ),
+    ).toEqual(['ラブロフ', 'ラブロフ']);
+    expect(
+      speakers(
+        'ゼレンスキー大統領は会見で「冬が来る」と述べた。トランプ大統領がプーチン大統領と会談する意向についても質問が出た。大統領は「我々抜きでは決められない」と強調した。',
+      ),
+    ).toEqual(['ゼレンスキー', 'ゼレンスキー']);
+  });
+
+  it('a bare title names the holder of a title ending in it (`知事` of `州知事`)', () => {
+    expect(
+      speakers(
+        'スムイ州のボロディミル・ナザレンコ州知事は「攻撃は続く」と述べた。国境の集落については、知事は「今残ることは勇気ではない」と訴えた。',
+      ),
+    ).toEqual(['ナザレンコ', 'ナザレンコ']);
+  });
+});

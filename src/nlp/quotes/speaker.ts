@@ -34,11 +34,27 @@ export type SubjectKind = 'topic' | 'source' | 'ga';
 export function subjectKind(text: string, m: Mention, g: SubjectGrammar): SubjectKind | null {
   if (m.kind === 'place') return null;
   const after = g.subject.exec(text.slice(m.phraseEnd, m.phraseEnd + 16));
-  if (!after) return null;
+  if (!after) return isCleftFocus(text, m) ? 'topic' : null;
   const marker = after[0];
   if (g.gaWords.some((w) => marker.endsWith(w))) return 'ga';
   return g.topicWords.some((w) => marker.endsWith(w)) ? 'topic' : 'source';
 }
+
+/**
+ * `こう話すのは、…で店を営むYさん（５２）だ。`: the one a cleft sentence ends on is what it is
+ * about, as a topic would be — the words before and after are carried on as theirs.
+ */
+function isCleftFocus(text: string, m: Mention): boolean {
+  if (!CLEFT_END.test(text.slice(m.phraseEnd, m.phraseEnd + 10))) return false;
+  const before = text.slice(Math.max(0, m.start - CLEFT_REACH), m.start);
+  const cleft = before.lastIndexOf('のは');
+  return cleft >= 0 && !/[。\n「」]/u.test(before.slice(cleft));
+}
+
+/** An age in brackets may stand between the name and the copula that ends the sentence. */
+const CLEFT_END = /^(?:[(（][0-9０-９]{1,3}[)）])?(?:だ|です)(?:った|した)?(?:[。\n]|$)/u;
+/** How far before the name its cleft's `のは` may stand. */
+const CLEFT_REACH = 60;
 
 /** Where the particle after a subject ends (`ザハロワ報道官は` → after は). */
 export function afterSubject(text: string, phraseEnd: number, g: SubjectGrammar): number {
