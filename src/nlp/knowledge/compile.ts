@@ -79,6 +79,8 @@ export interface Knowledge {
   personGroups: string[];
   /** Words for a kind of body before its name in brackets (`人権団体「メモリアル」`). */
   bodyHeads: string[];
+  /** Words an unnamed speaker's phrase ends in when it is a person or a few (`母親`). */
+  personWords: string[];
   outletStatementNouns: Set<string>;
   /** Verbs a body reports with (`発表した`, `報じた`), matched at the start of a quote's verb. */
   bodyVerbs: string[];
@@ -159,6 +161,7 @@ export function compileKnowledge(src: KnowledgeSource): Knowledge {
     organisationSuffixes: wordTrie(src.organisationSuffixes, false),
     personGroups: [...src.personGroups].sort((a, b) => b.length - a.length),
     bodyHeads: src.bodyHeads,
+    personWords: src.personWords,
     outletStatementNouns: new Set(src.outletStatementNouns),
     bodyVerbs: src.bodyVerbs,
     countryVerbs: src.countryVerbs,

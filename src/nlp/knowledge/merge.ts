@@ -33,6 +33,7 @@ export interface KnowledgeSource {
   organisationSuffixes: string[];
   personGroups: string[];
   bodyHeads: string[];
+  personWords: string[];
   outletStatementNouns: string[];
   bodyVerbs: string[];
   countryVerbs: string[];
@@ -82,6 +83,7 @@ const LIST_KEYS = [
   'organisationSuffixes',
   'personGroups',
   'bodyHeads',
+  'personWords',
   'outletStatementNouns',
   'bodyVerbs',
   'countryVerbs',
@@ -130,6 +132,7 @@ export function emptyKnowledgeSource(): KnowledgeSource {
     organisationSuffixes: [],
     personGroups: [],
     bodyHeads: [],
+    personWords: [],
     outletStatementNouns: [],
     bodyVerbs: [],
     countryVerbs: [],

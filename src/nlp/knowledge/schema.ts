@@ -96,6 +96,11 @@ export const KnowledgeFileSchema = z
      * `シンクタンク「戦争研究所」`): the bracket names a body that may speak later (`同研究所は`).
      */
     bodyHeads: words,
+    /**
+     * Words an unnamed speaker's phrase ends in when it is one person or a few, not an office
+     * (`母親`, `住民`): such a topic sets whom the text is about, as a named person does.
+     */
+    personWords: words,
     /** Statement nouns that are an outlet's (`記事`): their issuer is the outlet that reported. */
     outletStatementNouns: words,
     /** Verbs a body reports with (`発表した`, `伝えた`): words said so may be a body's. */

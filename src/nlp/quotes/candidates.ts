@@ -89,6 +89,7 @@ export function bracketCandidates(
   add(namedAfter(text, site, d, k), WEIGHT.namedAfter, 'named after the quote');
   add(inBracketsAfter(text, site, d), WEIGHT.inBracketsAfter, 'named in brackets after it');
   add(ownerAfter(text, site, d, k), WEIGHT.namedAfter, 'owner of the statement named after it');
+  add(claimOwner(text, site, d), WEIGHT.namedAfter, 'whose claim the quote is');
   add(nextSentenceSpeaker(text, site, d, k), WEIGHT.nextSentence, 'named in the next sentence');
   add(
     reportedByNextSentence(text, site, d, k),
@@ -656,6 +657,30 @@ function subjectOfNounAfter(
   const to = clause ? noun.end + clause.index : end;
   return d.subjectsIn(noun.end + 1, to).find((s) => s.how !== 'source')?.speaker ?? null;
 }
+
+/**
+ * `ロシア側の「…」という主張`, `プーチン大統領が繰り返す「…」という要求`: words named by a speech
+ * noun after them are those of whom they belong to — `Xの` right before the quote, or `Xが` and
+ * a short verb before it — whoever reports them (`…を退け`, `…に触れ`).
+ */
+function claimOwner(text: string, site: QuoteSite, d: Discourse): Speaker | null {
+  if (site.cls.kind === 'term' || site.cls.verbAt !== null) return null;
+  if (!/^と(?:いう|の)/u.test(text.slice(site.close + 1, site.close + 4))) return null;
+  const named = d.namedIn(Math.max(0, site.open - CLAIM_REACH), site.open);
+  for (let i = named.length - 1; i >= 0; i -= 1) {
+    const n = named[i];
+    if (!n || n.speaker.speakerKind === null) continue;
+    const gap = text.slice(n.mention.phraseEnd, site.open);
+    if (/^(?:側)?の$/u.test(gap) || CLAIMING.test(gap)) return n.speaker;
+    return null;
+  }
+  return null;
+}
+
+/** How far before a claim its owner is looked for. */
+const CLAIM_REACH = 40;
+/** `Xが繰り返す「`, `Xが掲げる「`: a subject and a short verb in its plain form before the quote. */
+const CLAIMING = /^(?:側)?が[^、。「」\n]{0,8}?[うくぐすつぬぶむる]$/u;
 
 /**
  * `「…」「…」(OVDインフォ)`: the source in brackets right after the quotes; `「…」──キーウの

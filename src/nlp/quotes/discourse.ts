@@ -49,6 +49,8 @@ export class Discourse {
   readonly clauses: ClauseBreaks;
   /** What follows a name that stands as a subject (from the knowledge). */
   readonly grammar: SubjectGrammar;
+  /** Words an unnamed person's phrase ends in (`母親`, `住民`). */
+  private readonly personWords: readonly string[];
   readonly lines: Lines;
   /** Per sentence: its main speaking subject, or null. */
   private readonly mainOf: (Subject | null)[];
@@ -71,6 +73,7 @@ export class Discourse {
     this.clauses = new ClauseBreaks(text, brackets, mentions, k, verbs);
     this.lines = new Lines(text);
     this.grammar = k.subjects;
+    this.personWords = k.personWords;
     resolveAll(text, mentions, brackets, sentences, this.named, k);
     this.named.forEach((n, i) => {
       const how = subjectKind(text, n.mention, k.subjects);
@@ -208,8 +211,10 @@ export class Discourse {
         // person quoted before is still the one speaking.
         // A source other than an outlet reports too (`総司令官によると、戦況は厳しい。`).
         // A lead that introduces a person with が (`…にX氏が就任した`) is about them too.
+        // A person unnamed (`Yさんの母親は`, `住民の一人は`) is a person too.
         out[s] =
           inSentence.find((x) => x.how === 'topic' && x.speaker.speakerKind === 'person') ??
+          inSentence.find((x) => x.how === 'topic' && isPersonRole(x.speaker, this.personWords)) ??
           inSentence.find((x) => x.how === 'source' && !x.outlet) ??
           mainGaPersonOf(this.text, inSentence, end) ??
           null;
@@ -245,6 +250,19 @@ export class Discourse {
     return out;
   }
 }
+
+/**
+ * An unnamed speaker that is one person or a few (`Yさんの母親`, `住民の一人`): its phrase ends in
+ * one of `personWords` — not a body's spokesman standing for the body.
+ */
+function isPersonRole(s: Speaker, personWords: readonly string[]): boolean {
+  if (s.speakerKind !== 'unnamed' || s.speaker === null) return false;
+  const phrase = s.speaker.replace(GROUP_ENDING, '');
+  return personWords.some((w) => phrase.endsWith(w));
+}
+
+/** `たち`, `ら`, `の１人` after the word for people. */
+const GROUP_ENDING = /(?:たち|ら|の[1１一]人|の一人|のひとり)$/u;
 
 /** The last person standing as a sentence's `Xが` outside an embedded or relative clause. */
 function mainGaPersonOf(text: string, inSentence: Subject[], end: number): Subject | null {
@@ -617,6 +635,8 @@ function namedRoleBefore(
 ): Speaker | null {
   if (m.kind !== 'role' || m.title === null || from !== m.start) return null;
   if (text.slice(m.start, m.phraseEnd) !== m.title) return null;
+  // `関係者の1人は`: one of those named before, named as the text names them.
+  if (ONE_OF.test(text.slice(m.phraseEnd, m.phraseEnd + 5))) return null;
   const before = state.role(m.title);
   return before
     ? { ...before, attribution: 'coreference', speakerSpan: { start: m.start, end: m.phraseEnd } }

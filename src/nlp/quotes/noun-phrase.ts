@@ -28,6 +28,7 @@ export interface ModifierWords {
  * roleModifiersStart('前線の兵士は', 3, words); // 0
  * roleModifiersStart('会見で兵士は', 3, words); // 3
  * roleModifiersStart('複数の当局者は', 3, words); // 3
+ * roleModifiersStart('北欧やバルト諸国の首脳は', 9, words); // 0
  */
 export function roleModifiersStart(text: string, at: number, words: ModifierWords): number {
   let from = nounRunStart(text, at);
@@ -39,6 +40,13 @@ export function roleModifiersStart(text: string, at: number, words: ModifierWord
     if (word === '' || words.quantityWords.has(word) || word.startsWith(words.corefTitlePrefix))
       break;
     from = start;
+  }
+  // `北欧やバルト諸国の首脳`: nouns joined by や tell which ones together.
+  if (text.charAt(from - 1) === 'や') {
+    const start = nounRunStart(text, from - 1);
+    const word = text.slice(start, from - 1);
+    if (word !== '' && !words.quantityWords.has(word) && !word.startsWith(words.corefTitlePrefix))
+      return start;
   }
   return from;
 }

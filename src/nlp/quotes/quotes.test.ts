@@ -1018,3 +1018,43 @@ describe('extractQuotes: who the text is about, carried to words with no subject
     ).toEqual(['ナザレンコ', 'ナザレンコ']);
   });
 });
+
+describe('extractQuotes: phrases that name a speaker, as the text names them', () => {
+  const said = (text: string) =>
+    annotate(text, { knowledge })
+      .quotes.filter((q) => q.kind !== 'indirect' && q.kind !== 'term')
+      .map((q) => q.speaker);
+
+  it('a claim named after the quote is of whom it belongs to (`Xの「…」という主張`, `Xが繰り返す「…」という要求`)', () => {
+    expect(
+      said(
+        '英国の国連次席大使は、ロシア側の「防空ミサイルが落ちた」という主張を退け、「破片はロシア製だ」と述べた。',
+      ),
+    ).toEqual(['ロシア側', '英国の国連次席大使']);
+    expect(
+      said(
+        'ゼレンスキー氏は、プーチン大統領が繰り返す「根本原因の除去」という要求に触れ、「国家の否定だ」と批判した。',
+      ),
+    ).toEqual(['プーチン大統領', 'ゼレンスキー氏']);
+  });
+
+  it('one of those named before is named as the text names them (`関係者の1人`)', () => {
+    expect(
+      said('協議を知る関係者3人が明らかにした。関係者の1人は「歳入が止まった」と語った。'),
+    ).toEqual(['関係者の1人']);
+  });
+
+  it('nouns joined by や tell which ones together', () => {
+    expect(said('北欧やバルト諸国の首脳は「時間は長くない」と訴えた。')).toEqual([
+      '北欧やバルト諸国の首脳',
+    ]);
+  });
+
+  it('an unnamed person who is the topic of a sentence is carried to words with no subject', () => {
+    expect(
+      said(
+        'コワリさんの母親（６１）は、集合住宅に一人で住む。避難を勧めても「生まれた街で死ぬ」と言って譲らないという。',
+      ),
+    ).toEqual(['コワリさんの母親']);
+  });
+});
