@@ -4,7 +4,7 @@ import type { QuoteClass } from './classify.js';
 import type { Discourse, Subject } from './discourse.js';
 import { headlineCandidates, isTitleLine } from './headline.js';
 import { roleModifiersStart } from './noun-phrase.js';
-import { afterSubject, isSubjectAfterQuote, type Speaker } from './speaker.js';
+import { afterSubject, isPersonPhrase, isSubjectAfterQuote, type Speaker } from './speaker.js';
 
 /** One possible speaker of a quote, with how strongly the text points to them and why. */
 export interface Candidate {
@@ -217,7 +217,13 @@ function carried(
       score: WEIGHT.carried,
       reason: 'carried from an earlier sentence',
     });
-  if (!nearest || nearest.speakerKind === 'person' || isBodyVerb(site.cls.verb, k)) return out;
+  if (
+    !nearest ||
+    nearest.speakerKind === 'person' ||
+    isPersonPhrase(nearest, k.personWords) ||
+    isBodyVerb(site.cls.verb, k)
+  )
+    return out;
   const person = d.personCenterBefore(site.sentence);
   if (person)
     out.push({
@@ -354,7 +360,14 @@ export function clauseCandidates(
     out.push(candidate(topic, WEIGHT.embeddedSubject, 'topic of the clause it is reported in'));
   // `ロシアは「覇権勢力」に立ち向かっていると称賛した`: words quoted inside a clause that is
   // itself reported (`…と称賛した`) have a country as that clause's topic, not as its speaker.
-  else if (topic?.country === true && how.reported === true && topics.length === 1)
+  // A side that stands apart from the clause it reports (`ロシア側は、無人機攻撃はウクライナの
+  // 「自作自演」だと主張している`) says the words, with a verb a government speaks by.
+  else if (
+    topic?.country === true &&
+    how.reported === true &&
+    topics.length === 1 &&
+    !(standsApart(text, topic) && (how.countrySays?.(topic) ?? false))
+  )
     out.push(candidate(topic, WEIGHT.embeddedSubject, 'country topic of a reported clause'));
   else if (topic) out.push(candidate(topic, WEIGHT.topic, 'topic of its clause'));
   // `ウクライナは…被害が出ていて、ゼレンスキー大統領は「…」`: of a country or body and a person
@@ -433,6 +446,11 @@ export function clauseCandidates(
       candidate(earlier, WEIGHT.topicBeforeContrast, 'topic before a contrast in its sentence'),
     );
   if (how.countrySays) muteCountries(out, first, inSentence, text, how.countrySays);
+}
+
+/** `ロシア側は、`: a country's side, or a topic a comma sets apart from what follows. */
+function standsApart(text: string, topic: Subject): boolean {
+  return /^側|^[はも]、/u.test(text.slice(topic.end, topic.end + 2));
 }
 
 /**
@@ -595,10 +613,13 @@ function namedAfter(text: string, site: QuoteSite, d: Discourse, k: Knowledge): 
   const cleft = /^[^。、「」\n]{0,6}?の(?:は|が)[、\s]?/u.exec(text.slice(verbAt, verbAt + 12));
   if (!cleft) return null;
   const at = verbAt + cleft[0].length;
-  const rest = /^[^。「」\n]{0,40}?(?:だ|です|。|$)/u.exec(text.slice(at, at + 48));
-  const end = rest ? at + rest[0].length : at + 1;
-  return cleftHead(d.namedIn(at, end));
+  const rest = CLEFT_REST.exec(text.slice(at, at + CLEFT_REACH + 8));
+  return rest ? cleftHead(d.namedIn(at, at + rest[0].length)) : null;
 }
+
+/** How long the noun phrase a cleft ends on may be (`…から避難し、福岡市で暮らすYさん（２９）だ`). */
+const CLEFT_REACH = 64;
+const CLEFT_REST = new RegExp(`^[^。「」\\n]{0,${CLEFT_REACH}}?(?:だ|です|。|$)`, 'u');
 
 /**
  * The speaker a cleft names: the last one named before the copula, the head of its noun

@@ -12,7 +12,7 @@ import {
   type ModifierWords,
 } from './noun-phrase.js';
 import type { Sentences } from './sentences.js';
-import { subjectKind, type Speaker, type SubjectKind } from './speaker.js';
+import { isPersonPhrase, subjectKind, type Speaker, type SubjectKind } from './speaker.js';
 
 /** A person or body standing as a subject: who, how, where, in which sentence. */
 export interface Subject {
@@ -214,7 +214,9 @@ export class Discourse {
         // A person unnamed (`Yさんの母親は`, `住民の一人は`) is a person too.
         out[s] =
           inSentence.find((x) => x.how === 'topic' && x.speaker.speakerKind === 'person') ??
-          inSentence.find((x) => x.how === 'topic' && isPersonRole(x.speaker, this.personWords)) ??
+          inSentence.find(
+            (x) => x.how === 'topic' && isPersonPhrase(x.speaker, this.personWords),
+          ) ??
           inSentence.find((x) => x.how === 'source' && !x.outlet) ??
           mainGaPersonOf(this.text, inSentence, end) ??
           null;
@@ -250,19 +252,6 @@ export class Discourse {
     return out;
   }
 }
-
-/**
- * An unnamed speaker that is one person or a few (`Yさんの母親`, `住民の一人`): its phrase ends in
- * one of `personWords` — not a body's spokesman standing for the body.
- */
-function isPersonRole(s: Speaker, personWords: readonly string[]): boolean {
-  if (s.speakerKind !== 'unnamed' || s.speaker === null) return false;
-  const phrase = s.speaker.replace(GROUP_ENDING, '');
-  return personWords.some((w) => phrase.endsWith(w));
-}
-
-/** `たち`, `ら`, `の１人` after the word for people. */
-const GROUP_ENDING = /(?:たち|ら|の[1１一]人|の一人|のひとり)$/u;
 
 /** The last person standing as a sentence's `Xが` outside an embedded or relative clause. */
 function mainGaPersonOf(text: string, inSentence: Subject[], end: number): Subject | null {

@@ -1050,11 +1050,39 @@ describe('extractQuotes: phrases that name a speaker, as the text names them', (
     ]);
   });
 
+  it('a cleft names the head of a long noun phrase before its copula', () => {
+    expect(
+      said(
+        '「サイレンが聞こえる」と話すのは、ウクライナ北東部ハルキウから避難し、福岡市で暮らすユリア・サウチェンコさん（２９）だ。',
+      ),
+    ).toEqual(['ユリア・サウチェンコさん']);
+  });
+
+  it('a side set apart from the clause it reports says the words with a government’s verb', () => {
+    expect(
+      said(
+        '技術者の高城氏は「人手が課題だ」と話した。ロシア側は、無人機攻撃はウクライナの「自作自演」だと主張している。',
+      ),
+    ).toEqual(['高城氏', 'ロシア側']);
+    // A country inside the clause reported is what the words are about, not who says them.
+    expect(
+      said(
+        'カラムルザ氏は米国で暮らす。インタビューで、ロシアは「殺人者の政権」によって運営されていると非難していた。',
+      ),
+    ).toEqual(['カラムルザ氏']);
+  });
+
   it('an unnamed person who is the topic of a sentence is carried to words with no subject', () => {
     expect(
       said(
         'コワリさんの母親（６１）は、集合住宅に一人で住む。避難を勧めても「生まれた街で死ぬ」と言って譲らないという。',
       ),
     ).toEqual(['コワリさんの母親']);
+    // …and stays the one carried, not the person named before them.
+    expect(
+      said(
+        '「母は大丈夫と言う」と話すのは、福岡市で暮らすユリア・コワリさん（２９）だ。コワリさんの母親（６１）は、一人で住む。避難を勧めても「生まれた街で死ぬ」と言って譲らないという。',
+      ).at(-1),
+    ).toBe('コワリさんの母親');
   });
 });

@@ -66,3 +66,19 @@ export function afterSubject(text: string, phraseEnd: number, g: SubjectGrammar)
 export function isSubjectAfterQuote(text: string, m: Mention, g: SubjectGrammar): boolean {
   return m.kind !== 'place' && g.afterQuote.test(text.slice(m.phraseEnd, m.phraseEnd + 14));
 }
+
+/**
+ * An unnamed speaker that is one person or a few (`Yさんの母親`, `住民の一人`): its phrase ends in
+ * one of `personWords` — not a body's spokesman standing for the body.
+ *
+ * @example
+ * isPersonPhrase({ ...UNKNOWN, speaker: '住民の一人', speakerKind: 'unnamed' }, ['住民']); // true
+ */
+export function isPersonPhrase(s: Speaker, personWords: readonly string[]): boolean {
+  if (s.speakerKind !== 'unnamed' || s.speaker === null) return false;
+  const phrase = s.speaker.replace(GROUP_ENDING, '');
+  return personWords.some((w) => phrase.endsWith(w));
+}
+
+/** `たち`, `ら`, `の１人` after the word for people. */
+const GROUP_ENDING = /(?:たち|ら|の[1１一]人|の一人|のひとり)$/u;
