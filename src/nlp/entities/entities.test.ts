@@ -71,6 +71,20 @@ describe('extractEntities', () => {
     expect(entities('一ノ瀬健太氏は').find((e) => e[0] === 'person')?.[1]).toBe('一ノ瀬健太');
   });
 
+  it('reads a kanji family name alone before a title as the full name written before', () => {
+    const people = entities(
+      '野党の崔允浩議員は述べた。崔議員は続けた。防衛省の佐伯真理子報道官と佐伯報道官。',
+    )
+      .filter((e) => e[0] === 'person')
+      .map((e) => [e[1], e[2]]);
+    expect(people).toEqual([
+      ['崔允浩', '崔允浩'],
+      ['崔', '崔允浩'],
+      ['佐伯真理子', '佐伯真理子'],
+      ['佐伯', '佐伯真理子'],
+    ]);
+  });
+
   it('reads four kanji before a title as a name when the last two are a given name', () => {
     expect(entities('政府の堀北康弘官房長官は').find((e) => e[0] === 'person')?.[1]).toBe(
       '堀北康弘',

@@ -116,16 +116,18 @@ function resolveSurnames(mentions: Mention[]): void {
     if (parts.length > 1) {
       for (const p of [parts[0], parts[parts.length - 1]])
         if (p) byPart.set(p, m.canonical ?? m.surface);
-    } else if (m.via === 'title') m.canonical = byPart.get(m.surface) ?? m.canonical;
-    else if (isKanjiName(m.surface))
-      // `金正恩総書記` … `金氏`: a kanji family name stands for the full name written before.
+    } else if (m.via === 'title' && byPart.has(m.surface))
+      m.canonical = byPart.get(m.surface) ?? m.canonical;
+    // `金正恩総書記` … `金氏`, `崔允浩議員` … `崔議員`: a kanji family name stands for the full
+    // name written before (a name of two kanji only when the gazetteer knows it).
+    else if (isKanjiName(m.surface) && (m.via !== 'title' || m.surface.length > 2))
       for (let n = 1; n < m.surface.length && n <= 2; n += 1)
         byPart.set(m.surface.slice(0, n), m.canonical ?? m.surface);
   }
 }
 
 function isKanjiName(name: string): boolean {
-  if (name.length < 2 || name.length > 4) return false;
+  if (name.length < 2 || name.length > 5) return false;
   for (let i = 0; i < name.length; i += 1) if (!isKanji(name.charCodeAt(i))) return false;
   return true;
 }

@@ -25,6 +25,8 @@ export function scanTitles(
   const byEnd = new Map(known.map((m) => [m.end, m]));
   const byStart = new Map(known.map((m) => [m.start, m]));
   const out: Mention[] = [];
+  // The first one or two kanji of the kanji names found so far: `崔議員` after `崔允浩議員`.
+  const familyNames = new Set<string>();
   // A title ends a run of kanji, so only units that end some title and a run are looked at.
   for (let i = 0; i < text.length; i += 1) {
     const unit = k.titleFinalUnits[text.charCodeAt(i)];
@@ -45,8 +47,9 @@ export function scanTitles(
     }
     const ts = longestTitleStart(text, rs, re, k);
     if (ts < 0) continue;
-    const found = titled(text, { rs, ts, re }, k, byEnd, cover, byStart);
+    const found = titled(text, { rs, ts, re }, k, byEnd, cover, byStart, familyNames);
     if (found) out.push(found);
+    if (found?.kind === 'person') addFamilyNames(found.surface, familyNames);
   }
   for (const title of k.kanaTitles) {
     for (let at = text.indexOf(title); at >= 0; at = text.indexOf(title, at + title.length)) {
@@ -81,6 +84,14 @@ function kanjiNameStart(text: string, at: number, k: Knowledge): number {
     if (knownSurnameAt(text, s, at, k) > 0 || dictionaryName(text, s, at, k)) return s;
   }
   return at;
+}
+
+/** Adds the first one and two kanji of a kanji name of three to five (`崔允浩` → `崔`, `崔允`). */
+function addFamilyNames(name: string, into: Set<string>): void {
+  if (name.length < 3 || name.length > MAX_KANJI_NAME) return;
+  for (let i = 0; i < name.length; i += 1) if (!isKanjiCode(name.charCodeAt(i))) return;
+  into.add(name.slice(0, 1));
+  into.add(name.slice(0, 2));
 }
 
 /** Kana written inside kanji family names: `三ツ木`, `一ノ瀬`, `八ヶ代`. */
@@ -144,6 +155,7 @@ function titled(
   byEnd: Map<number, Mention>,
   cover: Coverage,
   byStart: Map<number, Mention> = new Map(),
+  familyNames: ReadonlySet<string> = new Set(),
 ): Mention | null {
   const title = text.slice(r.rs, r.re);
   // `バイデン政権高官`: a word for an unnamed official (a role of the gazetteer) is no one's
@@ -164,7 +176,8 @@ function titled(
   if (inside && !insideRun && inside.kind === 'organisation')
     return roleOnly(text, { rs: r.ts, ts: r.ts, re: r.re }, text.slice(r.ts, r.re), k, inside);
   const qualifier = insideRun;
-  const kanjiName = kanjiNameBefore(text, r, k, qualifier) ?? nameBeforeBody(text, r, k, qualifier);
+  const kanjiName =
+    kanjiNameBefore(text, r, k, qualifier, familyNames) ?? nameBeforeBody(text, r, k, qualifier);
   if (kanjiName) return kanjiName;
   const nameEnd = skipParenthesisBack(text, r.rs);
   const before = byEnd.get(nameEnd);
@@ -210,6 +223,7 @@ function kanjiNameBefore(
   r: Run,
   k: Knowledge,
   qualifier: Mention | null,
+  familyNames: ReadonlySet<string> = new Set(),
 ): Mention | null {
   const length = r.ts - r.rs;
   const title = text.slice(r.ts, r.re);
@@ -223,6 +237,9 @@ function kanjiNameBefore(
     if (length === 1 && surname === 0) return null;
     return person(text, r.rs, r.ts, title, r.re, null, k);
   }
+  // `崔允浩議員` … `崔議員`: the family name alone of a kanji name the text wrote in full before.
+  if (length <= 2 && r.re - r.ts >= 2 && familyNames.has(text.slice(r.rs, r.ts)))
+    return person(text, r.rs, r.ts, title, r.re, null, k);
   const given = length - surname;
   const fits =
     surname >= 2
