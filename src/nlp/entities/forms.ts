@@ -130,6 +130,28 @@ export function scanPersonGroups(
 }
 
 /**
+ * A country's soldiers written with 兵 after it (`ロシア兵`, `北朝鮮兵たち`): a role of that
+ * country, as `ロシア軍の兵士` would be — not `派兵` nor `兵器`, where no country stands before.
+ *
+ * @example
+ * scanCountrySoldiers('ロシア兵は', known)[0]?.surface; // 'ロシア兵'
+ */
+export function scanCountrySoldiers(text: string, known: readonly Mention[]): Mention[] {
+  const out: Mention[] = [];
+  for (const m of known) {
+    if (m.kind !== 'country' || text.charAt(m.phraseEnd) !== SOLDIER) continue;
+    const end = m.phraseEnd + 1;
+    if (isKanjiCode(text.charCodeAt(end))) continue;
+    out.push(
+      mention(text, m.start, end, { kind: 'role', via: 'form', title: SOLDIER, org: m.canonical }),
+    );
+  }
+  return out;
+}
+
+const SOLDIER = '兵';
+
+/**
  * Bodies named in brackets after a word for their kind (`bodyHeads`): `人権団体「メモリアル」`,
  * `米シンクタンク「戦争研究所」（ＩＳＷ）`. The mention is the name inside the brackets; a
  * bracket that reads as words said (`情報機関「北朝鮮、…」` on a headline) names no one.

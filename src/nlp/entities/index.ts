@@ -5,6 +5,7 @@ import { composeOrganisations } from './compose.js';
 import { Coverage, type Mention } from './mention.js';
 import {
   scanBracketedBodies,
+  scanCountrySoldiers,
   scanOrganisationForms,
   scanOutletForms,
   scanPersonGroups,
@@ -40,7 +41,7 @@ export function findMentions(text: string, k: Knowledge): Mention[] {
     ...scanBracketedBodies(text, k, cover),
   ];
   const speaking = scanSpeakingNames(text, k, cover);
-  const people = scanPersonNouns(text, cover, titled);
+  const people = [...scanPersonNouns(text, cover, titled), ...scanCountrySoldiers(text, known)];
   const all = withoutMentionsInside(
     [...known, ...titled, ...pronouns, ...bodies, ...speaking, ...people].sort(byStart),
     bodies,

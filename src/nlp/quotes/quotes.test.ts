@@ -1044,6 +1044,16 @@ describe('extractQuotes: phrases that name a speaker, as the text names them', (
     ).toEqual(['関係者の1人']);
   });
 
+  it('a country’s soldiers written with 兵 are a role of that country, not 派兵 nor 兵器', () => {
+    expect(said('捕虜となった北朝鮮兵は「韓国に行きたい」と話した。')).toEqual([
+      '捕虜となった北朝鮮兵',
+    ]);
+    expect(annotate('ロシア兵は「撃つな」と叫んだ。', { knowledge }).quotes[0]?.org).toBe('ロシア');
+    expect(said('北朝鮮の派兵について、ロシアは「兵器は送っていない」と述べた。')).toEqual([
+      'ロシア',
+    ]);
+  });
+
   it('nouns joined by や tell which ones together', () => {
     expect(said('北欧やバルト諸国の首脳は「時間は長くない」と訴えた。')).toEqual([
       '北欧やバルト諸国の首脳',
