@@ -90,6 +90,7 @@ export function bracketCandidates(
   add(inBracketsAfter(text, site, d), WEIGHT.inBracketsAfter, 'named in brackets after it');
   add(ownerAfter(text, site, d, k), WEIGHT.namedAfter, 'owner of the statement named after it');
   add(claimOwner(text, site, d), WEIGHT.namedAfter, 'whose claim the quote is');
+  add(nameClosing(text, site, d), WEIGHT.namedAfter, 'named closing the sentence');
   add(nextSentenceSpeaker(text, site, d, k), WEIGHT.nextSentence, 'named in the next sentence');
   add(
     reportedByNextSentence(text, site, d, k),
@@ -696,6 +697,24 @@ function claimOwner(text: string, site: QuoteSite, d: Discourse): Speaker | null
     return null;
   }
   return null;
+}
+
+/**
+ * `「交渉の余地はない」とラブロフ外相。`: a sentence that closes on a name after the quote's と, with
+ * no verb, names its speaker there — the last one named before the full stop.
+ */
+function nameClosing(text: string, site: QuoteSite, d: Discourse): Speaker | null {
+  if (site.cls.verb !== null || site.cls.afterTo !== site.close + 2) return null;
+  if (text.charAt(site.close + 1) !== 'と') return null;
+  const end = d.sentences.bounds(site.sentence).end;
+  const named = d.namedIn(site.close + 2, end).filter((n) => n.speaker.speakerKind !== null);
+  const last = named[named.length - 1];
+  if (!last) return null;
+  return /^(?:[(（][0-9０-９]{1,3}[)）])?(?:。|\n|$)/u.test(
+    text.slice(last.mention.phraseEnd, end + 1),
+  )
+    ? last.speaker
+    : null;
 }
 
 /** How far before a claim its owner is looked for. */

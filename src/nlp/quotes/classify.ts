@@ -60,6 +60,10 @@ export function classifyQuote(
     // `「パトリオット」と「ナサムス」`: a name joined by と, unless a verb follows at once (`「ウラー」と叫んだ`).
     const named = NAME_ONLY.test(content) && cls.verbAt !== null && cls.verbAt - i > 2;
     if (named) return TERM_NAMED;
+    // `「交渉の余地はない」とラブロフ外相。`: a sentence closing on the speaker's name, the verb left
+    // out, as on a headline.
+    if (cls.kind === 'term' && !cls.named && NAME_CLOSING.test(text.slice(i + 1, i + 48)))
+      return speech(null, i + 1, null);
     // `「宇宙大国」としてのロシア…と語った`: words the sentence reports, though not its quotation.
     if (cls.kind === 'term' && !cls.named && !looksLikeName(text, q, content, k, titleLine))
       // `「…」とゼレンスキー氏` on a headline: the verb is left out, the words are still said.
@@ -102,6 +106,15 @@ function fragmentIfReported(
 }
 
 const DASHES = ['―', '—', '─'];
+
+/**
+ * What follows `「…」と` when a sentence closes on a name with no verb: letters with no kana but
+ * `さん`, an age in brackets, then the full stop (`とラブロフ外相。`, `とキーウ市民のYさん（３４）。`).
+ */
+const NAME_CLOSING = new RegExp(
+  `^[、\\s]?(?:[${KANJI_CLASS}${KATAKANA_CLASS}A-Za-zＡ-Ｚａ-ｚ・＝=]|さん|の){2,40}?(?:[(（][0-9０-９]{1,3}[)）])?(?:。|\\n|$)`,
+  'u',
+);
 
 const TERM: QuoteClass = { kind: 'term', verb: null, afterTo: null, verbAt: null, named: false };
 const TERM_NAMED: QuoteClass = { ...TERM, named: true };

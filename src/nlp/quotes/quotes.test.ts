@@ -1054,6 +1054,15 @@ describe('extractQuotes: phrases that name a speaker, as the text names them', (
     ]);
   });
 
+  it('a sentence closing on a name after the quote’s と, with no verb, names its speaker', () => {
+    expect(said('「交渉の余地はない」とラブロフ外相。')).toEqual(['ラブロフ外相']);
+    expect(said('会見は短かった。「怖かった」とキーウ市民のマリアさん（３４）。')).toEqual([
+      'マリアさん',
+    ]);
+    // Two terms joined by と are no one's words.
+    expect(annotate('「平和」と「自由」を求めた。', { knowledge }).quotes[0]?.speaker).toBeNull();
+  });
+
   it('nouns joined by や tell which ones together', () => {
     expect(said('北欧やバルト諸国の首脳は「時間は長くない」と訴えた。')).toEqual([
       '北欧やバルト諸国の首脳',
