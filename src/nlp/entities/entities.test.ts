@@ -71,6 +71,13 @@ describe('extractEntities', () => {
     expect(entities('一ノ瀬健太氏は').find((e) => e[0] === 'person')?.[1]).toBe('一ノ瀬健太');
   });
 
+  it('reads a one-kanji family name of the list alone before a title, not a prefix or a country', () => {
+    const person = (t: string) => entities(t).find((e) => e[0] === 'person')?.[1] ?? null;
+    expect(person('記者会見で林官房長官は述べた')).toBe('林');
+    expect(person('前首相は述べた')).toBeNull();
+    expect(person('米大統領は述べた')).toBeNull();
+  });
+
   it('reads a kanji family name alone before a title as the full name written before', () => {
     const people = entities(
       '野党の崔允浩議員は述べた。崔議員は続けた。防衛省の佐伯真理子報道官と佐伯報道官。',

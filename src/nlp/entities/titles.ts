@@ -237,8 +237,11 @@ function kanjiNameBefore(
     if (length === 1 && surname === 0) return null;
     return person(text, r.rs, r.ts, title, r.re, null, k);
   }
-  // `崔允浩議員` … `崔議員`: the family name alone of a kanji name the text wrote in full before.
-  if (length <= 2 && r.re - r.ts >= 2 && familyNames.has(text.slice(r.rs, r.ts)))
+  // `崔允浩議員` … `崔議員`: the family name alone of a kanji name the text wrote in full before;
+  // `林官房長官`, `文大統領`: a one-kanji family name of the list alone before a title of two or
+  // more (a prefix such as `前` or a country such as `米` is read before this).
+  const alone = length === 1 && surname === 1 && r.re - r.ts >= 2;
+  if ((length <= 2 && r.re - r.ts >= 2 && familyNames.has(text.slice(r.rs, r.ts))) || alone)
     return person(text, r.rs, r.ts, title, r.re, null, k);
   const given = length - surname;
   const fits =
