@@ -503,14 +503,14 @@ class Antecedents {
    * 同通信 → the last body whose name ends in 通信 (a news agency, not the country named since);
    * else the last body named.
    */
-  body(word: string | null): Speaker | null {
+  body(word: string | null, orLast = true): Speaker | null {
     if (word) {
       for (let i = this.bodies.length - 1; i >= 0; i -= 1) {
         const b = this.bodies[i];
         if (b && (b.canonical ?? b.speaker ?? '').endsWith(word)) return b;
       }
     }
-    return this.lastOrg;
+    return orLast ? this.lastOrg : null;
   }
 
   /** Unnamed roles named in full (`米国防総省の報道官`) by their title, and in which sentence. */
@@ -606,9 +606,28 @@ function resolveOne(
   const resolved =
     held && (org === null || held.org === org)
       ? { ...speaker, ...holdersName(held), attribution: 'coreference' as const }
-      : (namedRoleBefore(text, m, from, state) ?? speaker);
+      : (namedRoleBefore(text, m, from, state) ?? namedBodyBefore(m, qualifier, speaker, state));
   state.remember(resolved, m);
   return resolved;
+}
+
+/**
+ * `ロシア国防省は…。国防省によると…`: a body that names one only after a country (`generic`), or
+ * one known by its ending alone, written bare, is the one of that name the text named in full
+ * before.
+ */
+function namedBodyBefore(
+  m: Mention,
+  qualifier: Mention | null,
+  speaker: Speaker,
+  state: Antecedents,
+): Speaker {
+  if (m.kind !== 'organisation' || qualifier || m.canonical === null) return speaker;
+  if (!m.generic && m.via !== 'form') return speaker;
+  const before = state.body(m.canonical, false);
+  if (!before?.canonical || before.canonical === m.canonical) return speaker;
+  if (!before.canonical.endsWith(m.canonical)) return speaker;
+  return { ...speaker, canonical: before.canonical, org: before.org ?? speaker.org };
 }
 
 /**

@@ -1010,6 +1010,15 @@ describe('extractQuotes: who the text is about, carried to words with no subject
     ).toEqual(['ゼレンスキー', 'ゼレンスキー']);
   });
 
+  it('a body written bare after its full name is that body (`ロシア国防省` … `国防省`, `同省`)', () => {
+    expect(
+      speakers(
+        'ロシア国防省は２日、撃墜したと発表した。国防省によると、攻撃は州に及んだ。同省は「テロ攻撃だ」と非難した。',
+      ),
+    ).toEqual(['ロシア国防省']);
+    expect(speakers('国防省は「テロ攻撃だ」と非難した。')).toEqual(['国防省']);
+  });
+
   it('a bare title names the holder of a title ending in it (`知事` of `州知事`)', () => {
     expect(
       speakers(
