@@ -816,6 +816,12 @@ function nextSentenceSpeaker(
   if (!verb) return null;
   const before = d.subjectsIn(next.start, verb.start).find((s) => s.how !== 'source');
   if (before) return before.speaker;
+  // `「…」。そう語る母親の目には涙が浮かんでいた。`: the speaker heads the clause the verb ends.
+  const rel = RELATIVE_VERB.exec(text.slice(verb.start, verb.start + 12));
+  if (rel) {
+    const head = d.namedIn(verb.start + rel[0].length, verb.start + rel[0].length + 1)[0];
+    if (head) return head.speaker;
+  }
   // `「…」。そう話すのは、キーウに住むYさんだ。`: the cleft names the speaker after the verb.
   const cleft = /^[^。、「」\n]{0,6}?の(?:は|が)[、\s]?/u.exec(text.slice(verb.end, verb.end + 12));
   if (!cleft) return null;

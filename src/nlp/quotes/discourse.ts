@@ -705,6 +705,8 @@ function relativeClauseStart(text: string, at: number): number {
   while (i > 0 && at - i < MAX_RELATIVE && !CLAUSE_BOUNDARY.test(text.charAt(i - 1))) i -= 1;
   // `「…」と話す男性`: the clause is the quote's own report, not what tells which man.
   if (text.charAt(i - 1) === '」' && text.charAt(i) === 'と') return at;
+  // `そう語る母親`: so is the words' own report too.
+  if (/^(?:そう|こう|このように)/u.test(text.slice(i, at))) return at;
   return at - i >= MAX_RELATIVE ? at : i;
 }
 

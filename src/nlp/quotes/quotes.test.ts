@@ -983,6 +983,13 @@ describe('extractQuotes: who the text is about, carried to words with no subject
     ).toEqual(['ボイコ', 'ボイコ']);
   });
 
+  it('a quote standing alone is of the one its report heads in the next sentence (`そう語る母親`)', () => {
+    expect(
+      annotate('「息子は帰ってこない」。そう語る母親の目には涙が浮かんでいた。', { knowledge })
+        .quotes[0]?.speaker,
+    ).toBe('母親');
+  });
+
   it('a lead quote closed by a dash and a full stop is the next sentence’s person’s', () => {
     expect(
       speakers(
