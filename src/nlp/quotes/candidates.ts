@@ -91,6 +91,7 @@ export function bracketCandidates(
   add(ownerAfter(text, site, d, k), WEIGHT.namedAfter, 'owner of the statement named after it');
   add(claimOwner(text, site, d), WEIGHT.namedAfter, 'whose claim the quote is');
   add(nameClosing(text, site, d), WEIGHT.namedAfter, 'named closing the sentence');
+  add(interviewee(text, site, d), WEIGHT.announcedBefore, 'answer to a question put to them');
   add(nextSentenceSpeaker(text, site, d, k), WEIGHT.nextSentence, 'named in the next sentence');
   add(
     reportedByNextSentence(text, site, d, k),
@@ -716,6 +717,39 @@ function nameClosing(text: string, site: QuoteSite, d: Discourse): Speaker | nul
     ? last.speaker
     : null;
 }
+
+/**
+ * `…の山田研究員に聞いた。⏎――戦況をどう見るか。⏎「ロシアが優勢だ」`: in questions and answers,
+ * an answer on the line after a question (`――…`, `Ｑ`) is the words of whom the questions are put
+ * to — the one named last before the first question.
+ */
+function interviewee(text: string, site: QuoteSite, d: Discourse): Speaker | null {
+  const lineStart = text.lastIndexOf('\n', site.open - 1) + 1;
+  if (text.slice(lineStart, site.open).trim() !== '') return null;
+  let at = lineStart;
+  let asked = false;
+  for (let lines = 0; at > 0 && lines < INTERVIEW_LINES; lines += 1) {
+    const prev = text.lastIndexOf('\n', at - 2) + 1;
+    const line = text.slice(prev, at - 1);
+    if (QUESTION.test(line)) asked = true;
+    else if (!(asked && /^\s*「/u.test(line)) && line.trim() !== '') break;
+    at = prev;
+  }
+  if (!asked) return null;
+  const named = d.namedIn(Math.max(0, at - INTRO_REACH), at);
+  for (let i = named.length - 1; i >= 0; i -= 1) {
+    const kind = named[i]?.speaker.speakerKind;
+    if (kind === 'person' || kind === 'unnamed') return named[i]?.speaker ?? null;
+  }
+  return null;
+}
+
+/** A question's line: a dash, `Ｑ`, `Q.` or `問` opening it. */
+const QUESTION = /^\s*(?:[―—─]{1,2}|Ｑ|Q[.．:：]|問[\s\u3000:：])/u;
+/** How many lines of questions and answers are read back to their start. */
+const INTERVIEW_LINES = 40;
+/** How far before the first question the one asked is looked for. */
+const INTRO_REACH = 300;
 
 /** How far before a claim its owner is looked for. */
 const CLAIM_REACH = 40;

@@ -335,7 +335,7 @@ function resolveAll(
   let phraseEnd = 0;
   for (const m of mentions) {
     while (b < brackets.length && (brackets[b]?.close ?? 0) < m.start) b += 1;
-    if (isQuotedWords(m, brackets[b])) continue;
+    if (isQuotedWords(text, m, brackets[b])) continue;
     // `ラヴロフ露外相`: the 露 inside a person's title is part of the title, not a name.
     if (m.start < phraseEnd) continue;
     phraseEnd = m.phraseEnd;
@@ -398,11 +398,14 @@ function sameOrg(title: string | null, holder: string | null): boolean {
  * A name inside quoted words (「プーチンの国は…」) is not a subject of the report; a bracket
  * that is only the name (「OVDインフォ」によると) is.
  */
-function isQuotedWords(m: Mention, b: Bracket | undefined): boolean {
-  return (
-    !!b && b.open < m.start && m.end <= b.close && b.close - b.open - 1 > m.phraseEnd - m.start + 4
-  );
+function isQuotedWords(text: string, m: Mention, b: Bracket | undefined): boolean {
+  if (!b || b.open >= m.start || m.end > b.close) return false;
+  if (b.close - b.open - 1 > m.phraseEnd - m.start + 4) return true;
+  // A short quote is words too when kana join the name to more (`「ロシアが優勢だ」`).
+  return HIRAGANA.test(text.slice(b.open + 1, m.start) + text.slice(m.phraseEnd, b.close));
 }
+
+const HIRAGANA = /\p{Script=Hiragana}/u;
 
 /** A title standing for a person: `大統領は`, `ウクライナ大統領、`, not `関係者`. */
 function isBareTitle(text: string, m: Mention): boolean {

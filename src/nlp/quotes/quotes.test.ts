@@ -990,6 +990,18 @@ describe('extractQuotes: who the text is about, carried to words with no subject
     ).toBe('母親');
   });
 
+  it('answers on the lines after questions are of whom the questions are put to', () => {
+    expect(
+      speakers(
+        '防衛研究所の山田太郎研究員に聞いた。\n――戦況をどう見るか。\n「ロシアが優勢だ」\n――プーチン氏の狙いは。\n「長期戦に持ち込むことだ」',
+      ),
+    ).toEqual(['山田太郎', '山田太郎']);
+    // A name inside a short answer is no one carried to the next.
+    expect(
+      speakers('――戦況をどう見るか。\n「ロシアが優勢だ」\n――今後は。\n「長期戦になる」'),
+    ).toEqual([null, null]);
+  });
+
   it('a lead quote closed by a dash and a full stop is the next sentence’s person’s', () => {
     expect(
       speakers(
