@@ -61,107 +61,103 @@ function topLevel(quotes: readonly Quote[]): Quote[] {
   return quotes.filter((q) => !outer.some((o) => o !== q && o.start < q.start && q.end <= o.end));
 }
 
+/** A set's scores: by fold, and by pattern over both folds. */
+interface SetScores {
+  passages: BlindPassage[];
+  folds: readonly [RealQuoteScores, RealQuoteScores];
+  byPattern: Map<string, RealQuoteScores>;
+}
+
 /**
- * Quotes and speakers on `test/gold/attribution-blind/`, `-2/`, `-3/` and `-4/`: texts written by
- * people who had not read the rules, scored as the real sets are (terms dropped from the gold,
- * so a term taken for speech is an extra quote). The first and third sets' fold 0 and the whole
- * fourth set may be read to develop rules; the first and third sets' fold 1 and the whole second
- * set (longer articles, by another writer) are held out, reported as totals only. `VERBOSE=1` lists the fold 0s' misses.
+ * Scores one set. `topLevelOnly`: the writer labels only top-level brackets (a quote inside a
+ * quote is part of its outer quote), so quotes found inside another are not scored.
+ */
+function scoreSet(set: string, knowledge: Knowledge, topLevelOnly: boolean): SetScores {
+  const passages = readPassages(set);
+  const folds = [emptyRealScores(), emptyRealScores()] as const;
+  const byPattern = new Map<string, RealQuoteScores>();
+  for (const p of passages) {
+    const { quotes } = annotate(p.text, { knowledge });
+    const scored = topLevelOnly ? topLevel(quotes) : quotes;
+    const item = asRealItem(p);
+    scoreRealItem(item, scored, folds[p.fold]);
+    const s = byPattern.get(p.pattern) ?? emptyRealScores();
+    byPattern.set(p.pattern, s);
+    scoreRealItem(item, scored, s);
+  }
+  return { passages, folds, byPattern };
+}
+
+/** Both folds' scores together. */
+function merged(a: RealQuoteScores, b: RealQuoteScores): RealQuoteScores {
+  const out = emptyRealScores();
+  for (const s of [a, b]) {
+    out.tp += s.tp;
+    out.fp += s.fp;
+    out.fn += s.fn;
+    out.speakerRight += s.speakerRight;
+    out.speakerTotal += s.speakerTotal;
+  }
+  return out;
+}
+
+/**
+ * Quotes and speakers on `test/gold/attribution-blind/` to `-5/`: texts written by people who
+ * had not read the rules, scored as the real sets are (terms dropped from the gold, so a term
+ * taken for speech is an extra quote). Fold 0 of the first, third and fifth sets and the whole
+ * fourth set may be read to develop rules; fold 1 of the first, third and fifth sets and the
+ * whole second set (longer articles, by another writer) are held out, reported as totals only.
+ * `VERBOSE=1` lists the misses of what may be read.
  */
 export function blindAttributionEvaluation(knowledge: Knowledge): Evaluation {
   return {
     name: 'annotation: attribution texts written blind to the rules (test/gold/attribution-blind*/)',
     async run() {
-      const passages = readPassages('attribution-blind');
-      const articles = emptyRealScores();
-      // The second writer labels only top-level brackets (its README: a quote inside a quote is
-      // part of its outer quote), so quotes found inside another are not scored there.
-      for (const p of readPassages('attribution-blind-2'))
-        scoreRealItem(asRealItem(p), topLevel(annotate(p.text, { knowledge }).quotes), articles);
-      // The third writer labels top-level brackets too, in two alternating folds.
-      const third = readPassages('attribution-blind-3');
-      const thirdFolds = [emptyRealScores(), emptyRealScores()] as const;
-      const thirdByPattern = new Map<string, RealQuoteScores>();
-      for (const p of third) {
-        const quotes = topLevel(annotate(p.text, { knowledge }).quotes);
-        scoreRealItem(asRealItem(p), quotes, thirdFolds[p.fold]);
-        const s = thirdByPattern.get(p.pattern) ?? emptyRealScores();
-        thirdByPattern.set(p.pattern, s);
-        scoreRealItem(asRealItem(p), quotes, s);
-      }
-      // The fourth writer's set is all for development (its README): read, and reported whole.
-      const fourth = readPassages('attribution-blind-4');
-      const fourthScores = emptyRealScores();
-      const fourthByPattern = new Map<string, RealQuoteScores>();
-      for (const p of fourth) {
-        const quotes = topLevel(annotate(p.text, { knowledge }).quotes);
-        scoreRealItem(asRealItem(p), quotes, fourthScores);
-        const s = fourthByPattern.get(p.pattern) ?? emptyRealScores();
-        fourthByPattern.set(p.pattern, s);
-        scoreRealItem(asRealItem(p), quotes, s);
-      }
-      const folds = [emptyRealScores(), emptyRealScores()] as const;
-      const byPattern = new Map<string, RealQuoteScores>();
-      for (const p of passages) {
-        const { quotes } = annotate(p.text, { knowledge });
-        const item = asRealItem(p);
-        scoreRealItem(item, quotes, folds[p.fold]);
-        const s = byPattern.get(p.pattern) ?? emptyRealScores();
-        byPattern.set(p.pattern, s);
-        scoreRealItem(item, quotes, s);
-      }
+      const first = scoreSet('attribution-blind', knowledge, false);
+      const second = scoreSet('attribution-blind-2', knowledge, true);
+      const third = scoreSet('attribution-blind-3', knowledge, true);
+      const fourth = scoreSet('attribution-blind-4', knowledge, true);
+      const fifth = scoreSet('attribution-blind-5', knowledge, true);
+      const count = (s: SetScores, fold: 0 | 1): number =>
+        s.passages.filter((p) => p.fold === fold).length;
       const row = (name: string, s: RealQuoteScores): string => {
         const q = prf(s);
         return `| ${name} | ${s.tp + s.fn} | ${f3(q.p)} | ${f3(q.r)} | ${f3(q.f)} | ${f3(s.speakerRight / Math.max(1, s.speakerTotal))} (${s.speakerRight}/${s.speakerTotal}) |`;
       };
+      const patterns = (title: string, s: SetScores): string[] => [
+        '',
+        `| ${title} | gold quotes | precision | recall | quote F1 | speaker of found quotes |`,
+        '|---|---|---|---|---|---|',
+        ...[...s.byPattern].sort(([a], [b]) => a.localeCompare(b)).map(([n, x]) => row(n, x)),
+      ];
       const rows = [
         `Scored as the real sets: speech, statements and fragments count; terms found as speech are extra.`,
         '',
         '| set | gold quotes | precision | recall | quote F1 | speaker of found quotes |',
         '|---|---|---|---|---|---|',
+        row(`passages, fold 0 (may be read; ${count(first, 0)})`, first.folds[0]),
+        row(`**passages, fold 1 (held out; ${count(first, 1)})**`, first.folds[1]),
+        row('**articles, second writer (all held out)**', merged(...second.folds)),
+        row(`articles, third writer, fold 0 (may be read; ${count(third, 0)})`, third.folds[0]),
+        row(`**articles, third writer, fold 1 (held out; ${count(third, 1)})**`, third.folds[1]),
         row(
-          `passages, fold 0 (may be read; ${passages.filter((p) => p.fold === 0).length})`,
-          folds[0],
+          `articles, fourth writer (all read for development; ${fourth.passages.length})`,
+          fourth.folds[0],
         ),
-        row(
-          `**passages, fold 1 (held out; ${passages.filter((p) => p.fold === 1).length})**`,
-          folds[1],
-        ),
-        row('**articles, second writer (all held out)**', articles),
-        row(
-          `articles, third writer, fold 0 (may be read; ${third.filter((p) => p.fold === 0).length})`,
-          thirdFolds[0],
-        ),
-        row(
-          `**articles, third writer, fold 1 (held out; ${third.filter((p) => p.fold === 1).length})**`,
-          thirdFolds[1],
-        ),
-        row(`articles, fourth writer (all read for development; ${fourth.length})`, fourthScores),
-        '',
-        '| passages by pattern (both folds) | gold quotes | precision | recall | quote F1 | speaker of found quotes |',
-        '|---|---|---|---|---|---|',
-        ...[...byPattern].sort(([a], [b]) => a.localeCompare(b)).map(([name, s]) => row(name, s)),
-        '',
-        '| third writer by pattern (both folds) | gold quotes | precision | recall | quote F1 | speaker of found quotes |',
-        '|---|---|---|---|---|---|',
-        ...[...thirdByPattern]
-          .sort(([a], [b]) => a.localeCompare(b))
-          .map(([name, s]) => row(name, s)),
-        '',
-        '| fourth writer by pattern | gold quotes | precision | recall | quote F1 | speaker of found quotes |',
-        '|---|---|---|---|---|---|',
-        ...[...fourthByPattern]
-          .sort(([a], [b]) => a.localeCompare(b))
-          .map(([name, s]) => row(name, s)),
+        row(`articles, fifth writer, fold 0 (may be read; ${count(fifth, 0)})`, fifth.folds[0]),
+        row(`**articles, fifth writer, fold 1 (held out; ${count(fifth, 1)})**`, fifth.folds[1]),
+        ...patterns('passages by pattern (both folds)', first),
+        ...patterns('third writer by pattern (both folds)', third),
+        ...patterns('fourth writer by pattern', fourth),
+        ...patterns('fifth writer by outlet style (both folds)', fifth),
       ];
       if (process.env.VERBOSE)
         rows.push(
           '',
-          ...folds[0].misses.map((m) => `- ${m}`),
-          '',
-          ...thirdFolds[0].misses.map((m) => `- ${m}`),
-          '',
-          ...fourthScores.misses.map((m) => `- ${m}`),
+          ...[first.folds[0], third.folds[0], fourth.folds[0], fifth.folds[0]].flatMap((s) => [
+            '',
+            ...s.misses.map((m) => `- ${m}`),
+          ]),
         );
       return rows.join('\n');
     },

@@ -24,18 +24,23 @@ describe('the blind attribution sets', () => {
     expect(r.status).toBe(0);
   });
 
-  for (const set of ['attribution-blind-2', 'attribution-blind-3', 'attribution-blind-4'])
+  for (const set of [
+    'attribution-blind-2',
+    'attribution-blind-3',
+    'attribution-blind-4',
+    'attribution-blind-5',
+  ])
     it(`${set} passes its validator`, () => {
       const r = validate(join(gold, set));
       expect(r.out).toMatch(/ 0 problems/u);
       expect(r.status).toBe(0);
     });
 
-  for (const set of ['attribution-blind-3', 'attribution-blind-4'])
+  for (const set of ['attribution-blind-3', 'attribution-blind-4', 'attribution-blind-5'])
     it(`${set}: a label that is not its bracket’s text fails, with the passage named`, () => {
-      // A copy of the set beside a copy of the second's validator, which the third's imports.
+      // A copy of the set beside copies of the validators the third's and fifth's import.
       const root = mkdtempSync(join(tmpdir(), 'kirinuki-gold-'));
-      for (const dir of ['attribution-blind-2', set]) {
+      for (const dir of new Set(['attribution-blind-2', 'attribution-blind-4', set])) {
         mkdirSync(join(root, dir));
         copyFileSync(join(gold, dir, 'validate.mjs'), join(root, dir, 'validate.mjs'));
       }

@@ -4,6 +4,7 @@
 // written somewhere in the article, ids a4-001… in order, `fold` 0 on every article (the whole set
 // is for development), `pattern` one of the eight in the README. Exit 1 on any problem.
 // Adapted from ../attribution-blind-3/validate.mjs; self-contained (it imports nothing from other sets).
+// The fifth set's validator reuses `problemsFor` and `checkPassages` from here.
 // Run: node test/gold/attribution-blind-4/validate.mjs
 import console from 'node:console';
 import { readFileSync } from 'node:fs';
@@ -45,41 +46,52 @@ export function topLevelQuotes(text) {
 }
 
 /**
- * The problems found in the passage at 0-based `index` (empty when it is sound).
+ * A checker of one set's passages: ids `<prefix>-001`… in order, `fold` as `foldOf(index)` says,
+ * `pattern` one of `patterns`, and each non-term's speaker written in the text as
+ * `speakerWritten(text, speaker)` decides. The fifth set reuses it with its own rules.
+ * @example problemsFor({ prefix: 'a4', patterns: new Set(['unnamed']), foldOf: () => 0 })
+ */
+export function problemsFor({ prefix, patterns, foldOf, speakerWritten = (t, s) => t.includes(s) }) {
+  return (passage, index) => {
+    const { id, text, quotes } = passage;
+    const problems = [];
+    const wantId = `${prefix}-${String(index + 1).padStart(3, '0')}`;
+    if (id !== wantId) problems.push(`${id}: id out of order, expected ${wantId}`);
+    const fold = foldOf(index);
+    if (passage.fold !== fold) problems.push(`${id}: fold must be ${fold}`);
+    if (!patterns.has(passage.pattern)) problems.push(`${id}: pattern ${passage.pattern}`);
+    if (typeof text !== 'string' || !Array.isArray(quotes)) return [...problems, `${id}: no text or quotes`];
+    const found = topLevelQuotes(text);
+    if (found.error) return [...problems, `${id}: ${found.error}`];
+    if (found.quotes.length !== quotes.length) {
+      problems.push(`${id}: ${found.quotes.length} brackets, ${quotes.length} labels`);
+    }
+    quotes.forEach((label, at) => {
+      for (const field of FIELDS) {
+        if (typeof label[field] !== 'string') problems.push(`${id}: label ${at} has no string ${field}`);
+      }
+      if (!text.includes(label.text)) problems.push(`${id}: quote not in text: ${label.text}`);
+      if (found.quotes[at] !== label.text) problems.push(`${id}: label ${at} is not bracket ${at}`);
+      if (!KINDS.has(label.kind)) problems.push(`${id}: kind ${label.kind}`);
+      if (!SPEAKER_KINDS.has(label.speaker_kind)) problems.push(`${id}: speaker_kind ${label.speaker_kind}`);
+      const isTerm = label.kind === 'term';
+      if (isTerm !== (label.speaker === '')) problems.push(`${id}: a term has no speaker, a quote has one`);
+      if (isTerm !== (label.speaker_kind === 'none')) problems.push(`${id}: speaker_kind none is for terms only`);
+      if (isTerm && (label.canonical !== '' || label.org !== '')) problems.push(`${id}: a term has no canonical or org`);
+      if (!isTerm && label.canonical === '') problems.push(`${id}: no canonical for ${label.speaker}`);
+      if (!isTerm && label.speaker !== '' && !speakerWritten(text, label.speaker)) {
+        problems.push(`${id}: label ${at} speaker not written in the article: ${label.speaker}`);
+      }
+    });
+    return problems;
+  };
+}
+
+/**
+ * The problems found in the passage at 0-based `index` of this set (empty when it is sound).
  * @example passageProblems({ id: 'a4-001', fold: 0, pattern: 'unnamed', text: '「a」', quotes: [] }, 0) // => ['a4-001: 1 brackets, 0 labels']
  */
-export function passageProblems(passage, index) {
-  const { id, text, quotes } = passage;
-  const problems = [];
-  const wantId = `a4-${String(index + 1).padStart(3, '0')}`;
-  if (id !== wantId) problems.push(`${id}: id out of order, expected ${wantId}`);
-  if (passage.fold !== 0) problems.push(`${id}: fold must be 0 (the whole set is for development)`);
-  if (!PATTERNS.has(passage.pattern)) problems.push(`${id}: pattern ${passage.pattern}`);
-  if (typeof text !== 'string' || !Array.isArray(quotes)) return [...problems, `${id}: no text or quotes`];
-  const found = topLevelQuotes(text);
-  if (found.error) return [...problems, `${id}: ${found.error}`];
-  if (found.quotes.length !== quotes.length) {
-    problems.push(`${id}: ${found.quotes.length} brackets, ${quotes.length} labels`);
-  }
-  quotes.forEach((label, at) => {
-    for (const field of FIELDS) {
-      if (typeof label[field] !== 'string') problems.push(`${id}: label ${at} has no string ${field}`);
-    }
-    if (!text.includes(label.text)) problems.push(`${id}: quote not in text: ${label.text}`);
-    if (found.quotes[at] !== label.text) problems.push(`${id}: label ${at} is not bracket ${at}`);
-    if (!KINDS.has(label.kind)) problems.push(`${id}: kind ${label.kind}`);
-    if (!SPEAKER_KINDS.has(label.speaker_kind)) problems.push(`${id}: speaker_kind ${label.speaker_kind}`);
-    const isTerm = label.kind === 'term';
-    if (isTerm !== (label.speaker === '')) problems.push(`${id}: a term has no speaker, a quote has one`);
-    if (isTerm !== (label.speaker_kind === 'none')) problems.push(`${id}: speaker_kind none is for terms only`);
-    if (isTerm && (label.canonical !== '' || label.org !== '')) problems.push(`${id}: a term has no canonical or org`);
-    if (!isTerm && label.canonical === '') problems.push(`${id}: no canonical for ${label.speaker}`);
-    if (!isTerm && label.speaker !== '' && !text.includes(label.speaker)) {
-      problems.push(`${id}: label ${at} speaker not written in the article: ${label.speaker}`);
-    }
-  });
-  return problems;
-}
+export const passageProblems = problemsFor({ prefix: 'a4', patterns: PATTERNS, foldOf: () => 0 });
 
 /**
  * Reads the JSONL file at `url`, prints every problem and a one-line summary, and sets the exit
