@@ -71,6 +71,19 @@ describe('extractEntities', () => {
     expect(entities('一ノ瀬健太氏は').find((e) => e[0] === 'person')?.[1]).toBe('一ノ瀬健太');
   });
 
+  it('reads a kanji name before its reading in brackets and its title', () => {
+    const person = (t: string) => entities(t).find((e) => e[0] === 'person')?.[2] ?? null;
+    expect(person('慶南国際大学の崔慧琳（チェ・ヘリム）教授は')).toBe('崔慧琳');
+    expect(person('外交部の金載勲（キム・ジェフン）第１次官は')).toBe('金載勲');
+    expect(person('北朝鮮の国営テレビ（ＫＣＮＴ）報道官は')).toBeNull();
+  });
+
+  it('reads a name before the titles of trades and ranks (組合長, 選手, 軍曹)', () => {
+    const person = (t: string) => entities(t).find((e) => e[0] === 'person')?.[2] ?? null;
+    expect(person('地元漁協の川島義男組合長は')).toBe('川島義男');
+    expect(person('国境なき医師団は')).toBeNull();
+  });
+
   it('reads a one-kanji family name of the list alone before a title, not a prefix or a country', () => {
     const person = (t: string) => entities(t).find((e) => e[0] === 'person')?.[1] ?? null;
     expect(person('記者会見で林官房長官は述べた')).toBe('林');

@@ -182,6 +182,9 @@ function titled(
   const nameEnd = skipParenthesisBack(text, r.rs);
   const before = byEnd.get(nameEnd);
   if (before?.kind === 'person') return attach(before, title, r.re);
+  // `崔慧琳（チェ・ヘリム）教授`: a kanji name, then its reading in brackets, then the title.
+  const glossed = nameEnd < r.rs ? kanjiNameBeforeGloss(text, nameEnd, r, k, familyNames) : null;
+  if (glossed) return glossed;
   const kata = withoutCommonWord(text, katakanaNameBefore(text, nameEnd, byEnd), k);
   const knownName = kata ? byEnd.get(kata.end) : undefined;
   if (kata && knownName?.kind === 'person') {
@@ -425,10 +428,36 @@ export function shortName(name: string, k: Knowledge): string {
 }
 
 /** `キム・ジョンウン(金正恩)総書記`: the name stands before the reading in brackets. */
+/**
+ * A kanji name ending at `nameEnd`, before a reading or gloss in brackets and the title of `r`:
+ * one that opens with a listed family name, splits into the dictionary's family and given
+ * names, or opens with the family name of a name written before.
+ */
+function kanjiNameBeforeGloss(
+  text: string,
+  nameEnd: number,
+  r: Run,
+  k: Knowledge,
+  familyNames: ReadonlySet<string>,
+): Mention | null {
+  const start = kanjiRunStart(text, nameEnd, Math.max(0, nameEnd - MAX_KANJI_NAME - 1));
+  const length = nameEnd - start;
+  if (length < 2 || length > MAX_KANJI_NAME || isKanjiCode(text.charCodeAt(start - 1))) return null;
+  const reads =
+    knownSurnameAt(text, start, nameEnd, k) > 0 ||
+    dictionaryName(text, start, nameEnd, k) ||
+    familyNames.has(text.slice(start, start + 1)) ||
+    familyNames.has(text.slice(start, start + 2));
+  return reads ? person(text, start, nameEnd, text.slice(r.ts, r.re), r.re, null, k) : null;
+}
+
+/** How long a reading or gloss in brackets between a name and its title may be. */
+const MAX_GLOSS = 40;
+
 function skipParenthesisBack(text: string, at: number): number {
   const close = text.charAt(at - 1);
   if (close !== ')' && close !== '）') return at;
-  for (let i = at - 2; i >= Math.max(0, at - 20); i -= 1) {
+  for (let i = at - 2; i >= Math.max(0, at - MAX_GLOSS); i -= 1) {
     const c = text.charAt(i);
     if (c === '(' || c === '（') return i;
   }
