@@ -130,6 +130,36 @@ export function scanPersonGroups(
 }
 
 /**
+ * People who name themselves, or are known by a call sign, in the text: `コールサイン「ボルト」を
+ * 名乗る兵士`, `男性はアンドリー（３１）とだけ名乗り` — the name is a person's wherever the text
+ * writes it as a word, as a name the gazetteer knew would be.
+ *
+ * @example
+ * scanSelfNamedPeople('「ボルト」を名乗る兵士。ボルトは言った', k, cover).length; // 2
+ */
+export function scanSelfNamedPeople(text: string, k: Knowledge, cover: Coverage): Mention[] {
+  const names = new Set<string>();
+  for (const m of text.matchAll(SELF_NAMED)) {
+    const name = m[1] ?? m[2] ?? m[3];
+    if (name && !k.notNames.has(name)) names.add(name);
+  }
+  const out: Mention[] = [];
+  for (const name of names)
+    for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + name.length)) {
+      const end = at + name.length;
+      if (isNameCode(text.charCodeAt(at - 1)) || isNameCode(text.charCodeAt(end))) continue;
+      if (!cover.isFree(at, end)) continue;
+      cover.take(at, end);
+      out.push(mention(text, at, end, { kind: 'person', via: 'form', canonical: name }));
+    }
+  return out;
+}
+
+// `コールサイン「X」`, `「X」を名乗る`, `Xとだけ名乗り`, `X（３１）と名乗った`.
+const SELF_NAMED =
+  /(?:コールサイン|呼び名|愛称)「([^「」、。]{2,12})」|「([^「」、。]{2,12})」(?:と|を)(?:だけ)?名乗|(?<![\p{Script=Katakana}ー・])([\p{Script=Katakana}ー・]{2,12})(?:[(（][0-9０-９]{1,3}[)）])?(?:と|を)(?:だけ)?名乗/gu;
+
+/**
  * A country's soldiers written with 兵 after it (`ロシア兵`, `北朝鮮兵たち`): a role of that
  * country, as `ロシア軍の兵士` would be — not `派兵` nor `兵器`, where no country stands before.
  *

@@ -9,6 +9,7 @@ import {
   scanOrganisationForms,
   scanOutletForms,
   scanPersonGroups,
+  scanSelfNamedPeople,
   scanPersonNouns,
   scanSpeakingNames,
 } from './forms.js';
@@ -40,7 +41,7 @@ export function findMentions(text: string, k: Knowledge): Mention[] {
     ...scanPersonGroups(text, k, [...known, ...titled]),
     ...scanBracketedBodies(text, k, cover),
   ];
-  const speaking = scanSpeakingNames(text, k, cover);
+  const speaking = [...scanSelfNamedPeople(text, k, cover), ...scanSpeakingNames(text, k, cover)];
   const people = [...scanPersonNouns(text, cover, titled), ...scanCountrySoldiers(text, known)];
   const all = withoutMentionsInside(
     [...known, ...titled, ...pronouns, ...bodies, ...speaking, ...people].sort(byStart),

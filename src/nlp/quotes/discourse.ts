@@ -596,13 +596,19 @@ function resolveOne(
   // `在日ロシア大使館` is another body than `ロシア大使館`: where it is, is in its name.
   const mission = body !== null && from < body ? text.slice(from, body) : '';
   const end = phraseEndOf(text, m);
+  // `コールサイン「ボルト」を名乗る兵士`: a role whose clause gives the name they go by is that person.
+  const goesBy = m.kind === 'role' ? GOES_BY.exec(text.slice(from, m.start)) : null;
   const speaker: Speaker = {
     speaker: text.slice(from, end),
-    canonical: m.kind === 'role' ? null : m.canonical && mission + m.canonical,
+    canonical: goesBy
+      ? (goesBy[1] ?? null)
+      : m.kind === 'role'
+        ? null
+        : m.canonical && mission + m.canonical,
     org,
     attribution: 'explicit',
     speakerSpan: { start: from, end },
-    speakerKind: kind,
+    speakerKind: goesBy ? 'person' : kind,
   };
   const held =
     m.kind === 'role' && m.title !== null && m.via === 'title' ? state.holder(m.title) : null;
@@ -694,6 +700,9 @@ function roleStart(
   return relativeClauseStart(text, missionStart(text, nouns));
 }
 
+/** The name a person goes by, given in the clause before their role (`「ボルト」を名乗る`). */
+const GOES_BY = /「([^「」、。]{2,12})」(?:と|を)(?:だけ)?名乗/u;
+
 /** `ある当局者`: a certain one, part of how the text names the role. */
 const INDEFINITE = 'ある';
 
@@ -705,7 +714,20 @@ const CLAUSE_BOUNDARY = /[^\p{L}\p{N}ー々]/u;
 function relativeClauseStart(text: string, at: number): number {
   if (!/[うくぐすつぬぶむるただい]/u.test(text.charAt(at - 1))) return at;
   let i = at - 1;
-  while (i > 0 && at - i < MAX_RELATIVE && !CLAUSE_BOUNDARY.test(text.charAt(i - 1))) i -= 1;
+  const walk = (): void => {
+    while (i > 0 && at - i < MAX_RELATIVE && !CLAUSE_BOUNDARY.test(text.charAt(i - 1))) i -= 1;
+  };
+  walk();
+  // `コールサイン「ボルト」を名乗る兵士`: a name in brackets inside the clause belongs to it.
+  if (text.charAt(i - 1) === '」' && /^(?:[をの]|と名乗)/u.test(text.slice(i, i + 3))) {
+    const open = text.lastIndexOf('「', i - 1);
+    if (open >= 0 && at - open < MAX_RELATIVE && !/[「」。]/u.test(text.slice(open + 1, i - 1))) {
+      i = open;
+      walk();
+    }
+  }
+  // A clause read no further than a particle is no phrase (`を名乗る兵士`): the role alone.
+  if (/^[をとがのにはで]/u.test(text.charAt(i))) return at;
   // `「…」と話す男性`: the clause is the quote's own report, not what tells which man.
   if (text.charAt(i - 1) === '」' && text.charAt(i) === 'と') return at;
   // `そう語る母親`: so is the words' own report too.

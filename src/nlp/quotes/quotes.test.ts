@@ -1002,6 +1002,19 @@ describe('extractQuotes: who the text is about, carried to words with no subject
     ).toEqual([null, null]);
   });
 
+  it('a name someone goes by (`コールサイン「X」を名乗る`, `Xとだけ名乗り`) is that person’s wherever written', () => {
+    expect(
+      speakers(
+        '「外に出るのは夜だけだ」\n無人機操縦士で、コールサイン「ボルト」を名乗る32歳の兵士はそう話した。\n取材の終わりに、ボルトは空を見上げた。「この音は消えない」',
+      ),
+    ).toEqual(['ボルト', null, 'ボルト']); // the call sign in brackets is a term
+    expect(
+      speakers(
+        '男性はアンドリー（３１）とだけ名乗った。\n取材の終わりに、アンドリーは空を見上げた。「帰りたい」',
+      ),
+    ).toEqual(['アンドリー']);
+  });
+
   it('a lead quote closed by a dash and a full stop is the next sentence’s person’s', () => {
     expect(
       speakers(
