@@ -92,6 +92,7 @@ export function bracketCandidates(
   add(claimOwner(text, site, d), WEIGHT.namedAfter, 'whose claim the quote is');
   add(nameClosing(text, site, d), WEIGHT.namedAfter, 'named closing the sentence');
   add(interviewee(text, site, d), WEIGHT.announcedBefore, 'answer to a question put to them');
+  add(openingTheLine(text, site, d), WEIGHT.headline, 'named opening its line');
   add(nextSentenceSpeaker(text, site, d, k), WEIGHT.nextSentence, 'named in the next sentence');
   add(
     reportedByNextSentence(text, site, d, k),
@@ -742,6 +743,21 @@ function interviewee(text: string, site: QuoteSite, d: Discourse): Speaker | nul
     if (kind === 'person' || kind === 'unnamed') return named[i]?.speaker ?? null;
   }
   return null;
+}
+
+/**
+ * `市内の介護施設で働く女性（４１）「…」`, `◆年金生活者のYさん「…」`: voices listed one a line,
+ * each opened by who speaks and their words right after, as on a headline.
+ */
+function openingTheLine(text: string, site: QuoteSite, d: Discourse): Speaker | null {
+  const lineStart = text.lastIndexOf('\n', site.open - 1) + 1;
+  const named = d.namedIn(lineStart, site.open).filter((n) => n.speaker.speakerKind !== null);
+  const last = named[named.length - 1];
+  if (!last?.speaker.speakerSpan) return null;
+  if (!/^(?:[(（][0-9０-９]{1,3}[)）])?$/u.test(text.slice(last.mention.phraseEnd, site.open)))
+    return null;
+  const lead = text.slice(lineStart, last.speaker.speakerSpan.start);
+  return /^[\s\u3000◆◇■□●○・*＊-]*$/u.test(lead) ? last.speaker : null;
 }
 
 /** A question's line: a dash, `Ｑ`, `Q.` or `問` opening it. */

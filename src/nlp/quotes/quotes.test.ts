@@ -1085,6 +1085,18 @@ describe('extractQuotes: phrases that name a speaker, as the text names them', (
     ).toEqual(['関係者の1人']);
   });
 
+  it('voices listed one a line are of whom opens each line, before the words', () => {
+    expect(
+      said('３　避難者の声\n　市内の介護施設で働く女性（４１）「仕事に慣れてきました。」\n'),
+    ).toEqual(['市内の介護施設で働く女性']);
+  });
+
+  it('words for trades in katakana are roles (`石油トレーダー`, `オペレーター`)', () => {
+    expect(
+      said('ムンバイの石油トレーダーは、ロイターに対し「減らす計画はない」と語った。'),
+    ).toEqual(['ムンバイの石油トレーダー']);
+  });
+
   it('a country’s soldiers written with 兵 are a role of that country, not 派兵 nor 兵器', () => {
     expect(said('捕虜となった北朝鮮兵は「韓国に行きたい」と話した。')).toEqual([
       '捕虜となった北朝鮮兵',
