@@ -194,8 +194,10 @@ export function scanBracketedBodies(text: string, k: Knowledge, cover: Coverage)
   for (let open = text.indexOf('「'); open >= 0; open = text.indexOf('「', open + 1)) {
     const before = text.slice(Math.max(0, open - MAX_HEAD), open);
     if (!k.bodyHeads.some((h) => before.endsWith(h))) continue;
-    const close = text.indexOf('」', open + 1);
-    if (close < 0 || close - open - 1 > MAX_BRACKETED_NAME) continue;
+    // Read no further than a name's length: an unclosed bracket costs no more than a closed one.
+    const inside = text.slice(open + 1, open + 2 + MAX_BRACKETED_NAME).indexOf('」');
+    if (inside < 0) continue;
+    const close = open + 1 + inside;
     const name = BRACKETED_NAME.exec(text.slice(open + 1, close));
     if (!name?.[1] || !cover.isFree(open + 1, open + 1 + name[1].length)) continue;
     const end = open + 1 + name[1].length;

@@ -708,7 +708,7 @@ function claimOwner(text: string, site: QuoteSite, d: Discourse): Speaker | null
 function nameClosing(text: string, site: QuoteSite, d: Discourse): Speaker | null {
   if (site.cls.verb !== null || site.cls.afterTo !== site.close + 2) return null;
   if (text.charAt(site.close + 1) !== 'と') return null;
-  const end = d.sentences.bounds(site.sentence).end;
+  const end = Math.min(d.sentences.bounds(site.sentence).end, site.close + 2 + CLOSING_NAME);
   const named = d.namedIn(site.close + 2, end).filter((n) => n.speaker.speakerKind !== null);
   const last = named[named.length - 1];
   if (!last) return null;
@@ -725,16 +725,16 @@ function nameClosing(text: string, site: QuoteSite, d: Discourse): Speaker | nul
  * to — the one named last before the first question.
  */
 function interviewee(text: string, site: QuoteSite, d: Discourse): Speaker | null {
-  const lineStart = text.lastIndexOf('\n', site.open - 1) + 1;
-  if (text.slice(lineStart, site.open).trim() !== '') return null;
-  let at = lineStart;
+  const own = d.lines.indexOf(site.open);
+  let at = d.lines.bounds(own).start;
+  if (text.slice(at, site.open).trim() !== '') return null;
   let asked = false;
-  for (let lines = 0; at > 0 && lines < INTERVIEW_LINES; lines += 1) {
-    const prev = text.lastIndexOf('\n', at - 2) + 1;
-    const line = text.slice(prev, at - 1);
-    if (QUESTION.test(line)) asked = true;
-    else if (!(asked && /^\s*「/u.test(line)) && line.trim() !== '') break;
-    at = prev;
+  for (let line = own - 1; line >= 0 && own - line <= INTERVIEW_LINES; line -= 1) {
+    const b = d.lines.bounds(line);
+    const words = text.slice(b.start, Math.min(b.end, b.start + LINE_HEAD));
+    if (QUESTION.test(words)) asked = true;
+    else if (!(asked && /^\s*「/u.test(words)) && words.trim() !== '') break;
+    at = b.start;
   }
   if (!asked) return null;
   const named = d.namedIn(Math.max(0, at - INTRO_REACH), at);
@@ -750,7 +750,8 @@ function interviewee(text: string, site: QuoteSite, d: Discourse): Speaker | nul
  * each opened by who speaks and their words right after, as on a headline.
  */
 function openingTheLine(text: string, site: QuoteSite, d: Discourse): Speaker | null {
-  const lineStart = text.lastIndexOf('\n', site.open - 1) + 1;
+  const lineStart = d.lines.bounds(d.lines.indexOf(site.open)).start;
+  if (site.open - lineStart > LINE_HEAD) return null;
   const named = d.namedIn(lineStart, site.open).filter((n) => n.speaker.speakerKind !== null);
   const last = named[named.length - 1];
   if (!last?.speaker.speakerSpan) return null;
@@ -762,10 +763,15 @@ function openingTheLine(text: string, site: QuoteSite, d: Discourse): Speaker | 
 
 /** A question's line: a dash, `Ｑ`, `Q.` or `問` opening it. */
 const QUESTION = /^\s*(?:[―—─]{1,2}|Ｑ|Q[.．:：]|問[\s\u3000:：])/u;
+/** How much of a line opening it is read: who speaks, or a question's mark. */
+const LINE_HEAD = 80;
 /** How many lines of questions and answers are read back to their start. */
 const INTERVIEW_LINES = 40;
 /** How far before the first question the one asked is looked for. */
 const INTRO_REACH = 300;
+
+/** How long the name closing a sentence after `「…」と` may be. */
+const CLOSING_NAME = 48;
 
 /** How far before a claim its owner is looked for. */
 const CLAIM_REACH = 40;

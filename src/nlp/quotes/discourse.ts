@@ -720,9 +720,10 @@ function relativeClauseStart(text: string, at: number): number {
   walk();
   // `コールサイン「ボルト」を名乗る兵士`: a name in brackets inside the clause belongs to it.
   if (text.charAt(i - 1) === '」' && /^(?:[をの]|と名乗)/u.test(text.slice(i, i + 3))) {
-    const open = text.lastIndexOf('「', i - 1);
-    if (open >= 0 && at - open < MAX_RELATIVE && !/[「」。]/u.test(text.slice(open + 1, i - 1))) {
-      i = open;
+    const from = Math.max(0, at - MAX_RELATIVE);
+    const open = text.slice(from, i - 1).lastIndexOf('「');
+    if (open >= 0 && !/[「」。]/u.test(text.slice(from + open + 1, i - 1))) {
+      i = from + open;
       walk();
     }
   }
