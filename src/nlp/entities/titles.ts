@@ -37,7 +37,7 @@ export function scanTitles(
     // A name and its title fit in a bounded window; the walk stops there so a long run of
     // kanji costs no more than a short one.
     const floor = Math.max(0, i - k.maxTitleLength - MAX_KANJI_NAME);
-    rs = kanjiRunStart(text, rs, floor);
+    rs = kanjiRunStart(text, rs, floor, TITLE_JOINERS);
     // `崔東勲第1次長`: an ordinal written in digits belongs to the title and its run.
     const ordinal = ORDINAL_BEFORE.exec(text.slice(Math.max(0, rs - 4), rs));
     if (ordinal) {
@@ -104,14 +104,19 @@ const KANA_IN_NAMES = new Set(['ツ', 'ノ', 'ヶ', 'ケ']);
  * @example
  * kanjiRunStart('営む三ツ木沙織さん', 7, 0); // 2
  */
-function kanjiRunStart(text: string, at: number, floor: number): number {
+function kanjiRunStart(
+  text: string,
+  at: number,
+  floor: number,
+  joiners: ReadonlySet<string> = KANA_IN_NAMES,
+): number {
   let rs = at;
   while (rs > floor) {
     if (isKanjiCode(text.charCodeAt(rs - 1))) rs -= 1;
     else if (
       rs < at &&
       rs - 1 > floor &&
-      KANA_IN_NAMES.has(text.charAt(rs - 1)) &&
+      joiners.has(text.charAt(rs - 1)) &&
       isKanjiCode(text.charCodeAt(rs - 2))
     )
       rs -= 1;
@@ -119,6 +124,12 @@ function kanjiRunStart(text: string, at: number, floor: number): number {
   }
   return rs;
 }
+
+/**
+ * What a run before a title may hold between two kanji: the kana of family names, and the
+ * middle dot of a compound title (`国家安全保障・国防会議書記`).
+ */
+const TITLE_JOINERS: ReadonlySet<string> = new Set([...KANA_IN_NAMES, '・']);
 
 /** How many kana of `KANA_IN_NAMES` stand in `[from, to)`: they do not lengthen a name. */
 function kanaInside(text: string, from: number, to: number): number {

@@ -376,7 +376,7 @@ export function clauseCandidates(
   // `ウクライナは…被害が出ていて、ゼレンスキー大統領は「…」`: of a country or body and a person
   // both topics of the clause, the person is the likelier speaker.
   const person = topics.find((s) => s.speaker.speakerKind === 'person');
-  if (topic && person && topic.speaker.speakerKind !== 'person')
+  if (topic && person && topic.speaker.speakerKind === 'organisation')
     out.push(candidate(person, WEIGHT.topic + PERSON_OVER_BODY, 'person among its topics'));
   const source = inClause.find((s) => s.how === 'source');
   if (source) out.push(candidate(source, WEIGHT.source, 'source of its clause'));

@@ -1085,6 +1085,20 @@ describe('extractQuotes: phrases that name a speaker, as the text names them', (
     ).toEqual(['関係者の1人']);
   });
 
+  it('a compound title written with a middle dot is one title (`国家安全保障・国防会議書記`)', () => {
+    expect(
+      annotate('ウクライナのウメロフ国家安全保障・国防会議書記は「チームを作る」と述べた。', {
+        knowledge,
+      }).quotes[0]?.canonical,
+    ).toBe('ウメロフ');
+  });
+
+  it('a spokesman topic is not passed over for a person topic after it', () => {
+    expect(
+      said('米国務省の報道官は、ハーパー被告は「不当に拘束されている」とし、釈放を求めた。'),
+    ).toEqual(['米国務省の報道官']);
+  });
+
   it('voices listed one a line are of whom opens each line, before the words', () => {
     expect(
       said('３　避難者の声\n　市内の介護施設で働く女性（４１）「仕事に慣れてきました。」\n'),
