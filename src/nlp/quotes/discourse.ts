@@ -1,5 +1,5 @@
 import type { SpeakerKind } from '../../model/index.js';
-import { KANJI_CLASS } from '../../text/index.js';
+import { HIRAGANA_CLASS, KANJI_CLASS } from '../../text/index.js';
 import type { Mention } from '../entities/index.js';
 import type { Knowledge, SubjectGrammar } from '../knowledge/index.js';
 import type { Bracket } from './brackets.js';
@@ -405,7 +405,7 @@ function isQuotedWords(text: string, m: Mention, b: Bracket | undefined): boolea
   return HIRAGANA.test(text.slice(b.open + 1, m.start) + text.slice(m.phraseEnd, b.close));
 }
 
-const HIRAGANA = /\p{Script=Hiragana}/u;
+const HIRAGANA = new RegExp(`[${HIRAGANA_CLASS}]`, 'u');
 
 /** A title standing for a person: `大統領は`, `ウクライナ大統領、`, not `関係者`. */
 function isBareTitle(text: string, m: Mention): boolean {
