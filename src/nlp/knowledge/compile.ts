@@ -250,10 +250,10 @@ function compileGazetteer(src: KnowledgeSource): {
   const gazetteer = new Trie<EntityInfo>();
   const byCanonical = new Map<string, EntityInfo>();
   const names = new Map<string, string[]>();
-  const add = (written: string[], info: EntityInfo): void => {
+  const add = (written: string[], info: EntityInfo, scanned = written): void => {
     byCanonical.set(info.canonical, info);
     names.set(info.canonical, [...new Set([...(names.get(info.canonical) ?? []), ...written])]);
-    for (const name of written) gazetteer.add(name, info);
+    for (const name of scanned) gazetteer.add(name, info);
   };
   for (const o of src.outlets) {
     const info = {
@@ -277,7 +277,8 @@ function compileGazetteer(src: KnowledgeSource): {
       generic: e.generic ?? false,
       outlet: false,
     };
-    add([e.canonical, ...e.aliases], info);
+    // A short name that is also a common word (`マスク`) is found only in its other forms.
+    add([e.canonical, ...e.aliases], info, e.alone === false ? e.aliases : undefined);
   }
   return { gazetteer, byCanonical, names };
 }

@@ -107,6 +107,31 @@ describe('mergeKnowledge', () => {
     );
     expect(mine.gazetteer.scan('in Kharkiv today')[0]?.value.canonical).toBe('ハルキウ');
   });
+
+  it('finds a person whose short name is a common word by the other names only', () => {
+    const entity = {
+      canonical: 'プライス',
+      type: 'person' as const,
+      aliases: ['ネッド・プライス'],
+    };
+    const scanned = (alone?: boolean) =>
+      compileKnowledge(
+        mergeKnowledge([{ entities: [{ ...entity, ...(alone === undefined ? {} : { alone }) }] }]),
+      )
+        .gazetteer.scan('プライスの上昇とネッド・プライス報道官')
+        .map((m) => m.value.canonical);
+    expect(scanned(false)).toEqual(['プライス']);
+    expect(scanned()).toEqual(['プライス', 'プライス']);
+  });
+
+  it('gives shipped people their short name, the full one as an alias', () => {
+    for (const canonical of ['パーネル', 'マスク', 'グラム'])
+      expect(k.gazetteer.scan(`x${canonical}氏`).length, canonical).toBe(
+        canonical === 'パーネル' ? 1 : 0,
+      );
+    expect(k.gazetteer.scan('ショーン・パーネル')[0]?.value.canonical).toBe('パーネル');
+    expect(k.gazetteer.scan('イーロン・マスク')[0]?.value.canonical).toBe('マスク');
+  });
 });
 
 describe('Trie', () => {

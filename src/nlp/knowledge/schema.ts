@@ -12,6 +12,12 @@ export const KnowledgeEntitySchema = z.object({
   org: z.string().optional(),
   /** A body that needs a country before it to name one (`外務省` → `ロシア外務省`). */
   generic: z.boolean().optional(),
+  /**
+   * `false` when the canonical name alone is a common word (`マスク`, `プライス`): it is then not
+   * looked for by itself, and the person is found by the aliases (`イーロン・マスク`) or by the
+   * name's form before a title or 氏 (`プライス報道官`).
+   */
+  alone: z.boolean().optional(),
 });
 export type KnowledgeEntity = z.infer<typeof KnowledgeEntitySchema>;
 
