@@ -37,6 +37,20 @@ describe('extractQuotes: attribution patterns of wire copy', () => {
     expect(q).toMatchObject({ kind: 'speech', canonical: 'ペトレンコ' });
   });
 
+  it.each([
+    '漏らした',
+    '追及した',
+    'くぎを刺した',
+    'つぶやいた',
+    '苦笑した',
+    '一笑に付した',
+    '釈明した',
+  ])("reporters' verbs of speech make a quote speech: 「…」と%s", (verb) => {
+    const text = `与党幹部の一人は記者団に「解散は近いと思う」と${verb}。`;
+    const [q] = annotate(text, { knowledge }).quotes;
+    expect(q).toMatchObject({ kind: 'speech', speaker: '与党幹部の一人' });
+  });
+
   it('a source (Xによると) is who a later quote with no subject is about', () => {
     const text =
       'ウクライナ軍のシルスキー総司令官によると、前線の状況は厳しい。\n「敵は兵力で勝っている」という。';
