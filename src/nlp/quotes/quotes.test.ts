@@ -45,6 +45,10 @@ describe('extractQuotes: attribution patterns of wire copy', () => {
     '苦笑した',
     '一笑に付した',
     '釈明した',
+    '声を弾ませた',
+    '無念さをにじませた',
+    '危機感を募らせた',
+    '胸をなで下ろした',
   ])("reporters' verbs of speech make a quote speech: 「…」と%s", (verb) => {
     const text = `与党幹部の一人は記者団に「解散は近いと思う」と${verb}。`;
     const [q] = annotate(text, { knowledge }).quotes;
