@@ -55,6 +55,15 @@ describe('extractQuotes: attribution patterns of wire copy', () => {
     expect(q).toMatchObject({ kind: 'speech', speaker: '与党幹部の一人' });
   });
 
+  it.each(['申し入れをした', '言葉を残した', '手紙を送った', '文言を盛り込んだ'])(
+    'words put in a noun of speech are speech: 「…」との%s',
+    (rest) => {
+      const text = `与党幹部の一人は「解散は近いと思う」との${rest}。`;
+      const [q] = annotate(text, { knowledge }).quotes;
+      expect(q).toMatchObject({ kind: 'speech', speaker: '与党幹部の一人' });
+    },
+  );
+
   it('a source (Xによると) is who a later quote with no subject is about', () => {
     const text =
       'ウクライナ軍のシルスキー総司令官によると、前線の状況は厳しい。\n「敵は兵力で勝っている」という。';
