@@ -49,6 +49,8 @@ describe('extractQuotes: attribution patterns of wire copy', () => {
     '無念さをにじませた',
     '危機感を募らせた',
     '胸をなで下ろした',
+    '解説した',
+    '問題視した',
   ])("reporters' verbs of speech make a quote speech: 「…」と%s", (verb) => {
     const text = `与党幹部の一人は記者団に「解散は近いと思う」と${verb}。`;
     const [q] = annotate(text, { knowledge }).quotes;
@@ -88,6 +90,15 @@ describe('extractQuotes: attribution patterns of wire copy', () => {
       '兵士は「弾薬が足りない」と訴えた。ロシアのプーチン大統領は別の場で演説した。',
     );
     expect(q?.canonical).toBeNull();
+  });
+
+  it('names before the titles of churches, councils and embassies', () => {
+    for (const title of ['府主教', '理事', '参事官', '特別報告者']) {
+      const [q] = annotate(`ヤブリンスキー${title}は「交渉は長引く」と述べた。`, {
+        knowledge,
+      }).quotes;
+      expect(q?.canonical, title).toBe('ヤブリンスキー');
+    }
   });
 
   it('unknown names before a title become the speaker as written', () => {
