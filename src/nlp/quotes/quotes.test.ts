@@ -130,6 +130,17 @@ describe('extractQuotes: attribution patterns of wire copy', () => {
     expect(quotes(text).map((q) => q.canonical)).toEqual(['プーチン', 'ゼレンスキー']);
   });
 
+  it('a party, unit or body named in brackets inside a speaker phrase is a term', () => {
+    const text =
+      '最大野党「共に民主党」の李代表は「戦争をあおっている」と批判した。義勇兵部隊「ロシア自由軍団」の司令官は「前進を続ける」と述べた。';
+    expect(quotes(text).map((q) => [q.kind, q.text])).toEqual([
+      ['term', '共に民主党'],
+      ['speech', '戦争をあおっている'],
+      ['term', 'ロシア自由軍団'],
+      ['speech', '前進を続ける'],
+    ]);
+  });
+
   it('names, terms and scare quotes are not speech: they are terms, with no speaker', () => {
     const text =
       '世界経済フォーラムの年次総会、通称「ダボス会議」で演説した。兵器は「フランケンSAM」と呼ばれる。内務省はSNS「テレグラム」に投稿した。防空システム「パトリオット」「ナサムス」を送る。「ハイマース」弾薬も届いた。';
