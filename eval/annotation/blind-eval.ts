@@ -102,11 +102,12 @@ function merged(a: RealQuoteScores, b: RealQuoteScores): RealQuoteScores {
 }
 
 /**
- * Quotes and speakers on `test/gold/attribution-blind/` to `-5/`: texts written by people who
+ * Quotes and speakers on `test/gold/attribution-blind/` to `-6/`: texts written by people who
  * had not read the rules, scored as the real sets are (terms dropped from the gold, so a term
- * taken for speech is an extra quote). Fold 0 of the first, third and fifth sets and the whole
- * fourth set may be read to develop rules; fold 1 of the first, third and fifth sets and the
- * whole second set (longer articles, by another writer) are held out, reported as totals only.
+ * taken for speech is an extra quote). Fold 0 of the first, third, fifth and sixth sets and the
+ * whole fourth set may be read to develop rules; fold 1 of the first, third, fifth and sixth
+ * sets and the whole second set (longer articles, by another writer) are held out, reported as
+ * totals only.
  * `VERBOSE=1` lists the misses of what may be read.
  */
 export function blindAttributionEvaluation(knowledge: Knowledge): Evaluation {
@@ -118,6 +119,7 @@ export function blindAttributionEvaluation(knowledge: Knowledge): Evaluation {
       const third = scoreSet('attribution-blind-3', knowledge, true);
       const fourth = scoreSet('attribution-blind-4', knowledge, true);
       const fifth = scoreSet('attribution-blind-5', knowledge, true);
+      const sixth = scoreSet('attribution-blind-6', knowledge, true);
       const count = (s: SetScores, fold: 0 | 1): number =>
         s.passages.filter((p) => p.fold === fold).length;
       const row = (name: string, s: RealQuoteScores): string => {
@@ -146,18 +148,24 @@ export function blindAttributionEvaluation(knowledge: Knowledge): Evaluation {
         ),
         row(`articles, fifth writer, fold 0 (may be read; ${count(fifth, 0)})`, fifth.folds[0]),
         row(`**articles, fifth writer, fold 1 (held out; ${count(fifth, 1)})**`, fifth.folds[1]),
+        row(`articles, sixth writer, fold 0 (may be read; ${count(sixth, 0)})`, sixth.folds[0]),
+        row(`**articles, sixth writer, fold 1 (held out; ${count(sixth, 1)})**`, sixth.folds[1]),
         ...patterns('passages by pattern (both folds)', first),
         ...patterns('third writer by pattern (both folds)', third),
         ...patterns('fourth writer by pattern', fourth),
         ...patterns('fifth writer by outlet style (both folds)', fifth),
+        ...patterns('sixth writer by outlet style (both folds)', sixth),
       ];
       if (process.env.VERBOSE)
         rows.push(
           '',
-          ...[first.folds[0], third.folds[0], fourth.folds[0], fifth.folds[0]].flatMap((s) => [
-            '',
-            ...s.misses.map((m) => `- ${m}`),
-          ]),
+          ...[
+            first.folds[0],
+            third.folds[0],
+            fourth.folds[0],
+            fifth.folds[0],
+            sixth.folds[0],
+          ].flatMap((s) => ['', ...s.misses.map((m) => `- ${m}`)]),
         );
       return rows.join('\n');
     },

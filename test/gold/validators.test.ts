@@ -29,6 +29,7 @@ describe('the blind attribution sets', () => {
     'attribution-blind-3',
     'attribution-blind-4',
     'attribution-blind-5',
+    'attribution-blind-6',
   ])
     it(`${set} passes its validator`, () => {
       const r = validate(join(gold, set));
@@ -36,7 +37,12 @@ describe('the blind attribution sets', () => {
       expect(r.status).toBe(0);
     });
 
-  for (const set of ['attribution-blind-3', 'attribution-blind-4', 'attribution-blind-5'])
+  for (const set of [
+    'attribution-blind-3',
+    'attribution-blind-4',
+    'attribution-blind-5',
+    'attribution-blind-6',
+  ])
     it(`${set}: a label that is not its bracket’s text fails, with the passage named`, () => {
       // A copy of the set beside a copy of the fourth's validator, which the others import.
       const root = mkdtempSync(join(tmpdir(), 'kirinuki-gold-'));
