@@ -80,7 +80,7 @@ export function curatorEvaluation(knowledge: Knowledge): Evaluation {
   };
 }
 
-/** The curator's speaker as written plus the canonical names the gazetteer reads in it (崔善姫 → チェ・ソニ). */
+/** The curator's speaker as written plus the canonical names the gazetteer reads in it (チェ・ソニ → 崔善姫). */
 function speakerNames(speaker: string, k: Knowledge): string[] {
   return [speaker, ...k.gazetteer.scan(speaker).map((m) => m.value.canonical)];
 }
