@@ -34,11 +34,15 @@ export class ClauseBreaks {
       this.after.push(m.end);
       if (!m.value.startsWith('て')) this.contrasts.push(m.end);
     }
-    // `「…」と述べ、プーチン大統領は「…」と応じた`: a quotation closed by its verb ends a clause.
+    // `「…」と述べ、プーチン大統領は「…」と応じた`: a quotation closed by its verb ends a clause;
+    // so does a report without brackets whose verb is conjugated (`…と追及し、首相は「…」と
+    // 答弁した`). A bare stem (`…と強調、各地の住民は「英雄的な」抵抗を…とたたえた`) goes on
+    // with the same subject's report more often than it hands over to another.
     for (const v of speechVerbs) {
-      if (text.charAt(v.start - 1) !== 'と' || text.charAt(v.start - 2) !== '」') continue;
+      if (text.charAt(v.start - 1) !== 'と') continue;
       const comma = text.slice(v.end, v.end + VERB_TAIL + 1).indexOf('、');
-      if (comma >= 0) this.after.push(v.end + comma + 1);
+      const quoted = text.charAt(v.start - 2) === '」';
+      if (comma > 0 || (comma === 0 && quoted)) this.after.push(v.end + comma + 1);
     }
     this.after.sort((a, b) => a - b);
   }

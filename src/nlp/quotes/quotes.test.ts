@@ -124,6 +124,23 @@ describe('extractQuotes: attribution patterns of wire copy', () => {
     ]);
   });
 
+  it('a report without brackets ends its clause at a conjugated verb, not at a bare stem', () => {
+    const who = (text: string) =>
+      annotate(text, { knowledge })
+        .quotes.filter((q) => q.kind !== 'indirect')
+        .map((q) => q.canonical);
+    expect(
+      who(
+        '高市首相は会見した。野田代表は、対策が届いていないと追及し、首相は「賃上げを止めない」と答弁した。',
+      ),
+    ).toEqual(['高市早苗']);
+    expect(
+      who(
+        'ゼレンスキー大統領は、国は侵攻を阻止していると強調、各地の住民は「英雄的な」抵抗を試みているとたたえた。',
+      ),
+    ).toEqual(['ゼレンスキー']);
+  });
+
   it('two speakers in one sentence', () => {
     const text =
       'プーチン大統領は「主導権は我々にある」と主張した一方、ゼレンスキー大統領も「戦争は公正な平和で終わる」と述べた。';
