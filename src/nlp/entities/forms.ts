@@ -247,8 +247,9 @@ export function scanOutletForms(
 
 // `プーチン氏の盟友は`, `ナワリヌイ氏の支援者が`: a noun for a person after の, standing as a
 // subject — someone of X's, not X.
+// After の, or after ある (`ある中堅議員は`: one of them, unnamed).
 const PERSON_NOUN =
-  /(?<=の)[\p{Script=Han}]{0,5}(?:者|員|官|人|家|友|士|師|役|顧問|側近|補佐)(?=(?:ら|たち)?(?:は|が|も|によると|によれば))/gu;
+  /(?<=の|ある)[\p{Script=Han}]{0,5}(?:者|員|官|人|家|友|士|師|役|顧問|側近|補佐)(?=(?:ら|たち)?(?:は|が|も|によると|によれば))/gu;
 /** Nouns that end like a person's but name no one (`国家`, `個人` stands for no one said). */
 const NOT_PERSON_NOUNS = new Set(['国家', '個人', '法人', '本人', '他人', '人', '家']);
 

@@ -141,6 +141,21 @@ describe('extractQuotes: attribution patterns of wire copy', () => {
     ).toEqual(['ゼレンスキー']);
   });
 
+  it('an unnamed member of a group speaks as written: ある中堅議員, 閣僚経験者, 野党議員', () => {
+    for (const who of [
+      '自民党のある中堅議員',
+      'ある閣僚経験者',
+      '野党議員',
+      'プーチン氏のある側近',
+    ]) {
+      const text = `高市氏は「反対だ」と述べた。${who}は記者団に「地元は混乱する」と語った。`;
+      expect(annotate(text, { knowledge }).quotes[1], who).toMatchObject({
+        speaker: who,
+        speakerKind: 'unnamed',
+      });
+    }
+  });
+
   it('two speakers in one sentence', () => {
     const text =
       'プーチン大統領は「主導権は我々にある」と主張した一方、ゼレンスキー大統領も「戦争は公正な平和で終わる」と述べた。';
