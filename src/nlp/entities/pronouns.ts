@@ -17,7 +17,11 @@ export function scanPronouns(text: string, k: Knowledge, cover: Coverage): Menti
     cover.take(start, end);
   };
   for (const m of k.corefPerson.scan(text)) {
-    if (text.charAt(m.end) !== 'ら') add(m.start, m.end, { kind: 'coref', title: null });
+    if (text.charAt(m.end) === 'ら') continue;
+    // `同筋` points back to the source named with 筋 (`外交筋`), as `同報道官` to a 報道官.
+    const word = m.value.slice(k.corefTitlePrefix.length);
+    const titled = m.value.startsWith(k.corefTitlePrefix) && word !== '氏';
+    add(m.start, m.end, { kind: 'coref', title: titled ? word : null });
   }
   for (const m of k.corefOrganisation.scan(text))
     add(m.start, m.end, { kind: 'coref', title: m.value.slice(1), generic: true });

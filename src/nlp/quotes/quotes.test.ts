@@ -156,6 +156,15 @@ describe('extractQuotes: attribution patterns of wire copy', () => {
     }
   });
 
+  it('同筋 points back to the source named with 筋', () => {
+    const text =
+      'カラス氏は「制裁を強める」と述べた。EU外交筋によると、対象には銀行6行が含まれる。「抜け穴をふさがない限り効かない」と同筋は述べた。';
+    expect(annotate(text, { knowledge }).quotes[1]).toMatchObject({
+      speaker: 'EU外交筋',
+      speakerKind: 'unnamed',
+    });
+  });
+
   it('two speakers in one sentence', () => {
     const text =
       'プーチン大統領は「主導権は我々にある」と主張した一方、ゼレンスキー大統領も「戦争は公正な平和で終わる」と述べた。';
