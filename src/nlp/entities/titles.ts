@@ -255,6 +255,10 @@ function kanjiNameBefore(
   // `林官房長官`, `文大統領`: a one-kanji family name of the list alone before a title of two or
   // more (a prefix such as `前` or a country such as `米` is read before this).
   const alone = length === 1 && surname === 1 && r.re - r.ts >= 2;
+  // `赤沢経済再生担当相`, `赤沢亮正経済再生担当相`: a topic before the title has marked where the
+  // name ends, so a family name of the dictionary is enough, whatever follows it.
+  if (k.titles.withTopic(title) && (surname > 0 || dictionarySurnameAt(text, r.rs, r.ts, k)))
+    return person(text, r.rs, r.ts, title, r.re, null, k);
   if ((length <= 2 && r.re - r.ts >= 2 && familyNames.has(text.slice(r.rs, r.ts))) || alone)
     return person(text, r.rs, r.ts, title, r.re, null, k);
   const given = length - surname;
@@ -265,6 +269,13 @@ function kanjiNameBefore(
   if (fits || dictionaryName(text, r.rs, r.ts, k) || givenNameAfterTwo(text, r, k))
     return person(text, r.rs, r.ts, title, r.re, null, k);
   return null;
+}
+
+/** Whether `[from, to)` opens with a family name of the name dictionary (two or three kanji). */
+function dictionarySurnameAt(text: string, from: number, to: number, k: Knowledge): boolean {
+  for (let n = 2; n <= 3 && n <= to - from; n += 1)
+    if (k.dictionarySurnames.has(text.slice(from, from + n))) return true;
+  return false;
 }
 
 /**

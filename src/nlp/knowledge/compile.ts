@@ -119,14 +119,18 @@ export interface Knowledge {
  */
 export function compileKnowledge(src: KnowledgeSource): Knowledge {
   const { gazetteer, byCanonical, names } = compileGazetteer(src);
-  const titles = new TitleSet(src.titles, src.titlePrefixes, src.titleSuffixes);
+  const titles = new TitleSet(src.titles, src.titlePrefixes, src.titleSuffixes, src.titleTopics);
   const longest = (words: readonly string[]): number => Math.max(0, ...words.map((w) => w.length));
   return {
     gazetteer,
     byCanonical,
     names,
     titles,
-    maxTitleLength: longest(src.titles) + longest(src.titlePrefixes) + longest(src.titleSuffixes),
+    maxTitleLength:
+      longest(src.titles) +
+      longest(src.titlePrefixes) +
+      longest(src.titleSuffixes) +
+      (src.titleTopics.length > 0 ? longest(src.titleTopics) + IN_CHARGE.length : 0),
     titleFinalUnits: titleFinalUnits(src),
     kanaTitles: src.titles.filter((t) => KANA_WORD.test(t)),
     titleSuffixes: src.titleSuffixes,
@@ -194,6 +198,9 @@ export function compileKnowledge(src: KnowledgeSource): Knowledge {
  * news writes these freely, so listing every combination by hand would always miss some.
  * Composed on lookup: a set of every combination costs start-up time for words never met.
  */
+/** `担当`: what stands between a title's topic and the title (`経済再生担当相`). */
+const IN_CHARGE = '担当';
+
 export class TitleSet {
   private readonly listed: ReadonlySet<string>;
   private readonly prefixes: ReadonlySet<string>;
@@ -205,7 +212,19 @@ export class TitleSet {
   private readonly openers: ReadonlySet<string>;
   private readonly closers: ReadonlySet<string>;
 
-  constructor(titles: readonly string[], prefixes: readonly string[], suffixes: readonly string[]) {
+  private readonly topics: ReadonlySet<string>;
+  private readonly topicLengths: readonly number[];
+  private readonly topicOpeners: ReadonlySet<string>;
+
+  constructor(
+    titles: readonly string[],
+    prefixes: readonly string[],
+    suffixes: readonly string[],
+    topics: readonly string[] = [],
+  ) {
+    this.topics = new Set(topics);
+    this.topicLengths = [...new Set(topics.map((w) => w.length))].sort((a, b) => b - a);
+    this.topicOpeners = new Set(topics.map((w) => w.charAt(0)));
     this.listed = new Set(titles);
     this.prefixes = new Set(prefixes);
     this.suffixes = new Set(suffixes);
@@ -224,6 +243,7 @@ export class TitleSet {
    */
   has(word: string): boolean {
     if (this.listed.has(word)) return true;
+    if (this.topicOpeners.has(word.charAt(0)) && this.withTopic(word)) return true;
     // Most words asked about neither open with a prefix nor end with a suffix.
     if (!this.openers.has(word.charAt(0)) && !this.closers.has(word.charAt(word.length - 1)))
       return false;
@@ -233,6 +253,24 @@ export class TitleSet {
         if (p + s === 0 || (p > 0 && !this.prefixes.has(word.slice(0, p)))) continue;
         if (this.isComposable(word.slice(p, word.length - s))) return true;
       }
+    }
+    return false;
+  }
+
+  /**
+   * A listed topic, 担当 or not, then a title: `経済再生担当相`, `経済再生相`, `政治担当編集長`.
+   *
+   * @example
+   * new TitleSet(['相'], [], [], ['経済再生']).withTopic('経済再生担当相'); // true
+   * Only listed topics: which kanji before a title are a name and which a topic is otherwise
+   * a guess (`赤沢経済再生担当相` is 赤沢, minister for 経済再生).
+   */
+  withTopic(word: string): boolean {
+    for (const n of this.topicLengths) {
+      if (n >= word.length || !this.topics.has(word.slice(0, n))) continue;
+      let rest = word.slice(n);
+      if (rest.startsWith(IN_CHARGE)) rest = rest.slice(IN_CHARGE.length);
+      if (rest !== '' && this.has(rest)) return true;
     }
     return false;
   }

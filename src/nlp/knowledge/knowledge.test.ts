@@ -10,6 +10,7 @@ import {
   loadKnowledge,
   SHIPPED_KNOWLEDGE_DIR,
   Trie,
+  TitleSet,
 } from './index.js';
 
 const k = loadKnowledge();
@@ -134,6 +135,18 @@ describe('mergeKnowledge', () => {
     // Korean names as curators write them, whichever way the article does.
     expect(k.gazetteer.scan('キム・ジョンウン')[0]?.value.canonical).toBe('金正恩');
     expect(k.gazetteer.scan('チェ・ソニ外相')[0]?.value.canonical).toBe('崔善姫');
+  });
+});
+
+describe('TitleSet', () => {
+  it('composes a listed topic, 担当 or not, with a title', () => {
+    const titles = new TitleSet(['相', '編集長'], ['前'], [], ['経済再生', '政治']);
+    expect(titles.has('経済再生担当相')).toBe(true);
+    expect(titles.has('経済再生相')).toBe(true);
+    expect(titles.has('政治担当編集長')).toBe(true);
+    expect(titles.has('赤沢経済再生担当相')).toBe(false);
+    expect(titles.has('担当相')).toBe(false);
+    expect(titles.has('経済再生担当')).toBe(false);
   });
 });
 

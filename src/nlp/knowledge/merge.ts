@@ -5,6 +5,7 @@ export interface KnowledgeSource {
   titles: string[];
   titlePrefixes: string[];
   titleSuffixes: string[];
+  titleTopics: string[];
   roles: string[];
   corefPerson: string[];
   corefOrganisation: string[];
@@ -58,6 +59,7 @@ const LIST_KEYS = [
   'titles',
   'titlePrefixes',
   'titleSuffixes',
+  'titleTopics',
   'roles',
   'speechVerbs',
   'speechNouns',
@@ -104,6 +106,7 @@ export function emptyKnowledgeSource(): KnowledgeSource {
     titles: [],
     titlePrefixes: [],
     titleSuffixes: [],
+    titleTopics: [],
     roles: [],
     corefPerson: [],
     corefOrganisation: [],

@@ -44,6 +44,11 @@ export const KnowledgeFileSchema = z
     titlePrefixes: words,
     /** Words written after any title to make another (`次官` + `補`, `知事` + `代行`). */
     titleSuffixes: words,
+    /**
+     * What a minister, aide or editor is in charge of, written before a title with or without
+     * 担当 (`経済再生` + `担当相`, `経済再生` + `相`, `政治` + `担当編集長`).
+     */
+    titleTopics: words,
     roles: words,
     coreference: z
       .object({ person: words, organisation: words, titlePrefix: z.string().optional() })

@@ -92,6 +92,15 @@ describe('extractQuotes: attribution patterns of wire copy', () => {
     expect(q?.canonical).toBeNull();
   });
 
+  it('a minister for a topic: the name ends where the topic starts (赤沢経済再生担当相)', () => {
+    const who = (text: string) => annotate(text, { knowledge }).quotes[0]?.canonical;
+    expect(who('赤沢経済再生担当相は「交渉は前進した」と述べた。')).toBe('赤沢');
+    expect(who('赤沢亮正経済再生担当相は「交渉は前進した」と述べた。')).toBe('赤沢亮正');
+    expect(who('城内実経済安全保障担当相は「交渉は前進した」と述べた。')).toBe('城内実');
+    const editor = annotate('BBCの政治担当編集長は「警報だ」と分析した。', { knowledge }).quotes[0];
+    expect(editor).toMatchObject({ speaker: 'BBCの政治担当編集長', speakerKind: 'unnamed' });
+  });
+
   it('names before the titles of churches, councils and embassies', () => {
     for (const title of ['府主教', '理事', '参事官', '特別報告者']) {
       const [q] = annotate(`ヤブリンスキー${title}は「交渉は長引く」と述べた。`, {
