@@ -47,7 +47,11 @@ export function scanTitles(
     }
     const ts = longestTitleStart(text, rs, re, k);
     if (ts < 0) continue;
-    const found = titled(text, { rs, ts, re }, k, byEnd, cover, byStart, familyNames);
+    const kana = rs === ts ? kanaGivenNameStart(text, rs, k) : -1;
+    const found =
+      kana >= 0 && cover.isFree(kana, rs)
+        ? person(text, kana, rs, text.slice(ts, re), re, null, k)
+        : titled(text, { rs, ts, re }, k, byEnd, cover, byStart, familyNames);
     if (found) out.push(found);
     if (found?.kind === 'person') addFamilyNames(found.surface, familyNames);
   }
@@ -269,6 +273,32 @@ function kanjiNameBefore(
   if (fits || dictionaryName(text, r.rs, r.ts, k) || givenNameAfterTwo(text, r, k))
     return person(text, r.rs, r.ts, title, r.re, null, k);
   return null;
+}
+
+/** The hiragana a given name may be written in before a title: `片山さつき財務相`, `森まさこ氏`. */
+const KANA_GIVEN_NAME = /^[ぁ-ゖ]{2,4}$/u;
+
+/**
+ * Where a name with a hiragana given name starts, before a title at `at` (`片山さつき財務相`): a
+ * family name (listed, or of two or three kanji from the dictionary) after no other kanji,
+ * then two to four hiragana; -1 when there is none. The hiragana must not end in a particle
+ * (`片山は`, `会見したのは`).
+ */
+function kanaGivenNameStart(text: string, at: number, k: Knowledge): number {
+  let s = at;
+  while (s > at - 4 && s > 0 && /[ぁ-ゖ]/u.test(text.charAt(s - 1))) s -= 1;
+  const kana = text.slice(s, at);
+  if (!KANA_GIVEN_NAME.test(kana) || /[はがのをにでともへや]$/u.test(kana)) return -1;
+  if (/[ぁ-ゖ]/u.test(text.charAt(s - 1))) return -1;
+  for (const n of [3, 2, 1]) {
+    const from = s - n;
+    if (from < 0 || isKanjiCode(text.charCodeAt(from - 1))) continue;
+    const family = text.slice(from, s);
+    if (![...family].every((c) => isKanjiCode(c.charCodeAt(0)))) continue;
+    // One kanji only when listed (`森まさこ氏`).
+    if (k.surnames.has(family) || (n > 1 && k.dictionarySurnames.has(family))) return from;
+  }
+  return -1;
 }
 
 /** Whether `[from, to)` opens with a family name of the name dictionary (two or three kanji). */

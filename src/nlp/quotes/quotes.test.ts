@@ -101,6 +101,13 @@ describe('extractQuotes: attribution patterns of wire copy', () => {
     expect(editor).toMatchObject({ speaker: 'BBCの政治担当編集長', speakerKind: 'unnamed' });
   });
 
+  it('a given name in hiragana after a family name (片山さつき財務相, 森まさこ氏)', () => {
+    const who = (text: string) => annotate(text, { knowledge }).quotes[0]?.canonical ?? null;
+    expect(who('片山さつき財務相は「交渉は前進した」と述べた。')).toBe('片山さつき');
+    expect(who('森まさこ氏は「交渉は前進した」と述べた。')).toBe('森まさこ');
+    expect(who('会見したのは財務相だった。財務相は「交渉は前進した」と述べた。')).toBeNull();
+  });
+
   it('names before the titles of churches, councils and embassies', () => {
     for (const title of ['府主教', '理事', '参事官', '特別報告者']) {
       const [q] = annotate(`ヤブリンスキー${title}は「交渉は長引く」と述べた。`, {
