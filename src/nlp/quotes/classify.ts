@@ -205,7 +205,8 @@ function agentBefore(text: string, open: number, k: Knowledge): number | null {
     const at = before.lastIndexOf(particle);
     if (at < 1 || !NOUN_CHAR.test(before.charAt(at - 1))) continue;
     const gap = before.slice(at + particle.length);
-    if (gap.length <= AGENT_GAP && !/[、。「」『』\n]/u.test(gap.replace(/^[、\s]/u, '')))
+    // `吉岡公使からは、「…」との挨拶があった`: the agent may be a topic, then a comma.
+    if (gap.length <= AGENT_GAP && !/[、。「」『』\n]/u.test(gap.replace(/^[はも]?[、\s]/u, '')))
       return from + at;
   }
   return null;

@@ -66,6 +66,16 @@ describe('extractQuotes: attribution patterns of wire copy', () => {
     },
   );
 
+  it('a read-out: words from an agent put in a noun of speech that was given (Xからは、「…」との挨拶があった)', () => {
+    const text =
+      '式典には吉岡公使とストルチャク副市長が出席した。\n吉岡公使からは、「日本は人々とともにある」との挨拶がありました。\nこれに対し、ストルチャク副市長から、「心から感謝する」との謝意が示されました。\n公社の技術者からは、「熱を送り続けられる」との声が聞かれました。';
+    expect(annotate(text, { knowledge }).quotes.map((q) => [q.kind, q.speaker])).toEqual([
+      ['speech', '吉岡公使'],
+      ['speech', 'ストルチャク副市長'],
+      ['speech', '公社の技術者'],
+    ]);
+  });
+
   it('a source (Xによると) is who a later quote with no subject is about', () => {
     const text =
       'ウクライナ軍のシルスキー総司令官によると、前線の状況は厳しい。\n「敵は兵力で勝っている」という。';
