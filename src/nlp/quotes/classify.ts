@@ -53,6 +53,15 @@ export function classifyQuote(
   const content = text.slice(q.open + 1, q.close);
   // `著書『…』`, `『…』を出版した`: the title of a work, whoever reads it out.
   if (isTitleOfWork(text, q, k)) return TERM_NAMED;
+  // `「数十年かかる」（ウクライナ政府）とされ`, `「…」（外務省幹部）。`: words credited in brackets.
+  const credit = CREDIT.exec(text.slice(q.close + 1, q.close + 1 + MAX_CREDIT + 2));
+  if (credit && isSentenceLike(content)) {
+    const at = q.close + 1 + credit[0].length;
+    const cls = text.startsWith('と', at)
+      ? afterQuotative(text, q, content, at, sentenceEnd, k)
+      : null;
+    return cls && cls.kind !== 'term' ? cls : speech(null, null, null);
+  }
   let i = q.close + 1;
   if (text.startsWith('など', i)) i += 2;
   if (text.startsWith('と', i) || text.startsWith('って', i)) {
@@ -106,6 +115,18 @@ function fragmentIfReported(
 }
 
 const DASHES = ['―', '—', '─'];
+
+/** How long a credit in brackets after quoted words may be (`（ウクライナ陸軍の…少佐）`). */
+const MAX_CREDIT = 40;
+
+/**
+ * A credit in brackets right after quoted words: nouns, joined by の at most, with no verb —
+ * `（外務省幹部）`, `（ウクライナ政府）`, `（OVDインフォ）`.
+ */
+const CREDIT = new RegExp(
+  `^[(（](?:[${KANJI_CLASS}${KATAKANA_CLASS}A-Za-zＡ-Ｚａ-ｚ0-9０-９・ー]|の(?!$)){2,${MAX_CREDIT}}[)）]`,
+  'u',
+);
 
 /**
  * What follows `「…」と` when a sentence closes on a name with no verb: letters with no kana but

@@ -38,7 +38,7 @@ export function findIndirectReports(
       const verb = verbs[v];
       if (!verb || verb.start < start) continue;
       const at = verb.start - 1;
-      if (text.charAt(at) !== 'と' || text.charAt(at - 1) === '」' || at - start < 6) continue;
+      if (text.charAt(at) !== 'と' || closesQuote(text, at) || at - start < 6) continue;
       const comma = text.slice(verb.end, verb.end + MID_TAIL + 1).indexOf('、');
       if (comma < 0) continue;
       out.push({
@@ -51,7 +51,7 @@ export function findIndirectReports(
     }
     for (const m of text.slice(start, end).matchAll(k.clauseReportEnding)) {
       const at = start + m.index;
-      if (text.charAt(at - 1) === '」' || at - start < 6) continue;
+      if (closesQuote(text, at) || at - start < 6) continue;
       out.push({ sentence: i, at, verb: m[0].slice(1, -1), ...(from ? { from } : {}) });
       from = at + m[0].length;
     }
@@ -71,7 +71,7 @@ function reportIn(
   end: number,
 ): { at: number; verb: string } | null {
   for (let p = Math.max(start + 6, end - TAIL); p < end; p += 1) {
-    if (text.charAt(p) !== 'と' || text.charAt(p - 1) === '」') continue;
+    if (text.charAt(p) !== 'と' || closesQuote(text, p)) continue;
     const closing = k.reportEnding.exec(text.slice(p, end));
     if (closing) return { at: p, verb: closing[0].replace(/[。\s]+$/, '').slice(1) };
     // `…との見解を示した`: the words are put in a speech noun the sentence ends on.
@@ -96,6 +96,18 @@ function verbTail(text: string, start: number, stemEnd: number, end: number): st
 const MIN_INDIRECT = 6;
 const LEAD =
   /^[\s、]*(?:(?:[^、「」。はが]{1,12}?(?:日|夜|朝|午前|午後|で|に対し|に対して|に))、)?/;
+
+/**
+ * Whether the quotative と at `at` follows a direct quote: right after its closing bracket, or
+ * after a credit in brackets that follows it (`「…」（外務省幹部）との見方`).
+ */
+function closesQuote(text: string, at: number): boolean {
+  const before = text.charAt(at - 1);
+  if (before === '」') return true;
+  if (before !== '）' && before !== ')') return false;
+  const open = Math.max(text.lastIndexOf('（', at - 1), text.lastIndexOf('(', at - 1));
+  return open > 0 && at - open <= 44 && text.charAt(open - 1) === '」';
+}
 
 /** Reported words after a direct quote in the same sentence start after its clause: `「…」と述べ、…と明らかにした`. */
 function afterDirectQuote(text: string, from: number, to: number): number {

@@ -76,6 +76,25 @@ describe('extractQuotes: attribution patterns of wire copy', () => {
     ]);
   });
 
+  it('words credited in brackets after them: 「…」（外務省幹部）', () => {
+    const got = (text: string) =>
+      annotate(text, { knowledge }).quotes.map((q) => [q.kind, q.text, q.speaker]);
+    expect(got('交渉は「再開の見通しは立たない」（外務省幹部）。')).toEqual([
+      ['speech', '再開の見通しは立たない', '外務省幹部'],
+    ]);
+    // The credit closes the words: no report without brackets is read across it.
+    expect(got('「交渉の再開は遠い」（外務省幹部）との見方が強い。')).toEqual([
+      ['speech', '交渉の再開は遠い', '外務省幹部'],
+    ]);
+    expect(got('除去には「数十年かかる」（ウクライナ政府）とされる。')).toEqual([
+      ['speech', '数十年かかる', 'ウクライナ政府'],
+    ]);
+    // A gloss after a name is no credit.
+    expect(got('ロシア軍は「ハイマース」（高機動ロケット砲システム）を警戒する。')).toEqual([
+      ['term', 'ハイマース', null],
+    ]);
+  });
+
   it('a source (Xによると) is who a later quote with no subject is about', () => {
     const text =
       'ウクライナ軍のシルスキー総司令官によると、前線の状況は厳しい。\n「敵は兵力で勝っている」という。';
