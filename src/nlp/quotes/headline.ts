@@ -181,5 +181,16 @@ function nameLineAbove(text: string, lineStart: number, open: number, d: Discour
   // on a short line of its own that neither ends a sentence nor quotes.
   if (/[。「」『』]/u.test(line)) return null;
   const names = d.namedIn(prevStart, lineStart - 1).filter((n) => n.speaker.speakerKind !== null);
-  return names[names.length - 1] ?? null;
+  const last = names[names.length - 1];
+  if (!last) return null;
+  // `韓国外交部 報道官`: a television caption names an unnamed official by the whole line, the
+  // body and the title set apart by a space.
+  const caption = line.trim();
+  const body = names.find((n) => n !== last && n.mention.phraseEnd < last.mention.start);
+  const isCaption =
+    last.speaker.speakerKind !== 'person' &&
+    body !== undefined &&
+    /\s/u.test(text.slice(body.mention.phraseEnd, last.mention.start)) &&
+    text.slice(last.mention.phraseEnd, lineStart - 1).trim() === '';
+  return isCaption ? { ...last, speaker: { ...last.speaker, speaker: caption } } : last;
 }

@@ -95,6 +95,17 @@ describe('extractQuotes: attribution patterns of wire copy', () => {
     ]);
   });
 
+  it('a television caption names an unnamed official by the whole line (韓国外交部 報道官)', () => {
+    const speaker = (text: string) => annotate(text, { knowledge }).quotes[0]?.speaker;
+    expect(speaker('韓国政府は。\n\n韓国外交部 報道官\n「緊張を高めるだけだ」')).toBe(
+      '韓国外交部 報道官',
+    );
+    // A numbered heading is no caption: the official stands as named.
+    expect(speaker('支援を続けます。\n\n２　市長コメント\n「支え続けてまいります。」')).toBe(
+      '市長',
+    );
+  });
+
   it('a source (Xによると) is who a later quote with no subject is about', () => {
     const text =
       'ウクライナ軍のシルスキー総司令官によると、前線の状況は厳しい。\n「敵は兵力で勝っている」という。';
