@@ -287,6 +287,9 @@ function looksLikeName(
   if (known && known.end === content.length) return true;
   // `「影の船団」`, `「クモの巣作戦」`: a noun phrase ending in the head of a name.
   if (k.termHeads.some((h) => content.endsWith(h) && content.length > h.length)) return true;
+  // `野党「国民の力」の報道官`: between a noun and the person it is the body of, a name.
+  if (NOUN_CHAR.test(text.charAt(q.open - 1)) && personOfBodyAfter(text, q.close + 1, k))
+    return true;
   // Where it stands tells a name only for words written like one: `「大規模な」攻撃` and
   // `「2つの極めて有能な軍隊」が` are someone's words, `「国家情報院(NIS)」が` a name.
   if (HIRAGANA.test(content)) return false;
@@ -298,6 +301,30 @@ function looksLikeName(
 }
 
 const HIRAGANA = new RegExp(`[${HIRAGANA_CLASS}]`, 'u');
+
+/**
+ * `の` then a title or a word for a person ending a short noun phrase before a subject or
+ * source marker: `の報道官は`, `の張東赫(チャン・ドンヒョク)代表は`, `の議員団は`.
+ */
+function personOfBodyAfter(text: string, at: number, k: Knowledge): boolean {
+  if (text.charAt(at) !== 'の') return false;
+  const phrase = PERSON_PHRASE.exec(text.slice(at + 1, at + 1 + 40));
+  if (!phrase) return false;
+  const words = (phrase[1] ?? '').replace(/[(（][^)）]*[)）]/gu, '');
+  for (let n = 1; n <= Math.min(words.length, 8); n += 1) {
+    const tail = words.slice(words.length - n);
+    if (k.titles.has(tail)) return true;
+    const m = k.gazetteer.longestAt(words, words.length - n);
+    if (m && m.end === words.length && m.value.type === 'role') return true;
+  }
+  return false;
+}
+
+/** A noun phrase (readings in brackets allowed) closed by a subject, topic or source marker. */
+const PERSON_PHRASE = new RegExp(
+  `^((?:[${KANJI_CLASS}${KATAKANA_CLASS}A-Za-z・ー]|[(（][^)）]{1,20}[)）]){1,30})(?:は|が|も|によると|、)`,
+  'u',
+);
 
 /** `キャッチフレーズは「…」。`: a quote ending a sentence about a thing names it. */
 function afterPlainTopic(text: string, open: number): boolean {

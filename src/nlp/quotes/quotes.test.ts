@@ -227,6 +227,19 @@ describe('extractQuotes: attribution patterns of wire copy', () => {
     expect(quotes(text).map((q) => q.canonical)).toEqual(['プーチン', 'ゼレンスキー']);
   });
 
+  it('a name in brackets between a noun and the person it is the body of is a term', () => {
+    const text =
+      '野党「国民の力」の報道官は論評を出し、「成果が見えない」と批判した。最大野党「国民の力」の張東赫(チャン・ドンヒョク)代表は「財布を使うな」と述べた。';
+    expect(quotes(text).map((q) => [q.kind, q.text])).toEqual([
+      ['term', '国民の力'],
+      ['speech', '成果が見えない'],
+      ['term', '国民の力'],
+      ['speech', '財布を使うな'],
+    ]);
+    // Words before の and a noun that is no person are someone's: `首相「増税せず」の発言`.
+    expect(quotes('首相「増税せず」の発言は波紋を呼んだ。')[0]?.kind).not.toBe('term');
+  });
+
   it('a party, unit or body named in brackets inside a speaker phrase is a term', () => {
     const text =
       '最大野党「共に民主党」の李代表は「戦争をあおっている」と批判した。義勇兵部隊「ロシア自由軍団」の司令官は「前進を続ける」と述べた。';
