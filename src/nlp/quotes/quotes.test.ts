@@ -51,6 +51,7 @@ describe('extractQuotes: attribution patterns of wire copy', () => {
     '胸をなで下ろした',
     '解説した',
     '問題視した',
+    '冷ややかだった',
   ])("reporters' verbs of speech make a quote speech: 「…」と%s", (verb) => {
     const text = `与党幹部の一人は記者団に「解散は近いと思う」と${verb}。`;
     const [q] = annotate(text, { knowledge }).quotes;
