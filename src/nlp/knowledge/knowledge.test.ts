@@ -132,6 +132,9 @@ describe('mergeKnowledge', () => {
       );
     expect(k.gazetteer.scan('ショーン・パーネル')[0]?.value.canonical).toBe('パーネル');
     expect(k.gazetteer.scan('イーロン・マスク')[0]?.value.canonical).toBe('マスク');
+    // Of two people with one family name, one takes it; the other keeps the full name.
+    expect(k.gazetteer.scan('マイク・ジョンソン')[0]?.value.canonical).toBe('ジョンソン');
+    expect(k.gazetteer.scan('ボリス・ジョンソン')[0]?.value.canonical).toBe('ボリス・ジョンソン');
     // Korean names as curators write them, whichever way the article does.
     expect(k.gazetteer.scan('キム・ジョンウン')[0]?.value.canonical).toBe('金正恩');
     expect(k.gazetteer.scan('チェ・ソニ外相')[0]?.value.canonical).toBe('崔善姫');
