@@ -1,5 +1,5 @@
 import type { SpeakerKind } from '../../model/index.js';
-import { HIRAGANA_CLASS, KANJI_CLASS } from '../../text/index.js';
+import { HIRAGANA_CLASS, KANJI_CLASS, KATAKANA_CLASS } from '../../text/index.js';
 import type { Mention } from '../entities/index.js';
 import type { Knowledge, SubjectGrammar } from '../knowledge/index.js';
 import type { Bracket } from './brackets.js';
@@ -75,10 +75,15 @@ export class Discourse {
     this.grammar = k.subjects;
     this.personWords = k.personWords;
     resolveAll(text, mentions, brackets, sentences, this.named, k);
+    this.speaks = speakingSentences(brackets, sentences, verbs);
     this.named.forEach((n, i) => {
-      const how = subjectKind(text, n.mention, k.subjects);
-      if (!how || qualifiesNext(text, n, this.named[i + 1])) return;
       const sentence = sentences.indexOf(n.mention.start);
+      // Whose thing a sentence is about carries on only from a sentence that quotes no one: in
+      // one that does, `メルツ氏の発言は「…」` is what is said about, not who says it.
+      const how =
+        subjectKind(text, n.mention, k.subjects) ??
+        (this.speaks[sentence] !== 1 && possessesTopic(text, n, k.personWords) ? 'topic' : null);
+      if (!how || qualifiesNext(text, n, this.named[i + 1])) return;
       this.subjects.push({
         speaker: n.speaker,
         how,
@@ -89,7 +94,6 @@ export class Discourse {
         sentence,
       });
     });
-    this.speaks = speakingSentences(brackets, sentences, verbs);
     this.mainOf = this.mainSubjects();
     this.centerOf = [];
     this.personCenterOf = [];
@@ -252,6 +256,21 @@ export class Discourse {
     return out;
   }
 }
+
+/**
+ * `ボンダルチュクさんの畑は…`: a person whose thing is the topic is what the sentence is about —
+ * unless the thing is another person (`X氏の妻は`, `X氏の側近は`).
+ */
+function possessesTopic(text: string, n: Named, personWords: readonly string[]): boolean {
+  if (n.speaker.speakerKind !== 'person') return false;
+  const m = POSSESSED_TOPIC.exec(text.slice(n.mention.phraseEnd, n.mention.phraseEnd + 10));
+  const thing = m?.[1];
+  return !!thing && !PERSON_ENDING.test(thing) && !personWords.some((w) => thing.endsWith(w));
+}
+
+const POSSESSED_TOPIC = new RegExp(`^の([${KANJI_CLASS}${KATAKANA_CLASS}ー]{1,6})は(?!か)`, 'u');
+/** What words for people end in (`側近`, `報道官`, `子ども`). */
+const PERSON_ENDING = /(?:者|員|官|人|家|友|士|師|役|顧問|側近|補佐|長|親|族|子|陣営|チーム)$/u;
 
 /** The last person standing as a sentence's `Xが` outside an embedded or relative clause. */
 function mainGaPersonOf(text: string, inSentence: Subject[], end: number): Subject | null {

@@ -222,6 +222,19 @@ describe('extractQuotes: attribution patterns of wire copy', () => {
     });
   });
 
+  it('a person whose thing a sentence is about is who the next words are carried to', () => {
+    const who = (text: string) => annotate(text, { knowledge }).quotes.map((q) => q.canonical);
+    expect(
+      who(
+        'メアス副局長は「伝えたい」と話す。ボンダルチュクさんの畑は、ようやく耕せるようになった。「まだ少し怖い」と笑う。',
+      ),
+    ).toEqual(['メアス', 'ボンダルチュク']);
+    // In a sentence that quotes, the thing is what is said about: the body speaks.
+    expect(
+      who('在独ロシア大使館は声明で、メルツ氏の発言は「不安をあおるものだ」と批判した。')[0],
+    ).not.toBe('メルツ');
+  });
+
   it('two speakers in one sentence', () => {
     const text =
       'プーチン大統領は「主導権は我々にある」と主張した一方、ゼレンスキー大統領も「戦争は公正な平和で終わる」と述べた。';
