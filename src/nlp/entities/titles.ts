@@ -158,7 +158,8 @@ interface Run {
 
 function longestTitleStart(text: string, rs: number, re: number, k: Knowledge): number {
   for (let s = Math.max(rs, re - k.maxTitleLength); s < re; s += 1) {
-    if (k.titles.has(text.slice(s, re))) return s;
+    // `赤沢経済再生担当相`: the topic a title is written with belongs to it.
+    if (k.titles.has(text.slice(s, re))) return k.titles.topicStart(text, rs, s);
   }
   return -1;
 }

@@ -126,11 +126,7 @@ export function compileKnowledge(src: KnowledgeSource): Knowledge {
     byCanonical,
     names,
     titles,
-    maxTitleLength:
-      longest(src.titles) +
-      longest(src.titlePrefixes) +
-      longest(src.titleSuffixes) +
-      (src.titleTopics.length > 0 ? longest(src.titleTopics) + IN_CHARGE.length : 0),
+    maxTitleLength: longest(src.titles) + longest(src.titlePrefixes) + longest(src.titleSuffixes),
     titleFinalUnits: titleFinalUnits(src),
     kanaTitles: src.titles.filter((t) => KANA_WORD.test(t)),
     titleSuffixes: src.titleSuffixes,
@@ -243,7 +239,6 @@ export class TitleSet {
    */
   has(word: string): boolean {
     if (this.listed.has(word)) return true;
-    if (this.topicOpeners.has(word.charAt(0)) && this.withTopic(word)) return true;
     // Most words asked about neither open with a prefix nor end with a suffix.
     if (!this.openers.has(word.charAt(0)) && !this.closers.has(word.charAt(word.length - 1)))
       return false;
@@ -266,6 +261,7 @@ export class TitleSet {
    * a guess (`赤沢経済再生担当相` is 赤沢, minister for 経済再生).
    */
   withTopic(word: string): boolean {
+    if (!this.topicOpeners.has(word.charAt(0))) return false;
     for (const n of this.topicLengths) {
       if (n >= word.length || !this.topics.has(word.slice(0, n))) continue;
       let rest = word.slice(n);
@@ -273,6 +269,21 @@ export class TitleSet {
       if (rest !== '' && this.has(rest)) return true;
     }
     return false;
+  }
+
+  /**
+   * Where the title ending at `titleStart` starts once the topic written before it is read
+   * (`経済再生` + `担当` + `相`): `titleStart` itself when no listed topic stands there.
+   *
+   * @example
+   * new TitleSet(['相'], [], [], ['経済再生']).topicStart('赤沢経済再生担当相', 0, 8); // 2
+   */
+  topicStart(text: string, from: number, titleStart: number): number {
+    let end = titleStart;
+    if (text.startsWith(IN_CHARGE, end - IN_CHARGE.length)) end -= IN_CHARGE.length;
+    for (const n of this.topicLengths)
+      if (end - n >= from && this.topics.has(text.slice(end - n, end))) return end - n;
+    return titleStart;
   }
 
   private isComposable(title: string): boolean {

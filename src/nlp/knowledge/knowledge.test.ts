@@ -144,12 +144,16 @@ describe('mergeKnowledge', () => {
 describe('TitleSet', () => {
   it('composes a listed topic, 担当 or not, with a title', () => {
     const titles = new TitleSet(['相', '編集長'], ['前'], [], ['経済再生', '政治']);
-    expect(titles.has('経済再生担当相')).toBe(true);
-    expect(titles.has('経済再生相')).toBe(true);
-    expect(titles.has('政治担当編集長')).toBe(true);
-    expect(titles.has('赤沢経済再生担当相')).toBe(false);
-    expect(titles.has('担当相')).toBe(false);
-    expect(titles.has('経済再生担当')).toBe(false);
+    expect(titles.withTopic('経済再生担当相')).toBe(true);
+    expect(titles.withTopic('経済再生相')).toBe(true);
+    expect(titles.withTopic('政治担当編集長')).toBe(true);
+    expect(titles.withTopic('赤沢経済再生担当相')).toBe(false);
+    expect(titles.withTopic('担当相')).toBe(false);
+    expect(titles.withTopic('経済再生担当')).toBe(false);
+    // Where a title found at its last kanji starts once its topic is read.
+    const text = '赤沢経済再生担当相';
+    expect(titles.topicStart(text, 0, text.length - 1)).toBe(2);
+    expect(titles.topicStart('林外相', 0, 1)).toBe(1);
   });
 });
 
