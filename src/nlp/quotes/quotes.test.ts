@@ -149,8 +149,8 @@ describe('extractQuotes: attribution patterns of wire copy', () => {
     expect(who('会見したのは財務相だった。財務相は「交渉は前進した」と述べた。')).toBeNull();
   });
 
-  it('names before the titles of churches, councils and embassies', () => {
-    for (const title of ['府主教', '理事', '参事官', '特別報告者']) {
+  it('names before the titles of churches, councils, embassies and parties', () => {
+    for (const title of ['府主教', '理事', '参事官', '特別報告者', '政調会長', '書記局長']) {
       const [q] = annotate(`ヤブリンスキー${title}は「交渉は長引く」と述べた。`, {
         knowledge,
       }).quotes;
