@@ -102,12 +102,11 @@ function merged(a: RealQuoteScores, b: RealQuoteScores): RealQuoteScores {
 }
 
 /**
- * Quotes and speakers on `test/gold/attribution-blind/` to `-6/`: texts written by people who
+ * Quotes and speakers on `test/gold/attribution-blind/` to `-7/`: texts written by people who
  * had not read the rules, scored as the real sets are (terms dropped from the gold, so a term
- * taken for speech is an extra quote). Fold 0 of the first, third, fifth and sixth sets and the
- * whole fourth set may be read to develop rules; fold 1 of the first, third, fifth and sixth
- * sets and the whole second set (longer articles, by another writer) are held out, reported as
- * totals only.
+ * taken for speech is an extra quote). Fold 0 of the first, third, fifth, sixth and seventh sets
+ * and the whole fourth set may be read to develop rules; fold 1 of those sets and the whole
+ * second set (longer articles, by another writer) are held out, reported as totals only.
  * `VERBOSE=1` lists the misses of what may be read.
  */
 export function blindAttributionEvaluation(knowledge: Knowledge): Evaluation {
@@ -120,6 +119,7 @@ export function blindAttributionEvaluation(knowledge: Knowledge): Evaluation {
       const fourth = scoreSet('attribution-blind-4', knowledge, true);
       const fifth = scoreSet('attribution-blind-5', knowledge, true);
       const sixth = scoreSet('attribution-blind-6', knowledge, true);
+      const seventh = scoreSet('attribution-blind-7', knowledge, true);
       const count = (s: SetScores, fold: 0 | 1): number =>
         s.passages.filter((p) => p.fold === fold).length;
       const row = (name: string, s: RealQuoteScores): string => {
@@ -150,11 +150,20 @@ export function blindAttributionEvaluation(knowledge: Knowledge): Evaluation {
         row(`**articles, fifth writer, fold 1 (held out; ${count(fifth, 1)})**`, fifth.folds[1]),
         row(`articles, sixth writer, fold 0 (may be read; ${count(sixth, 0)})`, sixth.folds[0]),
         row(`**articles, sixth writer, fold 1 (held out; ${count(sixth, 1)})**`, sixth.folds[1]),
+        row(
+          `short articles, seventh writer, fold 0 (may be read; ${count(seventh, 0)})`,
+          seventh.folds[0],
+        ),
+        row(
+          `**short articles, seventh writer, fold 1 (held out; ${count(seventh, 1)})**`,
+          seventh.folds[1],
+        ),
         ...patterns('passages by pattern (both folds)', first),
         ...patterns('third writer by pattern (both folds)', third),
         ...patterns('fourth writer by pattern', fourth),
         ...patterns('fifth writer by outlet style (both folds)', fifth),
         ...patterns('sixth writer by outlet style (both folds)', sixth),
+        ...patterns('seventh writer by outlet style (both folds)', seventh),
       ];
       if (process.env.VERBOSE)
         rows.push(

@@ -30,6 +30,7 @@ describe('the blind attribution sets', () => {
     'attribution-blind-4',
     'attribution-blind-5',
     'attribution-blind-6',
+    'attribution-blind-7',
   ])
     it(`${set} passes its validator`, () => {
       const r = validate(join(gold, set));
@@ -42,6 +43,7 @@ describe('the blind attribution sets', () => {
     'attribution-blind-4',
     'attribution-blind-5',
     'attribution-blind-6',
+    'attribution-blind-7',
   ])
     it(`${set}: a label that is not its bracket’s text fails, with the passage named`, () => {
       // A copy of the set beside a copy of the fourth's validator, which the others import.

@@ -1,0 +1,45 @@
+// Checks passages.jsonl in this folder: every bracket closed by its own kind, every top-level
+// 「…」/『…』 labelled once and in text order (terms included), every label's `text` exactly the
+// inside of its bracket, fields and values from the README's schema, the speaker of every non-term
+// written in the article (parenthesised glosses such as `(Mark Rutte)`, `(イ・ジェミョン)` or `(外相)`
+// ignored on both sides), ids a7-001… in order, `fold` alternating 0, 1, 0, 1… by order (odd ids
+// fold 0, even ids fold 1), `pattern` one of the seventeen outlet styles in the README. Exit 1 on any
+// problem.
+// The checks are the fourth set's (`../attribution-blind-4/validate.mjs`), with this set's ids,
+// folds and styles, and the fifth and sixth sets' glosses rule.
+// Run: node test/gold/attribution-blind-7/validate.mjs
+import process from 'node:process';
+import { URL, fileURLToPath } from 'node:url';
+import { checkPassages, problemsFor } from '../attribution-blind-4/validate.mjs';
+
+const PATTERNS = new Set([
+  'kyodo-jiji', 'sankei', 'national-daily', 'nikkei', 'nhk', 'tv-news',
+  'reuters', 'bloomberg', 'afp', 'cnn', 'bbc', 'newsweek',
+  'tass-sputnik', 'ukrinform', 'korea', 'china', 'release',
+]);
+
+/**
+ * `text` without parenthesised glosses (full- or half-width parentheses, not nested), so that a
+ * speaker labelled without a gloss (`韓国の李在明大統領`) is found in `韓国の李在明(イ・ジェミョン)大統領`.
+ * @example withoutGlosses('マルク・ルッテ(Mark Rutte)事務総長') // => 'マルク・ルッテ事務総長'
+ * @example withoutGlosses('吉村洋文代表（大阪府知事）は') // => '吉村洋文代表は'
+ */
+export function withoutGlosses(text) {
+  return text.replace(/（[^（）]*）|\([^()]*\)/g, '');
+}
+
+/**
+ * The problems found in the passage at 0-based `index` (empty when it is sound).
+ * @example passageProblems({ id: 'a7-001', fold: 0, pattern: 'cnn', text: '「a」', quotes: [] }, 0) // => ['a7-001: 1 brackets, 0 labels']
+ */
+export const passageProblems = problemsFor({
+  prefix: 'a7',
+  patterns: PATTERNS,
+  foldOf: (index) => index % 2,
+  speakerWritten: (text, speaker) =>
+    text.includes(speaker) || withoutGlosses(text).includes(withoutGlosses(speaker)),
+});
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  checkPassages(new URL('passages.jsonl', import.meta.url), passageProblems);
+}
