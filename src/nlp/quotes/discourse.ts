@@ -1,7 +1,7 @@
 import type { SpeakerKind } from '../../model/index.js';
 import { HIRAGANA_CLASS, KANJI_CLASS, KATAKANA_CLASS } from '../../text/index.js';
 import type { Mention } from '../entities/index.js';
-import type { Knowledge, SubjectGrammar } from '../knowledge/index.js';
+import type { Knowledge, SubjectGrammar, TrieMatch } from '../knowledge/index.js';
 import type { Bracket } from './brackets.js';
 import { ClauseBreaks } from './clauses.js';
 import { Lines } from './lines.js';
@@ -60,6 +60,8 @@ export class Discourse {
   private readonly personCenterOf: (Subject | null)[];
   /** Per sentence: whether it reports speech (a speech verb or a quotation in it). */
   private readonly speaks: Uint8Array;
+  /** Every speech verb of the text (`speechVerbs`), in order. */
+  readonly speechVerbs: readonly TrieMatch<string>[];
 
   constructor(
     readonly text: string,
@@ -68,8 +70,10 @@ export class Discourse {
     readonly sentences: Sentences,
     k: Knowledge,
   ) {
-    // One scan for speech verbs serves clause breaks and which sentences report speech.
+    // One scan for speech verbs serves clause breaks, which sentences report speech and the
+    // reports without brackets (`findIndirectReports`).
     const verbs = k.speechVerbs.scan(text);
+    this.speechVerbs = verbs;
     this.clauses = new ClauseBreaks(text, brackets, mentions, k, verbs);
     this.lines = new Lines(text);
     this.grammar = k.subjects;

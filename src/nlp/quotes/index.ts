@@ -51,7 +51,7 @@ export function extractQuotes(
   const found: Attributed[] = [
     ...bracketed,
     ...blocks.map((m) => markQuote(text, m, d)),
-    ...findIndirectReports(text, k, layout.sentences)
+    ...findIndirectReports(text, k, layout.sentences, d.speechVerbs)
       // A report inside quoted words (`「Bが『…』と述べた」`) is part of those words.
       .filter((r) => !insideBlock(r.at, blocks) && !insideBlock(r.at, quoted))
       .flatMap((r) => indirectQuote(text, r, d) ?? []),

@@ -26,9 +26,9 @@ export function findIndirectReports(
   text: string,
   k: Knowledge,
   sentences: Sentences,
+  verbs: readonly { start: number; end: number }[] = k.speechVerbs.scan(text),
 ): IndirectReport[] {
   const out: IndirectReport[] = [];
-  const verbs = k.speechVerbs.scan(text);
   let v = 0;
   for (let i = 0; i < sentences.starts.length; i += 1) {
     const { start, end } = sentences.bounds(i);
