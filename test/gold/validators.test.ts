@@ -46,9 +46,9 @@ describe('the blind attribution sets', () => {
     'attribution-blind-7',
   ])
     it(`${set}: a label that is not its bracket’s text fails, with the passage named`, () => {
-      // A copy of the set beside a copy of the fourth's validator, which the others import.
+      // A copy of the set beside copies of the fourth's and fifth's validators, which the others import.
       const root = mkdtempSync(join(tmpdir(), 'kirinuki-gold-'));
-      for (const dir of new Set(['attribution-blind-4', set])) {
+      for (const dir of new Set(['attribution-blind-4', 'attribution-blind-5', set])) {
         mkdirSync(join(root, dir));
         copyFileSync(join(gold, dir, 'validate.mjs'), join(root, dir, 'validate.mjs'));
       }

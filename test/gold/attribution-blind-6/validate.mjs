@@ -6,28 +6,18 @@
 // fold 0, even ids fold 1), `pattern` one of the fifteen outlet styles in the README. Exit 1 on any
 // problem.
 // The checks are the fourth set's (`../attribution-blind-4/validate.mjs`), with this set's ids,
-// folds and styles, and the fifth set's glosses rule.
+// folds and styles, and the fifth set's glosses rule (`writtenIgnoringGlosses`).
 // Run: node test/gold/attribution-blind-6/validate.mjs
 import process from 'node:process';
 import { URL, fileURLToPath } from 'node:url';
 import { checkPassages, problemsFor } from '../attribution-blind-4/validate.mjs';
+import { writtenIgnoringGlosses } from '../attribution-blind-5/validate.mjs';
 
 const PATTERNS = new Set([
   'kyodo-jiji', 'sankei', 'national-daily', 'nhk', 'tv-news',
   'reuters', 'bloomberg', 'afp', 'cnn', 'bbc', 'newsweek',
   'tass-sputnik', 'ukrinform', 'korea-china', 'release',
 ]);
-
-/**
- * `text` without parenthesised glosses (full- or half-width parentheses, not nested), so that a
- * speaker labelled without a gloss (`韓国大統領室の魏聖洛国家安保室長`) is found in
- * `韓国大統領室の魏聖洛(ウィ・ソンラク)国家安保室長`.
- * @example withoutGlosses('ドナルド・トゥスク(Donald Tusk)首相') // => 'ドナルド・トゥスク首相'
- * @example withoutGlosses('吉村洋文代表（大阪府知事）は') // => '吉村洋文代表は'
- */
-export function withoutGlosses(text) {
-  return text.replace(/（[^（）]*）|\([^()]*\)/g, '');
-}
 
 /**
  * The problems found in the passage at 0-based `index` (empty when it is sound).
@@ -37,8 +27,7 @@ export const passageProblems = problemsFor({
   prefix: 'a6',
   patterns: PATTERNS,
   foldOf: (index) => index % 2,
-  speakerWritten: (text, speaker) =>
-    text.includes(speaker) || withoutGlosses(text).includes(withoutGlosses(speaker)),
+  speakerWritten: writtenIgnoringGlosses,
 });
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
