@@ -188,15 +188,16 @@ export function compileKnowledge(src: KnowledgeSource): Knowledge {
   };
 }
 
+/** `担当`: what stands between a title's topic and the title (`経済再生担当相`). */
+const IN_CHARGE = '担当';
+
 /**
  * The titles as listed, and each title of two or more kanji with one listed prefix and one
  * listed suffix written onto it (`前` + `外相`, `外務次官` + `補`, `首席` + `報道官` + `代行`):
  * news writes these freely, so listing every combination by hand would always miss some.
- * Composed on lookup: a set of every combination costs start-up time for words never met.
+ * Composed on lookup: a set of every combination costs start-up time for words never met. A
+ * listed topic written before a title belongs to it (`withTopic`, `topicStart`).
  */
-/** `担当`: what stands between a title's topic and the title (`経済再生担当相`). */
-const IN_CHARGE = '担当';
-
 export class TitleSet {
   private readonly listed: ReadonlySet<string>;
   private readonly prefixes: ReadonlySet<string>;
@@ -254,11 +255,11 @@ export class TitleSet {
 
   /**
    * A listed topic, 担当 or not, then a title: `経済再生担当相`, `経済再生相`, `政治担当編集長`.
+   * Only listed topics: which kanji before a title are a name and which a topic is otherwise
+   * a guess (`赤沢経済再生担当相` is 赤沢, minister for 経済再生).
    *
    * @example
    * new TitleSet(['相'], [], [], ['経済再生']).withTopic('経済再生担当相'); // true
-   * Only listed topics: which kanji before a title are a name and which a topic is otherwise
-   * a guess (`赤沢経済再生担当相` is 赤沢, minister for 経済再生).
    */
   withTopic(word: string): boolean {
     if (!this.topicOpeners.has(word.charAt(0))) return false;

@@ -273,7 +273,7 @@ function possessesTopic(text: string, n: Named, personWords: readonly string[]):
 }
 
 const POSSESSED_TOPIC = new RegExp(`^の([${KANJI_CLASS}${KATAKANA_CLASS}ー]{1,6})は(?!か)`, 'u');
-/** What words for people end in (`側近`, `報道官`, `子ども`). */
+/** What words for people end in (`側近`, `報道官`, `息子`). */
 const PERSON_ENDING = /(?:者|員|官|人|家|友|士|師|役|顧問|側近|補佐|長|親|族|子|陣営|チーム)$/u;
 
 /** The last person standing as a sentence's `Xが` outside an embedded or relative clause. */

@@ -101,12 +101,18 @@ const LEAD =
  * Whether the quotative と at `at` follows a direct quote: right after its closing bracket, or
  * after a credit in brackets that follows it (`「…」（外務省幹部）との見方`).
  */
+/** How far before its と a credit in brackets may open. */
+const CREDIT_REACH = 44;
+
 function closesQuote(text: string, at: number): boolean {
   const before = text.charAt(at - 1);
   if (before === '」') return true;
   if (before !== '）' && before !== ')') return false;
-  const open = Math.max(text.lastIndexOf('（', at - 1), text.lastIndexOf('(', at - 1));
-  return open > 0 && at - open <= 44 && text.charAt(open - 1) === '」';
+  // A bounded look back: a credit is short, and a long text of `)と` must stay linear.
+  const from = Math.max(0, at - CREDIT_REACH);
+  const window = text.slice(from, at - 1);
+  const inWindow = Math.max(window.lastIndexOf('（'), window.lastIndexOf('('));
+  return inWindow >= 0 && text.charAt(from + inWindow - 1) === '」';
 }
 
 /** Reported words after a direct quote in the same sentence start after its clause: `「…」と述べ、…と明らかにした`. */
