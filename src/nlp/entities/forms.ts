@@ -247,9 +247,14 @@ export function scanOutletForms(
 
 // `プーチン氏の盟友は`, `ナワリヌイ氏の支援者が`: a noun for a person after の, standing as a
 // subject — someone of X's, not X.
+/** What a noun for a person ends in (`支援者`, `盟友`, `経済顧問`). */
+export const PERSON_NOUN_ENDING = '(?:者|員|官|人|家|友|士|師|役|顧問|側近|補佐)';
+
 // After の, or after ある (`ある中堅議員は`: one of them, unnamed).
-const PERSON_NOUN =
-  /(?<=の|ある)[\p{Script=Han}]{0,5}(?:者|員|官|人|家|友|士|師|役|顧問|側近|補佐)(?=(?:ら|たち)?(?:は|が|も|によると|によれば))/gu;
+const PERSON_NOUN = new RegExp(
+  `(?<=の|ある)[\\p{Script=Han}]{0,5}${PERSON_NOUN_ENDING}(?=(?:ら|たち)?(?:は|が|も|によると|によれば))`,
+  'gu',
+);
 /** Nouns that end like a person's but name no one (`国家`, `個人` stands for no one said). */
 const NOT_PERSON_NOUNS = new Set(['国家', '個人', '法人', '本人', '他人', '人', '家']);
 

@@ -18,6 +18,7 @@ import { scanAbbreviations, scanFlags, scanGazetteer } from './scan-gazetteer.js
 import { scanTitles } from './titles.js';
 
 export { firstMentionFrom, mentionAt, type Mention, type MentionKind } from './mention.js';
+export { PERSON_NOUN_ENDING } from './forms.js';
 
 /**
  * Every name, role and pronoun in the text, sorted by position: the gazetteer first, then flag

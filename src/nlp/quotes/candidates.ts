@@ -4,7 +4,13 @@ import type { QuoteClass } from './classify.js';
 import type { Discourse, Subject } from './discourse.js';
 import { headlineCandidates, isTitleLine } from './headline.js';
 import { roleModifiersStart } from './noun-phrase.js';
-import { afterSubject, isPersonPhrase, isSubjectAfterQuote, type Speaker } from './speaker.js';
+import {
+  afterSubject,
+  CLEFT_REACH,
+  isPersonPhrase,
+  isSubjectAfterQuote,
+  type Speaker,
+} from './speaker.js';
 
 /** One possible speaker of a quote, with how strongly the text points to them and why. */
 export interface Candidate {
@@ -620,8 +626,6 @@ function namedAfter(text: string, site: QuoteSite, d: Discourse, k: Knowledge): 
   return rest ? cleftHead(d.namedIn(at, at + rest[0].length)) : null;
 }
 
-/** How long the noun phrase a cleft ends on may be (`…から避難し、福岡市で暮らすYさん（２９）だ`). */
-const CLEFT_REACH = 64;
 const CLEFT_REST = new RegExp(`^[^。「」\\n]{0,${CLEFT_REACH}}?(?:だ|です|。|$)`, 'u');
 
 /**

@@ -54,9 +54,8 @@ export function classifyQuote(
   // `著書『…』`, `『…』を出版した`: the title of a work, whoever reads it out.
   if (isTitleOfWork(text, q, k)) return TERM_NAMED;
   // `「数十年かかる」（ウクライナ政府）とされ`, `「…」（外務省幹部）。`: words credited in brackets.
-  const credit = CREDIT.exec(text.slice(q.close + 1, q.close + 1 + MAX_CREDIT + 2));
-  if (credit && isSentenceLike(content)) {
-    const at = q.close + 1 + credit[0].length;
+  const at = creditEnd(text, q.close);
+  if (at >= 0 && isSentenceLike(content)) {
     const cls = text.startsWith('と', at)
       ? afterQuotative(text, q, content, at, sentenceEnd, k)
       : null;
@@ -120,9 +119,20 @@ const DASHES = ['―', '—', '─'];
 const MAX_CREDIT = 40;
 
 /**
- * A credit in brackets right after quoted words: nouns, joined by の at most, with no verb —
- * `（外務省幹部）`, `（ウクライナ政府）`, `（OVDインフォ）`.
+ * Where a credit in brackets right after the closing bracket at `close` ends — nouns, joined by
+ * の at most, with no verb: `（外務省幹部）`, `（ウクライナ政府）`, `（OVDインフォ）` — or -1.
+ *
+ * @example
+ * creditEnd('「遠い」（外務省幹部）との見方', 3); // 11
  */
+export function creditEnd(text: string, close: number): number {
+  const m = CREDIT.exec(text.slice(close + 1, close + 3 + MAX_CREDIT));
+  return m ? close + 1 + m[0].length : -1;
+}
+
+/** The longest a credit in brackets takes, brackets included. */
+export const CREDIT_LENGTH = MAX_CREDIT + 2;
+
 const CREDIT = new RegExp(
   `^[(（](?:[${KANJI_CLASS}${KATAKANA_CLASS}A-Za-zＡ-Ｚａ-ｚ0-9０-９・ー]|の(?!$)){2,${MAX_CREDIT}}[)）]`,
   'u',

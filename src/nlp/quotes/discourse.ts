@@ -1,6 +1,6 @@
 import type { SpeakerKind } from '../../model/index.js';
 import { HIRAGANA_CLASS, KANJI_CLASS, KATAKANA_CLASS } from '../../text/index.js';
-import type { Mention } from '../entities/index.js';
+import { PERSON_NOUN_ENDING, type Mention } from '../entities/index.js';
 import type { Knowledge, SubjectGrammar, TrieMatch } from '../knowledge/index.js';
 import type { Bracket } from './brackets.js';
 import { ClauseBreaks } from './clauses.js';
@@ -273,8 +273,8 @@ function possessesTopic(text: string, n: Named, personWords: readonly string[]):
 }
 
 const POSSESSED_TOPIC = new RegExp(`^の([${KANJI_CLASS}${KATAKANA_CLASS}ー]{1,6})は(?!か)`, 'u');
-/** What words for people end in (`側近`, `報道官`, `息子`). */
-const PERSON_ENDING = /(?:者|員|官|人|家|友|士|師|役|顧問|側近|補佐|長|親|族|子|陣営|チーム)$/u;
+/** What words for people end in: a person noun's ending (`報道官`), or `長`, `親`, `子`, `陣営`. */
+const PERSON_ENDING = new RegExp(`(?:${PERSON_NOUN_ENDING}|長|親|族|子|陣営|チーム)$`, 'u');
 
 /** The last person standing as a sentence's `Xが` outside an embedded or relative clause. */
 function mainGaPersonOf(text: string, inSentence: Subject[], end: number): Subject | null {

@@ -1,5 +1,6 @@
 import type { Knowledge } from '../knowledge/index.js';
 import type { Sentences } from './sentences.js';
+import { creditEnd, CREDIT_LENGTH } from './classify.js';
 
 /** A sentence that ends by reporting speech without brackets: `…を実施したと発表した。` */
 export interface IndirectReport {
@@ -99,20 +100,16 @@ const LEAD =
 
 /**
  * Whether the quotative と at `at` follows a direct quote: right after its closing bracket, or
- * after a credit in brackets that follows it (`「…」（外務省幹部）との見方`).
+ * after a credit in brackets that follows it (`「…」（外務省幹部）との見方`, `creditEnd`).
  */
-/** How far before its と a credit in brackets may open. */
-const CREDIT_REACH = 44;
-
 function closesQuote(text: string, at: number): boolean {
   const before = text.charAt(at - 1);
   if (before === '」') return true;
   if (before !== '）' && before !== ')') return false;
   // A bounded look back: a credit is short, and a long text of `)と` must stay linear.
-  const from = Math.max(0, at - CREDIT_REACH);
-  const window = text.slice(from, at - 1);
-  const inWindow = Math.max(window.lastIndexOf('（'), window.lastIndexOf('('));
-  return inWindow >= 0 && text.charAt(from + inWindow - 1) === '」';
+  const from = Math.max(0, at - CREDIT_LENGTH - 1);
+  const close = text.slice(from, at).lastIndexOf('」');
+  return close >= 0 && creditEnd(text, from + close) === at;
 }
 
 /** Reported words after a direct quote in the same sentence start after its clause: `「…」と述べ、…と明らかにした`. */

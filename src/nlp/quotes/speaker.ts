@@ -53,8 +53,11 @@ function isCleftFocus(text: string, m: Mention): boolean {
 
 /** An age in brackets may stand between the name and the copula that ends the sentence. */
 const CLEFT_END = /^(?:[(（][0-9０-９]{1,3}[)）])?(?:だ|です)(?:った|した)?(?:[。\n]|$)/u;
-/** How far before the name its cleft's `のは` may stand. */
-const CLEFT_REACH = 60;
+/**
+ * How long a cleft's noun phrase may be: how far before the name its `のは` may stand, and how
+ * far after `のは` the name may close it (`…から避難し、福岡市で暮らすYさん（２９）だ`).
+ */
+export const CLEFT_REACH = 64;
 
 /** Where the particle after a subject ends (`ザハロワ報道官は` → after は). */
 export function afterSubject(text: string, phraseEnd: number, g: SubjectGrammar): number {
