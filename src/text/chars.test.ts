@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  hasHiragana,
   HIRAGANA_CLASS,
   isHiragana,
   isKanji,
@@ -26,6 +27,13 @@ describe('character classes', () => {
       }
       expect(differ, name).toEqual([]);
     }
+  });
+
+  it('finds a hiragana letter anywhere in a text, and none in kanji, katakana or ー', () => {
+    expect(hasHiragana('ロシアが優勢だ')).toBe(true);
+    expect(hasHiragana('国家情報院(NIS)')).toBe(false);
+    expect(hasHiragana('ゼレンスキー')).toBe(false);
+    expect(hasHiragana('')).toBe(false);
   });
 
   it('sorts the characters of Japanese news as a reader would', () => {

@@ -42,6 +42,18 @@ export function isHiragana(c: number): boolean {
 }
 
 /**
+ * True when `text` holds a hiragana letter anywhere: words written with kana are said, not names.
+ *
+ * @example
+ * hasHiragana('ロシアが優勢だ'); // true
+ * hasHiragana('国家情報院'); // false
+ */
+export function hasHiragana(text: string): boolean {
+  for (let i = 0; i < text.length; i += 1) if (isHiragana(text.charCodeAt(i))) return true;
+  return false;
+}
+
+/**
  * True for a kanji, or 々 〆 ヶ.
  *
  * @example

@@ -1,3 +1,4 @@
+import { HIRAGANA_CLASS, isHiragana } from '../../text/index.js';
 import { isKanjiCode, isKatakanaCode, type Knowledge } from '../knowledge/index.js';
 import { mention, type Coverage, type Mention } from './mention.js';
 
@@ -277,7 +278,7 @@ function kanjiNameBefore(
 }
 
 /** The hiragana a given name may be written in before a title: `片山さつき財務相`, `森まさこ氏`. */
-const KANA_GIVEN_NAME = /^[ぁ-ゖ]{2,4}$/u;
+const KANA_GIVEN_NAME = new RegExp(`^[${HIRAGANA_CLASS}]{2,4}$`, 'u');
 
 /**
  * Where a name with a hiragana given name starts, before a title at `at` (`片山さつき財務相`): a
@@ -287,10 +288,10 @@ const KANA_GIVEN_NAME = /^[ぁ-ゖ]{2,4}$/u;
  */
 function kanaGivenNameStart(text: string, at: number, k: Knowledge): number {
   let s = at;
-  while (s > at - 4 && s > 0 && /[ぁ-ゖ]/u.test(text.charAt(s - 1))) s -= 1;
+  while (s > at - 4 && s > 0 && isHiragana(text.charCodeAt(s - 1))) s -= 1;
   const kana = text.slice(s, at);
   if (!KANA_GIVEN_NAME.test(kana) || /[はがのをにでともへや]$/u.test(kana)) return -1;
-  if (/[ぁ-ゖ]/u.test(text.charAt(s - 1))) return -1;
+  if (isHiragana(text.charCodeAt(s - 1))) return -1;
   for (const n of [3, 2, 1]) {
     const from = s - n;
     if (from < 0 || isKanjiCode(text.charCodeAt(from - 1))) continue;

@@ -1,4 +1,4 @@
-import { HIRAGANA_CLASS, isHiragana, KANJI_CLASS, KATAKANA_CLASS } from '../../text/index.js';
+import { hasHiragana, isHiragana, KANJI_CLASS, KATAKANA_CLASS } from '../../text/index.js';
 import type { Knowledge } from '../knowledge/index.js';
 import type { Bracket } from './brackets.js';
 
@@ -302,15 +302,13 @@ function looksLikeName(
     return true;
   // Where it stands tells a name only for words written like one: `「大規模な」攻撃` and
   // `「2つの極めて有能な軍隊」が` are someone's words, `「国家情報院(NIS)」が` a name.
-  if (HIRAGANA.test(content)) return false;
+  if (hasHiragana(content)) return false;
   const after = text.slice(q.close + 1, q.close + 5);
   if (NAME_AFTER.test(after)) return true;
   if (titleLine) return false;
   if (NOUN_CHAR.test(after.charAt(0))) return true;
   return NOUN_CHAR.test(text.charAt(q.open - 1));
 }
-
-const HIRAGANA = new RegExp(`[${HIRAGANA_CLASS}]`, 'u');
 
 /**
  * `の` then a title or a word for a person ending a short noun phrase before a subject or

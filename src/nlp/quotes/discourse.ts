@@ -1,5 +1,5 @@
 import type { SpeakerKind } from '../../model/index.js';
-import { HIRAGANA_CLASS, KANJI_CLASS, KATAKANA_CLASS } from '../../text/index.js';
+import { hasHiragana, KANJI_CLASS, KATAKANA_CLASS } from '../../text/index.js';
 import { PERSON_NOUN_ENDING, type Mention } from '../entities/index.js';
 import type { Knowledge, SubjectGrammar, TrieMatch } from '../knowledge/index.js';
 import type { Bracket } from './brackets.js';
@@ -425,10 +425,8 @@ function isQuotedWords(text: string, m: Mention, b: Bracket | undefined): boolea
   if (!b || b.open >= m.start || m.end > b.close) return false;
   if (b.close - b.open - 1 > m.phraseEnd - m.start + 4) return true;
   // A short quote is words too when kana join the name to more (`「ロシアが優勢だ」`).
-  return HIRAGANA.test(text.slice(b.open + 1, m.start) + text.slice(m.phraseEnd, b.close));
+  return hasHiragana(text.slice(b.open + 1, m.start) + text.slice(m.phraseEnd, b.close));
 }
-
-const HIRAGANA = new RegExp(`[${HIRAGANA_CLASS}]`, 'u');
 
 /** A title standing for a person: `大統領は`, `ウクライナ大統領、`, not `関係者`. */
 function isBareTitle(text: string, m: Mention): boolean {

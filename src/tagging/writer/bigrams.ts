@@ -1,4 +1,4 @@
-import { HIRAGANA_CLASS, normaliseForMatch } from '../../text/index.js';
+import { hasHiragana, normaliseForMatch } from '../../text/index.js';
 import { forEachBigram } from '../features/units.js';
 
 /** The set of character bigrams of a text after normalisation, for overlap measures. */
@@ -23,7 +23,6 @@ export function coverage(part: ReadonlySet<string>, whole: ReadonlySet<string>):
 }
 
 // Particles and endings are kana: a bigram without hiragana belongs to a content word.
-const HAS_HIRAGANA = new RegExp(`[${HIRAGANA_CLASS}]`, 'u');
 
 /**
  * The bigrams of a text's content words (kanji, katakana, Latin, digits): what it is about,
@@ -33,5 +32,5 @@ const HAS_HIRAGANA = new RegExp(`[${HIRAGANA_CLASS}]`, 'u');
  * contentBigrams('支援を続ける'); // Set { '支援' }
  */
 export function contentBigrams(text: string): Set<string> {
-  return new Set([...bigramSet(text)].filter((b) => !HAS_HIRAGANA.test(b)));
+  return new Set([...bigramSet(text)].filter((b) => !hasHiragana(b)));
 }

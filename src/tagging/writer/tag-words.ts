@@ -1,5 +1,5 @@
 import type { SummaryLine } from '../../model/index.js';
-import { HIRAGANA_CLASS } from '../../text/index.js';
+import { hasHiragana } from '../../text/index.js';
 import { bigramSet } from './bigrams.js';
 
 // A bigram must be in this many of a tag's lines, and this much more common there than in
@@ -43,7 +43,6 @@ export function tagWords(lines: readonly SummaryLine[]): Record<string, string[]
 // A bigram in the descriptions of more than this share of the tags says nothing about any one.
 const MAX_TAG_SHARE = 0.25;
 // A description's particles and endings (`が組`, `の提`) are no topic: content bigrams only.
-const HAS_KANA = new RegExp(`[${HIRAGANA_CLASS}]`, 'u');
 
 /**
  * The bigrams of what the curator wrote about each tag — its name, description and keywords —
@@ -63,7 +62,7 @@ export function describedTagWords(
   const most = Math.max(1, Math.floor(MAX_TAG_SHARE * sets.length));
   const out: Record<string, string[]> = {};
   for (const [tag, set] of sets) {
-    const words = [...set].filter((b) => !HAS_KANA.test(b) && (spread.get(b) ?? 0) <= most).sort();
+    const words = [...set].filter((b) => !hasHiragana(b) && (spread.get(b) ?? 0) <= most).sort();
     if (words.length > 0) out[tag] = words;
   }
   return out;
