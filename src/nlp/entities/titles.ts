@@ -263,7 +263,10 @@ function kanjiNameBefore(
   const alone = length === 1 && surname === 1 && r.re - r.ts >= 2;
   // `赤沢経済再生担当相`, `赤沢亮正経済再生担当相`: a topic before the title has marked where the
   // name ends, so a family name of the dictionary is enough, whatever follows it.
-  if (k.titles.withTopic(title) && (surname > 0 || dictionarySurnameAt(text, r.rs, r.ts, k)))
+  if (
+    k.titles.withTopic(title) &&
+    (surname > 0 || dictionarySurnameLength(text, r.rs, r.ts, k) > 0)
+  )
     return person(text, r.rs, r.ts, title, r.re, null, k);
   if ((length <= 2 && r.re - r.ts >= 2 && familyNames.has(text.slice(r.rs, r.ts))) || alone)
     return person(text, r.rs, r.ts, title, r.re, null, k);
@@ -303,11 +306,11 @@ function kanaGivenNameStart(text: string, at: number, k: Knowledge): number {
   return -1;
 }
 
-/** Whether `[from, to)` opens with a family name of the name dictionary (two or three kanji). */
-function dictionarySurnameAt(text: string, from: number, to: number, k: Knowledge): boolean {
-  for (let n = 2; n <= 3 && n <= to - from; n += 1)
-    if (k.dictionarySurnames.has(text.slice(from, from + n))) return true;
-  return false;
+/** The length of the longest family name of the name dictionary (three or two kanji) opening `[from, to)`, or 0. */
+function dictionarySurnameLength(text: string, from: number, to: number, k: Knowledge): number {
+  for (let n = Math.min(3, to - from); n >= 2; n -= 1)
+    if (k.dictionarySurnames.has(text.slice(from, from + n))) return n;
+  return 0;
 }
 
 /**
@@ -357,8 +360,7 @@ function nameBeforeBody(
 function nameLengths(text: string, from: number, to: number, k: Knowledge): number[] {
   const most = Math.min(MAX_KANJI_NAME, to - from);
   let family = knownSurnameAt(text, from, to, k);
-  for (let n = 3; n >= 2 && family < 2; n -= 1)
-    if (k.dictionarySurnames.has(text.slice(from, from + n))) family = n;
+  if (family < 2) family = dictionarySurnameLength(text, from, to, k) || family;
   const all = Array.from({ length: Math.max(0, most - 1) }, (_, i) => most - i);
   if (family < 2) return all;
   const preferred = [family + 2, family + 1, family + 3].filter((n) => n <= most);
