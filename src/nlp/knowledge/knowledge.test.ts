@@ -179,4 +179,24 @@ describe('Trie', () => {
     expect(t.scan('NATOS')).toEqual([]);
     expect(t.scan('#nato_news')).toEqual([]);
   });
+
+  it('finds every word under a node of many branches, the longest first', () => {
+    // Twenty words sharing 国防: the node after 国防 has more edges than are read one by one.
+    const many = new Trie<string>();
+    const ends = '相省長官庁費軍策力網案会議法局部課室院団隊'.split('');
+    for (const e of ends) many.add(`国防${e}`, e);
+    many.add('国防', '-');
+    many.add('国防省報道官', 'spokes');
+    for (const e of ends) expect(many.longestAt(`${e}国防${e}は`, 1)?.value).toBe(e);
+    expect(many.longestAt('国防次官', 0)?.value).toBe('-');
+    expect(many.scan('国防省報道官は')).toEqual([{ start: 0, end: 6, value: 'spokes' }]);
+  });
+
+  it('sees a word added after it was first scanned', () => {
+    const late = new Trie<string>();
+    late.add('キーウ', 'K');
+    expect(late.scan('ハルキウとキーウ').map((m) => m.value)).toEqual(['K']);
+    late.add('ハルキウ', 'H');
+    expect(late.scan('ハルキウとキーウ').map((m) => m.value)).toEqual(['H', 'K']);
+  });
 });
