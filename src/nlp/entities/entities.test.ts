@@ -200,6 +200,15 @@ describe('extractEntities', () => {
     ]);
   });
 
+  it('reads a one-kanji country opening a headline before a comma, a quote or a space', () => {
+    expect(entities('米、「攻撃は容認できない」と非難\n本文').map((e) => e[2])).toEqual(['米国']);
+    expect(entities('【ベルリン】独 防衛費を倍増へ').map((e) => e[2])).toEqual([
+      'ベルリン',
+      'ドイツ',
+    ]);
+    expect(entities('新米、「おいしい」と好評\n露天風呂「いい湯」')).toEqual([]);
+  });
+
   it('resolves a surname to the full name written earlier', () => {
     expect(entities('トーステン・ネストマン氏は…ネストマン氏は').map((e) => e[2])).toEqual([
       'ネストマン',

@@ -111,13 +111,28 @@ export function scanAbbreviations(text: string, k: Knowledge, cover: Coverage): 
     const alone = j === i + 1;
     const head =
       k.abbreviationHeads.longestAt(text, j) ?? (k.titles.has(titleAt(text, j, k)) ? true : null);
-    if (alone && !(k.abbreviationAlone.has(text.charAt(i)) && head)) continue;
+    if (alone && !(k.abbreviationAlone.has(text.charAt(i)) && (head || opensHeadline(text, i))))
+      continue;
     for (let c = i; c < j; c += 1) out.push(abbreviation(text, c, k));
     cover.take(i, j);
     i = j - 1;
   }
   return out;
 }
+
+/**
+ * A country's one-kanji abbreviation opening a line before a comma, a quote or a space is the
+ * headline's subject: `米、「…」と非難`, `露「…」`, `独 …`.
+ */
+function opensHeadline(text: string, i: number): boolean {
+  const after = text.charAt(i + 1);
+  if (after !== '、' && after !== '「' && after !== ' ' && after !== '\u3000') return false;
+  return LINE_HEAD.test(text.slice(Math.max(0, i - LINE_HEAD_REACH), i));
+}
+
+/** What may stand before a headline's first word on its line: spaces, a dateline in brackets. */
+const LINE_HEAD = /(?:^|\n)[\s\u3000]*(?:【[^】\n]{0,12}】)?$/u;
+const LINE_HEAD_REACH = 20;
 
 function titleAt(text: string, i: number, k: Knowledge): string {
   for (let n = k.maxTitleLength; n > 0; n -= 1) {

@@ -321,6 +321,10 @@ describe('extractQuotes: attribution patterns of wire copy', () => {
       kind: 'speech',
       canonical: 'ゼレンスキー',
     });
+    expect(quotes('米、「攻撃は容認できない」と非難\n米国務省は声明を出した。')[0]).toMatchObject({
+      kind: 'speech',
+      canonical: '米国',
+    });
   });
 
   it('a quote standing alone, then the speaker: 「…」。Xはこう訴えた', () => {
