@@ -8,10 +8,18 @@ const WORD_GOES_ON = /[\p{Script=Han}\p{Script=Katakana}]/u;
 const MIN_STANDALONE_GENERIC = 3;
 
 /**
+ * What a short body standing alone is followed by when it speaks or reports: `空軍は「…」`,
+ * `警察によると`, `政府側は`.
+ */
+const SUBJECT_AFTER = /^(?:側)?(?:は|が|も|によると|によれば)/u;
+
+/**
  * Joins a country or place written right before a generic body, or before it with の, into one
  * organisation (`ロシア` + `外務省` → `ロシア外務省`, `露` + `軍` → `ロシア軍`, `ポーランドの軍` →
  * `ポーランド軍`), keeps longer generic bodies on their own (`内務省`), and drops the short ones
- * that are only meaningful after a name. Input and output are sorted by start.
+ * that are only meaningful after a name — unless one stands as a word before a subject's
+ * particle (`空軍は「…」と発表`): then it points back to the body it shortens, as `同省` does
+ * (kind `coref`, its word as the title). Input and output are sorted by start.
  */
 export function composeOrganisations(text: string, mentions: Mention[]): Mention[] {
   const out: Mention[] = [];
@@ -20,10 +28,17 @@ export function composeOrganisations(text: string, mentions: Mention[]): Mention
     if (m.generic && m.kind === 'organisation' && prev && canQualify(text, prev, m)) {
       out[out.length - 1] = compound(text, prev, m);
     } else if (m.generic && m.kind === 'organisation' && m.end - m.start < MIN_STANDALONE_GENERIC) {
-      continue;
+      if (standsAsSubject(text, m))
+        out.push({ ...m, kind: 'coref', title: m.surface, canonical: null });
     } else out.push(m);
   }
   return out;
+}
+
+/** `空軍は`: a short body as a word of its own (no kanji or katakana before it) and a subject. */
+function standsAsSubject(text: string, m: Mention): boolean {
+  if (WORD_GOES_ON.test(text.charAt(m.start - 1))) return false;
+  return SUBJECT_AFTER.test(text.slice(m.end, m.end + 4));
 }
 
 function canQualify(text: string, prev: Mention, m: Mention): boolean {

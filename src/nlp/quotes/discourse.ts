@@ -438,6 +438,18 @@ function heldBy(role: Speaker, holder: Named): Speaker {
 }
 
 /** What a title takes from the person holding it: their name and organisation. */
+/** A short body no earlier name says whose it is (`警察は`): the body as written. */
+function bareBody(m: Mention, span: { start: number; end: number }): Speaker {
+  return {
+    speaker: m.surface,
+    canonical: m.surface,
+    org: null,
+    attribution: 'explicit',
+    speakerSpan: span,
+    speakerKind: 'organisation',
+  };
+}
+
 function holdersName(holder: Speaker): Pick<Speaker, 'canonical' | 'org' | 'speakerKind'> {
   return { canonical: holder.canonical, org: holder.org, speakerKind: 'person' };
 }
@@ -595,7 +607,11 @@ function resolveOne(
       !m.generic && m.title !== null && m.title !== '氏' && !state.hasHolder(m.title)
         ? state.role(m.title)
         : null;
-    const target = role ?? (m.generic ? state.body(m.title) : state.person(m.title));
+    // A short body standing alone (`空軍は`) is the last body it shortens, else itself;
+    // `同省` is the last body of its kind, else the last body named.
+    const alone = m.generic && m.via !== 'title';
+    const target = role ?? (m.generic ? state.body(m.title, !alone) : state.person(m.title));
+    if (!target && alone) return bareBody(m, span);
     return target ? { ...target, attribution: 'coreference', speakerSpan: span } : null;
   }
   if (m.kind === 'place' || (m.kind === 'country' && m.via === 'flag')) return null;

@@ -1229,6 +1229,17 @@ describe('extractQuotes: who the text is about, carried to words with no subject
     expect(speakers('国防省は「テロ攻撃だ」と非難した。')).toEqual(['国防省']);
   });
 
+  it('a short body standing alone as a subject is the body it shortens, else itself (`空軍は`)', () => {
+    expect(
+      speakers(
+        'ウクライナ空軍によると、無人機が飛来した。ゼレンスキー大統領は演説した。空軍は「40機を撃墜した」と発表した。',
+      ),
+    ).toEqual(['ウクライナ空軍']);
+    expect(speakers('男は逮捕された。警察は「動機を調べている」と述べた。')).toEqual(['警察']);
+    // Inside a longer word it is no body of its own.
+    expect(speakers('自治政府は「住民投票を実施する」と述べた。')).toEqual(['自治政府']);
+  });
+
   it('a bare title names the holder of a title ending in it (`知事` of `州知事`)', () => {
     expect(
       speakers(
