@@ -209,6 +209,14 @@ describe('extractEntities', () => {
     expect(entities('新米、「おいしい」と好評\n露天風呂「いい湯」')).toEqual([]);
   });
 
+  it('reads an acronym or a name in Latin letters standing as a subject as a body', () => {
+    expect(entities('KSEは「需要が戻った」と述べた。Metaは「対策を強める」と説明した。')).toEqual([
+      ['organisation', 'KSE', 'KSE', null],
+      ['organisation', 'Meta', 'Meta', null],
+    ]);
+    expect(entities('iPhoneは売れた。X線は危ない。')).toEqual([]);
+  });
+
   it('resolves a surname to the full name written earlier', () => {
     expect(entities('トーステン・ネストマン氏は…ネストマン氏は').map((e) => e[2])).toEqual([
       'ネストマン',
