@@ -21,13 +21,14 @@ function database(name: string, cacheKiB: number, mmapBytes: number): Database.D
   return db;
 }
 
-const settings = (db: Database.Database): [number, number] => [
+const settings = (db: Database.Database): [number, number, number] => [
   db.pragma('cache_size', { simple: true }) as number,
   db.pragma('mmap_size', { simple: true }) as number,
+  db.pragma('wal_autocheckpoint', { simple: true }) as number,
 ];
 
 describe('Importer', () => {
-  it('puts the page cache and memory map back after an import (it runs without the map)', () => {
+  it('puts the page cache, memory map and checkpoint interval back after an import', () => {
     const db = database('a.db', -32 * 1024, 8 * 1024 * 1024);
     const importer = new Importer(db);
     const report = importer.importBatches([
@@ -39,7 +40,7 @@ describe('Importer', () => {
       },
     ]);
     expect(report.inserted).toBe(1);
-    expect(settings(db)).toEqual([-32 * 1024, 8 * 1024 * 1024]);
+    expect(settings(db)).toEqual([-32 * 1024, 8 * 1024 * 1024, 1000]);
     db.close();
   });
 
@@ -48,7 +49,7 @@ describe('Importer', () => {
     const importer = new Importer(db);
     const bad = { source: 's', day: 'not a day', entries: [], documentTagLines: [] };
     expect(() => importer.importBatches([bad])).toThrow(KirinukiError);
-    expect(settings(db)).toEqual([-4096, 1024 * 1024]);
+    expect(settings(db)).toEqual([-4096, 1024 * 1024, 1000]);
     db.close();
   });
 });

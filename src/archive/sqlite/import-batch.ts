@@ -22,6 +22,13 @@ interface Fulltext {
 
 /** The page cache of an import, in KiB (negative: SQLite's unit for a size in KiB). */
 const IMPORT_CACHE_KIB = -16 * 1024;
+/**
+ * WAL pages an import lets gather before a checkpoint copies them into the file (80 MB at
+ * 8 KiB pages; SQLite's default is 1,000). An import's commits rewrite the same index pages
+ * again and again, and each checkpoint wrote them into the file once more: 20,000 clips
+ * through the CLI took 13.9–14.1 s with the default, 12.3–12.8 s with this.
+ */
+const IMPORT_WAL_PAGES = 10_000;
 
 /** Imports batches: one transaction each, idempotent per entry id. */
 export class Importer {
@@ -63,13 +70,15 @@ export class Importer {
    * runs, the connection reads through a small page cache and no memory map: an import touches
    * most of the index as it merges segments, and through the map every page it touched stayed
    * in the process's memory (an import of 100,000 entries peaked near 500 MB, 200 without).
-   * Both are put back afterwards, for the queries.
+   * WAL checkpoints wait for `IMPORT_WAL_PAGES`. All three are put back afterwards.
    */
   importBatches(batches: readonly ImportBatch[]): ImportReport {
     const cache = this.db.pragma('cache_size', { simple: true }) as number;
     const mmap = this.db.pragma('mmap_size', { simple: true }) as number;
+    const walPages = this.db.pragma('wal_autocheckpoint', { simple: true }) as number;
     this.db.pragma(`cache_size = ${IMPORT_CACHE_KIB}`);
     this.db.pragma('mmap_size = 0');
+    this.db.pragma(`wal_autocheckpoint = ${Math.max(walPages, IMPORT_WAL_PAGES)}`);
     try {
       return this.run(batches);
     } catch (e) {
@@ -84,6 +93,7 @@ export class Importer {
     } finally {
       this.db.pragma(`cache_size = ${cache}`);
       this.db.pragma(`mmap_size = ${mmap}`);
+      this.db.pragma(`wal_autocheckpoint = ${walPages}`);
     }
   }
 
