@@ -31,6 +31,7 @@ describe('the blind attribution sets', () => {
     'attribution-blind-5',
     'attribution-blind-6',
     'attribution-blind-7',
+    'attribution-blind-8',
   ])
     it(`${set} passes its validator`, () => {
       const r = validate(join(gold, set));
@@ -44,6 +45,7 @@ describe('the blind attribution sets', () => {
     'attribution-blind-5',
     'attribution-blind-6',
     'attribution-blind-7',
+    'attribution-blind-8',
   ])
     it(`${set}: a label that is not its bracket’s text fails, with the passage named`, () => {
       // A copy of the set beside copies of the fourth's and fifth's validators, which the others import.
