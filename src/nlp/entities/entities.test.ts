@@ -217,6 +217,12 @@ describe('extractEntities', () => {
     expect(entities('iPhoneは売れた。X線は危ない。')).toEqual([]);
   });
 
+  it('takes a kanji run for a name when a katakana reading follows it (`河在勲(ハ・ジェフン)氏`)', () => {
+    expect(entities('河在勲(ハ・ジェフン)氏は述べた。国際法(こくさいほう)の話')).toEqual([
+      ['person', '河在勲', '河在勲', '氏'],
+    ]);
+  });
+
   it('resolves a surname to the full name written earlier', () => {
     expect(entities('トーステン・ネストマン氏は…ネストマン氏は').map((e) => e[2])).toEqual([
       'ネストマン',

@@ -31,7 +31,9 @@ export function scanTitles(
   // A title ends a run of kanji, so only units that end some title and a run are looked at.
   for (let i = 0; i < text.length; i += 1) {
     const unit = k.titleFinalUnits[text.charCodeAt(i)];
-    if (unit === 0 || unit === undefined || isKanjiCode(text.charCodeAt(i + 1))) continue;
+    if (unit === 0 || unit === undefined) continue;
+    // `首相官邸` is no title, `首相答弁` the title's holder speaking.
+    if (isKanjiCode(text.charCodeAt(i + 1)) && !speechNounAt(text, i + 1, k)) continue;
     if (unit === 2 && !k.titleSuffixes.some((s) => text.startsWith(s, i + 1 - s.length))) continue;
     const re = i + 1;
     let rs = i;
@@ -70,6 +72,11 @@ export function scanTitles(
     }
   }
   return out.sort((a, b) => a.start - b.start);
+}
+
+function speechNounAt(text: string, at: number, k: Knowledge): boolean {
+  for (const noun of k.titleSpeechNouns) if (text.startsWith(noun, at)) return true;
+  return false;
 }
 
 /**
@@ -503,9 +510,16 @@ function kanjiNameBeforeGloss(
     knownSurnameAt(text, start, nameEnd, k) > 0 ||
     dictionaryName(text, start, nameEnd, k) ||
     familyNames.has(text.slice(start, start + 1)) ||
-    familyNames.has(text.slice(start, start + 2));
+    familyNames.has(text.slice(start, start + 2)) ||
+    READING.test(text.slice(nameEnd, r.rs));
   return reads ? person(text, start, nameEnd, text.slice(r.ts, r.re), r.re, null, k) : null;
 }
+
+/**
+ * A reading in katakana, family and given name split by a middle dot (`(ハ・ジェフン)`): said of
+ * the kanji before it, it shows them to be a person's name, listed family name or not.
+ */
+const READING = /^[(（][\p{Script=Katakana}ー]{1,8}[・･][\p{Script=Katakana}ー]{1,12}[)）]$/u;
 
 /** How long a reading or gloss in brackets between a name and its title may be. */
 const MAX_GLOSS = 40;

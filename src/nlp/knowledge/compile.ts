@@ -88,6 +88,8 @@ export interface Knowledge {
   quantityWords: Set<string>;
   /** Verbs a country speaks with as its government (`表明した`, `非難した`), matched at the start of a quote's verb. */
   countryVerbs: string[];
+  /** Nouns after a title that make it its holder's words (`首相答弁`): the title stands before them. */
+  titleSpeechNouns: readonly string[];
   /** Relations written right before a name (`妻`, `母親`), longest first. */
   relationWords: string[];
   notNames: Set<string>;
@@ -165,6 +167,7 @@ export function compileKnowledge(src: KnowledgeSource): Knowledge {
     outletStatementNouns: new Set(src.outletStatementNouns),
     bodyVerbs: src.bodyVerbs,
     countryVerbs: src.countryVerbs,
+    titleSpeechNouns: src.titleSpeechNouns,
     quantityWords: new Set(src.quantityWords),
     relationWords: [...src.relationWords].sort((a, b) => b.length - a.length),
     notNames: new Set(src.notNames),

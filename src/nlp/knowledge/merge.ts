@@ -38,6 +38,7 @@ export interface KnowledgeSource {
   outletStatementNouns: string[];
   bodyVerbs: string[];
   countryVerbs: string[];
+  titleSpeechNouns: string[];
   quantityWords: string[];
   relationWords: string[];
   notNames: string[];
@@ -89,6 +90,7 @@ const LIST_KEYS = [
   'outletStatementNouns',
   'bodyVerbs',
   'countryVerbs',
+  'titleSpeechNouns',
   'quantityWords',
   'relationWords',
   'notNames',
@@ -139,6 +141,7 @@ export function emptyKnowledgeSource(): KnowledgeSource {
     outletStatementNouns: [],
     bodyVerbs: [],
     countryVerbs: [],
+    titleSpeechNouns: [],
     quantityWords: [],
     relationWords: [],
     notNames: [],

@@ -79,7 +79,8 @@ export function headlineCandidates(text: string, site: QuoteSite, d: Discourse):
 /** `「…」、反体制派ナワリヌイ氏が獄中投稿`: the subject of the headline's clause after the quote. */
 function subjectAfter(text: string, close: number, lineEnd: number, d: Discourse): Named | null {
   const n = d.namedIn(close + 1, Math.min(lineEnd, close + 1 + SUBJECT_GAP))[0];
-  if (!n || /[「『]/u.test(text.slice(close + 1, n.mention.start))) return null;
+  // `…を「制圧」と主張　ウクライナ軍は否定`: past a space, a headline's next clause begins.
+  if (!n || /[「『\s\u3000]/u.test(text.slice(close + 1, n.mention.start))) return null;
   return /^(?:ら|側)?[がは]/u.test(text.slice(n.mention.phraseEnd, n.mention.phraseEnd + 2))
     ? n
     : null;
@@ -94,7 +95,8 @@ function nameRightBefore(
 ): Named | null {
   const names = d.namedIn(Math.max(lineStart, open - 40), open);
   const last = names[names.length - 1];
-  if (!last || !/^[、\s]?$/u.test(text.slice(last.mention.phraseEnd, open))) return null;
+  // `学生ら「…」`: a group of them.
+  if (!last || !/^(?:ら|側)?[、\s]?$/u.test(text.slice(last.mention.phraseEnd, open))) return null;
   return last.speaker.speakerKind === null ? null : last;
 }
 

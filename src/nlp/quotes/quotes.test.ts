@@ -327,6 +327,15 @@ describe('extractQuotes: attribution patterns of wire copy', () => {
     });
   });
 
+  it('headlines: a clause after a space is another’s; a group right before the quote speaks', () => {
+    const said = (t: string) => annotate(t, { knowledge }).quotes.map((q) => q.speaker);
+    expect(said('ロシア　要衝を「制圧」と主張　ウクライナ軍は否定\n本文。')).toEqual(['ロシア']);
+    expect(said('首都でデモ　学生ら「選挙の実施を」　大統領は拒否\n本文。')).toEqual(['学生ら']);
+    expect(said('見直し「結論急がず」　首相答弁に野党は反発\n高市早苗首相は答弁した。')).toEqual([
+      '首相',
+    ]);
+  });
+
   it('a quote standing alone, then the speaker: 「…」。Xはこう訴えた', () => {
     expect(quotes('「勝利は近い」。ゼレンスキー大統領は演説でこう訴えた。')[0]).toMatchObject({
       canonical: 'ゼレンスキー',
