@@ -79,7 +79,7 @@ export function headlineCandidates(text: string, site: QuoteSite, d: Discourse):
 /** `「…」、反体制派ナワリヌイ氏が獄中投稿`: the subject of the headline's clause after the quote. */
 function subjectAfter(text: string, close: number, lineEnd: number, d: Discourse): Named | null {
   const n = d.namedIn(close + 1, Math.min(lineEnd, close + 1 + SUBJECT_GAP))[0];
-  // `…を「制圧」と主張　ウクライナ軍は否定`: past a space, a headline's next clause begins.
+  // `…を「制圧」と主張 ウクライナ軍は否定`: past a space, a headline's next clause begins.
   if (!n || /[「『\s\u3000]/u.test(text.slice(close + 1, n.mention.start))) return null;
   return /^(?:ら|側)?[がは]/u.test(text.slice(n.mention.phraseEnd, n.mention.phraseEnd + 2))
     ? n
