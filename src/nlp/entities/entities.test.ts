@@ -223,6 +223,18 @@ describe('extractEntities', () => {
     ]);
   });
 
+  it('keeps the particles of a family name in the name a person goes by (`アル・ハマディ`)', () => {
+    expect(
+      entities('サイード・アル・ハマディ次官補と、ヘンク・ファン・ダイク氏').map((e) => e[2]),
+    ).toEqual(['アル・ハマディ', 'ファン・ダイク']);
+  });
+
+  it('reads a title with its topic (`人権問題担当全権`) after a known name', () => {
+    expect(entities('議会のルビネツ人権問題担当全権は訴えた').map((e) => [e[2], e[3]])).toEqual([
+      ['ルビネツ', '人権問題担当全権'],
+    ]);
+  });
+
   it('resolves a surname to the full name written earlier', () => {
     expect(entities('トーステン・ネストマン氏は…ネストマン氏は').map((e) => e[2])).toEqual([
       'ネストマン',

@@ -475,8 +475,9 @@ function person(
 
 /**
  * The name a person goes by: the family name of a Western full name (`マリア・エイスモント` →
- * `エイスモント`, as the press writes on second mention), a full name whose first part is an
- * East Asian surname (`チェ・ソニ`) or a name of one part as it is.
+ * `エイスモント`, as the press writes on second mention) with the particles that belong to it
+ * (`サイード・アル・ハマディ` → `アル・ハマディ`), a full name whose first part is an East Asian
+ * surname (`チェ・ソニ`) or a name of one part as it is.
  *
  * @example
  * shortName('トーステン・ネストマン', k); // 'ネストマン'
@@ -487,6 +488,10 @@ export function shortName(name: string, k: Knowledge): string {
   const first = parts[0];
   const last = parts[parts.length - 1];
   if (parts.length < 2 || !first || !last || k.kanaSurnames.has(first)) return name;
+  // `サイード・アル・ハマディ` goes by `アル・ハマディ`: a particle belongs to the family name.
+  let from = parts.length - 1;
+  while (from > 0 && k.surnameParticles.has(parts[from - 1] ?? '')) from -= 1;
+  if (from < parts.length - 1) return from === 0 ? name : parts.slice(from).join('・');
   return last;
 }
 

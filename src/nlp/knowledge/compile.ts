@@ -90,6 +90,8 @@ export interface Knowledge {
   countryVerbs: string[];
   /** Nouns after a title that make it its holder's words (`首相答弁`): the title stands before them. */
   titleSpeechNouns: readonly string[];
+  /** Particles that belong to the family name after them (`アル・ハマディ`). */
+  surnameParticles: ReadonlySet<string>;
   /** Relations written right before a name (`妻`, `母親`), longest first. */
   relationWords: string[];
   notNames: Set<string>;
@@ -168,6 +170,7 @@ export function compileKnowledge(src: KnowledgeSource): Knowledge {
     bodyVerbs: src.bodyVerbs,
     countryVerbs: src.countryVerbs,
     titleSpeechNouns: src.titleSpeechNouns,
+    surnameParticles: new Set(src.surnameParticles),
     quantityWords: new Set(src.quantityWords),
     relationWords: [...src.relationWords].sort((a, b) => b.length - a.length),
     notNames: new Set(src.notNames),

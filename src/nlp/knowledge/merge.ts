@@ -39,6 +39,7 @@ export interface KnowledgeSource {
   bodyVerbs: string[];
   countryVerbs: string[];
   titleSpeechNouns: string[];
+  surnameParticles: string[];
   quantityWords: string[];
   relationWords: string[];
   notNames: string[];
@@ -91,6 +92,7 @@ const LIST_KEYS = [
   'bodyVerbs',
   'countryVerbs',
   'titleSpeechNouns',
+  'surnameParticles',
   'quantityWords',
   'relationWords',
   'notNames',
@@ -142,6 +144,7 @@ export function emptyKnowledgeSource(): KnowledgeSource {
     bodyVerbs: [],
     countryVerbs: [],
     titleSpeechNouns: [],
+    surnameParticles: [],
     quantityWords: [],
     relationWords: [],
     notNames: [],

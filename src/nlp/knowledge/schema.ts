@@ -116,6 +116,8 @@ export const KnowledgeFileSchema = z
     outletStatementNouns: words,
     /** Verbs a body reports with (`発表した`, `伝えた`): words said so may be a body's. */
     bodyVerbs: words,
+    /** Particles that belong to the family name after them (`アル・ハマディ`, `フォン・デア・ライエン`): the name a person goes by keeps them. */
+    surnameParticles: words,
     /** Nouns that, written right after a title, make it its holder's words (`首相答弁`, `外相談話`): the title stands, though kanji follow it. */
     titleSpeechNouns: words,
     /** Verbs a country speaks with as its government (`表明した`, `非難した`); words a country says with another verb are more often a person's. */

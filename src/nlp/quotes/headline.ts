@@ -190,9 +190,21 @@ function nameLineAbove(text: string, lineStart: number, open: number, d: Discour
   const caption = line.trim();
   const body = names.find((n) => n !== last && n.mention.phraseEnd < last.mention.start);
   const isCaption =
-    last.speaker.speakerKind !== 'person' &&
+    (last.mention.kind === 'role' || last.speaker.speakerKind !== 'person') &&
     body !== undefined &&
     /\s/u.test(text.slice(body.mention.phraseEnd, last.mention.start)) &&
     text.slice(last.mention.phraseEnd, lineStart - 1).trim() === '';
-  return isCaption ? { ...last, speaker: { ...last.speaker, speaker: caption } } : last;
+  if (!isCaption) return last;
+  // The body on the line says whose official it is: not the holder of that title named before
+  // (`ウクライナ軍 東部方面部隊 報道官` is no `ペスコフ報道官`).
+  const official =
+    last.mention.kind === 'role'
+      ? {
+          canonical: null,
+          org: body.speaker.canonical ?? body.speaker.org,
+          speakerKind: 'unnamed' as const,
+          attribution: 'explicit' as const,
+        }
+      : {};
+  return { ...last, speaker: { ...last.speaker, ...official, speaker: caption } };
 }

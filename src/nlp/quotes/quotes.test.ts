@@ -105,6 +105,16 @@ describe('extractQuotes: attribution patterns of wire copy', () => {
     expect(speaker('支援を続けます。\n\n２　市長コメント\n「支え続けてまいります。」')).toBe(
       '市長',
     );
+    // The body on the line says whose: not the holder of the title named before.
+    const q = annotate(
+      'ペスコフ報道官は「成果だ」と述べました。\n\nウクライナ軍 東部部隊 報道官\n「戦闘が続いている」',
+      { knowledge },
+    ).quotes[1];
+    expect([q?.speaker, q?.canonical, q?.speakerKind]).toEqual([
+      'ウクライナ軍 東部部隊 報道官',
+      null,
+      'unnamed',
+    ]);
   });
 
   it('a source (Xによると) is who a later quote with no subject is about', () => {
