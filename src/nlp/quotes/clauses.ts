@@ -70,9 +70,14 @@ function lastBefore(sorted: readonly number[], at: number, floor: number): numbe
   return last !== undefined && last > floor ? last : floor;
 }
 
-/** `Xが、`: が after a name (or its `ら`/`側`) marks the subject. */
+/** `Xが、`: が after a name (or its `ら`/`側`, or an age in brackets: `男性(24)が`) marks the subject. */
 function isSubjectMarker(text: string, at: number, nameEnds: ReadonlySet<number>): boolean {
   if (nameEnds.has(at)) return true;
   const before = text.charAt(at - 1);
-  return (before === 'ら' || before === '側') && nameEnds.has(at - 1);
+  if ((before === 'ら' || before === '側') && nameEnds.has(at - 1)) return true;
+  const age = AGE_BEFORE.exec(text.slice(Math.max(0, at - 6), at));
+  return age !== null && nameEnds.has(at - age[0].length);
 }
+
+/** An age in brackets right before a particle: `(24)`, `（５２）`. */
+const AGE_BEFORE = /[(（][0-9０-９]{1,3}[)）]$/u;

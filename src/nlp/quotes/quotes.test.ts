@@ -346,6 +346,13 @@ describe('extractQuotes: attribution patterns of wire copy', () => {
     ]);
   });
 
+  it('Xが、 with an age in brackets is the subject, not a clause’s が (`男性(24)が、…「…」`)', () => {
+    const said = (t: string) => annotate(t, { knowledge }).quotes.map((q) => q.speaker);
+    expect(said('兵士の男性(24)が、取材に応じ、「帰りたくない」と語った。')).toEqual([
+      '兵士の男性',
+    ]);
+  });
+
   it('a quote standing alone, then the speaker: 「…」。Xはこう訴えた', () => {
     expect(quotes('「勝利は近い」。ゼレンスキー大統領は演説でこう訴えた。')[0]).toMatchObject({
       canonical: 'ゼレンスキー',
