@@ -25,6 +25,8 @@ export interface QuoteClass {
 }
 
 const VERB_WINDOW = 45;
+/** What follows a bracket that names what something is about: `を巡る`, `めぐり`. */
+const ABOUT_AFTER = /^を?(?:めぐ|巡)[りるっ]/u;
 /** How far after a quoted phrase its sentence is read for the verb that reports it. */
 const FRAGMENT_WINDOW = 200;
 const SENTENCE_LIKE_END = /[だたるいすかよねぞうなぬくぐつぶむ]$|[。、！？!?…]/u;
@@ -82,6 +84,9 @@ export function classifyQuote(
   }
   const named = looksLikeName(text, q, content, k, titleLine);
   if (named) return TERM_NAMED;
+  // `「政治とカネ」めぐり`, `「保守の受け皿」を巡る攻防`: what something is about, not words said.
+  if (ABOUT_AFTER.test(text.slice(q.close + 1, q.close + 5)) && !isSentenceLike(content))
+    return TERM;
   if (titleLine) return speech(null, null, null);
   const next = text.charAt(q.close + 1);
   // `「…」――。`: a dash after a quote standing as a sentence lets it echo before the report.

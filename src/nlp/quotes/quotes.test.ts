@@ -265,6 +265,16 @@ describe('extractQuotes: attribution patterns of wire copy', () => {
     expect(quotes('首相「増税せず」の発言は波紋を呼んだ。')[0]?.kind).not.toBe('term');
   });
 
+  it('what something is about (「…」を巡る, 「…」めぐり) is a term; と詰め寄った reports speech', () => {
+    expect(quotes('党首討論で応酬　「政治とカネ」めぐり\n本文。').map((q) => q.kind)).toEqual([
+      'term',
+    ]);
+    expect(quotes('首相の「台湾有事」を巡る答弁が続いた。').map((q) => q.kind)).toEqual(['term']);
+    expect(quotes('野田氏は「先送りするつもりか」と詰め寄った。').map((q) => q.kind)).toEqual([
+      'speech',
+    ]);
+  });
+
   it('a party, unit or body named in brackets inside a speaker phrase is a term', () => {
     const text =
       '最大野党「共に民主党」の李代表は「戦争をあおっている」と批判した。義勇兵部隊「ロシア自由軍団」の司令官は「前進を続ける」と述べた。';
