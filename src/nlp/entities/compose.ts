@@ -26,7 +26,15 @@ export function composeOrganisations(text: string, mentions: Mention[]): Mention
   for (const m of mentions) {
     const prev = out[out.length - 1];
     if (m.generic && m.kind === 'organisation' && prev && canQualify(text, prev, m)) {
-      out[out.length - 1] = compound(text, prev, m);
+      const joined = compound(text, prev, m);
+      // `イランの国連代表部`: the country's mission to a body — the country with の goes on it too.
+      const owner = out[out.length - 2];
+      const ofCountry =
+        prev.kind === 'organisation' && owner !== undefined && canQualify(text, owner, joined);
+      if (ofCountry) {
+        out.pop();
+        out[out.length - 1] = compound(text, owner, joined);
+      } else out[out.length - 1] = joined;
     } else if (m.generic && m.kind === 'organisation' && m.end - m.start < MIN_STANDALONE_GENERIC) {
       if (standsAsSubject(text, m))
         out.push({ ...m, kind: 'coref', title: m.surface, canonical: null });

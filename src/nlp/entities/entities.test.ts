@@ -235,6 +235,21 @@ describe('extractEntities', () => {
     ]);
   });
 
+  it('does not take a known one-part name for a given name before another (`パーベル・…`)', () => {
+    expect(entities('パーベル・ゴルジエンコ頭取').map((e) => e[2])).toEqual(['ゴルジエンコ']);
+    expect(entities('パベル大統領とプーチン・ロシア大統領').map((e) => e[2])).toEqual([
+      'パベル',
+      'プーチン',
+      'ロシア',
+    ]);
+  });
+
+  it('puts the country with の on its mission to a body (`イランの国連代表部`)', () => {
+    expect(entities('イランの国連代表部は声明を出した').map((e) => e[2])).toEqual([
+      'イラン国連代表部',
+    ]);
+  });
+
   it('resolves a surname to the full name written earlier', () => {
     expect(entities('トーステン・ネストマン氏は…ネストマン氏は').map((e) => e[2])).toEqual([
       'ネストマン',

@@ -9,6 +9,7 @@ export function scanGazetteer(text: string, k: Knowledge, cover: Coverage): Ment
   const out: Mention[] = [];
   for (const m of splitCountryBeforeBody(text, k, k.gazetteer.scan(text))) {
     const info = m.value;
+    if (info.type === 'person' && isGivenNameOfAnother(text, m, k)) continue;
     const role = info.type === 'role';
     out.push(
       mention(text, m.start, m.end, {
@@ -28,6 +29,25 @@ export function scanGazetteer(text: string, k: Knowledge, cover: Coverage): Ment
   }
   return out;
 }
+
+/**
+ * `パーベル・ゴルジエンコ頭取`: a known person's one-part name (`パベル`, the Czech president) written
+ * before a middle dot and another katakana name is someone else's given name — unless that
+ * name is one of the person's own (`オルバン・ビクトル`, family name first), or a country or
+ * place (`プーチン・ロシア大統領`, as Jiji writes a title's country).
+ */
+function isGivenNameOfAnother(text: string, m: TrieMatch<EntityInfo>, k: Knowledge): boolean {
+  if (text.charAt(m.end) !== '・' || text.slice(m.start, m.end).includes('・')) return false;
+  const part = KATAKANA_WORD.exec(text.slice(m.end + 1, m.end + 1 + MAX_PART))?.[0];
+  if (part === undefined) return false;
+  const next = k.gazetteer.longestAt(text, m.end + 1);
+  if (next !== null && next.value.type !== 'person') return false;
+  const own = k.names.get(m.value.canonical) ?? [];
+  return !own.some((name) => name.split('・').includes(part));
+}
+
+const KATAKANA_WORD = /^[\p{Script=Katakana}ー]+/u;
+const MAX_PART = 16;
 
 /**
  * `英国防省` is 英 + 国防省, not 英国 + 防省: a two-character country ending in 国 gives its 国
