@@ -421,7 +421,7 @@ export function clauseCandidates(
       out.push(
         gaRightBefore(
           s,
-          topicInSentence,
+          topicInSentence || personSetApartBefore(text, s, inClause),
           verbNominalised,
           topic?.outlet === true,
           how.speech === true,
@@ -455,6 +455,20 @@ export function clauseCandidates(
       candidate(earlier, WEIGHT.topicBeforeContrast, 'topic before a contrast in its sentence'),
     );
   if (how.countrySays) muteCountries(out, first, inSentence, text, how.countrySays);
+}
+
+/**
+ * `シビハ外相が、ロシアが「…」と非難しており`: a person standing as a subject set apart by a comma
+ * before another subject reports what that one is said to do, as a topic would.
+ */
+function personSetApartBefore(text: string, s: Subject, inClause: readonly Subject[]): boolean {
+  return inClause.some(
+    (o) =>
+      o.how === 'ga' &&
+      o.at < s.at &&
+      o.speaker.speakerKind === 'person' &&
+      /^(?:ら|側)?が、/u.test(text.slice(o.end, o.end + 3)),
+  );
 }
 
 /** `ロシア側は、`: a country's side, or a topic a comma sets apart from what follows. */

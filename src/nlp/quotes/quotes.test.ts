@@ -560,6 +560,8 @@ describe('extractQuotes: candidates over one discourse', () => {
 
   it('a body right before a quote is what the words are about when the sentence has a topic', () => {
     expect(who('ラブロフ外相は、米国が「戦争を始めた」と非難した。')[0]?.[2]).toBe('ラブロフ');
+    // … or a person standing as a subject set apart by a comma before it.
+    expect(who('前日にはシビハ外相が、ロシアが「時間稼ぎだ」と非難した。')[0]?.[2]).toBe('シビハ');
     expect(who('兵士が「弾が足りない」と訴えた。')[0]?.[1]).toBe('兵士');
   });
 
