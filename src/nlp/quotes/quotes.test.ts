@@ -356,6 +356,14 @@ describe('extractQuotes: attribution patterns of wire copy', () => {
     ]);
   });
 
+  it('a title before 自身 and a 将校 stand as speakers (`大統領自身も`, `旅団の報道担当将校は`)', () => {
+    const said = (t: string) => annotate(t, { knowledge }).quotes.map((q) => q.speaker);
+    expect(said('トランプ氏は来訪した。プーチン大統領自身も「制裁は効かない」と語った。')).toEqual([
+      'プーチン大統領',
+    ]);
+    expect(said('旅団の報道担当将校は「作り話だ」と話した。')).toEqual(['旅団の報道担当将校']);
+  });
+
   it('Xが、 with an age in brackets is the subject, not a clause’s が (`男性(24)が、…「…」`)', () => {
     const said = (t: string) => annotate(t, { knowledge }).quotes.map((q) => q.speaker);
     expect(said('兵士の男性(24)が、取材に応じ、「帰りたくない」と語った。')).toEqual([
