@@ -618,7 +618,9 @@ function resolveOne(
   const qualifier = qualifierOf(text, m, mentions);
   // `プリゴジン氏の広報担当者`: a person names whose role it is, but is not its organisation.
   const org =
-    qualifier && qualifier.kind !== 'person' ? (qualifier.canonical ?? qualifier.surface) : m.org;
+    qualifier && qualifier.kind !== 'person' && !isMissionIn(m, qualifier)
+      ? (qualifier.canonical ?? qualifier.surface)
+      : m.org;
   const kind: SpeakerKind =
     m.kind === 'person' ? 'person' : m.kind === 'role' ? 'unnamed' : 'organisation';
   // A role is named with what it belongs to (`EUの報道官`) or the clause that tells which
@@ -713,9 +715,16 @@ function relationStart(text: string, at: number, words: readonly string[]): numb
  * named with it; a country before it (`ロシアの国防省`) is its organisation, not its name.
  */
 function bodyStart(text: string, m: Mention, qualifier: Mention | null): number {
-  if (!qualifier || qualifier.kind !== 'organisation') return m.start;
-  return text.charAt(m.start - 1) === 'の' ? qualifier.start : m.start;
+  if (!qualifier || text.charAt(m.start - 1) !== 'の') return m.start;
+  return qualifier.kind === 'organisation' || isMissionIn(m, qualifier) ? qualifier.start : m.start;
 }
+
+/** `東京のロシア大使館`: a country's mission, and the place it is in, which is how the text names it. */
+function isMissionIn(m: Mention, qualifier: Mention | null): boolean {
+  return qualifier?.kind === 'place' && m.kind === 'organisation' && MISSION_BODY.test(m.surface);
+}
+
+const MISSION_BODY = /(?:大使館|領事館|代表部)$/u;
 
 /**
  * Where the phrase naming a role starts: at what it belongs to (`EUの報道官`), the nouns before

@@ -356,6 +356,15 @@ describe('extractQuotes: attribution patterns of wire copy', () => {
     ]);
   });
 
+  it('a mission is named with the place it is in (`東京のロシア大使館`), its country still its org', () => {
+    const q = annotate('東京のロシア大使館は「根拠がない」とした。', { knowledge }).quotes[0];
+    expect([q?.speaker, q?.canonical, q?.org]).toEqual([
+      '東京のロシア大使館',
+      'ロシア大使館',
+      'ロシア',
+    ]);
+  });
+
   it('a title before 自身 and a 将校 stand as speakers (`大統領自身も`, `旅団の報道担当将校は`)', () => {
     const said = (t: string) => annotate(t, { knowledge }).quotes.map((q) => q.speaker);
     expect(said('トランプ氏は来訪した。プーチン大統領自身も「制裁は効かない」と語った。')).toEqual([
