@@ -36,8 +36,16 @@ export function composeOrganisations(text: string, mentions: Mention[]): Mention
         out[out.length - 1] = compound(text, owner, joined);
       } else out[out.length - 1] = joined;
     } else if (m.generic && m.kind === 'organisation' && m.end - m.start < MIN_STANDALONE_GENERIC) {
+      // Built by mentionAt, as every mention is, to keep one shape (see mention.ts).
       if (standsAsSubject(text, m))
-        out.push({ ...m, kind: 'coref', title: m.surface, canonical: null });
+        out.push(
+          mentionAt(
+            { ...m, kind: 'coref', title: m.surface, canonical: null },
+            m.start,
+            m.end,
+            m.phraseEnd,
+          ),
+        );
     } else out.push(m);
   }
   return out;

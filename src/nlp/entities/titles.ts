@@ -33,7 +33,7 @@ export function scanTitles(
     const unit = k.titleFinalUnits[text.charCodeAt(i)];
     if (unit === 0 || unit === undefined) continue;
     // `首相官邸` is no title; `首相答弁` is the title's holder speaking, `大統領自身` the holder.
-    if (isKanjiCode(text.charCodeAt(i + 1)) && !speechNounAt(text, i + 1, k)) continue;
+    if (isKanjiCode(text.charCodeAt(i + 1)) && !holdersWordAt(text, i + 1, k)) continue;
     if (unit === 2 && !k.titleSuffixes.some((s) => text.startsWith(s, i + 1 - s.length))) continue;
     const re = i + 1;
     let rs = i;
@@ -74,7 +74,8 @@ export function scanTitles(
   return out.sort((a, b) => a.start - b.start);
 }
 
-function speechNounAt(text: string, at: number, k: Knowledge): boolean {
+/** A word after a title that is its holder's (`答弁`: `titleSpeechNouns`) or the holder (`自身`). */
+function holdersWordAt(text: string, at: number, k: Knowledge): boolean {
   for (const noun of k.titleSpeechNouns) if (text.startsWith(noun, at)) return true;
   // `プーチン大統領自身も`: the holder themself.
   return text.startsWith('自身', at) || text.startsWith('本人', at);
