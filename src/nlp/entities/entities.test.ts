@@ -209,14 +209,6 @@ describe('extractEntities', () => {
     expect(entities('新米、「おいしい」と好評\n露天風呂「いい湯」')).toEqual([]);
   });
 
-  it('reads an acronym or a name in Latin letters standing as a subject as a body', () => {
-    expect(entities('KSEは「需要が戻った」と述べた。Metaは「対策を強める」と説明した。')).toEqual([
-      ['organisation', 'KSE', 'KSE', null],
-      ['organisation', 'Meta', 'Meta', null],
-    ]);
-    expect(entities('iPhoneは売れた。X線は危ない。')).toEqual([]);
-  });
-
   it('takes a kanji run for a name when a katakana reading follows it (`河在勲(ハ・ジェフン)氏`)', () => {
     expect(entities('河在勲(ハ・ジェフン)氏は述べた。国際法(こくさいほう)の話')).toEqual([
       ['person', '河在勲', '河在勲', '氏'],

@@ -8,9 +8,8 @@ const MAX_BODY_RUN = 16;
 const MIN_RUN_BEFORE_SHORT_SUFFIX = 2;
 /** Window after a subject in which its speech verb must stand, within the sentence. */
 const SPEECH_WINDOW = 40;
-// An acronym or a name in Latin letters standing as a subject or source names a body:
-// `NISは`, `IAEAによると`, `Metaは`, `OpenAIが`.
-const ACRONYM = /[A-Z](?:[A-Z]{1,5}|[A-Za-z0-9&-]{1,19})(?=は|が|も|によると|によれば|の発表|側)/gu;
+// An acronym standing as a subject or source names a body: `NISは`, `IAEAによると`.
+const ACRONYM = /[A-Z]{2,6}(?=は|が|も|によると|によれば|の発表|側)/gu;
 // What follows a name that speaks: `ハーラは言う`, `ハーラに言わせれば`.
 const SUBJECT_AFTER = /^(?:は|が|も)/u;
 const SAYS_AFTER = /^(?:に言わせれば|によれば|によると)/u;
