@@ -32,6 +32,7 @@ describe('the blind attribution sets', () => {
     'attribution-blind-6',
     'attribution-blind-7',
     'attribution-blind-8',
+    'attribution-blind-9',
   ])
     it(`${set} passes its validator`, () => {
       const r = validate(join(gold, set));
@@ -46,6 +47,7 @@ describe('the blind attribution sets', () => {
     'attribution-blind-6',
     'attribution-blind-7',
     'attribution-blind-8',
+    'attribution-blind-9',
   ])
     it(`${set}: a label that is not its bracket’s text fails, with the passage named`, () => {
       // A copy of the set beside copies of the fourth's and fifth's validators, which the others import.
