@@ -20,6 +20,12 @@ export const HIRAGANA_CLASS = '\\u3041-\\u3096';
 export const KANJI_CLASS = '\\u3400-\\u4dbf\\u4e00-\\u9fff\\u3005\\u3006\\u30f6';
 
 /**
+ * An age in brackets as news writes it after a person (`男性(24)`, `Yさん（５２）`), as a pattern
+ * body: the annotator reads past it between a name and its particle, copula or verb.
+ */
+export const AGE_IN_BRACKETS = '[(（][0-9０-９]{1,3}[)）]';
+
+/**
  * True for a katakana letter or the long vowel mark ー; false for NaN (out of range), so
  * `isKatakana(text.charCodeAt(i - 1))` needs no bounds check.
  *

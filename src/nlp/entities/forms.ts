@@ -1,3 +1,4 @@
+import { AGE_IN_BRACKETS } from '../../text/index.js';
 import { isKanjiCode, isKatakanaCode, type Knowledge } from '../knowledge/index.js';
 import { shortName } from './titles.js';
 import { mention, type Coverage, type Mention } from './mention.js';
@@ -156,8 +157,10 @@ export function scanSelfNamedPeople(text: string, k: Knowledge, cover: Coverage)
 }
 
 // `コールサイン「X」`, `「X」を名乗る`, `Xとだけ名乗り`, `X（３１）と名乗った`.
-const SELF_NAMED =
-  /(?:コールサイン|呼び名|愛称)「([^「」、。]{2,12})」|「([^「」、。]{2,12})」(?:と|を)(?:だけ)?名乗|(?<![\p{Script=Katakana}ー・])([\p{Script=Katakana}ー・]{2,12})(?:[(（][0-9０-９]{1,3}[)）])?(?:と|を)(?:だけ)?名乗/gu;
+const SELF_NAMED = new RegExp(
+  `(?:コールサイン|呼び名|愛称)「([^「」、。]{2,12})」|「([^「」、。]{2,12})」(?:と|を)(?:だけ)?名乗|(?<![\\p{Script=Katakana}ー・])([\\p{Script=Katakana}ー・]{2,12})(?:${AGE_IN_BRACKETS})?(?:と|を)(?:だけ)?名乗`,
+  'gu',
+);
 
 /**
  * A country's soldiers written with 兵 after it (`ロシア兵`, `北朝鮮兵たち`): a role of that

@@ -1,4 +1,10 @@
-import { hasHiragana, isHiragana, KANJI_CLASS, KATAKANA_CLASS } from '../../text/index.js';
+import {
+  AGE_IN_BRACKETS,
+  hasHiragana,
+  isHiragana,
+  KANJI_CLASS,
+  KATAKANA_CLASS,
+} from '../../text/index.js';
 import type { Knowledge } from '../knowledge/index.js';
 import type { Bracket } from './brackets.js';
 
@@ -148,7 +154,7 @@ const CREDIT = new RegExp(
  * `さん`, an age in brackets, then the full stop (`とラブロフ外相。`, `とキーウ市民のYさん（３４）。`).
  */
 const NAME_CLOSING = new RegExp(
-  `^[、\\s]?(?:[${KANJI_CLASS}${KATAKANA_CLASS}A-Za-zＡ-Ｚａ-ｚ・＝=]|さん|の){2,40}?(?:[(（][0-9０-９]{1,3}[)）])?(?:。|\\n|$)`,
+  `^[、\\s]?(?:[${KANJI_CLASS}${KATAKANA_CLASS}A-Za-zＡ-Ｚａ-ｚ・＝=]|さん|の){2,40}?(?:${AGE_IN_BRACKETS})?(?:。|\\n|$)`,
   'u',
 );
 

@@ -1,3 +1,4 @@
+import { AGE_IN_BRACKETS } from '../../text/index.js';
 import type { Mention } from '../entities/index.js';
 import type { Knowledge } from '../knowledge/index.js';
 import type { Bracket } from './brackets.js';
@@ -80,4 +81,4 @@ function isSubjectMarker(text: string, at: number, nameEnds: ReadonlySet<number>
 }
 
 /** An age in brackets right before a particle: `(24)`, `（５２）`. */
-const AGE_BEFORE = /[(（][0-9０-９]{1,3}[)）]$/u;
+const AGE_BEFORE = new RegExp(`${AGE_IN_BRACKETS}$`, 'u');

@@ -1,4 +1,5 @@
 import type { Quote, Span, SpeakerKind } from '../../model/index.js';
+import { AGE_IN_BRACKETS } from '../../text/index.js';
 import type { Mention } from '../entities/index.js';
 import type { SubjectGrammar } from '../knowledge/index.js';
 
@@ -52,7 +53,7 @@ function isCleftFocus(text: string, m: Mention): boolean {
 }
 
 /** An age in brackets may stand between the name and the copula that ends the sentence. */
-const CLEFT_END = /^(?:[(（][0-9０-９]{1,3}[)）])?(?:だ|です)(?:った|した)?(?:[。\n]|$)/u;
+const CLEFT_END = new RegExp(`^(?:${AGE_IN_BRACKETS})?(?:だ|です)(?:った|した)?(?:[。\\n]|$)`, 'u');
 /**
  * How long a cleft's noun phrase may be: how far before the name its `のは` may stand, and how
  * far after `のは` the name may close it (`…から避難し、福岡市で暮らすYさん（２９）だ`).
