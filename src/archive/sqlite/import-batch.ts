@@ -26,7 +26,7 @@ const IMPORT_CACHE_KIB = -16 * 1024;
  * WAL pages an import lets gather before a checkpoint copies them into the file (80 MB at
  * 8 KiB pages; SQLite's default is 1,000). An import's commits rewrite the same index pages
  * again and again, and each checkpoint wrote them into the file once more: 20,000 clips
- * through the CLI took 13.9–14.1 s with the default and 12.3 s with this, alternating
+ * through the CLI took 13.9–14.1 s with the default and 12.2–12.8 s with this
  * (docs/benchmarks.md).
  */
 const IMPORT_WAL_PAGES = 10_000;
