@@ -779,8 +779,30 @@ function relativeClauseStart(text: string, at: number): number {
   if (text.charAt(i - 1) === '」' && text.charAt(i) === 'と') return at;
   // `そう語る母親`: so is the words' own report too.
   if (/^(?:そう|こう|このように)/u.test(text.slice(i, at))) return at;
-  return at - i >= MAX_RELATIVE ? at : i;
+  return at - i >= MAX_RELATIVE ? at : innerClauseStart(text, i, at);
 }
+
+/**
+ * `近くにいたアフリカから来た女性`: of two clauses stacked before a role, the one right before it
+ * tells which one it is; the first says where they were, and the text names them by the second.
+ * A verb ending in た or る right before a noun, with a clause of its own after it (a particle
+ * before the last verb), ends the outer clause — not a postposition (`ロシアによる攻撃を受けた`)
+ * nor `のある`.
+ */
+function innerClauseStart(text: string, from: number, at: number): number {
+  for (let j = at - 2; j > from + 1; j -= 1) {
+    if (!/[たる]/u.test(text.charAt(j - 1)) || !/[\p{sc=Han}\p{sc=Katakana}]/u.test(text.charAt(j)))
+      continue;
+    const before = text.slice(Math.max(from, j - 4), j);
+    if (POSTPOSITION_VERB.test(before)) continue;
+    return CASE_PARTICLE.test(text.slice(j, at - 1)) ? j : from;
+  }
+  return from;
+}
+
+/** Verbs that work as postpositions (`による`, `に対する`, `をめぐる`), and `のある`. */
+const POSTPOSITION_VERB = /(?:よる|おける|対する|関する|めぐる|巡る|わたる|とする|[のがも]ある)$/u;
+const CASE_PARTICLE = /[をにがで]|から|まで|と[^し]/u;
 
 /**
  * Where the phrase naming a speaker ends: `ロシア側は` (the side of a country speaks as the

@@ -996,6 +996,19 @@ describe('extractQuotes: the speaker as the text names them, in full', () => {
     ).toMatchObject({ speaker: '衛星写真を解析した民間企業の分析担当者' });
   });
 
+  it('of two clauses stacked before a role, the one right before it names it', () => {
+    expect(
+      speakers('会場の隅にいた南米から来た学生は「来てよかった」と話した。')[0],
+    ).toMatchObject({ speaker: '南米から来た学生' });
+    expect(
+      speakers('説明を受けた外交委員会の筆頭理事を務める議員は「遅すぎる」と述べた。')[0],
+    ).toMatchObject({ speaker: '外交委員会の筆頭理事を務める議員' });
+    // A verb that works as a postposition ends no clause.
+    expect(
+      speakers('ロシア軍による砲撃を受けた団地の住民は「眠れない」と話した。')[0],
+    ).toMatchObject({ speaker: 'ロシア軍による砲撃を受けた団地の住民' });
+  });
+
   it('a clause after a mark that opens a paragraph starts after the mark', () => {
     expect(speakers('◆工場で働く男性は「給料は上がった」と話した。')[0]).toMatchObject({
       speaker: '工場で働く男性',
