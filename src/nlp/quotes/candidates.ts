@@ -131,6 +131,8 @@ export function bracketCandidates(
     reportsBetween: (from, to) => reportsBetween(text, from, to, k).length > 0,
   });
   add(statementIssuer(text, site, d, k), WEIGHT.statement, 'issuer of the statement it quotes');
+  const said = statementAsSubject(text, site, d, k, nominalised);
+  if (said) out.push(said);
   // Inside a quote, words with no subject are the speaker's own: nothing is carried there.
   if (inQuote) return out;
   out.push(...carried(site, d, k, previous));
@@ -1017,20 +1019,56 @@ function statementIssuer(
   return null;
 }
 
+/**
+ * `NATOの首脳宣言は中国を「…」と表現した`, `…宣言が中国を「…」と表現したことについて`: a
+ * statement that is the topic or subject of the quote's clause, with no one else's between,
+ * says the words as the body it belongs to — as strongly as a topic, and as a subject whose
+ * report is a noun of the sentence (`…したことについて`) more strongly than the sentence's topic.
+ */
+function statementAsSubject(
+  text: string,
+  site: QuoteSite,
+  d: Discourse,
+  k: Knowledge,
+  nominalised: boolean,
+): Candidate | null {
+  const start = Math.max(d.sentences.bounds(site.sentence).start, site.open - MAX_LOOK_BACK);
+  const nouns = k.statementNouns.scan(text, start, site.open);
+  const noun = nouns[nouns.length - 1];
+  if (!noun) return null;
+  const particle = /^[はがも](?![^、\s「]*[はが])/u.exec(text.slice(noun.end, noun.end + 12));
+  if (!particle || /[「」。]/u.test(text.slice(noun.end, site.open))) return null;
+  if (d.subjectsIn(noun.end, site.open).some((x) => x.how === 'topic' || x.how === 'ga'))
+    return null;
+  const owner = ownerOfNoun(text, noun.start, d);
+  if (!owner) return null;
+  const score =
+    particle[0] !== 'が' ? WEIGHT.topic : nominalised ? WEIGHT.topic + 0.5 : WEIGHT.statement;
+  return { speaker: owner, score, reason: 'body whose statement is the subject of its clause' };
+}
+
 /** How many sentences back a statement's issuer is looked for. */
 const STATEMENT_REACH = 6;
 
-/** `NATO首脳会議の共同声明`: the body named, with a few words, before `の` and the noun. */
+/**
+ * `NATO首脳会議の共同声明`: the body named, with a few words, before `の` and the noun; or the
+ * body that issued it (`外務省が発表した声明`, `NATOの首脳会議で採択された宣言`).
+ */
 function ownerOfNoun(text: string, nounStart: number, d: Discourse): Speaker | null {
-  const names = d.namedIn(Math.max(0, nounStart - 24), nounStart);
+  const names = d.namedIn(Math.max(0, nounStart - 32), nounStart);
   for (let i = names.length - 1; i >= 0; i -= 1) {
     const n = names[i];
     if (!n) continue;
-    const between = text.slice(n.mention.phraseEnd, nounStart);
-    if (/^[^、。「」\n]{0,8}の$/u.test(between)) return n.speaker;
+    const between = text.slice(n.mention.phraseEnd, nounStart).replace(ACRONYM_FIRST, '');
+    if (/^[^、。「」\n]{0,8}の$/u.test(between) || ISSUED.test(between)) return n.speaker;
   }
   return null;
 }
+
+const ACRONYM_FIRST = /^[(（][A-Za-zＡ-Ｚａ-ｚ]{2,10}[)）]/u;
+
+/** Between a body and its statement: `が発表した`, `の首脳会議で採択された`. */
+const ISSUED = /^(?:の?[^、。「」\n]{1,8}で|が)[^、。「」\n]{0,4}(?:発表|公表|採択|まとめ|出)(?:し|さ)?(?:た|れた)$/u;
 
 /** The candidates merged per speaker: the best score, a little more for each other reason. */
 export function chooseSpeaker(candidates: readonly Candidate[]): Chosen | null {

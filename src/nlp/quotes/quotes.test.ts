@@ -570,6 +570,17 @@ describe('extractQuotes: candidates over one discourse', () => {
     expect(who(article)[0]?.[2]).toBe('ガーディアン');
   });
 
+  it('a statement standing as the subject of the quote’s clause speaks as its body', () => {
+    expect(who('EUの首脳宣言は、中国に「明確な責任」があると指摘した。')[0]?.[2]).toBe('EU');
+    expect(who('ロシア外務省が発表した声明は「挑発行為だ」と非難した。')[0]?.[2]).toBe(
+      'ロシア外務省',
+    );
+    // A statement whose report is a noun of the sentence says those words, not its topic.
+    const reply =
+      '中国外務省の報道官は会見で、NATO首脳会議で採択された宣言が、中国を「決定的な支援者」と表現したことについて、「強い不満」を表明した。';
+    expect(who(reply).map((q) => q[1])).toEqual(['NATO', '中国外務省の報道官']);
+  });
+
   it('a topic inside the reported clause is not the speaker', () => {
     const text = 'ペスコフ報道官は警告した。参加者は「違法」とみなされると述べた。';
     expect(who(text)[0]?.[2]).toBe('ペスコフ');
