@@ -995,6 +995,9 @@ function statementIssuer(
   const owner = ownerOfNoun(text, noun.start, d);
   if (owner) return owner;
   const byOutlet = k.outletStatementNouns.has(text.slice(noun.start, noun.end));
+  // An outlet's `記事` is the outlet's that reported it, named sentences before if need be;
+  // whoever the text was about in between is the article's subject, not its writer.
+  let fallback: Speaker | null = null;
   for (let s = site.sentence; s >= 0 && s >= site.sentence - STATEMENT_REACH; s -= 1) {
     const bounds = d.sentences.bounds(s);
     const end = Math.min(bounds.end, site.open);
@@ -1014,9 +1017,10 @@ function statementIssuer(
       issuers.filter((x) => x.how === 'ga').pop() ??
       issuers[0] ??
       d.mainSubjectOf(s);
-    if (issuer) return issuer.speaker;
+    if (issuer && !byOutlet) return issuer.speaker;
+    fallback ??= issuer?.speaker ?? null;
   }
-  return null;
+  return fallback;
 }
 
 /**

@@ -568,6 +568,10 @@ describe('extractQuotes: candidates over one discourse', () => {
     expect(who(statement)[0]?.[2]).toBe('北朝鮮外務省');
     const article = 'ガーディアン紙が報じた。\n記事には「政府は判断を誤った」と書かれている。';
     expect(who(article)[0]?.[2]).toBe('ガーディアン');
+    // … named sentences before, with the article's subject in between.
+    const later =
+      'ガーディアン紙が報じた。\nショルツ首相は備えが要ると指摘した。\n記事には「首相の警告は重い」と書かれている。';
+    expect(who(later)[0]?.[2]).toBe('ガーディアン');
   });
 
   it('a statement standing as the subject of the quote’s clause speaks as its body', () => {
