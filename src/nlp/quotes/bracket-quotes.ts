@@ -27,6 +27,8 @@ export interface BracketQuote extends Attributed {
 
 /** A quote whose speaker is at least this certain hands that speaker on to the next quotes. */
 const STRONG = WEIGHT.topic;
+/** …and so does the issuer of a statement quoted (`声明では「…」。また「…」と強調した`). */
+const STATEMENT_REASON = 'issuer of the statement it quotes';
 
 /**
  * Bracketed quotations, a run at a time: quotes said together (`「…」「…」と述べた`) share the
@@ -80,7 +82,8 @@ export function bracketQuotes(
         bracket: b,
       });
     });
-    if (chosen && chosen.score >= STRONG) previous = { speaker: chosen.speaker, at: first.open };
+    if (chosen && (chosen.score >= STRONG || chosen.reasons[0] === STATEMENT_REASON))
+      previous = { speaker: chosen.speaker, at: first.open };
   }
   return out;
 }

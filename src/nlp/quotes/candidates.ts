@@ -997,8 +997,11 @@ function statementIssuer(
   const byOutlet = k.outletStatementNouns.has(text.slice(noun.start, noun.end));
   // An outlet's `記事` is the outlet's that reported it, named sentences before if need be;
   // whoever the text was about in between is the article's subject, not its writer.
+  // A sentence that only reports speech (`…は「…」と主張した`) is the fallback: the statement
+  // `声明では` points back to is the one a sentence names with whoever issued it.
   let fallback: Speaker | null = null;
-  for (let s = site.sentence; s >= 0 && s >= site.sentence - STATEMENT_REACH; s -= 1) {
+  for (let s = site.sentence; s >= 0 && s >= site.sentence - NAMED_STATEMENT_REACH; s -= 1) {
+    const near = s >= site.sentence - STATEMENT_REACH;
     const bounds = d.sentences.bounds(s);
     const end = Math.min(bounds.end, site.open);
     const start = Math.max(bounds.start, end - MAX_LOOK_BACK);
@@ -1012,13 +1015,17 @@ function statementIssuer(
     if (s !== site.sentence && nouns.length === 0 && !d.reportsSpeech(s)) continue;
     // `国防省は…攻撃をロシア軍が防いだと声明で` is the ministry's statement: its topic, else
     // the subject nearest the noun (`委員会が…送った書面声明`), else its source.
-    const issuer =
+    const named =
       issuers.find((x) => x.how === 'topic') ??
       issuers.filter((x) => x.how === 'ga').pop() ??
-      issuers[0] ??
-      d.mainSubjectOf(s);
-    if (issuer && !byOutlet) return issuer.speaker;
-    fallback ??= issuer?.speaker ?? null;
+      issuers[0];
+    const issuer = named ?? d.mainSubjectOf(s);
+    // The quote's own sentence names its issuer wherever it stands (`外務省は…と指摘し、声明で`).
+    const namesStatement =
+      s === site.sentence ||
+      (named !== undefined && nouns.some((n) => /^[でをにはがのも]/u.test(text.charAt(n.end))));
+    if (issuer && !byOutlet && namesStatement) return issuer.speaker;
+    if (near) fallback ??= issuer?.speaker ?? null;
   }
   return fallback;
 }
@@ -1053,6 +1060,8 @@ function statementAsSubject(
 
 /** How many sentences back a statement's issuer is looked for. */
 const STATEMENT_REACH = 6;
+/** …and a sentence naming a statement with its issuer (`委員会が…送った書面声明で`). */
+const NAMED_STATEMENT_REACH = 10;
 
 /**
  * `NATO首脳会議の共同声明`: the body named, with a few words, before `の` and the noun; or the

@@ -574,6 +574,16 @@ describe('extractQuotes: candidates over one discourse', () => {
     expect(who(later)[0]?.[2]).toBe('ガーディアン');
   });
 
+  it('a statement quoted hands its issuer on, and 声明では points back to the one named', () => {
+    const relayed =
+      '北朝鮮は派兵を認めた。\n国営の朝鮮中央通信によると、国防委員会が26日に各紙へ送った書面声明で、これを明らかにした。\n声明では「敵を撃退した」と主張した。\nまた、作戦は「正義の勝利だ」と強調した。';
+    expect(who(relayed).map((q) => q[1])).toEqual(['国防委員会', '国防委員会']);
+    // Past a sentence that only reports speech, and one that uses a statement noun as a verb.
+    const later =
+      '国防委員会が書面声明で派兵を明らかにした。\n声明では「敵を撃退した」と主張した。\n北朝鮮によると、条約に基づき参戦を決めたと分析。\n北朝鮮はさらに「国際法に合う」と主張し、兵士が死亡した事実にも触れた。\n声明では「同盟を誇りに思う」と評価。';
+    expect(who(later).at(-1)?.[1]).toBe('国防委員会');
+  });
+
   it('a statement standing as the subject of the quote’s clause speaks as its body', () => {
     expect(who('EUの首脳宣言は、中国に「明確な責任」があると指摘した。')[0]?.[2]).toBe('EU');
     expect(who('ロシア外務省が発表した声明は「挑発行為だ」と非難した。')[0]?.[2]).toBe(
