@@ -866,7 +866,17 @@ function announcedBefore(
   // `ロイター通信によると、国防省が…と発表した。「…」`: the outlet relays the subject after it.
   const relayed =
     source?.outlet === true ? subjects.find((s) => s.how === 'ga' && s.at > source.at) : undefined;
-  const who = subjects.find((s) => s.how === 'topic') ?? relayed ?? source ?? subjects[0];
+  // `ロシア政府の声明によると、トランプ氏は…を提案。「…」`: a sentence reporting a statement
+  // announces more of the statement, whoever it is about.
+  const statement =
+    source &&
+    k.statementNouns.longestAt(text, source.end + (text.charAt(source.end) === 'の' ? 1 : 0));
+  const who =
+    (statement ? source : undefined) ??
+    subjects.find((s) => s.how === 'topic') ??
+    relayed ??
+    source ??
+    subjects[0];
   return who?.speaker ?? null;
 }
 
@@ -1081,7 +1091,8 @@ function ownerOfNoun(text: string, nounStart: number, d: Discourse): Speaker | n
 const ACRONYM_FIRST = /^[(（][A-Za-zＡ-Ｚａ-ｚ]{2,10}[)）]/u;
 
 /** Between a body and its statement: `が発表した`, `の首脳会議で採択された`. */
-const ISSUED = /^(?:の?[^、。「」\n]{1,8}で|が)[^、。「」\n]{0,4}(?:発表|公表|採択|まとめ|出)(?:し|さ)?(?:た|れた)$/u;
+const ISSUED =
+  /^(?:の?[^、。「」\n]{1,8}で|が)[^、。「」\n]{0,4}(?:発表|公表|採択|まとめ|出)(?:し|さ)?(?:た|れた)$/u;
 
 /** The candidates merged per speaker: the best score, a little more for each other reason. */
 export function chooseSpeaker(candidates: readonly Candidate[]): Chosen | null {

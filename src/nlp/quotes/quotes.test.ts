@@ -584,6 +584,12 @@ describe('extractQuotes: candidates over one discourse', () => {
     expect(who(later).at(-1)?.[1]).toBe('国防委員会');
   });
 
+  it('a quote after a sentence that reports a statement is more of the statement', () => {
+    const text =
+      '米政府の声明によると、マクロン氏は両国に対し、港湾への攻撃を止めるよう求めた。「大統領はこの提案を歓迎した」';
+    expect(who(text).at(-1)?.[1]).toBe('米政府');
+  });
+
   it('a statement standing as the subject of the quote’s clause speaks as its body', () => {
     expect(who('EUの首脳宣言は、中国に「明確な責任」があると指摘した。')[0]?.[2]).toBe('EU');
     expect(who('ロシア外務省が発表した声明は「挑発行為だ」と非難した。')[0]?.[2]).toBe(
