@@ -737,6 +737,11 @@ function roleStart(
   qualifier: Mention | null,
   words: ModifierWords,
 ): number {
+  // `…働いていたというこの兵士`: a clause before この tells which one, as before the role.
+  if (!qualifier && DEMONSTRATIVE.test(text.slice(at - 2, at))) {
+    const clause = relativeClauseStart(text, at - 2);
+    if (clause < at - 2) return clause;
+  }
   let nouns = roleModifiersStart(text, qualifier ? qualifier.start : at, words);
   // `NATOのある当局者`: an indefinite ある between the role and what it belongs to.
   if (nouns === at && text.slice(at - 2, at) === INDEFINITE) {
@@ -748,6 +753,8 @@ function roleStart(
 
 /** The name a person goes by, given in the clause before their role (`「ボルト」を名乗る`). */
 const GOES_BY = /「([^「」、。]{2,12})」(?:と|を)(?:だけ)?名乗/u;
+
+const DEMONSTRATIVE = /^(?:この|その)$/u;
 
 /** `ある当局者`: a certain one, part of how the text names the role. */
 const INDEFINITE = 'ある';

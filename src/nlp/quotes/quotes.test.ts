@@ -1027,6 +1027,15 @@ describe('extractQuotes: the speaker as the text names them, in full', () => {
     ).toMatchObject({ speaker: '衛星写真を解析した民間企業の分析担当者' });
   });
 
+  it('a clause before この and a role names it in full, not as the role named before', () => {
+    const text =
+      '塹壕では別の兵士が地図を広げていた。以前は港で漁師をしていたというこの兵士は、「潮の読み方が役に立つ」と話した。';
+    expect(speakers(text)[0]).toMatchObject({
+      speaker: '以前は港で漁師をしていたというこの兵士',
+      canonical: null,
+    });
+  });
+
   it('of two clauses stacked before a role, the one right before it names it', () => {
     expect(
       speakers('会場の隅にいた南米から来た学生は「来てよかった」と話した。')[0],
