@@ -1061,11 +1061,33 @@ function statementAsSubject(
   if (!particle || /[「」。]/u.test(text.slice(noun.end, site.open))) return null;
   if (d.subjectsIn(noun.end, site.open).some((x) => x.how === 'topic' || x.how === 'ga'))
     return null;
-  const owner = ownerOfNoun(text, noun.start, d);
+  const owner =
+    ownerOfNoun(text, noun.start, d) ??
+    ownerNamedBefore(text, text.slice(noun.start, noun.end), site, d);
   if (!owner) return null;
   const score =
     particle[0] !== 'が' ? WEIGHT.topic : nominalised ? WEIGHT.topic + 0.5 : WEIGHT.statement;
   return { speaker: owner, score, reason: 'body whose statement is the subject of its clause' };
+}
+
+/**
+ * `…外相会合の共同声明が…を非難した。共同声明は「…」と明記していた`: a statement written bare
+ * is the one of the same name the sentences before gave with its body.
+ */
+function ownerNamedBefore(
+  text: string,
+  noun: string,
+  site: QuoteSite,
+  d: Discourse,
+): Speaker | null {
+  const from = d.sentences.bounds(Math.max(0, site.sentence - NAMED_STATEMENT_REACH)).start;
+  const own = d.sentences.bounds(site.sentence).start;
+  for (let at = text.lastIndexOf(noun, own - 1); at >= from; at = text.lastIndexOf(noun, at - 1)) {
+    const owner = ownerOfNoun(text, at, d);
+    if (owner) return owner;
+    if (at === 0) break;
+  }
+  return null;
 }
 
 /** How many sentences back a statement's issuer is looked for. */

@@ -584,6 +584,12 @@ describe('extractQuotes: candidates over one discourse', () => {
     expect(who(later).at(-1)?.[1]).toBe('国防委員会');
   });
 
+  it('a statement written bare is the one named before with its body', () => {
+    const text =
+      '外務省の報道官は、EU首脳会議の共同声明が中国を非難したことに反発した。\n共同声明は、輸出規制について「深刻な懸念がある」と明記していた。';
+    expect(who(text).at(-1)?.[2]).toBe('EU');
+  });
+
   it('a quote after a sentence that reports a statement is more of the statement', () => {
     const text =
       '米政府の声明によると、マクロン氏は両国に対し、港湾への攻撃を止めるよう求めた。「大統領はこの提案を歓迎した」';
