@@ -920,15 +920,17 @@ const CATAPHOR = /(?:こう|このように|そう)[^。、]{0,4}?$/u;
 
 /**
  * `「…」。世界銀行の担当者はこう見積もる。`: `こう` before any verb points back to the words, so
- * the verb need not be one of the speech verbs (`そう` does not: `そうした`, `そうだ`).
+ * the verb need not be one of the speech verbs (`そう` does not: `そうした`, `そうだ`; nor does
+ * `こうした推計`, such estimates).
  */
 function verbAfterCataphor(
   text: string,
   b: { start: number; end: number },
 ): { start: number; end: number } | null {
-  const m = /(?:こう|このように)(?=[\p{Script=Han}\p{Script=Hiragana}])/u.exec(
-    text.slice(b.start, b.end),
-  );
+  const m =
+    /(?:こう(?!した|いう|いった|して|なる|なっ)|このように)(?=[\p{Script=Han}\p{Script=Hiragana}])/u.exec(
+      text.slice(b.start, b.end),
+    );
   if (!m || /[「」]/u.test(text.slice(b.start, b.start + m.index))) return null;
   const at = b.start + m.index + m[0].length;
   return { start: at, end: at };

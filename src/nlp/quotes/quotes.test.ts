@@ -980,6 +980,11 @@ describe('extractQuotes: speakers named at length after the quote', () => {
 
   it('こう before any verb in the next sentence points back to a quote standing alone', () => {
     expect(speakerOf('「再建に20年はかかる」。国連の担当者はこう見積もる。')).toBe('国連の担当者');
+    // `こうした推計` (such estimates) points to no words.
+    const such =
+      '英国防省は分析を公表した。分析はまた、ロシアが一時金を「年収の数倍」の水準まで引き上げたとした。\nロシア国防省はこうした推計について、「宣伝だ」と反論した。';
+    const fragment = annotate(such, { knowledge }).quotes.find((q) => q.kind === 'fragment');
+    expect(fragment?.speaker).toBe('英国防省');
   });
 
   it('words quoted in a report closed by という are the source’s, not the topic’s', () => {
