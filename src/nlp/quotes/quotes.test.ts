@@ -1048,9 +1048,9 @@ describe('extractQuotes: the speaker as the text names them, in full', () => {
   });
 
   it('of two clauses stacked before a role, the one right before it names it', () => {
-    expect(
-      speakers('会場の隅にいた南米から来た学生は「来てよかった」と話した。')[0],
-    ).toMatchObject({ speaker: '南米から来た学生' });
+    expect(speakers('会場の隅にいた南米から来た学生は「来てよかった」と話した。')[0]).toMatchObject(
+      { speaker: '南米から来た学生' },
+    );
     expect(
       speakers('説明を受けた外交委員会の筆頭理事を務める議員は「遅すぎる」と述べた。')[0],
     ).toMatchObject({ speaker: '外交委員会の筆頭理事を務める議員' });
