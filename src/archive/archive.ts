@@ -223,6 +223,38 @@ export function hasAuditedTransactions(archive: Archive): archive is Archive & A
   return typeof a.transaction === 'function' && typeof a.recordAudit === 'function';
 }
 
+/**
+ * Several `importBatches` calls filed with one commit: a write transaction they all join.
+ * `commit` stores every batch filed since the group opened; `rollback`, or a process that
+ * ends before `commit`, stores none. A call that throws inside a group leaves it to be rolled
+ * back. While a group is open, the connection's reads see what it filed.
+ */
+export interface ImportGroup {
+  /** Entries filed in the group so far. */
+  entries(): number;
+  commit(): void;
+  rollback(): void;
+}
+
+/** An archive that can file many small files with one commit (see {@link ImportGroup}). */
+export interface ImportGroups {
+  /**
+   * Opens a group; `ArchiveBusyError` when another process holds the write lock. At most one
+   * group is open at a time.
+   */
+  openImportGroup(): ImportGroup;
+}
+
+/**
+ * Whether the archive can file many small files with one commit.
+ *
+ * @example
+ * if (hasImportGroups(archive)) { const g = archive.openImportGroup(); file(); g.commit(); }
+ */
+export function hasImportGroups(archive: Archive): archive is Archive & ImportGroups {
+  return typeof (archive as Partial<ImportGroups>).openImportGroup === 'function';
+}
+
 /** Whether a blog post is public or a draft, in the words of the WordPress REST API. */
 export type PublishedStatus = 'draft' | 'publish';
 

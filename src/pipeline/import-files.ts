@@ -6,6 +6,7 @@ import type { Knowledge } from '../nlp/index.js';
 import type { SketchCache } from '../ingest/index.js';
 import { clipBatches, ingestBatches, type FileBatches } from './batches.js';
 import { fileBatches, type FilingOptions, type FilingReport } from './file-batches.js';
+import { GroupedFiling } from './file-groups.js';
 import { bulkPacer } from './memory-pacer.js';
 import type { PeopleAnnotator } from './people-pool.js';
 
@@ -79,8 +80,9 @@ const READ_AHEAD = 4;
 /**
  * `importFiles` with annotation on other threads: up to {@link READ_AHEAD} files are read and
  * their entries annotated by `people` (a `startPeoplePool`) while the current one is filed, so
- * filing and annotating — each about half of an import of clip documents — overlap. The same
- * transactions, order and result as `importFiles` with the same knowledge.
+ * filing and annotating — each about half of an import of clip documents — overlap; and files
+ * filed in groups with one commit (`GroupedFiling`). The same order and result as `importFiles`
+ * with the same knowledge, each file whole or absent.
  *
  * @example
  * const pool = startPeoplePool(loadKnowledgeSource());
@@ -98,23 +100,34 @@ export async function importFilesAhead(
   const summary: ImportSummary = { files: [], diagnostics: [] };
   const sketches: SketchCache = new Map();
   const ahead: { file: InputFile; read: FileBatches; people: Promise<PeopleById> }[] = [];
+  // Many day files to one commit; every file whole or absent all the same.
+  const groups = new GroupedFiling(archive, summary);
   let next = 0;
-  for (let i = 0; i < files.length; i += 1) {
-    for (; next < files.length && next <= i + READ_AHEAD; next += 1) {
-      const file = files[next] as InputFile;
-      const read = readInput(file, filing);
-      const people = annotator.peopleOf(read.batches.flatMap((b) => b.entries));
-      // Not awaited until its turn: a failure then is the failure of that file's turn.
-      people.catch(() => undefined);
-      ahead.push({ file, read, people });
+  try {
+    for (let i = 0; i < files.length; i += 1) {
+      for (; next < files.length && next <= i + READ_AHEAD; next += 1) {
+        const file = files[next] as InputFile;
+        const read = readInput(file, filing);
+        const people = annotator.peopleOf(read.batches.flatMap((b) => b.entries));
+        // Not awaited until its turn: a failure then is the failure of that file's turn.
+        people.catch(() => undefined);
+        ahead.push({ file, read, people });
+      }
+      const { file, read, people } = ahead.shift() as (typeof ahead)[number];
+      const known = await people;
+      const batches = read.batches.map((b) => ({ ...b, people: peopleOfBatch(known, b.entries) }));
+      groups.file(() =>
+        fileRead(archive, file.name, { ...read, batches }, { ...filing, sketches }, summary),
+      );
+      boundSketches(sketches);
+      filing.onFile?.(i + 1, files.length, file.name);
     }
-    const { file, read, people } = ahead.shift() as (typeof ahead)[number];
-    const known = await people;
-    const batches = read.batches.map((b) => ({ ...b, people: peopleOfBatch(known, b.entries) }));
-    fileRead(archive, file.name, { ...read, batches }, { ...filing, sketches }, summary);
-    boundSketches(sketches);
-    filing.onFile?.(i + 1, files.length, file.name);
+  } catch (e) {
+    // The files filed whole before the failure are kept, as they are without groups.
+    groups.finish();
+    throw e;
   }
+  groups.finish();
   return summary;
 }
 

@@ -9,16 +9,7 @@ import { normaliseForMatch } from '../../text/index.js';
 import { fileTextPeople, importStatements, type ImportStatements } from './import-statements.js';
 import { encodeEntryDoc } from './entry-docs.js';
 import { EntryRemover, type RemovedEntry } from './remove-entry.js';
-
-/**
- * The full-text writes of a transaction, made after its relational writes. Rows hold the
- * entry, not its index text: the token text of a large transaction (a 50 MB paste) is several
- * times the text itself, so each row's tokens are made when it is written and dropped after.
- */
-interface Fulltext {
-  rows: { rowid: number; entry: Entry }[];
-  removed: number[];
-}
+import { PendingFulltext } from './pending-fulltext.js';
 
 /** The page cache of an import, in KiB (negative: SQLite's unit for a size in KiB). */
 const IMPORT_CACHE_KIB = -16 * 1024;
@@ -31,37 +22,25 @@ const IMPORT_CACHE_KIB = -16 * 1024;
  */
 const IMPORT_WAL_PAGES = 10_000;
 
-/** Imports batches: one transaction each, idempotent per entry id. */
+/** Imports batches: one transaction each, idempotent per entry id — or many in one group. */
 export class Importer {
   private readonly s: ImportStatements;
   private readonly remover: EntryRemover;
   private readonly run: (batches: readonly ImportBatch[]) => ImportReport;
+  /** The open import group: its full-text writes, and the settings to put back at its end. */
+  private group: { fulltext: PendingFulltext; restore: () => void; entries: number } | null = null;
 
   constructor(
     private readonly db: Database,
-    onIndexed?: (units: number) => void,
+    private readonly onIndexed?: (units: number) => void,
   ) {
     this.s = importStatements(db);
     this.remover = new EntryRemover(db, this.s);
     this.run = db.transaction((batches: readonly ImportBatch[]) => {
-      const total: ImportReport = { inserted: 0, unchanged: 0, replaced: 0 };
-      const fulltext: Fulltext = { rows: [], removed: [] };
-      for (const batch of batches) {
-        const r = this.store(batch, fulltext);
-        total.inserted += r.inserted;
-        total.unchanged += r.unchanged;
-        total.replaced += r.replaced;
-      }
+      const fulltext = new PendingFulltext();
+      const total = this.storeAll(batches, fulltext);
       // Full-text writes last, for all batches at once (see `store`).
-      for (const rowid of fulltext.removed) this.s.fulltext.unindex(rowid);
-      let length = 0;
-      for (const { rowid, entry } of fulltext.rows) {
-        const index = entryIndexText(entry);
-        this.s.fulltext.index(rowid, index);
-        length += index.length;
-        onIndexed?.(index.length);
-      }
-      this.s.length.run(length);
+      fulltext.write(this.s, entryIndexText, onIndexed);
       return total;
     });
   }
@@ -71,31 +50,118 @@ export class Importer {
    * runs, the connection reads through a small page cache and no memory map: an import touches
    * most of the index as it merges segments, and through the map every page it touched stayed
    * in the process's memory (an import of 100,000 entries peaked near 500 MB, 200 without).
-   * WAL checkpoints wait for `IMPORT_WAL_PAGES`. All three are put back afterwards.
+   * WAL checkpoints wait for `IMPORT_WAL_PAGES`. All three are put back afterwards. Inside an
+   * open group (`openGroup`) the batches join its transaction instead, and their full-text rows
+   * wait for its commit.
    */
   importBatches(batches: readonly ImportBatch[]): ImportReport {
+    const group = this.group;
+    if (group) {
+      try {
+        const report = this.storeAll(batches, group.fulltext);
+        group.entries += report.inserted;
+        return report;
+      } catch (e) {
+        throw this.failure(e, batches);
+      }
+    }
+    const restore = this.importSettings();
+    try {
+      return this.run(batches);
+    } catch (e) {
+      throw this.failure(e, batches);
+    } finally {
+      restore();
+    }
+  }
+
+  /**
+   * Opens one write transaction that the next `importBatches` calls join, so that many small
+   * files are filed with one commit: SQLite and FTS5 write the index once for all of them
+   * (`Archive` `openImportGroup`). `commit` stores them all, `rollback` none.
+   */
+  openGroup(): { entries: () => number; commit: () => void; rollback: () => void } {
+    if (this.group) throw new KirinukiError('archive', 'an import group is already open');
+    const restore = this.importSettings();
+    try {
+      this.db.exec('BEGIN IMMEDIATE');
+    } catch (e) {
+      restore();
+      throw this.failure(e, []);
+    }
+    const group = { fulltext: new PendingFulltext(), restore, entries: 0 };
+    this.group = group;
+    const close = (): void => {
+      this.group = null;
+      restore();
+    };
+    return {
+      entries: () => group.entries,
+      commit: () => {
+        if (this.group !== group) return;
+        try {
+          group.fulltext.write(this.s, entryIndexText, this.onIndexed);
+          this.db.exec('COMMIT');
+        } catch (e) {
+          if (this.db.inTransaction) this.db.exec('ROLLBACK');
+          this.resetLookups();
+          throw this.failure(e, []);
+        } finally {
+          close();
+        }
+      },
+      rollback: () => {
+        if (this.group !== group) return;
+        if (this.db.inTransaction) this.db.exec('ROLLBACK');
+        this.resetLookups();
+        close();
+      },
+    };
+  }
+
+  private storeAll(batches: readonly ImportBatch[], fulltext: PendingFulltext): ImportReport {
+    const total: ImportReport = { inserted: 0, unchanged: 0, replaced: 0 };
+    for (const batch of batches) {
+      const r = this.store(batch, fulltext);
+      total.inserted += r.inserted;
+      total.unchanged += r.unchanged;
+      total.replaced += r.replaced;
+    }
+    return total;
+  }
+
+  /** The import's page cache, memory map and checkpoint interval; returns what puts them back. */
+  private importSettings(): () => void {
     const cache = this.db.pragma('cache_size', { simple: true }) as number;
     const mmap = this.db.pragma('mmap_size', { simple: true }) as number;
     const walPages = this.db.pragma('wal_autocheckpoint', { simple: true }) as number;
     this.db.pragma(`cache_size = ${IMPORT_CACHE_KIB}`);
     this.db.pragma('mmap_size = 0');
     this.db.pragma(`wal_autocheckpoint = ${Math.max(walPages, IMPORT_WAL_PAGES)}`);
-    try {
-      return this.run(batches);
-    } catch (e) {
-      for (const lookup of [this.s.handles, this.s.tags, this.s.persons]) lookup.reset();
-      if (e instanceof KirinukiError) throw e;
-      // SQLITE_BUSY after busy_timeout: another process holds the write lock; a retry may do.
-      if ((e as { code?: unknown }).code === 'SQLITE_BUSY')
-        throw new ArchiveBusyError(`cannot file ${describeBatches(batches)}`, { cause: e });
-      const why = e instanceof Error ? e.message : String(e);
-      const what = `import of ${describeBatches(batches)} failed, nothing was stored: ${why}`;
-      throw new KirinukiError('archive', what, { cause: e });
-    } finally {
+    return () => {
       this.db.pragma(`cache_size = ${cache}`);
       this.db.pragma(`mmap_size = ${mmap}`);
       this.db.pragma(`wal_autocheckpoint = ${walPages}`);
-    }
+    };
+  }
+
+  /** Names cached by id are forgotten when what wrote them is rolled back. */
+  private resetLookups(): void {
+    for (const lookup of [this.s.handles, this.s.tags, this.s.persons]) lookup.reset();
+  }
+
+  /** The error an import failure is reported as: busy, or what failed and that nothing was stored. */
+  private failure(e: unknown, batches: readonly ImportBatch[]): Error {
+    if (!this.group) this.resetLookups();
+    if (e instanceof KirinukiError) return e;
+    const what = batches.length > 0 ? describeBatches(batches) : 'an import group';
+    // SQLITE_BUSY after busy_timeout: another process holds the write lock; a retry may do.
+    if ((e as { code?: unknown }).code === 'SQLITE_BUSY')
+      return new ArchiveBusyError(`cannot file ${what}`, { cause: e });
+    const why = e instanceof Error ? e.message : String(e);
+    return new KirinukiError('archive', `import of ${what} failed, nothing was stored: ${why}`, {
+      cause: e,
+    });
   }
 
   /**
@@ -106,15 +172,18 @@ export class Importer {
    * writing them after each batch, one segment per batch. So the caller writes the full-text
    * rows of all batches after all relational writes.
    */
-  private store(batch: ImportBatch, fulltext: Fulltext): ImportReport {
+  private store(batch: ImportBatch, fulltext: PendingFulltext): ImportReport {
     const report: ImportReport = { inserted: 0, unchanged: 0, replaced: 0 };
     const removed = this.removeSuperseded(batch);
     this.s.ensureDay.run(batch.day);
     let seq = this.s.nextSeq.get(batch.day) as number;
     let summaryLines = 0;
-    // What the removed entries added to the index's length; the new rows add theirs when
-    // they are indexed.
-    const removedLength = removed.reduce((sum, r) => sum + r.length, 0);
+    // What the removed entries added to the index's length (none for one filed in this same
+    // transaction, whose row was never written); the new rows add theirs when indexed.
+    const removedLength = removed.reduce(
+      (sum, r) => sum + (fulltext.remove(r.rowid) ? r.length : 0),
+      0,
+    );
     const dates = new Map<string, [count: number, min: number, max: number]>();
     const heirs = new Map(removed.map((r) => [r.heir, r]));
     for (const entry of batch.entries) {
@@ -127,7 +196,7 @@ export class Importer {
       const at =
         given !== undefined && this.s.seqTaken.get(batch.day, given) === undefined ? given : seq;
       const { rowid, date } = this.insertEntry(entry, batch, at, heirs);
-      fulltext.rows.push({ rowid, entry });
+      fulltext.add(rowid, entry);
       countDate(dates, date, rowid);
       seq = Math.max(seq, at + 1); // the day's last seq + 1
       report.inserted += 1;
@@ -139,7 +208,6 @@ export class Importer {
     if (removedLength > 0) this.s.length.run(-removedLength);
     for (const line of batch.documentTagLines) this.s.tagLine.run({ day: batch.day, line });
     for (const { from, to } of batch.storyMerges ?? []) this.s.mergeStory.run({ from, to });
-    for (const r of removed) fulltext.removed.push(r.rowid);
     report.replaced = removed.length;
     return report;
   }

@@ -14,6 +14,8 @@ import type {
   EntryRecord,
   FiledDay,
   ImportBatch,
+  ImportGroup,
+  ImportGroups,
   ImportReport,
   NameQuery,
   OptimizeOptions,
@@ -167,7 +169,7 @@ function configure(db: Database.Database, path: string, options: SqliteArchiveOp
   });
 }
 
-class SqliteArchive implements Archive {
+class SqliteArchive implements Archive, ImportGroups {
   private readonly importer: Importer;
   private readonly updater: Updater;
   private readonly derived: DerivedUpdater;
@@ -261,6 +263,10 @@ class SqliteArchive implements Archive {
 
   importBatches(batches: readonly ImportBatch[]): ImportReport {
     return this.importer.importBatches(batches);
+  }
+
+  openImportGroup(): ImportGroup {
+    return this.importer.openGroup();
   }
 
   updateEntries(entries: readonly Entry[]): number {
