@@ -26,6 +26,7 @@ const BUILT_ON_THE_FOURTH = [
   'attribution-blind-7',
   'attribution-blind-8',
   'attribution-blind-9',
+  'attribution-blind-10',
 ];
 
 describe('the blind attribution sets', () => {
