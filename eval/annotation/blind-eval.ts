@@ -102,10 +102,10 @@ function merged(a: RealQuoteScores, b: RealQuoteScores): RealQuoteScores {
 }
 
 /**
- * Quotes and speakers on `test/gold/attribution-blind/` to `-10/`: texts written by people who
+ * Quotes and speakers on `test/gold/attribution-blind/` to `-11/`: texts written by people who
  * had not read the rules, scored as the real sets are (terms dropped from the gold, so a term
- * taken for speech is an extra quote). Fold 0 of the first, third, fifth to eighth and tenth
- * sets and the whole fourth set may be read to develop rules; fold 1 of those sets and the
+ * taken for speech is an extra quote). Fold 0 of the first, third, fifth to eighth, tenth and
+ * eleventh sets and the whole fourth set may be read to develop rules; fold 1 of those sets and the
  * whole second and ninth sets are held out, reported as totals only.
  * `VERBOSE=1` lists the misses of what may be read.
  */
@@ -123,6 +123,7 @@ export function blindAttributionEvaluation(knowledge: Knowledge): Evaluation {
       const eighth = scoreSet('attribution-blind-8', knowledge, true);
       const ninth = scoreSet('attribution-blind-9', knowledge, true);
       const tenth = scoreSet('attribution-blind-10', knowledge, true);
+      const eleventh = scoreSet('attribution-blind-11', knowledge, true);
       const count = (s: SetScores, fold: 0 | 1): number =>
         s.passages.filter((p) => p.fold === fold).length;
       const row = (name: string, s: RealQuoteScores): string => {
@@ -169,6 +170,14 @@ export function blindAttributionEvaluation(knowledge: Knowledge): Evaluation {
         ),
         row(`articles, tenth writer, fold 0 (may be read; ${count(tenth, 0)})`, tenth.folds[0]),
         row(`**articles, tenth writer, fold 1 (held out; ${count(tenth, 1)})**`, tenth.folds[1]),
+        row(
+          `posts, eleventh writer, fold 0 (may be read; ${count(eleventh, 0)})`,
+          eleventh.folds[0],
+        ),
+        row(
+          `**posts, eleventh writer, fold 1 (held out; ${count(eleventh, 1)})**`,
+          eleventh.folds[1],
+        ),
         ...patterns('passages by pattern (both folds)', first),
         ...patterns('third writer by pattern (both folds)', third),
         ...patterns('fourth writer by pattern', fourth),
@@ -177,6 +186,7 @@ export function blindAttributionEvaluation(knowledge: Knowledge): Evaluation {
         ...patterns('seventh writer by outlet style (both folds)', seventh),
         ...patterns('eighth writer by outlet style (both folds)', eighth),
         ...patterns('tenth writer by outlet style (both folds)', tenth),
+        ...patterns('eleventh writer by source style (both folds)', eleventh),
       ];
       if (process.env.VERBOSE)
         rows.push(
@@ -190,6 +200,7 @@ export function blindAttributionEvaluation(knowledge: Knowledge): Evaluation {
             seventh.folds[0],
             eighth.folds[0],
             tenth.folds[0],
+            eleventh.folds[0],
           ].flatMap((s) => ['', ...s.misses.map((m) => `- ${m}`)]),
         );
       return rows.join('\n');

@@ -27,6 +27,7 @@ const BUILT_ON_THE_FOURTH = [
   'attribution-blind-8',
   'attribution-blind-9',
   'attribution-blind-10',
+  'attribution-blind-11',
 ];
 
 describe('the blind attribution sets', () => {
