@@ -396,10 +396,11 @@ function familyOfDictionary(text: string, from: number, to: number, k: Knowledge
 
 /**
  * A run that the name dictionary splits into a surname of two or more kanji and a given name
- * (`山村健太`): both halves must be names, so a body (`防衛政策局長`) is not taken for one.
+ * (`山村健太`), or of three kanji into a one-kanji surname and a two-kanji given name
+ * (`笠浩史`): both halves must be names, so a body (`防衛政策局長`) is not taken for one.
  */
 function dictionaryName(text: string, from: number, to: number, k: Knowledge): boolean {
-  for (let n = 2; n <= to - from - 1 && n <= 3; n += 1)
+  for (let n = to - from === 3 ? 1 : 2; n <= to - from - 1 && n <= 3; n += 1)
     if (
       k.dictionarySurnames.has(text.slice(from, from + n)) &&
       k.givenNames.has(text.slice(from + n, to))

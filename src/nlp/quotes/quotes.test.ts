@@ -153,6 +153,13 @@ describe('extractQuotes: attribution patterns of wire copy', () => {
     expect(editor).toMatchObject({ speaker: 'BBCの政治担当編集長', speakerKind: 'unnamed' });
   });
 
+  it('a one-kanji family name and a two-kanji given name of the name dictionary (笠真一幹事長)', () => {
+    const who = (text: string) => annotate(text, { knowledge }).quotes[0]?.canonical ?? null;
+    expect(who('社民党の笠真一幹事長は「審議が足りない」と述べた。')).toBe('笠真一');
+    // Three kanji that the dictionary does not split so stay no one.
+    expect(who('北朝鮮外相は「審議が足りない」と述べた。')).toBeNull();
+  });
+
   it('a given name in hiragana after a family name (片山さつき財務相, 森まさこ氏)', () => {
     const who = (text: string) => annotate(text, { knowledge }).quotes[0]?.canonical ?? null;
     expect(who('片山さつき財務相は「交渉は前進した」と述べた。')).toBe('片山さつき');
