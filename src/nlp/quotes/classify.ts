@@ -88,6 +88,10 @@ export function classifyQuote(
       );
     return cls;
   }
+  if (text.startsWith('旨', i)) {
+    const readOut = readOutWords(text, q, i + 1, sentenceEnd, k);
+    if (readOut) return readOut;
+  }
   const named = looksLikeName(text, q, content, k, titleLine);
   if (named) return TERM_NAMED;
   // `「政治とカネ」めぐり`, `「保守の受け皿」を巡る攻防`: what something is about, not words said.
@@ -105,6 +109,26 @@ export function classifyQuote(
   }
   if (followsTermCue(text, q.open, k)) return TERM;
   return fragmentIfReported(text, q, sentenceEnd, k) ?? TERM;
+}
+
+/**
+ * `小泉大臣から、「…」旨述べました`, `「…」旨の発言がありました`: a government's read-out gives
+ * each side's words with 旨 (to the effect that), its speaker marked by から. Speech when a speech
+ * verb or noun follows; the one before から is then its only speaker, as a passive report's agent.
+ */
+function readOutWords(
+  text: string,
+  q: Bracket,
+  from: number,
+  sentenceEnd: number,
+  k: Knowledge,
+): QuoteClass | null {
+  const verb = findVerb(text, from, sentenceEnd, k, VERB_WINDOW, true);
+  const noun = verb ? null : k.speechNouns.scan(text, from, Math.min(sentenceEnd, from + 6))[0];
+  if (!verb && !noun) return null;
+  const cls = speech(verb ? verb.surface : (noun?.value ?? null), null, verb ? verb.at : null);
+  const agentEnd = agentBefore(text, q.open, k);
+  return agentEnd !== null && text.startsWith('から', agentEnd) ? { ...cls, agentEnd } : cls;
 }
 
 /** A fragment when its sentence reports speech after it: a speech verb or a report's ending. */

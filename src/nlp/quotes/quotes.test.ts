@@ -77,6 +77,15 @@ describe('extractQuotes: attribution patterns of wire copy', () => {
     ]);
   });
 
+  it('a read-out: each side’s words given with 旨, the speaker marked by から', () => {
+    const text =
+      '両大臣は会談を行いました。冒頭、ヤマダ大臣から就任への祝意が述べられました。\n両大臣は意見交換を行い、小池大臣から、「教訓は示唆に富む」旨述べました。これに対しヤマダ大臣から、「協力を深めたい」旨の発言がありました。';
+    expect(annotate(text, { knowledge }).quotes.map((q) => [q.kind, q.speaker])).toEqual([
+      ['speech', '小池大臣'],
+      ['speech', 'ヤマダ大臣'],
+    ]);
+  });
+
   it('words credited in brackets after them: 「…」（外務省幹部）', () => {
     const got = (text: string) =>
       annotate(text, { knowledge }).quotes.map((q) => [q.kind, q.text, q.speaker]);
