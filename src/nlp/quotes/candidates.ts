@@ -728,11 +728,14 @@ function claimOwner(text: string, site: QuoteSite, d: Discourse): Speaker | null
 function nameClosing(text: string, site: QuoteSite, d: Discourse): Speaker | null {
   if (site.cls.verb !== null || site.cls.afterTo !== site.close + 2) return null;
   if (text.charAt(site.close + 1) !== 'と') return null;
-  const end = Math.min(d.sentences.bounds(site.sentence).end, site.close + 2 + CLOSING_NAME);
+  const bound = Math.min(d.sentences.bounds(site.sentence).end, site.close + 2 + CLOSING_NAME);
+  // A space ends a headline's clause (`「…」とプーチン氏 司令部視察、ウクライナは否定`).
+  const space = text.slice(site.close + 2, bound).search(/[\u3000 ]/u);
+  const end = space < 0 ? bound : site.close + 2 + space;
   const named = d.namedIn(site.close + 2, end).filter((n) => n.speaker.speakerKind !== null);
   const last = named[named.length - 1];
   if (!last) return null;
-  return /^(?:[(（][0-9０-９]{1,3}[)）])?(?:。|\n|$)/u.test(
+  return /^(?:氏|さん)?(?:[(（][0-9０-９]{1,3}[)）])?(?:。|\n|$|[\u3000 ])/u.test(
     text.slice(last.mention.phraseEnd, end + 1),
   )
     ? last.speaker

@@ -54,10 +54,12 @@ const REPORT_CLOSING = /と(?:して|し|され|いう|いい|みられ)[^。]{0
 export function classifyQuote(
   text: string,
   q: Bracket,
-  sentenceEnd: number,
+  lineEnd: number,
   k: Knowledge,
   titleLine = false,
 ): QuoteClass {
+  // A headline puts a space between its clauses: `「…」とプーチン氏 司令部視察、ウクライナは否定`.
+  const sentenceEnd = titleLine ? clauseEndOnHeadline(text, q.close + 1, lineEnd) : lineEnd;
   const content = text.slice(q.open + 1, q.close);
   // `著書『…』`, `『…』を出版した`: the title of a work, whoever reads it out.
   if (isTitleOfWork(text, q, k)) return TERM_NAMED;
@@ -131,6 +133,12 @@ function readOutWords(
   return agentEnd !== null && text.startsWith('から', agentEnd) ? { ...cls, agentEnd } : cls;
 }
 
+/** Where a headline's clause that starts at `from` ends: at a space, else at `end`. */
+function clauseEndOnHeadline(text: string, from: number, end: number): number {
+  const space = text.slice(from, end).search(/[\u3000 ]/u);
+  return space < 0 ? end : from + space;
+}
+
 /** A fragment when its sentence reports speech after it: a speech verb or a report's ending. */
 function fragmentIfReported(
   text: string,
@@ -178,7 +186,7 @@ const CREDIT = new RegExp(
  * `さん`, an age in brackets, then the full stop (`とラブロフ外相。`, `とキーウ市民のYさん（３４）。`).
  */
 const NAME_CLOSING = new RegExp(
-  `^[、\\s]?(?:[${KANJI_CLASS}${KATAKANA_CLASS}A-Za-zＡ-Ｚａ-ｚ・＝=]|さん|の){2,40}?(?:${AGE_IN_BRACKETS})?(?:。|\\n|$)`,
+  `^[、\\s]?(?:[${KANJI_CLASS}${KATAKANA_CLASS}A-Za-zＡ-Ｚａ-ｚ・＝=]|さん|の){2,40}?(?:${AGE_IN_BRACKETS})?(?:。|\\n|$|[\\u3000 ])`,
   'u',
 );
 

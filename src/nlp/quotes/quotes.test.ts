@@ -77,6 +77,12 @@ describe('extractQuotes: attribution patterns of wire copy', () => {
     ]);
   });
 
+  it('a headline’s space ends the clause of a name closing a quote', () => {
+    const text =
+      '「前進は予定通り」とショイグ氏\u3000前線を視察、ウクライナは否定\n【モスクワ共同】ロシアのショイグ安全保障会議書記は前線を訪れた。';
+    expect(annotate(text, { knowledge }).quotes[0]?.canonical).toBe('ショイグ');
+  });
+
   it('a read-out: each side’s words given with 旨, the speaker marked by から', () => {
     const text =
       '両大臣は会談を行いました。冒頭、ヤマダ大臣から就任への祝意が述べられました。\n両大臣は意見交換を行い、小池大臣から、「教訓は示唆に富む」旨述べました。これに対しヤマダ大臣から、「協力を深めたい」旨の発言がありました。';
