@@ -1,5 +1,6 @@
 import type { Candidate, QuoteSite } from './candidates.js';
 import type { Discourse, Named } from './discourse.js';
+import type { Speaker } from './speaker.js';
 
 /** Headline-like lines are short and end no sentence: `プーチン大統領「主導権は我々にある」`. */
 const MAX_TITLE_LINE = 100;
@@ -62,6 +63,13 @@ export function headlineCandidates(text: string, site: QuoteSite, d: Discourse):
     const before = nameRightBefore(text, site.open, lineStart, d);
     if (before && before !== opening)
       out.push({ ...weighted(before, 'named right before it in the headline'), score: ADJACENT });
+    const side = before ? null : sideRightBefore(text, site.open, lineStart);
+    if (side)
+      out.push({
+        speaker: side,
+        score: ADJACENT,
+        reason: 'a side right before it in the headline',
+      });
     const credit = creditAtLineEnd(text, site.close, lineEnd, d);
     if (credit)
       out.push({
@@ -99,6 +107,26 @@ function nameRightBefore(
   if (!last || !/^(?:ら|側)?[、\s]?$/u.test(text.slice(last.mention.phraseEnd, open))) return null;
   return last.speaker.speakerKind === null ? null : last;
 }
+
+/**
+ * `…厳格化 大学側「優秀な人材が他国へ」`: a side no list names (`大学側`, `遺族側`), standing
+ * alone right before a headline's quote, says it — an unnamed speaker, named so.
+ */
+function sideRightBefore(text: string, open: number, lineStart: number): Speaker | null {
+  const m = SIDE_BEFORE.exec(text.slice(Math.max(lineStart, open - 12), open));
+  if (!m?.[1]) return null;
+  const start = open - m[0].length + m[0].indexOf(m[1]);
+  return {
+    speaker: m[1],
+    canonical: null,
+    org: null,
+    attribution: 'explicit',
+    speakerSpan: { start, end: start + m[1].length },
+    speakerKind: 'unnamed',
+  };
+}
+
+const SIDE_BEFORE = /(?:^|[\s\u3000、])([\p{Script=Han}\p{Script=Katakana}ー]{1,8}側)[、\s]?$/u;
 
 // After a headline's credit: nothing, or the date and time a page prints after it.
 const AFTER_CREDIT =

@@ -77,6 +77,15 @@ describe('extractQuotes: attribution patterns of wire copy', () => {
     ]);
   });
 
+  it('a side no list names, right before a headline’s quote, says it', () => {
+    const text =
+      '文科省、留学生の審査を厳格化\u3000学校側「優秀な学生が離れる」\n文部科学省は審査を強化した。';
+    expect(annotate(text, { knowledge }).quotes[0]).toMatchObject({
+      speaker: '学校側',
+      speakerKind: 'unnamed',
+    });
+  });
+
   it('a headline’s space ends the clause of a name closing a quote', () => {
     const text =
       '「前進は予定通り」とショイグ氏\u3000前線を視察、ウクライナは否定\n【モスクワ共同】ロシアのショイグ安全保障会議書記は前線を訪れた。';
