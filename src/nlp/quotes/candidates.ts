@@ -898,6 +898,7 @@ function nextSentenceSpeaker(
   // sentence that names their speaker after them.
   const next = d.sentences.bounds(sentenceAfterQuotes(text, site.sentence, d));
   if (next.start <= site.close) return null;
+  if (announcesNextQuote(text, next)) return null;
   const verb =
     k.speechVerbs
       .scan(text, next.start, next.end)
@@ -939,6 +940,20 @@ function verbAfterCataphor(
   return { start: at, end: at };
 }
 
+/**
+ * `…匿名を条件にこう明かした。⏎「…」`: a sentence pointing ahead (`こう`, `次のように`) that a
+ * quote follows at once announces that one, not the quote before it; `そう` points back.
+ */
+function announcesNextQuote(text: string, b: { start: number; end: number }): boolean {
+  return (
+    QUOTE_FOLLOWS.test(text.slice(b.end, b.end + 4)) &&
+    POINTS_AHEAD.test(text.slice(b.start, b.end))
+  );
+}
+
+const QUOTE_FOLLOWS = /^[。\s]*「/u;
+const POINTS_AHEAD = /こう(?!した|いう|いった|して|なる|なっ)|次のように|以下のように/u;
+
 /** How many quotes standing as sentences may stand between a quote and the sentence naming its speaker. */
 const QUOTE_RUN = 3;
 
@@ -972,7 +987,7 @@ function reportedByNextSentence(
   const next = d.sentences.bounds(sentenceAfterQuotes(text, site.sentence, d));
   if (next.start <= site.close || next.end - next.start > MAX_LOOK_BACK) return null;
   const body = text.slice(next.start, next.end).replace(/[。\s]+$/u, '');
-  if (/[「」『』]/u.test(body)) return null;
+  if (/[「」『』]/u.test(body) || announcesNextQuote(text, next)) return null;
   const tail = next.start + Math.max(0, body.length - 10);
   const verbs = k.speechVerbs.scan(text, tail, next.start + body.length);
   if (verbs.length === 0) return null;

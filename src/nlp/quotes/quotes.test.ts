@@ -1011,6 +1011,14 @@ describe('extractQuotes: speakers named at length after the quote', () => {
 
   it('こう before any verb in the next sentence points back to a quote standing alone', () => {
     expect(speakerOf('「再建に20年はかかる」。国連の担当者はこう見積もる。')).toBe('国連の担当者');
+    // A sentence pointing ahead that a quote follows at once announces that one; そう points back.
+    const ahead =
+      '「支持は続く」と山本教授は分析する。「崩れれば反動も大きい」\n与党の議員の一人は匿名を条件にこう明かした。「党の支持率は上がっていない」';
+    expect(annotate(ahead, { knowledge }).quotes.map((q) => q.speaker)).toEqual([
+      '山本教授',
+      '山本教授',
+      '与党の議員の一人',
+    ]);
     // `こうした推計` (such estimates) points to no words.
     const such =
       '英国防省は分析を公表した。分析はまた、ロシアが一時金を「年収の数倍」の水準まで引き上げたとした。\nロシア国防省はこうした推計について、「宣伝だ」と反論した。';
