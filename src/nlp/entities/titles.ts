@@ -211,7 +211,11 @@ function titled(
   // `崔慧琳（チェ・ヘリム）教授`: a kanji name, then its reading in brackets, then the title.
   const glossed = nameEnd < r.rs ? kanjiNameBeforeGloss(text, nameEnd, r, k, familyNames) : null;
   if (glossed) return glossed;
-  const kata = withoutCommonWord(text, katakanaNameBefore(text, nameEnd, byEnd), k);
+  const kata = withoutCommonWord(
+    text,
+    katakanaNameBefore(text, nameEnd, byEnd) ?? nameBeforeBodyWithAcronym(text, nameEnd, r, byEnd),
+    k,
+  );
   const knownName = kata ? byEnd.get(kata.end) : undefined;
   if (kata && knownName?.kind === 'person') {
     knownName.org = kata.org ?? knownName.org;
@@ -565,6 +569,25 @@ function katakanaNameBefore(
   if (s >= nameEnd) return null;
   return { start: s, end: nameEnd, org };
 }
+
+/**
+ * `グリンスパン国連貿易開発会議(UNCTAD)事務局長`: a katakana name, the body its title is of in
+ * kanji, the body's acronym in brackets, then the title — as without the brackets.
+ */
+function nameBeforeBodyWithAcronym(
+  text: string,
+  bracketStart: number,
+  r: Run,
+  byEnd: Map<number, Mention>,
+): { start: number; end: number; org: string | null } | null {
+  if (bracketStart >= r.rs) return null;
+  let s = bracketStart;
+  while (s > 0 && bracketStart - s < MAX_BODY_RUN && isKanjiCode(text.charCodeAt(s - 1))) s -= 1;
+  return bracketStart - s >= 2 ? katakanaNameBefore(text, s, byEnd) : null;
+}
+
+/** The longest body in kanji between a name and its acronym in brackets. */
+const MAX_BODY_RUN = 16;
 
 /**
  * `セルゲイ・ボロトニコフ・エネルギー次官` (Jiji style): a last part after a middle dot that is a

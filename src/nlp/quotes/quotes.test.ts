@@ -177,6 +177,12 @@ describe('extractQuotes: attribution patterns of wire copy', () => {
     expect(editor).toMatchObject({ speaker: 'BBCの政治担当編集長', speakerKind: 'unnamed' });
   });
 
+  it('a katakana name before a body with its acronym in brackets, then the title', () => {
+    const text =
+      'IAEAのグロッシ事務局長も出席した。\nペルー出身のマルケス国際電気通信連合(ITU)事務局長は「規則が要る」と述べた。';
+    expect(annotate(text, { knowledge }).quotes[0]?.canonical).toBe('マルケス');
+  });
+
   it('a one-kanji family name and a two-kanji given name of the name dictionary (笠真一幹事長)', () => {
     const who = (text: string) => annotate(text, { knowledge }).quotes[0]?.canonical ?? null;
     expect(who('社民党の笠真一幹事長は「審議が足りない」と述べた。')).toBe('笠真一');
