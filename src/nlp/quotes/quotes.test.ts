@@ -177,6 +177,15 @@ describe('extractQuotes: attribution patterns of wire copy', () => {
     expect(editor).toMatchObject({ speaker: 'BBCの政治担当編集長', speakerKind: 'unnamed' });
   });
 
+  it('Korean bodies by the short names Korean outlets use (国情院, 合参, 大統領室)', () => {
+    const who = (text: string) => annotate(text, { knowledge }).quotes[0]?.canonical;
+    expect(who('国情院は国会の情報委員会で「派遣は続いている」と報告した。')).toBe(
+      '韓国国家情報院',
+    );
+    expect(who('合参は「監視を強化している」と明らかにした。')).toBe('韓国軍合同参謀本部');
+    expect(who('大統領室は「挑発の中止を求める」との立場を出した。')).toBe('韓国大統領室');
+  });
+
   it('a katakana name before a body with its acronym in brackets, then the title', () => {
     const text =
       'IAEAのグロッシ事務局長も出席した。\nペルー出身のマルケス国際電気通信連合(ITU)事務局長は「規則が要る」と述べた。';
