@@ -4,6 +4,7 @@ import type { QuoteClass } from './classify.js';
 import type { Discourse, Subject } from './discourse.js';
 import { headlineCandidates, isTitleLine } from './headline.js';
 import { roleModifiersStart } from './noun-phrase.js';
+import { postAuthorCandidates } from './post-author.js';
 import {
   afterSubject,
   CLEFT_REACH,
@@ -131,6 +132,7 @@ export function bracketCandidates(
     reportsBetween: (from, to) => reportsBetween(text, from, to, k).length > 0,
   });
   add(statementIssuer(text, site, d, k), WEIGHT.statement, 'issuer of the statement it quotes');
+  if (!inQuote) for (const c of postAuthorCandidates(text, site, d)) out.push(c);
   const said = statementAsSubject(text, site, d, k, nominalised);
   if (said) out.push(said);
   // Inside a quote, words with no subject are the speaker's own: nothing is carried there.

@@ -128,6 +128,9 @@ function sideRightBefore(text: string, open: number, lineStart: number): Speaker
 
 const SIDE_BEFORE = /(?:^|[\s\u3000、])([\p{Script=Han}\p{Script=Katakana}ー]{1,8}側)[、\s]?$/u;
 
+/** A line that names what follows is about, not who says it. */
+const ABOUT_LINE = /(?:について|に関して|をめぐって|を巡って|を受けて)\s*$/u;
+
 // After a headline's credit: nothing, or the date and time a page prints after it.
 const AFTER_CREDIT =
   /^[\s\u3000]*(?:\d{4}年\d{1,2}月\d{1,2}日(?:\s*\d{1,2}時\d{1,2}分)?)?[\s\u3000]*$/u;
@@ -208,8 +211,9 @@ function nameLineAbove(text: string, lineStart: number, open: number, d: Discour
   if (lineStart - 1 - prevStart > MAX_NAME_LINE || lineStart - 1 <= prevStart) return null;
   const line = text.slice(prevStart, lineStart - 1);
   // A caption: a name, maybe with what it is (`市民のコール`, `プリゴジン氏(23日公開音声)`),
-  // on a short line of its own that neither ends a sentence nor quotes.
-  if (/[。「」『』]/u.test(line)) return null;
+  // on a short line of its own that neither ends a sentence nor quotes — nor says what it is
+  // about (`【コメント】日本外務省の報道官談話について`).
+  if (/[。「」『』]/u.test(line) || ABOUT_LINE.test(line)) return null;
   const names = d.namedIn(prevStart, lineStart - 1).filter((n) => n.speaker.speakerKind !== null);
   const last = names[names.length - 1];
   if (!last) return null;

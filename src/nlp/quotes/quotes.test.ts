@@ -77,6 +77,32 @@ describe('extractQuotes: attribution patterns of wire copy', () => {
     ]);
   });
 
+  it('a captured post’s words are its author’s, named on the credit line; a news outlet’s are not', () => {
+    const post = [
+      '【声明】防衛省の発表について',
+      '「一方的な主張は受け入れられない」… https://t.co/abc',
+      '— 在日ロシア連邦大使館 (@EmbassyTest) March 3, 2027',
+      '防衛省は2日、演習について「深刻な懸念」を表明した。',
+      '',
+      'これについて、当館は以下の通りコメントする。',
+      '',
+      '「一方的な主張は受け入れられない。演習は防衛的なものだ」',
+      '',
+      'ロシア外務省のザハロワ報道官も先に、「東京は指示に従っている」と指摘している。',
+    ].join('\n');
+    expect(
+      annotate(post, { knowledge }).quotes.map((q) => [q.text.slice(0, 6), q.speaker]),
+    ).toEqual([
+      ['一方的な主張', '在日ロシア連邦大使館'],
+      ['深刻な懸念', '防衛省'],
+      ['一方的な主張', '在日ロシア連邦大使館'],
+      ['東京は指示に', 'ザハロワ報道官'],
+    ]);
+    const news =
+      '「一方的な主張は受け入れられない」… https://t.co/abc\n— ロイター (@ReutersJapan) March 3, 2027';
+    expect(annotate(news, { knowledge }).quotes[0]?.speaker).toBeNull();
+  });
+
   it('a side no list names, right before a headline’s quote, says it', () => {
     const text =
       '文科省、留学生の審査を厳格化\u3000学校側「優秀な学生が離れる」\n文部科学省は審査を強化した。';
