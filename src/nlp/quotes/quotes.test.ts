@@ -203,6 +203,19 @@ describe('extractQuotes: attribution patterns of wire copy', () => {
     expect(editor).toMatchObject({ speaker: 'BBCの政治担当編集長', speakerKind: 'unnamed' });
   });
 
+  it('ranks, junior ministers and the people in the street of TV captions (data/nlp/titles.json)', () => {
+    const who = (text: string) => annotate(text, { knowledge }).quotes[0]?.canonical;
+    expect(who('呉地方総監の山内俊介海将は「備えは万全だ」と述べた。')).toBe('山内俊介');
+    const junior = annotate('ある閣外相は匿名を条件に「危機感が足りない」と語った。', {
+      knowledge,
+    });
+    expect(junior.quotes[0]).toMatchObject({ speaker: 'ある閣外相', speakerKind: 'unnamed' });
+    const street = annotate('街の人の声です。\n\n主婦(30代)\n「値上げが続いて苦しい」', {
+      knowledge,
+    });
+    expect(street.quotes[0]?.speakerKind).toBe('unnamed');
+  });
+
   it('Korean bodies by the short names Korean outlets use (国情院, 合参, 大統領室)', () => {
     const who = (text: string) => annotate(text, { knowledge }).quotes[0]?.canonical;
     expect(who('国情院は国会の情報委員会で「派遣は続いている」と報告した。')).toBe(
