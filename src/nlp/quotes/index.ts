@@ -166,6 +166,7 @@ function outsideBlocks(brackets: Bracket[], blocks: readonly MarkBlock[]): Brack
   return brackets.filter((b) => {
     while (k < blocks.length && (blocks[k]?.end ?? 0) <= b.open) k += 1;
     const m = blocks[k];
-    return !(m && m.start <= b.open && b.open < m.end);
+    // Inside the block, or the brackets the block's words stand in (`🗣️「…」`).
+    return !(m && ((m.start <= b.open && b.open < m.end) || b.open === m.start - 1));
   });
 }

@@ -715,6 +715,14 @@ describe('extractQuotes: candidates over one discourse', () => {
     expect(who(text)[0]?.[1]).toBe('前線の兵士');
   });
 
+  it('words in brackets after 🗣️ closing their line are the words, the lines after the poster’s', () => {
+    const text =
+      'ショイグ氏はテレグラムでこう続けた。\n🗣️「諸君は考えた方がいい。われわれは警告した」\n西側はまた一線を越えようとしている。🐸';
+    const [q] = annotate(text, { knowledge }).quotes;
+    expect(q).toMatchObject({ text: '諸君は考えた方がいい。われわれは警告した', kind: 'speech' });
+    expect(q?.canonical).toBe('ショイグ');
+  });
+
   it('a 🗣️ block after only countries named is the poster’s own words, with no speaker', () => {
     const [q] = annotate('🇩🇪ドイツも慌てて否定した。🗣️だが議論は始まっている。', {
       knowledge,

@@ -28,7 +28,11 @@ export function findMarkBlocks(text: string, k: Knowledge): MarkBlock[] {
     const start = skipSpace(text, at + length);
     while (s < stops.length && (stops[s] ?? 0) < start) s += 1;
     const end = trimEnd(text, start, stops[s] ?? text.length);
-    if (end > start) out.push({ mark: at, start, end });
+    // `🗣️「…」⏎`: words in brackets after the mark, closing its line, are the words without
+    // their brackets; what follows on the next lines is the poster's own.
+    const close = bracketClosingLine(text, start, end);
+    if (close > 0) out.push({ mark: at, start: start + 1, end: close });
+    else if (end > start) out.push({ mark: at, start, end });
   }
   return out;
 }
@@ -42,6 +46,18 @@ function positionsOf(text: string, words: readonly string[]): { at: number; leng
     }
   }
   return [...found].map(([at, length]) => ({ at, length })).sort((a, b) => a.at - b.at);
+}
+
+/**
+ * Where the bracket opening at `start` closes, when it closes before `end` at a line's end (or
+ * at `end`) with no other bracket inside; else -1.
+ */
+function bracketClosingLine(text: string, start: number, end: number): number {
+  if (text.charAt(start) !== '「') return -1;
+  const close = text.indexOf('」', start + 1);
+  if (close < 0 || close >= end || close - start < 2) return -1;
+  if (text.slice(start + 1, close).includes('「')) return -1;
+  return close + 1 === end || text.charAt(close + 1) === '\n' ? close : -1;
 }
 
 function skipSpace(text: string, i: number): number {
