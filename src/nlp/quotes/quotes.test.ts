@@ -715,6 +715,12 @@ describe('extractQuotes: candidates over one discourse', () => {
     expect(who(text)[0]?.[1]).toBe('前線の兵士');
   });
 
+  it('speech verbs of the Diet and of rallies (data/nlp/speech.json)', () => {
+    const kinds = (text: string) => annotate(text, { knowledge }).quotes.map((q) => q.kind);
+    expect(kinds('野党の代表は「見通しが甘かったのではないか」とただしました。')).toEqual(['speech']);
+    expect(kinds('党首は支持者の前で「これは始まりにすぎない」と気勢を上げた。')).toEqual(['speech']);
+  });
+
   it('words in brackets after 🗣️ closing their line are the words, the lines after the poster’s', () => {
     const text =
       'ショイグ氏はテレグラムでこう続けた。\n🗣️「諸君は考えた方がいい。われわれは警告した」\n西側はまた一線を越えようとしている。🐸';
