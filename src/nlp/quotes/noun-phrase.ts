@@ -7,7 +7,7 @@ const MAX_MODIFIER = 16;
 const MAX_NO_MODIFIERS = 3;
 
 // Digits too: `２２歳の女性技術者`.
-const NOUN_CHAR = new RegExp(`[${KANJI_CLASS}${KATAKANA_CLASS}・0-9０-９]`, 'u');
+const NOUN_CHAR = new RegExp(`[${KANJI_CLASS}${KATAKANA_CLASS}・0-9０-９A-Za-zＡ-Ｚａ-ｚ]`, 'u');
 
 /** What a role's modifiers are read with: words that count rather than tell which, the 同 prefix. */
 export interface ModifierWords {

@@ -717,8 +717,12 @@ describe('extractQuotes: candidates over one discourse', () => {
 
   it('speech verbs of the Diet and of rallies (data/nlp/speech.json)', () => {
     const kinds = (text: string) => annotate(text, { knowledge }).quotes.map((q) => q.kind);
-    expect(kinds('野党の代表は「見通しが甘かったのではないか」とただしました。')).toEqual(['speech']);
-    expect(kinds('党首は支持者の前で「これは始まりにすぎない」と気勢を上げた。')).toEqual(['speech']);
+    expect(kinds('野党の代表は「見通しが甘かったのではないか」とただしました。')).toEqual([
+      'speech',
+    ]);
+    expect(kinds('党首は支持者の前で「これは始まりにすぎない」と気勢を上げた。')).toEqual([
+      'speech',
+    ]);
   });
 
   it('words in brackets after 🗣️ closing their line are the words, the lines after the poster’s', () => {
