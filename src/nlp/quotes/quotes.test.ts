@@ -759,6 +759,10 @@ describe('extractQuotes: the speaker as the text names them', () => {
       '匿名の当局者',
     );
     expect(speakerOf('会見で兵士は「眠れない」と話した。')?.speaker).toBe('兵士');
+    // Letters too: `EUのある外交官`.
+    expect(
+      speakerOf('一方、EUのある外交官は匿名を条件に「手段は限られている」と語った。')?.speaker,
+    ).toBe('EUのある外交官');
     expect(speakerOf('避難所で母親は「家に帰りたい」と話した。')?.speaker).toBe('母親');
   });
 
