@@ -1,9 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { makeEntry } from '../../test/contract/make-entry.js';
+import { committedEntries } from '../../test/support/committed-entries.js';
 import { KirinukiError } from '../model/index.js';
 import { openSqliteArchive, type Archive } from '../archive/index.js';
 import { GROUP_FILES, GroupedFiling } from './file-groups.js';
@@ -16,16 +16,6 @@ let made = 0;
 function archiveFile(): { archive: Archive; path: string } {
   const path = join(dir, `g${(made += 1)}.db`);
   return { archive: openSqliteArchive(path), path };
-}
-
-/** Entries another connection sees: what was committed. */
-function committed(path: string): number {
-  const db = new Database(path, { readonly: true });
-  try {
-    return db.prepare('SELECT count(*) FROM entries').pluck().get() as number;
-  } finally {
-    db.close();
-  }
 }
 
 /** Files one "file" of one entry, recording it in the summary as the import does. */
@@ -54,14 +44,14 @@ describe('GroupedFiling', () => {
     const summary: ImportSummary = { files: [], diagnostics: [] };
     const groups = new GroupedFiling(archive, summary);
     for (let n = 1; n < GROUP_FILES; n += 1) groups.file(fileOne(archive, summary, n));
-    expect(committed(path)).toBe(0);
+    expect(committedEntries(path)).toBe(0);
     groups.file(fileOne(archive, summary, GROUP_FILES));
-    expect(committed(path)).toBe(GROUP_FILES);
+    expect(committedEntries(path)).toBe(GROUP_FILES);
     for (let n = GROUP_FILES + 1; n <= GROUP_FILES + 5; n += 1)
       groups.file(fileOne(archive, summary, n));
-    expect(committed(path)).toBe(GROUP_FILES);
+    expect(committedEntries(path)).toBe(GROUP_FILES);
     groups.finish();
-    expect(committed(path)).toBe(GROUP_FILES + 5);
+    expect(committedEntries(path)).toBe(GROUP_FILES + 5);
     expect(summary.files).toHaveLength(GROUP_FILES + 5);
     archive.close();
   });
@@ -73,12 +63,12 @@ describe('GroupedFiling', () => {
     for (let n = 1; n <= 4; n += 1) groups.file(fileOne(archive, summary, n));
     // A day the archive refuses: the import of that file fails and stores nothing of it.
     expect(() => groups.file(fileOne(archive, summary, 5, 'not a day'))).toThrow(KirinukiError);
-    expect(committed(path)).toBe(4);
+    expect(committedEntries(path)).toBe(4);
     expect(summary.files.map((f) => f.file)).toEqual(['file-1', 'file-2', 'file-3', 'file-4']);
     // The import goes on after it as before.
     groups.file(fileOne(archive, summary, 6));
     groups.finish();
-    expect(committed(path)).toBe(5);
+    expect(committedEntries(path)).toBe(5);
     archive.close();
   });
 
@@ -92,7 +82,7 @@ describe('GroupedFiling', () => {
     });
     const groups = new GroupedFiling(plain, summary);
     groups.file(fileOne(archive, summary, 1));
-    expect(committed(path)).toBe(1);
+    expect(committedEntries(path)).toBe(1);
     groups.finish();
     archive.close();
   });

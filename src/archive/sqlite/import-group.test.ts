@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { makeEntry } from '../../../test/contract/make-entry.js';
+import { committedEntries } from '../../../test/support/committed-entries.js';
 import {
   hasImportGroups,
   openSqliteArchive,
@@ -38,16 +39,6 @@ function countOf(archive: Archive, query: string): number {
   return r.ok ? r.value : -1;
 }
 
-/** What another connection to the file sees: committed entries only. */
-function committed(path: string): number {
-  const db = new Database(path, { readonly: true });
-  try {
-    return db.prepare('SELECT count(*) FROM entries').pluck().get() as number;
-  } finally {
-    db.close();
-  }
-}
-
 /** The archive's total indexed length, as BM25 reads it. */
 function indexedLength(path: string): number {
   const db = new Database(path, { readonly: true });
@@ -69,9 +60,9 @@ describe('SQLite import groups', () => {
     expect(group.entries()).toBe(2);
     // The group's own connection sees what it filed; another sees nothing yet.
     expect(archive.findEntry('a')).not.toBeNull();
-    expect(committed(path)).toBe(0);
+    expect(committedEntries(path)).toBe(0);
     group.commit();
-    expect(committed(path)).toBe(2);
+    expect(committedEntries(path)).toBe(2);
     expect(countOf(archive, '停戦')).toBe(1);
     expect(countOf(archive, '砲撃')).toBe(1);
     archive.close();
@@ -83,7 +74,7 @@ describe('SQLite import groups', () => {
     const a = makeEntry({ id: 'a', text: '停戦協議', handle: 'NewDesk' });
     archive.importBatches([batch('2024-01-18', [a])]);
     group.rollback();
-    expect(committed(path)).toBe(0);
+    expect(committedEntries(path)).toBe(0);
     expect(archive.findEntry('a')).toBeNull();
     expect(archive.importBatches([batch('2024-01-18', [a])]).inserted).toBe(1);
     expect(countOf(archive, 'from:@NewDesk')).toBe(1);
