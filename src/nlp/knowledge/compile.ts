@@ -66,6 +66,7 @@ export interface Knowledge {
   clauseBreaks: Trie<string>;
   statementNouns: Trie<string>;
   cataphora: string[];
+  selfReferences: string[];
   surnames: Set<string>;
   /** Family names that often take a one-kanji given name (`王毅`). */
   shortGivenNameSurnames: Set<string>;
@@ -156,6 +157,7 @@ export function compileKnowledge(src: KnowledgeSource): Knowledge {
     clauseBreaks: wordTrie(src.clauseBreaks, false),
     statementNouns: wordTrie(src.statementNouns, false),
     cataphora: src.cataphora,
+    selfReferences: src.selfReferences,
     surnames: new Set(src.surnames),
     shortGivenNameSurnames: new Set(src.shortGivenNameSurnames),
     maxSurnameLength: Math.max(0, ...src.surnames.map((w) => w.length)),

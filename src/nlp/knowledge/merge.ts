@@ -26,6 +26,7 @@ export interface KnowledgeSource {
   clauseBreaks: string[];
   statementNouns: string[];
   cataphora: string[];
+  selfReferences: string[];
   surnames: string[];
   shortGivenNameSurnames: string[];
   dictionarySurnames: string[];
@@ -79,6 +80,7 @@ const LIST_KEYS = [
   'clauseBreaks',
   'statementNouns',
   'cataphora',
+  'selfReferences',
   'surnames',
   'shortGivenNameSurnames',
   'dictionarySurnames',
@@ -131,6 +133,7 @@ export function emptyKnowledgeSource(): KnowledgeSource {
     clauseBreaks: [],
     statementNouns: [],
     cataphora: [],
+    selfReferences: [],
     surnames: [],
     shortGivenNameSurnames: [],
     dictionarySurnames: [],

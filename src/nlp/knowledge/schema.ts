@@ -82,6 +82,11 @@ export const KnowledgeFileSchema = z
     statementNouns: words,
     /** Words that point ahead to a quote (`次のように`, `こう`). */
     cataphora: words,
+    /**
+     * How an account names itself in its own post (`当館`, `当社`): the post's author, named on
+     * its credit line, is then who speaks (`当館は以下の通りコメントする。「…」`).
+     */
+    selfReferences: words,
     /** Surnames written in kanji, to tell `松野博一官房長官` or `汪文斌副報道局長` from a body. */
     surnames: words,
     /**

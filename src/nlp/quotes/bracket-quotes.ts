@@ -4,6 +4,7 @@ import type { Bracket } from './brackets.js';
 import {
   bracketCandidates,
   chooseSpeaker,
+  STATEMENT_ISSUER,
   WEIGHT,
   type Chosen,
   type PreviousQuote,
@@ -25,10 +26,11 @@ export interface BracketQuote extends Attributed {
   bracket: Bracket;
 }
 
-/** A quote whose speaker is at least this certain hands that speaker on to the next quotes. */
+/**
+ * A quote whose speaker is at least this certain hands that speaker on to the next quotes, and
+ * so does the issuer of a statement it quotes (`声明では「…」。また「…」と強調した`).
+ */
 const STRONG = WEIGHT.topic;
-/** …and so does the issuer of a statement quoted (`声明では「…」。また「…」と強調した`). */
-const STATEMENT_REASON = 'issuer of the statement it quotes';
 
 /**
  * Bracketed quotations, a run at a time: quotes said together (`「…」「…」と述べた`) share the
@@ -82,7 +84,7 @@ export function bracketQuotes(
         bracket: b,
       });
     });
-    if (chosen && (chosen.score >= STRONG || chosen.reasons[0] === STATEMENT_REASON))
+    if (chosen && (chosen.score >= STRONG || chosen.reasons[0] === STATEMENT_ISSUER))
       previous = { speaker: chosen.speaker, at: first.open };
   }
   return out;

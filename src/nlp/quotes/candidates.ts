@@ -1,7 +1,7 @@
 import { KANJI_CLASS, KATAKANA_CLASS } from '../../text/index.js';
 import type { Knowledge } from '../knowledge/index.js';
 import type { QuoteClass } from './classify.js';
-import type { Discourse, Subject } from './discourse.js';
+import { ACRONYM_AFTER, type Discourse, type Subject } from './discourse.js';
 import { headlineCandidates, isTitleLine } from './headline.js';
 import { roleModifiersStart } from './noun-phrase.js';
 import { postAuthorCandidates } from './post-author.js';
@@ -36,6 +36,9 @@ export const MAX_LOOK_BACK = 400;
 
 /** How much a person named as topic outweighs a body named as topic before it. */
 const PERSON_OVER_BODY = 0.2;
+
+/** The reason of a statement's issuer, which carries to the next quotes as a topic does. */
+export const STATEMENT_ISSUER = 'issuer of the statement it quotes';
 
 /**
  * Evidence weights. A speaker named in the quote's own construction (`「…」とXは`, a headline's
@@ -131,8 +134,8 @@ export function bracketCandidates(
       (site.cls.kind === 'speech' || site.cls.kind === 'fragment') && site.cls.verb === null,
     reportsBetween: (from, to) => reportsBetween(text, from, to, k).length > 0,
   });
-  add(statementIssuer(text, site, d, k), WEIGHT.statement, 'issuer of the statement it quotes');
-  if (!inQuote) for (const c of postAuthorCandidates(text, site, d)) out.push(c);
+  add(statementIssuer(text, site, d, k), WEIGHT.statement, STATEMENT_ISSUER);
+  if (!inQuote) for (const c of postAuthorCandidates(text, site, d, k)) out.push(c);
   const said = statementAsSubject(text, site, d, k, nominalised);
   if (said) out.push(said);
   // Inside a quote, words with no subject are the speaker's own: nothing is carried there.
@@ -1126,13 +1129,11 @@ function ownerOfNoun(text: string, nounStart: number, d: Discourse): Speaker | n
   for (let i = names.length - 1; i >= 0; i -= 1) {
     const n = names[i];
     if (!n) continue;
-    const between = text.slice(n.mention.phraseEnd, nounStart).replace(ACRONYM_FIRST, '');
+    const between = text.slice(n.mention.phraseEnd, nounStart).replace(ACRONYM_AFTER, '');
     if (/^[^、。「」\n]{0,8}の$/u.test(between) || ISSUED.test(between)) return n.speaker;
   }
   return null;
 }
-
-const ACRONYM_FIRST = /^[(（][A-Za-zＡ-Ｚａ-ｚ]{2,10}[)）]/u;
 
 /** Between a body and its statement: `が発表した`, `の首脳会議で採択された`. */
 const ISSUED =

@@ -830,7 +830,7 @@ function phraseEndOf(text: string, m: Mention): number {
 }
 
 /** `ロシア連邦保安局（ＦＳＢ）は`: the acronym in brackets after a body is part of its name. */
-const ACRONYM_AFTER = /^[(（][A-Za-zＡ-Ｚａ-ｚ・]{2,10}[)）]/u;
+export const ACRONYM_AFTER = /^[(（][A-Za-zＡ-Ｚａ-ｚ・]{2,10}[)）]/u;
 const ONE_OF = /^(?:の(?:[1１一]人|ひとり)|たち|ら(?!し))/u;
 
 /**

@@ -1,5 +1,6 @@
 import type { Candidate, QuoteSite } from './candidates.js';
 import type { Discourse, Named } from './discourse.js';
+import type { Knowledge } from '../knowledge/index.js';
 
 /** A captured post's credit line: `— 在日ロシア連邦大使館 (@RusEmbassyJ) January 22, 2027`. */
 const CREDIT_LINE = /^— .+ \(@[A-Za-z0-9_]{1,30}\) /u;
@@ -11,8 +12,6 @@ const FULL_TEXT_LINES = 60;
 const POST_TEXT = 7.6;
 /** The author naming itself (`当館は…コメントする。「…」`) in the post's full text below: as a topic. */
 const SELF_NAMED = 7.9;
-/** How an embassy or a ministry names itself in its own post. */
-const SELF_REFERENCE = /(?:当館|当大使館|本大使館|当代表部|当省)(?:は|も|として|の)/u;
 
 /**
  * Speakers a captured post gives a quote: its author, named on the post's credit line (`—
@@ -21,9 +20,14 @@ const SELF_REFERENCE = /(?:当館|当大使館|本大使館|当代表部|当省)
  * itself there (`これについて、当館は以下の通りコメントする。「…」`).
  *
  * @example
- * postAuthorCandidates(text, site, discourse)[0]?.reason; // 'author of the post'
+ * postAuthorCandidates(text, site, discourse, k)[0]?.reason; // 'author of the post'
  */
-export function postAuthorCandidates(text: string, site: QuoteSite, d: Discourse): Candidate[] {
+export function postAuthorCandidates(
+  text: string,
+  site: QuoteSite,
+  d: Discourse,
+  k: Knowledge,
+): Candidate[] {
   const own = d.lines.indexOf(site.open);
   const below = creditLineAfter(text, own, d);
   if (below) return [{ speaker: below.speaker, score: POST_TEXT, reason: 'author of the post' }];
@@ -33,10 +37,22 @@ export function postAuthorCandidates(text: string, site: QuoteSite, d: Discourse
   const sentence = d.sentences.bounds(site.sentence);
   const alone = text.slice(sentence.start, site.open).trim() === '';
   const from = alone ? d.sentences.bounds(Math.max(0, site.sentence - 1)).start : sentence.start;
-  return SELF_REFERENCE.test(text.slice(from, site.open))
+  return namesItself(text.slice(from, site.open), k)
     ? [{ speaker: above.speaker, score: SELF_NAMED, reason: 'author of the post, naming itself' }]
     : [];
 }
+
+/** Whether the author names itself as the subject of the words (`当館は`, `当館として`). */
+function namesItself(span: string, k: Knowledge): boolean {
+  return k.selfReferences.some((w) => {
+    for (let at = span.indexOf(w); at >= 0; at = span.indexOf(w, at + 1))
+      if (SELF_SUBJECT.test(span.slice(at + w.length))) return true;
+    return false;
+  });
+}
+
+/** What follows a self-reference that makes it the subject. */
+const SELF_SUBJECT = /^(?:は|も|として|の)/u;
 
 /** The author on a credit line right below the quote's line, the post's text unbroken between. */
 function creditLineAfter(text: string, own: number, d: Discourse): Named | null {
