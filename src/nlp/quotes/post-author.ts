@@ -1,9 +1,8 @@
+import { parseAttribution } from '../../format/index.js';
 import type { Candidate, QuoteSite } from './candidates.js';
 import type { Discourse, Named } from './discourse.js';
 import type { Knowledge } from '../knowledge/index.js';
 
-/** A captured post's credit line: `— 在日ロシア連邦大使館 (@RusEmbassyJ) January 22, 2027`. */
-const CREDIT_LINE = /^— .+ \(@[A-Za-z0-9_]{1,30}\) /u;
 /** How many lines a post's text may run above its credit line. */
 const POST_LINES = 4;
 /** How many lines a post's full text may run below its credit line (bounded: asked per quote). */
@@ -60,7 +59,7 @@ function creditLineAfter(text: string, own: number, d: Discourse): Named | null 
     const b = d.lines.bounds(line);
     const content = text.slice(b.start, b.end);
     if (content.trim() === '') return null;
-    if (CREDIT_LINE.test(content)) return author(b, d);
+    if (isCreditLine(content)) return author(b, d);
   }
   return null;
 }
@@ -69,9 +68,17 @@ function creditLineAfter(text: string, own: number, d: Discourse): Named | null 
 function creditLineBefore(text: string, own: number, d: Discourse): Named | null {
   for (let line = own - 1; line >= 0 && own - line <= FULL_TEXT_LINES; line -= 1) {
     const b = d.lines.bounds(line);
-    if (CREDIT_LINE.test(text.slice(b.start, b.end))) return author(b, d);
+    if (isCreditLine(text.slice(b.start, b.end))) return author(b, d);
   }
   return null;
+}
+
+/**
+ * A captured post's credit line, as the clip format reads it: `— 在日ロシア連邦大使館
+ * (@RusEmbassyJ) January 22, 2027`.
+ */
+function isCreditLine(line: string): boolean {
+  return line.startsWith('— ') && parseAttribution(line) !== null;
 }
 
 function author(b: { start: number; end: number }, d: Discourse): Named | null {
