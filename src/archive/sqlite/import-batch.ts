@@ -27,8 +27,8 @@ export class Importer {
   private readonly s: ImportStatements;
   private readonly remover: EntryRemover;
   private readonly run: (batches: readonly ImportBatch[]) => ImportReport;
-  /** The open import group: its full-text writes, and the settings to put back at its end. */
-  private group: { fulltext: PendingFulltext; restore: () => void; entries: number } | null = null;
+  /** The open import group: its full-text writes and how many entries it filed. */
+  private group: { fulltext: PendingFulltext; entries: number } | null = null;
 
   constructor(
     private readonly db: Database,
@@ -89,7 +89,7 @@ export class Importer {
       restore();
       throw this.failure(e, []);
     }
-    const group = { fulltext: new PendingFulltext(), restore, entries: 0 };
+    const group = { fulltext: new PendingFulltext(), entries: 0 };
     this.group = group;
     const close = (): void => {
       this.group = null;
