@@ -44,6 +44,26 @@ describe('Importer', () => {
     db.close();
   });
 
+  it('puts them back when an import group commits or rolls back', () => {
+    const db = database('c.db', -2048, 2 * 1024 * 1024);
+    const importer = new Importer(db);
+    const group = importer.openGroup();
+    expect(settings(db)[0]).toBe(-16 * 1024);
+    importer.importBatches([
+      {
+        source: 's',
+        day: '2024-01-18',
+        entries: [makeEntry({ id: 'a', text: '停戦協議' })],
+        documentTagLines: [],
+      },
+    ]);
+    group.commit();
+    expect(settings(db)).toEqual([-2048, 2 * 1024 * 1024, 1000]);
+    importer.openGroup().rollback();
+    expect(settings(db)).toEqual([-2048, 2 * 1024 * 1024, 1000]);
+    db.close();
+  });
+
   it('puts them back after a failed import too', () => {
     const db = database('b.db', -4096, 1024 * 1024);
     const importer = new Importer(db);
