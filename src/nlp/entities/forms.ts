@@ -325,6 +325,56 @@ export function scanSpeakingNames(text: string, k: Knowledge, cover: Coverage): 
   return out;
 }
 
+/** A katakana name written bare again is long enough to be no common word by chance. */
+const MIN_REPEATED_NAME = 3;
+
+/**
+ * A person named once by form (`ミロスラフスキー氏`, `ドミトリー・ペスコフ報道官`) and later
+ * written bare (`ミロスラフスキーは`, `とペスコフは述べた`) — as articles translated from other
+ * languages and magazines do — is named there too: every later katakana run that is the name, or
+ * the family name of a full name, is a mention of that person.
+ *
+ * @example
+ * scanRepeatedNames('ミロスラフスキー氏は…。ミロスラフスキーは「…」と語った', cover, titled)[0]?.canonical;
+ * // 'ミロスラフスキー'
+ */
+export function scanRepeatedNames(
+  text: string,
+  cover: Coverage,
+  people: readonly Mention[],
+): Mention[] {
+  const named = new Map<string, { at: number; person: Mention }>();
+  for (const m of people) {
+    if (m.kind !== 'person' || m.canonical === null) continue;
+    const parts = m.surface.split('・');
+    const name = parts[parts.length - 1] ?? '';
+    if (name.length < MIN_REPEATED_NAME || !isKatakanaWord(name)) continue;
+    if (!named.has(name)) named.set(name, { at: m.end, person: m });
+  }
+  if (named.size === 0) return [];
+  const out: Mention[] = [];
+  for (const r of katakanaRuns(text)) {
+    const found = named.get(text.slice(r.start, r.end));
+    if (!found || r.start < found.at || !cover.isFree(r.start, r.end)) continue;
+    cover.take(r.start, r.end);
+    const { person } = found;
+    out.push(
+      mention(text, r.start, r.end, {
+        kind: 'person',
+        via: 'form',
+        canonical: person.canonical,
+        org: person.org,
+      }),
+    );
+  }
+  return out;
+}
+
+function isKatakanaWord(w: string): boolean {
+  for (let i = 0; i < w.length; i += 1) if (!isKatakanaCode(w.charCodeAt(i))) return false;
+  return true;
+}
+
 function speechVerbAhead(text: string, from: number, k: Knowledge): boolean {
   let end = from;
   const limit = Math.min(text.length, from + SPEECH_WINDOW);

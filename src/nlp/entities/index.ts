@@ -11,6 +11,7 @@ import {
   scanPersonGroups,
   scanSelfNamedPeople,
   scanPersonNouns,
+  scanRepeatedNames,
   scanSpeakingNames,
 } from './forms.js';
 import { scanPronouns } from './pronouns.js';
@@ -43,6 +44,7 @@ export function findMentions(text: string, k: Knowledge): Mention[] {
     ...scanBracketedBodies(text, k, cover),
   ];
   const speaking = [...scanSelfNamedPeople(text, k, cover), ...scanSpeakingNames(text, k, cover)];
+  speaking.push(...scanRepeatedNames(text, cover, [...titled, ...speaking]));
   const people = [...scanPersonNouns(text, cover, titled), ...scanCountrySoldiers(text, known)];
   const all = withoutMentionsInside(
     [...known, ...titled, ...pronouns, ...bodies, ...speaking, ...people].sort(byStart),

@@ -113,13 +113,16 @@ function onTitleLine(text: string, b: Bracket, d: Discourse): boolean {
   return isTitleLine(text, start, end);
 }
 
-/** Groups brackets standing next to each other (nothing, a space or `、` between). */
+/**
+ * Groups brackets standing next to each other: nothing, `、` or whitespace between — blank lines
+ * included, which pages that set every paragraph apart put where others break the line.
+ */
 function quoteRuns(text: string, brackets: readonly Bracket[]): Bracket[][] {
   const runs: Bracket[][] = [];
   let run: Bracket[] = [];
   for (const b of brackets) {
     const prev = run[run.length - 1];
-    if (prev && /^[、\s]?$/u.test(text.slice(prev.close + 1, b.open))) run.push(b);
+    if (prev && /^(?:、|\s*)$/u.test(text.slice(prev.close + 1, b.open))) run.push(b);
     else {
       if (run.length > 0) runs.push(run);
       run = [b];

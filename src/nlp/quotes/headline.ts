@@ -131,9 +131,10 @@ const SIDE_BEFORE = /(?:^|[\s\u3000、])([\p{Script=Han}\p{Script=Katakana}ー]{
 /** A line that names what follows is about, not who says it. */
 const ABOUT_LINE = /(?:について|に関して|をめぐって|を巡って|を受けて)\s*$/u;
 
-// After a headline's credit: nothing, or the date and time a page prints after it.
+// After a headline's credit: nothing, or the date and time a page prints after it, in either
+// width of digits.
 const AFTER_CREDIT =
-  /^[\s\u3000]*(?:\d{4}年\d{1,2}月\d{1,2}日(?:\s*\d{1,2}時\d{1,2}分)?)?[\s\u3000]*$/u;
+  /^[\s\u3000]*(?:[0-9０-９]{4}年[0-9０-９]{1,2}月[0-9０-９]{1,2}日(?:\s*[0-9０-９]{1,2}時[0-9０-９]{1,2}分)?)?[\s\u3000]*$/u;
 
 /**
  * `…「破竹の勢い」で進撃 数十の集落奪還 ゼレンスキー氏`, `「…」=ウクライナ確約と独首相`,
@@ -207,14 +208,20 @@ function openingName(text: string, lineStart: number, open: number, d: Discourse
 /** `NATO ルッテ事務総長` on a line of its own, then the quote opening the next line. */
 function nameLineAbove(text: string, lineStart: number, open: number, d: Discourse): Named | null {
   if (lineStart === 0 || text.slice(lineStart, open).trim() !== '') return null;
-  const prevStart = d.lines.bounds(d.lines.indexOf(lineStart - 1)).start;
-  if (lineStart - 1 - prevStart > MAX_NAME_LINE || lineStart - 1 <= prevStart) return null;
-  const line = text.slice(prevStart, lineStart - 1);
+  // Blank lines between the caption and its quote (pages that set every line apart) are no line.
+  let prevEnd = lineStart - 1;
+  let prevStart = d.lines.bounds(d.lines.indexOf(prevEnd)).start;
+  while (prevStart > 0 && text.slice(prevStart, prevEnd).trim() === '') {
+    prevEnd = prevStart - 1;
+    prevStart = d.lines.bounds(d.lines.indexOf(prevEnd)).start;
+  }
+  if (prevEnd - prevStart > MAX_NAME_LINE || prevEnd <= prevStart) return null;
+  const line = text.slice(prevStart, prevEnd);
   // A caption: a name, maybe with what it is (`市民のコール`, `プリゴジン氏(23日公開音声)`),
   // on a short line of its own that neither ends a sentence nor quotes — nor says what it is
   // about (`【コメント】日本外務省の報道官談話について`).
   if (/[。「」『』]/u.test(line) || ABOUT_LINE.test(line)) return null;
-  const names = d.namedIn(prevStart, lineStart - 1).filter((n) => n.speaker.speakerKind !== null);
+  const names = d.namedIn(prevStart, prevEnd).filter((n) => n.speaker.speakerKind !== null);
   const last = names[names.length - 1];
   if (!last) return null;
   // `韓国外交部 報道官`: a television caption names an unnamed official by the whole line, the
@@ -225,7 +232,7 @@ function nameLineAbove(text: string, lineStart: number, open: number, d: Discour
     (last.mention.kind === 'role' || last.speaker.speakerKind !== 'person') &&
     body !== undefined &&
     /\s/u.test(text.slice(body.mention.phraseEnd, last.mention.start)) &&
-    text.slice(last.mention.phraseEnd, lineStart - 1).trim() === '';
+    text.slice(last.mention.phraseEnd, prevEnd).trim() === '';
   if (!isCaption) return last;
   // The body on the line says whose official it is: not the holder of that title named before
   // (`ウクライナ軍 東部方面部隊 報道官` is no `ペスコフ報道官`).

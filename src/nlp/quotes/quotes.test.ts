@@ -1595,3 +1595,51 @@ describe('extractQuotes: phrases that name a speaker, as the text names them', (
     ).toBe('コワリさんの母親');
   });
 });
+
+describe('extractQuotes: the same page however its paragraphs are set apart', () => {
+  const said = (text: string) =>
+    annotate(text, { knowledge }).quotes.map((q) => `${q.speaker ?? '-'}「${q.text}」`);
+
+  it('a caption line names the quote below it across a blank line', () => {
+    const lines = [
+      '変電所に被害、市内で停電続く',
+      '住宅が被害を受けた男性',
+      '「夜中に窓が割れた。子どもたちは地下室で朝を待った」',
+      'オデーサ州 コヴァリョフ知事',
+      '「復旧には少なくとも三日かかる」',
+    ];
+    const tight = said(lines.join('\n'));
+    expect(tight).toEqual([
+      '住宅が被害を受けた男性「夜中に窓が割れた。子どもたちは地下室で朝を待った」',
+      'コヴァリョフ知事「復旧には少なくとも三日かかる」',
+    ]);
+    expect(said(lines.join('\n\n'))).toEqual(tight);
+  });
+
+  it('quotes in paragraphs of their own, one after another, share the speaker named before them', () => {
+    const lines = [
+      '港湾都市で船会社を営むタラス・ヘルマン氏に、黒海の航路について聞いた。',
+      '「保険料は去年の三倍になった。それでも船は出す」',
+      '「荷主が待っているからだ。穀物が港に積み上がっている」',
+      '「一番怖いのは機雷だ。見えない相手とは交渉できない」',
+    ];
+    const tight = said(lines.join('\n'));
+    expect(tight.every((s) => s.startsWith('タラス・ヘルマン氏「'))).toBe(true);
+    expect(said(lines.join('\n\n'))).toEqual(tight);
+  });
+
+  it('a headline credited to a speaker before a date in full-width digits', () => {
+    const head = (digits: string) =>
+      said(`制裁延長は「受け入れない」＝記者会見で―ロシア外務次官 ${digits}\n本文は省略する。`);
+    expect(head('2026年11月04日 09時15分')).toEqual(['ロシア外務次官「受け入れない」']);
+    expect(head('２０２６年１１月０４日 ０９時１５分')).toEqual(['ロシア外務次官「受け入れない」']);
+  });
+
+  it('a person first named with a title is the speaker where the name stands bare again', () => {
+    expect(
+      said(
+        '国際関係が専門のミロスラフスキー氏は、冬の攻撃が続くと予測する。一方、プーチン大統領は強気の姿勢を崩していない。「電力網の再建には数年かかる」とミロスラフスキーは語った。',
+      ).at(-1),
+    ).toBe('ミロスラフスキー「電力網の再建には数年かかる」');
+  });
+});
