@@ -375,12 +375,28 @@ function isKatakanaWord(w: string): boolean {
   return true;
 }
 
+/**
+ * Whether a speech verb follows within the sentence: the words of a quote in between
+ * (`ブリズニュクは「…」と語った`) count for nothing, however long, and may hold a 。.
+ */
 function speechVerbAhead(text: string, from: number, k: Knowledge): boolean {
   let end = from;
-  const limit = Math.min(text.length, from + SPEECH_WINDOW);
-  while (end < limit && text.charAt(end) !== '。' && text.charAt(end) !== '\n') end += 1;
+  let outside = 0;
+  let depth = 0;
+  const limit = Math.min(text.length, from + MAX_QUOTED_AHEAD);
+  while (end < limit && outside < SPEECH_WINDOW) {
+    const c = text.charAt(end);
+    if (c === '\n' || (c === '。' && depth === 0)) break;
+    if (c === '「' || c === '『') depth += 1;
+    else if ((c === '」' || c === '』') && depth > 0) depth -= 1;
+    else if (depth === 0) outside += 1;
+    end += 1;
+  }
   return k.speechVerbs.scan(text, from, end).length > 0;
 }
+
+/** How far past a name a quote and its verb are read. */
+const MAX_QUOTED_AHEAD = 400;
 
 /** Maximal runs of katakana (with ・ and ー inside) that start and end on a katakana letter. */
 function katakanaRuns(text: string): { start: number; end: number }[] {

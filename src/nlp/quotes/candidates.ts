@@ -440,6 +440,8 @@ export function clauseCandidates(
     // report that is a noun of the sentence said those words, whatever stands between.
     else if (verbNominalised && s === lastGa && !topicAfter(s))
       out.push(candidate(s, WEIGHT.topic + 0.5, 'subject of a nominalised report'));
+    else if (modifiesLaterSubject(text, s, inClause))
+      out.push(candidate(s, WEIGHT.embeddedSubject, 'subject of a clause naming a later subject'));
     else out.push(candidate(s, WEIGHT.subjectOfClause, 'subject of its clause'));
   }
   // A topic before a break that only continues the sentence (`…と投稿し、`) still speaks; one
@@ -463,6 +465,20 @@ export function clauseCandidates(
     );
   if (how.countrySays) muteCountries(out, first, inSentence, text, how.countrySays);
 }
+
+/**
+ * `ロシアが任命した「知事」のバリツキー氏が…「…」と強調した`: a subject whose verb qualifies the
+ * noun of a later subject (a relative clause, no comma or particle between) belongs to that
+ * clause, not to the quote.
+ */
+function modifiesLaterSubject(text: string, s: Subject, inClause: readonly Subject[]): boolean {
+  const later = inClause.find((o) => o.at > s.at && o.how === 'ga');
+  return later !== undefined && RELATIVE_CLAUSE.test(text.slice(s.end, later.at));
+}
+
+/** `が任命した「知事」の`: a subject, its verb in the form that qualifies a noun, that noun's first words. */
+const RELATIVE_CLAUSE =
+  /^(?:ら|側)?が[^、。「」はがをと]{1,12}?(?:した|された|する|される|いる|った|んだ|いた)(?:「[^」]{1,8}」)?[^、。「」はがをと]{0,8}$/u;
 
 /**
  * `シビハ外相が、ロシアが「…」と非難しており`: a person standing as a subject set apart by a comma
@@ -622,9 +638,14 @@ function namedAfter(text: string, site: QuoteSite, d: Discourse, k: Knowledge): 
       // `「…」と、17日の会見でゼレンスキー氏は述べた`: a speech noun (`会見`) before the name
       // is not the verb; one after it is.
       if (n.mention.phraseEnd <= verbAt) return n.speaker;
+      // `「…」と記者団に強調し、ロシア側は…と述べた`: a verb right after the noun is the
+      // quote's, and the name after it starts a clause of its own.
       const noun = k.speechVerbs.longestAt(text, verbAt);
       const nounOnly =
-        noun !== undefined && noun !== null && /^[でのに]/u.test(text.charAt(noun.end));
+        noun !== undefined &&
+        noun !== null &&
+        /^[でのに]/u.test(text.charAt(noun.end)) &&
+        k.speechVerbs.scan(text, noun.end, n.mention.start).length === 0;
       if (nounOnly && k.speechVerbs.scan(text, n.mention.phraseEnd, end).length > 0)
         return n.speaker;
       break;
@@ -640,7 +661,7 @@ function namedAfter(text: string, site: QuoteSite, d: Discourse, k: Knowledge): 
   }
   // The cleft: `「…」と言うのは X`, `「…」と話すのは、キーウに住むYさん(45)だ` names the speaker
   // after the verb: the first person or body named before the copula.
-  const cleft = /^[^。、「」\n]{0,6}?の(?:は|が)[、\s]?/u.exec(text.slice(verbAt, verbAt + 12));
+  const cleft = /^[^。、「」\n]{0,12}?の(?:は|が)[、\s]?/u.exec(text.slice(verbAt, verbAt + 18));
   if (!cleft) return null;
   const at = verbAt + cleft[0].length;
   const rest = CLEFT_REST.exec(text.slice(at, at + CLEFT_REACH + 8));

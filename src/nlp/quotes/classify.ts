@@ -405,9 +405,20 @@ function findVerb(
     nextQuote = close < 0 || close >= end ? -1 : text.indexOf('「', close);
   }
   if (nextQuote >= 0 && nextQuote < end) end = nextQuote;
-  const m = k.speechVerbs.scan(text, from, end)[0];
-  return m ? { surface: verbSurface(text, m.start, m.end), at: m.start } : null;
+  const found = k.speechVerbs.scan(text, from, end);
+  const m = found[0];
+  if (!m) return null;
+  // `「…」と記者団に指摘した`: where the words were said (`記者団に`, `会見で`) stands before the
+  // verb that says how; the report starts at the noun, and its verb is the one after it.
+  const after = found.find(
+    (v) => v.start >= m.end && SETTING_TO_VERB.test(text.slice(m.end, v.start)),
+  );
+  const verb = after && !SETTING_TO_VERB.test(text.slice(after.end, after.end + 1)) ? after : m;
+  return { surface: verbSurface(text, verb.start, verb.end), at: m.start };
 }
+
+/** Between a speech noun used as a setting and the verb after it: `に`, `で対し、`, `での`. */
+const SETTING_TO_VERB = /^(?:に|で|での|に対し|に対して)[^、。「」\n]{0,6}$/u;
 
 /** The verb as written, with its okurigana up to the first た or る: `述べました`, `投稿`. */
 function verbSurface(text: string, start: number, stemEnd: number): string {

@@ -1643,3 +1643,48 @@ describe('extractQuotes: the same page however its paragraphs are set apart', ()
     ).toBe('ミロスラフスキー「電力網の再建には数年かかる」');
   });
 });
+
+describe('extractQuotes: words between the quotative と and its verb', () => {
+  const said = (text: string) =>
+    annotate(text, { knowledge }).quotes.map((q) => `${q.speaker ?? '-'}「${q.text}」${q.verb}`);
+
+  it('where the words were said (`記者団に`) leaves the verb and the speaker as they were', () => {
+    expect(
+      said(
+        'クズネツォフ報道官は「交渉の扉は閉じていない」と記者団に強調し、ロシア側は相手の出方を見守っていると述べた。',
+      )[0],
+    ).toBe('クズネツォフ報道官「交渉の扉は閉じていない」強調し');
+    // A country speaks with a government's verb, however the verb is reached.
+    expect(
+      said(
+        'ノルウェー外務省のハルヴォルセン報道官は「対話を支持する」と述べた。ノルウェーは先月の声明でも「人道回廊の設置を急ぐべきだ」と記者団に指摘していた。',
+      )[1],
+    ).toBe('ノルウェー「人道回廊の設置を急ぐべきだ」指摘していた');
+  });
+
+  it('a cleft after `記者団に語った` names the speaker after the copula', () => {
+    expect(
+      said('「配給の列は毎朝長くなる」と記者団に語ったのは、避難所を運営する団体の女性職員だ。'),
+    ).toEqual(['避難所を運営する団体の女性職員「配給の列は毎朝長くなる」語った']);
+  });
+});
+
+describe('extractQuotes: subjects inside a clause that names another', () => {
+  const said = (text: string) => annotate(text, { knowledge }).quotes.map((q) => q.speaker);
+
+  it('the subject of a relative clause before the speaker is not the speaker', () => {
+    expect(
+      said(
+        '占領地域では、ロシアが任命した「市長」のサリニコフ氏が、停電はウクライナの攻撃によるものだと主張し「挑発には断固対応する」と強調した。',
+      ).at(-1),
+    ).toBe('サリニコフ氏');
+  });
+
+  it('a full name with no title speaks a long quote before its verb', () => {
+    expect(
+      said(
+        '電力網の専門家、オレクシー・ストロジュクは「発電所の半分がすでに損傷を受けた。冬の間に修理できるのはそのごく一部で、停電は春まで続くだろう」と語った。',
+      ),
+    ).toEqual(['オレクシー・ストロジュク']);
+  });
+});
