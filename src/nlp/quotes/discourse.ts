@@ -363,14 +363,15 @@ function resolveAll(
     if (m.start < phraseEnd) continue;
     phraseEnd = m.phraseEnd;
     state.sentence = sentences.indexOf(m.start);
-    const speaker = resolveOne(text, m, mentions, state);
+    const titled = withTitleBefore(text, m, mentions);
+    const speaker = resolveOne(text, titled, mentions, state);
     if (!speaker) continue;
     if (
       speaker.speakerKind === 'person' &&
       speaker.canonical !== null &&
       subjectKind(text, m, grammar) === 'topic'
     )
-      state.topicPerson({ speaker, sentence: state.sentence, title: m.title });
+      state.topicPerson({ speaker, sentence: state.sentence, title: titled.title });
     if (m.kind === 'role' && m.title !== null && speaker.attribution !== 'coreference')
       pending.push({ index: out.length, m });
     out.push({ mention: m, speaker });
@@ -657,6 +658,16 @@ function resolveOne(
       : (namedRoleBefore(text, m, from, state) ?? namedBodyBefore(m, qualifier, speaker, state));
   state.remember(resolved, m);
   return resolved;
+}
+
+/**
+ * `報道官のパーネル氏`, `外相のラブロフ氏`: a person written after a role and `の` holds its title,
+ * so `同報道官` and `同相` later are them.
+ */
+function withTitleBefore(text: string, m: Mention, mentions: readonly Mention[]): Mention {
+  if (m.kind !== 'person' || text.charAt(m.start - 1) !== 'の') return m;
+  const role = findEndingAt(mentions, m.start - 1);
+  return role?.kind === 'role' && role.title !== null ? { ...m, title: role.title } : m;
 }
 
 /**

@@ -1688,3 +1688,23 @@ describe('extractQuotes: subjects inside a clause that names another', () => {
     ).toEqual(['オレクシー・ストロジュク']);
   });
 });
+
+describe('extractQuotes: a title written before the name', () => {
+  const canonicals = (text: string) => annotate(text, { knowledge }).quotes.map((q) => q.canonical);
+
+  it('`報道官のX氏` holds the title: `同報道官` later is that person', () => {
+    expect(
+      canonicals(
+        'カナダ国防省の報道官のブルックフィールド氏は会見で、追加の支援を検討していると述べた。同報道官は「詳細はまだ明かせない」と語った。',
+      ).at(-1),
+    ).toBe('ブルックフィールド');
+  });
+
+  it('`外相のX氏` is the one `同相` points back to, past another minister named in passing', () => {
+    expect(
+      canonicals(
+        'ノルウェーの外相のハウゲン氏は記者会見を開いた。前日にはフィンランドのビルタネン外相が声明を出していた。同相は「北極圏の安全は譲れない」と強調した。',
+      ),
+    ).toEqual(['ハウゲン']);
+  });
+});
