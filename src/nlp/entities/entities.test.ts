@@ -159,6 +159,16 @@ describe('extractEntities', () => {
     expect(entities('西部軍管区司令官は')).toEqual([]);
   });
 
+  it('finds a family name of the name dictionary alone before a title, but not a noun listed as none', () => {
+    expect(entities('梶浦官房長官は')).toEqual([['person', '梶浦', '梶浦', '官房長官']]);
+    expect(entities('芹沢外務大臣は')).toEqual([['person', '芹沢', '芹沢', '外務大臣']]);
+    // Nouns that the dictionary also has as family names (`notNames`).
+    expect(entities('院内代表は')).toEqual([]);
+    expect(entities('西部司令官は')).toEqual([]);
+    // One kanji alone is no family name of the dictionary's: titles stay titles.
+    expect(entities('金融相は')).toEqual([]);
+  });
+
   it('finds bodies by their form and joins them to the country before them', () => {
     expect(entities('国家防衛調整委員会が声明を出した').map((e) => e[2])).toEqual([
       '国家防衛調整委員会',

@@ -283,6 +283,17 @@ function kanjiNameBefore(
     return person(text, r.rs, r.ts, title, r.re, null, k);
   if ((length <= 2 && r.re - r.ts >= 2 && familyNames.has(text.slice(r.rs, r.ts))) || alone)
     return person(text, r.rs, r.ts, title, r.re, null, k);
+  // `梶浦官房長官`, `萩生田幹事長`: a family name of the name dictionary, two or three kanji and
+  // nothing more, before a title of two or more — the few such names that are nouns before a
+  // title (`院内代表`, `海上幕僚長`) are listed as `notNames`.
+  if (
+    length >= 2 &&
+    length <= 3 &&
+    r.re - r.ts >= 2 &&
+    dictionarySurnameLength(text, r.rs, r.ts, k) === length &&
+    !k.notNames.has(text.slice(r.rs, r.ts))
+  )
+    return person(text, r.rs, r.ts, title, r.re, null, k);
   const given = length - surname;
   const fits =
     surname >= 2
