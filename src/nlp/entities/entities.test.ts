@@ -196,6 +196,13 @@ describe('extractEntities', () => {
     ]);
   });
 
+  it('reads a name no list has after its country and `・` (`ドイツ・X首相`)', () => {
+    expect(entities('ノルウェー・ハウゲンスタッド首相は')).toEqual([
+      ['country', 'ノルウェー', 'ノルウェー', null],
+      ['person', 'ハウゲンスタッド', 'ハウゲンスタッド', '首相'],
+    ]);
+  });
+
   it('joins a country and a ministry into one organisation', () => {
     expect(entities('ロシア外務省と露軍')).toEqual([
       ['organisation', 'ロシア外務省', 'ロシア外務省', null],

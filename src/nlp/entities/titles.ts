@@ -578,6 +578,17 @@ function katakanaNameBefore(
   while (s > 0 && nameEnd - s < MAX_NAME && isNameChar(text.charCodeAt(s - 1))) s -= 1;
   while (s < nameEnd && !isKatakanaCode(text.charCodeAt(s))) s += 1;
   if (s >= nameEnd) return null;
+  // `ドイツ・カラヴァエフ首相` (Jiji style): a country or body opening the run, then `・`, is whose
+  // the name after it is.
+  for (
+    let dot = text.indexOf('・', s);
+    dot >= 0 && dot < nameEnd;
+    dot = text.indexOf('・', dot + 1)
+  ) {
+    const head = byEnd.get(dot);
+    if (head?.start === s && (head.kind === 'country' || head.kind === 'organisation'))
+      return { start: dot + 1, end: nameEnd, org: org ?? head.canonical };
+  }
   return { start: s, end: nameEnd, org };
 }
 
