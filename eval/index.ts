@@ -1,6 +1,7 @@
 import { goldEvaluation } from './annotation/gold-eval.js';
 import { blindAttributionEvaluation } from './annotation/blind-eval.js';
 import { curatorEvaluation } from './annotation/curator-eval.js';
+import { robustnessEvaluation } from './annotation/robustness-eval.js';
 import { loadKnowledge } from '../src/nlp/index.js';
 import { quoteCheckEvaluation } from './real/quote-check-eval.js';
 import { realQuotesEvaluation } from './real/quotes-eval.js';
@@ -21,6 +22,7 @@ export function evaluations(): Evaluation[] {
     quoteCheckEvaluation(knowledge),
     // Written by someone who had not read the rules: the next best thing to real text.
     blindAttributionEvaluation(knowledge),
+    robustnessEvaluation(knowledge),
     goldEvaluation(knowledge, 'annotation', 'gold set'),
     goldEvaluation(
       knowledge,

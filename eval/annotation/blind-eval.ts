@@ -26,10 +26,10 @@ const BlindPassageSchema = z.object({
     }),
   ),
 });
-type BlindPassage = z.infer<typeof BlindPassageSchema>;
+export type BlindPassage = z.infer<typeof BlindPassageSchema>;
 
 /** The passages, each with its terms dropped: a term found as speech then counts as an extra quote. */
-function readPassages(set: string): BlindPassage[] {
+export function readPassages(set: string): BlindPassage[] {
   return readFileSync(goldFile(set), 'utf8')
     .split('\n')
     .flatMap((line, i) => {
@@ -102,10 +102,10 @@ function merged(a: RealQuoteScores, b: RealQuoteScores): RealQuoteScores {
 }
 
 /**
- * Quotes and speakers on `test/gold/attribution-blind/` to `-11/`: texts written by people who
+ * Quotes and speakers on `test/gold/attribution-blind/` to `-12/`: texts written by people who
  * had not read the rules, scored as the real sets are (terms dropped from the gold, so a term
- * taken for speech is an extra quote). Fold 0 of the first, third, fifth to eighth, tenth and
- * eleventh sets and the whole fourth set may be read to develop rules; fold 1 of those sets and the
+ * taken for speech is an extra quote). Fold 0 of the first, third, fifth to eighth, tenth,
+ * eleventh and twelfth sets and the whole fourth set may be read to develop rules; fold 1 of those sets and the
  * whole second and ninth sets are held out, reported as totals only.
  * `VERBOSE=1` lists the misses of what may be read.
  */
@@ -124,6 +124,7 @@ export function blindAttributionEvaluation(knowledge: Knowledge): Evaluation {
       const ninth = scoreSet('attribution-blind-9', knowledge, true);
       const tenth = scoreSet('attribution-blind-10', knowledge, true);
       const eleventh = scoreSet('attribution-blind-11', knowledge, true);
+      const twelfth = scoreSet('attribution-blind-12', knowledge, true);
       const count = (s: SetScores, fold: 0 | 1): number =>
         s.passages.filter((p) => p.fold === fold).length;
       const row = (name: string, s: RealQuoteScores): string => {
@@ -178,6 +179,14 @@ export function blindAttributionEvaluation(knowledge: Knowledge): Evaluation {
           `**posts, eleventh writer, fold 1 (held out; ${count(eleventh, 1)})**`,
           eleventh.folds[1],
         ),
+        row(
+          `excerpts, twelfth writer, fold 0 (may be read; ${count(twelfth, 0)})`,
+          twelfth.folds[0],
+        ),
+        row(
+          `**excerpts, twelfth writer, fold 1 (held out; ${count(twelfth, 1)})**`,
+          twelfth.folds[1],
+        ),
         ...patterns('passages by pattern (both folds)', first),
         ...patterns('third writer by pattern (both folds)', third),
         ...patterns('fourth writer by pattern', fourth),
@@ -187,6 +196,7 @@ export function blindAttributionEvaluation(knowledge: Knowledge): Evaluation {
         ...patterns('eighth writer by outlet style (both folds)', eighth),
         ...patterns('tenth writer by outlet style (both folds)', tenth),
         ...patterns('eleventh writer by source style (both folds)', eleventh),
+        ...patterns('twelfth writer by outlet style (both folds)', twelfth),
       ];
       if (process.env.VERBOSE)
         rows.push(
@@ -201,6 +211,7 @@ export function blindAttributionEvaluation(knowledge: Knowledge): Evaluation {
             eighth.folds[0],
             tenth.folds[0],
             eleventh.folds[0],
+            twelfth.folds[0],
           ].flatMap((s) => ['', ...s.misses.map((m) => `- ${m}`)]),
         );
       return rows.join('\n');

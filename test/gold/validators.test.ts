@@ -28,6 +28,7 @@ const BUILT_ON_THE_FOURTH = [
   'attribution-blind-9',
   'attribution-blind-10',
   'attribution-blind-11',
+  'attribution-blind-12',
 ];
 
 describe('the blind attribution sets', () => {
