@@ -14,6 +14,8 @@ describe('extractEntities', () => {
       ['place', 'キエフ', 'キーウ', null],
       ['person', 'ゼレンシキー', 'ゼレンスキー', '氏'],
     ]);
+    // The spelling most Japanese outlets use is the canonical one.
+    expect(entities('シニェフボウ知事').map((e) => e[2])).toEqual(['シネグボフ']);
   });
 
   it('joins a place and a body written with の into one body, only where the body is a word', () => {
@@ -167,6 +169,26 @@ describe('extractEntities', () => {
     expect(entities('西部司令官は')).toEqual([]);
     // One kanji alone is no family name of the dictionary's: titles stay titles.
     expect(entities('金融相は')).toEqual([]);
+  });
+
+  it('reads a three-kanji given name that ends in one of the dictionary (`宗一郎`)', () => {
+    expect(entities('村瀬宗一郎市長は')).toEqual([['person', '村瀬宗一郎', '村瀬宗一郎', '市長']]);
+  });
+
+  it('reads a gazetteer name with a body and title after it as one mention of that person', () => {
+    expect(entities('金正恩朝鮮労働党総書記は')).toEqual([
+      ['person', '金正恩', '金正恩', '朝鮮労働党総書記'],
+      ['organisation', '朝鮮労働党', '朝鮮労働党', null],
+    ]);
+  });
+
+  it('takes no katakana word that is never a name for the holder of a title', () => {
+    expect(entities('ベテラン下院議員は')).toEqual([]);
+  });
+
+  it('gives a family name in a headline the full name the body writes after it', () => {
+    const found = entities('蔡総統「対話の扉は開いている」\n台湾の蔡文昌総統は会見した。');
+    expect(found.filter((e) => e[0] === 'person').map((e) => e[2])).toEqual(['蔡文昌', '蔡文昌']);
   });
 
   it('finds bodies by their form and joins them to the country before them', () => {

@@ -50,7 +50,7 @@ export function findMentions(text: string, k: Knowledge): Mention[] {
     [...known, ...titled, ...pronouns, ...bodies, ...speaking, ...people].sort(byStart),
     bodies,
   );
-  const composed = composeOrganisations(text, withoutBodiesInTitles(all));
+  const composed = composeOrganisations(text, withoutBodiesInTitles(withoutShorterSamePerson(all)));
   resolveSurnames(composed);
   return composed;
 }
@@ -74,6 +74,27 @@ export function extractEntities(
     out.push({ type: kind, start, end, surface, canonical: m.canonical ?? surface, title, via });
   }
   return out;
+}
+
+/**
+ * `金正恩朝鮮労働党総書記`: the gazetteer's name and the name read with the body and title after
+ * it start at one place; the longer phrase is the mention, so the title is its holder's.
+ * Mentions are sorted by start.
+ */
+function withoutShorterSamePerson(mentions: Mention[]): Mention[] {
+  const longer = (m: Mention, o: Mention | undefined): boolean =>
+    o !== undefined &&
+    o.kind === 'person' &&
+    o.start === m.start &&
+    o.phraseEnd > m.phraseEnd &&
+    o.canonical === m.canonical;
+  return mentions.filter((m, i) => {
+    if (m.kind !== 'person') return true;
+    const o = [mentions[i - 1], mentions[i + 1]].find((x) => longer(m, x));
+    // The gazetteer knows whose the person is better than the body written after the name.
+    if (o && m.via === 'gazetteer' && m.org !== null) o.org = m.org;
+    return o === undefined;
+  });
 }
 
 /**
@@ -111,10 +132,14 @@ function byStart(a: Mention, b: Mention): number {
 
 /**
  * A person named only by surname after the full name (`トーステン・ネストマン` … `ネストマン氏`,
- * `キム・ジョンウン` … `キム総書記`) is the same person.
+ * `キム・ジョンウン` … `キム総書記`) is the same person; so is one named by surname in a headline
+ * before the body writes the full name (`頼総統「…」` … `台湾の頼清徳総統は`), when no full name
+ * before it has that part.
  */
 function resolveSurnames(mentions: Mention[]): void {
   const byPart = new Map<string, string>();
+  const unresolved: Mention[] = [];
+  const later = new Map<string, string>();
   for (const m of mentions) {
     if (m.kind !== 'person') continue;
     const parts = m.surface.split('・');
@@ -126,9 +151,22 @@ function resolveSurnames(mentions: Mention[]): void {
     // `金正恩総書記` … `金氏`, `崔允浩議員` … `崔議員`: a kanji family name stands for the full
     // name written before (a name of two kanji only when the gazetteer knows it).
     else if (isKanjiName(m.surface) && (m.via !== 'title' || m.surface.length > 2))
-      for (let n = 1; n < m.surface.length && n <= 2; n += 1)
-        byPart.set(m.surface.slice(0, n), m.canonical ?? m.surface);
+      for (let n = 1; n < m.surface.length && n <= 2; n += 1) {
+        const part = m.surface.slice(0, n);
+        byPart.set(part, m.canonical ?? m.surface);
+        if (!later.has(part)) later.set(part, m.canonical ?? m.surface);
+      }
+    else if (m.via === 'title' && isKanjiFamilyName(m.surface)) unresolved.push(m);
   }
+  // The first full name after a family name written alone, when none came before it.
+  for (const m of unresolved) m.canonical = later.get(m.surface) ?? m.canonical;
+}
+
+/** One or two kanji: a family name that may stand for a full name written elsewhere. */
+function isKanjiFamilyName(name: string): boolean {
+  return (
+    (name.length === 1 || name.length === 2) && [...name].every((c) => isKanji(c.charCodeAt(0)))
+  );
 }
 
 function isKanjiName(name: string): boolean {

@@ -241,6 +241,9 @@ function titled(
     const org = kata.org ?? qualifier?.canonical ?? null;
     return person(text, kata.start, kata.end, title, r.re, org, k);
   }
+  // `ベテラン下院議員`: a katakana word that is never a name tells which holder of the title.
+  if (kata && kata.end === r.rs && cover.isFree(kata.start, kata.end))
+    return mention(text, kata.start, r.re, { kind: 'role', via: 'title', title, org: null });
   return roleOnly(text, r, title, k, qualifier ?? before ?? null);
 }
 
@@ -418,10 +421,18 @@ function dictionaryName(text: string, from: number, to: number, k: Knowledge): b
   for (let n = to - from === 3 ? 1 : 2; n <= to - from - 1 && n <= 3; n += 1)
     if (
       k.dictionarySurnames.has(text.slice(from, from + n)) &&
-      k.givenNames.has(text.slice(from + n, to))
+      isGivenName(text.slice(from + n, to), k)
     )
       return true;
   return false;
+}
+
+/**
+ * A given name of the dictionary, or one of three kanji ending in one (`宗一郎`, `慎太郎`): the
+ * dictionary lists the common endings, not every kanji written before them.
+ */
+function isGivenName(name: string, k: Knowledge): boolean {
+  return k.givenNames.has(name) || (name.length === 3 && k.givenNames.has(name.slice(1)));
 }
 
 /** The length of the longest surname of the short list opening `[from, to)`, or 0. */

@@ -831,6 +831,8 @@ const CLAIMING = /^(?:側)?が[^、。「」\n]{0,8}?[うくぐすつぬぶむ�
  * `「…」「…」(OVDインフォ)`: the source in brackets right after the quotes; `「…」──キーウの
  * Yさん`: the one credited after a dash, closing the line.
  */
+const COUNTRY_OR_PLACE: ReadonlySet<string> = new Set(['country', 'place']);
+
 function inBracketsAfter(text: string, site: QuoteSite, d: Discourse): Speaker | null {
   const open = site.close + 1;
   const c = text.charAt(open);
@@ -841,7 +843,11 @@ function inBracketsAfter(text: string, site: QuoteSite, d: Discourse): Speaker |
     const last = credit[credit.length - 1];
     const rest = text.slice(last?.mention.phraseEnd ?? lineEnd, lineEnd);
     const closes = last && /^(?:[(（][0-9０-９]{1,3}[)）])?[\s。]*$/u.test(rest);
-    if (closes && last.speaker.speakerKind !== null) return last.speaker;
+    // `―ロシア・ウクライナ`: a wire headline's tail naming two countries is its topic, not a
+    // credit.
+    const topicTag =
+      credit.length >= 2 && credit.every((n) => COUNTRY_OR_PLACE.has(n.mention.kind));
+    if (closes && !topicTag && last.speaker.speakerKind !== null) return last.speaker;
     // `「…」――。…兵士の母親、Yさん（５８）は、病院の前で涙を拭った。`: a lead quote closed by a
     // dash and a full stop is the words of the person the next sentence is about.
     const from = open + dash[0].length;

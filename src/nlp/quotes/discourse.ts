@@ -759,7 +759,9 @@ function roleStart(
     const before = at - INDEFINITE.length;
     nouns = text.charAt(before - 1) === 'の' ? roleModifiersStart(text, before, words) : before;
   }
-  return relativeClauseStart(text, missionStart(text, nouns));
+  const start = relativeClauseStart(text, missionStart(text, nouns));
+  // `・ガザ住民「…」`: a list's bullet opens the line, not the phrase.
+  return text.charAt(start) === '・' && start < at ? start + 1 : start;
 }
 
 /** The name a person goes by, given in the clause before their role (`「ボルト」を名乗る`). */

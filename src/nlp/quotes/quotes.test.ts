@@ -1708,3 +1708,52 @@ describe('extractQuotes: a title written before the name', () => {
     ).toEqual(['ハウゲン']);
   });
 });
+
+describe('extractQuotes: pages as they are captured', () => {
+  const said = (text: string) =>
+    annotate(text, { knowledge }).quotes.map((q) => `${q.speaker ?? '-'}「${q.text}」`);
+
+  it('a related-link line’s bullet is not part of the speaker', () => {
+    expect(
+      said('本文は省略する。\n【関連記事】\n・ヘルソン住民「水が届かない」　給水車なお不足'),
+    ).toEqual(['ヘルソン住民「水が届かない」']);
+  });
+
+  it('a veteran member of a party is a role, named with the party', () => {
+    expect(
+      said('保守党のベテラン下院議員は地元紙の取材に「党首選は避けられない」と語った。'),
+    ).toEqual(['保守党のベテラン下院議員「党首選は避けられない」']);
+  });
+
+  it('a channel or blogger named in brackets after what it is speaks as a body', () => {
+    const q = annotate(
+      'ロシアの軍事ブロガー「セーヴェルヌイ・ヴェーテル」はテレグラムで、攻撃は「燃料庫」を狙ったものだと主張した。',
+      { knowledge },
+    ).quotes.find((x) => x.text === '燃料庫');
+    expect(q?.canonical).toBe('セーヴェルヌイ・ヴェーテル');
+  });
+
+  it('a wire headline’s tail naming two countries is its topic, not who spoke', () => {
+    expect(
+      said('捕虜２００人ずつ交換＝ゼレンスキー氏「全員を取り戻す」―ロシア・ウクライナ\n本文。'),
+    ).toEqual(['ゼレンスキー氏「全員を取り戻す」']);
+  });
+
+  it('a headline quote is the words of the caption that says them in a TV script', () => {
+    const text = [
+      '「水道も止まった」ドニプロで停電続く',
+      '',
+      '市内では停電が続いています。',
+      '',
+      '集合住宅に住む ハリナ・ボイコさん',
+      '「水道も止まった。バケツで水を運んでいます」',
+    ].join('\n');
+    expect(said(text)[0]).toBe('ハリナ・ボイコさん「水道も止まった」');
+  });
+
+  it('a party leader named with the party between name and title is the topic that speaks', () => {
+    expect(
+      said('金正恩朝鮮労働党総書記は帰還した部隊を前に演説し、「功績は永遠に輝く」とたたえた。'),
+    ).toEqual(['金正恩朝鮮労働党総書記「功績は永遠に輝く」']);
+  });
+});

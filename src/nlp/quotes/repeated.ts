@@ -19,15 +19,19 @@ const MAX_BODY_QUOTES = 200;
  */
 export function repeatedInBody(found: Attributed[], text: string): void {
   if (!found.some((a) => a.titleLine)) return;
-  // Reported speech counts too: a headline often condenses a sentence the body reports.
+  const firstLines = nthLineStart(text, HEADLINE_LINES);
+  // Reported speech counts too: a headline often condenses a sentence the body reports. A quote
+  // on a line of its own below the first lines is the body's (a caption's words, a TV script).
   const body = found
     .filter(
-      (a) => !a.titleLine && a.quote.speaker !== null && (isSaid(a) || a.quote.kind === 'indirect'),
+      (a) =>
+        (!a.titleLine || a.quote.start > firstLines) &&
+        a.quote.speaker !== null &&
+        (isSaid(a) || a.quote.kind === 'indirect'),
     )
     .slice(0, MAX_BODY_QUOTES)
     .map((a) => ({ a, pairs: null as Set<string> | null }));
   if (body.length === 0) return;
-  const firstLines = nthLineStart(text, HEADLINE_LINES);
   termsOfTheBody(found, firstLines);
   for (const h of found) {
     if (!h.titleLine || !isSaid(h) || h.score >= REPEATED || h.quote.start > firstLines) continue;
