@@ -299,7 +299,7 @@ function isCountryVerb(verb: string | null, k: Knowledge): boolean {
 const CARRIED_PERSON = 0.3;
 
 /** How many sentences back a quote with no other candidate looks for the last person named. */
-const NAMED_REACH = 2;
+const NAMED_REACH = 4;
 
 /** How many sentences of the body a headline's quote looks through for who the article quotes. */
 const DOCUMENT_REACH = 6;

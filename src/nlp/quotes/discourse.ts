@@ -461,11 +461,14 @@ const BODY_MEMORY = 16;
 /** How many sentences back a subject still takes 同氏 before a person named since. */
 const SUBJECT_REACH = 3;
 
-/** How many sentences back the person the text was about still takes `同相` or `大統領は`. */
-const TITLE_SUBJECT_REACH = 8;
+/**
+ * How many sentences back the person the text was about still takes `同相` or `大統領は`: a long
+ * article keeps its minister across paragraphs that name no one of that title as a subject.
+ */
+const TITLE_SUBJECT_REACH = 16;
 
 /** How many sentences back a role named in full still names the same role written bare. */
-const ROLE_REACH = 6;
+const ROLE_REACH = 12;
 
 /** A person standing as a subject (`Xは`), in which sentence, with their title. */
 interface TopicPerson {

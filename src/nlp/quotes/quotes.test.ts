@@ -1757,3 +1757,46 @@ describe('extractQuotes: pages as they are captured', () => {
     ).toEqual(['金正恩朝鮮労働党総書記「功績は永遠に輝く」']);
   });
 });
+
+describe('extractQuotes: how far back a speaker is found in a long article', () => {
+  const said = (text: string) =>
+    annotate(text, { knowledge })
+      .quotes.filter((q) => q.kind === 'speech')
+      .map((q) => `${q.canonical ?? q.speaker ?? '-'}「${q.text}」`);
+  // Sentences that name no one and report nothing, as a long article has between its voices.
+  const filler = (n: number) =>
+    Array.from({ length: n }, (_, i) => `港では${i + 1}隻目の貨物船が荷揚げを待っている。`).join(
+      '',
+    );
+
+  it('`同相` is the minister the article is about, past a minister named in passing long after', () => {
+    const text = [
+      'ポルトガルのメンデス外相は会見を開き、和平案への支持を表明した。',
+      filler(5),
+      '前日にはスペインのロペス外相が声明を出していた。',
+      filler(5),
+      '同相は「対話の扉は開いている」と強調した。',
+    ].join('\n');
+    expect(said(text)).toEqual(['メンデス「対話の扉は開いている」']);
+  });
+
+  it('a quote with no subject is the words of the person last named a few sentences before', () => {
+    const text = [
+      '港湾都市で倉庫を営むボフダン・クリメンチュク氏に、冬の物流について聞いた。',
+      filler(2),
+      '「燃料の値段は去年の倍になった。それでも船は来る」',
+    ].join('\n');
+    expect(said(text)).toEqual([
+      'クリメンチュク「燃料の値段は去年の倍になった。それでも船は来る」',
+    ]);
+  });
+
+  it('a role written bare is the one named in full, many sentences before', () => {
+    const text = [
+      '東部の前線で戦う旅団の報道担当者は、敵の攻撃が増えていると説明した。',
+      filler(8),
+      '報道担当者は「弾薬はまだ足りない」と語った。',
+    ].join('\n');
+    expect(said(text)).toEqual(['東部の前線で戦う旅団の報道担当者「弾薬はまだ足りない」']);
+  });
+});
