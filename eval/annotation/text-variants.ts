@@ -185,6 +185,18 @@ export const TEXT_VARIANTS: readonly TextVariant[] = [
           .map((c, i) => [c, UNKNOWN_NAMES[i % UNKNOWN_NAMES.length] ?? c] as const),
       ),
   },
+  {
+    name: 'two sentences naming no one closing each paragraph',
+    apply: (item) =>
+      edited(item, (t) =>
+        t.replace(/。\n/gu, '。現地では冷たい雨が降り続いている。市場も閉まったままだ。\n'),
+      ),
+  },
+  {
+    name: 'a body’s sentence that reports nothing closing each paragraph',
+    apply: (item) =>
+      edited(item, (t) => t.replace(/。\n/gu, '。ロシア軍は東部で攻勢を強めている。\n')),
+  },
   settingVariant('記者団に'),
   settingVariant('記者会見で'),
   settingVariant('記者団に対し'),
