@@ -1,7 +1,7 @@
 import { KANJI_CLASS, KATAKANA_CLASS } from '../../text/index.js';
 import type { Knowledge } from '../knowledge/index.js';
 import type { QuoteClass } from './classify.js';
-import { ACRONYM_AFTER, type Discourse, type Subject } from './discourse.js';
+import { ACRONYM_AFTER, QUESTION_LINE, type Discourse, type Subject } from './discourse.js';
 import { headlineCandidates, isTitleLine } from './headline.js';
 import { roleModifiersStart } from './noun-phrase.js';
 import { postAuthorCandidates } from './post-author.js';
@@ -781,7 +781,7 @@ function interviewee(text: string, site: QuoteSite, d: Discourse): Speaker | nul
   for (let line = own - 1; line >= 0 && own - line <= INTERVIEW_LINES; line -= 1) {
     const b = d.lines.bounds(line);
     const words = text.slice(b.start, Math.min(b.end, b.start + LINE_HEAD));
-    if (QUESTION.test(words)) asked = true;
+    if (QUESTION_LINE.test(words)) asked = true;
     else if (!(asked && /^\s*「/u.test(words)) && words.trim() !== '') break;
     at = b.start;
   }
@@ -810,8 +810,6 @@ function openingTheLine(text: string, site: QuoteSite, d: Discourse): Speaker | 
   return /^[\s\u3000◆◇■□●○・*＊-]*$/u.test(lead) ? last.speaker : null;
 }
 
-/** A question's line: a dash, `Ｑ`, `Q.` or `問` opening it. */
-const QUESTION = /^\s*(?:[―—─]{1,2}|Ｑ|Q[.．:：]|問[\s\u3000:：])/u;
 /** How much of a line opening it is read: who speaks, or a question's mark. */
 const LINE_HEAD = 80;
 /** How many lines of questions and answers are read back to their start. */

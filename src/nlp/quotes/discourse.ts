@@ -366,10 +366,12 @@ function resolveAll(
     const titled = withTitleBefore(text, m, mentions);
     const speaker = resolveOne(text, titled, mentions, state);
     if (!speaker) continue;
+    // `――ゼレンスキー大統領の側は。⏎彼も…`: whom an interviewer's question names is what the
+    // answer is about.
     if (
       speaker.speakerKind === 'person' &&
       speaker.canonical !== null &&
-      subjectKind(text, m, grammar) === 'topic'
+      (subjectKind(text, m, grammar) === 'topic' || onQuestionLine(text, m.start))
     )
       state.topicPerson({ speaker, sentence: state.sentence, title: titled.title });
     if (m.kind === 'role' && m.title !== null && speaker.attribution !== 'coreference')
@@ -389,6 +391,14 @@ function resolveAll(
     const holder = later.map((j) => out[j]).find((n) => n && sameOrg(m.org, n.speaker.org));
     if (named && holder && isBareTitle(text, m)) named.speaker = heldBy(named.speaker, holder);
   }
+}
+
+/** A question's line: a dash, `Ｑ`, `Q.` or `問` opening it. */
+export const QUESTION_LINE = /^\s*(?:[―—─]{1,2}|Ｑ|Q[.．:：]|問[\s\u3000:：])/u;
+
+function onQuestionLine(text: string, at: number): boolean {
+  const start = text.lastIndexOf('\n', at - 1) + 1;
+  return QUESTION_LINE.test(text.slice(start, at + 1));
 }
 
 /** Holders of a title, or of the longest title it ends in (`中国報道官` → `報道官`). */

@@ -1800,3 +1800,16 @@ describe('extractQuotes: how far back a speaker is found in a long article', () 
     expect(said(text)).toEqual(['東部の前線で戦う旅団の報道担当者「弾薬はまだ足りない」']);
   });
 });
+
+describe('extractQuotes: interviews', () => {
+  it('a pronoun in an answer points to the person the question names', () => {
+    const text = [
+      '――ロシア側の姿勢は。',
+      '中村　プーチン大統領は「譲歩はない」と繰り返しています。',
+      '――ゼレンスキー大統領の側は。',
+      '中村　彼も国内向けに「一歩も引かない」と語ってきました。',
+    ].join('\n');
+    const q = annotate(text, { knowledge }).quotes.find((x) => x.text === '一歩も引かない');
+    expect(q?.canonical).toBe('ゼレンスキー');
+  });
+});
