@@ -191,6 +191,14 @@ describe('extractEntities', () => {
     expect(found.filter((e) => e[0] === 'person').map((e) => e[2])).toEqual(['蔡文昌', '蔡文昌']);
   });
 
+  it('reads a full name opening with a listed given name as a person, with no title', () => {
+    expect(entities('専門家オレクシー・ストロジュクに話を聞いた')).toEqual([
+      ['person', 'オレクシー・ストロジュク', 'ストロジュク', null],
+    ]);
+    // A name that opens with no given name of the list stays a body's (`ニューヨーク・タイムズ`).
+    expect(entities('ポルト・アレグレの港').filter((e) => e[0] === 'person')).toEqual([]);
+  });
+
   it('finds bodies by their form and joins them to the country before them', () => {
     expect(entities('国家防衛調整委員会が声明を出した').map((e) => e[2])).toEqual([
       '国家防衛調整委員会',

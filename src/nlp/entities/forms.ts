@@ -325,6 +325,40 @@ export function scanSpeakingNames(text: string, k: Knowledge, cover: Coverage): 
   return out;
 }
 
+/**
+ * A full name opening with a given name of the list (`kanaGivenNames`: `アナスタシア・…`,
+ * `ボフダン・…`) is a person wherever it stands, with no title — as magazines and translated
+ * articles write names on first mention (`エネルギー専門家オレクシー・ブリズニュクは`).
+ *
+ * @example
+ * scanGivenNamePeople('専門家オレクシー・ストロジュクに聞いた', k, cover)[0]?.canonical; // 'ストロジュク'
+ */
+export function scanGivenNamePeople(text: string, k: Knowledge, cover: Coverage): Mention[] {
+  const out: Mention[] = [];
+  for (let dot = text.indexOf('・'); dot >= 0; dot = text.indexOf('・', dot + 1)) {
+    let start = dot;
+    while (start > 0 && isKatakanaCode(text.charCodeAt(start - 1))) start -= 1;
+    if (start === dot || text.charAt(start - 1) === '・') continue;
+    if (!k.kanaGivenNames.has(text.slice(start, dot))) continue;
+    let end = dot + 1;
+    while (
+      end < text.length &&
+      (isKatakanaCode(text.charCodeAt(end)) ||
+        (text.charAt(end) === '・' && isKatakanaCode(text.charCodeAt(end + 1))))
+    )
+      end += 1;
+    const name = text.slice(start, end);
+    const last = name.slice(name.lastIndexOf('・') + 1);
+    if (last.length < 2 || k.notNames.has(last) || !cover.isFree(start, end)) continue;
+    cover.take(start, end);
+    out.push(
+      mention(text, start, end, { kind: 'person', via: 'form', canonical: shortName(name, k) }),
+    );
+    dot = end;
+  }
+  return out;
+}
+
 /** A katakana name written bare again is long enough to be no common word by chance. */
 const MIN_REPEATED_NAME = 3;
 

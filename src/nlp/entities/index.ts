@@ -10,6 +10,7 @@ import {
   scanOutletForms,
   scanPersonGroups,
   scanSelfNamedPeople,
+  scanGivenNamePeople,
   scanPersonNouns,
   scanRepeatedNames,
   scanSpeakingNames,
@@ -43,7 +44,11 @@ export function findMentions(text: string, k: Knowledge): Mention[] {
     ...scanPersonGroups(text, k, [...known, ...titled]),
     ...scanBracketedBodies(text, k, cover),
   ];
-  const speaking = [...scanSelfNamedPeople(text, k, cover), ...scanSpeakingNames(text, k, cover)];
+  const speaking = [
+    ...scanSelfNamedPeople(text, k, cover),
+    ...scanSpeakingNames(text, k, cover),
+    ...scanGivenNamePeople(text, k, cover),
+  ];
   speaking.push(...scanRepeatedNames(text, cover, [...titled, ...speaking]));
   const people = [...scanPersonNouns(text, cover, titled), ...scanCountrySoldiers(text, known)];
   const all = withoutMentionsInside(

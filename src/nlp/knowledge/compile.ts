@@ -75,6 +75,8 @@ export interface Knowledge {
   dictionarySurnames: Set<string>;
   givenNames: Set<string>;
   kanaSurnames: Set<string>;
+  /** Given names in katakana that open a full name (`ボフダン・…`). */
+  kanaGivenNames: Set<string>;
   organisationSuffixes: Trie<string>;
   /** A person's camp, team or government (`陣営`), after the name or its `の`. */
   personGroups: string[];
@@ -164,6 +166,7 @@ export function compileKnowledge(src: KnowledgeSource): Knowledge {
     dictionarySurnames: new Set(src.dictionarySurnames),
     givenNames: new Set(src.givenNames),
     kanaSurnames: new Set(src.kanaSurnames),
+    kanaGivenNames: new Set(src.kanaGivenNames),
     organisationSuffixes: wordTrie(src.organisationSuffixes, false),
     personGroups: [...src.personGroups].sort((a, b) => b.length - a.length),
     bodyHeads: src.bodyHeads,

@@ -32,6 +32,7 @@ export interface KnowledgeSource {
   dictionarySurnames: string[];
   givenNames: string[];
   kanaSurnames: string[];
+  kanaGivenNames: string[];
   organisationSuffixes: string[];
   personGroups: string[];
   bodyHeads: string[];
@@ -86,6 +87,7 @@ const LIST_KEYS = [
   'dictionarySurnames',
   'givenNames',
   'kanaSurnames',
+  'kanaGivenNames',
   'organisationSuffixes',
   'personGroups',
   'bodyHeads',
@@ -139,6 +141,7 @@ export function emptyKnowledgeSource(): KnowledgeSource {
     dictionarySurnames: [],
     givenNames: [],
     kanaSurnames: [],
+    kanaGivenNames: [],
     organisationSuffixes: [],
     personGroups: [],
     bodyHeads: [],

@@ -103,6 +103,11 @@ export const KnowledgeFileSchema = z
     givenNames: words,
     /** East Asian surnames in katakana, written first (`チェ・ソニ`): such a name is not cut to its last part. */
     kanaSurnames: words,
+    /**
+     * Given names written in katakana that open a full name (`アナスタシア・…`, `ボフダン・…`): a
+     * full name opening with one is a person wherever it stands, with no title.
+     */
+    kanaGivenNames: words,
     /** Endings that make a run of kanji or katakana a body (`党中央軍事委員会`, `刑務所当局`). */
     organisationSuffixes: words,
     /** A person's camp, team or government (`陣営`, `政権`): `トランプ陣営` speaks as a body. */
