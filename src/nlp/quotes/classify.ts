@@ -2,6 +2,7 @@ import {
   AGE_IN_BRACKETS,
   hasHiragana,
   isHiragana,
+  isKanji,
   KANJI_CLASS,
   KATAKANA_CLASS,
 } from '../../text/index.js';
@@ -405,7 +406,15 @@ function findVerb(
     nextQuote = close < 0 || close >= end ? -1 : text.indexOf('「', close);
   }
   if (nextQuote >= 0 && nextQuote < end) end = nextQuote;
-  const found = k.speechVerbs.scan(text, from, end);
+  // `弁護人`, `説明会`: a verb's kanji stem written onto more kanji is a noun, no report — but
+  // the document it is written in is one (`とする報告書`, `声明文`).
+  const found = k.speechVerbs
+    .scan(text, from, end)
+    .filter(
+      (v) =>
+        !(isKanjiAt(text, v.end - 1) && isKanjiAt(text, v.end)) ||
+        DOCUMENT_ENDING.test(text.charAt(v.end)),
+    );
   const m = found[0];
   if (!m) return null;
   // `「…」と記者団に指摘した`: where the words were said (`記者団に`, `会見で`) stands before the
@@ -419,6 +428,13 @@ function findVerb(
 
 /** Between a speech noun used as a setting and the verb after it: `に`, `で対し、`, `での`. */
 const SETTING_TO_VERB = /^(?:に|で|での|に対し|に対して)[^、。「」\n]{0,6}$/u;
+
+/** What makes a noun of speech a document written in it: `報告書`, `声明文`. */
+const DOCUMENT_ENDING = /[書文]/u;
+
+function isKanjiAt(text: string, at: number): boolean {
+  return at >= 0 && at < text.length && isKanji(text.charCodeAt(at));
+}
 
 /** The verb as written, with its okurigana up to the first た or る: `述べました`, `投稿`. */
 function verbSurface(text: string, start: number, stemEnd: number): string {

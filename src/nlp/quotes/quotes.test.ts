@@ -1813,3 +1813,17 @@ describe('extractQuotes: interviews', () => {
     expect(q?.canonical).toBe('ゼレンスキー');
   });
 });
+
+describe('classifyQuote: a verb’s stem inside a longer noun', () => {
+  it('`弁護人` and `説明会` after と are nouns: the name after them speaks', () => {
+    const q = annotate('「控訴する」と弁護人のコヴァルスカ氏は述べた。', { knowledge }).quotes[0];
+    expect(q?.canonical).toBe('コヴァルスカ');
+  });
+
+  it('a document of speech after とする still reports the words (`とする報告書`)', () => {
+    const q = annotate('監視団は、攻撃が「戦争犯罪にあたる疑いがある」とする報告書をまとめた。', {
+      knowledge,
+    }).quotes.find((x) => x.text === '戦争犯罪にあたる疑いがある');
+    expect(q?.kind).not.toBe('term');
+  });
+});
