@@ -146,6 +146,16 @@ export const TEXT_VARIANTS: readonly TextVariant[] = [
       edited(item, (t) => t.replace(new RegExp(`(${PERSON_TITLES}は)、「`, 'gu'), '$1「')),
   },
   {
+    name: 'the quote first, any subject, 「…」と…は述べた',
+    apply: (item) =>
+      edited(item, (t) =>
+        t.replace(
+          /(^|[。\n])([^。\n「」、]{2,30}?)は、?(?:\d{1,2}日、)?「([^「」]+)」と(述べ|語|話|強調|指摘|説明|主張|批判|発表|明らかに)/gu,
+          '$1「$3」と$2は$4',
+        ),
+      ),
+  },
+  {
     name: 'the quote first, 「…」とXは述べた',
     apply: (item) =>
       edited(item, (t) =>

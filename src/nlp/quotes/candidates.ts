@@ -628,6 +628,8 @@ const NOMINALISED_NOUN_REPORT = /^と(?:いう|の)[^、。「」\n]{1,12}?(?:�
 /** `「…」とペスコフ報道官は述べた`; `「…」と言うのはリジェンコ`. */
 function namedAfter(text: string, site: QuoteSite, d: Discourse, k: Knowledge): Speaker | null {
   const { afterTo } = site.cls;
+  const past = afterTo === null ? null : subjectPastRelativeClause(text, afterTo, site, d, k);
+  if (past) return past;
   // `「…」との見方を示した英国防省は`: a speech noun and its verb stand for the verb.
   const verbAt = site.cls.verbAt ?? nounReportEnd(text, site.close, k);
   if (afterTo !== null && verbAt !== null) {
@@ -667,6 +669,39 @@ function namedAfter(text: string, site: QuoteSite, d: Discourse, k: Knowledge): 
   const rest = CLEFT_REST.exec(text.slice(at, at + CLEFT_REACH + 8));
   return rest ? cleftHead(d.namedIn(at, at + rest[0].length)) : null;
 }
+
+/**
+ * `「…」と、現地で取材に応じた50代の男性は話した`, `「…」とロシアが設立した会社の担当者は述べた`:
+ * after と, a clause that only describes the speaker (its verbs qualify the noun after them, no
+ * comma breaks it) leads to the subject whose verb reports the words. The topic is that subject
+ * (`担当者は`), else the last subject marked by が; a speech verb must follow it in the sentence.
+ */
+function subjectPastRelativeClause(
+  text: string,
+  afterTo: number,
+  site: QuoteSite,
+  d: Discourse,
+  k: Knowledge,
+): Speaker | null {
+  const from = afterTo + (text.charAt(afterTo) === '、' ? 1 : 0);
+  const end = d.sentences.bounds(site.sentence).end;
+  const subjects = d
+    .namedIn(from, Math.min(end, from + RELATIVE_SUBJECT_REACH))
+    .filter((n) => isSubjectAfterQuote(text, n.mention, d.grammar));
+  const chosen =
+    subjects.find((n) => /^(?:ら|側)?[はも]/u.test(text.slice(n.mention.phraseEnd))) ??
+    subjects[subjects.length - 1];
+  if (!chosen) return null;
+  const start = chosen.speaker.speakerSpan?.start ?? chosen.mention.start;
+  // The words between と and the subject are one clause describing it: no comma, no stop, no
+  // space (a headline's next clause: `…を「制圧」と主張 ウクライナ軍は否定`).
+  if (start < from || /[、。「」\s\u3000]/u.test(text.slice(from, start))) return null;
+  // A speech verb standing right after と, then a comma, ends the report there.
+  return k.speechVerbs.scan(text, chosen.mention.phraseEnd, end).length > 0 ? chosen.speaker : null;
+}
+
+/** How far after と a subject described by a clause may stand. */
+const RELATIVE_SUBJECT_REACH = 60;
 
 const CLEFT_REST = new RegExp(`^[^。「」\\n]{0,${CLEFT_REACH}}?(?:だ|です|。|$)`, 'u');
 

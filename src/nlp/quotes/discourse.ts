@@ -806,10 +806,15 @@ function relativeClauseStart(text: string, at: number): number {
       walk();
     }
   }
+  // `「…」と話す男性`: the clause is the quote's own report, not what tells which man; one with
+  // a particle of its own after the quote's と (`「…」と東部で戦う旅団の広報担当は`,
+  // `「…」とムンバイのある業者の幹部は`) tells which.
+  if (text.charAt(i - 1) === '」' && text.charAt(i) === 'と') {
+    i += text.charAt(i + 1) === '、' ? 2 : 1;
+    if (!CASE_PARTICLE.test(text.slice(i, at)) && !text.slice(i, at).includes('の')) return at;
+  }
   // A clause read no further than a particle is no phrase (`を名乗る兵士`): the role alone.
   if (/^[をとがのにはで]/u.test(text.charAt(i))) return at;
-  // `「…」と話す男性`: the clause is the quote's own report, not what tells which man.
-  if (text.charAt(i - 1) === '」' && text.charAt(i) === 'と') return at;
   // `そう語る母親`: so is the words' own report too.
   if (/^(?:そう|こう|このように)/u.test(text.slice(i, at))) return at;
   return at - i >= MAX_RELATIVE ? at : innerClauseStart(text, i, at);

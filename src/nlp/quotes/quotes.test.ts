@@ -1827,3 +1827,31 @@ describe('classifyQuote: a verb’s stem inside a longer noun', () => {
     expect(q?.kind).not.toBe('term');
   });
 });
+
+describe('extractQuotes: the quote first, then a speaker described by a clause', () => {
+  const said = (text: string) =>
+    annotate(text, { knowledge })
+      .quotes.filter((q) => q.kind === 'speech' || q.kind === 'fragment')
+      .map((q) => `${q.speaker ?? '-'}「${q.text}」`);
+
+  it('a clause before the speaker after と, verbs and all, is part of how the text names them', () => {
+    expect(said('「夜中に窓が割れた」と、現地で取材に応じた60代の女性は話した。')).toEqual([
+      '現地で取材に応じた60代の女性「夜中に窓が割れた」',
+    ]);
+    expect(said('「補給が足りない」と南部で戦う旅団の報道担当者は語った。')).toEqual([
+      '南部で戦う旅団の報道担当者「補給が足りない」',
+    ]);
+  });
+
+  it('the subject of a clause describing the speaker is not the speaker', () => {
+    expect(said('「線量は平常だ」とロシアが設立した運営会社の広報担当者は述べた。')).toEqual([
+      'ロシアが設立した運営会社の広報担当者「線量は平常だ」',
+    ]);
+  });
+
+  it('on a headline, a subject past a space is the next clause’s, not the quote’s', () => {
+    expect(said('ロシア　南部の拠点を「掌握」と主張　ウクライナ軍は否定\n本文。').at(0)).not.toBe(
+      'ウクライナ軍「掌握」',
+    );
+  });
+});
