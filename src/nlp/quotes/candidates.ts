@@ -696,7 +696,7 @@ function subjectPastRelativeClause(
   // The words between と and the subject are one clause describing it: no comma, no stop, no
   // space (a headline's next clause: `…を「制圧」と主張 ウクライナ軍は否定`).
   if (start < from || /[、。「」\s\u3000]/u.test(text.slice(from, start))) return null;
-  // A speech verb standing right after と, then a comma, ends the report there.
+  // The subject's own verb reports the words.
   return k.speechVerbs.scan(text, chosen.mention.phraseEnd, end).length > 0 ? chosen.speaker : null;
 }
 
@@ -860,12 +860,13 @@ const CLAIM_REACH = 40;
 /** `Xが繰り返す「`, `Xが掲げる「`: a subject and a short verb in its plain form before the quote. */
 const CLAIMING = /^(?:側)?が[^、。「」\n]{0,8}?[うくぐすつぬぶむる]$/u;
 
+/** Mentions a wire headline's topic tag is made of (`―ロシア・ウクライナ`). */
+const COUNTRY_OR_PLACE: ReadonlySet<string> = new Set(['country', 'place']);
+
 /**
  * `「…」「…」(OVDインフォ)`: the source in brackets right after the quotes; `「…」──キーウの
  * Yさん`: the one credited after a dash, closing the line.
  */
-const COUNTRY_OR_PLACE: ReadonlySet<string> = new Set(['country', 'place']);
-
 function inBracketsAfter(text: string, site: QuoteSite, d: Discourse): Speaker | null {
   const open = site.close + 1;
   const c = text.charAt(open);
