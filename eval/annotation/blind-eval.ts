@@ -102,11 +102,11 @@ function merged(a: RealQuoteScores, b: RealQuoteScores): RealQuoteScores {
 }
 
 /**
- * Quotes and speakers on `test/gold/attribution-blind/` to `-12/`: texts written by people who
+ * Quotes and speakers on `test/gold/attribution-blind/` to `-13/`: texts written by people who
  * had not read the rules, scored as the real sets are (terms dropped from the gold, so a term
- * taken for speech is an extra quote). Fold 0 of the first, third, fifth to eighth, tenth,
- * eleventh and twelfth sets and the whole fourth set may be read to develop rules; fold 1 of those sets and the
- * whole second and ninth sets are held out, reported as totals only.
+ * taken for speech is an extra quote). Fold 0 of the first, third, fifth to eighth and tenth to
+ * thirteenth sets and the whole fourth set may be read to develop rules; fold 1 of those sets and
+ * the whole second and ninth sets are held out, reported as totals only.
  * `VERBOSE=1` lists the misses of what may be read.
  */
 export function blindAttributionEvaluation(knowledge: Knowledge): Evaluation {
@@ -125,6 +125,7 @@ export function blindAttributionEvaluation(knowledge: Knowledge): Evaluation {
       const tenth = scoreSet('attribution-blind-10', knowledge, true);
       const eleventh = scoreSet('attribution-blind-11', knowledge, true);
       const twelfth = scoreSet('attribution-blind-12', knowledge, true);
+      const thirteenth = scoreSet('attribution-blind-13', knowledge, true);
       const count = (s: SetScores, fold: 0 | 1): number =>
         s.passages.filter((p) => p.fold === fold).length;
       const row = (name: string, s: RealQuoteScores): string => {
@@ -187,6 +188,14 @@ export function blindAttributionEvaluation(knowledge: Knowledge): Evaluation {
           `**excerpts, twelfth writer, fold 1 (held out; ${count(twelfth, 1)})**`,
           twelfth.folds[1],
         ),
+        row(
+          `excerpts, thirteenth writer, fold 0 (may be read; ${count(thirteenth, 0)})`,
+          thirteenth.folds[0],
+        ),
+        row(
+          `**excerpts, thirteenth writer, fold 1 (held out; ${count(thirteenth, 1)})**`,
+          thirteenth.folds[1],
+        ),
         ...patterns('passages by pattern (both folds)', first),
         ...patterns('third writer by pattern (both folds)', third),
         ...patterns('fourth writer by pattern', fourth),
@@ -197,6 +206,7 @@ export function blindAttributionEvaluation(knowledge: Knowledge): Evaluation {
         ...patterns('tenth writer by outlet style (both folds)', tenth),
         ...patterns('eleventh writer by source style (both folds)', eleventh),
         ...patterns('twelfth writer by outlet style (both folds)', twelfth),
+        ...patterns('thirteenth writer by outlet style (both folds)', thirteenth),
       ];
       if (process.env.VERBOSE)
         rows.push(
@@ -212,6 +222,7 @@ export function blindAttributionEvaluation(knowledge: Knowledge): Evaluation {
             tenth.folds[0],
             eleventh.folds[0],
             twelfth.folds[0],
+            thirteenth.folds[0],
           ].flatMap((s) => ['', ...s.misses.map((m) => `- ${m}`)]),
         );
       return rows.join('\n');

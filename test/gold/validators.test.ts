@@ -29,6 +29,7 @@ const BUILT_ON_THE_FOURTH = [
   'attribution-blind-10',
   'attribution-blind-11',
   'attribution-blind-12',
+  'attribution-blind-13',
 ];
 
 describe('the blind attribution sets', () => {
