@@ -359,6 +359,54 @@ export function scanGivenNamePeople(text: string, k: Knowledge, cover: Coverage)
   return out;
 }
 
+/**
+ * `河智勲(ハ・ジフン)研究委員は…。河によれば、…。だが河は、…`: a kanji full name written once,
+ * then its family name alone — as magazines write people on second mention — standing as a
+ * topic set off by a comma or as a source. The family name is the first kanji of a name of three,
+ * the first two of a name of four or five.
+ *
+ * @example
+ * scanBareFamilyNames('河智勲氏は…。河によれば、', k, cover, people)[0]?.canonical; // '河智勲'
+ */
+export function scanBareFamilyNames(
+  text: string,
+  k: Knowledge,
+  cover: Coverage,
+  people: readonly Mention[],
+): Mention[] {
+  const out: Mention[] = [];
+  const seen = new Set<string>();
+  for (const m of people) {
+    if (m.kind !== 'person' || !isKanjiName(m.surface)) continue;
+    const family = m.surface.slice(0, m.surface.length === 3 ? 1 : 2);
+    // `金は、` is as often money as Kim: family names that are words alone are listed.
+    if (seen.has(family) || k.notNames.has(family)) continue;
+    seen.add(family);
+    for (let at = text.indexOf(family, m.end); at >= 0; at = text.indexOf(family, at + 1)) {
+      const end = at + family.length;
+      if (
+        isKanjiCode(text.charCodeAt(at - 1)) ||
+        !FAMILY_ALONE_AFTER.test(text.slice(end, end + 4))
+      )
+        continue;
+      if (!cover.isFree(at, end)) continue;
+      cover.take(at, end);
+      const fields = { kind: 'person', via: 'form', canonical: m.canonical, org: m.org } as const;
+      out.push(mention(text, at, end, fields));
+    }
+  }
+  return out;
+}
+
+/** What a family name written alone stands before: a topic set off by a comma, a source. */
+const FAMILY_ALONE_AFTER = /^(?:は、|も、|によれば|によると)/u;
+
+function isKanjiName(name: string): boolean {
+  if (name.length < 3 || name.length > 5) return false;
+  for (let i = 0; i < name.length; i += 1) if (!isKanjiCode(name.charCodeAt(i))) return false;
+  return true;
+}
+
 /** A katakana name written bare again is long enough to be no common word by chance. */
 const MIN_REPEATED_NAME = 3;
 

@@ -10,6 +10,7 @@ import {
   scanOutletForms,
   scanPersonGroups,
   scanSelfNamedPeople,
+  scanBareFamilyNames,
   scanGivenNamePeople,
   scanPersonNouns,
   scanRepeatedNames,
@@ -50,6 +51,7 @@ export function findMentions(text: string, k: Knowledge): Mention[] {
     ...scanGivenNamePeople(text, k, cover),
   ];
   speaking.push(...scanRepeatedNames(text, cover, [...titled, ...speaking]));
+  speaking.push(...scanBareFamilyNames(text, k, cover, [...known, ...titled]));
   const people = [...scanPersonNouns(text, cover, titled), ...scanCountrySoldiers(text, known)];
   const all = withoutMentionsInside(
     [...known, ...titled, ...pronouns, ...bodies, ...speaking, ...people].sort(byStart),

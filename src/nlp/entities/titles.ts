@@ -3,7 +3,7 @@ import { isKanjiCode, isKatakanaCode, type Knowledge } from '../knowledge/index.
 import { mention, type Coverage, type Mention } from './mention.js';
 
 /** Titles after which a run of kanji is itself a name (`鈴木一郎氏`), not a qualifier. */
-const NAME_TITLES = new Set(['氏', 'さん', '容疑者', '被告', '受刑者']);
+const NAME_TITLES = new Set(['氏', 'さん', '君', 'ちゃん', '容疑者', '被告', '受刑者']);
 const MAX_NAME = 30;
 /** The longest kanji name before a title: a surname and a given name (`長谷川一郎`). */
 const MAX_KANJI_NAME = 5;

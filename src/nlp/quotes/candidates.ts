@@ -1035,6 +1035,9 @@ function isQuoteSentence(text: string, b: { start: number; end: number }): boole
   return /^\s*「[^「」]*」[。\s]*$/u.test(text.slice(b.start, b.end));
 }
 
+/** `一方、`, `これに対し`: a sentence opening on the other side. */
+const CONTRAST_OPENING = /^(?:一方|他方|これに対し|これに対して|それに対し|反対に)[、,]?/u;
+
 /**
  * A quote that is a sentence of its own, then a sentence that quotes nothing and ends in a
  * speech verb: `「…」。ゼレンスキー氏は17日の演説で述べた。` — its topic said the words, even
@@ -1054,6 +1057,9 @@ function reportedByNextSentence(
   if (next.start <= site.close || next.end - next.start > MAX_LOOK_BACK) return null;
   const body = text.slice(next.start, next.end).replace(/[。\s]+$/u, '');
   if (/[「」『』]/u.test(body) || announcesNextQuote(text, next)) return null;
+  // `「…」⏎一方、在米ロシア大使館は…と反発した`: a sentence that opens on a contrast turns to
+  // the other side; it reports its own words, not the quote before it.
+  if (CONTRAST_OPENING.test(body.trimStart())) return null;
   const tail = next.start + Math.max(0, body.length - 10);
   const verbs = k.speechVerbs.scan(text, tail, next.start + body.length);
   if (verbs.length === 0) return null;

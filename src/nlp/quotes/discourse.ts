@@ -354,6 +354,7 @@ function resolveAll(
   const grammar = k.subjects;
   const state = new Antecedents(k.relationWords, k);
   const pending: { index: number; m: Mention }[] = [];
+  const unresolved: { index: number; m: Mention; sentence: number }[] = [];
   let b = 0;
   let phraseEnd = 0;
   for (const m of mentions) {
@@ -365,7 +366,11 @@ function resolveAll(
     state.sentence = sentences.indexOf(m.start);
     const titled = withTitleBefore(text, m, mentions);
     const speaker = resolveOne(text, titled, mentions, state);
-    if (!speaker) continue;
+    if (!speaker) {
+      if (isPersonPronoun(m) && state.lastPerson === null)
+        unresolved.push({ index: out.length, m, sentence: state.sentence });
+      continue;
+    }
     // `――ゼレンスキー大統領の側は。⏎彼も…`: whom an interviewer's question names is what the
     // answer is about.
     if (
@@ -391,6 +396,8 @@ function resolveAll(
     const holder = later.map((j) => out[j]).find((n) => n && sameOrg(m.org, n.speaker.org));
     if (named && holder && isBareTitle(text, m)) named.speaker = heldBy(named.speaker, holder);
   }
+  // Last: it puts mentions into `out`, which the indices above point into.
+  pointAhead(unresolved, out, sentences);
 }
 
 /** A question's line: a dash, `Ｑ`, `Q.` or `問` opening it. */
@@ -399,6 +406,39 @@ export const QUESTION_LINE = /^\s*(?:[―—─]{1,2}|Ｑ|Q[.．:：]|問[\s\u30
 function onQuestionLine(text: string, at: number): boolean {
   const start = text.lastIndexOf('\n', at - 1) + 1;
   return QUESTION_LINE.test(text.slice(start, at + 1));
+}
+
+/** `彼`, `彼女`, `同氏`: a pronoun for a person, no title of its own. */
+function isPersonPronoun(m: Mention): boolean {
+  return m.kind === 'coref' && !m.generic && (m.title === null || m.title === '氏');
+}
+
+/** How many sentences after a pronoun that opens an excerpt its person may be named. */
+const AHEAD_REACH = 2;
+
+/**
+ * `彼女は「…」と述べた。…欧州議会議員、クレール・ルフェーブル氏らは…`: an excerpt cut from a longer
+ * page may open on a pronoun whose person the page named above it; with no person before it, the
+ * first person named in the next sentences is who it is. Each pronoun is put back in text order.
+ */
+function pointAhead(
+  unresolved: readonly { index: number; m: Mention; sentence: number }[],
+  out: Named[],
+  sentences: Sentences,
+): void {
+  for (let u = unresolved.length - 1; u >= 0; u -= 1) {
+    const p = unresolved[u];
+    if (!p) continue;
+    const next = out
+      .slice(p.index)
+      .find((n) => n.mention.start > p.m.end && n.speaker.speakerKind === 'person');
+    if (!next || sentences.indexOf(next.mention.start) - p.sentence > AHEAD_REACH) continue;
+    const span = { start: p.m.start, end: p.m.phraseEnd };
+    out.splice(p.index, 0, {
+      mention: p.m,
+      speaker: { ...next.speaker, attribution: 'coreference', speakerSpan: span },
+    });
+  }
 }
 
 /** Holders of a title, or of the longest title it ends in (`中国報道官` → `報道官`). */

@@ -1855,3 +1855,55 @@ describe('extractQuotes: the quote first, then a speaker described by a clause',
     );
   });
 });
+
+describe('extractQuotes: from the thirteenth writer’s fold 0', () => {
+  const speakerOf = (text: string, words: string) => {
+    const q = annotate(text, { knowledge }).quotes.find((x) => x.text === words);
+    return q ? (q.canonical ?? q.speaker) : undefined;
+  };
+
+  it('a boy named with 君 is a person', () => {
+    expect(
+      speakerOf(
+        '少年は当時１２歳だった。\n「毎朝、国歌を歌わされた」\nオレクシイ君（１４）は、支援施設で取材に応じ、当時を振り返った。',
+        '毎朝、国歌を歌わされた',
+      ),
+    ).toBe('オレクシイ');
+  });
+
+  it('a sentence opening on a contrast reports its own side, not the quote before it', () => {
+    expect(
+      speakerOf(
+        'ホワイトハウスのモラレス報道官は先週、議会を訪れた。\n「相手が真剣でないなら、ためらわない」\n一方、在米ロシア大使館は、法案は打撃を与えるだけだと反発した。',
+        '相手が真剣でないなら、ためらわない',
+      ),
+    ).toBe('モラレス');
+  });
+
+  it('a headline quote that keeps only the kanji of the body’s words is those words', () => {
+    expect(
+      speakerOf(
+        '米特使、首脳と5時間会談　領土巡り「溝残る」\n米国のハモンド特使は会談した。ロシア大統領府のベリンスキー補佐官は会談後、記者団に「建設的だったが、領土では溝が残っている」と述べた。',
+        '溝残る',
+      ),
+    ).toBe('ベリンスキー');
+  });
+
+  it('an excerpt opening on a pronoun takes the person named right after it', () => {
+    expect(
+      speakerOf(
+        '彼女は「この協定は農家を売り渡すものだ」と述べた。\nベルギー選出の欧州議会議員、マルティーヌ・デュポン氏らは決議案を提出した。',
+        'この協定は農家を売り渡すものだ',
+      ),
+    ).toBe('デュポン');
+  });
+
+  it('a kanji full name written again by its family name alone, as a topic or source', () => {
+    expect(
+      speakerOf(
+        '研究院の崔允哲(チェ・ユンチョル)研究委員は本誌に語った。プーチン大統領も先月、両国の協力を称賛した。だが崔は、この関係が続くとは見ていない。「戦争が終われば価値は下がる」',
+        '戦争が終われば価値は下がる',
+      ),
+    ).toBe('崔允哲');
+  });
+});

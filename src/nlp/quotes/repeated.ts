@@ -1,4 +1,5 @@
 import type { Attributed } from './index.js';
+import { isKanji } from '../../text/index.js';
 import { UNKNOWN } from './speaker.js';
 
 /** A headline's quote condenses one of the body's: this share of its character pairs must be there. */
@@ -38,11 +39,10 @@ export function repeatedInBody(found: Attributed[], text: string): void {
     const pairs = pairsOf(h.quote.text);
     if (pairs.size === 0) continue;
     // Character pairs of the body's quotes are made only when a headline quote asks.
-    const match = body.find(
-      (b) =>
-        b.a.quote.start > h.quote.start &&
-        share(pairs, (b.pairs ??= pairsOf(b.a.quote.text))) >= SHARED,
-    );
+    const later = body.filter((b) => b.a.quote.start > h.quote.start);
+    const match =
+      later.find((b) => share(pairs, (b.pairs ??= pairsOf(b.a.quote.text))) >= SHARED) ??
+      later.find((b) => condenses(h.quote.text, b.a.quote.text));
     if (!match) continue;
     const q = match.a.quote;
     h.quote = {
@@ -95,6 +95,23 @@ function nthLineStart(text: string, n: number): number {
   }
   return at;
 }
+
+/**
+ * `「溝残る」` for `「…領土の問題では溝が残っている」`: a headline drops kana and keeps the kanji,
+ * so a short headline quote whose kanji (two or more) all stand in a body quote condenses it.
+ */
+function condenses(headline: string, body: string): boolean {
+  const kanji = [...new Set(headline)].filter((c) => isKanji(c.charCodeAt(0)));
+  return (
+    kanji.length >= MIN_KANJI &&
+    headline.length <= MAX_CONDENSED &&
+    kanji.every((c) => body.includes(c))
+  );
+}
+
+/** A headline quote condensed from the body's: at least this many kanji, at most this long. */
+const MIN_KANJI = 2;
+const MAX_CONDENSED = 12;
 
 function pairsOf(text: string): Set<string> {
   const t = text.replace(/[\s、。・,.!?！？『』「」()（）]/gu, '');
