@@ -13,7 +13,7 @@ function developmentTexts(): Labelled[] {
     readRealItems().forEach((item, i) => {
       if (foldOf(i, 4) !== 3) out.push(item);
     });
-  const readFold0 = [1, 3, 5, 6, 7, 8, 10, 11].map((n) =>
+  const readFold0 = [1, 3, 5, 6, 7, 8, 10, 11, 12, 13].map((n) =>
     n === 1 ? 'attribution-blind' : `attribution-blind-${n}`,
   );
   for (const set of readFold0)

@@ -40,9 +40,12 @@ export class ClauseBreaks {
     // 答弁した`). A bare stem (`…と強調、各地の住民は「英雄的な」抵抗を…とたたえた`) goes on
     // with the same subject's report more often than it hands over to another.
     for (const v of speechVerbs) {
-      if (text.charAt(v.start - 1) !== 'と') continue;
+      // `「…」と記者団に対し述べ、`: where the words were said may stand between と and the verb.
+      const setting = SETTING_BEFORE_VERB.exec(text.slice(Math.max(0, v.start - 12), v.start));
+      const to = setting ? v.start - setting[0].length : v.start - 1;
+      if (text.charAt(to) !== 'と') continue;
       const comma = text.slice(v.end, v.end + VERB_TAIL + 1).indexOf('、');
-      const quoted = text.charAt(v.start - 2) === '」';
+      const quoted = text.charAt(to - 1) === '」';
       if (comma > 0 || (comma === 0 && quoted)) this.after.push(v.end + comma + 1);
     }
     this.after.sort((a, b) => a - b);
@@ -70,6 +73,9 @@ function lastBefore(sorted: readonly number[], at: number, floor: number): numbe
   const last = sorted[lo - 1];
   return last !== undefined && last > floor ? last : floor;
 }
+
+/** `と記者団に対し`, `と会見で`: と, then where the words were said, before a speech verb. */
+const SETTING_BEFORE_VERB = /と[^、。「」\s]{1,8}?(?:に対して|に対し|に|で|へ)$/u;
 
 /** `Xが、`: が after a name (or its `ら`/`側`, or an age in brackets: `男性(24)が`) marks the subject. */
 function isSubjectMarker(text: string, at: number, nameEnds: ReadonlySet<number>): boolean {

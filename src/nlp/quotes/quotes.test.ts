@@ -1662,6 +1662,17 @@ describe('extractQuotes: words between the quotative と and its verb', () => {
     ).toBe('ノルウェー「人道回廊の設置を急ぐべきだ」指摘していた');
   });
 
+  it('a report closed by its verb after a setting ends its clause: the next topic speaks next', () => {
+    expect(
+      said(
+        'アルバレス外相は「協力すれば利益を得る」と記者団に対し述べ、ハーゲン外相は「素晴らしい関係だ」と応じた。',
+      ),
+    ).toEqual([
+      'アルバレス外相「協力すれば利益を得る」述べ',
+      'ハーゲン外相「素晴らしい関係だ」応じた',
+    ]);
+  });
+
   it('a cleft after `記者団に語った` names the speaker after the copula', () => {
     expect(
       said('「配給の列は毎朝長くなる」と記者団に語ったのは、避難所を運営する団体の女性職員だ。'),
