@@ -102,129 +102,85 @@ function merged(a: RealQuoteScores, b: RealQuoteScores): RealQuoteScores {
 }
 
 /**
- * Quotes and speakers on `test/gold/attribution-blind/` to `-13/`: texts written by people who
- * had not read the rules, scored as the real sets are (terms dropped from the gold, so a term
- * taken for speech is an extra quote). Fold 0 of the first, third, fifth to eighth and tenth to
- * thirteenth sets and the whole fourth set may be read to develop rules; fold 1 of those sets and
- * the whole second and ninth sets are held out, reported as totals only.
- * `VERBOSE=1` lists the misses of what may be read.
+ * The blind sets in the order they are reported: where each lives, how its rows are named, which
+ * of its items may be read (`folds`: fold 0 read, fold 1 held out; `read`: all read; `held`: all
+ * held out), whether only top-level brackets are labelled, and the title of its table by pattern.
+ */
+const BLIND_SETS: readonly {
+  dir: string;
+  name: string;
+  use: 'folds' | 'read' | 'held';
+  /** For a set held out whole: whether its row gives the number of items. */
+  counted?: boolean;
+  topLevelOnly: boolean;
+  patterns: string | null;
+}[] = [
+  { dir: '', name: 'passages', use: 'folds', topLevelOnly: false, patterns: 'passages by pattern (both folds)' },
+  { dir: '-2', name: 'articles, second writer', use: 'held', topLevelOnly: true, patterns: null },
+  { dir: '-3', name: 'articles, third writer', use: 'folds', topLevelOnly: true, patterns: 'third writer by pattern (both folds)' },
+  { dir: '-4', name: 'articles, fourth writer', use: 'read', topLevelOnly: true, patterns: 'fourth writer by pattern' },
+  { dir: '-5', name: 'articles, fifth writer', use: 'folds', topLevelOnly: true, patterns: 'fifth writer by outlet style (both folds)' },
+  { dir: '-6', name: 'articles, sixth writer', use: 'folds', topLevelOnly: true, patterns: 'sixth writer by outlet style (both folds)' },
+  { dir: '-7', name: 'short articles, seventh writer', use: 'folds', topLevelOnly: true, patterns: 'seventh writer by outlet style (both folds)' },
+  { dir: '-8', name: 'articles, eighth writer', use: 'folds', topLevelOnly: true, patterns: 'eighth writer by outlet style (both folds)' },
+  { dir: '-9', name: 'articles, ninth writer', use: 'held', counted: true, topLevelOnly: true, patterns: null },
+  { dir: '-10', name: 'articles, tenth writer', use: 'folds', topLevelOnly: true, patterns: 'tenth writer by outlet style (both folds)' },
+  { dir: '-11', name: 'posts, eleventh writer', use: 'folds', topLevelOnly: true, patterns: 'eleventh writer by source style (both folds)' },
+  { dir: '-12', name: 'excerpts, twelfth writer', use: 'folds', topLevelOnly: true, patterns: 'twelfth writer by outlet style (both folds)' },
+  { dir: '-13', name: 'excerpts, thirteenth writer', use: 'folds', topLevelOnly: true, patterns: 'thirteenth writer by outlet style (both folds)' },
+]; // prettier-ignore
+
+/**
+ * Quotes and speakers on `test/gold/attribution-blind/` to `-13/` (`BLIND_SETS`): texts written by
+ * people who had not read the rules, scored as the real sets are (terms dropped from the gold, so
+ * a term taken for speech is an extra quote). What may be read is used to develop rules; what is
+ * held out is reported as totals only. `VERBOSE=1` lists the misses of what may be read.
  */
 export function blindAttributionEvaluation(knowledge: Knowledge): Evaluation {
   return {
     name: 'annotation: attribution texts written blind to the rules (test/gold/attribution-blind*/)',
     async run() {
-      const first = scoreSet('attribution-blind', knowledge, false);
-      const second = scoreSet('attribution-blind-2', knowledge, true);
-      const third = scoreSet('attribution-blind-3', knowledge, true);
-      const fourth = scoreSet('attribution-blind-4', knowledge, true);
-      const fifth = scoreSet('attribution-blind-5', knowledge, true);
-      const sixth = scoreSet('attribution-blind-6', knowledge, true);
-      const seventh = scoreSet('attribution-blind-7', knowledge, true);
-      const eighth = scoreSet('attribution-blind-8', knowledge, true);
-      const ninth = scoreSet('attribution-blind-9', knowledge, true);
-      const tenth = scoreSet('attribution-blind-10', knowledge, true);
-      const eleventh = scoreSet('attribution-blind-11', knowledge, true);
-      const twelfth = scoreSet('attribution-blind-12', knowledge, true);
-      const thirteenth = scoreSet('attribution-blind-13', knowledge, true);
-      const count = (s: SetScores, fold: 0 | 1): number =>
-        s.passages.filter((p) => p.fold === fold).length;
       const row = (name: string, s: RealQuoteScores): string => {
         const q = prf(s);
         return `| ${name} | ${s.tp + s.fn} | ${f3(q.p)} | ${f3(q.r)} | ${f3(q.f)} | ${f3(s.speakerRight / Math.max(1, s.speakerTotal))} (${s.speakerRight}/${s.speakerTotal}) |`;
       };
-      const patterns = (title: string, s: SetScores): string[] => [
-        '',
+      const header = (title: string): string[] => [
         `| ${title} | gold quotes | precision | recall | quote F1 | speaker of found quotes |`,
         '|---|---|---|---|---|---|',
-        ...[...s.byPattern].sort(([a], [b]) => a.localeCompare(b)).map(([n, x]) => row(n, x)),
       ];
-      const rows = [
+      const rows: string[] = [
         `Scored as the real sets: speech, statements and fragments count; terms found as speech are extra.`,
         '',
-        '| set | gold quotes | precision | recall | quote F1 | speaker of found quotes |',
-        '|---|---|---|---|---|---|',
-        row(`passages, fold 0 (may be read; ${count(first, 0)})`, first.folds[0]),
-        row(`**passages, fold 1 (held out; ${count(first, 1)})**`, first.folds[1]),
-        row('**articles, second writer (all held out)**', merged(...second.folds)),
-        row(`articles, third writer, fold 0 (may be read; ${count(third, 0)})`, third.folds[0]),
-        row(`**articles, third writer, fold 1 (held out; ${count(third, 1)})**`, third.folds[1]),
-        row(
-          `articles, fourth writer (all read for development; ${fourth.passages.length})`,
-          fourth.folds[0],
-        ),
-        row(`articles, fifth writer, fold 0 (may be read; ${count(fifth, 0)})`, fifth.folds[0]),
-        row(`**articles, fifth writer, fold 1 (held out; ${count(fifth, 1)})**`, fifth.folds[1]),
-        row(`articles, sixth writer, fold 0 (may be read; ${count(sixth, 0)})`, sixth.folds[0]),
-        row(`**articles, sixth writer, fold 1 (held out; ${count(sixth, 1)})**`, sixth.folds[1]),
-        row(
-          `short articles, seventh writer, fold 0 (may be read; ${count(seventh, 0)})`,
-          seventh.folds[0],
-        ),
-        row(
-          `**short articles, seventh writer, fold 1 (held out; ${count(seventh, 1)})**`,
-          seventh.folds[1],
-        ),
-        row(`articles, eighth writer, fold 0 (may be read; ${count(eighth, 0)})`, eighth.folds[0]),
-        row(`**articles, eighth writer, fold 1 (held out; ${count(eighth, 1)})**`, eighth.folds[1]),
-        row(
-          `**articles, ninth writer (all held out; ${ninth.passages.length})**`,
-          merged(...ninth.folds),
-        ),
-        row(`articles, tenth writer, fold 0 (may be read; ${count(tenth, 0)})`, tenth.folds[0]),
-        row(`**articles, tenth writer, fold 1 (held out; ${count(tenth, 1)})**`, tenth.folds[1]),
-        row(
-          `posts, eleventh writer, fold 0 (may be read; ${count(eleventh, 0)})`,
-          eleventh.folds[0],
-        ),
-        row(
-          `**posts, eleventh writer, fold 1 (held out; ${count(eleventh, 1)})**`,
-          eleventh.folds[1],
-        ),
-        row(
-          `excerpts, twelfth writer, fold 0 (may be read; ${count(twelfth, 0)})`,
-          twelfth.folds[0],
-        ),
-        row(
-          `**excerpts, twelfth writer, fold 1 (held out; ${count(twelfth, 1)})**`,
-          twelfth.folds[1],
-        ),
-        row(
-          `excerpts, thirteenth writer, fold 0 (may be read; ${count(thirteenth, 0)})`,
-          thirteenth.folds[0],
-        ),
-        row(
-          `**excerpts, thirteenth writer, fold 1 (held out; ${count(thirteenth, 1)})**`,
-          thirteenth.folds[1],
-        ),
-        ...patterns('passages by pattern (both folds)', first),
-        ...patterns('third writer by pattern (both folds)', third),
-        ...patterns('fourth writer by pattern', fourth),
-        ...patterns('fifth writer by outlet style (both folds)', fifth),
-        ...patterns('sixth writer by outlet style (both folds)', sixth),
-        ...patterns('seventh writer by outlet style (both folds)', seventh),
-        ...patterns('eighth writer by outlet style (both folds)', eighth),
-        ...patterns('tenth writer by outlet style (both folds)', tenth),
-        ...patterns('eleventh writer by source style (both folds)', eleventh),
-        ...patterns('twelfth writer by outlet style (both folds)', twelfth),
-        ...patterns('thirteenth writer by outlet style (both folds)', thirteenth),
+        ...header('set'),
       ];
+      const tables: string[] = [];
+      const misses: RealQuoteScores[] = [];
+      for (const set of BLIND_SETS) {
+        const s = scoreSet(`attribution-blind${set.dir}`, knowledge, set.topLevelOnly);
+        const count = (fold: 0 | 1): number => s.passages.filter((p) => p.fold === fold).length;
+        if (set.use === 'folds') {
+          rows.push(row(`${set.name}, fold 0 (may be read; ${count(0)})`, s.folds[0]));
+          rows.push(row(`**${set.name}, fold 1 (held out; ${count(1)})**`, s.folds[1]));
+          misses.push(s.folds[0]);
+        } else if (set.use === 'read') {
+          rows.push(
+            row(`${set.name} (all read for development; ${s.passages.length})`, s.folds[0]),
+          );
+          misses.push(s.folds[0]);
+        } else {
+          const n = set.counted === true ? `; ${s.passages.length}` : '';
+          rows.push(row(`**${set.name} (all held out${n})**`, merged(...s.folds)));
+        }
+        if (set.patterns !== null)
+          tables.push(
+            '',
+            ...header(set.patterns),
+            ...[...s.byPattern].sort(([a], [b]) => a.localeCompare(b)).map(([n, x]) => row(n, x)),
+          );
+      }
+      rows.push(...tables);
       if (process.env.VERBOSE)
-        rows.push(
-          '',
-          ...[
-            first.folds[0],
-            third.folds[0],
-            fourth.folds[0],
-            fifth.folds[0],
-            sixth.folds[0],
-            seventh.folds[0],
-            eighth.folds[0],
-            tenth.folds[0],
-            eleventh.folds[0],
-            twelfth.folds[0],
-            thirteenth.folds[0],
-          ].flatMap((s) => ['', ...s.misses.map((m) => `- ${m}`)]),
-        );
+        rows.push('', ...misses.flatMap((s) => ['', ...s.misses.map((m) => `- ${m}`)]));
       return rows.join('\n');
     },
   };
