@@ -97,7 +97,9 @@ function withoutShorterSamePerson(mentions: Mention[]): Mention[] {
     o.canonical === m.canonical;
   return mentions.filter((m, i) => {
     if (m.kind !== 'person') return true;
-    const o = [mentions[i - 1], mentions[i + 1]].find((x) => longer(m, x));
+    const before = mentions[i - 1];
+    const after = mentions[i + 1];
+    const o = longer(m, before) ? before : longer(m, after) ? after : undefined;
     // The gazetteer knows whose the person is better than the body written after the name.
     if (o && m.via === 'gazetteer' && m.org !== null) o.org = m.org;
     return o === undefined;

@@ -406,23 +406,28 @@ function findVerb(
     nextQuote = close < 0 || close >= end ? -1 : text.indexOf('「', close);
   }
   if (nextQuote >= 0 && nextQuote < end) end = nextQuote;
+  const found = k.speechVerbs.scan(text, from, end);
   // `弁護人`, `説明会`: a verb's kanji stem written onto more kanji is a noun, no report — but
   // the document it is written in is one (`とする報告書`, `声明文`).
-  const found = k.speechVerbs
-    .scan(text, from, end)
-    .filter(
-      (v) =>
-        !(isKanjiAt(text, v.end - 1) && isKanjiAt(text, v.end)) ||
-        DOCUMENT_ENDING.test(text.charAt(v.end)),
-    );
-  const m = found[0];
+  const isVerb = (v: { start: number; end: number }): boolean =>
+    !(isKanjiAt(text, v.end - 1) && isKanjiAt(text, v.end)) ||
+    DOCUMENT_ENDING.test(text.charAt(v.end));
+  let i = 0;
+  while (i < found.length && !isVerb(found[i] as { start: number; end: number })) i += 1;
+  const m = found[i];
   if (!m) return null;
   // `「…」と記者団に指摘した`: where the words were said (`記者団に`, `会見で`) stands before the
   // verb that says how; the report starts at the noun, and its verb is the one after it.
-  const after = found.find(
-    (v) => v.start >= m.end && SETTING_TO_VERB.test(text.slice(m.end, v.start)),
-  );
-  const verb = after && !SETTING_TO_VERB.test(text.slice(after.end, after.end + 1)) ? after : m;
+  let verb: { start: number; end: number } = m;
+  const particle = text.charAt(m.end);
+  if (particle === 'に' || particle === 'で')
+    for (let j = i + 1; j < found.length; j += 1) {
+      const v = found[j] as { start: number; end: number };
+      if (v.start < m.end || !isVerb(v) || !SETTING_TO_VERB.test(text.slice(m.end, v.start)))
+        continue;
+      if (!SETTING_TO_VERB.test(text.slice(v.end, v.end + 1))) verb = v;
+      break;
+    }
   return { surface: verbSurface(text, verb.start, verb.end), at: m.start };
 }
 
