@@ -7,6 +7,7 @@ import {
   isKatakana,
   isLongVowelMark,
   isJoiner,
+  isWordOf,
   KANJI_CLASS,
   KATAKANA_CLASS,
 } from './chars.js';
@@ -34,6 +35,13 @@ describe('character classes', () => {
     expect(hasHiragana('国家情報院(NIS)')).toBe(false);
     expect(hasHiragana('ゼレンスキー')).toBe(false);
     expect(hasHiragana('')).toBe(false);
+  });
+
+  it('tells a word written in one script, and no empty one', () => {
+    expect(isWordOf('河智勲', isKanji)).toBe(true);
+    expect(isWordOf('ペスコフ', isKatakana)).toBe(true);
+    expect(isWordOf('ペスコフ氏', isKatakana)).toBe(false);
+    expect(isWordOf('', isKanji)).toBe(false);
   });
 
   it('sorts the characters of Japanese news as a reader would', () => {

@@ -60,6 +60,20 @@ export function hasHiragana(text: string): boolean {
 }
 
 /**
+ * True when every unit of a non-empty `text` passes `is`: a word written in one script.
+ *
+ * @example
+ * isWordOf('河智勲', isKanji); // true
+ * isWordOf('ペスコフ', isKatakana); // true
+ * isWordOf('ペスコフ氏', isKatakana); // false
+ */
+export function isWordOf(text: string, is: (c: number) => boolean): boolean {
+  if (text.length === 0) return false;
+  for (let i = 0; i < text.length; i += 1) if (!is(text.charCodeAt(i))) return false;
+  return true;
+}
+
+/**
  * True for a kanji, or 々 〆 ヶ.
  *
  * @example

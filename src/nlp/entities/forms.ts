@@ -1,4 +1,4 @@
-import { AGE_IN_BRACKETS } from '../../text/index.js';
+import { AGE_IN_BRACKETS, isWordOf } from '../../text/index.js';
 import { isKanjiCode, isKatakanaCode, type Knowledge } from '../knowledge/index.js';
 import { shortName } from './titles.js';
 import { mention, type Coverage, type Mention } from './mention.js';
@@ -377,7 +377,7 @@ export function scanBareFamilyNames(
   const out: Mention[] = [];
   const seen = new Set<string>();
   for (const m of people) {
-    if (m.kind !== 'person' || !isKanjiName(m.surface)) continue;
+    if (m.kind !== 'person' || !isFullKanjiName(m.surface)) continue;
     const family = m.surface.slice(0, m.surface.length === 3 ? 1 : 2);
     // `金は、` is as often money as Kim: family names that are words alone are listed.
     if (seen.has(family) || k.notNames.has(family)) continue;
@@ -398,14 +398,13 @@ export function scanBareFamilyNames(
   return out;
 }
 
+/** A kanji name of three to five characters: a family name and a given name. */
+function isFullKanjiName(name: string): boolean {
+  return name.length >= 3 && name.length <= 5 && isWordOf(name, isKanjiCode);
+}
+
 /** What a family name written alone stands before: a topic set off by a comma, a source. */
 const FAMILY_ALONE_AFTER = /^(?:は、|も、|によれば|によると)/u;
-
-function isKanjiName(name: string): boolean {
-  if (name.length < 3 || name.length > 5) return false;
-  for (let i = 0; i < name.length; i += 1) if (!isKanjiCode(name.charCodeAt(i))) return false;
-  return true;
-}
 
 /** A katakana name written bare again is long enough to be no common word by chance. */
 const MIN_REPEATED_NAME = 3;
@@ -430,7 +429,7 @@ export function scanRepeatedNames(
     if (m.kind !== 'person' || m.canonical === null) continue;
     const parts = m.surface.split('・');
     const name = parts[parts.length - 1] ?? '';
-    if (name.length < MIN_REPEATED_NAME || !isKatakanaWord(name)) continue;
+    if (name.length < MIN_REPEATED_NAME || !isWordOf(name, isKatakanaCode)) continue;
     if (!named.has(name)) named.set(name, { at: m.end, person: m });
   }
   if (named.size === 0) return [];
@@ -450,11 +449,6 @@ export function scanRepeatedNames(
     );
   }
   return out;
-}
-
-function isKatakanaWord(w: string): boolean {
-  for (let i = 0; i < w.length; i += 1) if (!isKatakanaCode(w.charCodeAt(i))) return false;
-  return true;
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Entity } from '../../model/index.js';
-import { isKanji } from '../../text/index.js';
+import { isKanji, isWordOf } from '../../text/index.js';
 import type { Knowledge } from '../knowledge/index.js';
 import { composeOrganisations } from './compose.js';
 import { Coverage, type Mention } from './mention.js';
@@ -57,7 +57,7 @@ export function findMentions(text: string, k: Knowledge): Mention[] {
     [...known, ...titled, ...pronouns, ...bodies, ...speaking, ...people].sort(byStart),
     bodies,
   );
-  const composed = composeOrganisations(text, withoutBodiesInTitles(withoutShorterSamePerson(all)));
+  const composed = composeOrganisations(text, withoutBodiesInTitles(all));
   resolveSurnames(composed);
   return composed;
 }
@@ -81,29 +81,6 @@ export function extractEntities(
     out.push({ type: kind, start, end, surface, canonical: m.canonical ?? surface, title, via });
   }
   return out;
-}
-
-/**
- * `金正恩朝鮮労働党総書記`: the gazetteer's name and the name read with the body and title after
- * it start at one place; the longer phrase is the mention, so the title is its holder's.
- * Mentions are sorted by start.
- */
-function withoutShorterSamePerson(mentions: Mention[]): Mention[] {
-  const longer = (m: Mention, o: Mention | undefined): boolean =>
-    o !== undefined &&
-    o.kind === 'person' &&
-    o.start === m.start &&
-    o.phraseEnd > m.phraseEnd &&
-    o.canonical === m.canonical;
-  return mentions.filter((m, i) => {
-    if (m.kind !== 'person') return true;
-    const before = mentions[i - 1];
-    const after = mentions[i + 1];
-    const o = longer(m, before) ? before : longer(m, after) ? after : undefined;
-    // The gazetteer knows whose the person is better than the body written after the name.
-    if (o && m.via === 'gazetteer' && m.org !== null) o.org = m.org;
-    return o === undefined;
-  });
 }
 
 /**
@@ -173,13 +150,9 @@ function resolveSurnames(mentions: Mention[]): void {
 
 /** One or two kanji: a family name that may stand for a full name written elsewhere. */
 function isKanjiFamilyName(name: string): boolean {
-  return (
-    (name.length === 1 || name.length === 2) && [...name].every((c) => isKanji(c.charCodeAt(0)))
-  );
+  return name.length <= 2 && isWordOf(name, isKanji);
 }
 
 function isKanjiName(name: string): boolean {
-  if (name.length < 2 || name.length > 5) return false;
-  for (let i = 0; i < name.length; i += 1) if (!isKanji(name.charCodeAt(i))) return false;
-  return true;
+  return name.length >= 2 && name.length <= 5 && isWordOf(name, isKanji);
 }

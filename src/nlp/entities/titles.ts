@@ -204,6 +204,11 @@ function titled(
   const qualifier = insideRun;
   const kanjiName =
     kanjiNameBefore(text, r, k, qualifier, familyNames) ?? nameBeforeBody(text, r, k, qualifier);
+  // `金正恩朝鮮労働党総書記`: the name read before the body and title is one the gazetteer found:
+  // the title is that mention's.
+  const known = kanjiName ? byStart.get(kanjiName.start) : undefined;
+  if (kanjiName && known?.kind === 'person' && known.end === kanjiName.end)
+    return attach(known, kanjiName.title ?? title, r.re);
   if (kanjiName) return kanjiName;
   const nameEnd = skipParenthesisBack(text, r.rs);
   const before = byEnd.get(nameEnd);
