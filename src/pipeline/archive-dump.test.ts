@@ -72,10 +72,15 @@ function summaryRaw(l: EntrySpec['lines'][number]): string {
 }
 
 /** A clip document entry's lines: post head with a unique link, attribution, body, lines. */
+/**
+ * One generated entry as a clip document writes it. The number in its text keeps two entries
+ * apart: an importer takes the same author's same text for one post (never a story twice), so
+ * an archive holding both, which the generator could build, is none a curator could have.
+ */
 function entryText(e: EntrySpec): string[] {
   const [m, d] = e.date;
   return [
-    `${e.head} https://t.co/gen${e.id}`,
+    `${e.head}（${e.id}） https://t.co/gen${e.id}`,
     `— 架空通信 (@${e.handle}) ${month[m] ?? 'January'} ${d}, 2024`,
     ...e.body,
     ...e.lines.map(summaryRaw),
