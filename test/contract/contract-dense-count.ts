@@ -12,6 +12,8 @@ const sentences = [
   '欧州は制裁の強化を検討している。',
   'ロシア外務省は停戦協議を拒んだ。',
   'ハリコフで避難が続く。',
+  // A phrase in two contexts, so that it is a phrase of its own (`dense-phrases.ts`).
+  'ロシアも停戦に応じない方針だ。',
 ];
 
 function entries(prefix: string, n: number, seed: number): Entry[] {
@@ -66,6 +68,16 @@ const queries = [
   '続',
   '続 ロシア',
   '停戦 -続',
+  // Phrases with sets (joined by kana), alone, with words and filters, and one without.
+  '"停戦に応じない"',
+  '"停戦に応じない" ロシア',
+  'ウクライナ -"停戦に応じない"',
+  '"停戦に応じない" tag:露朝',
+  '"避難が続く"',
+  '"前線の状況を説明した"',
+  // Two 16-letter pieces of one longer sentence: the same entries, one set stored for both.
+  '"ザハリャン司令官は前線の状況を説"',
+  '"ャン司令官は前線の状況を説明した"',
 ];
 const aliases = (term: string): string[] => (term === 'ハルキウ' ? ['ハリコフ'] : []);
 
@@ -88,6 +100,8 @@ export interface DenseCountBackend {
   open(name: string, withSets: boolean): Archive;
   /** The keys of the sets stored in archive `name`. */
   terms(name: string): string[];
+  /** The keys stored with another key's set (`same_as`) in archive `name`. */
+  sharedTerms(name: string): string[];
   /** Clears every bit of every set stored in archive `name`. */
   emptySets(name: string): void;
   /**
@@ -98,7 +112,14 @@ export interface DenseCountBackend {
 }
 
 /** The options that give a 400-entry archive its sets. */
-export const SMALL_DENSE_TERMS = { minEntries: 20, minShare: 0.1, maxTerms: 64, maxChars: 16 };
+export const SMALL_DENSE_TERMS = {
+  minEntries: 20,
+  minShare: 0.1,
+  maxTerms: 64,
+  maxChars: 16,
+  phraseShare: 0.1,
+  maxPhrases: 64,
+};
 
 /**
  * Counts answered by the dense terms' sets must be the index's counts, before and after
@@ -151,12 +172,23 @@ export function runDenseCountContract(backend: DenseCountBackend): void {
         expect.arrayContaining(['ロシア', 'ウクライナ', '停戦', 'tag:露朝', 'from:nhk_news']),
       );
       expect(terms.some((t) => t.startsWith('speaker:'))).toBe(true);
-      // Words only: no particle or ending (hiragana), 1–6 characters; a character a longer
-      // word holds within its run has none (鮮 of 北朝鮮), one that stands in several has.
+      // Words: no particle or ending (hiragana), 1–6 characters; a character a longer word
+      // holds within its run has none (鮮 of 北朝鮮), one that stands in several has. Phrases
+      // with kana: one held in two contexts, not its piece always followed by the same letter.
       const words = terms.filter((t) => !/^(tag|from|speaker):/u.test(t));
-      expect(words.filter((w) => /[ぁ-ゟ]/u.test(w) || [...w].length > 6)).toEqual([]);
       expect(words).toContain('続');
       expect(words).not.toContain('鮮');
+      expect(words).toContain('停戦に応じない');
+      expect(words).not.toContain('停戦に応じな');
+      expect(words.filter((w) => /[ぁ-ゟ]/u.test(w)).every((w) => [...w].length <= 16)).toBe(true);
+      // Pieces of one sentence share one set, stored once.
+      expect(words).toEqual(
+        expect.arrayContaining([
+          'ザハリャン司令官は前線の状況を説',
+          'ャン司令官は前線の状況を説明した',
+        ]),
+      );
+      expect(backend.sharedTerms('built')).toContain('ャン司令官は前線の状況を説明した');
       expect(counts(dense)).toEqual(counts(plain));
       expect(counts(plain)['ロシア']).toBeGreaterThan(100);
       dense.close();
@@ -179,8 +211,8 @@ export function runDenseCountContract(backend: DenseCountBackend): void {
         expect(ids(mine.value.hits)).toEqual(ids(theirs.value.hits));
         expect(mine.value.hits.length).toBeGreaterThan(0);
       }
-      // A phrase with kana between its words has no set: the estimate, as before.
-      const rare = dense.search('"停戦に応じない"', { totalLimit: 10 });
+      // A phrase held in one context only has no set of its own: the estimate, as before.
+      const rare = dense.search('"停戦に応じな"', { totalLimit: 10 });
       expect(rare.ok && rare.value.totalExact).toBe(false);
       dense.close();
       plain.close();
@@ -197,6 +229,10 @@ export function runDenseCountContract(backend: DenseCountBackend): void {
       expect(emptied['ロシア ザハリャン']).toBe(0);
       expect(emptied['続']).toBe(0);
       expect(expected['続']).toBeGreaterThan(0);
+      expect(emptied['"停戦に応じない"']).toBe(0);
+      expect(expected['"停戦に応じない"']).toBeGreaterThan(0);
+      expect(emptied['"ャン司令官は前線の状況を説明した"']).toBe(0);
+      expect(expected['"ャン司令官は前線の状況を説明した"']).toBeGreaterThan(0);
       // Filters too: with every set empty, no entry has the tag or the speaker. (SQLite leaves
       // filters alone to the index when its plan is cheap, as here.)
       expect(emptied['ロシア tag:ウクライナ戦況 from:@nhk_news']).toBe(0);

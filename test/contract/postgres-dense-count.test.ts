@@ -33,9 +33,14 @@ if (started.ok) {
       }),
     terms: (name) =>
       withSchema(name, (c) => c.run('SELECT term FROM dense_terms').map((r) => String(r.term))),
+    sharedTerms: (name) =>
+      withSchema(name, (c) =>
+        c.run('SELECT term FROM dense_terms WHERE same_as IS NOT NULL').map((r) => String(r.term)),
+      ),
     emptySets: (name) =>
       withSchema(name, (c) =>
-        c.query(`UPDATE dense_blocks SET bits = decode(repeat('00', length(bits)), 'hex')`),
+        // 8 KiB of zero bits: no rid (a shorter block lists offsets, where zeros are rids).
+        c.query(`UPDATE dense_blocks SET bits = decode(repeat('00', 8192), 'hex')`),
       ),
     cheapFiltersFromIndex: false,
   });

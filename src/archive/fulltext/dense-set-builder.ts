@@ -1,3 +1,4 @@
+import { densePhraseCandidates, isPhraseTerm } from './dense-phrases.js';
 import {
   chooseDenseTerms,
   denseCandidates,
@@ -6,6 +7,7 @@ import {
   hasRow,
   setRow,
   type DenseTermOptions,
+  type DenseThresholds,
   type RowBits,
 } from './dense-terms.js';
 
@@ -19,13 +21,13 @@ import {
 export const DENSE_SAMPLE_ENTRIES = 4000;
 
 /**
- * The dense words of an archive of `entries` entries, chosen from a sample of them (each
- * entry's normalised sections): the sample's counts, scaled, choose as the exact counts will
- * after the pass. The threshold is lowered a fifth for the sample's error; the pass drops the
- * words that fall short.
+ * The dense words and phrases of an archive of `entries` entries, chosen from a sample of them
+ * (each entry's normalised sections): the sample's counts, scaled, choose as the exact counts
+ * will after the pass. The thresholds are lowered a fifth for the sample's error; the pass drops
+ * the terms that fall short.
  *
  * @example
- * chooseDenseWords(sampleSections, 1_000_000, DEFAULT_DENSE_TERM_OPTIONS); // ['ロシア', …]
+ * chooseDenseWords(sampleSections, 1_000_000, DEFAULT_DENSE_TERM_OPTIONS); // ['ロシア', …, '支援を継続する', …]
  */
 export function chooseDenseWords(
   sample: readonly (readonly string[])[],
@@ -34,21 +36,35 @@ export function chooseDenseWords(
 ): string[] {
   const threshold = denseThreshold(entries, options);
   if (entries < threshold || sample.length === 0) return [];
-  const share = threshold / entries;
   const scale = entries / sample.length;
-  const scaled = new Map(
-    [...denseCandidates(sample, 0.8 * share)].map(([t, n]) => [t, n * scale] as const),
+  const scaled = (held: Map<string, number>): Map<string, number> =>
+    new Map([...held].map(([t, n]) => [t, n * scale] as const));
+  const words = chooseDenseTerms(
+    scaled(denseCandidates(sample, (0.8 * threshold) / entries)),
+    0.8 * threshold,
+    options.maxTerms,
+    options.maxChars,
   );
-  return chooseDenseTerms(scaled, 0.8 * threshold, options.maxTerms, options.maxChars);
+  const phraseThreshold = denseThreshold(entries, options, options.phraseShare);
+  const phrases = [...scaled(densePhraseCandidates(sample, (0.8 * phraseThreshold) / entries))]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, options.maxPhrases)
+    .map(([phrase]) => phrase);
+  return [...words, ...phrases];
 }
 
 /** One set as it is to be stored. */
 export interface DenseSet {
-  /** Its key: a normalised word, or `tag:…`, `from:…`, `speaker:…`. */
+  /** Its key: a normalised word or phrase, or `tag:…`, `from:…`, `speaker:…`. */
   term: string;
   /** How many entries it holds. */
   entries: number;
   bits: RowBits;
+  /**
+   * The term of a set given before with exactly these entries (two phrases cut from one longer
+   * sentence): stored once, this term pointing to it.
+   */
+  sameAs?: string;
 }
 
 /**
@@ -58,15 +74,17 @@ export interface DenseSet {
  * const b = new DenseSetBuilder(['ロシア']);
  * b.add(7, ['ロシア軍が…']);
  * b.addFilterRow('tag:露朝', 7);
- * [...b.kept(1, 1)].map((s) => s.term); // ['ロシア', 'tag:露朝']
+ * [...b.kept({ words: 1, phrases: 1, filters: 1 })].map((s) => s.term); // ['ロシア', 'tag:露朝']
  */
 export class DenseSetBuilder {
   private readonly vocabulary: DenseVocabulary;
   private readonly terms: string[];
   private readonly sets: RowBits[];
   private readonly held: number[];
-  /** How many of `terms` are words (the rest are filters). */
+  /** How many of `terms` are words and phrases (the rest are filters). */
   private readonly words: number;
+  /** Which of the words are phrases (`dense-phrases.ts`), kept from a threshold of their own. */
+  private readonly phrase: boolean[];
   /** For each word, the last entry found to hold it. */
   private readonly marked: Float64Array;
   private readonly filterIndex = new Map<string, number>();
@@ -74,10 +92,11 @@ export class DenseSetBuilder {
   /** The highest rowid added. */
   through = 0;
 
-  /** `words`: the dense words to look for in the entries' text (`chooseDenseWords`). */
+  /** `words`: the dense words and phrases to look for in the entries' text (`chooseDenseWords`). */
   constructor(words: readonly string[]) {
     this.vocabulary = new DenseVocabulary(words);
     this.terms = [...words];
+    this.phrase = words.map(isPhraseTerm);
     this.sets = words.map(() => new Map());
     this.held = words.map(() => 0);
     this.words = words.length;
@@ -121,12 +140,52 @@ export class DenseSetBuilder {
     this.held[i] = (this.held[i] as number) + 1;
   }
 
-  /** The words held by at least `threshold` entries and the filters met by `filterThreshold`. */
-  *kept(threshold: number, filterThreshold = threshold): Generator<DenseSet> {
+  /** The words, phrases and filters held by at least their threshold of entries. */
+  *kept(thresholds: DenseThresholds): Generator<DenseSet> {
+    // The sets given so far, by their size and a hash of their bits.
+    const given = new Map<string, DenseSet[]>();
     for (const [i, term] of this.terms.entries()) {
       const entries = this.held[i] as number;
-      if (entries < (i < this.words ? threshold : filterThreshold)) continue;
-      yield { term, entries, bits: this.sets[i] as RowBits };
+      const threshold =
+        i >= this.words
+          ? thresholds.filters
+          : this.phrase[i] === true
+            ? thresholds.phrases
+            : thresholds.words;
+      if (entries < threshold) continue;
+      const bits = this.sets[i] as RowBits;
+      const key = `${entries}:${bitsHash(bits)}`;
+      const same = given.get(key)?.find((set) => sameBits(set.bits, bits));
+      if (same !== undefined) {
+        yield { term, entries, bits, sameAs: same.term };
+        continue;
+      }
+      const set = { term, entries, bits };
+      given.set(key, [...(given.get(key) ?? []), set]);
+      yield set;
     }
   }
+}
+
+/** A hash of a set's blocks (FNV-1a over block numbers and words), to find equal sets. */
+function bitsHash(bits: RowBits): number {
+  let h = 0x811c9dc5;
+  for (const block of [...bits.keys()].sort((a, b) => a - b)) {
+    h = Math.imul(h ^ block, 0x01000193);
+    const words = bits.get(block) as Uint32Array;
+    for (let i = 0; i < words.length; i += 1) h = Math.imul(h ^ (words[i] as number), 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** Whether two sets hold the same rowids (an empty block counts as absent). */
+function sameBits(a: RowBits, b: RowBits): boolean {
+  const empty = new Uint32Array(0);
+  for (const block of new Set([...a.keys(), ...b.keys()])) {
+    const x = a.get(block) ?? empty;
+    const y = b.get(block) ?? empty;
+    const n = Math.max(x.length, y.length);
+    for (let i = 0; i < n; i += 1) if ((x[i] ?? 0) !== (y[i] ?? 0)) return false;
+  }
+  return true;
 }

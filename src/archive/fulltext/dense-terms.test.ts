@@ -222,16 +222,23 @@ describe('sets of rowids', () => {
   });
 
   it('stores a block as bytes and reads it back from unaligned bytes', () => {
-    const bits: RowBits = new Map();
-    for (const rowid of [0, 31, 32, 4097, BLOCK_BITS - 1]) setRow(bits, rowid);
-    const words = bits.get(0) as Uint32Array;
-    const bytes = blockBytes(words);
-    expect(bytes.length).toBe(BLOCK_BITS / 8);
-    // One byte in: a driver's buffer may start anywhere.
-    const shifted = new Uint8Array(bytes.length + 1);
-    shifted.set(bytes, 1);
-    const read: RowBits = new Map([[0, blockFromBytes(shifted.subarray(1))]]);
-    for (const rowid of [0, 31, 32, 4097, BLOCK_BITS - 1]) expect(hasRow(read, rowid)).toBe(true);
-    expect(countDense({ all: [[read]], none: [] }, new Set())).toBe(5);
+    const next = random(11);
+    // A sparse block (offsets), one just short of the switch, and full ones (bits).
+    for (const size of [5, 4095, 4096, 30_000]) {
+      const rowids = new Set<number>([0, 31, 32, 4097, BLOCK_BITS - 1]);
+      while (rowids.size < size) rowids.add(Math.floor(next() * BLOCK_BITS));
+      const bits: RowBits = new Map();
+      for (const rowid of rowids) setRow(bits, rowid);
+      const bytes = blockBytes(bits.get(0) as Uint32Array);
+      expect(bytes.length).toBe(size < 4096 ? 2 * size : BLOCK_BITS / 8);
+      // One byte in: a driver's buffer may start anywhere.
+      const shifted = new Uint8Array(bytes.length + 1);
+      shifted.set(bytes, 1);
+      const words = blockFromBytes(shifted.subarray(1));
+      expect(words).toEqual(bits.get(0));
+      const read: RowBits = new Map([[0, words]]);
+      for (const rowid of [0, 31, 32, 4097, BLOCK_BITS - 1]) expect(hasRow(read, rowid)).toBe(true);
+      expect(countDense({ all: [[read]], none: [] }, new Set())).toBe(size);
+    }
   });
 });

@@ -10,7 +10,8 @@
  * and single such characters (`露`, `朝`: an index of characters lists each entry holding one,
  * a quarter of a million rows for `朝` in a million entries). An n-gram found (almost) only
  * inside a longer dense one (`ウクライ` in `ウクライナ`, `鮮` in `北朝鮮`) is left out: its set
- * would be the longer one's again.
+ * would be the longer one's again. Phrases joined by kana (`支援を継続する`) get sets too, by
+ * their own rule (`dense-phrases.ts`).
  *
  * Everything here is pure: texts in, terms and bits out. `../sqlite/dense-terms.ts` stores the
  * sets and `../sqlite/dense-count.ts` counts with them.
@@ -31,6 +32,13 @@ export interface DenseTermOptions {
   /** At most this many dense words of two or more characters (the most widely held kept). */
   maxTerms: number;
   /**
+   * A phrase (`dense-phrases.ts`: `支援を継続する`) is dense from this share of all entries (and
+   * `minEntries`): its count costs the index several times a word's per match.
+   */
+  phraseShare: number;
+  /** At most this many dense phrases, the most widely held kept. */
+  maxPhrases: number;
+  /**
    * At most this many dense single characters, apart from the words: a few hundred kanji are in
    * most news texts, and they would crowd the words out of one budget.
    */
@@ -46,13 +54,36 @@ export const DEFAULT_DENSE_TERM_OPTIONS: DenseTermOptions = {
   minEntries: 5000,
   minShare: 0.05,
   maxTerms: 512,
+  phraseShare: 0.02,
+  maxPhrases: 1536,
   maxChars: 128,
   minFilterShare: 0.01,
 };
 
+/** How many entries a word, a phrase and a filter must each have for a set. */
+export interface DenseThresholds {
+  words: number;
+  phrases: number;
+  filters: number;
+}
+
+/**
+ * The thresholds of an archive of `entries` entries.
+ *
+ * @example
+ * denseThresholds(1_000_000, DEFAULT_DENSE_TERM_OPTIONS); // { words: 50000, phrases: 20000, filters: 10000 }
+ */
+export function denseThresholds(entries: number, options: DenseTermOptions): DenseThresholds {
+  return {
+    words: denseThreshold(entries, options),
+    phrases: denseThreshold(entries, options, options.phraseShare),
+    filters: denseThreshold(entries, options, options.minFilterShare),
+  };
+}
+
 /** Shortest and longest dense word, in characters (single characters are counted apart). */
 const MIN_LENGTH = 2;
-const MAX_LENGTH = 6;
+export const MAX_WORD_LENGTH = 6;
 /** A term a longer dense term holds in at least this share of its entries is left out. */
 const CONTAINED_SHARE = 0.95;
 
@@ -95,8 +126,8 @@ export function denseCandidates(
     for (const chars of sections)
       for (let i = 0; i < chars.length; i += 1) {
         const c = chars[i] as string;
-        if (startLetter(c)) seenSingle.add(c);
-        if (i + 1 < chars.length && letter(c) && letter(chars[i + 1] as string))
+        if (isWordStart(c)) seenSingle.add(c);
+        if (i + 1 < chars.length && isLetter(c) && isLetter(chars[i + 1] as string))
           seen.add(c + chars[i + 1]);
       }
     for (const pair of seen) pairs.set(pair, (pairs.get(pair) ?? 0) + 1);
@@ -124,11 +155,11 @@ function addWordGrams(
   into: Set<string>,
 ): void {
   for (let i = 0; i < chars.length; i += 1) {
-    if (!startLetter(chars[i] as string)) continue;
+    if (!isWordStart(chars[i] as string)) continue;
     let gram = chars[i] as string;
-    for (let j = i + 1; j < chars.length && j - i < MAX_LENGTH; j += 1) {
+    for (let j = i + 1; j < chars.length && j - i < MAX_WORD_LENGTH; j += 1) {
       const c = chars[j] as string;
-      if (!wordLetter(c) || !common((chars[j - 1] as string) + c)) break;
+      if (!isWordLetter(c) || !common((chars[j - 1] as string) + c)) break;
       gram += c;
       if (j - i + 1 >= MIN_LENGTH) into.add(gram);
     }
@@ -138,7 +169,7 @@ function addWordGrams(
 const letters = new Map<string, boolean>();
 
 /** A letter of a word (kanji, kana, Latin…), not a digit, mark or punctuation. */
-function letter(c: string): boolean {
+export function isLetter(c: string): boolean {
   let is = letters.get(c);
   if (is === undefined) {
     is = /^\p{L}$/u.test(c);
@@ -148,14 +179,14 @@ function letter(c: string): boolean {
 }
 
 /** A letter of a dense word: not hiragana. */
-function wordLetter(c: string): boolean {
+export function isWordLetter(c: string): boolean {
   const cp = c.codePointAt(0) as number;
-  return !(cp >= 0x3041 && cp <= 0x309f) && letter(c);
+  return !(cp >= 0x3041 && cp <= 0x309f) && isLetter(c);
 }
 
-/** A letter a dense word may start with: not ー or 々, which continue a word. */
-function startLetter(c: string): boolean {
-  return c !== 'ー' && c !== '々' && wordLetter(c);
+/** A letter a dense word or phrase may start with: not ー or 々, which continue a word. */
+export function isWordStart(c: string): boolean {
+  return c !== 'ー' && c !== '々' && isWordLetter(c);
 }
 
 /**
@@ -230,11 +261,18 @@ function script(c: string): 'kanji' | 'katakana' | 'hiragana' | 'other' {
 }
 
 /**
- * Finds which of a list of terms a text holds, in one pass: each position's first two UTF-16
- * units pick the terms that may start there.
+ * Finds which of a list of terms a text holds, in one pass: a trie of the terms' UTF-16 units,
+ * walked from each position as far as the text follows it. A position whose first two units
+ * start no term is skipped by two table lookups (most text: hiragana, punctuation).
  */
 export class DenseVocabulary {
-  private readonly starts = new Map<number, { term: string; index: number }[]>();
+  /** Child of a trie node by unit, keyed `node · 2^16 + unit`; the root is node 0. */
+  private readonly children = new Map<number, number>();
+  /** The root's children by unit (0: none), in a table: every walk starts there. */
+  private readonly rootChildren = new Int32Array(0x10000);
+  /** For each node, the index + 1 of the term ending there (0: none). */
+  private readonly ends: Int32Array;
+  private nodes = 1;
   /** UTF-16 units some term starts with, and units some term has second: most text has
    * neither (hiragana, punctuation), and a table lookup is cheaper than the map's. */
   private readonly first = new Uint8Array(0x10000);
@@ -242,26 +280,40 @@ export class DenseVocabulary {
   /** For a term of one UTF-16 unit, its index + 1, by that unit (0: none). */
   private readonly single = new Uint32Array(0x10000);
   private readonly hasSingles: boolean;
+  private readonly hasLonger: boolean;
 
   /** `terms[i]` is reported as `i`. */
   constructor(readonly terms: readonly string[]) {
     let singles = false;
+    let longer = false;
+    const ends: number[] = [0];
     terms.forEach((term, index) => {
       if (term.length === 1) {
         this.single[term.charCodeAt(0)] = index + 1;
         singles = true;
         return;
       }
-      const c0 = term.charCodeAt(0);
-      const c1 = term.charCodeAt(1);
-      this.first[c0] = 1;
-      this.second[c1] = 1;
-      const key = c0 * 0x10000 + c1;
-      const list = this.starts.get(key);
-      if (list) list.push({ term, index });
-      else this.starts.set(key, [{ term, index }]);
+      longer = true;
+      this.first[term.charCodeAt(0)] = 1;
+      this.second[term.charCodeAt(1)] = 1;
+      let node = 0;
+      for (let i = 0; i < term.length; i += 1) {
+        const key = node * 0x10000 + term.charCodeAt(i);
+        let child = this.children.get(key);
+        if (child === undefined) {
+          child = this.nodes;
+          this.nodes += 1;
+          ends.push(0);
+          this.children.set(key, child);
+          if (node === 0) this.rootChildren[term.charCodeAt(i)] = child;
+        }
+        node = child;
+      }
+      ends[node] = index + 1;
     });
+    this.ends = Int32Array.from(ends);
     this.hasSingles = singles;
+    this.hasLonger = longer;
   }
 
   /**
@@ -274,16 +326,19 @@ export class DenseVocabulary {
    */
   termsIn(text: string, into: { add(index: number): unknown }): void {
     if (this.hasSingles) this.singlesIn(text, into);
-    if (this.starts.size === 0) return;
-    const { first, second } = this;
+    if (!this.hasLonger) return;
+    const { first, second, children, rootChildren, ends } = this;
     for (let i = 0; i + 1 < text.length; i += 1) {
       const c0 = text.charCodeAt(i);
-      if (first[c0] === 0) continue;
-      const c1 = text.charCodeAt(i + 1);
-      if (second[c1] === 0) continue;
-      const list = this.starts.get(c0 * 0x10000 + c1);
-      if (list === undefined) continue;
-      for (const { term, index } of list) if (text.startsWith(term, i)) into.add(index);
+      if (first[c0] === 0 || second[text.charCodeAt(i + 1)] === 0) continue;
+      let node = rootChildren[c0] as number;
+      for (let j = i + 1; j < text.length; j += 1) {
+        const child = children.get(node * 0x10000 + text.charCodeAt(j));
+        if (child === undefined) break;
+        node = child;
+        const end = ends[node] as number;
+        if (end !== 0) into.add(end - 1);
+      }
     }
   }
 
@@ -435,25 +490,51 @@ function combineBlock(c: DenseCondition, block: number, out: Uint32Array): boole
 }
 
 /**
- * A block's bits as bytes to store (little-endian 32-bit words, as every platform Node runs on
- * keeps them).
+ * A block's bits as bytes to store. A block of fewer than 4,096 rowids is stored as their
+ * offsets (16-bit, ascending), as a roaring bitmap's array container: fewer bytes than the
+ * 8 KiB of bits (a phrase or filter a few percent of entries have fills a block to a few
+ * percent). Fuller blocks are the bits themselves, little-endian 32-bit words as every platform
+ * Node runs on keeps them; the two are told apart by their length.
  *
  * @example
- * blockBytes(new Uint32Array(BLOCK_WORDS)).length; // 8192
+ * blockBytes(new Uint32Array(BLOCK_WORDS).fill(0xffffffff)).length; // 8192
+ * blockBytes(bitsOf([3, 70])).length; // 4: two offsets
  */
 export function blockBytes(words: Uint32Array): Buffer {
-  return Buffer.from(words.buffer, words.byteOffset, 4 * BLOCK_WORDS);
+  let count = 0;
+  for (let i = 0; i < BLOCK_WORDS; i += 1) count += popcount32(words[i] as number);
+  if (2 * count >= 4 * BLOCK_WORDS)
+    return Buffer.from(words.buffer, words.byteOffset, 4 * BLOCK_WORDS);
+  const out = Buffer.alloc(2 * count);
+  let at = 0;
+  for (let i = 0; i < BLOCK_WORDS; i += 1) {
+    let w = words[i] as number;
+    while (w !== 0) {
+      const bit = 31 - Math.clz32(w & -w);
+      out.writeUInt16LE(i * 32 + bit, at);
+      at += 2;
+      w &= w - 1;
+    }
+  }
+  return out;
 }
 
 /**
- * A stored block read back: copied, since the bytes a driver hands back need not be aligned
- * for 32-bit words.
+ * A stored block read back (either form `blockBytes` writes): copied, since the bytes a driver
+ * hands back need not be aligned for 32-bit words.
  *
  * @example
  * blockFromBytes(blockBytes(words)); // equal to words
  */
 export function blockFromBytes(bytes: Uint8Array): Uint32Array {
   const words = new Uint32Array(BLOCK_WORDS);
-  new Uint8Array(words.buffer).set(bytes.subarray(0, 4 * BLOCK_WORDS));
+  if (bytes.length >= 4 * BLOCK_WORDS) {
+    new Uint8Array(words.buffer).set(bytes.subarray(0, 4 * BLOCK_WORDS));
+    return words;
+  }
+  for (let at = 0; at + 1 < bytes.length; at += 2) {
+    const offset = (bytes[at] as number) | ((bytes[at + 1] as number) << 8);
+    words[offset >>> 5] = ((words[offset >>> 5] as number) | (1 << (offset & 31))) >>> 0;
+  }
   return words;
 }

@@ -10,6 +10,7 @@ import {
   DEFAULT_DENSE_TERM_OPTIONS,
   denseThreshold,
   type DenseTermOptions,
+  type DenseThresholds,
   type RowBits,
 } from '../fulltext/dense-terms.js';
 import { pgTextArray, type PgConnection } from './connection.js';
@@ -119,28 +120,32 @@ export function beginPgDenseBuild(c: PgConnection): number {
 }
 
 /**
- * Stores the builder's sets (of entries up to `beginPgDenseBuild`'s rid), keeping the words
- * held by at least `threshold` entries and the filters met by `filterThreshold`; the entries
- * listed stale since the build began stay listed. Returns how many sets were stored.
+ * Stores the builder's sets (of entries up to `beginPgDenseBuild`'s rid), keeping the words,
+ * phrases and filters held by at least their thresholds of entries; the entries listed stale
+ * since the build began stay listed. Returns how many sets were stored.
  *
  * @example
- * storePgDenseSets(connection, builder, 5_000, 1_000); // 120
+ * storePgDenseSets(connection, builder, denseThresholds(100_000, options)); // 120
  */
 export function storePgDenseSets(
   c: PgConnection,
   builder: DenseSetBuilder,
-  threshold: number,
-  filterThreshold = threshold,
+  thresholds: DenseThresholds,
 ): number {
   let stored = 0;
   c.transaction(() => {
-    for (const set of builder.kept(threshold, filterThreshold)) {
+    const ids = new Map<string, number>();
+    for (const set of builder.kept(thresholds)) {
       stored += 1;
-      c.run('INSERT INTO dense_terms (id, term, entries) VALUES ($1, $2, $3)', [
+      ids.set(set.term, stored);
+      const sameAs = set.sameAs === undefined ? null : (ids.get(set.sameAs) ?? null);
+      c.run('INSERT INTO dense_terms (id, term, entries, same_as) VALUES ($1, $2, $3, $4)', [
         stored,
         set.term,
         set.entries,
+        sameAs,
       ]);
+      if (sameAs !== null) continue;
       for (const [block, words] of set.bits)
         c.run(
           `INSERT INTO dense_blocks (term, block, bits) VALUES ($1, $2, decode($3, 'base64'))`,
@@ -221,7 +226,8 @@ export class PgDenseTermSets {
     if (staleCount > STALE_AT_MOST) return null;
     const version = Number(state?.version ?? 0);
     if (this.vocabulary?.version !== version) {
-      const rows = this.c.run('SELECT id, term FROM dense_terms');
+      // A term stored once with another's set reads that term's blocks.
+      const rows = this.c.run('SELECT coalesce(same_as, id) AS id, term FROM dense_terms');
       this.vocabulary = {
         version,
         ids: new Map(rows.map((r) => [String(r.term), Number(r.id)])),

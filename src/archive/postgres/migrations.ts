@@ -233,6 +233,15 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
         FOR EACH ROW EXECUTE FUNCTION dense_mark_stale();
     `,
   },
+  {
+    version: 5,
+    description: 'dense terms: a term whose set is another term’s, stored once',
+    sql: `
+      -- The id of the term whose blocks hold this term's set (the same entries exactly), or
+      -- NULL for a term with blocks of its own.
+      ALTER TABLE dense_terms ADD COLUMN same_as integer;
+    `,
+  },
 ];
 
 /** The latest schema version this kirinuki knows. */

@@ -45,7 +45,7 @@ import {
 import { DenseSetBuilder } from '../fulltext/dense-set-builder.js';
 import {
   DEFAULT_DENSE_TERM_OPTIONS,
-  denseThreshold,
+  denseThresholds,
   type DenseTermOptions,
 } from '../fulltext/dense-terms.js';
 import { PgConnection, pgTextArray, type PgRow } from './connection.js';
@@ -485,13 +485,9 @@ class PostgresArchiveImpl implements PostgresArchive {
     buildPgChampions(this.c, PG_CHAMPION_MIN_DF, (rid, sections) => {
       if (rid <= through) dense.add(rid, sections);
     });
-    addPgFilterSets(this.c, dense, denseThreshold(entries, o, o.minFilterShare), through);
-    storePgDenseSets(
-      this.c,
-      dense,
-      denseThreshold(entries, o),
-      denseThreshold(entries, o, o.minFilterShare),
-    );
+    const thresholds = denseThresholds(entries, o);
+    addPgFilterSets(this.c, dense, thresholds.filters, through);
+    storePgDenseSets(this.c, dense, thresholds);
     // VACUUM cannot run inside a transaction; each call is its own.
     this.c.query(
       'VACUUM (ANALYZE) entries, entry_search, entry_tokens, entry_tags, entry_persons, entry_keys, rank_champions, days, meta',

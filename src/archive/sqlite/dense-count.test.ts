@@ -31,7 +31,19 @@ runDenseCountContract({
     });
     return terms;
   },
+  sharedTerms: (name) => {
+    let terms: string[] = [];
+    withDb(name, (db) => {
+      terms = db
+        .prepare('SELECT term FROM dense_terms WHERE same_as IS NOT NULL')
+        .pluck()
+        .all() as string[];
+    });
+    return terms;
+  },
+  // A block of 8 KiB of zero bits: no rowid (a shorter block lists offsets, and zeros there are
+  // rowid 0 of the block).
   emptySets: (name) =>
-    withDb(name, (db) => db.prepare('UPDATE dense_blocks SET bits = zeroblob(length(bits))').run()),
+    withDb(name, (db) => db.prepare('UPDATE dense_blocks SET bits = zeroblob(8192)').run()),
   cheapFiltersFromIndex: true,
 });

@@ -11,6 +11,7 @@ import {
   DEFAULT_DENSE_TERM_OPTIONS,
   denseThreshold,
   type DenseTermOptions,
+  type DenseThresholds,
   type RowBits,
 } from '../fulltext/dense-terms.js';
 import { normaliseForMatch } from '../../text/index.js';
@@ -93,28 +94,33 @@ export function addFilterSets(db: Database, builder: DenseSetBuilder, threshold:
 }
 
 /**
- * Replaces the stored sets with the builder's, keeping the words held by at least `threshold`
- * entries and the filters met by `filterThreshold`, and records what they cover;
- * `dense_stale` starts empty again. Returns how many sets were stored.
+ * Replaces the stored sets with the builder's, keeping the words, phrases and filters held by at
+ * least their thresholds of entries, and records what they cover; `dense_stale` starts empty
+ * again. Returns how many sets were stored.
  *
  * @example
- * storeDenseSets(db, builder, 50_000, 10_000); // 433
+ * storeDenseSets(db, builder, denseThresholds(1_000_000, options)); // 1433
  */
 export function storeDenseSets(
   db: Database,
   builder: DenseSetBuilder,
-  threshold: number,
-  filterThreshold = threshold,
+  thresholds: DenseThresholds,
 ): number {
-  const insertTerm = db.prepare('INSERT INTO dense_terms (id, term, entries) VALUES (?, ?, ?)');
+  const insertTerm = db.prepare(
+    'INSERT INTO dense_terms (id, term, entries, same_as) VALUES (?, ?, ?, ?)',
+  );
   const insertBlock = db.prepare('INSERT INTO dense_blocks (key, bits) VALUES (?, ?)');
   const meta = db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)');
   let stored = 0;
   db.transaction(() => {
     dropDenseSets(db);
-    for (const set of builder.kept(threshold, filterThreshold)) {
+    const ids = new Map<string, number>();
+    for (const set of builder.kept(thresholds)) {
       stored += 1;
-      insertTerm.run(stored, set.term, set.entries);
+      ids.set(set.term, stored);
+      const sameAs = set.sameAs === undefined ? null : (ids.get(set.sameAs) ?? null);
+      insertTerm.run(stored, set.term, set.entries, sameAs);
+      if (sameAs !== null) continue;
       for (const [block, words] of set.bits)
         insertBlock.run(stored * KEY_SPAN + block, blockBytes(words));
     }
@@ -179,7 +185,8 @@ export class DenseTermSets {
     );
     this.staleCount = db.prepare('SELECT count(*) FROM dense_stale').pluck();
     this.staleRows = db.prepare('SELECT rowid FROM dense_stale').pluck();
-    this.terms = db.prepare('SELECT id, term FROM dense_terms');
+    // A term stored once with another's set reads that term's blocks.
+    this.terms = db.prepare('SELECT coalesce(same_as, id), term FROM dense_terms');
     this.blocks = db.prepare('SELECT key, bits FROM dense_blocks WHERE key >= ? AND key < ?');
     this.byAuthors = db
       .prepare(

@@ -322,6 +322,15 @@ export const MIGRATIONS: readonly Migration[] = [
         BEGIN INSERT OR IGNORE INTO dense_stale (rowid) VALUES (old.entry); END;
     `,
   },
+  {
+    version: 10,
+    description: 'dense terms: a term whose set is another term’s, stored once',
+    sql: `
+      -- The id of the term whose blocks hold this term's set (the same entries exactly: two
+      -- phrases of one longer sentence), or NULL for a term with blocks of its own.
+      ALTER TABLE dense_terms ADD COLUMN same_as INTEGER;
+    `,
+  },
 ];
 
 /**

@@ -37,7 +37,7 @@ import { DenseSetBuilder } from '../fulltext/dense-set-builder.js';
 import { addFilterSets, DenseTermSets, mineDenseTerms, storeDenseSets } from './dense-terms.js';
 import {
   DEFAULT_DENSE_TERM_OPTIONS,
-  denseThreshold,
+  denseThresholds,
   type DenseTermOptions,
 } from '../fulltext/dense-terms.js';
 import { Importer } from './import-batch.js';
@@ -483,14 +483,9 @@ class SqliteArchive implements Archive, ImportGroups {
         const entries = this.runner.entryCount();
         const dense = new DenseSetBuilder(mineDenseTerms(this.db, entries, this.denseOptions));
         buildChampions(this.db, CHAMPION_MIN_DF, (rowid, text) => dense.add(rowid, text));
-        const o = this.denseOptions;
-        addFilterSets(this.db, dense, denseThreshold(entries, o, o.minFilterShare));
-        storeDenseSets(
-          this.db,
-          dense,
-          denseThreshold(entries, o),
-          denseThreshold(entries, o, o.minFilterShare),
-        );
+        const thresholds = denseThresholds(entries, this.denseOptions);
+        addFilterSets(this.db, dense, thresholds.filters);
+        storeDenseSets(this.db, dense, thresholds);
       })
       .immediate();
   }
