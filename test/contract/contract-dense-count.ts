@@ -118,6 +118,7 @@ export const SMALL_DENSE_TERMS = {
   maxTerms: 64,
   maxChars: 16,
   phraseShare: 0.1,
+  minPhraseEntries: 20,
   maxPhrases: 64,
 };
 

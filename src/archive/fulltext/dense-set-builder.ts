@@ -5,6 +5,7 @@ import {
   denseThreshold,
   DenseVocabulary,
   hasRow,
+  phraseThreshold,
   setRow,
   type DenseTermOptions,
   type DenseThresholds,
@@ -45,8 +46,9 @@ export function chooseDenseWords(
     options.maxTerms,
     options.maxChars,
   );
-  const phraseThreshold = denseThreshold(entries, options, options.phraseShare);
-  const phrases = [...scaled(densePhraseCandidates(sample, (0.8 * phraseThreshold) / entries))]
+  const forPhrases = phraseThreshold(entries, options);
+  if (entries < forPhrases) return words;
+  const phrases = [...scaled(densePhraseCandidates(sample, (0.8 * forPhrases) / entries))]
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
     .slice(0, options.maxPhrases)
     .map(([phrase]) => phrase);

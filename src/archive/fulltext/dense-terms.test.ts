@@ -8,6 +8,7 @@ import {
   countDense,
   denseCandidates,
   denseThreshold,
+  denseThresholds,
   DenseVocabulary,
   hasRow,
   meetsDense,
@@ -132,9 +133,23 @@ describe('choosing the dense terms', () => {
       maxTerms: 256,
       maxChars: 64,
       minFilterShare: 0.01,
+      phraseShare: 0.02,
+      minPhraseEntries: 20_000,
+      maxPhrases: 512,
     };
     expect(denseThreshold(1_000_000, options)).toBe(50_000);
     expect(denseThreshold(20_000, options)).toBe(5000);
+    // Phrases from a lower share, but only where the index would count them slowly.
+    expect(denseThresholds(1_000_000, options)).toEqual({
+      words: 50_000,
+      phrases: 20_000,
+      filters: 10_000,
+    });
+    expect(denseThresholds(100_000, options)).toEqual({
+      words: 5000,
+      phrases: 20_000,
+      filters: 5000,
+    });
   });
 });
 

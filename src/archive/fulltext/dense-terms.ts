@@ -32,10 +32,15 @@ export interface DenseTermOptions {
   /** At most this many dense words of two or more characters (the most widely held kept). */
   maxTerms: number;
   /**
-   * A phrase (`dense-phrases.ts`: `支援を継続する`) is dense from this share of all entries (and
-   * `minEntries`): its count costs the index several times a word's per match.
+   * A phrase (`dense-phrases.ts`: `支援を継続する`) is dense from this share of all entries: its
+   * count costs the index several times a word's per match…
    */
   phraseShare: number;
+  /**
+   * …and from this many entries: the index counts fewer matches of a phrase in tens of
+   * milliseconds (about 1–2 µs each), and a set costs `optimize()` more than it saves there.
+   */
+  minPhraseEntries: number;
   /** At most this many dense phrases, the most widely held kept. */
   maxPhrases: number;
   /**
@@ -55,6 +60,7 @@ export const DEFAULT_DENSE_TERM_OPTIONS: DenseTermOptions = {
   minShare: 0.05,
   maxTerms: 512,
   phraseShare: 0.02,
+  minPhraseEntries: 20_000,
   maxPhrases: 1536,
   maxChars: 128,
   minFilterShare: 0.01,
@@ -76,9 +82,19 @@ export interface DenseThresholds {
 export function denseThresholds(entries: number, options: DenseTermOptions): DenseThresholds {
   return {
     words: denseThreshold(entries, options),
-    phrases: denseThreshold(entries, options, options.phraseShare),
+    phrases: phraseThreshold(entries, options),
     filters: denseThreshold(entries, options, options.minFilterShare),
   };
+}
+
+/**
+ * The entries a phrase must be held by to be dense, in an archive of `entries`.
+ *
+ * @example
+ * phraseThreshold(1_000_000, DEFAULT_DENSE_TERM_OPTIONS); // 20000
+ */
+export function phraseThreshold(entries: number, options: DenseTermOptions): number {
+  return Math.max(options.minPhraseEntries, Math.ceil(options.phraseShare * entries));
 }
 
 /** Shortest and longest dense word, in characters (single characters are counted apart). */
