@@ -180,14 +180,13 @@ function bitsHash(bits: RowBits): number {
   return h >>> 0;
 }
 
-/** Whether two sets hold the same rowids (an empty block counts as absent). */
+/** Whether two sets hold the same rowids (every block is `BLOCK_WORDS` long). */
 function sameBits(a: RowBits, b: RowBits): boolean {
-  const empty = new Uint32Array(0);
-  for (const block of new Set([...a.keys(), ...b.keys()])) {
-    const x = a.get(block) ?? empty;
-    const y = b.get(block) ?? empty;
-    const n = Math.max(x.length, y.length);
-    for (let i = 0; i < n; i += 1) if ((x[i] ?? 0) !== (y[i] ?? 0)) return false;
+  if (a.size !== b.size) return false;
+  for (const [block, x] of a) {
+    const y = b.get(block);
+    if (y === undefined) return false;
+    for (let i = 0; i < x.length; i += 1) if (x[i] !== y[i]) return false;
   }
   return true;
 }

@@ -288,7 +288,6 @@ export class DenseVocabulary {
   private readonly rootChildren = new Int32Array(0x10000);
   /** For each node, the index + 1 of the term ending there (0: none). */
   private readonly ends: Int32Array;
-  private nodes = 1;
   /** UTF-16 units some term starts with, and units some term has second: most text has
    * neither (hiragana, punctuation), and a table lookup is cheaper than the map's. */
   private readonly first = new Uint8Array(0x10000);
@@ -317,8 +316,7 @@ export class DenseVocabulary {
         const key = node * 0x10000 + term.charCodeAt(i);
         let child = this.children.get(key);
         if (child === undefined) {
-          child = this.nodes;
-          this.nodes += 1;
+          child = ends.length;
           ends.push(0);
           this.children.set(key, child);
           if (node === 0) this.rootChildren[term.charCodeAt(i)] = child;

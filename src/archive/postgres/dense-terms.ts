@@ -125,7 +125,7 @@ export function beginPgDenseBuild(c: PgConnection): number {
  * since the build began stay listed. Returns how many sets were stored.
  *
  * @example
- * storePgDenseSets(connection, builder, denseThresholds(100_000, options)); // 120
+ * storePgDenseSets(connection, builder, denseThresholds(1_000_000, options)); // 2056
  */
 export function storePgDenseSets(
   c: PgConnection,

@@ -99,7 +99,7 @@ export function addFilterSets(db: Database, builder: DenseSetBuilder, threshold:
  * again. Returns how many sets were stored.
  *
  * @example
- * storeDenseSets(db, builder, denseThresholds(1_000_000, options)); // 1433
+ * storeDenseSets(db, builder, denseThresholds(1_000_000, options)); // 2057
  */
 export function storeDenseSets(
   db: Database,
