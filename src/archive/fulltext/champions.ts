@@ -73,6 +73,9 @@ class TopK {
   /** And its recency factor. */
   readonly recency: number[] = [];
 
+  /** What an offer must exceed to be kept: the lowest kept once full, until then -∞. */
+  least = -Infinity;
+
   constructor(private readonly capacity: number) {}
 
   offer(impact: number, rowid: number, payload: number, recency: number): void {
@@ -89,7 +92,8 @@ class TopK {
       this.payload[0] = payload;
       this.recency[0] = recency;
       this.down(0);
-    }
+    } else return;
+    if (this.impacts.length >= this.capacity) this.least = this.impacts[0] as number;
   }
 
   private up(i: number): void {
@@ -116,10 +120,10 @@ class TopK {
   }
 
   private swap(a: number, b: number): void {
-    [this.impacts[a], this.impacts[b]] = [this.impacts[b] as number, this.impacts[a] as number];
-    [this.rowids[a], this.rowids[b]] = [this.rowids[b] as number, this.rowids[a] as number];
-    [this.payload[a], this.payload[b]] = [this.payload[b] as number, this.payload[a] as number];
-    [this.recency[a], this.recency[b]] = [this.recency[b] as number, this.recency[a] as number];
+    swapAt(this.impacts, a, b);
+    swapAt(this.rowids, a, b);
+    swapAt(this.payload, a, b);
+    swapAt(this.recency, a, b);
   }
 
   /** The lowest kept, when full (else 0). */
@@ -134,6 +138,13 @@ class TopK {
   }
 }
 
+/** Swaps two items of a list in place (a destructuring swap allocated an array each time). */
+function swapAt(list: number[], a: number, b: number): void {
+  const t = list[a] as number;
+  list[a] = list[b] as number;
+  list[b] = t;
+}
+
 /** A key's two lists: by impact, and by impact with recency; and how many entries hold it. */
 interface KeyTops {
   df: number;
@@ -145,6 +156,64 @@ interface KeyTops {
 const PAIR = 0x110000;
 
 /**
+ * The keys seen so far, each given a small id in the order first seen: a Map keyed by a pair's
+ * number (above 2^31, so a heap number V8 hashes slowly) took half of `optimize()`.
+ */
+class KeyIds {
+  /** By id: the key's number (a code point, or `PAIR` × first + second). */
+  keys = new Float64Array(1024);
+  size = 0;
+  /** Open addressing: id + 1, 0 for an empty slot. */
+  private slots = new Int32Array(4096);
+  /** 32 − log2 of the table's size. */
+  private shift = 20;
+
+  /** The id of a character (`second` 0) or a pair, given one if new. */
+  idOf(first: number, second: number): number {
+    const key = second === 0 ? first : first * PAIR + second;
+    const mask = this.slots.length - 1;
+    let i = keySlot(first, second, this.shift);
+    for (;;) {
+      const slot = this.slots[i] as number;
+      if (slot === 0) break;
+      if (this.keys[slot - 1] === key) return slot - 1;
+      i = (i + 1) & mask;
+    }
+    const id = this.size;
+    if (id === this.keys.length) {
+      const keys = new Float64Array(id * 2);
+      keys.set(this.keys);
+      this.keys = keys;
+    }
+    this.keys[id] = key;
+    this.size += 1;
+    this.slots[i] = id + 1;
+    if (this.size * 2 > this.slots.length) this.grow();
+    return id;
+  }
+
+  private grow(): void {
+    const slots = new Int32Array(this.slots.length * 2);
+    const mask = slots.length - 1;
+    this.shift -= 1;
+    for (let id = 0; id < this.size; id += 1) {
+      const key = this.keys[id] as number;
+      const first = key < PAIR ? key : Math.floor(key / PAIR);
+      const second = key < PAIR ? 0 : key % PAIR;
+      let i = keySlot(first, second, this.shift);
+      while (slots[i] !== 0) i = (i + 1) & mask;
+      slots[i] = id + 1;
+    }
+    this.slots = slots;
+  }
+}
+
+/** The first slot of a key in a table of 2^(32 − shift) slots: a multiplicative hash's top bits. */
+function keySlot(first: number, second: number, shift: number): number {
+  return Math.imul(first ^ Math.imul(second, 0x85ebca6b), 0x9e3779b1) >>> shift;
+}
+
+/**
  * Collects champion lists entry by entry, in one pass over the archive.
  *
  * @example
@@ -153,8 +222,16 @@ const PAIR = 0x110000;
  * const lists = c.lists(300);
  */
 export class ChampionCollector {
-  private readonly tops = new Map<number, KeyTops>();
-  private readonly counts = new Map<number, number>();
+  private readonly ids = new KeyIds();
+  /** By key id. */
+  private readonly tops: KeyTops[] = [];
+  /** By key id: its weighted frequency in the entry being added, and which entry that is. */
+  private tf = new Int32Array(1024);
+  private mark = new Int32Array(1024);
+  /** The ids of the entry's keys, in the order first met. */
+  private touched = new Int32Array(1024);
+  private held = 0;
+  private serial = 0;
 
   /**
    * @param averageLength the archive's average entry length (`documentLength`)
@@ -168,33 +245,36 @@ export class ChampionCollector {
 
   /** One entry's normalised sections and its date. */
   add(rowid: number, sections: EntrySections, date: string): void {
-    const counts = this.counts;
-    counts.clear();
+    this.serial += 1;
+    this.held = 0;
     this.count(sections.post, SECTION_WEIGHTS.post);
     this.count(sections.body, SECTION_WEIGHTS.body);
     this.count(sections.summary, SECTION_WEIGHTS.summary);
     const length = documentLength(sections);
     const recency = recencyFactor(date, this.newest);
-    for (const [key, tf] of counts) {
-      let top = this.tops.get(key);
+    for (let i = 0; i < this.held; i += 1) {
+      const id = this.touched[i] as number;
+      let top = this.tops[id];
       if (top === undefined) {
         top = {
           df: 0,
           byImpact: new TopK(this.perKey),
           byBlend: new TopK(this.perKey),
         };
-        this.tops.set(key, top);
+        this.tops[id] = top;
       }
+      const tf = this.tf[id] as number;
       const impact = termImpact(tf, length, this.averageLength);
-      const kept = packed(tf, length);
       top.df += 1;
-      top.byImpact.offer(impact, rowid, kept, recency);
-      top.byBlend.offer(impact * recency, rowid, kept, recency);
+      // Most entries weigh less than a full list's weakest: only those that do are offered.
+      if (impact > top.byImpact.least)
+        top.byImpact.offer(impact, rowid, packed(tf, length), recency);
+      if (impact * recency > top.byBlend.least)
+        top.byBlend.offer(impact * recency, rowid, packed(tf, length), recency);
     }
   }
 
   private count(text: string, weight: number): void {
-    const counts = this.counts;
     let previous = -1;
     for (let i = 0; i < text.length;) {
       const cu = text.charCodeAt(i);
@@ -205,22 +285,46 @@ export class ChampionCollector {
         previous = -1;
         continue;
       }
-      counts.set(cp, (counts.get(cp) ?? 0) + weight);
-      if (previous >= 0) {
-        const pair = previous * PAIR + cp;
-        counts.set(pair, (counts.get(pair) ?? 0) + weight);
-      }
+      this.tally(this.ids.idOf(cp, 0), weight);
+      if (previous >= 0) this.tally(this.ids.idOf(previous, cp), weight);
       previous = cp;
     }
+  }
+
+  private tally(id: number, weight: number): void {
+    if (id >= this.tf.length) this.widen();
+    if (this.mark[id] === this.serial) {
+      this.tf[id] = (this.tf[id] as number) + weight;
+      return;
+    }
+    this.mark[id] = this.serial;
+    this.tf[id] = weight;
+    if (this.held === this.touched.length) {
+      const touched = new Int32Array(this.held * 2);
+      touched.set(this.touched);
+      this.touched = touched;
+    }
+    this.touched[this.held] = id;
+    this.held += 1;
+  }
+
+  private widen(): void {
+    const size = this.ids.keys.length;
+    const tf = new Int32Array(size);
+    tf.set(this.tf);
+    this.tf = tf;
+    const mark = new Int32Array(size);
+    mark.set(this.mark);
+    this.mark = mark;
   }
 
   /** The lists of keys held by more than `minDf` entries. */
   lists(minDf: number): ChampionList[] {
     const out: ChampionList[] = [];
-    for (const [key, top] of this.tops) {
-      if (top.df <= minDf) continue;
+    for (const [id, top] of this.tops.entries()) {
+      if (top === undefined || top.df <= minDf) continue;
       const list: ChampionList = {
-        key: keyText(key),
+        key: keyText(this.ids.keys[id] as number),
         df: top.df,
         floor: top.byImpact.floor(),
         blendFloor: top.byBlend.floor(),

@@ -75,6 +75,7 @@ export function densePhraseCandidates(
   // Level 1: the letters themselves; each level's pieces are ids into `level.text`.
   let level = keepCommon(
     rows,
+    null,
     (e, i) => rows[e]?.[i] ?? -1,
     (key) => letterOf[key] as string,
     floor,
@@ -97,6 +98,7 @@ export function densePhraseCandidates(
     };
     level = keepCommon(
       rows,
+      before.live,
       keyAt,
       (key) => (before.text[Math.floor(key / span)] as string) + letterOf[key % span],
       floor,
@@ -121,34 +123,45 @@ interface Level {
   held: number[];
   /** By entry, the id of the common piece starting at each letter, or -1. */
   rows: Int32Array[];
+  /** By entry, the letters where a common piece starts: the next level looks only there. */
+  live: Int32Array[];
   /** By id, the ids of the two pieces one letter shorter it holds (its head and its tail). */
   pieces: [number, number][];
 }
 
 /**
  * Counts the entries holding each piece (`keyAt` gives the key of the piece starting at a letter
- * of an entry's row, or -1), keeps those at least `floor` hold and numbers them; `before` (the
- * level's rows one letter shorter) gives each kept piece's head and tail.
+ * of an entry's row, or -1; `starts` the letters to look at, else all), keeps those at least
+ * `floor` hold and numbers them; `before` (the level's rows one letter shorter) gives each kept
+ * piece's head and tail.
  */
 function keepCommon(
   rows: readonly Int32Array[],
+  starts: readonly Int32Array[] | null,
   keyAt: (entry: number, at: number) => number,
   textOf: (key: number) => string,
   floor: number,
   before: readonly Int32Array[] | null,
 ): Level {
+  // Where to look in each entry: past the first levels, a few letters of thousands.
+  const at = (e: number): Int32Array | null => (starts === null ? null : (starts[e] ?? null));
+  const each = (e: number, row: Int32Array, visit: (i: number) => void): void => {
+    const list = at(e);
+    if (list === null) for (let i = 0; i < row.length; i += 1) visit(i);
+    else for (let k = 0; k < list.length; k += 1) visit(list[k] as number);
+  };
   const held = new Map<number, number>();
   const lastEntry = new Map<number, number>();
   rows.forEach((row, e) => {
-    for (let i = 0; i < row.length; i += 1) {
+    each(e, row, (i) => {
       const key = keyAt(e, i);
-      if (key < 0 || lastEntry.get(key) === e) continue;
+      if (key < 0 || lastEntry.get(key) === e) return;
       lastEntry.set(key, e);
       held.set(key, (held.get(key) ?? 0) + 1);
-    }
+    });
   });
   const ids = new Map<number, number>();
-  const level: Level = { text: [], held: [], rows: [], pieces: [] };
+  const level: Level = { text: [], held: [], rows: [], live: [], pieces: [] };
   for (const [key, n] of held) {
     if (n < floor) continue;
     ids.set(key, level.text.length);
@@ -157,17 +170,20 @@ function keepCommon(
   }
   rows.forEach((row, e) => {
     const out = new Int32Array(row.length).fill(-1);
-    for (let i = 0; i < row.length; i += 1) {
+    const live: number[] = [];
+    each(e, row, (i) => {
       const key = keyAt(e, i);
       const id = key < 0 ? undefined : ids.get(key);
-      if (id === undefined) continue;
+      if (id === undefined) return;
       out[i] = id;
+      live.push(i);
       if (before !== null && level.pieces[id] === undefined) {
-        const starts = before[e] as Int32Array;
-        level.pieces[id] = [starts[i] as number, starts[i + 1] as number];
+        const heads = before[e] as Int32Array;
+        level.pieces[id] = [heads[i] as number, heads[i + 1] as number];
       }
-    }
+    });
     level.rows.push(out);
+    level.live.push(Int32Array.from(live));
   });
   return level;
 }

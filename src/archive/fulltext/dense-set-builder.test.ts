@@ -1,5 +1,10 @@
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DenseSetBuilder } from './dense-set-builder.js';
+import { fileBlockSpill } from '../block-spill.js';
+import { DenseSetBuilder, memoryBlockSpill } from './dense-set-builder.js';
+import { BLOCK_BITS, blockFromBytes } from './dense-terms.js';
 
 const thresholds = { words: 3, phrases: 2, filters: 1 };
 
@@ -31,5 +36,68 @@ describe('collecting the dense sets', () => {
       // As many entries, other ones: a set of its own.
       ['ロシアは', 3, undefined],
     ]);
+  });
+});
+
+describe('the sets as the pass leaves their blocks behind', () => {
+  /** Rowids of a stored set, read back from its blocks. */
+  const rowidsOf = (blocks: [number, Buffer][]): number[] =>
+    blocks.flatMap(([block, bytes]) => {
+      const words = blockFromBytes(bytes);
+      const out: number[] = [];
+      for (let i = 0; i < BLOCK_BITS; i += 1)
+        if (((words[i >>> 5] as number) >>> (i & 31)) & 1) out.push(block * BLOCK_BITS + i);
+      return out;
+    });
+
+  it('gives the same sets in rowid order, out of order, spilled to a file or kept in memory', () => {
+    const words = ['停戦', 'ロシア', '支援を継続', '会談'];
+    const texts = ['ロシアは停戦を拒んだ', '支援を継続する', '会談の後ロシアは支援を継続', '雨'];
+    // Rowids over five blocks, some blocks dense (bits), some sparse (offsets).
+    const entries: [number, string][] = [];
+    for (let i = 0; i < 6000; i += 1) {
+      const block = i % 5;
+      const rowid = block * BLOCK_BITS + ((i * 7919) % (block === 2 ? 60_000 : 9000)) + 1;
+      entries.push([rowid, texts[(i * 31) % texts.length] as string]);
+    }
+    const unique = [...new Map(entries).entries()];
+    const expected = words.map((w) =>
+      unique
+        .filter(([, t]) => t.includes(w))
+        .map(([r]) => r)
+        .sort((a, b) => a - b),
+    );
+    const ascending = [...unique].sort((a, b) => a[0] - b[0]);
+    // Blocks in turn, then back to earlier ones and forward again.
+    const shuffled = [...unique].sort(
+      (a, b) => ((a[0] * 13) % 7) - ((b[0] * 13) % 7) || a[0] - b[0],
+    );
+    const dir = mkdtempSync(join(tmpdir(), 'kirinuki-spill-'));
+    try {
+      for (const [order, spill] of [
+        [ascending, fileBlockSpill(dir)],
+        [shuffled, fileBlockSpill(dir)],
+        [shuffled, memoryBlockSpill()],
+      ] as const) {
+        const b = new DenseSetBuilder(words, spill);
+        for (const [rowid, text] of order) b.add(rowid, [text]);
+        const kept = [...b.kept({ words: 1, phrases: 1, filters: 1 })];
+        b.close();
+        expect(kept.map((s) => s.term)).toEqual(words);
+        kept.forEach((s, i) => {
+          expect(s.entries).toBe(expected[i]?.length);
+          expect(s.blocks.map(([block]) => block)).toEqual([
+            ...new Set(expected[i]?.map((r) => Math.floor(r / BLOCK_BITS))),
+          ]);
+          expect(rowidsOf(s.blocks)).toEqual(expected[i]);
+        });
+        // '支援を継続' and '会談' are in the same entries only where both are: not the same set.
+        expect(kept.every((s) => s.sameAs === undefined)).toBe(true);
+      }
+      // The spill files are gone as soon as they were opened.
+      expect(readdirSync(dir)).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,5 +1,8 @@
 import { densePhraseCandidates, isPhraseTerm } from './dense-phrases.js';
 import {
+  BLOCK_BITS,
+  blockBytes,
+  blockFromBytes,
   chooseDenseTerms,
   denseCandidates,
   denseThreshold,
@@ -61,7 +64,8 @@ export interface DenseSet {
   term: string;
   /** How many entries it holds. */
   entries: number;
-  bits: RowBits;
+  /** Its blocks by block number, ascending, as `blockBytes` gives them to store. */
+  blocks: [block: number, bytes: Buffer][];
   /**
    * The term of a set given before with exactly these entries (two phrases cut from one longer
    * sentence): stored once, this term pointing to it.
@@ -70,18 +74,54 @@ export interface DenseSet {
 }
 
 /**
- * Collects the sets of a list of words and of filters, one entry at a time in any order.
+ * Where the blocks of the words' and phrases' sets wait, as bytes to store, once the pass has
+ * left them behind: a million entries' sets held as bits took 425 MB more than the pass needs.
+ * `memoryBlockSpill` keeps them compact in memory; a backend gives one on a file
+ * (`archive/block-spill.ts`).
+ */
+export interface BlockSpill {
+  /** Keeps a block's bytes; returns a number to get them back with. */
+  put(bytes: Uint8Array): number;
+  get(at: number): Buffer;
+  close(): void;
+}
+
+/**
+ * A spill that keeps the blocks in memory, each as its stored bytes (offsets for a sparse
+ * block, a tenth or less of its bits).
+ *
+ * @example
+ * const spill = memoryBlockSpill();
+ * spill.get(spill.put(bytes)); // a copy of bytes
+ */
+export function memoryBlockSpill(): BlockSpill {
+  const kept: Buffer[] = [];
+  return {
+    put: (bytes) => kept.push(Buffer.from(bytes)) - 1,
+    get: (at) => kept[at] ?? Buffer.alloc(0),
+    close: () => void kept.splice(0),
+  };
+}
+
+/**
+ * Collects the sets of a list of words and of filters, one entry at a time. Entries come in
+ * rowid order in a pass over the archive: the words' blocks the pass has left are written to the
+ * spill, so memory holds one block per word (an entry out of order reads its block back).
  *
  * @example
  * const b = new DenseSetBuilder(['ロシア']);
  * b.add(7, ['ロシア軍が…']);
  * b.addFilterRow('tag:露朝', 7);
  * [...b.kept({ words: 1, phrases: 1, filters: 1 })].map((s) => s.term); // ['ロシア', 'tag:露朝']
+ * b.close();
  */
 export class DenseSetBuilder {
   private readonly vocabulary: DenseVocabulary;
   private readonly terms: string[];
+  /** Each set's blocks in memory: a word's open block, a filter's every block. */
   private readonly sets: RowBits[];
+  /** Each word's blocks written to the spill: block number → where. */
+  private readonly spilled: Map<number, number>[];
   private readonly held: number[];
   /** How many of `terms` are words and phrases (the rest are filters). */
   private readonly words: number;
@@ -91,15 +131,24 @@ export class DenseSetBuilder {
   private readonly marked: Float64Array;
   private readonly filterIndex = new Map<string, number>();
   private rowid = 0;
+  /** The block of the entry added last. */
+  private block = -1;
   /** The highest rowid added. */
   through = 0;
 
-  /** `words`: the dense words and phrases to look for in the entries' text (`chooseDenseWords`). */
-  constructor(words: readonly string[]) {
+  /**
+   * `words`: the dense words and phrases to look for in the entries' text (`chooseDenseWords`);
+   * `spill`: where their finished blocks wait (in memory unless given), closed by `close()`.
+   */
+  constructor(
+    words: readonly string[],
+    private readonly spill: BlockSpill = memoryBlockSpill(),
+  ) {
     this.vocabulary = new DenseVocabulary(words);
     this.terms = [...words];
     this.phrase = words.map(isPhraseTerm);
     this.sets = words.map(() => new Map());
+    this.spilled = words.map(() => new Map());
     this.held = words.map(() => 0);
     this.words = words.length;
     this.marked = new Float64Array(words.length).fill(-1);
@@ -109,6 +158,8 @@ export class DenseSetBuilder {
   add(rowid: number, sections: readonly string[]): void {
     this.through = Math.max(this.through, rowid);
     if (this.words === 0) return;
+    const block = Math.floor(rowid / BLOCK_BITS);
+    if (block !== this.block) this.moveTo(block);
     this.rowid = rowid;
     for (const s of sections) this.vocabulary.termsIn(s, this.hit);
   }
@@ -127,6 +178,29 @@ export class DenseSetBuilder {
     },
   };
 
+  /**
+   * The pass reaches another block: the words' blocks before it go to the spill; a block met
+   * again (rowids out of order) comes back from it.
+   */
+  private moveTo(block: number): void {
+    for (let i = 0; i < this.words; i += 1) {
+      const set = this.sets[i] as RowBits;
+      const spilled = this.spilled[i] as Map<number, number>;
+      if (block > this.block)
+        for (const [b, words] of set)
+          if (b < block) {
+            spilled.set(b, this.spill.put(blockBytes(words)));
+            set.delete(b);
+          }
+      const back = spilled.get(block);
+      if (back !== undefined) {
+        set.set(block, blockFromBytes(this.spill.get(back)));
+        spilled.delete(block);
+      }
+    }
+    this.block = block;
+  }
+
   /** Adds one entry that meets a filter (`tag:<norm>`, `from:<handle>`, `speaker:<id>`). */
   addFilterRow(key: string, rowid: number): void {
     let i = this.filterIndex.get(key);
@@ -142,10 +216,13 @@ export class DenseSetBuilder {
     this.held[i] = (this.held[i] as number) + 1;
   }
 
-  /** The words, phrases and filters held by at least their threshold of entries. */
+  /**
+   * The words, phrases and filters held by at least their thresholds of entries, one at a time
+   * (a set's blocks are read back from the spill as it is given).
+   */
   *kept(thresholds: DenseThresholds): Generator<DenseSet> {
-    // The sets given so far, by their size and a hash of their bits.
-    const given = new Map<string, DenseSet[]>();
+    // The sets given so far, by their size and a hash of their blocks.
+    const given = new Map<string, number[]>();
     for (const [i, term] of this.terms.entries()) {
       const entries = this.held[i] as number;
       const threshold =
@@ -155,38 +232,49 @@ export class DenseSetBuilder {
             ? thresholds.phrases
             : thresholds.words;
       if (entries < threshold) continue;
-      const bits = this.sets[i] as RowBits;
-      const key = `${entries}:${bitsHash(bits)}`;
-      const same = given.get(key)?.find((set) => sameBits(set.bits, bits));
+      const blocks = this.blocksOf(i);
+      const key = `${entries}:${blocksHash(blocks)}`;
+      const same = given.get(key)?.find((j) => sameBlocks(this.blocksOf(j), blocks));
       if (same !== undefined) {
-        yield { term, entries, bits, sameAs: same.term };
+        yield { term, entries, blocks, sameAs: this.terms[same] as string };
         continue;
       }
-      const set = { term, entries, bits };
-      given.set(key, [...(given.get(key) ?? []), set]);
-      yield set;
+      given.set(key, [...(given.get(key) ?? []), i]);
+      yield { term, entries, blocks };
     }
+  }
+
+  /** Frees what the builder holds: its spill (a file is removed). */
+  close(): void {
+    this.spill.close();
+  }
+
+  /** A set's blocks as bytes to store, ascending, from the spill and from memory. */
+  private blocksOf(i: number): [number, Buffer][] {
+    const out: [number, Buffer][] = [];
+    for (const [block, at] of this.spilled[i] ?? []) out.push([block, this.spill.get(at)]);
+    for (const [block, words] of this.sets[i] as RowBits) out.push([block, blockBytes(words)]);
+    return out.sort((a, b) => a[0] - b[0]);
   }
 }
 
-/** A hash of a set's blocks (FNV-1a over block numbers and words), to find equal sets. */
-function bitsHash(bits: RowBits): number {
+/** A hash of a set's blocks (FNV-1a over block numbers and bytes), to find equal sets. */
+function blocksHash(blocks: readonly [number, Buffer][]): number {
   let h = 0x811c9dc5;
-  for (const block of [...bits.keys()].sort((a, b) => a - b)) {
+  for (const [block, bytes] of blocks) {
     h = Math.imul(h ^ block, 0x01000193);
-    const words = bits.get(block) as Uint32Array;
-    for (let i = 0; i < words.length; i += 1) h = Math.imul(h ^ (words[i] as number), 0x01000193);
+    for (let i = 0; i < bytes.length; i += 1) h = Math.imul(h ^ (bytes[i] as number), 0x01000193);
   }
   return h >>> 0;
 }
 
-/** Whether two sets hold the same rowids (every block is `BLOCK_WORDS` long). */
-function sameBits(a: RowBits, b: RowBits): boolean {
-  if (a.size !== b.size) return false;
-  for (const [block, x] of a) {
-    const y = b.get(block);
-    if (y === undefined) return false;
-    for (let i = 0; i < x.length; i += 1) if (x[i] !== y[i]) return false;
-  }
-  return true;
+/** Whether two sets hold the same rowids (`blockBytes` writes equal blocks alike). */
+function sameBlocks(a: readonly [number, Buffer][], b: readonly [number, Buffer][]): boolean {
+  return (
+    a.length === b.length &&
+    a.every(([block, bytes], i) => {
+      const other = b[i];
+      return other !== undefined && other[0] === block && bytes.equals(other[1]);
+    })
+  );
 }

@@ -182,6 +182,27 @@ describe('finding the terms a text holds', () => {
   });
 });
 
+describe('finding the terms of a large vocabulary', () => {
+  it('agrees with includes() for thousands of terms sharing their starts', () => {
+    const next = random(12);
+    const alphabet = [...'ロシア停戦会談軍のはウクライナ支援継続する大統領'];
+    const text = (n: number): string =>
+      Array.from({ length: n }, () => alphabet[Math.floor(next() * alphabet.length)]).join('');
+    const terms = [
+      ...new Set(Array.from({ length: 4000 }, () => text(2 + Math.floor(next() * 7)))),
+    ];
+    const v = new DenseVocabulary(terms);
+    for (let i = 0; i < 100; i += 1) {
+      const t = text(200);
+      const found = new Set<number>();
+      v.termsIn(t, found);
+      const expected = terms.flatMap((term, index) => (t.includes(term) ? [index] : []));
+      expect([...found].sort((a, b) => a - b)).toEqual(expected);
+      expect(expected.length).toBeGreaterThan(0);
+    }
+  });
+});
+
 describe('sets of rowids', () => {
   it('counts bits as a loop over them does', () => {
     const next = random(3);

@@ -282,8 +282,16 @@ function script(c: string): 'kanji' | 'katakana' | 'hiragana' | 'other' {
  * start no term is skipped by two table lookups (most text: hiragana, punctuation).
  */
 export class DenseVocabulary {
-  /** Child of a trie node by unit, keyed `node · 2^16 + unit`; the root is node 0. */
-  private readonly children = new Map<number, number>();
+  /**
+   * Child of a trie node by unit, in an open-addressing table (a Map's lookups were most of the
+   * walk): slot `h` holds the edge from `edgeNode[h]` (-1: empty) by `edgeUnit[h]` to
+   * `edgeChild[h]`. The root is node 0.
+   */
+  private readonly edgeNode: Int32Array;
+  private readonly edgeUnit: Uint16Array;
+  private readonly edgeChild: Int32Array;
+  /** 32 − log2 of the table's size: a slot is the top bits of the edge's hash. */
+  private readonly shift: number;
   /** The root's children by unit (0: none), in a table: every walk starts there. */
   private readonly rootChildren = new Int32Array(0x10000);
   /** For each node, the index + 1 of the term ending there (0: none). */
@@ -302,6 +310,8 @@ export class DenseVocabulary {
     let singles = false;
     let longer = false;
     const ends: number[] = [0];
+    // Built as a Map keyed `node · 2^16 + unit`, then laid out in the table.
+    const children = new Map<number, number>();
     terms.forEach((term, index) => {
       if (term.length === 1) {
         this.single[term.charCodeAt(0)] = index + 1;
@@ -314,11 +324,11 @@ export class DenseVocabulary {
       let node = 0;
       for (let i = 0; i < term.length; i += 1) {
         const key = node * 0x10000 + term.charCodeAt(i);
-        let child = this.children.get(key);
+        let child = children.get(key);
         if (child === undefined) {
           child = ends.length;
           ends.push(0);
-          this.children.set(key, child);
+          children.set(key, child);
           if (node === 0) this.rootChildren[term.charCodeAt(i)] = child;
         }
         node = child;
@@ -328,6 +338,33 @@ export class DenseVocabulary {
     this.ends = Int32Array.from(ends);
     this.hasSingles = singles;
     this.hasLonger = longer;
+    // At most half full, so a miss ends within a few slots.
+    const bits = Math.max(4, Math.ceil(Math.log2(2 * children.size + 1)));
+    this.shift = 32 - bits;
+    this.edgeNode = new Int32Array(1 << bits).fill(-1);
+    this.edgeUnit = new Uint16Array(1 << bits);
+    this.edgeChild = new Int32Array(1 << bits);
+    const mask = (1 << bits) - 1;
+    for (const [key, child] of children) {
+      const node = Math.floor(key / 0x10000);
+      const unit = key % 0x10000;
+      let h = edgeSlot(node, unit, this.shift);
+      while (this.edgeNode[h] !== -1) h = (h + 1) & mask;
+      this.edgeNode[h] = node;
+      this.edgeUnit[h] = unit;
+      this.edgeChild[h] = child;
+    }
+  }
+
+  /** The child of `node` by `unit`, or -1. */
+  private child(node: number, unit: number): number {
+    const { edgeNode } = this;
+    const mask = edgeNode.length - 1;
+    for (let h = edgeSlot(node, unit, this.shift); ; h = (h + 1) & mask) {
+      const at = edgeNode[h] as number;
+      if (at === node && this.edgeUnit[h] === unit) return this.edgeChild[h] as number;
+      if (at === -1) return -1;
+    }
   }
 
   /**
@@ -341,14 +378,14 @@ export class DenseVocabulary {
   termsIn(text: string, into: { add(index: number): unknown }): void {
     if (this.hasSingles) this.singlesIn(text, into);
     if (!this.hasLonger) return;
-    const { first, second, children, rootChildren, ends } = this;
+    const { first, second, rootChildren, ends } = this;
     for (let i = 0; i + 1 < text.length; i += 1) {
       const c0 = text.charCodeAt(i);
       if (first[c0] === 0 || second[text.charCodeAt(i + 1)] === 0) continue;
       let node = rootChildren[c0] as number;
       for (let j = i + 1; j < text.length; j += 1) {
-        const child = children.get(node * 0x10000 + text.charCodeAt(j));
-        if (child === undefined) break;
+        const child = this.child(node, text.charCodeAt(j));
+        if (child < 0) break;
         node = child;
         const end = ends[node] as number;
         if (end !== 0) into.add(end - 1);
@@ -364,6 +401,11 @@ export class DenseVocabulary {
       if (index !== 0) into.add(index - 1);
     }
   }
+}
+
+/** The first slot of the trie edge from `node` by `unit`: the top bits of a multiplicative hash. */
+function edgeSlot(node: number, unit: number, shift: number): number {
+  return Math.imul(node ^ Math.imul(unit, 0x85ebca6b), 0x9e3779b1) >>> shift;
 }
 
 /**

@@ -5,7 +5,6 @@ import {
   type DenseSetBuilder,
 } from '../fulltext/dense-set-builder.js';
 import {
-  blockBytes,
   blockFromBytes,
   DEFAULT_DENSE_TERM_OPTIONS,
   denseThreshold,
@@ -146,10 +145,10 @@ export function storePgDenseSets(
         sameAs,
       ]);
       if (sameAs !== null) continue;
-      for (const [block, words] of set.bits)
+      for (const [block, bytes] of set.blocks)
         c.run(
           `INSERT INTO dense_blocks (term, block, bits) VALUES ($1, $2, decode($3, 'base64'))`,
-          [stored, block, blockBytes(words).toString('base64')],
+          [stored, block, bytes.toString('base64')],
         );
     }
     if (stored === 0) writeMeta(c, 'dense_through', 0);

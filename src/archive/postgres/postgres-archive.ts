@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname } from 'node:path';
 import { err, KirinukiError, ok, type Entry, type Result } from '../../model/index.js';
 import type {
@@ -42,6 +43,7 @@ import {
   type DenseCountSource,
   type DenseSnapshot,
 } from '../fulltext/dense-count.js';
+import { fileBlockSpill } from '../block-spill.js';
 import { DenseSetBuilder } from '../fulltext/dense-set-builder.js';
 import {
   DEFAULT_DENSE_TERM_OPTIONS,
@@ -481,13 +483,20 @@ class PostgresArchiveImpl implements PostgresArchive {
     const entries = this.searcher.entryCount();
     const o = this.denseOptions;
     const through = beginPgDenseBuild(this.c);
-    const dense = new DenseSetBuilder(minePgDenseTerms(this.c, entries, o));
-    buildPgChampions(this.c, PG_CHAMPION_MIN_DF, (rid, sections) => {
-      if (rid <= through) dense.add(rid, sections);
-    });
-    const thresholds = denseThresholds(entries, o);
-    addPgFilterSets(this.c, dense, thresholds.filters, through);
-    storePgDenseSets(this.c, dense, thresholds);
+    const dense = new DenseSetBuilder(
+      minePgDenseTerms(this.c, entries, o),
+      fileBlockSpill(tmpdir()),
+    );
+    try {
+      buildPgChampions(this.c, PG_CHAMPION_MIN_DF, (rid, sections) => {
+        if (rid <= through) dense.add(rid, sections);
+      });
+      const thresholds = denseThresholds(entries, o);
+      addPgFilterSets(this.c, dense, thresholds.filters, through);
+      storePgDenseSets(this.c, dense, thresholds);
+    } finally {
+      dense.close();
+    }
     // VACUUM cannot run inside a transaction; each call is its own.
     this.c.query(
       'VACUUM (ANALYZE) entries, entry_search, entry_tokens, entry_tags, entry_persons, entry_keys, rank_champions, days, meta',

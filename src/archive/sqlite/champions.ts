@@ -15,7 +15,7 @@ export const CHAMPION_MIN_DF = 300;
 /**
  * Builds the champion lists (`fulltext/champions.ts`) of the whole archive into
  * `rank_champions`, in one pass over the entries, and records the highest rowid they cover
- * (`meta.champions_upto`). Run by `Archive.optimize()`; about 20 s for 100,000 entries.
+ * (`meta.champions_upto`). Run by `Archive.optimize()`; about 7 s for 100,000 entries.
  * `onEntry` is told each entry's whole normalised post, body and summary, so that another
  * index built from the text (the dense terms' sets) shares the pass.
  *

@@ -6,7 +6,6 @@ import {
   type DenseSetBuilder,
 } from '../fulltext/dense-set-builder.js';
 import {
-  blockBytes,
   blockFromBytes,
   DEFAULT_DENSE_TERM_OPTIONS,
   denseThreshold,
@@ -121,8 +120,7 @@ export function storeDenseSets(
       const sameAs = set.sameAs === undefined ? null : (ids.get(set.sameAs) ?? null);
       insertTerm.run(stored, set.term, set.entries, sameAs);
       if (sameAs !== null) continue;
-      for (const [block, words] of set.bits)
-        insertBlock.run(stored * KEY_SPAN + block, blockBytes(words));
+      for (const [block, bytes] of set.blocks) insertBlock.run(stored * KEY_SPAN + block, bytes);
     }
     const version =
       (db.prepare("SELECT value FROM meta WHERE key = 'dense_version'").pluck().get() as

@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { tmpdir } from 'node:os';
+import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { checkSqliteArchive } from './doctor.js';
 import { err, KirinukiError, ok, type Entry, type Result } from '../../model/index.js';
@@ -33,6 +34,7 @@ import type { QueryError } from '../query/query-ast.js';
 import { compileQuery, CONTAINS_FUNCTION, type QueryLookups } from './compile-query.js';
 import { countWithDenseSets } from '../fulltext/dense-count.js';
 import { sqliteDenseSource } from './dense-count.js';
+import { fileBlockSpill } from '../block-spill.js';
 import { DenseSetBuilder } from '../fulltext/dense-set-builder.js';
 import { addFilterSets, DenseTermSets, mineDenseTerms, storeDenseSets } from './dense-terms.js';
 import {
@@ -481,11 +483,19 @@ class SqliteArchive implements Archive, ImportGroups {
     this.db
       .transaction(() => {
         const entries = this.runner.entryCount();
-        const dense = new DenseSetBuilder(mineDenseTerms(this.db, entries, this.denseOptions));
-        buildChampions(this.db, CHAMPION_MIN_DF, (rowid, text) => dense.add(rowid, text));
-        const thresholds = denseThresholds(entries, this.denseOptions);
-        addFilterSets(this.db, dense, thresholds.filters);
-        storeDenseSets(this.db, dense, thresholds);
+        const dense = new DenseSetBuilder(
+          mineDenseTerms(this.db, entries, this.denseOptions),
+          // Beside the archive: its disk has room for what the sets add to it.
+          fileBlockSpill(this.path === ':memory:' ? tmpdir() : dirname(resolve(this.path))),
+        );
+        try {
+          buildChampions(this.db, CHAMPION_MIN_DF, (rowid, text) => dense.add(rowid, text));
+          const thresholds = denseThresholds(entries, this.denseOptions);
+          addFilterSets(this.db, dense, thresholds.filters);
+          storeDenseSets(this.db, dense, thresholds);
+        } finally {
+          dense.close();
+        }
       })
       .immediate();
   }
