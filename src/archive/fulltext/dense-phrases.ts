@@ -16,7 +16,14 @@
  * Pure: texts in, phrases out.
  */
 
-import { isLetter, isWordLetter, isWordStart, MAX_WORD_LENGTH } from './dense-terms.js';
+import {
+  isLetter,
+  isWordLetter,
+  isWordStart,
+  MAX_WORD_LENGTH,
+  sampleLetters,
+  type SampleLetters,
+} from './dense-terms.js';
 
 /** Shortest and longest dense phrase, in characters. */
 const MIN_PHRASE = 3;
@@ -37,41 +44,20 @@ export function isPhraseTerm(term: string): boolean {
 
 /**
  * The phrases that at least `share` of a sample's entries hold, with how many entries hold each
- * (each entry is its normalised sections): runs of 3–16 letters that start with a letter a word
- * may start with (not hiragana, `ー` or `々`) and are phrases by `isPhraseTerm`, less those a
- * phrase one letter longer is held as widely as.
+ * (each entry is its normalised sections, or the sample as `sampleLetters` gives it): runs of
+ * 3–16 letters that start with a letter a word may start with (not hiragana, `ー` or `々`) and
+ * are phrases by `isPhraseTerm`, less those a phrase one letter longer is held as widely as.
  *
  * @example
  * densePhraseCandidates([['支援を継続する'], ['支援を継続すると'], ['停戦']], 0.6);
  * // Map { '支援を継続する' => 2 }
  */
 export function densePhraseCandidates(
-  sample: readonly (readonly string[])[],
+  sample: readonly (readonly string[])[] | SampleLetters,
   share: number,
 ): Map<string, number> {
-  const floor = Math.max(1, share * sample.length);
-  // Each entry as one row of letter ids, -1 for anything else and between sections.
-  const letterIds = new Map<string, number>();
-  const letterOf: string[] = [];
-  const rows = sample.map((sections) => {
-    const ids: number[] = [];
-    for (const section of sections) {
-      for (const c of section) {
-        if (!isLetter(c)) {
-          ids.push(-1);
-          continue;
-        }
-        let id = letterIds.get(c);
-        if (id === undefined) {
-          id = letterOf.push(c) - 1;
-          letterIds.set(c, id);
-        }
-        ids.push(id);
-      }
-      ids.push(-1);
-    }
-    return Int32Array.from(ids);
-  });
+  const { rows, letterOf } = 'rows' in sample ? sample : sampleLetters(sample);
+  const floor = Math.max(1, share * rows.length);
   // Level 1: the letters themselves; each level's pieces are ids into `level.text`.
   let level = keepCommon(
     rows,
@@ -80,9 +66,14 @@ export function densePhraseCandidates(
     (key) => letterOf[key] as string,
     floor,
     null,
+    null,
   );
   const phrases = new Map<string, number>();
   const span = letterOf.length;
+  // The rows of the level before last, written over by the next level: a level's rows are a
+  // sample's worth of letters (tens of MB), and sixteen levels of them gathered faster than V8
+  // collected them.
+  let spare: Int32Array[] | null = null;
   for (let length = 2; length <= MAX_PHRASE && level.text.length > 0; length += 1) {
     const before = level;
     // A piece of `length` letters is its head (the piece of one letter fewer at the same start)
@@ -103,7 +94,9 @@ export function densePhraseCandidates(
       (key) => (before.text[Math.floor(key / span)] as string) + letterOf[key % span],
       floor,
       before.rows,
+      spare,
     );
+    spare = before.rows;
     for (let id = 0; id < level.text.length; id += 1) {
       const gram = level.text[id] as string;
       const n = level.held[id] as number;
@@ -133,7 +126,8 @@ interface Level {
  * Counts the entries holding each piece (`keyAt` gives the key of the piece starting at a letter
  * of an entry's row, or -1; `starts` the letters to look at, else all), keeps those at least
  * `floor` hold and numbers them; `before` (the level's rows one letter shorter) gives each kept
- * piece's head and tail.
+ * piece's head and tail. The level's rows are written into `reuse` when given (as long as
+ * `rows`), else new.
  */
 function keepCommon(
   rows: readonly Int32Array[],
@@ -142,6 +136,7 @@ function keepCommon(
   textOf: (key: number) => string,
   floor: number,
   before: readonly Int32Array[] | null,
+  reuse: readonly Int32Array[] | null,
 ): Level {
   // Where to look in each entry: past the first levels, a few letters of thousands.
   const at = (e: number): Int32Array | null => (starts === null ? null : (starts[e] ?? null));
@@ -169,7 +164,7 @@ function keepCommon(
     level.held.push(n);
   }
   rows.forEach((row, e) => {
-    const out = new Int32Array(row.length).fill(-1);
+    const out = (reuse?.[e] ?? new Int32Array(row.length)).fill(-1);
     const live: number[] = [];
     each(e, row, (i) => {
       const key = keyAt(e, i);

@@ -9,6 +9,7 @@ import {
   DenseVocabulary,
   hasRow,
   phraseThreshold,
+  sampleLetters,
   setRow,
   type DenseTermOptions,
   type DenseThresholds,
@@ -40,18 +41,19 @@ export function chooseDenseWords(
 ): string[] {
   const threshold = denseThreshold(entries, options);
   if (entries < threshold || sample.length === 0) return [];
+  const letters = sampleLetters(sample);
   const scale = entries / sample.length;
   const scaled = (held: Map<string, number>): Map<string, number> =>
     new Map([...held].map(([t, n]) => [t, n * scale] as const));
   const words = chooseDenseTerms(
-    scaled(denseCandidates(sample, (0.8 * threshold) / entries)),
+    scaled(denseCandidates(letters, (0.8 * threshold) / entries)),
     0.8 * threshold,
     options.maxTerms,
     options.maxChars,
   );
   const forPhrases = phraseThreshold(entries, options);
   if (entries < forPhrases) return words;
-  const phrases = [...scaled(densePhraseCandidates(sample, (0.8 * forPhrases) / entries))]
+  const phrases = [...scaled(densePhraseCandidates(letters, (0.8 * forPhrases) / entries))]
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
     .slice(0, options.maxPhrases)
     .map(([phrase]) => phrase);

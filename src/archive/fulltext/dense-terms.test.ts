@@ -14,9 +14,32 @@ import {
   meetsDense,
   newestDense,
   popcount32,
+  sampleLetters,
   setRow,
   type RowBits,
 } from './dense-terms.js';
+
+describe('the sample as rows of letter ids', () => {
+  it('numbers letters as first met, one id per code point, -1 for the rest and between sections', () => {
+    const { rows, letterOf } = sampleLetters([['露朝、𠮷', '露'], ['a1朝']]);
+    expect(letterOf).toEqual(['露', '朝', '𠮷', 'a']);
+    expect([...(rows[0] ?? [])]).toEqual([0, 1, -1, 2, -1, 0, -1]);
+    expect([...(rows[1] ?? [])]).toEqual([3, -1, 1, -1]);
+  });
+
+  it('keeps a pair from being counted across two sections', () => {
+    // 露 ends one section and 朝 starts the next: no entry holds the pair 露朝.
+    const held = denseCandidates(
+      [
+        ['露', '朝'],
+        ['露', '朝'],
+      ],
+      1,
+    );
+    expect(held.has('露朝')).toBe(false);
+    expect(held.get('露')).toBe(2);
+  });
+});
 
 describe('which n-grams a sample suggests', () => {
   it('counts word-like n-grams by the entries holding them, not by occurrences', () => {
