@@ -10,9 +10,8 @@ import { fileTextPeople, importStatements, type ImportStatements } from './impor
 import { encodeEntryDoc } from './entry-docs.js';
 import { EntryRemover, type RemovedEntry } from './remove-entry.js';
 import { PendingFulltext } from './pending-fulltext.js';
+import { BULK_CACHE_KIB, setPragmas } from './pragmas.js';
 
-/** The page cache of an import, in KiB (negative: SQLite's unit for a size in KiB). */
-const IMPORT_CACHE_KIB = -16 * 1024;
 /**
  * WAL pages an import lets gather before a checkpoint copies them into the file (80 MB at
  * 8 KiB pages; SQLite's default is 1,000). An import's commits rewrite the same index pages
@@ -132,17 +131,12 @@ export class Importer {
 
   /** The import's page cache, memory map and checkpoint interval; returns what puts them back. */
   private importSettings(): () => void {
-    const cache = this.db.pragma('cache_size', { simple: true }) as number;
-    const mmap = this.db.pragma('mmap_size', { simple: true }) as number;
     const walPages = this.db.pragma('wal_autocheckpoint', { simple: true }) as number;
-    this.db.pragma(`cache_size = ${IMPORT_CACHE_KIB}`);
-    this.db.pragma('mmap_size = 0');
-    this.db.pragma(`wal_autocheckpoint = ${Math.max(walPages, IMPORT_WAL_PAGES)}`);
-    return () => {
-      this.db.pragma(`cache_size = ${cache}`);
-      this.db.pragma(`mmap_size = ${mmap}`);
-      this.db.pragma(`wal_autocheckpoint = ${walPages}`);
-    };
+    return setPragmas(this.db, {
+      cache_size: BULK_CACHE_KIB,
+      mmap_size: 0,
+      wal_autocheckpoint: Math.max(walPages, IMPORT_WAL_PAGES),
+    });
   }
 
   /** Names cached by id are forgotten when what wrote them is rolled back. */

@@ -1,0 +1,21 @@
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { BULK_CACHE_KIB, setPragmas } from './pragmas.js';
+
+describe('pragmas set for a bulk pass', () => {
+  it('sets each value and puts back what the connection had', () => {
+    const db = new Database(':memory:');
+    try {
+      db.pragma('cache_size = -65536');
+      db.pragma('wal_autocheckpoint = 1000');
+      const restore = setPragmas(db, { cache_size: BULK_CACHE_KIB, wal_autocheckpoint: 10_000 });
+      expect(db.pragma('cache_size', { simple: true })).toBe(BULK_CACHE_KIB);
+      expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(10_000);
+      restore();
+      expect(db.pragma('cache_size', { simple: true })).toBe(-65536);
+      expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
+    } finally {
+      db.close();
+    }
+  });
+});

@@ -1,0 +1,26 @@
+import type { Database } from 'better-sqlite3';
+
+/**
+ * Sets numeric pragmas of a connection for a while (a bulk pass: an import, `optimize()`) and
+ * returns what puts back the values they had.
+ *
+ * @example
+ * const restore = setPragmas(db, { cache_size: -16 * 1024, mmap_size: 0 });
+ * try { pass(); } finally { restore(); }
+ */
+export function setPragmas(db: Database, values: Readonly<Record<string, number>>): () => void {
+  const before = Object.keys(values).map(
+    (name) => [name, db.pragma(name, { simple: true }) as number] as const,
+  );
+  for (const [name, value] of Object.entries(values)) db.pragma(`${name} = ${value}`);
+  return () => {
+    for (const [name, value] of before) db.pragma(`${name} = ${value}`);
+  };
+}
+
+/**
+ * The page cache of a bulk pass, in KiB (negative, as `cache_size` takes it): 16 MiB. A pass
+ * reads or writes each page about once, so a larger cache only holds memory: the default 64 MiB
+ * made `optimize()` no faster (20,000 and 100,000 entries) and an import no faster.
+ */
+export const BULK_CACHE_KIB = -16 * 1024;
