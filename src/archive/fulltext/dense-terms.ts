@@ -330,9 +330,10 @@ function script(c: string): 'kanji' | 'katakana' | 'hiragana' | 'other' {
 }
 
 /**
- * Finds which of a list of terms a text holds, in one pass: a trie of the terms' UTF-16 units,
- * walked from each position as far as the text follows it. A position whose first two units
- * start no term is skipped by two table lookups (most text: hiragana, punctuation).
+ * Finds which of a list of terms a text holds, in one pass: an Aho–Corasick automaton over the
+ * terms' UTF-16 units, read one unit at a time (the trie walked from every position, its edges
+ * in a Map, took 1.4 times as long over 20,000 of the benchmark's entries and its 721 terms);
+ * terms of one unit are looked up in a table of their own.
  */
 export class DenseVocabulary {
   /**
@@ -349,10 +350,13 @@ export class DenseVocabulary {
   private readonly rootChildren = new Int32Array(0x10000);
   /** For each node, the index + 1 of the term ending there (0: none). */
   private readonly ends: Int32Array;
-  /** UTF-16 units some term starts with, and units some term has second: most text has
-   * neither (hiragana, punctuation), and a table lookup is cheaper than the map's. */
-  private readonly first = new Uint8Array(0x10000);
-  private readonly second = new Uint8Array(0x10000);
+  /**
+   * For each node, the node of its longest proper suffix in the trie (Aho–Corasick's failure
+   * link), and the nearest node on that chain where a term ends (0: none): the text is read
+   * once, one unit at a time, instead of a walk from every position.
+   */
+  private readonly fail: Int32Array;
+  private readonly output: Int32Array;
   /** For a term of one UTF-16 unit, its index + 1, by that unit (0: none). */
   private readonly single = new Uint32Array(0x10000);
   private readonly hasSingles: boolean;
@@ -372,8 +376,6 @@ export class DenseVocabulary {
         return;
       }
       longer = true;
-      this.first[term.charCodeAt(0)] = 1;
-      this.second[term.charCodeAt(1)] = 1;
       let node = 0;
       for (let i = 0; i < term.length; i += 1) {
         const key = node * 0x10000 + term.charCodeAt(i);
@@ -407,6 +409,38 @@ export class DenseVocabulary {
       this.edgeUnit[h] = unit;
       this.edgeChild[h] = child;
     }
+    [this.fail, this.output] = this.links(children);
+  }
+
+  /** The failure and output links, breadth first from the root. */
+  private links(children: ReadonlyMap<number, number>): [Int32Array, Int32Array] {
+    const nodes = this.ends.length;
+    const fail = new Int32Array(nodes);
+    const output = new Int32Array(nodes);
+    // Each node's edges, to visit them breadth first.
+    const edges: [unit: number, child: number][][] = Array.from({ length: nodes }, () => []);
+    for (const [key, child] of children)
+      edges[Math.floor(key / 0x10000)]?.push([key % 0x10000, child]);
+    const queue: number[] = [0];
+    for (let at = 0; at < queue.length; at += 1) {
+      const node = queue[at] as number;
+      for (const [unit, child] of edges[node] ?? []) {
+        queue.push(child);
+        let f = node === 0 ? -1 : (fail[node] as number);
+        let to = 0;
+        while (f >= 0) {
+          const c = this.child(f, unit);
+          if (c >= 0) {
+            to = c;
+            break;
+          }
+          f = f === 0 ? -1 : (fail[f] as number);
+        }
+        fail[child] = to;
+        output[child] = this.ends[to] !== 0 ? to : (output[to] as number);
+      }
+    }
+    return [fail, output];
   }
 
   /** The child of `node` by `unit`, or -1. */
@@ -431,17 +465,23 @@ export class DenseVocabulary {
   termsIn(text: string, into: { add(index: number): unknown }): void {
     if (this.hasSingles) this.singlesIn(text, into);
     if (!this.hasLonger) return;
-    const { first, second, rootChildren, ends } = this;
-    for (let i = 0; i + 1 < text.length; i += 1) {
-      const c0 = text.charCodeAt(i);
-      if (first[c0] === 0 || second[text.charCodeAt(i + 1)] === 0) continue;
-      let node = rootChildren[c0] as number;
-      for (let j = i + 1; j < text.length; j += 1) {
-        const child = this.child(node, text.charCodeAt(j));
-        if (child < 0) break;
-        node = child;
-        const end = ends[node] as number;
-        if (end !== 0) into.add(end - 1);
+    const { rootChildren, ends, fail, output } = this;
+    let state = 0;
+    for (let i = 0; i < text.length; i += 1) {
+      const unit = text.charCodeAt(i);
+      // Down an edge if there is one; else along the failure links (at the root, stay there).
+      for (;;) {
+        const next = state === 0 ? (rootChildren[unit] as number) : this.child(state, unit);
+        if (next > 0) {
+          state = next;
+          break;
+        }
+        if (state === 0) break;
+        state = fail[state] as number;
+      }
+      for (let at = ends[state] !== 0 ? state : (output[state] as number); at !== 0;) {
+        into.add((ends[at] as number) - 1);
+        at = output[at] as number;
       }
     }
   }
