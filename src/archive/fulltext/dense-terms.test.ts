@@ -187,43 +187,55 @@ describe('finding the terms a text holds', () => {
     expect(none.size).toBe(0);
   });
 
-  it('agrees with includes() on random texts', () => {
-    const next = random(11);
-    const alphabet = [...'ロシア停戦会談軍のは'];
-    const text = (n: number): string =>
-      Array.from({ length: n }, () => alphabet[Math.floor(next() * alphabet.length)]).join('');
-    const terms = [...new Set(Array.from({ length: 30 }, () => text(1 + Math.floor(next() * 5))))];
-    const v = new DenseVocabulary(terms);
-    for (let i = 0; i < 200; i += 1) {
-      const t = text(30);
-      const found = new Set<number>();
-      v.termsIn(t, found);
-      const expected = terms.flatMap((term, index) => (t.includes(term) ? [index] : []));
-      expect([...found].sort((a, b) => a - b)).toEqual(expected);
-    }
-    expect(terms.some((t) => t.length === 1)).toBe(true);
-  });
-});
-
-describe('finding the terms of a large vocabulary', () => {
-  it('agrees with includes() for thousands of terms sharing their starts', () => {
-    const next = random(12);
-    const alphabet = [...'ロシア停戦会談軍のはウクライナ支援継続する大統領'];
-    const text = (n: number): string =>
-      Array.from({ length: n }, () => alphabet[Math.floor(next() * alphabet.length)]).join('');
-    const terms = [
-      ...new Set(Array.from({ length: 4000 }, () => text(2 + Math.floor(next() * 7)))),
-    ];
-    const v = new DenseVocabulary(terms);
-    for (let i = 0; i < 100; i += 1) {
-      const t = text(200);
-      const found = new Set<number>();
-      v.termsIn(t, found);
-      const expected = terms.flatMap((term, index) => (t.includes(term) ? [index] : []));
-      expect([...found].sort((a, b) => a - b)).toEqual(expected);
-      expect(expected.length).toBeGreaterThan(0);
-    }
-  });
+  it.each([
+    // A few terms, singles among them; then thousands sharing their starts (the automaton's
+    // failure links across long overlaps).
+    {
+      seed: 11,
+      letters: 'ロシア停戦会談軍のは',
+      terms: 30,
+      shortest: 1,
+      longest: 5,
+      length: 30,
+      texts: 200,
+    },
+    {
+      seed: 12,
+      letters: 'ロシア停戦会談軍のはウクライナ支援継続する大統領',
+      terms: 4000,
+      shortest: 2,
+      longest: 8,
+      length: 200,
+      texts: 100,
+    },
+  ])(
+    'agrees with includes() on random texts ($terms terms)',
+    ({ seed, letters, terms: count, shortest, longest, length, texts }) => {
+      const next = random(seed);
+      const alphabet = [...letters];
+      const text = (n: number): string =>
+        Array.from({ length: n }, () => alphabet[Math.floor(next() * alphabet.length)]).join('');
+      const terms = [
+        ...new Set(
+          Array.from({ length: count }, () =>
+            text(shortest + Math.floor(next() * (longest - shortest + 1))),
+          ),
+        ),
+      ];
+      const v = new DenseVocabulary(terms);
+      let held = 0;
+      for (let i = 0; i < texts; i += 1) {
+        const t = text(length);
+        const found = new Set<number>();
+        v.termsIn(t, found);
+        const expected = terms.flatMap((term, index) => (t.includes(term) ? [index] : []));
+        expect([...found].sort((a, b) => a - b)).toEqual(expected);
+        held += expected.length;
+      }
+      expect(held).toBeGreaterThan(texts);
+      if (shortest === 1) expect(terms.some((t) => t.length === 1)).toBe(true);
+    },
+  );
 });
 
 describe('sets of rowids', () => {
