@@ -1,3 +1,4 @@
+import { KirinukiError } from '../../model/index.js';
 import { densePhraseCandidates, isPhraseTerm } from './dense-phrases.js';
 import {
   BLOCK_BITS,
@@ -100,7 +101,11 @@ export function memoryBlockSpill(): BlockSpill {
   const kept: Buffer[] = [];
   return {
     put: (bytes) => kept.push(Buffer.from(bytes)) - 1,
-    get: (at) => kept[at] ?? Buffer.alloc(0),
+    get: (at) => {
+      const bytes = kept[at];
+      if (bytes === undefined) throw new KirinukiError('archive', `no spilled block ${at}`);
+      return bytes;
+    },
     close: () => void kept.splice(0),
   };
 }
