@@ -1,6 +1,7 @@
 import { isIndexable } from './bigram-tokens.js';
 import type { EntrySections } from './entry-text.js';
 import { documentLength, SECTION_WEIGHTS } from './bm25.js';
+import { pairSlot } from './pair-slot.js';
 import { recencyFactor, termImpact } from './ranking.js';
 
 /**
@@ -172,7 +173,7 @@ class KeyIds {
   idOf(first: number, second: number): number {
     const key = second === 0 ? first : first * PAIR + second;
     const mask = this.slots.length - 1;
-    let i = keySlot(first, second, this.shift);
+    let i = pairSlot(first, second, this.shift);
     for (;;) {
       const slot = this.slots[i] as number;
       if (slot === 0) break;
@@ -200,17 +201,12 @@ class KeyIds {
       const key = this.keys[id] as number;
       const first = key < PAIR ? key : Math.floor(key / PAIR);
       const second = key < PAIR ? 0 : key % PAIR;
-      let i = keySlot(first, second, this.shift);
+      let i = pairSlot(first, second, this.shift);
       while (slots[i] !== 0) i = (i + 1) & mask;
       slots[i] = id + 1;
     }
     this.slots = slots;
   }
-}
-
-/** The first slot of a key in a table of 2^(32 − shift) slots: a multiplicative hash's top bits. */
-function keySlot(first: number, second: number, shift: number): number {
-  return Math.imul(first ^ Math.imul(second, 0x85ebca6b), 0x9e3779b1) >>> shift;
 }
 
 /**

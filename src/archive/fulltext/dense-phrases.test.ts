@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom as random } from '../../../test/support/seeded-random.js';
 import { densePhraseCandidates, isPhraseTerm, MAX_PHRASE } from './dense-phrases.js';
+import { sampleLetters } from './dense-terms.js';
+
+/** The miner on a sample of normalised sections, as the archive gives it one. */
+const phrasesOf = (sample: readonly (readonly string[])[], share: number): Map<string, number> =>
+  densePhraseCandidates(sampleLetters(sample), share);
 
 describe('which phrases are phrases', () => {
   it('takes a term with hiragana, or longer than a word, for a phrase', () => {
@@ -14,7 +19,7 @@ describe('which phrases are phrases', () => {
 
 describe('which phrases a sample suggests', () => {
   it('counts phrases by the entries holding them, in any context', () => {
-    const held = densePhraseCandidates(
+    const held = phrasesOf(
       [
         ['ロシアは支援を継続する。'],
         ['米国が支援を継続すると述べた'],
@@ -30,7 +35,7 @@ describe('which phrases a sample suggests', () => {
 
   it('leaves out a phrase that always comes inside one a letter longer', () => {
     const sample = [['ウクライナ巡り協議'], ['ウクライナ巡り対立'], ['会談']];
-    const held = densePhraseCandidates(sample, 0.5);
+    const held = phrasesOf(sample, 0.5);
     // `ウクライナ巡` always continues with `り`: only the longer phrase is kept.
     expect(held.get('ウクライナ巡り')).toBe(2);
     expect(held.has('ウクライナ巡')).toBe(false);
@@ -72,7 +77,7 @@ describe('which phrases a sample suggests', () => {
         return !longer.some((h) => phrase(h) && held.get(h) === n);
       })
       .sort();
-    expect([...densePhraseCandidates(sample, share)].sort()).toEqual(expected);
+    expect([...phrasesOf(sample, share)].sort()).toEqual(expected);
     expect(expected.length).toBeGreaterThan(8);
     expect(expected.some(([g]) => g.length >= 5)).toBe(true);
   });

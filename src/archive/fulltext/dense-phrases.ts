@@ -21,7 +21,6 @@ import {
   isWordLetter,
   isWordStart,
   MAX_WORD_LENGTH,
-  sampleLetters,
   type SampleLetters,
 } from './dense-terms.js';
 
@@ -44,19 +43,16 @@ export function isPhraseTerm(term: string): boolean {
 
 /**
  * The phrases that at least `share` of a sample's entries hold, with how many entries hold each
- * (each entry is its normalised sections, or the sample as `sampleLetters` gives it): runs of
- * 3–16 letters that start with a letter a word may start with (not hiragana, `ー` or `々`) and
- * are phrases by `isPhraseTerm`, less those a phrase one letter longer is held as widely as.
+ * (the sample as `sampleLetters` gives it): runs of 3–16 letters that start with a letter a word
+ * may start with (not hiragana, `ー` or `々`) and are phrases by `isPhraseTerm`, less those a
+ * phrase one letter longer is held as widely as.
  *
  * @example
- * densePhraseCandidates([['支援を継続する'], ['支援を継続すると'], ['停戦']], 0.6);
+ * densePhraseCandidates(sampleLetters([['支援を継続する'], ['支援を継続すると'], ['停戦']]), 0.6);
  * // Map { '支援を継続する' => 2 }
  */
-export function densePhraseCandidates(
-  sample: readonly (readonly string[])[] | SampleLetters,
-  share: number,
-): Map<string, number> {
-  const { rows, letterOf } = 'rows' in sample ? sample : sampleLetters(sample);
+export function densePhraseCandidates(sample: SampleLetters, share: number): Map<string, number> {
+  const { rows, letterOf } = sample;
   const floor = Math.max(1, share * rows.length);
   // Level 1: the letters themselves; each level's pieces are ids into `level.text`.
   let level = keepCommon(

@@ -19,6 +19,10 @@ import {
   type RowBits,
 } from './dense-terms.js';
 
+/** The miner on a sample of normalised sections, as the archive gives it one. */
+const wordsOf = (sample: readonly (readonly string[])[], share: number): Map<string, number> =>
+  denseCandidates(sampleLetters(sample), share);
+
 describe('the sample as rows of letter ids', () => {
   it('numbers letters as first met, one id per code point, -1 for the rest and between sections', () => {
     const { rows, letterOf } = sampleLetters([['露朝、𠮷', '露'], ['a1朝']]);
@@ -29,7 +33,7 @@ describe('the sample as rows of letter ids', () => {
 
   it('keeps a pair from being counted across two sections', () => {
     // 露 ends one section and 朝 starts the next: no entry holds the pair 露朝.
-    const held = denseCandidates(
+    const held = wordsOf(
       [
         ['露', '朝'],
         ['露', '朝'],
@@ -43,7 +47,7 @@ describe('the sample as rows of letter ids', () => {
 
 describe('which n-grams a sample suggests', () => {
   it('counts word-like n-grams by the entries holding them, not by occurrences', () => {
-    const held = denseCandidates([['露朝会談と露朝会談'], ['露朝の会談'], ['停戦']], 0.5);
+    const held = wordsOf([['露朝会談と露朝会談'], ['露朝の会談'], ['停戦']], 0.5);
     expect(held.get('露朝')).toBe(2);
     expect(held.get('会談')).toBe(2);
     // Held by one entry of three: below the share asked for.
@@ -53,7 +57,7 @@ describe('which n-grams a sample suggests', () => {
 
   it('leaves out n-grams with hiragana, digits or punctuation', () => {
     const sample = Array.from({ length: 4 }, () => ['ロシアは2024年、停戦を拒んだ。']);
-    const held = [...denseCandidates(sample, 1).keys()];
+    const held = [...wordsOf(sample, 1).keys()];
     expect(held).toContain('ロシア');
     expect(held).toContain('停戦');
     expect(held.some((g) => /[ぁ-ゟ]/u.test(g))).toBe(false);
@@ -65,7 +69,7 @@ describe('which n-grams a sample suggests', () => {
   });
 
   it('counts single letters by the entries holding them', () => {
-    const held = denseCandidates([['露朝と露'], ['露の会談'], ['停戦ー']], 0.5);
+    const held = wordsOf([['露朝と露'], ['露の会談'], ['停戦ー']], 0.5);
     expect(held.get('露')).toBe(2);
     expect(held.has('停')).toBe(false);
     expect(held.has('ー')).toBe(false);
@@ -88,7 +92,7 @@ describe('which n-grams a sample suggests', () => {
       for (const g of grams) brute.set(g, (brute.get(g) ?? 0) + 1);
     }
     const expected = [...brute].filter(([, n]) => n >= 18).sort();
-    expect([...denseCandidates(sample, 0.3)].sort()).toEqual(expected);
+    expect([...wordsOf(sample, 0.3)].sort()).toEqual(expected);
     expect(expected.some(([g]) => g.length >= 3)).toBe(true);
   });
 });
