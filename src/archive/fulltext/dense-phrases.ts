@@ -54,22 +54,19 @@ export function isPhraseTerm(term: string): boolean {
 export function densePhraseCandidates(sample: SampleLetters, share: number): Map<string, number> {
   const { rows, letterOf } = sample;
   const floor = Math.max(1, share * rows.length);
+  const state = pieceState(rows);
   // Level 1: the letters themselves; each level's pieces are ids into `level.text`.
   let level = keepCommon(
     rows,
-    null,
+    state,
+    true,
     (e, i) => rows[e]?.[i] ?? -1,
     (key) => letterOf[key] as string,
     floor,
-    null,
-    null,
   );
   const phrases = new Map<string, number>();
   const span = letterOf.length;
-  // The rows of the level before last, written over by the next level: a level's rows are a
-  // sample's worth of letters (tens of MB), and sixteen levels of them gathered faster than V8
-  // collected them.
-  let spare: Int32Array[] | null = null;
+  const { at, offsets } = state;
   for (let length = 2; length <= MAX_PHRASE && level.text.length > 0; length += 1) {
     const before = level;
     // A piece of `length` letters is its head (the piece of one letter fewer at the same start)
@@ -77,22 +74,20 @@ export function densePhraseCandidates(sample: SampleLetters, share: number): Map
     // (Keys reach pieces × letters: past 32 bits in a large sample, so they are not stored.)
     const keyAt = (e: number, i: number): number => {
       const row = rows[e] as Int32Array;
-      const starts = before.rows[e] as Int32Array;
       if (i + length > row.length) return -1;
-      const head = starts[i] as number;
-      if (head < 0 || (starts[i + 1] as number) < 0) return -1;
+      const start = (offsets[e] as number) + i;
+      const head = at[start] as number;
+      if (head < 0 || (at[start + 1] as number) < 0) return -1;
       return head * span + (row[i + length - 1] as number);
     };
     level = keepCommon(
       rows,
-      before.live,
+      state,
+      false,
       keyAt,
       (key) => (before.text[Math.floor(key / span)] as string) + letterOf[key % span],
       floor,
-      before.rows,
-      spare,
     );
-    spare = before.rows;
     for (let id = 0; id < level.text.length; id += 1) {
       const gram = level.text[id] as string;
       const n = level.held[id] as number;
@@ -106,40 +101,71 @@ export function densePhraseCandidates(sample: SampleLetters, share: number): Map
   return phrases;
 }
 
-/** The common pieces of one level: their texts, how many entries hold each, where they stand. */
+/**
+ * Where the common pieces of the current level stand, for every entry of the sample at once: one
+ * buffer of piece ids as long as the sample's letters, and one of the letters where a piece
+ * starts, each entry at its own offset. Each level is written over the one before, in place
+ * (a piece at a letter is read, with the piece at the next letter, just before that letter is
+ * written), where a buffer per entry and level held three levels at once.
+ */
+interface PieceState {
+  /** Where each entry's letters start in `at` and `live`. */
+  offsets: Int32Array;
+  /** The id of the common piece starting at each letter, or -1. */
+  at: Int32Array;
+  /** Each entry's letters where a common piece starts, ascending, from its offset on. */
+  live: Int32Array;
+  /** How many of `live` each entry has. */
+  liveCount: Int32Array;
+}
+
+function pieceState(rows: readonly Int32Array[]): PieceState {
+  const offsets = new Int32Array(rows.length);
+  let total = 0;
+  rows.forEach((row, e) => {
+    offsets[e] = total;
+    total += row.length;
+  });
+  return {
+    offsets,
+    at: new Int32Array(total),
+    live: new Int32Array(total),
+    liveCount: new Int32Array(rows.length),
+  };
+}
+
+/** The common pieces of one level: their texts, how many entries hold each, what they hold. */
 interface Level {
   text: string[];
   held: number[];
-  /** By entry, the id of the common piece starting at each letter, or -1. */
-  rows: Int32Array[];
-  /** By entry, the letters where a common piece starts: the next level looks only there. */
-  live: Int32Array[];
   /** By id, the ids of the two pieces one letter shorter it holds (its head and its tail). */
   pieces: [number, number][];
 }
 
 /**
  * Counts the entries holding each piece (`keyAt` gives the key of the piece starting at a letter
- * of an entry's row, or -1; `starts` the letters to look at, else all), keeps those at least
- * `floor` hold and numbers them; `before` (the level's rows one letter shorter) gives each kept
- * piece's head and tail. The level's rows are written into `reuse` when given (as long as
- * `rows`), else new.
+ * of an entry's row, or -1), keeps those at least `floor` hold, numbers them and writes them
+ * into `state` over the level before: at every letter for the first level, else only where the
+ * level before had a piece (the rest is -1 already). The level before's pieces at each letter
+ * give each kept piece's head and tail.
  */
 function keepCommon(
   rows: readonly Int32Array[],
-  starts: readonly Int32Array[] | null,
+  state: PieceState,
+  first: boolean,
   keyAt: (entry: number, at: number) => number,
   textOf: (key: number) => string,
   floor: number,
-  before: readonly Int32Array[] | null,
-  reuse: readonly Int32Array[] | null,
 ): Level {
+  const { offsets, at, live, liveCount } = state;
   // Where to look in each entry: past the first levels, a few letters of thousands.
-  const at = (e: number): Int32Array | null => (starts === null ? null : (starts[e] ?? null));
   const each = (e: number, row: Int32Array, visit: (i: number) => void): void => {
-    const list = at(e);
-    if (list === null) for (let i = 0; i < row.length; i += 1) visit(i);
-    else for (let k = 0; k < list.length; k += 1) visit(list[k] as number);
+    if (first) for (let i = 0; i < row.length; i += 1) visit(i);
+    else {
+      const from = offsets[e] as number;
+      const to = from + (liveCount[e] as number);
+      for (let k = from; k < to; k += 1) visit(live[k] as number);
+    }
   };
   const held = new Map<number, number>();
   const lastEntry = new Map<number, number>();
@@ -152,7 +178,7 @@ function keepCommon(
     });
   });
   const ids = new Map<number, number>();
-  const level: Level = { text: [], held: [], rows: [], live: [], pieces: [] };
+  const level: Level = { text: [], held: [], pieces: [] };
   for (const [key, n] of held) {
     if (n < floor) continue;
     ids.set(key, level.text.length);
@@ -160,21 +186,18 @@ function keepCommon(
     level.held.push(n);
   }
   rows.forEach((row, e) => {
-    const out = (reuse?.[e] ?? new Int32Array(row.length)).fill(-1);
-    const live: number[] = [];
+    const offset = offsets[e] as number;
+    // The live letters kept are written over the list being read, never ahead of it.
+    let kept = offset;
     each(e, row, (i) => {
       const key = keyAt(e, i);
       const id = key < 0 ? undefined : ids.get(key);
-      if (id === undefined) return;
-      out[i] = id;
-      live.push(i);
-      if (before !== null && level.pieces[id] === undefined) {
-        const heads = before[e] as Int32Array;
-        level.pieces[id] = [heads[i] as number, heads[i + 1] as number];
-      }
+      if (id !== undefined && !first && level.pieces[id] === undefined)
+        level.pieces[id] = [at[offset + i] as number, at[offset + i + 1] as number];
+      at[offset + i] = id ?? -1;
+      if (id !== undefined) live[kept++] = i;
     });
-    level.rows.push(out);
-    level.live.push(Int32Array.from(live));
+    liveCount[e] = kept - offset;
   });
   return level;
 }

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fileBlockSpill } from '../block-spill.js';
-import { DenseSetBuilder, memoryBlockSpill } from './dense-set-builder.js';
-import { BLOCK_BITS, blockFromBytes } from './dense-terms.js';
+import { chooseDenseWords, DenseSetBuilder, memoryBlockSpill } from './dense-set-builder.js';
+import { BLOCK_BITS, blockFromBytes, DEFAULT_DENSE_TERM_OPTIONS } from './dense-terms.js';
 
 const thresholds = { words: 3, phrases: 2, filters: 1 };
 
@@ -36,6 +36,22 @@ describe('collecting the dense sets', () => {
       // As many entries, other ones: a set of its own.
       ['ロシアは', 3, undefined],
     ]);
+  });
+});
+
+describe('choosing the words from a sample', () => {
+  it('chooses from a sample read once, as from one held whole', () => {
+    const sample = Array.from({ length: 40 }, (_, i) => [
+      i % 2 === 0 ? 'ロシアは支援を継続すると述べた' : 'ウクライナ巡り協議。支援を継続する',
+      `会談${i}`,
+    ]);
+    const options = { ...DEFAULT_DENSE_TERM_OPTIONS, minEntries: 10, minPhraseEntries: 10 };
+    const whole = chooseDenseWords(sample, 400, options);
+    function* once(): Generator<string[]> {
+      yield* sample;
+    }
+    expect(whole).toContain('支援を継続する');
+    expect(chooseDenseWords(once(), 400, options)).toEqual(whole);
   });
 });
 

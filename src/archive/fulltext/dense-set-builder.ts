@@ -36,14 +36,15 @@ export const DENSE_SAMPLE_ENTRIES = 4000;
  * chooseDenseWords(sampleSections, 1_000_000, DEFAULT_DENSE_TERM_OPTIONS); // ['ロシア', …, '支援を継続する', …]
  */
 export function chooseDenseWords(
-  sample: readonly (readonly string[])[],
+  sample: Iterable<readonly string[]>,
   entries: number,
   options: DenseTermOptions,
 ): string[] {
   const threshold = denseThreshold(entries, options);
-  if (entries < threshold || sample.length === 0) return [];
+  if (entries < threshold) return [];
   const letters = sampleLetters(sample);
-  const scale = entries / sample.length;
+  if (letters.rows.length === 0) return [];
+  const scale = entries / letters.rows.length;
   const scaled = (held: Map<string, number>): Map<string, number> =>
     new Map([...held].map(([t, n]) => [t, n * scale] as const));
   const words = chooseDenseTerms(

@@ -31,6 +31,24 @@ describe('the sample as rows of letter ids', () => {
     expect([...(rows[1] ?? [])]).toEqual([3, -1, 1, -1]);
   });
 
+  it('reads the sample once, entry by entry, into one buffer', () => {
+    const sample = [['露朝、𠮷', '露'], ['a1朝'], ['']];
+    let read = 0;
+    function* entries(): Generator<string[]> {
+      for (const sections of sample) {
+        read += 1;
+        yield sections;
+      }
+    }
+    const { rows, letterOf } = sampleLetters(entries());
+    expect(read).toBe(3);
+    expect(rows.map((row) => [...row])).toEqual(sampleLetters(sample).rows.map((row) => [...row]));
+    expect(letterOf).toEqual(['露', '朝', '𠮷', 'a']);
+    // Views of one buffer, one entry after another.
+    expect(new Set(rows.map((row) => row.buffer)).size).toBe(1);
+    expect(rows.map((row) => row.byteOffset / 4)).toEqual([0, 7, 11]);
+  });
+
   it('keeps a pair from being counted across two sections', () => {
     // 露 ends one section and 朝 starts the next: no entry holds the pair 露朝.
     const held = wordsOf(

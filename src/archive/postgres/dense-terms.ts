@@ -40,14 +40,22 @@ export function minePgDenseTerms(
   const lo = Number(range?.lo ?? 0);
   const hi = Number(range?.hi ?? 0);
   const step = Math.max(1, Math.floor((hi - lo + 1) / DENSE_SAMPLE_ENTRIES));
-  const sample = c
-    .run(
+  return chooseDenseWords(sampleTexts(c, lo, hi, step), entries, options);
+}
+
+/** Sample entries read at a time: the miner reads the sample once, and need not hold it all. */
+const SAMPLE_CHUNK = 250;
+
+/** The normalised text of every `step`-th rid from `lo` to `hi`, a chunk of rids at a time. */
+function* sampleTexts(c: PgConnection, lo: number, hi: number, step: number): Generator<string[]> {
+  for (let from = lo; from <= hi; from += step * SAMPLE_CHUNK) {
+    const rows = c.run(
       `SELECT s.norm FROM entry_search s
        WHERE s.entry IN (SELECT generate_series($1::bigint, $2::bigint, $3::bigint))`,
-      [lo, hi, step],
-    )
-    .map((row) => [String(row.norm)]);
-  return chooseDenseWords(sample, entries, options);
+      [from, Math.min(hi, from + step * SAMPLE_CHUNK - 1), step],
+    );
+    for (const row of rows) yield [String(row.norm)];
+  }
 }
 
 /**

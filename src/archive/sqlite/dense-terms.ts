@@ -48,9 +48,13 @@ export function mineDenseTerms(
       'SELECT doc FROM entry_docs WHERE entry IN (SELECT rowid FROM entries WHERE rowid % ? = 0 LIMIT ?)',
     )
     .pluck()
-    .all(step, DENSE_SAMPLE_ENTRIES) as unknown[];
-  const sample = docs.map((doc) => normalisedSections(decodeEntrySections(doc)));
-  return chooseDenseWords(sample, entries, options);
+    .iterate(step, DENSE_SAMPLE_ENTRIES) as IterableIterator<unknown>;
+  // Each entry decoded as the miner reads it: the sample's texts are never all in memory.
+  return chooseDenseWords(decodedSections(docs), entries, options);
+}
+
+function* decodedSections(docs: Iterable<unknown>): Generator<string[]> {
+  for (const doc of docs) yield normalisedSections(decodeEntrySections(doc));
 }
 
 function normalisedSections(s: { post: string; body: string; summary: string }): string[] {
