@@ -24,3 +24,6 @@ export function setPragmas(db: Database, values: Readonly<Record<string, number>
  * made `optimize()` no faster (20,000 and 100,000 entries) and an import no faster.
  */
 export const BULK_CACHE_KIB = -16 * 1024;
+
+/** `temp_store` for temporary tables and journals in files (the OS caches them, not the process). */
+export const TEMP_STORE_FILE = 1;
