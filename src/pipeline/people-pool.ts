@@ -60,7 +60,11 @@ export function startPeoplePool(
   let nextId = 0;
   let closed = false;
   const workers = Array.from({ length: size }, (_, i) => {
-    const worker = new Worker(WORKER.script, { workerData: knowledge, eval: WORKER.eval });
+    const worker = new Worker(WORKER.script, {
+      workerData: knowledge,
+      eval: WORKER.eval,
+      resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB },
+    });
     load.push(0);
     worker.on('message', (reply: PeopleReply) => {
       const waiting = pending.get(reply.id);
@@ -112,6 +116,13 @@ export function startPeoplePool(
     },
   };
 }
+
+/**
+ * The young generation of a worker's heap, in MB: left to V8 it grows further, and is mostly
+ * empty between collections. At 24 MB, `kirinuki import --no-optimize` of 20,000 clips peaked at
+ * 229–240 MB instead of 243–251, in the same time (13.1–14.9 s, four pairs of runs alternating).
+ */
+const WORKER_YOUNG_MB = 24;
 
 /**
  * The worker's code: beside this module, as `tsc`'s JavaScript in dist/ or as the CLI bundle's
