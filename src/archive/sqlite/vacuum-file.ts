@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { setPragmas, TEMP_STORE_FILE } from './pragmas.js';
 
 /** The page size of a new archive (see `configure` in sqlite-archive.ts). */
 export const PAGE_SIZE = 8192;
@@ -29,12 +30,11 @@ export function vacuumFile(db: Database): boolean {
     db.pragma(`page_size = ${PAGE_SIZE}`);
     // VACUUM builds the new file in a temporary database: in memory, as the archive's other
     // temporary tables are, it would hold the whole archive (1.1 GB peak at 100,000 entries).
-    const temp = db.pragma('temp_store', { simple: true }) as number;
-    db.pragma('temp_store = FILE');
+    const restore = setPragmas(db, { temp_store: TEMP_STORE_FILE });
     try {
       db.exec('VACUUM');
     } finally {
-      db.pragma(`temp_store = ${temp}`);
+      restore();
     }
     return true;
   } finally {
