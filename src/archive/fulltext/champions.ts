@@ -1,7 +1,10 @@
 import { isIndexable } from './bigram-tokens.js';
 import type { EntrySections } from './entry-text.js';
 import { documentLength, SECTION_WEIGHTS } from './bm25.js';
-import { pairSlot } from './pair-slot.js';
+import { ChampionChains } from './champion-chains.js';
+import { ChampionHeaps } from './champion-heaps.js';
+import { ChampionKeyTable } from './champion-key-table.js';
+import { KeyFilter } from './key-filter.js';
 import { recencyFactor, termImpact } from './ranking.js';
 
 /**
@@ -65,169 +68,99 @@ export function championKeys(normalised: string): string[] {
   return [...new Set(keys)];
 }
 
-/** A bounded min-heap of (key, rowid, impact): the `capacity` of highest key seen. */
-class TopK {
-  readonly impacts: number[] = [];
-  readonly rowids: number[] = [];
-  /** What is kept with each entry: its frequency and length (see {@link packed}). */
-  readonly payload: number[] = [];
-  /** And its recency factor. */
-  readonly recency: number[] = [];
-
-  /** What an offer must exceed to be kept: the lowest kept once full, until then -∞. */
-  least = -Infinity;
-
-  constructor(private readonly capacity: number) {}
-
-  offer(impact: number, rowid: number, payload: number, recency: number): void {
-    const n = this.impacts.length;
-    if (n < this.capacity) {
-      this.impacts.push(impact);
-      this.rowids.push(rowid);
-      this.payload.push(payload);
-      this.recency.push(recency);
-      this.up(n);
-    } else if (impact > (this.impacts[0] as number)) {
-      this.impacts[0] = impact;
-      this.rowids[0] = rowid;
-      this.payload[0] = payload;
-      this.recency[0] = recency;
-      this.down(0);
-    } else return;
-    if (this.impacts.length >= this.capacity) this.least = this.impacts[0] as number;
-  }
-
-  private up(i: number): void {
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      if ((this.impacts[p] as number) <= (this.impacts[i] as number)) return;
-      this.swap(i, p);
-      i = p;
-    }
-  }
-
-  private down(i: number): void {
-    const n = this.impacts.length;
-    for (;;) {
-      const l = 2 * i + 1;
-      const r = l + 1;
-      let m = i;
-      if (l < n && (this.impacts[l] as number) < (this.impacts[m] as number)) m = l;
-      if (r < n && (this.impacts[r] as number) < (this.impacts[m] as number)) m = r;
-      if (m === i) return;
-      this.swap(i, m);
-      i = m;
-    }
-  }
-
-  private swap(a: number, b: number): void {
-    swapAt(this.impacts, a, b);
-    swapAt(this.rowids, a, b);
-    swapAt(this.payload, a, b);
-    swapAt(this.recency, a, b);
-  }
-
-  /** The lowest kept, when full (else 0). */
-  floor(): number {
-    return this.impacts.length >= this.capacity ? (this.impacts[0] ?? 0) : 0;
-  }
-
-  /** Indices of the kept, best first. */
-  best(): number[] {
-    const order = this.rowids.map((_, i) => i);
-    return order.sort((a, b) => (this.impacts[b] as number) - (this.impacts[a] as number));
-  }
+/** What a {@link ChampionCollector} keeps and for which keys. */
+export interface ChampionCollectorOptions {
+  /** Entries kept per list, by impact and again by impact × recency. */
+  perKey?: number;
+  /** Lists are made of keys held by more entries than this. */
+  minDf?: number;
+  /**
+   * How many entries will be added, when known (at least that many: a count too low only
+   * costs lists). A key that can no longer be held by more than `minDf` entries is then
+   * dropped, and one first met too late is not followed.
+   */
+  entries?: number;
+  /**
+   * Keys followed before the rarest of those not yet listed are dropped; and the entries held
+   * in their chains before that.
+   */
+  maxKeys?: number;
+  maxChained?: number;
 }
 
-/** Swaps two items of a list in place (a destructuring swap allocated an array each time). */
-function swapAt(list: number[], a: number, b: number): void {
-  const t = list[a] as number;
-  list[a] = list[b] as number;
-  list[b] = t;
-}
+/** Lengths below this are kept exactly (longer ones as this, which only lowers an impact). */
+const LENGTH_SPAN = 2 ** 24;
 
-/** A key's two lists: by impact, and by impact with recency; and how many entries hold it. */
-interface KeyTops {
-  df: number;
-  byImpact: TopK;
-  byBlend: TopK;
-}
-
-/** Two code points as one number key (both below 0x110000). */
-const PAIR = 0x110000;
+/** About 40 bytes a key followed (see `ChampionCollectorOptions.maxKeys`). */
+export const CHAMPION_MAX_KEYS = 1 << 20;
+/** 12 bytes an entry chained. */
+export const CHAMPION_MAX_CHAINED = 1 << 22;
 
 /**
- * The keys seen so far, each given a small id in the order first seen: a Map keyed by a pair's
- * number (above 2^31, so a heap number V8 hashes slowly) took half of `optimize()`.
+ * A key met in the last this many entries is not dropped for the budget before older ones of
+ * as many entries: a word new to the news is the one about to be everywhere.
  */
-class KeyIds {
-  /** By id: the key's number (a code point, or `PAIR` × first + second). */
-  keys = new Float64Array(1024);
-  size = 0;
-  /** Open addressing: id + 1, 0 for an empty slot. */
-  private slots = new Int32Array(4096);
-  /** 32 − log2 of the table's size. */
-  private shift = 20;
-
-  /** The id of a character (`second` 0) or a pair, given one if new. */
-  idOf(first: number, second: number): number {
-    const key = second === 0 ? first : first * PAIR + second;
-    const mask = this.slots.length - 1;
-    let i = pairSlot(first, second, this.shift);
-    for (;;) {
-      const slot = this.slots[i] as number;
-      if (slot === 0) break;
-      if (this.keys[slot - 1] === key) return slot - 1;
-      i = (i + 1) & mask;
-    }
-    const id = this.size;
-    if (id === this.keys.length) {
-      const keys = new Float64Array(id * 2);
-      keys.set(this.keys);
-      this.keys = keys;
-    }
-    this.keys[id] = key;
-    this.size += 1;
-    this.slots[i] = id + 1;
-    if (this.size * 2 > this.slots.length) this.grow();
-    return id;
-  }
-
-  private grow(): void {
-    const slots = new Int32Array(this.slots.length * 2);
-    const mask = slots.length - 1;
-    this.shift -= 1;
-    for (let id = 0; id < this.size; id += 1) {
-      const key = this.keys[id] as number;
-      const first = key < PAIR ? key : Math.floor(key / PAIR);
-      const second = key < PAIR ? 0 : key % PAIR;
-      let i = pairSlot(first, second, this.shift);
-      while (slots[i] !== 0) i = (i + 1) & mask;
-      slots[i] = id + 1;
-    }
-    this.slots = slots;
-  }
-}
+const RECENT_ENTRIES = 1000;
 
 /**
  * Collects champion lists entry by entry, in one pass over the archive.
  *
+ * Memory is bounded whatever the text: a key's entries are chained until its heaps would be
+ * full (`ChampionChains`), and only then get heaps (`ChampionHeaps`); when more than `maxKeys`
+ * keys (or `maxChained` chained entries) are followed, the half least likely to reach `minDf`
+ * entries — the fewest entries for the time since first met — are dropped and remembered
+ * (`KeyFilter`), and none of them gets a list in this pass: a list that missed some entries
+ * would give ranking a wrong bound. Keys that can no longer reach `minDf` (the number of
+ * `entries` is known) are dropped without loss.
+ *
  * @example
- * const c = new ChampionCollector(averageLength, '2024-03-01');
+ * const c = new ChampionCollector(averageLength, '2024-03-01', { minDf: 300, entries: 1000 });
  * for (const { rowid, sections } of entries) c.add(rowid, sections, date);
- * const lists = c.lists(300);
+ * const lists = c.lists();
  */
 export class ChampionCollector {
-  private readonly ids = new KeyIds();
-  /** By key id. */
-  private readonly tops: KeyTops[] = [];
-  /** By key id: its weighted frequency in the entry being added, and which entry that is. */
+  private readonly perKey: number;
+  private readonly minDf: number;
+  private readonly entries: number;
+  private readonly maxKeys: number;
+  private readonly maxChained: number;
+  private readonly keys = new ChampionKeyTable();
+  private readonly heaps: ChampionHeaps;
+  private readonly chains = new ChampionChains();
+  /** Keys dropped for the budget, once there were any. */
+  private dropped: KeyFilter | null = null;
+
+  // By key id.
+  /** Entries holding it since it was followed. */
+  private df = new Int32Array(1024);
+  /** Its chain's head (-1: none), until it has heaps. */
+  private chain = new Int32Array(1024);
+  /** Its heap by impact (by impact × recency is the next one), -1 until it has them. */
+  private heap = new Int32Array(1024);
+  /** The entry (serial) in which it was first followed. */
+  private first = new Int32Array(1024);
+  /** 1: it was dropped before (it may have been: `KeyFilter`), so it gets no list. */
+  private partial = new Uint8Array(1024);
+  /** Its weighted frequency in the entry being added, and which entry that is. */
   private tf = new Int32Array(1024);
   private mark = new Int32Array(1024);
+
+  // By entry serial (from 1).
+  private rowids = new Float64Array(1024);
+  private lengths = new Int32Array(1024);
+  private recencies = new Float64Array(1024);
+
   /** The ids of the entry's keys, in the order first met. */
   private touched = new Int32Array(1024);
   private held = 0;
   private serial = 0;
+  /** Whether a key first met in the entry being added can still reach `minDf`. */
+  private addKeys = true;
+  /** Keys followed when the hopeless ones are next looked for. */
+  private nextSweep = 0;
+  /** Keys and chained entries past which the rarest are dropped (raised when heaps fill it). */
+  private keyBudget: number;
+  private chainBudget: number;
 
   /**
    * @param averageLength the archive's average entry length (`documentLength`)
@@ -236,38 +169,71 @@ export class ChampionCollector {
   constructor(
     private readonly averageLength: number,
     private readonly newest: string,
-    private readonly perKey = CHAMPIONS_PER_KEY,
-  ) {}
+    options: ChampionCollectorOptions = {},
+  ) {
+    this.perKey = options.perKey ?? CHAMPIONS_PER_KEY;
+    this.minDf = options.minDf ?? 0;
+    this.entries = options.entries ?? Infinity;
+    this.maxKeys = options.maxKeys ?? CHAMPION_MAX_KEYS;
+    this.maxChained = options.maxChained ?? CHAMPION_MAX_CHAINED;
+    this.heaps = new ChampionHeaps(this.perKey);
+    this.keyBudget = this.maxKeys;
+    this.chainBudget = this.maxChained;
+  }
 
   /** One entry's normalised sections and its date. */
   add(rowid: number, sections: EntrySections, date: string): void {
+    this.bound();
     this.serial += 1;
     this.held = 0;
+    this.addKeys = this.entries - this.serial + 1 > this.minDf;
     this.count(sections.post, SECTION_WEIGHTS.post);
     this.count(sections.body, SECTION_WEIGHTS.body);
     this.count(sections.summary, SECTION_WEIGHTS.summary);
+    const serial = this.serial;
+    if (serial >= this.rowids.length) this.widenEntries();
     const length = documentLength(sections);
     const recency = recencyFactor(date, this.newest);
+    this.rowids[serial] = rowid;
+    this.lengths[serial] = length;
+    this.recencies[serial] = recency;
     for (let i = 0; i < this.held; i += 1) {
       const id = this.touched[i] as number;
-      let top = this.tops[id];
-      if (top === undefined) {
-        top = {
-          df: 0,
-          byImpact: new TopK(this.perKey),
-          byBlend: new TopK(this.perKey),
-        };
-        this.tops[id] = top;
-      }
       const tf = this.tf[id] as number;
-      const impact = termImpact(tf, length, this.averageLength);
-      top.df += 1;
-      // Most entries weigh less than a full list's weakest: only those that do are offered.
-      if (impact > top.byImpact.least)
-        top.byImpact.offer(impact, rowid, packed(tf, length), recency);
-      if (impact * recency > top.byBlend.least)
-        top.byBlend.offer(impact * recency, rowid, packed(tf, length), recency);
+      const df = (this.df[id] as number) + 1;
+      this.df[id] = df;
+      let h = this.heap[id] as number;
+      if (h < 0) {
+        // Until a key's heaps would be full, they would hold all its entries: a chain does.
+        if (df <= this.perKey) {
+          this.chain[id] = this.chains.push(this.chain[id] as number, serial, tf);
+          continue;
+        }
+        h = this.openHeaps(id);
+      }
+      this.offer(h, serial, tf, length, recency);
     }
+  }
+
+  /** Gives a key its heaps, offered its chained entries in the order they were added. */
+  private openHeaps(id: number): number {
+    const h = this.heaps.open();
+    this.heaps.open();
+    this.heap[id] = h;
+    const head = this.chain[id] as number;
+    for (const [serial, tf] of this.chains.items(head))
+      this.offer(h, serial, tf, this.lengths[serial] as number, this.recencies[serial] as number);
+    this.chains.release(head);
+    this.chain[id] = -1;
+    return h;
+  }
+
+  private offer(h: number, serial: number, tf: number, length: number, recency: number): void {
+    const impact = termImpact(tf, length, this.averageLength);
+    // Most entries weigh less than a full list's weakest: only those that do are offered.
+    if (impact > (this.heaps.least[h] as number)) this.heaps.offer(h, impact, serial, tf);
+    if (impact * recency > (this.heaps.least[h + 1] as number))
+      this.heaps.offer(h + 1, impact * recency, serial, tf);
   }
 
   private count(text: string, weight: number): void {
@@ -281,18 +247,20 @@ export class ChampionCollector {
         previous = -1;
         continue;
       }
-      this.tally(this.ids.idOf(cp, 0), weight);
-      if (previous >= 0) this.tally(this.ids.idOf(previous, cp), weight);
+      this.tally(this.keys.idOf(cp, 0, this.addKeys), weight);
+      if (previous >= 0) this.tally(this.keys.idOf(previous, cp, this.addKeys), weight);
       previous = cp;
     }
   }
 
   private tally(id: number, weight: number): void {
-    if (id >= this.tf.length) this.widen();
+    if (id < 0) return;
+    if (id >= this.tf.length) this.widenKeys();
     if (this.mark[id] === this.serial) {
       this.tf[id] = (this.tf[id] as number) + weight;
       return;
     }
+    if (this.mark[id] === 0) this.follow(id);
     this.mark[id] = this.serial;
     this.tf[id] = weight;
     if (this.held === this.touched.length) {
@@ -304,42 +272,133 @@ export class ChampionCollector {
     this.held += 1;
   }
 
-  private widen(): void {
-    const size = this.ids.keys.length;
-    const tf = new Int32Array(size);
-    tf.set(this.tf);
-    this.tf = tf;
-    const mark = new Int32Array(size);
-    mark.set(this.mark);
-    this.mark = mark;
+  /** A key met for the first time (or again after it was dropped). */
+  private follow(id: number): void {
+    this.df[id] = 0;
+    this.chain[id] = -1;
+    this.heap[id] = -1;
+    this.first[id] = this.serial;
+    this.partial[id] = this.dropped?.has(this.keys.number(id)) ? 1 : 0;
   }
 
-  /** The lists of keys held by more than `minDf` entries. */
-  lists(minDf: number): ChampionList[] {
+  /**
+   * Between entries: drops the keys that can no longer reach `minDf`, and past the budget the
+   * half least likely to.
+   */
+  private bound(): void {
+    const over = this.keys.size > this.keyBudget || this.chains.held > this.chainBudget;
+    const hopeless = this.entries - this.serial < this.minDf && this.keys.size >= this.nextSweep;
+    if (!over && !hopeless) return;
+    const remaining = this.entries - this.serial;
+    const keep = new Uint8Array(this.keys.size);
+    for (let id = 0; id < this.keys.size; id += 1)
+      keep[id] = (this.df[id] as number) + remaining > this.minDf ? 1 : 0;
+    if (over) this.dropRarest(keep);
+    const map = this.keys.compact((id) => keep[id] === 1);
+    for (let id = 0; id < map.length; id += 1) {
+      const to = map[id] as number;
+      if (to < 0) {
+        this.chains.release(this.chain[id] as number);
+        continue;
+      }
+      this.df[to] = this.df[id] as number;
+      this.chain[to] = this.chain[id] as number;
+      this.heap[to] = this.heap[id] as number;
+      this.first[to] = this.first[id] as number;
+      this.partial[to] = this.partial[id] as number;
+      this.mark[to] = this.mark[id] as number;
+    }
+    this.mark.fill(0, this.keys.size);
+    this.nextSweep = Math.max(4096, this.keys.size * 2);
+    // Keys with heaps are never dropped: when they alone fill the budget, it grows (else every
+    // entry would sweep again).
+    this.keyBudget = raised(this.keys.size, this.maxKeys);
+    this.chainBudget = raised(this.chains.held, this.maxChained);
+  }
+
+  /**
+   * Marks for dropping the half of the kept keys without heaps that have the fewest entries for
+   * the time since first met, and remembers them.
+   */
+  private dropRarest(keep: Uint8Array): void {
+    const rates: number[] = [];
+    const rate = (id: number): number =>
+      (this.df[id] as number) / (this.serial - (this.first[id] as number) + RECENT_ENTRIES);
+    for (let id = 0; id < this.keys.size; id += 1)
+      if (keep[id] === 1 && (this.heap[id] as number) < 0) rates.push(rate(id));
+    if (rates.length === 0) return;
+    const cut = new Float64Array(rates).sort()[Math.floor(rates.length / 2)] as number;
+    this.dropped ??= new KeyFilter();
+    for (let id = 0; id < this.keys.size; id += 1)
+      if (keep[id] === 1 && (this.heap[id] as number) < 0 && rate(id) <= cut) {
+        keep[id] = 0;
+        this.dropped.add(this.keys.number(id));
+      }
+  }
+
+  private widenKeys(): void {
+    const size = this.keys.keys.length;
+    const wider = <T extends Int32Array | Uint8Array>(old: T, make: (n: number) => T): T => {
+      const next = make(size);
+      next.set(old);
+      return next;
+    };
+    this.df = wider(this.df, (n) => new Int32Array(n));
+    this.chain = wider(this.chain, (n) => new Int32Array(n));
+    this.heap = wider(this.heap, (n) => new Int32Array(n));
+    this.first = wider(this.first, (n) => new Int32Array(n));
+    this.partial = wider(this.partial, (n) => new Uint8Array(n));
+    this.tf = wider(this.tf, (n) => new Int32Array(n));
+    this.mark = wider(this.mark, (n) => new Int32Array(n));
+  }
+
+  private widenEntries(): void {
+    const size = this.rowids.length * 2;
+    const rowids = new Float64Array(size);
+    rowids.set(this.rowids);
+    this.rowids = rowids;
+    const lengths = new Int32Array(size);
+    lengths.set(this.lengths);
+    this.lengths = lengths;
+    const recencies = new Float64Array(size);
+    recencies.set(this.recencies);
+    this.recencies = recencies;
+  }
+
+  /** How many keys are followed now (the memory the pass holds is about proportional). */
+  keysFollowed(): number {
+    return this.keys.size;
+  }
+
+  /** The lists of keys held by more than `minDf` entries, and followed since their first. */
+  lists(): ChampionList[] {
     const out: ChampionList[] = [];
-    for (const [id, top] of this.tops.entries()) {
-      if (top === undefined || top.df <= minDf) continue;
+    for (let id = 0; id < this.keys.size; id += 1) {
+      const df = this.df[id] as number;
+      if (df <= this.minDf || this.partial[id] === 1) continue;
+      // A key still chained gets its heaps now, as it would have had all along.
+      const h = (this.heap[id] as number) >= 0 ? (this.heap[id] as number) : this.openHeaps(id);
       const list: ChampionList = {
-        key: keyText(this.ids.keys[id] as number),
-        df: top.df,
-        floor: top.byImpact.floor(),
-        blendFloor: top.byBlend.floor(),
+        key: this.keys.text(id),
+        df,
+        floor: this.heaps.floor(h),
+        blendFloor: this.heaps.floor(h + 1),
         rowids: [],
         tfs: [],
         lengths: [],
         recencies: [],
       };
       const seen = new Set<number>();
-      for (const heap of [top.byImpact, top.byBlend])
-        for (const i of heap.best()) {
-          const rowid = heap.rowids[i] as number;
+      for (const heap of [h, h + 1])
+        for (const i of this.heaps.best(heap)) {
+          const serial = this.heaps.entry(heap, i);
+          const rowid = this.rowids[serial] as number;
           if (seen.has(rowid)) continue;
           seen.add(rowid);
-          const kept = heap.payload[i] as number;
           list.rowids.push(rowid);
-          list.tfs.push(Math.floor(kept / LENGTH_SPAN));
-          list.lengths.push(kept % LENGTH_SPAN);
-          list.recencies.push(heap.recency[i] as number);
+          list.tfs.push(this.heaps.tf(heap, i));
+          list.lengths.push(Math.min(this.lengths[serial] as number, LENGTH_SPAN - 1));
+          list.recencies.push(this.recencies[serial] as number);
         }
       out.push(list);
     }
@@ -406,15 +465,7 @@ export function mergeChampionLists(
   return out;
 }
 
-/** Lengths below this are kept exactly (longer ones as this, which only lowers an impact). */
-const LENGTH_SPAN = 2 ** 24;
-
-/** A frequency and a length as one number. */
-function packed(tf: number, length: number): number {
-  return tf * LENGTH_SPAN + Math.min(length, LENGTH_SPAN - 1);
-}
-
-function keyText(key: number): string {
-  if (key < PAIR) return String.fromCodePoint(key);
-  return String.fromCodePoint(Math.floor(key / PAIR)) + String.fromCodePoint(key % PAIR);
+/** A budget: `max`, unless what was kept fills three quarters of it. */
+function raised(kept: number, max: number): number {
+  return kept * 4 > max * 3 ? kept + (max >> 1) : max;
 }

@@ -72,7 +72,7 @@ describe('champion lists', () => {
   });
 
   it('keeps the entries of highest impact, and the most recent strong ones, for frequent keys only', () => {
-    const c = new ChampionCollector(10, '2024-03-01', 2);
+    const c = new ChampionCollector(10, '2024-03-01', { perKey: 2, minDf: 2 });
     const add = (rowid: number, body: string, date: string): void =>
       c.add(rowid, doc('', body, ''), date);
     add(1, '停戦停戦停戦xxxx', '2020-01-01');
@@ -80,7 +80,7 @@ describe('champion lists', () => {
     add(3, '停戦停戦xxxxxx', '2021-01-01');
     add(4, '停戦xxxxxxxx', '2020-01-01');
     add(5, '露', '2024-03-01');
-    const lists = c.lists(2);
+    const lists = c.lists();
     const ceasefire = lists.find((l) => l.key === '停戦');
     expect(ceasefire?.df).toBe(4);
     // By impact: 1 (three mentions), 3 (two); by impact × recency, 2 joins.
@@ -92,9 +92,9 @@ describe('champion lists', () => {
 
   it('merges the lists of entries filed later, keeping the best and a valid floor', () => {
     const build = (rows: [number, string, string][]) => {
-      const c = new ChampionCollector(10, '2024-03-01', 2);
+      const c = new ChampionCollector(10, '2024-03-01', { perKey: 2 });
       for (const [rowid, body, date] of rows) c.add(rowid, doc('', body, ''), date);
-      return c.lists(0).find((l) => l.key === '停戦');
+      return c.lists().find((l) => l.key === '停戦');
     };
     const old = build([
       [1, '停戦停戦xxxx', '2020-01-01'],

@@ -36,7 +36,10 @@ export function buildChampions(
   const newest =
     (db.prepare('SELECT max(date) FROM dates WHERE entry_count > 0').pluck().get() as
       string | null) ?? '1970-01-01';
-  const collector = new ChampionCollector(length / entries, newest);
+  // Exact (the pass runs in optimize()'s transaction): keys that can no longer reach minDf
+  // are dropped on the way.
+  const count = db.prepare('SELECT count(*) FROM entries').pluck().get() as number;
+  const collector = new ChampionCollector(length / entries, newest, { minDf, entries: count });
   let upto = 0;
   const rows = db
     .prepare(
@@ -58,7 +61,7 @@ export function buildChampions(
         : [sections.post, sections.body, sections.summary],
     );
   }
-  const lists = collector.lists(minDf);
+  const lists = collector.lists();
   const insert = db.prepare(
     'INSERT INTO rank_champions (key, df, floor, blend_floor, rowids, tfs, lengths, recencies) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
   );
@@ -151,7 +154,7 @@ export function refreshChampions(db: Database, maxNew = REFRESH_AT_MOST): number
   );
   let rewritten = 0;
   db.transaction(() => {
-    for (const fresh of collector.lists(0)) {
+    for (const fresh of collector.lists()) {
       const f = floors.get(fresh.key);
       if (f === undefined || !beats(fresh, f, averageLength)) continue;
       const stored = lists.of([fresh.key])[0];
