@@ -97,16 +97,18 @@ export const CHAMPION_MAX_KEYS = 1 << 20;
 export const CHAMPION_MAX_CHAINED = 1 << 22;
 
 /**
- * A key met in the last this many entries is not dropped for the budget before older ones of
- * as many entries: a word new to the news is the one about to be everywhere.
+ * Past the budget, a key is judged by its entries over the entries since it was first met plus
+ * this many: a key met lately is not judged on its first few entries (a word new to the news is
+ * the one about to be everywhere), and one met long ago and rarely since goes first.
  */
 const RECENT_ENTRIES = 1000;
 
 /**
  * Collects champion lists entry by entry, in one pass over the archive.
  *
- * Memory is bounded whatever the text: a key's entries are chained until its heaps would be
- * full (`ChampionChains`), and only then get heaps (`ChampionHeaps`); when more than `maxKeys`
+ * Memory is bounded whatever the text, but for the heaps of keys held by more than `perKey`
+ * entries (2 KiB each at 64): a key's entries are chained until its heaps would be full
+ * (`ChampionChains`), and only then get heaps (`ChampionHeaps`); when more than `maxKeys`
  * keys (or `maxChained` chained entries) are followed, the half least likely to reach `minDf`
  * entries — the fewest entries for the time since first met — are dropped and remembered
  * (`KeyFilter`), and none of them gets a list in this pass: a list that missed some entries
@@ -202,6 +204,8 @@ export class ChampionCollector {
       const tf = this.tf[id] as number;
       const df = (this.df[id] as number) + 1;
       this.df[id] = df;
+      // A key followed again after it was dropped gets no list: its entries are not kept.
+      if (this.partial[id] === 1) continue;
       let h = this.heap[id] as number;
       if (h < 0) {
         // Until a key's heaps would be full, they would hold all its entries: a chain does.
