@@ -59,6 +59,23 @@ describe('makeSnippet', () => {
     expect(makeSnippet(text, ['和平']).offset).toBe(0);
   });
 
+  it('in a long text, goes to where a term is spelled as normalised, else reads the parts in turn', () => {
+    const filler = '市民の避難が続いている。\n'.repeat(1500);
+    // すす before a combining voiced mark reads すず: not a match, and the real one comes later.
+    const marked = `${filler}すす\u3099が${filler}ここですすを見た。${filler}`;
+    const s = makeSnippet(marked, ['すす']);
+    expect(slices(s.text, s.highlights)).toEqual(['すす']);
+    expect(s.offset + (s.highlights[0]?.[0] ?? 0)).toBe(marked.indexOf('ここですす') + 3);
+    // Spelled only otherwise (full width, capitals): found by normalising the parts.
+    const wide = `${filler}${filler}ＮＡＴＯの会議。${filler}`;
+    const w = makeSnippet(wide, ['nato']);
+    expect(slices(w.text, w.highlights)).toEqual(['ＮＡＴＯ']);
+    // Spelled both ways: the part around the term as normalised is read, not those before it.
+    const both = `${filler}ＮＡＴＯの会議。${filler}natoの声明。${filler}`;
+    const b = makeSnippet(both, ['nato']);
+    expect(slices(b.text, b.highlights)).toEqual(['nato']);
+  });
+
   it('in a long text, takes its excerpt from the first part that has a match', () => {
     const part = '市民の避難が続いている。\n'.repeat(1000);
     const text = `停戦${part}${'停戦と停戦、停戦。'.repeat(5)}${part}`;

@@ -61,15 +61,24 @@ const SCAN_PART = 8_000;
 const FIRST_PART = 1_000;
 
 /**
+ * How far before a term's first literal place its part starts: the part then ends at least
+ * this far past it (`partEnd` keeps at least half of `FIRST_PART`).
+ */
+const LITERAL_LEAD = 250;
+
+/**
  * The matches of the first part of `text` that holds any. A long text — a 50,000-character part
  * of a paste — is normalised a part at a time, each cut after a line break or 。, and only as
  * far as the first match: normalising twenty such texts whole was a third of a search's time.
  * Parts start small and double, so a common word costs a thousand units of such a text and a
  * rare one about as many parts as before. A match running across a cut is not found in either
- * part.
+ * part. First, though, the part around the first place a term is spelled as it is normalised
+ * ({@link rangesNearLiteral}): a match spelled otherwise before it is then passed over.
  */
 function firstRanges(text: string, normalisedTerms: readonly string[]): [number, number][] {
   if (text.length <= 2 * SCAN_PART) return findRanges(text, normalisedTerms);
+  const near = rangesNearLiteral(text, normalisedTerms);
+  if (near.length > 0) return near;
   let size = FIRST_PART;
   for (let from = 0; from < text.length; size = Math.min(2 * size, SCAN_PART)) {
     const to = partEnd(text, from, size);
@@ -78,6 +87,27 @@ function firstRanges(text: string, normalisedTerms: readonly string[]): [number,
     from = to;
   }
   return [];
+}
+
+/**
+ * The matches in a part around the first place where a term is spelled in the text as it is
+ * normalised (most Japanese is): found by the engine's own search, without normalising what
+ * comes before. A term common in a long text but rare in each stretch of it (a pair of kana
+ * in random text) had every part before its first match normalised. Empty when no term is
+ * there as it is, or the normalised part does not match there after all (a combining mark
+ * after it); the parts are then read in turn.
+ */
+function rangesNearLiteral(text: string, normalisedTerms: readonly string[]): [number, number][] {
+  let first = -1;
+  for (const term of normalisedTerms) {
+    if (term.length === 0) continue;
+    const at = text.indexOf(term);
+    if (at >= 0 && (first < 0 || at < first)) first = at;
+  }
+  if (first < 0) return [];
+  const from = avoidSplitPair(text, Math.max(0, first - LITERAL_LEAD), -1);
+  const to = partEnd(text, from, FIRST_PART);
+  return findRanges(text.slice(from, to), normalisedTerms).map(([a, b]) => [a + from, b + from]);
 }
 
 /**
