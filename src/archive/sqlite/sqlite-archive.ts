@@ -52,7 +52,7 @@ import { DayOrder } from './reorder-day.js';
 import { Updater } from './update-entries.js';
 import { checkSchema, migrate } from './migrations.js';
 import { PAGE_SIZE, vacuumFile } from './vacuum-file.js';
-import { BULK_CACHE_KIB, setPragmas, TEMP_STORE_FILE } from './pragmas.js';
+import { BULK_CACHE_KIB, setPragmas, SharedPragmas, TEMP_STORE_FILE } from './pragmas.js';
 import { checkNormalisation, renormalise } from './renormalise.js';
 import { rankedSearch } from './ranked-search.js';
 import { buildChampions, CHAMPION_MIN_DF, ChampionLists, refreshChampions } from './champions.js';
@@ -197,6 +197,11 @@ class SqliteArchive implements Archive, ImportGroups {
   private readonly dropper: EntryDropper;
   private readonly order: DayOrder;
   private readonly records: EntryRecords;
+  /**
+   * A stream over every entry reads each page once: through the 256 MiB memory map, the pages
+   * read stayed resident (a dump of a million entries peaked at 507 MB of RSS, 202 MB without).
+   */
+  private readonly wholeReads: SharedPragmas;
 
   constructor(
     private readonly db: Database.Database,
@@ -218,6 +223,7 @@ class SqliteArchive implements Archive, ImportGroups {
     this.dropper = new EntryDropper(db);
     this.order = new DayOrder(db);
     this.records = new EntryRecords(db);
+    this.wholeReads = new SharedPragmas(db, { cache_size: BULK_CACHE_KIB, mmap_size: 0 });
     this.byId = db.prepare(`SELECT ${ENTRY_COLUMNS} FROM ${ENTRY_TABLES} WHERE e.id = ?`);
     this.byRowids = db.prepare(
       `SELECT ${ENTRY_COLUMNS}, e.date AS date FROM json_each(?) j JOIN entries e ON e.rowid = j.value
@@ -420,8 +426,15 @@ class SqliteArchive implements Archive, ImportGroups {
     return this.counts.entriesOfTag(tag, limit);
   }
 
-  /** Reads in pages of 500 by (day, seq), so the connection stays usable while iterating. */
-  *allEntries(): IterableIterator<StoredEntry> {
+  /**
+   * Reads in pages of 500 by (day, seq), so the connection stays usable while iterating; as
+   * every whole-archive stream, without the memory map and with a bulk pass's page cache.
+   */
+  allEntries(): IterableIterator<StoredEntry> {
+    return this.wholeReads.during(this.entryPages());
+  }
+
+  private *entryPages(): IterableIterator<StoredEntry> {
     let day = '';
     let seq = -1;
     for (;;) {
@@ -435,7 +448,7 @@ class SqliteArchive implements Archive, ImportGroups {
   }
 
   allEntryRecords(): IterableIterator<EntryRecord> {
-    return this.records.all();
+    return this.wholeReads.during(this.records.all());
   }
 
   allDays(): DayRecord[] {
