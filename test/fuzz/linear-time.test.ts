@@ -55,12 +55,17 @@ describe('time linear in input size', () => {
       share: 0,
     };
     const pattern = { name: "'x' × N", make: (n: number) => 'x'.repeat(n) };
-    const growth = growthOf(quadratic, pattern, {
-      sizes: [10_000, 100_000],
-      runs: 2,
-      attempts: 1,
-      maxStepRatio: MAX_STEP_RATIO_IN_TESTS,
-    });
+    // Up to three measurements: on a loaded machine a stall in the baseline's larger run can
+    // raise its step as much as the parser's (seen once, with a million-entry export alongside).
+    const measure = () =>
+      growthOf(quadratic, pattern, {
+        sizes: [10_000, 100_000],
+        runs: 2,
+        attempts: 1,
+        maxStepRatio: MAX_STEP_RATIO_IN_TESTS,
+      });
+    let growth = measure();
+    for (let tries = 1; tries < 3 && growth.linear; tries += 1) growth = measure();
     expect(growth.worst.ratio).toBeGreaterThan(MAX_STEP_RATIO_IN_TESTS);
     expect(growth.linear).toBe(false);
     expect(allocationBaseline('abcd')).toEqual([
