@@ -1,3 +1,4 @@
+import { widened } from './typed-arrays.js';
 /**
  * Short lists of (entry, frequency), many of them in three typed arrays, each list a chain
  * from its newest item back. The champion lists' pass keeps a key's entries this way until
@@ -58,10 +59,8 @@ export class ChampionChains {
 
   private grow(): void {
     const size = this.next.length * 2;
-    for (const name of ['entries', 'tfs', 'next'] as const) {
-      const wider = new Int32Array(size);
-      wider.set(this[name]);
-      this[name] = wider;
-    }
+    this.entries = widened(this.entries, size);
+    this.tfs = widened(this.tfs, size);
+    this.next = widened(this.next, size);
   }
 }

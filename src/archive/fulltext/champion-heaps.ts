@@ -1,3 +1,4 @@
+import { widened } from './typed-arrays.js';
 /**
  * Bounded min-heaps of (value, entry, frequency), many of them in a few typed arrays: heap `h`
  * holds the `capacity` highest values offered to it. The champion lists' pass keeps two per
@@ -113,20 +114,11 @@ export class ChampionHeaps {
   }
 
   private grow(heaps: number): void {
-    const widen = <T extends Float64Array | Int32Array>(
-      old: T,
-      make: (n: number) => T,
-      n: number,
-    ): T => {
-      const next = make(n);
-      next.set(old);
-      return next;
-    };
     const items = heaps * this.capacity;
-    this.values = widen(this.values, (n) => new Float64Array(n), items);
-    this.entries = widen(this.entries, (n) => new Int32Array(n), items);
-    this.tfs = widen(this.tfs, (n) => new Int32Array(n), items);
-    this.sizes = widen(this.sizes, (n) => new Int32Array(n), heaps);
-    this.least = widen(this.least, (n) => new Float64Array(n), heaps);
+    this.values = widened(this.values, items);
+    this.entries = widened(this.entries, items);
+    this.tfs = widened(this.tfs, items);
+    this.sizes = widened(this.sizes, heaps);
+    this.least = widened(this.least, heaps);
   }
 }

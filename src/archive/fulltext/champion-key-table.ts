@@ -1,4 +1,5 @@
 import { pairSlot } from './pair-slot.js';
+import { widened } from './typed-arrays.js';
 
 /** Two code points as one number key (both below 0x110000). */
 const PAIR = 0x110000;
@@ -37,11 +38,7 @@ export class ChampionKeyTable {
     }
     if (!add) return -1;
     const id = this.size;
-    if (id === this.keys.length) {
-      const keys = new Float64Array(id * 2);
-      keys.set(this.keys);
-      this.keys = keys;
-    }
+    if (id === this.keys.length) this.keys = widened(this.keys, id * 2);
     this.keys[id] = key;
     this.size += 1;
     this.slots[i] = id + 1;

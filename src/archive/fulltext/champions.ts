@@ -6,6 +6,7 @@ import { ChampionHeaps } from './champion-heaps.js';
 import { ChampionKeyTable } from './champion-key-table.js';
 import { KeyFilter } from './key-filter.js';
 import { recencyFactor, termImpact } from './ranking.js';
+import { widened } from './typed-arrays.js';
 
 /**
  * Champion lists (top-k tiered postings): for each character and each pair of characters found
@@ -91,9 +92,9 @@ export interface ChampionCollectorOptions {
 /** Lengths below this are kept exactly (longer ones as this, which only lowers an impact). */
 const LENGTH_SPAN = 2 ** 24;
 
-/** About 40 bytes a key followed (see `ChampionCollectorOptions.maxKeys`). */
+/** Keys followed at most (see `ChampionCollectorOptions.maxKeys`): its arrays hold about 40 bytes a key. */
 export const CHAMPION_MAX_KEYS = 1 << 20;
-/** 12 bytes an entry chained. */
+/** Chained entries at most: 12 bytes each. */
 export const CHAMPION_MAX_CHAINED = 1 << 22;
 
 /**
@@ -267,11 +268,7 @@ export class ChampionCollector {
     if (this.mark[id] === 0) this.follow(id);
     this.mark[id] = this.serial;
     this.tf[id] = weight;
-    if (this.held === this.touched.length) {
-      const touched = new Int32Array(this.held * 2);
-      touched.set(this.touched);
-      this.touched = touched;
-    }
+    if (this.held === this.touched.length) this.touched = widened(this.touched, this.held * 2);
     this.touched[this.held] = id;
     this.held += 1;
   }
@@ -342,31 +339,20 @@ export class ChampionCollector {
 
   private widenKeys(): void {
     const size = this.keys.keys.length;
-    const wider = <T extends Int32Array | Uint8Array>(old: T, make: (n: number) => T): T => {
-      const next = make(size);
-      next.set(old);
-      return next;
-    };
-    this.df = wider(this.df, (n) => new Int32Array(n));
-    this.chain = wider(this.chain, (n) => new Int32Array(n));
-    this.heap = wider(this.heap, (n) => new Int32Array(n));
-    this.first = wider(this.first, (n) => new Int32Array(n));
-    this.partial = wider(this.partial, (n) => new Uint8Array(n));
-    this.tf = wider(this.tf, (n) => new Int32Array(n));
-    this.mark = wider(this.mark, (n) => new Int32Array(n));
+    this.df = widened(this.df, size);
+    this.chain = widened(this.chain, size);
+    this.heap = widened(this.heap, size);
+    this.first = widened(this.first, size);
+    this.partial = widened(this.partial, size);
+    this.tf = widened(this.tf, size);
+    this.mark = widened(this.mark, size);
   }
 
   private widenEntries(): void {
     const size = this.rowids.length * 2;
-    const rowids = new Float64Array(size);
-    rowids.set(this.rowids);
-    this.rowids = rowids;
-    const lengths = new Int32Array(size);
-    lengths.set(this.lengths);
-    this.lengths = lengths;
-    const recencies = new Float64Array(size);
-    recencies.set(this.recencies);
-    this.recencies = recencies;
+    this.rowids = widened(this.rowids, size);
+    this.lengths = widened(this.lengths, size);
+    this.recencies = widened(this.recencies, size);
   }
 
   /** How many keys are followed now (the memory the pass holds is about proportional). */

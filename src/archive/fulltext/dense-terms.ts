@@ -19,6 +19,7 @@
 
 import { KirinukiError } from '../../model/index.js';
 import { pairSlot } from './pair-slot.js';
+import { widened } from './typed-arrays.js';
 
 /** Rowids per stored block of a set: 65,536 bits, 8 KiB. */
 export const BLOCK_BITS = 1 << 16;
@@ -147,11 +148,8 @@ export function sampleLetters(sample: Iterable<readonly string[]>): SampleLetter
   const ends: number[] = [];
   for (const sections of sample) {
     for (const section of sections) {
-      if (n + section.length + 1 > all.length) {
-        const wider = new Int32Array(Math.max(2 * all.length, n + section.length + 1));
-        wider.set(all.subarray(0, n));
-        all = wider;
-      }
+      if (n + section.length + 1 > all.length)
+        all = widened(all, Math.max(2 * all.length, n + section.length + 1));
       for (const c of section) {
         let id = -1;
         if (isLetter(c)) {

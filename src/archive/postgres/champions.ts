@@ -41,9 +41,9 @@ export function buildPgChampions(
   const entries = Number(c.value('SELECT coalesce(sum(entry_count), 0) AS n FROM days')) || 1;
   const length = Number(c.value(`SELECT value FROM meta WHERE key = 'fulltext_length'`) ?? 0);
   const newest = String(c.value('SELECT max(date) AS d FROM entries') ?? '1970-01-01');
-  // Entries filed during the pass may make a key miss its list, never give it a wrong one.
-  const count = Number(c.value('SELECT count(*) AS n FROM entries'));
-  const collector = new ChampionCollector(length / entries, newest, { minDf, entries: count });
+  // Keys that can no longer reach minDf are dropped on the way: entries filed during the pass
+  // may make a key miss its list, never give it a wrong one.
+  const collector = new ChampionCollector(length / entries, newest, { minDf, entries });
   let after = 0;
   for (;;) {
     const rows = c.run(

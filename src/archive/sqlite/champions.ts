@@ -36,10 +36,9 @@ export function buildChampions(
   const newest =
     (db.prepare('SELECT max(date) FROM dates WHERE entry_count > 0').pluck().get() as
       string | null) ?? '1970-01-01';
-  // Exact (the pass runs in optimize()'s transaction): keys that can no longer reach minDf
-  // are dropped on the way.
-  const count = db.prepare('SELECT count(*) FROM entries').pluck().get() as number;
-  const collector = new ChampionCollector(length / entries, newest, { minDf, entries: count });
+  // The days' counts, kept at import: keys that can no longer reach minDf are dropped on the
+  // way (a count too low would only cost lists).
+  const collector = new ChampionCollector(length / entries, newest, { minDf, entries });
   let upto = 0;
   const rows = db
     .prepare(
