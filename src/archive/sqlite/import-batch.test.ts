@@ -72,4 +72,39 @@ describe('Importer', () => {
     expect(settings(db)).toEqual([-4096, 1024 * 1024, 1000]);
     db.close();
   });
+
+  it('indexes text of nearly all new pairs with FTS5’s small in-memory table, then puts the size back', () => {
+    const db = database('d.db', -4096, 0);
+    const hashBytes = (): unknown =>
+      db.prepare("SELECT v FROM entries_fts_config WHERE k = 'hashsize'").pluck().get();
+    const archives = hashBytes();
+    // Three parts of a paste of random kanji: about 120,000 pairs, nearly all distinct.
+    let x = 11;
+    const kanji = (n: number): string =>
+      Array.from({ length: n }, () => {
+        x = (Math.imul(x, 1103515245) + 12345) >>> 0;
+        return String.fromCharCode(0x4e00 + ((x >>> 8) % 20_000));
+      }).join('');
+    const texts = [kanji(40_000), kanji(40_000), kanji(40_000)];
+    const report = new Importer(db).importBatches([
+      {
+        source: 's',
+        day: '2024-01-18',
+        entries: texts.map((text, i) => makeEntry({ id: `part${i}`, text })),
+        documentTagLines: [],
+      },
+    ]);
+    expect(report.inserted).toBe(3);
+    expect(hashBytes()).toBe(archives);
+    // With the archive's 32 MiB the transaction's terms would be written as one segment at its
+    // commit; with the small table FTS5 wrote several while indexing the third part.
+    const segments = db
+      .prepare('SELECT count(DISTINCT id >> 37) FROM entries_fts_data WHERE id >> 37 > 0')
+      .pluck()
+      .get() as number;
+    expect(segments).toBeGreaterThan(1);
+    const found = db.prepare('SELECT rowid FROM entries_fts WHERE entries_fts MATCH ?').pluck();
+    expect(found.all(`"${(texts[2] as string).slice(30_000, 30_002)}"`)).toHaveLength(1);
+    db.close();
+  });
 });

@@ -1,6 +1,7 @@
 import type { Entry } from '../../model/index.js';
 import type { EntrySections } from '../fulltext/entry-text.js';
 import type { ImportStatements } from './import-statements.js';
+import { TextHashSwitch } from './text-hash-switch.js';
 
 /** What an entry's full-text row holds (`entryIndexText`). */
 export type IndexText = (entry: Entry) => EntrySections & { chars: string; length: number };
@@ -42,16 +43,23 @@ export class PendingFulltext {
     return true;
   }
 
-  /** Deletes the removed rows, then writes the new ones back to back, and adds their length. */
+  /**
+   * Deletes the removed rows, then writes the new ones back to back, and adds their length.
+   * FTS5's in-memory table is sized for the text as it comes (`TextHashSwitch`).
+   */
   write(s: ImportStatements, indexText: IndexText, onIndexed?: (units: number) => void): void {
     for (const rowid of this.removed) s.fulltext.unindex(rowid);
     let length = 0;
+    // A failure rolls the transaction back, the size with it: nothing to put back then.
+    const hash = new TextHashSwitch(s.fulltext);
     for (const [rowid, entry] of this.rows) {
       const index = indexText(entry);
+      hash.read(index);
       s.fulltext.index(rowid, index);
       length += index.length;
       onIndexed?.(index.length);
     }
+    hash.finish();
     if (length !== 0) s.length.run(length);
     this.rows.clear();
     this.removed.length = 0;
