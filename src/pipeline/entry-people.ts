@@ -1,5 +1,6 @@
 import type { EntryPeople, ImportBatch } from '../archive/index.js';
 import { annotateEntry, type AnnotatableEntry, type Knowledge } from '../nlp/index.js';
+import { ownString } from '../text/index.js';
 import { bulkPacer } from './memory-pacer.js';
 
 /**
@@ -21,7 +22,8 @@ export function entryPeople(entry: AnnotatableEntry, knowledge: Knowledge): Entr
   for (const q of annotations.quotes) add(speakers, q.canonical, q.speaker);
   for (const e of annotations.entities)
     if (e.type === 'person') add(mentions, e.canonical, e.surface);
-  return { speakers: [...speakers], mentions: [...mentions] };
+  // Kept until the entry is filed: not as views of the annotated text (see `ownString`).
+  return { speakers: [...speakers].map(ownString), mentions: [...mentions].map(ownString) };
 }
 
 /** The batches with `people` filled in from their entries' text; as they are without knowledge. */

@@ -6,4 +6,5 @@
 export * from './chars.js';
 export * from './fold.js';
 export * from './normalise.js';
+export * from './own-string.js';
 export * from './quote-match/index.js';
