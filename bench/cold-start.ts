@@ -12,10 +12,9 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { BIN, childEnv, requireBuild, ROOT } from './cli-process.js';
 import { ms, table } from './measure.js';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const BIN = join(ROOT, 'bin/kirinuki.js');
 const SEARCH_WORD = '停戦';
 
 export interface ColdStartOptions {
@@ -55,8 +54,7 @@ export interface ColdStartResult {
 export function measureColdStart(options: ColdStartOptions = {}): ColdStartResult {
   const runs = options.runs ?? 15;
   const log = options.log ?? ((): void => undefined);
-  if (!existsSync(join(ROOT, 'dist/cli/index.js')))
-    throw new Error('bench: cold-start needs a build first (npm run build)');
+  requireBuild('cold-start');
   const dir = mkdtempSync(join(tmpdir(), 'kirinuki-cold-'));
   try {
     const db = options.archive ?? join(dir, 'archive.db');
@@ -179,15 +177,6 @@ const CPU_PRELOAD = `process.on('exit', () => {
   require('node:fs').writeSync(2, '\\nkirinuki-bench-cpu ' + (u.user + u.system) + '\\n');
 });
 `;
-
-/** No inherited loaders (`tsx` sets NODE_OPTIONS) or knowledge: a user's plain shell. */
-function childEnv(): NodeJS.ProcessEnv {
-  const env = { ...process.env };
-  delete env.NODE_OPTIONS;
-  delete env.KIRINUKI_KNOWLEDGE;
-  delete env.KIRINUKI_DB;
-  return env;
-}
 
 /** A load hook that writes one marker line to stderr for every ES module loaded. */
 const COUNT_HOOK = `data:text/javascript,${encodeURIComponent(

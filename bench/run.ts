@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- [--only archive,ingest,annotate,tagging,parse,cold-start,site,server,ranking,postgres,workers]
+ * `npm run bench -- [--only archive,ingest,annotate,tagging,parse,cold-start,site,server,ranking,postgres,workers,paste]
  *   [--sizes 100000,1000000] [--repeat 5] [--no-trigram] [--no-groonga] [--out bench/out]`
  *
  * Runs the archive benchmark at each size — kirinuki, then the FTS5 trigram baseline, then
@@ -11,7 +11,8 @@
  * `bench/out/<name>.md`; ranking over all matches on the server benchmark's archive
  * (`bench/ranking.ts`); SQLite and PostgreSQL side by side at each size (`bench/postgres.ts`)
  * and 1, 2 and 4 workers importing 100,000 entries into PostgreSQL (`bench/workers.ts`), both
- * on a private cluster — skipped with the reason when PostgreSQL is not installed.
+ * on a private cluster — skipped with the reason when PostgreSQL is not installed; and long
+ * pastes imported through the CLI and searched (`bench/paste.ts`).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -34,6 +35,7 @@ const SUITES = [
   'ranking',
   'postgres',
   'workers',
+  'paste',
 ] as const;
 type Suite = (typeof SUITES)[number];
 
@@ -140,6 +142,11 @@ async function main(): Promise<void> {
         args.out,
       ]),
     );
+  if (args.only.includes('paste'))
+    await other(args, 'paste', async () => {
+      const { measurePastes, pasteBenchReport } = await import('./paste.js');
+      return pasteBenchReport(measurePastes({ log: (line) => console.error(line) }));
+    });
 }
 
 /**
