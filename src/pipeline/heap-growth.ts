@@ -8,16 +8,18 @@ import { setFlagsFromString } from 'node:v8';
 const HEAP_GROWING_PERCENT = 50;
 
 /**
- * Keeps the process's JavaScript heap near what is alive while an import runs, and returns
- * the function that gives it back to V8's own growth. V8 lets its old generation grow to up
- * to four times what survived the last full collection before it collects again; an import
- * holds a file of entries at a time and drops it. Importing days of 1,370 clips (a
+ * Keeps the process's JavaScript heap near what is alive while an import, a reindex or an
+ * export runs, and returns the function that gives it back to V8's own growth. V8 lets its
+ * old generation grow to up to four times what survived the last full collection before it
+ * collects again; an import holds a file of entries at a time and drops it. Importing days of 1,370 clips (a
  * million-clip archive's), the heap reached 137 MB around a live 30 MB and the process 265 MB;
  * grown by at most half, 80 MB and 206 MB, for 1–4 % more CPU time and the same wall time
  * (`docs/benchmarks.md`).
  *
- * Only for imports: where much stays alive or much is made, the extra collections cost more
- * than they save — `optimize` took 24 % more CPU with it, `export` 25–45 %. Keeping the
+ * Only for work that holds a bounded part of the archive at a time: `optimize` keeps much
+ * alive and took 24 % more CPU with it. `reindex` (days of 1,370 clips: 278 → 218 MB) and
+ * `export` (244–257 → 182–185 MB) took the same CPU time with it in alternating runs (an
+ * earlier export, which made more garbage an entry, took 25–45 % more). Keeping the
  * young generation small as well (`--semi-space-growth-factor=1`) brought an import to
  * 159 MB but cost the CLI's 2–3 % of its time.
  *
