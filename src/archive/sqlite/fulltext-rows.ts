@@ -9,12 +9,13 @@ export interface IndexRow {
 }
 
 /**
- * The `hashsize` (how much term data FTS5 holds in memory before it writes a segment) for text whose pairs of characters are nearly all new (a paste of random
- * kanji) — the migrations set 32 MiB, which cut an import's work by about a fifth against
- * FTS5's default of 1 MiB. FTS5 counts only a term's data against `hashsize`, but allocates at
- * least 128 bytes for each new term, so millions of distinct terms made the pending table
- * several times the 32 MiB, and slow to fill — such a paste imported in 32.6 s and 304 MB at 32 MiB, 17.4 s and
- * 218 MB at 1 MiB (FTS5's default).
+ * The `hashsize` (how much term data FTS5 holds in memory before it writes a segment) for text
+ * whose pairs of characters are nearly all new, as in a paste of random kanji. The migrations
+ * set 32 MiB, which cut an import's work by about a fifth against FTS5's default of 1 MiB; but
+ * FTS5 counts only a term's data against `hashsize` and allocates at least 128 bytes for each
+ * new term, so millions of distinct terms made the pending table several times the 32 MiB, and
+ * slow to fill: such a paste imported in 32.6 s and 304 MB at 32 MiB, 17.4 s and 218 MB at
+ * 1 MiB.
  */
 export const DISTINCT_TEXT_HASH_BYTES = 1024 * 1024;
 

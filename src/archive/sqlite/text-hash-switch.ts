@@ -25,7 +25,8 @@ export const DISTINCT_SHARE = 0.5;
  * default 1 MiB for text whose pairs are nearly all new (`DISTINCT_TEXT_HASH_BYTES` says why).
  * It reads the rows' tokens in windows of {@link WINDOW_TOKENS} — the first, then one in
  * {@link JUDGED_EVERY} — estimates how many of each window's tokens are distinct
- * (`DistinctTokens`), and sets the size the window calls for, for the rows after it. `finish` puts the archive's size back before the transaction commits.
+ * (`DistinctTokens`), and sets the size the window calls for, for the rows after it. `finish`
+ * puts the archive's size back before the transaction commits.
  *
  * @example
  * const hash = new TextHashSwitch(rows);

@@ -1,4 +1,4 @@
-import { keepHeapNearLive, reindexArchive } from '../../pipeline/index.js';
+import { keepHeapNearLive, reindexArchive, type ReindexReport } from '../../pipeline/index.js';
 import { writeJson, type CommandContext } from '../context.js';
 import { UsageError } from '../io.js';
 import { loadCliKnowledge } from '../knowledge.js';
@@ -26,7 +26,7 @@ export async function reindexCommand(
   // is kept near what is alive (heap-growth.ts). Days of 1,370 clips: 278 → 218 MB, the same
   // CPU time (docs/benchmarks.md).
   const restoreHeapGrowth = keepHeapNearLive();
-  let report;
+  let report: ReindexReport;
   try {
     report = reindexArchive(archive, {
       storyWindowDays: storyDays,
