@@ -16,7 +16,7 @@
  * their archives in DIR). Needs a build (`npm run build`).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -116,6 +116,7 @@ export function measurePastes(
   const rounds = options.rounds ?? 20;
   const log = options.log ?? ((): void => undefined);
   const dir = options.keep ?? mkdtempSync(join(tmpdir(), 'kirinuki-paste-'));
+  mkdirSync(dir, { recursive: true });
   const before = loadavg();
   const imports: PasteImport[] = [];
   try {
