@@ -12,7 +12,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BIN, childEnv, requireBuild, ROOT } from './cli-process.js';
+import { BIN, childEnv, requireBuild, ROOT, usageOf, USAGE_PRELOAD } from './cli-process.js';
 import { ms, table } from './measure.js';
 
 const SEARCH_WORD = '停戦';
@@ -58,8 +58,8 @@ export function measureColdStart(options: ColdStartOptions = {}): ColdStartResul
   const dir = mkdtempSync(join(tmpdir(), 'kirinuki-cold-'));
   try {
     const db = options.archive ?? join(dir, 'archive.db');
-    const preload = join(dir, 'cpu-usage.cjs');
-    writeFileSync(preload, CPU_PRELOAD);
+    const preload = join(dir, 'usage.cjs');
+    writeFileSync(preload, USAGE_PRELOAD);
     if (options.archive === undefined) node([BIN, '--db', db, 'import', join(ROOT, 'samples')]);
     else if (!existsSync(db)) throw new Error(`bench: no archive at ${db}`);
     const found = JSON.parse(
@@ -87,7 +87,7 @@ export function measureColdStart(options: ColdStartOptions = {}): ColdStartResul
         const wall = performance.now() - t;
         if (round < 0) return;
         samples[i]?.push(wall);
-        cpu[i]?.push(Number(/kirinuki-bench-cpu (\d+)/.exec(r.stderr)?.[1] ?? NaN) / 1000);
+        cpu[i]?.push(usageOf(r.stderr).cpuMs);
       });
       if (round >= 0) log(`cold-start: round ${round + 1}/${runs}`);
     }
@@ -170,13 +170,6 @@ function spawn(args: string[]): { stdout: string; stderr: string } {
     throw new Error(`bench: node ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
   return r;
 }
-
-/** Writes the process's CPU time in µs to stderr as it exits. */
-const CPU_PRELOAD = `process.on('exit', () => {
-  const u = process.cpuUsage();
-  require('node:fs').writeSync(2, '\\nkirinuki-bench-cpu ' + (u.user + u.system) + '\\n');
-});
-`;
 
 /** A load hook that writes one marker line to stderr for every ES module loaded. */
 const COUNT_HOOK = `data:text/javascript,${encodeURIComponent(

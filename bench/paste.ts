@@ -119,6 +119,8 @@ export function measurePastes(
   mkdirSync(dir, { recursive: true });
   const before = loadavg();
   const imports: PasteImport[] = [];
+  const preload = join(dir, 'usage.cjs');
+  writeFileSync(preload, USAGE_PRELOAD);
   try {
     kinds().forEach((kind, i) => {
       const text = generate(kind, megabytes * 1e6, 41 + i);
@@ -126,8 +128,7 @@ export function measurePastes(
       writeFileSync(file, text);
       const db = join(dir, `paste-${i}.db`);
       for (const suffix of ['', '-wal', '-shm']) rmSync(db + suffix, { force: true });
-      const args = ['--require', join(dir, 'usage.cjs'), BIN, '--db', db, '--create', 'import'];
-      writeFileSync(join(dir, 'usage.cjs'), USAGE_PRELOAD);
+      const args = ['--require', preload, BIN, '--db', db, '--create', 'import'];
       const t = performance.now();
       const r = spawnSync(process.execPath, [...args, file], {
         cwd: ROOT,
@@ -157,6 +158,9 @@ export function measurePastes(
   return { rounds, load: { before, after: loadavg() }, imports };
 }
 
+/** What a term taken from a paste must not hold: a line break or punctuation. */
+const BREAKS = /[\n。、「」]/;
+
 /** Top-20 searches and counts on a paste's archive, terms taken from the paste. */
 function searchPaste(db: string, text: string, rounds: number): PasteImport['searches'] {
   const rng = new Random(5);
@@ -165,7 +169,7 @@ function searchPaste(db: string, text: string, rounds: number): PasteImport['sea
       for (;;) {
         const i = rng.int(0, text.length - n);
         const s = text.slice(i, i + n);
-        if (!/[\n。、「」]/.test(s)) return s;
+        if (!BREAKS.test(s)) return s;
       }
     });
   const classes = [
@@ -201,7 +205,7 @@ function frequentPairs(text: string, n: number): string[] {
   const head = text.slice(0, 200_000);
   for (let i = 0; i + 2 <= head.length; i += 1) {
     const pair = head.slice(i, i + 2);
-    if (/[\n。、「」]/.test(pair)) continue;
+    if (BREAKS.test(pair)) continue;
     counts.set(pair, (counts.get(pair) ?? 0) + 1);
   }
   return [...counts]

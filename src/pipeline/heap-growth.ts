@@ -19,7 +19,7 @@ const HEAP_GROWING_PERCENT = 50;
  * Only for work that holds a bounded part of the archive at a time: `optimize` keeps much
  * alive and took 24 % more CPU with it. `reindex` (days of 1,370 clips: 278 → 218 MB) and
  * `export` (244–257 → 182–185 MB) took the same CPU time with it in alternating runs (an
- * earlier export, which made more garbage an entry, took 25–45 % more). Keeping the
+ * earlier session measured export 25–45 % slower with it; what changed since was not found). Keeping the
  * young generation small as well (`--semi-space-growth-factor=1`) brought an import to
  * 159 MB but cost the CLI's 2–3 % of its time.
  *

@@ -92,7 +92,10 @@ export interface ChampionCollectorOptions {
 /** Lengths below this are kept exactly (longer ones as this, which only lowers an impact). */
 const LENGTH_SPAN = 2 ** 24;
 
-/** Keys followed at most (see `ChampionCollectorOptions.maxKeys`): its arrays hold about 40 bytes a key. */
+/**
+ * Keys followed at most (see `ChampionCollectorOptions.maxKeys`): the pass's arrays hold about
+ * 40 bytes a key.
+ */
 export const CHAMPION_MAX_KEYS = 1 << 20;
 /** Chained entries at most: 12 bytes each. */
 export const CHAMPION_MAX_CHAINED = 1 << 22;

@@ -5,9 +5,9 @@ const PROBES = 3;
 /**
  * A Bloom filter of key numbers (a character's code point, or a pair's number: see
  * `ChampionKeyTable`): whether a key may have been added. It may say yes for a key never added
- * (about 1 in 120 after five million keys, by the Bloom filter's formula), never no for one that was. The champion lists' pass
- * remembers the keys it stopped following this way, so that none of them gets a list that
- * would miss entries.
+ * (about 1 in 120 after five million keys, by the Bloom filter's formula), never no for one
+ * that was. The champion lists' pass remembers the keys it stopped following this way, so that
+ * none of them gets a list that would miss entries.
  *
  * @example
  * const dropped = new KeyFilter();
