@@ -371,17 +371,16 @@ export class PgSearch {
 
   /**
    * How many entries match, given the newest `rids` (newest first): as many as the newest
-   * matches are dense among the entries filed since the oldest of them.
+   * matches are dense among the rids since the oldest of them, as the SQLite archive estimates
+   * (`estimateFromNewest`). Counting the entries since the oldest instead read a quarter of a
+   * million rows for a phrase at a million entries (41 ms); rids are given in filing order, so
+   * their span is the entries filed since, give or take those removed.
    */
   private estimate(rids: readonly number[]): number {
     const oldest = rids[rids.length - 1] ?? 0;
-    const since = Number(
-      this.c.value('SELECT count(*)::float8 AS n FROM entries WHERE rid >= $1', [oldest]),
-    );
-    return Math.max(
-      rids.length,
-      Math.round((rids.length * this.entryCount()) / Math.max(since, 1)),
-    );
+    const newest = Number(this.c.value('SELECT max(rid)::float8 AS n FROM entries') ?? 0);
+    const share = rids.length / Math.max(newest - oldest + 1, rids.length, 1);
+    return Math.max(rids.length, Math.round(share * this.entryCount()));
   }
 
   private fetch(rids: readonly number[]): Map<number, StoredEntry> {
