@@ -379,7 +379,7 @@ export class PgSearch {
   private estimate(rids: readonly number[]): number {
     const oldest = rids[rids.length - 1] ?? 0;
     const newest = Number(this.c.value('SELECT max(rid)::float8 AS n FROM entries') ?? 0);
-    const share = rids.length / Math.max(newest - oldest + 1, rids.length, 1);
+    const share = rids.length / Math.max(newest - oldest + 1, rids.length);
     return Math.max(rids.length, Math.round(share * this.entryCount()));
   }
 
